@@ -1,0 +1,29 @@
+// Two declarations of the same kind with the same name (regions: within one topology). A user tier may
+// replace a built-in one of the same name on purpose, so that is not reported.
+import type { Declared } from '../../model/model';
+import type { Rule } from '../rule';
+
+export const rule: Rule = {
+  code: 'duplicate-name',
+  defaultSeverity: 'error',
+  summary: 'A topology, tier, data type, transaction or region is declared twice.',
+  check({ model, report }) {
+    const first = new Map<string, Declared>();
+    for (const d of model.declarations) {
+      if (d.builtin) continue;
+      const key = `${d.kind}\u0000${d.container ?? ''}\u0000${d.name}`;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, d);
+        continue;
+      }
+      const sameFile = earlier.origin.uri === d.origin.uri;
+      report({
+        uri: d.origin.uri,
+        range: d.origin.range,
+        message: `${d.kind[0].toUpperCase()}${d.kind.slice(1)} '${d.name}' is already declared${sameFile ? '' : ` in ${earlier.origin.uri}`}${d.container ? ` in topology '${d.container}'` : ''}; the first declaration is used.`,
+        related: [{ uri: earlier.origin.uri, range: earlier.origin.range, message: 'first declared here' }],
+      });
+    }
+  },
+};

@@ -1,0 +1,45 @@
+// The one diagnostic shape every stage of the core produces (lexer, parser, model, rules).
+import type { Range } from './syntax/range';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A text edit in offsets of one document. */
+export interface TextEdit {
+  uri: string;
+  range: Range;
+  newText: string;
+}
+
+/** A suggested fix, as data; the editor turns it into a quick fix, the CLI prints its title. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface RelatedInfo {
+  uri: string;
+  range: Range;
+  message: string;
+}
+
+export interface Diagnostic {
+  /** Stable code, e.g. `latency-below-physics`; documented in docs/rules.md. */
+  code: string;
+  severity: Severity;
+  uri: string;
+  range: Range;
+  message: string;
+  fixes?: Fix[];
+  related?: RelatedInfo[];
+}
+
+/** Sort by document, then position, then code, so every output is deterministic. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) ||
+    a.range.start - b.range.start ||
+    a.range.end - b.range.end ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}

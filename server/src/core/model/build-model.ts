@@ -1,0 +1,142 @@
+// Builds the workspace model from parsed files: one namespace shared by every file and the built-in
+// prelude; declarations registered, names bound (unresolved ones kept for the unknown-reference rule).
+import type { Diagnostic } from '../diagnostic';
+import type * as A from '../syntax/ast';
+import type { ParsedDocument } from '../syntax/parse';
+import { computeEffective, levelOf } from './effective';
+import type { DataModel, Declared, FileSettings, PolicyModel, Reference, TierModel, TopologyModel, TransactionModel, WhenModel } from './model';
+import { collectProps } from './props';
+import { buildTopology } from './topology';
+
+/** URIs of built-in files start with this scheme. */
+export const builtinScheme = 'builtin:';
+
+export interface ModelResult {
+  model: PolicyModel;
+  diagnostics: Diagnostic[];
+}
+
+export function buildModel(docs: ParsedDocument[]): ModelResult {
+  const diagnostics: Diagnostic[] = [];
+  const model: PolicyModel = {
+    files: [],
+    topologies: new Map(),
+    tiers: new Map(),
+    data: new Map(),
+    transactions: new Map(),
+    declarations: [],
+    references: [],
+  };
+  const declare = (kind: Declared['kind'], name: A.Name | undefined, uri: string, full: A.Declaration['range'], container?: string) => {
+    if (name) model.declarations.push({ kind, name: name.text, origin: { uri, range: name.range }, full, builtin: uri.startsWith(builtinScheme), container });
+  };
+  const refer = (r: Reference) => model.references.push(r);
+
+  // Pass 1: topologies, tiers and file settings, so data and transactions can refer to them.
+  const dataDecls: { decl: A.DataDecl; uri: string }[] = [];
+  const txDecls: { decl: A.TransactionDecl; uri: string }[] = [];
+  for (const doc of docs) {
+    const uri = doc.uri;
+    const settings: FileSettings = { uri };
+    model.files.push(settings);
+    for (const d of doc.ast.declarations) {
+      switch (d.kind) {
+        case 'policy':
+          if (d.title) settings.title = d.title.value;
+          break;
+        case 'currency':
+          if (d.value) {
+            if (d.value.text === 'INR' || d.value.text === 'USD') settings.currency = { value: d.value.text, origin: { uri, range: d.value.range } };
+            else diagnostics.push({ code: 'unknown-currency', severity: 'error', uri, range: d.value.range, message: `Unknown currency '${d.value.text}'; use INR or USD.` });
+          }
+          break;
+        case 'profile':
+          if (d.value) settings.profile = { value: d.value.text, origin: { uri, range: d.value.range } };
+          break;
+        case 'topology': {
+          declare('topology', d.name, uri, d.range);
+          for (const r of d.regions) declare('region', r.name, uri, r.range, d.name?.text);
+          const topo = buildTopology(d, uri, diagnostics);
+          if (d.name && !model.topologies.has(d.name.text)) model.topologies.set(d.name.text, topo);
+          break;
+        }
+        case 'tier': {
+          declare('tier', d.name, uri, d.range);
+          const ctx = { uri, diagnostics };
+          const props = collectProps(d.body, 'tier', uri, diagnostics);
+          const tier: TierModel = { name: d.name?.text ?? '', origin: { uri, range: d.name?.range ?? d.range }, decl: d, props, builtin: uri.startsWith(builtinScheme), level: levelOf(props.consistency, ctx) };
+          // A user's tier of the same name as a built-in one replaces it.
+          const existing = d.name ? model.tiers.get(d.name.text) : undefined;
+          if (d.name && (!existing || (existing.builtin && !tier.builtin))) model.tiers.set(d.name.text, tier);
+          break;
+        }
+        case 'data':
+          declare('data', d.name, uri, d.range);
+          dataDecls.push({ decl: d, uri });
+          break;
+        case 'transaction':
+          declare('transaction', d.name, uri, d.range);
+          txDecls.push({ decl: d, uri });
+          break;
+      }
+    }
+  }
+  for (const t of model.topologies.values()) {
+    for (const l of t.decl.links) {
+      for (const end of [l.a, l.b]) {
+        if (end) refer({ kind: 'region', name: end.text, uri: t.origin.uri, range: end.range, target: t.regions.get(end.text)?.origin, scope: t.name });
+      }
+    }
+  }
+
+  const resolveTiers = (refs: A.PropertyOf<'tier'>[], uri: string): TierModel[] =>
+    refs.flatMap((p) => {
+      if (!p.ref) return [];
+      const tier = model.tiers.get(p.ref.text);
+      refer({ kind: 'tier', name: p.ref.text, uri, range: p.ref.range, target: tier?.origin });
+      return tier ? [tier] : [];
+    });
+
+  // Pass 2: data types, with their tiers, topology and effective settings.
+  for (const { decl, uri } of dataDecls) {
+    const props = collectProps(decl.body, 'data', uri, diagnostics);
+    const tiers = resolveTiers(props.tiers, uri);
+    let topology: TopologyModel | undefined;
+    let topologyAssumed = false;
+    if (props.topology?.ref) {
+      topology = model.topologies.get(props.topology.ref.text);
+      refer({ kind: 'topology', name: props.topology.ref.text, uri, range: props.topology.ref.range, target: topology?.origin });
+    } else if (model.topologies.size === 1) {
+      topology = [...model.topologies.values()][0];
+      topologyAssumed = true;
+    }
+    const ctx = { uri, diagnostics, topology };
+    const effective = computeEffective(props, tiers, undefined, ctx);
+    for (const r of props.primary?.regions ?? []) {
+      refer({ kind: 'region', name: r.text, uri, range: r.range, target: topology?.regions.get(r.text)?.origin, scope: topology?.name });
+    }
+    const whens: WhenModel[] = props.whens.map((w) => {
+      const wprops = collectProps(w.body, 'when', uri, diagnostics);
+      const wtiers = resolveTiers(wprops.tiers, uri);
+      return { decl: w, props: wprops, tiers: wtiers, effective: computeEffective(wprops, wtiers, effective, ctx) };
+    });
+    for (const dg of props.degrades) levelOf(dg.level ? { kind: 'consistency', level: dg.level, range: dg.range, keyword: dg.keyword } : undefined, ctx);
+    const data: DataModel = { name: decl.name?.text ?? '', origin: { uri, range: decl.name?.range ?? decl.range }, decl, props, tiers, topology, topologyAssumed, effective, whens };
+    if (decl.name && !model.data.has(decl.name.text)) model.data.set(decl.name.text, data);
+  }
+
+  for (const { decl, uri } of txDecls) {
+    const tx: TransactionModel = {
+      name: decl.name?.text ?? '',
+      origin: { uri, range: decl.name?.range ?? decl.range },
+      decl,
+      members: decl.members.map((m) => {
+        const data = model.data.get(m.text);
+        refer({ kind: 'data', name: m.text, uri, range: m.range, target: data?.origin });
+        return { name: m, data };
+      }),
+    };
+    if (decl.name && !model.transactions.has(decl.name.text)) model.transactions.set(decl.name.text, tx);
+  }
+  return { model, diagnostics };
+}

@@ -1,0 +1,199 @@
+// The resolved semantic model: declarations of every file of a workspace (plus the built-in prelude),
+// names bound to what they refer to, and the effective settings of each data type. Checks, estimates,
+// the simulator and the exporter all read this, never the raw syntax.
+import type * as A from '../syntax/ast';
+import type { Range } from '../syntax/range';
+import type { Level } from './levels';
+
+/** Where a model element was written. */
+export interface Origin {
+  uri: string;
+  range: Range;
+}
+
+export interface RegionModel {
+  name: string;
+  origin: Origin;
+  decl: A.Region;
+  replicas: number;
+  primary: boolean;
+}
+
+export interface LinkModel {
+  a: string;
+  b: string;
+  rttMs: number;
+  jitterMs: number;
+  origin: Origin;
+  decl: A.Link;
+}
+
+export interface TopologyModel {
+  name: string;
+  origin: Origin;
+  decl: A.TopologyDecl;
+  regions: Map<string, RegionModel>;
+  links: LinkModel[];
+  /** Round trip between two regions: the direct link, else the fastest path over links; undefined if unreachable. */
+  rtt(a: string, b: string): number | undefined;
+  /** Jitter along the path `rtt` uses (sum of link jitters). */
+  jitter(a: string, b: string): number;
+  /** The links the fastest path between two regions uses, for messages. */
+  path(a: string, b: string): LinkModel[];
+  totalReplicas: number;
+}
+
+/** Properties of a block, by kind; single-valued kinds keep the last one written. */
+export interface PropertySet {
+  topology?: A.PropertyOf<'topology'>;
+  tiers: A.PropertyOf<'tier'>[];
+  consistency?: A.PropertyOf<'consistency'>;
+  replication?: A.PropertyOf<'replication'>;
+  latency: A.PropertyOf<'latency'>[];
+  availability?: A.PropertyOf<'availability'>;
+  partition?: A.PropertyOf<'partition'>;
+  conflict?: A.PropertyOf<'conflict'>;
+  workload?: A.PropertyOf<'workload'>;
+  budget?: A.PropertyOf<'budget'>;
+  staleness?: A.PropertyOf<'staleness'>;
+  category?: A.PropertyOf<'category'>;
+  primary?: A.PropertyOf<'primary'>;
+  whens: A.PropertyOf<'when'>[];
+  degrades: A.PropertyOf<'degrade'>[];
+  applies?: A.PropertyOf<'applies'>;
+}
+
+export interface TierModel {
+  name: string;
+  origin: Origin;
+  decl: A.TierDecl;
+  props: PropertySet;
+  builtin: boolean;
+  level?: Level;
+}
+
+/** A value together with where it was written (its own block, or a tier it inherited from). */
+export interface Sourced<T> {
+  value: T;
+  origin: Origin;
+  /** Set when the value came from a tier. */
+  tier?: string;
+}
+
+export type ReplicationMode = 'sync' | 'async' | 'quorum';
+
+export interface Replication {
+  mode: ReplicationMode;
+  /** Write and read quorum sizes; for sync W = N, for async W = 1. */
+  w: number;
+  r: number;
+  /** True when the policy did not say and the model chose from the level. */
+  assumed: boolean;
+}
+
+export interface LatencyBound {
+  op: 'read' | 'write';
+  /** 50, 95, 99, 99.9; `avg` is read as the mean. */
+  percentile: number | 'avg';
+  percentileText: string;
+  boundMs: number;
+  boundText: string;
+}
+
+export interface Workload {
+  /** Average operations per second. */
+  avgPerSec?: number;
+  /** Declared peak operations per second. */
+  peakPerSec?: number;
+  /** Share of reads, 0..100. */
+  readsPct: number;
+  readsAssumed: boolean;
+}
+
+/** The settings a data type (or one `when` branch of it) ends up with, after its tiers. */
+export interface Effective {
+  level?: Sourced<Level>;
+  /** The strongest level any of its tiers demands, and which tier. */
+  tierFloor?: Sourced<Level>;
+  replication?: Sourced<Replication>;
+  latency: Sourced<LatencyBound>[];
+  availabilityPct?: Sourced<number>;
+  partition?: Sourced<'consistency' | 'availability'>;
+  conflict?: Sourced<string>;
+  workload?: Sourced<Workload>;
+  budget?: Sourced<{ amount: number; perMonth: number; text: string }>;
+  stalenessMs?: Sourced<number>;
+  category?: Sourced<string>;
+  /** Regions that accept writes; more than one means multi-primary. */
+  primaries: string[];
+  /** Money: a financial category, an RBI tier, or conditions on `amount`. */
+  money: boolean;
+}
+
+export interface WhenModel {
+  decl: A.PropertyOf<'when'>;
+  props: PropertySet;
+  tiers: TierModel[];
+  effective: Effective;
+}
+
+export interface DataModel {
+  name: string;
+  origin: Origin;
+  decl: A.DataDecl;
+  props: PropertySet;
+  tiers: TierModel[];
+  topology?: TopologyModel;
+  /** True when the topology was not named and the only one in the workspace was used. */
+  topologyAssumed: boolean;
+  effective: Effective;
+  whens: WhenModel[];
+}
+
+export interface TransactionModel {
+  name: string;
+  origin: Origin;
+  decl: A.TransactionDecl;
+  members: { name: A.Name; data?: DataModel }[];
+}
+
+export type SymbolKind = 'topology' | 'tier' | 'data' | 'transaction' | 'region';
+
+/** A name used somewhere, and what it resolved to (for unknown-reference, definition, references, rename). */
+export interface Reference {
+  kind: SymbolKind;
+  name: string;
+  uri: string;
+  range: Range;
+  /** Where the referenced declaration's name is; undefined when unresolved. */
+  target?: Origin;
+  /** For regions: the topology they were looked up in. */
+  scope?: string;
+}
+
+export interface Declared {
+  kind: SymbolKind;
+  name: string;
+  origin: Origin;
+  /** Range of the whole declaration. */
+  full: Range;
+  builtin: boolean;
+  container?: string;
+}
+
+export interface FileSettings {
+  uri: string;
+  title?: string;
+  currency?: { value: 'INR' | 'USD'; origin: Origin };
+  profile?: { value: string; origin: Origin };
+}
+
+export interface PolicyModel {
+  files: FileSettings[];
+  topologies: Map<string, TopologyModel>;
+  tiers: Map<string, TierModel>;
+  data: Map<string, DataModel>;
+  transactions: Map<string, TransactionModel>;
+  declarations: Declared[];
+  references: Reference[];
+}

@@ -1,0 +1,57 @@
+// Groups a block's properties by kind and reports the ones that are repeated or out of place.
+import type { Diagnostic } from '../diagnostic';
+import type * as A from '../syntax/ast';
+import type { PropertySet } from './model';
+
+export type BlockKind = 'tier' | 'data' | 'when';
+
+const multi = new Set<A.PropertyKind>(['tier', 'latency', 'when', 'degrade']);
+
+/** Which properties each kind of block accepts. */
+const notAllowed: Record<BlockKind, Set<A.PropertyKind>> = {
+  tier: new Set(['when', 'degrade', 'primary', 'workload', 'budget', 'tier']),
+  data: new Set(['applies']),
+  when: new Set(['when', 'degrade', 'applies', 'topology', 'workload', 'budget', 'primary']),
+};
+
+const blockWords: Record<BlockKind, string> = { tier: 'a tier', data: 'a data block', when: 'a `when` block' };
+
+export function collectProps(body: A.Property[], block: BlockKind, uri: string, diagnostics: Diagnostic[]): PropertySet {
+  const set: PropertySet = { tiers: [], latency: [], whens: [], degrades: [] };
+  const seen = new Map<string, A.Property>();
+  for (const p of body) {
+    if (notAllowed[block].has(p.kind)) {
+      diagnostics.push({
+        code: 'property-not-allowed',
+        severity: 'error',
+        uri,
+        range: p.keyword,
+        message: `'${p.kind}' cannot appear in ${blockWords[block]}.`,
+        fixes: [{ title: `Remove '${p.kind}'`, edits: [{ uri, range: p.range, newText: '' }] }],
+      });
+      continue;
+    }
+    const key = p.kind === 'latency' ? `latency ${p.op} ${p.percentile?.text}` : p.kind;
+    const earlier = seen.get(key);
+    if (earlier && (!multi.has(p.kind) || p.kind === 'latency')) {
+      diagnostics.push({
+        code: 'duplicate-property',
+        severity: 'warning',
+        uri,
+        range: p.keyword,
+        message: `'${key}' is set twice in this block; the later value wins.`,
+        related: [{ uri, range: earlier.range, message: 'first set here' }],
+        fixes: [{ title: `Remove the earlier '${key}'`, edits: [{ uri, range: earlier.range, newText: '' }] }],
+      });
+    }
+    seen.set(key, p);
+    switch (p.kind) {
+      case 'tier': set.tiers.push(p); break;
+      case 'when': set.whens.push(p); break;
+      case 'degrade': set.degrades.push(p); break;
+      case 'latency': set.latency = [...set.latency.filter((l) => !(l.op === p.op && l.percentile?.text === p.percentile?.text)), p]; break;
+      default: (set as unknown as Record<string, A.Property>)[p.kind] = p;
+    }
+  }
+  return set;
+}

@@ -1,0 +1,82 @@
+// Builds a topology's regions and links, and answers round-trip questions over them (shortest paths).
+import type { Diagnostic } from '../diagnostic';
+import type * as A from '../syntax/ast';
+import type { LinkModel, RegionModel, TopologyModel } from './model';
+
+export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Diagnostic[]): TopologyModel {
+  const regions = new Map<string, RegionModel>();
+  for (const r of decl.regions) {
+    if (!r.name || regions.has(r.name.text)) continue; // duplicates are reported by the duplicate-name rule
+    const replicas = r.replicas?.value ?? 1;
+    if (r.replicas && (!Number.isInteger(replicas) || replicas < 1)) {
+      diagnostics.push({ code: 'bad-replica-count', severity: 'error', uri, range: r.replicas.range, message: `A region needs a whole number of replicas, at least 1; got ${r.replicas.text}.` });
+    }
+    regions.set(r.name.text, { name: r.name.text, origin: { uri, range: r.name.range }, decl: r, replicas: Math.max(1, Math.floor(replicas)), primary: !!r.primary });
+  }
+  const links: LinkModel[] = [];
+  for (const l of decl.links) {
+    if (!l.a || !l.b || !l.rtt) continue;
+    links.push({ a: l.a.text, b: l.b.text, rttMs: l.rtt.value, jitterMs: l.jitter?.value ?? 0, origin: { uri, range: l.range }, decl: l });
+  }
+  const names = [...regions.keys()];
+  const index = new Map(names.map((n, i) => [n, i]));
+  const n = names.length;
+  // Floyd–Warshall over round-trip times; `via` remembers the link used to leave i towards j.
+  const dist: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : Infinity)));
+  const jit: number[][] = Array.from({ length: n }, () => Array<number>(n).fill(0));
+  const next: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? j : -1)));
+  for (const l of links) {
+    const i = index.get(l.a);
+    const j = index.get(l.b);
+    if (i === undefined || j === undefined || i === j) continue;
+    if (l.rttMs < dist[i][j]) {
+      dist[i][j] = dist[j][i] = l.rttMs;
+      jit[i][j] = jit[j][i] = l.jitterMs;
+      next[i][j] = j;
+      next[j][i] = i;
+    }
+  }
+  for (let k = 0; k < n; k++)
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++)
+        if (dist[i][k] + dist[k][j] < dist[i][j]) {
+          dist[i][j] = dist[i][k] + dist[k][j];
+          jit[i][j] = jit[i][k] + jit[k][j];
+          next[i][j] = next[i][k];
+        }
+  const linkBetween = (a: string, b: string) =>
+    links.filter((l) => (l.a === a && l.b === b) || (l.a === b && l.b === a)).sort((x, y) => x.rttMs - y.rttMs)[0];
+  let totalReplicas = 0;
+  for (const r of regions.values()) totalReplicas += r.replicas;
+  return {
+    name: decl.name?.text ?? '',
+    origin: { uri, range: decl.name?.range ?? decl.range },
+    decl,
+    regions,
+    links,
+    totalReplicas,
+    rtt(a, b) {
+      const i = index.get(a);
+      const j = index.get(b);
+      if (i === undefined || j === undefined || dist[i][j] === Infinity) return undefined;
+      return dist[i][j];
+    },
+    jitter(a, b) {
+      const i = index.get(a);
+      const j = index.get(b);
+      return i === undefined || j === undefined ? 0 : jit[i][j];
+    },
+    path(a, b) {
+      let i = index.get(a);
+      const j = index.get(b);
+      if (i === undefined || j === undefined || next[i][j] === -1) return [];
+      const out: LinkModel[] = [];
+      while (i !== j) {
+        const k: number = next[i][j];
+        out.push(linkBetween(names[i], names[k]));
+        i = k;
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,310 @@
+// Builds the typed AST from Chevrotain's CST. Defensive throughout: after error recovery any child may
+// be missing, and the builder keeps whatever it can so other blocks still get checked.
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { Diagnostic } from '../diagnostic';
+import type * as A from './ast';
+import type { Range } from './range';
+import { interpretQuantity, type QuantityParts } from './units';
+
+type Children = Record<string, CstElement[] | undefined>;
+
+const isToken = (e: CstElement | undefined): e is IToken => !!e && 'image' in e;
+const isNode = (e: CstElement | undefined): e is CstNode => !!e && 'children' in e;
+
+function tokenRange(t: IToken): Range {
+  return { start: t.startOffset, end: t.startOffset + t.image.length };
+}
+
+function nodeRange(n: CstNode): Range {
+  const loc = n.location;
+  if (!loc || Number.isNaN(loc.startOffset)) return { start: 0, end: 0 };
+  const end = Number.isNaN(loc.endOffset ?? NaN) ? loc.startOffset : (loc.endOffset as number) + 1;
+  return { start: loc.startOffset, end };
+}
+
+/** A token is real unless recovery inserted it (inserted tokens have NaN offsets). */
+function realToken(e: CstElement | undefined): IToken | undefined {
+  return isToken(e) && !Number.isNaN(e.startOffset) && !e.isInsertedInRecovery ? e : undefined;
+}
+
+function tok(c: Children, key: string, i = 0): IToken | undefined {
+  return realToken(c[key]?.[i]);
+}
+
+function sub(c: Children, key: string, i = 0): CstNode | undefined {
+  const n = c[key]?.[i];
+  return isNode(n) ? n : undefined;
+}
+
+function name(t: IToken | undefined): A.Name | undefined {
+  return t ? { text: t.image, range: tokenRange(t) } : undefined;
+}
+
+const comparatorImages = new Set(['<', '<=', '>', '>=', '==', '!=']);
+
+export class AstBuilder {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly uri: string, private readonly text: string) {}
+
+  file(cst: CstNode): A.PolicyFile {
+    const declarations: A.Declaration[] = [];
+    for (const d of cst.children.declaration ?? []) {
+      if (!isNode(d)) continue;
+      const inner = Object.values(d.children)[0]?.[0];
+      if (!isNode(inner)) continue;
+      const decl = this.declaration(inner);
+      if (decl) declarations.push(decl);
+    }
+    return { kind: 'file', uri: this.uri, declarations, range: { start: 0, end: this.text.length } };
+  }
+
+  private declaration(n: CstNode): A.Declaration | undefined {
+    const c = n.children as Children;
+    const range = nodeRange(n);
+    switch (n.name) {
+      case 'policyDecl': {
+        const s = tok(c, 'StringLiteral');
+        return { kind: 'policy', range, title: s ? { value: unquote(s.image), range: tokenRange(s) } : undefined };
+      }
+      case 'currencyDecl':
+        return { kind: 'currency', range, value: name(tok(c, 'Identifier')) };
+      case 'profileDecl':
+        return { kind: 'profile', range, value: name(tok(c, 'Identifier')) };
+      case 'topologyDecl':
+        return {
+          kind: 'topology',
+          range,
+          name: name(tok(c, 'Identifier')),
+          regions: (c.regionDecl ?? []).filter(isNode).map((r) => this.region(r)),
+          links: (c.linkDecl ?? []).filter(isNode).map((l) => this.link(l)),
+        };
+      case 'tierDecl':
+        return { kind: 'tier', range, name: this.qualifiedName(sub(c, 'qualifiedName')), body: this.block(sub(c, 'block')) };
+      case 'dataDecl':
+        return { kind: 'data', range, name: name(tok(c, 'Identifier')), body: this.block(sub(c, 'block')) };
+      case 'transactionDecl':
+        return {
+          kind: 'transaction',
+          range,
+          name: name(tok(c, 'Identifier')),
+          members: (c.member ?? []).map(realToken).filter((t): t is IToken => !!t).map((t) => name(t)!),
+        };
+      default:
+        return undefined;
+    }
+  }
+
+  private region(n: CstNode): A.Region {
+    const c = n.children as Children;
+    const region: A.Region = { kind: 'region', range: nodeRange(n), name: name(tok(c, 'Identifier')) };
+    for (const p of (c.regionProp ?? []).filter(isNode)) {
+      const pc = p.children as Children;
+      if (pc.Kw_replicas) {
+        const num = tok(pc, 'NumberLiteral');
+        if (num) region.replicas = this.quantity({ number: num.image, text: num.image, range: tokenRange(num) }, ['count']);
+      } else if (pc.Kw_primary) {
+        region.primary = nodeRange(p);
+      } else if (pc.Kw_city) {
+        region.city = name(tok(pc, 'Identifier'));
+      } else if (pc.Kw_coordinates) {
+        const lat = this.signedNumber(sub(pc, 'lat'));
+        const lon = this.signedNumber(sub(pc, 'lon'));
+        if (lat !== undefined && lon !== undefined) region.coordinates = { lat, lon, range: nodeRange(p) };
+      }
+    }
+    return region;
+  }
+
+  private signedNumber(n: CstNode | undefined): number | undefined {
+    if (!n) return undefined;
+    const c = n.children as Children;
+    const num = tok(c, 'NumberLiteral');
+    if (!num) return undefined;
+    return (c.Minus ? -1 : 1) * Number(num.image.replace(/_/g, ''));
+  }
+
+  private link(n: CstNode): A.Link {
+    const c = n.children as Children;
+    return {
+      kind: 'link',
+      range: nodeRange(n),
+      a: name(tok(c, 'a')),
+      b: name(tok(c, 'b')),
+      rtt: this.quantityNode(sub(c, 'rtt'), ['duration']),
+      jitter: this.quantityNode(sub(c, 'jitter'), ['duration']),
+    };
+  }
+
+  private qualifiedName(n: CstNode | undefined): A.Name | undefined {
+    if (!n) return undefined;
+    const parts = [...(n.children.Identifier ?? []), ...(n.children.Dot ?? [])]
+      .map(realToken)
+      .filter((t): t is IToken => !!t)
+      .sort((a, b) => a.startOffset - b.startOffset);
+    if (parts.length === 0) return undefined;
+    const first = parts[0];
+    const last = parts[parts.length - 1];
+    const range = { start: first.startOffset, end: last.startOffset + last.image.length };
+    return { text: this.text.slice(range.start, range.end).replace(/\s+/g, ''), range };
+  }
+
+  private block(n: CstNode | undefined): A.Property[] {
+    if (!n) return [];
+    return (n.children.property ?? [])
+      .filter(isNode)
+      .map((p) => this.property(p))
+      .filter((p): p is A.Property => !!p);
+  }
+
+  private property(n: CstNode): A.Property | undefined {
+    let c = n.children as Children;
+    let range = nodeRange(n);
+    // Alternatives written as their own rule (replicationProp, …) hold the keyword one level down.
+    const only = Object.values(c).length === 1 ? Object.values(c)[0]?.[0] : undefined;
+    if (isNode(only)) {
+      c = only.children as Children;
+      range = nodeRange(only);
+    }
+    const kwName = Object.keys(c).find((k) => k.startsWith('Kw_') && tok(c, k));
+    if (!kwName) return undefined;
+    const keyword = tokenRange(tok(c, kwName)!);
+    const base = { range, keyword };
+    switch (kwName.slice(3)) {
+      case 'topology':
+        return { ...base, kind: 'topology', ref: name(tok(c, 'Identifier')) };
+      case 'tier':
+        return { ...base, kind: 'tier', ref: this.qualifiedName(sub(c, 'qualifiedName')) };
+      case 'consistency':
+        return { ...base, kind: 'consistency', level: this.levelExpr(sub(c, 'levelExpr')) };
+      case 'replication':
+        return {
+          ...base,
+          kind: 'replication',
+          mode: c.Kw_quorum ? name(tok(c, 'Kw_quorum')) : name(tok(c, 'mode')),
+          write: this.countToken(tok(c, 'w')),
+          read: this.countToken(tok(c, 'r')),
+        };
+      case 'latency': {
+        const opTok = tok(c, 'Kw_read') ?? tok(c, 'Kw_write');
+        return {
+          ...base,
+          kind: 'latency',
+          op: opTok?.image as 'read' | 'write' | undefined,
+          opRange: opTok ? tokenRange(opTok) : undefined,
+          percentile: name(tok(c, 'Percentile') ?? tok(c, 'Identifier')),
+          comparator: this.comparator(sub(c, 'comparator')),
+          bound: this.quantityNode(sub(c, 'quantity'), ['duration']),
+        };
+      }
+      case 'availability':
+        return { ...base, kind: 'availability', comparator: this.comparator(sub(c, 'comparator')), target: this.quantityNode(sub(c, 'quantity'), ['percent']) };
+      case 'partition': {
+        const p = tok(c, 'Kw_consistency') ?? tok(c, 'Kw_availability');
+        return { ...base, kind: 'partition', prefer: p?.image as 'consistency' | 'availability' | undefined, preferRange: p ? tokenRange(p) : undefined };
+      }
+      case 'conflict':
+        return { ...base, kind: 'conflict', strategy: name(tok(c, 'strategy')), variant: name(tok(c, 'variant')) };
+      case 'workload':
+        return {
+          ...base,
+          kind: 'workload',
+          volume: this.quantityNode(sub(c, 'volume'), ['rate']),
+          peak: this.quantityNode(sub(c, 'peak'), ['rate']),
+          reads: this.quantityNode(sub(c, 'reads'), ['percent']),
+        };
+      case 'budget':
+        return { ...base, kind: 'budget', comparator: this.comparator(sub(c, 'comparator')), amount: this.quantityNode(sub(c, 'quantity'), ['money']) };
+      case 'staleness':
+        return { ...base, kind: 'staleness', comparator: this.comparator(sub(c, 'comparator')), bound: this.quantityNode(sub(c, 'quantity'), ['duration']) };
+      case 'category':
+        return { ...base, kind: 'category', value: name(tok(c, 'Identifier')) };
+      case 'primary':
+        return { ...base, kind: 'primary', regions: (c.region ?? []).map(realToken).filter((t): t is IToken => !!t).map((t) => name(t)!) };
+      case 'when':
+        return { ...base, kind: 'when', conditions: this.conditions(sub(c, 'conditions')), body: this.block(sub(c, 'block')) };
+      case 'degrade':
+        return { ...base, kind: 'degrade', level: this.levelExpr(sub(c, 'levelExpr')), condition: this.condition(sub(c, 'condition')) };
+      case 'applies':
+        return { ...base, kind: 'applies', conditions: this.conditions(sub(c, 'conditions')) };
+      default:
+        return undefined;
+    }
+  }
+
+  private conditions(n: CstNode | undefined): A.Condition[] {
+    if (!n) return [];
+    return (n.children.condition ?? []).filter(isNode).map((c) => this.condition(c)).filter((c): c is A.Condition => !!c);
+  }
+
+  private condition(n: CstNode | undefined): A.Condition | undefined {
+    if (!n) return undefined;
+    const c = n.children as Children;
+    const field = name(tok(c, 'field'));
+    const cmp = sub(c, 'comparator');
+    const op = this.comparator(cmp);
+    if (!field || !op || !cmp) return undefined;
+    const symbol = name(tok(c, 'symbol'));
+    const value = symbol ?? this.quantityNode(sub(c, 'quantity'), ['money', 'count', 'multiplier', 'rate', 'duration', 'percent']);
+    return { field, op, opRange: nodeRange(cmp), value, range: nodeRange(n) };
+  }
+
+  private comparator(n: CstNode | undefined): A.Comparator | undefined {
+    if (!n) return undefined;
+    const t = Object.values(n.children as Children).map((e) => realToken(e?.[0])).find((x) => !!x);
+    return t && comparatorImages.has(t.image) ? (t.image as A.Comparator) : undefined;
+  }
+
+  private levelExpr(n: CstNode | undefined): A.LevelExpr | undefined {
+    if (!n) return undefined;
+    const c = n.children as Children;
+    const id = name(tok(c, 'Identifier'));
+    if (!id) return undefined;
+    const args: (A.Name | A.Quantity)[] = [];
+    for (const a of c.arg ?? []) {
+      if (isNode(a)) {
+        const q = this.quantityNode(a, ['duration', 'count']);
+        if (q) args.push(q);
+      } else {
+        const t = name(realToken(a));
+        if (t) args.push(t);
+      }
+    }
+    args.sort((x, y) => x.range.start - y.range.start);
+    return { name: id, args, range: nodeRange(n) };
+  }
+
+  private countToken(t: IToken | undefined): A.Quantity | undefined {
+    return t ? this.quantity({ number: t.image, text: t.image, range: tokenRange(t) }, ['count']) : undefined;
+  }
+
+  private quantityNode(n: CstNode | undefined, expected: A.QuantityKind[]): A.Quantity | undefined {
+    if (!n) return undefined;
+    const c = n.children as Children;
+    const num = tok(c, 'NumberLiteral');
+    if (!num) return undefined;
+    const range = nodeRange(n);
+    const unit = tok(c, 'PercentSign')?.image ?? tok(c, 'unit')?.image;
+    return this.quantity(
+      { currencySign: tok(c, 'CurrencySign')?.image, number: num.image, unit, per: tok(c, 'per')?.image, text: this.text.slice(range.start, range.end), range },
+      expected,
+    );
+  }
+
+  private quantity(parts: QuantityParts, expected: A.QuantityKind[]): A.Quantity | undefined {
+    const r = interpretQuantity(parts, expected);
+    if (r.ok) return r.quantity;
+    this.diagnostics.push({ code: 'syntax-bad-quantity', severity: 'error', uri: this.uri, range: r.range, message: r.message });
+    return undefined;
+  }
+}
+
+/** The value of a string literal: escapes resolved, quotes removed (an unclosed string keeps its text). */
+export function unquote(image: string): string {
+  const body = image.endsWith('"') && image.length > 1 ? image.slice(1, -1) : image.slice(1);
+  return body.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|.)/g, (_, e: string) => {
+    if (e.startsWith('u{')) return String.fromCodePoint(Math.min(parseInt(e.slice(2, -1), 16), 0x10ffff));
+    if (e.startsWith('u') && e.length === 5) return String.fromCharCode(parseInt(e.slice(1), 16));
+    return ({ n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' } as Record<string, string>)[e] ?? e;
+  });
+}

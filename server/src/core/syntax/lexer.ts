@@ -1,0 +1,51 @@
+// Turns text into tokens; comments are kept in their own group, lexing errors become diagnostics.
+import { Lexer, type IToken } from 'chevrotain';
+import type { Diagnostic } from '../diagnostic';
+import { allTokens, UnclosedComment, UnclosedString } from './tokens';
+
+const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true });
+
+export interface LexResult {
+  tokens: IToken[];
+  comments: IToken[];
+  diagnostics: Diagnostic[];
+}
+
+export function tokenize(text: string, uri: string): LexResult {
+  const result = lexer.tokenize(text);
+  const comments = result.groups.comments ?? [];
+  const diagnostics: Diagnostic[] = [];
+  for (const e of result.errors) {
+    const ch = text.slice(e.offset, e.offset + e.length);
+    diagnostics.push({
+      code: 'syntax-unexpected-character',
+      severity: 'error',
+      uri,
+      range: { start: e.offset, end: e.offset + e.length },
+      message: `Unexpected character${e.length > 1 ? 's' : ''} ${JSON.stringify(ch)}.`,
+    });
+  }
+  for (const c of comments) {
+    if (c.tokenType === UnclosedComment) {
+      diagnostics.push({
+        code: 'syntax-unclosed-comment',
+        severity: 'error',
+        uri,
+        range: { start: c.startOffset, end: c.startOffset + 2 },
+        message: "Block comment '/*' is never closed with '*/'.",
+      });
+    }
+  }
+  for (const t of result.tokens) {
+    if (t.tokenType === UnclosedString) {
+      diagnostics.push({
+        code: 'syntax-unclosed-string',
+        severity: 'error',
+        uri,
+        range: { start: t.startOffset, end: t.startOffset + t.image.length },
+        message: 'String is never closed: add \'"\' before the end of the line.',
+      });
+    }
+  }
+  return { tokens: result.tokens, comments, diagnostics };
+}

@@ -1,0 +1,103 @@
+// Text → AST + syntax diagnostics: lexer, parser and AST builder in one call.
+import type { IRecognitionException, IToken } from 'chevrotain';
+import type { Diagnostic } from '../diagnostic';
+import { closest } from '../util/suggest';
+import type { PolicyFile } from './ast';
+import { AstBuilder } from './ast-builder';
+import { tokenize } from './lexer';
+import { parseTokens } from './parser';
+import { keywordNames } from './tokens';
+
+export interface ParsedDocument {
+  uri: string;
+  text: string;
+  ast: PolicyFile;
+  tokens: IToken[];
+  comments: IToken[];
+  diagnostics: Diagnostic[];
+}
+
+export function parseDocument(text: string, uri: string): ParsedDocument {
+  const lexed = tokenize(text, uri);
+  const { cst, errors } = parseTokens(lexed.tokens);
+  const builder = new AstBuilder(uri, text);
+  const ast = builder.file(cst);
+  const diagnostics = [...lexed.diagnostics, ...errors.map((e) => syntaxDiagnostic(e, text, uri)), ...builder.diagnostics];
+  return { uri, text, ast, tokens: lexed.tokens, comments: lexed.comments, diagnostics };
+}
+
+/** What the parser was reading, in words, by the innermost rule. */
+const ruleWords: Record<string, string> = {
+  file: 'a declaration (policy, currency, profile, topology, tier, data or transaction)',
+  declaration: 'a declaration (policy, currency, profile, topology, tier, data or transaction)',
+  topologyDecl: 'a region or link',
+  regionDecl: 'a region setting (replicas, primary, city, coordinates)',
+  regionProp: 'a region setting (replicas, primary, city, coordinates)',
+  linkDecl: 'a link such as `link mumbai <-> delhi 45ms`',
+  block: 'a property',
+  property: 'a property (consistency, replication, latency, availability, partition, conflict, workload, budget, staleness, tier, topology, category, primary, when, degrade)',
+  replicationProp: '`sync`, `async` or `quorum write W read R`',
+  latencyProp: 'a latency bound such as `latency read p99 <= 200ms`',
+  partitionProp: '`partition prefer consistency` or `partition prefer availability`',
+  workloadProp: 'a workload such as `35M/day reads 80%` or `peak 8500/s`',
+  levelExpr: 'a consistency level',
+  quantity: 'a number with its unit',
+  condition: 'a condition such as `amount >= 1 lakh`',
+  comparator: 'a comparison (<, <=, >, >=, ==, !=)',
+  transactionDecl: 'data names separated by commas',
+  qualifiedName: 'a name',
+};
+
+function syntaxDiagnostic(e: IRecognitionException, text: string, uri: string): Diagnostic {
+  const t = e.token;
+  const atEnd = !t || Number.isNaN(t.startOffset) || t.tokenType?.name === 'EOF';
+  const start = atEnd ? Math.max(0, text.trimEnd().length - 1) : t.startOffset;
+  const end = atEnd ? Math.max(start, text.trimEnd().length) : t.startOffset + t.image.length;
+  const found = atEnd ? 'the end of the file' : `'${t.image}'`;
+  const rules = e.context?.ruleStack ?? [];
+  const rule = rules[rules.length - 1] ?? 'file';
+  const diag: Diagnostic = { code: 'syntax-error', severity: 'error', uri, range: { start, end }, message: '' };
+  if (e.name === 'MismatchedTokenException') {
+    const expected = /Expecting (?:token of type )?--> (.*?) <--/.exec(e.message)?.[1] ?? 'something else';
+    // A block's MANY loop ended on something it did not know: say what the block takes, not just '}'.
+    const inLoop = expected === "'}'" && ['block', 'topologyDecl', 'regionDecl'].includes(rule);
+    const specific = ['levelExpr', 'quantity', 'condition', 'comparator'].includes(rule);
+    if (inLoop && !atEnd && topLevelOnly.has(t.image)) {
+      diag.message = `Missing '}': the block is still open when '${t.image}' starts a new declaration.`;
+    } else if (inLoop) {
+      diag.message = `Expected ${ruleWords[rule === 'block' ? 'property' : rule]} or '}' but found ${found}.`;
+    } else {
+      diag.message = `Expected ${specific ? ruleWords[rule] : friendlyTokenName(expected)} but found ${found}.`;
+    }
+  } else if (e.name === 'NotAllInputParsedException') {
+    diag.message = `Unexpected ${found}: expected ${ruleWords.file}.`;
+  } else {
+    diag.message = `Expected ${ruleWords[rule] ?? 'something else'} but found ${found}.`;
+  }
+  if (!atEnd && t.tokenType?.name === 'Identifier') {
+    const kw = closest(t.image, keywordNames);
+    if (kw) {
+      diag.message += ` Did you mean '${kw}'?`;
+      diag.fixes = [{ title: `Change to '${kw}'`, edits: [{ uri, range: { start, end }, newText: kw }] }];
+    }
+  }
+  return diag;
+}
+
+/** Keywords that can only start a top-level declaration (tier and topology are also properties). */
+const topLevelOnly = new Set(['policy', 'currency', 'profile', 'data', 'transaction']);
+
+function friendlyTokenName(name: string): string {
+  if (name.startsWith("'")) return name;
+  if (name.startsWith('Kw_')) return `'${name.slice(3)}'`;
+  const words: Record<string, string> = {
+    Identifier: 'a name',
+    NumberLiteral: 'a number',
+    StringLiteral: 'a string',
+    RBrace: "'}'",
+    LBrace: "'{'",
+    RParen: "')'",
+    Arrow: "'<->'",
+  };
+  return words[name] ?? name;
+}

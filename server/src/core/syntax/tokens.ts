@@ -1,0 +1,80 @@
+// Every token of the .consistency language. Keywords belong to the `Keyword` category, so completion,
+// semantic tokens and the TextMate grammar's keyword list can all read this one table.
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/,
+});
+
+export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
+
+/** Keyword spellings, in the order they are documented in docs/language.md. */
+export const keywordNames = [
+  'policy', 'currency', 'profile', 'topology', 'region', 'replicas', 'primary', 'city', 'coordinates',
+  'link', 'jitter', 'tier', 'data', 'transaction', 'consistency', 'replication', 'quorum', 'write', 'read',
+  'latency', 'availability', 'partition', 'prefer', 'conflict', 'workload', 'peak', 'reads', 'budget',
+  'staleness', 'category', 'when', 'and', 'degrade', 'to', 'applies',
+] as const;
+export type KeywordName = (typeof keywordNames)[number];
+
+const keywordTokens = new Map<KeywordName, TokenType>();
+for (const name of keywordNames) {
+  keywordTokens.set(
+    name,
+    createToken({
+      name: `Kw_${name}`,
+      pattern: new RegExp(`${name}(?![A-Za-z0-9_]|-[A-Za-z0-9_])`),
+      longer_alt: Identifier,
+      categories: [Keyword],
+      label: `'${name}'`,
+    }),
+  );
+}
+
+/** The token type of a keyword. */
+export function kw(name: KeywordName): TokenType {
+  const t = keywordTokens.get(name);
+  if (!t) throw new Error(`not a keyword: ${name}`);
+  return t;
+}
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments' });
+export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments', line_breaks: true });
+/** An unclosed block comment runs to the end of the text; the lexer layer reports it as an error. */
+export const UnclosedComment = createToken({ name: 'UnclosedComment', pattern: /\/\*[\s\S]*/, group: 'comments', line_breaks: true });
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\n\r]|\\.)*"/, label: 'a string' });
+/** A string with no closing quote on its line; reported as an error, parsed as a string. */
+export const UnclosedString = createToken({ name: 'UnclosedString', pattern: /"(?:[^"\\\n\r]|\\.)*/, categories: [StringLiteral] });
+export const Percentile = createToken({ name: 'Percentile', pattern: /p\d+(?:\.\d+)?(?![A-Za-z0-9_])/, longer_alt: Identifier, label: 'percentile (p50, p95, p99, p99.9)' });
+export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+(?:_\d+)*(?:\.\d+)?/, label: 'a number' });
+export const CurrencySign = createToken({ name: 'CurrencySign', pattern: /[₹$]/, label: "'₹' or '$'" });
+export const Arrow = createToken({ name: 'Arrow', pattern: /<->/, label: "'<->'" });
+export const LessEq = createToken({ name: 'LessEq', pattern: /<=/, label: "'<='" });
+export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=/, label: "'>='" });
+export const EqEq = createToken({ name: 'EqEq', pattern: /==/, label: "'=='" });
+export const NotEq = createToken({ name: 'NotEq', pattern: /!=/, label: "'!='" });
+export const Less = createToken({ name: 'Less', pattern: /</, label: "'<'" });
+export const Greater = createToken({ name: 'Greater', pattern: />/, label: "'>'" });
+export const LBrace = createToken({ name: 'LBrace', pattern: /\{/, label: "'{'" });
+export const RBrace = createToken({ name: 'RBrace', pattern: /\}/, label: "'}'" });
+export const LParen = createToken({ name: 'LParen', pattern: /\(/, label: "'('" });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/, label: "')'" });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
+export const Dot = createToken({ name: 'Dot', pattern: /\./, label: "'.'" });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, label: "'/'" });
+export const PercentSign = createToken({ name: 'PercentSign', pattern: /%/, label: "'%'" });
+export const Minus = createToken({ name: 'Minus', pattern: /-/, label: "'-'" });
+export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: "'|'" });
+
+/** Comparison operators, in the order the parser tries them (longest first). */
+export const comparators = [LessEq, GreaterEq, EqEq, NotEq, Less, Greater];
+
+/** Lexer order matters: comments before Slash, longer operators before shorter, keywords before Identifier. */
+export const allTokens: TokenType[] = [
+  WhiteSpace, LineComment, BlockComment, UnclosedComment, StringLiteral, UnclosedString,
+  Arrow, LessEq, GreaterEq, EqEq, NotEq, Less, Greater,
+  LBrace, RBrace, LParen, RParen, Comma, Dot, Slash, PercentSign, Minus, Pipe, CurrencySign,
+  NumberLiteral, Keyword, ...keywordTokens.values(), Percentile, Identifier,
+];

@@ -1,0 +1,116 @@
+// Units of the language: durations, percentages, Indian and western amount suffixes, per-period rates.
+// A quantity is read into its canonical unit (ms, %, currency units, ops/s) and keeps its text for messages.
+import type { Quantity, QuantityKind } from './ast';
+import type { Range } from './range';
+
+/** Duration units → milliseconds. */
+export const durationUnits: Record<string, number> = {
+  us: 0.001, µs: 0.001, ms: 1, s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000,
+  min: 60_000, mins: 60_000, minute: 60_000, minutes: 60_000, h: 3_600_000, hr: 3_600_000, hrs: 3_600_000,
+  hour: 3_600_000, hours: 3_600_000, d: 86_400_000, day: 86_400_000, days: 86_400_000,
+};
+
+/** Amount suffixes → multiplier. Indian (lakh = 1e5, crore = 1e7) and western (k, M, B). */
+export const scaleSuffixes: Record<string, number> = {
+  k: 1e3, K: 1e3, thousand: 1e3, lakh: 1e5, lakhs: 1e5, lac: 1e5, lacs: 1e5, M: 1e6, million: 1e6,
+  crore: 1e7, crores: 1e7, cr: 1e7, B: 1e9, billion: 1e9,
+};
+
+/** Period names after '/' → seconds. */
+export const periods: Record<string, number> = {
+  s: 1, sec: 1, second: 1, min: 60, minute: 60, h: 3600, hr: 3600, hour: 3600,
+  day: 86_400, d: 86_400, week: 604_800, month: 2_592_000, mo: 2_592_000, year: 31_536_000, yr: 31_536_000,
+};
+
+/** Nouns that may follow a count, e.g. `bounded(5 versions)`, `8500 ops/s`. */
+export const countNouns = new Set(['versions', 'version', 'replicas', 'ops', 'operations', 'requests', 'req', 'txns', 'transactions', 'writes', 'messages']);
+
+/** Shorthand rates per second. */
+const perSecondUnits = new Set(['tps', 'qps', 'rps', 'ops_per_s']);
+
+export interface QuantityParts {
+  currencySign?: string;
+  number: string;
+  unit?: string;
+  per?: string;
+  text: string;
+  range: Range;
+}
+
+export type QuantityResult = { ok: true; quantity: Quantity } | { ok: false; message: string; range: Range };
+
+const kindExamples: Record<QuantityKind, string> = {
+  duration: 'a duration such as `200ms`, `2s` or `15min`',
+  percent: 'a percentage such as `99.99%`',
+  money: 'an amount such as `12 lakh/month` or `₹5000`',
+  rate: 'a rate such as `35M/day` or `8500/s`',
+  count: 'a whole number such as `3`',
+  multiplier: 'a multiplier such as `5x`',
+};
+
+export function describeKinds(kinds: QuantityKind[]): string {
+  return kinds.map((k) => kindExamples[k]).join(' or ');
+}
+
+/** Reads a quantity whose kind must be one of `expected` (the first that fits wins). */
+export function interpretQuantity(p: QuantityParts, expected: QuantityKind[]): QuantityResult {
+  const n = Number(p.number.replace(/_/g, ''));
+  const fail = (message: string): QuantityResult => ({ ok: false, message, range: p.range });
+  const make = (kind: QuantityKind, value: number, extra: Partial<Quantity> = {}): QuantityResult =>
+    expected.includes(kind)
+      ? { ok: true, quantity: { value, kind, text: p.text, range: p.range, ...extra } }
+      : fail(`Expected ${describeKinds(expected)}, but \`${p.text}\` is ${kindExamples[kind].replace(/ such as.*/, '')}.`);
+  const currency = p.currencySign === '₹' ? 'INR' : p.currencySign === '$' ? 'USD' : undefined;
+  const unit = p.unit;
+
+  if (unit === '%') {
+    if (p.per) return fail(`A percentage cannot be per ${p.per}: \`${p.text}\`.`);
+    return make('percent', n);
+  }
+  if (unit !== undefined && unit in durationUnits) {
+    if (p.per) return fail(`A duration cannot be per ${p.per}: \`${p.text}\`.`);
+    return make('duration', n * durationUnits[unit]);
+  }
+  if (unit === 'x' || unit === 'X') return make('multiplier', n);
+  if (unit !== undefined && perSecondUnits.has(unit)) return make('rate', n);
+
+  const scale = unit !== undefined && unit in scaleSuffixes ? scaleSuffixes[unit] : 1;
+  const noun = unit !== undefined && countNouns.has(unit) ? unit : undefined;
+  if (unit !== undefined && scale === 1 && noun === undefined) {
+    return fail(`Unknown unit \`${unit}\` in \`${p.text}\`; ${unitHint(expected)}.`);
+  }
+  const base = n * scale;
+  if (p.per !== undefined) {
+    const seconds = periods[p.per];
+    if (seconds === undefined) return fail(`Unknown period \`/${p.per}\` in \`${p.text}\`; use /s, /min, /hour, /day, /month or /year.`);
+    if (expected.includes('money') && (currency || !expected.includes('rate'))) {
+      return make('money', base, { currency, perDays: seconds / 86_400 });
+    }
+    return make('rate', base / seconds, noun ? { noun } : {});
+  }
+  if (currency || (expected.includes('money') && !expected.includes('count'))) return make('money', base, { currency });
+  if (expected.includes('count')) return make('count', base, noun ? { noun } : {});
+  if (expected.includes('money')) return make('money', base, { currency });
+  return fail(`Expected ${describeKinds(expected)}, but \`${p.text}\` has no unit.`);
+}
+
+function unitHint(expected: QuantityKind[]): string {
+  if (expected.includes('duration')) return 'durations take us, ms, s, min, h or d';
+  if (expected.includes('money')) return 'amounts take k, lakh, crore, M or B, and a period such as /month';
+  if (expected.includes('rate')) return 'rates take k, lakh, crore, M or B and a period such as /day or /s';
+  return `expected ${describeKinds(expected)}`;
+}
+
+/** Formats milliseconds for messages: `45 ms`, `2 s`, `1.5 min`. */
+export function formatDuration(ms: number): string {
+  const round = (x: number) => (Math.abs(x) >= 100 ? Math.round(x) : Math.round(x * 10) / 10);
+  if (Math.abs(ms) < 1000) return `${round(ms)} ms`;
+  if (Math.abs(ms) < 60_000) return `${round(ms / 1000)} s`;
+  if (Math.abs(ms) < 3_600_000) return `${round(ms / 60_000)} min`;
+  return `${round(ms / 3_600_000)} h`;
+}
+
+/** Formats a percentage with only the digits it needs: `99.99%`. */
+export function formatPercent(p: number): string {
+  return `${Number(p.toPrecision(6))}%`;
+}
