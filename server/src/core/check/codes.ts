@@ -1,0 +1,26 @@
+// Codes reported by the lexer, parser and model builder (not by rules), with their one-line summaries,
+// so the CLI's SARIF output and docs/rules.md can describe every code the product emits.
+import type { Severity } from '../diagnostic';
+
+export interface CodeInfo {
+  code: string;
+  defaultSeverity: Severity;
+  summary: string;
+}
+
+export const builtinCodes: CodeInfo[] = [
+  { code: 'syntax-error', defaultSeverity: 'error', summary: 'The text does not follow the grammar; the message says what was expected.' },
+  { code: 'syntax-unexpected-character', defaultSeverity: 'error', summary: 'A character that no token of the language starts with.' },
+  { code: 'syntax-unclosed-string', defaultSeverity: 'error', summary: 'A string literal without its closing quote on the same line.' },
+  { code: 'syntax-unclosed-comment', defaultSeverity: 'error', summary: "A block comment '/*' without its closing '*/'." },
+  { code: 'syntax-bad-quantity', defaultSeverity: 'error', summary: 'A number whose unit is unknown or of the wrong kind for where it is used.' },
+  { code: 'unknown-level', defaultSeverity: 'error', summary: 'A consistency level name or argument the language does not know.' },
+  { code: 'unknown-percentile', defaultSeverity: 'error', summary: 'A latency percentile that is not p50…p99.99 or avg.' },
+  { code: 'unknown-replication', defaultSeverity: 'error', summary: 'A replication mode other than sync, async or quorum.' },
+  { code: 'unknown-conflict-strategy', defaultSeverity: 'error', summary: 'A conflict strategy the language does not know.' },
+  { code: 'unknown-currency', defaultSeverity: 'error', summary: 'A currency other than INR or USD.' },
+  { code: 'property-not-allowed', defaultSeverity: 'error', summary: 'A property that this kind of block does not accept.' },
+  { code: 'duplicate-property', defaultSeverity: 'warning', summary: 'The same property twice in one block; the later one wins.' },
+  { code: 'bad-replica-count', defaultSeverity: 'error', summary: 'A region replica count that is not a whole number ≥ 1.' },
+  { code: 'internal-error', defaultSeverity: 'error', summary: 'A rule failed unexpectedly; please report it with the file.' },
+];
