@@ -146,7 +146,8 @@ export function computeEffective(props: PropertySet, tiers: TierModel[], base: E
     e.money ||
     (e.category !== undefined && moneyCategories.has(e.category.value)) ||
     props.whens.some((w) => w.conditions.some((c) => c.field.text === 'amount'));
-  if (!e.replication && e.level) e.replication = assumedReplication(e.level.value, n, e.level.origin);
+  // An assumed replication follows the level: a `when` branch that changes the level re-assumes it.
+  if (e.level && (!e.replication || (e.replication.value.assumed && e.level !== base?.level))) e.replication = assumedReplication(e.level.value, n, e.level.origin);
   return e;
 }
 

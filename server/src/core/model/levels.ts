@@ -162,3 +162,8 @@ export function missing(a: Level, b: Level): string[] {
 export function needsConsensus(l: Level): boolean {
   return l.guarantees.has('total_order');
 }
+
+/** The level as a policy would write it (the spelling used, with its arguments): for fixes that set a level. */
+export function levelSource(l: Level): string {
+  return l.display.replace(/ \([a-z_]+\)$/, ''); // `strong (linearizable)` → `strong`
+}

@@ -1,0 +1,63 @@
+// `npm run bench`: parse + check time for generated 500-, 5,000- and 50,000-line policies (median of
+// several runs after warm-up), as lines/ms, with the heap in use; then the 5,000-line target (< 50 ms).
+import { analyze } from '../server/src/core/pipeline';
+import { parseDocument } from '../server/src/core/syntax/parse';
+import { generatePolicy } from './generate';
+
+const TARGET_LINES = 5_000;
+const TARGET_MS = 50;
+
+interface Row {
+  lines: number;
+  parseMs: number;
+  totalMs: number;
+  diagnostics: number;
+  heapMB: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function time(f: () => void): number {
+  const t0 = performance.now();
+  f();
+  return performance.now() - t0;
+}
+
+function measure(lines: number, warmups: number, runs: number): Row {
+  const text = generatePolicy(lines);
+  const uri = `file:///bench-${lines}.consistency`;
+  let diagnostics = 0;
+  for (let i = 0; i < warmups; i++) analyze([{ uri, text }]);
+  const parse: number[] = [];
+  const total: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    parse.push(time(() => parseDocument(text, uri)));
+    total.push(time(() => (diagnostics = analyze([{ uri, text }]).diagnostics.length)));
+  }
+  return { lines: text.split('\n').length - 1, parseMs: median(parse), totalMs: median(total), diagnostics, heapMB: process.memoryUsage().heapUsed / 2 ** 20 };
+}
+
+const pad = (s: string, n: number) => s.padStart(n);
+const fixed = (x: number, d = 1) => x.toFixed(d);
+
+console.log('parse + check (analyze) of generated policies; median of the runs after warm-up\n');
+console.log(`${pad('lines', 8)} ${pad('parse ms', 10)} ${pad('total ms', 10)} ${pad('lines/ms', 10)} ${pad('heap MB', 9)} ${pad('diagnostics', 12)}`);
+const rows: Row[] = [];
+for (const [lines, warmups, runs] of [
+  [500, 10, 21],
+  [5_000, 3, 9],
+  [50_000, 1, 3],
+] as const) {
+  const r = measure(lines, warmups, runs);
+  rows.push(r);
+  console.log(`${pad(String(r.lines), 8)} ${pad(fixed(r.parseMs), 10)} ${pad(fixed(r.totalMs), 10)} ${pad(fixed(r.lines / r.totalMs), 10)} ${pad(fixed(r.heapMB), 9)} ${pad(String(r.diagnostics), 12)}`);
+}
+const target = rows.find((r) => r.lines === TARGET_LINES);
+if (target) {
+  const met = target.totalMs < TARGET_MS;
+  console.log(`\ntarget: a ${TARGET_LINES.toLocaleString('en-US')}-line policy parsed and checked in < ${TARGET_MS} ms: ${fixed(target.totalMs)} ms, ${met ? 'MET' : 'NOT MET'}`);
+}

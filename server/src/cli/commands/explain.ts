@@ -1,0 +1,54 @@
+// `consistency explain <files|dirs>…`: the estimates of every data type (latency, lag, availability,
+// cost) as a table or JSON. A data type whose estimate fails is listed with the reason; exit 1 then.
+import { builtinScheme } from '../../core/model/build-model';
+import type { DataModel, Replication } from '../../core/model/model';
+import { defaultProfileName } from '../../core/estimate/profiles/index';
+import { analyze, type Analysis } from '../../core/pipeline';
+import type { CliContext } from '../context';
+import { collectFiles, readFiles } from '../files';
+import { formatExplainJson } from '../output/json';
+import { countSeverities, plural } from '../output/locate';
+import { wantsColor } from '../output/style';
+import { formatExplain, type ExplainReport, type ExplainRow } from '../output/table';
+
+export interface ExplainArgs {
+  paths: string[];
+  format: 'human' | 'json';
+}
+
+export function runExplain(args: ExplainArgs, ctx: CliContext): number {
+  const files = readFiles(collectFiles(args.paths, ctx.cwd));
+  const analysis = analyze(files.map((f) => ({ uri: f.uri, text: f.text })));
+  const data = [...analysis.model.data.values()].filter((d) => !d.origin.uri.startsWith(builtinScheme));
+  const report: ExplainReport = { files: files.map((f) => f.uri), rows: data.map((d) => explainRow(d, analysis)), cwd: ctx.cwd };
+
+  const errors = countSeverities(analysis.diagnostics).error;
+  if (errors > 0) ctx.err(`consistency: note: ${plural(errors, 'error')} in these files (see \`consistency check\`); estimates may not mean much until they are fixed.\n`);
+  if (args.format === 'json') ctx.out(formatExplainJson(report, ctx.tool));
+  else ctx.out(formatExplain(report, { color: wantsColor(ctx.stdoutIsTTY, ctx.env) }));
+  return report.rows.some((r) => r.error !== undefined) ? 1 : 0;
+}
+
+function explainRow(d: DataModel, analysis: Analysis): ExplainRow {
+  const fileProfile = analysis.model.files.find((f) => f.uri === d.origin.uri)?.profile?.value;
+  const row: ExplainRow = {
+    name: d.name,
+    uri: d.origin.uri,
+    level: d.effective.level?.value.display,
+    replication: d.effective.replication && replicationText(d.effective.replication.value),
+    profile: fileProfile ?? defaultProfileName,
+  };
+  try {
+    row.estimate = analysis.estimate(d);
+    row.profile = row.estimate.profile;
+  } catch (e) {
+    row.error = e instanceof Error ? e.message : String(e);
+  }
+  return row;
+}
+
+/** As written in the language: `sync`, `async`, `quorum write 2 read 2`; "(assumed)" when the model chose it. */
+export function replicationText(r: Replication): string {
+  const text = r.mode === 'quorum' ? `quorum write ${r.w} read ${r.r}` : r.mode;
+  return r.assumed ? `${text} (assumed)` : text;
+}

@@ -1,0 +1,15 @@
+// What a command needs from its surroundings (process streams, cwd, environment, tool identity), so
+// commands run the same under `node out/cli.cjs` and in tests.
+import type { ToolInfo } from './output/locate';
+
+export interface CliContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Whether stdout is a terminal (colour is used only then, and only without NO_COLOR). */
+  stdoutIsTTY: boolean;
+  out(text: string): void;
+  err(text: string): void;
+  tool: ToolInfo;
+}
+
+export type Format = 'human' | 'json' | 'sarif';

@@ -1,0 +1,73 @@
+// The help texts of the `consistency` command line, and `help rules` (the rule table's codes and summaries).
+import { allRules } from '../core/check/index';
+import { builtinCodes } from '../core/check/codes';
+
+export const commands = ['check', 'explain', 'help'] as const;
+
+const general = `Usage: consistency <command> [options] <files|dirs>…
+
+Checks and explains .consistency policy files (data types, consistency levels, SLAs, topology, cost).
+
+Commands:
+  check <files|dirs>…     report contradictions; exit 1 on errors
+  explain <files|dirs>…   estimated latency, lag, availability and cost per data type
+  help [command|rules]    show help for a command, or list every diagnostic code
+
+Options:
+  -h, --help              show this help
+  -v, --version           print the version
+
+Directories are searched recursively for *.consistency files (node_modules is skipped). All files
+given are analysed together, so they can use each other's tiers and topologies.`;
+
+const check = `Usage: consistency check [options] <files|dirs>…
+
+Analyses the files together and prints every diagnostic: \`path:line:col: severity code: message\`,
+the source line with the range underlined, and the suggested fixes.
+
+Options:
+  --format <human|json|sarif>   output format (default: human); sarif is SARIF 2.1.0
+  --max-warnings <n>            also fail when there are more than n warnings
+  --rule <code>=<level>         re-level a rule: error, warning, info, hint or off (repeatable)
+  -h, --help                    show this help
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
+Colour is used only when stdout is a terminal and NO_COLOR is not set.`;
+
+const explain = `Usage: consistency explain [options] <files|dirs>…
+
+Prints, per data type, the estimated read and write latency (p50/p99), replication lag, availability,
+monthly cost and cost per operation, then every assumption behind the numbers and the profile used.
+
+Options:
+  --format <human|json>   output format (default: human)
+  -h, --help              show this help
+
+Exit codes: 0 every data type estimated, 1 some could not be, 2 usage error.`;
+
+const helpHelp = `Usage: consistency help [check|explain|rules]`;
+
+export function helpText(topic?: string): string | undefined {
+  switch (topic) {
+    case undefined:
+      return general;
+    case 'check':
+      return check;
+    case 'explain':
+      return explain;
+    case 'help':
+      return helpHelp;
+    case 'rules':
+      return rulesText();
+    default:
+      return undefined;
+  }
+}
+
+function rulesText(): string {
+  const rows = [...allRules, ...builtinCodes]
+    .map((r) => ({ code: r.code, severity: r.defaultSeverity, summary: r.summary }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const width = Math.max(...rows.map((r) => r.code.length));
+  return ['Diagnostic codes (default severity):', '', ...rows.map((r) => `  ${r.code.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.summary}`)].join('\n');
+}

@@ -1,0 +1,158 @@
+// Entry point of the `consistency` command line: parses arguments, dispatches to a command, maps
+// failures to exit codes (0 clean, 1 errors found, 2 usage error). No language logic lives here.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { allRules } from '../core/check/index';
+import type { Severity } from '../core/diagnostic';
+import { closest } from '../core/util/suggest';
+import { runCheck } from './commands/check';
+import { runExplain } from './commands/explain';
+import type { CliContext } from './context';
+import { pathToUri, UsageError } from './files';
+import { commands, helpText } from './help';
+import type { ToolInfo } from './output/locate';
+
+const severities = ['error', 'warning', 'info', 'hint', 'off'] as const;
+
+/** Runs the command line `argv` (without `node` and the script) and returns the exit code. */
+export function run(argv: string[], ctx: CliContext): number {
+  try {
+    return dispatch(argv, ctx);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    ctx.err(`consistency: ${e.message}\n`);
+    return 2;
+  }
+}
+
+function dispatch(argv: string[], ctx: CliContext): number {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    ctx.err(helpText() + '\n');
+    return 2;
+  }
+  if (first === '-h' || first === '--help') return print(ctx, helpText());
+  if (first === '-v' || first === '--version') return print(ctx, ctx.tool.version);
+  if (first === 'help') {
+    const text = helpText(rest[0]);
+    if (text === undefined || rest.length > 1) throw new UsageError(`no help on '${rest.join(' ')}'; try: ${[...commands, 'rules'].join(', ')}.`);
+    return print(ctx, text);
+  }
+  if (first === 'check') {
+    const { values, positionals } = parse(rest, {
+      format: { type: 'string' },
+      'max-warnings': { type: 'string' },
+      rule: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) return print(ctx, helpText('check'));
+    return runCheck(
+      {
+        paths: needPaths(positionals, 'check'),
+        format: oneOf(values.format as string | undefined, ['human', 'json', 'sarif'] as const, '--format'),
+        maxWarnings: count(values['max-warnings'] as string | undefined),
+        rules: ruleSettings((values.rule as string[] | undefined) ?? []),
+      },
+      ctx,
+    );
+  }
+  if (first === 'explain') {
+    const { values, positionals } = parse(rest, { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    if (values.help) return print(ctx, helpText('explain'));
+    const format = oneOf(values.format as string | undefined, ['human', 'json'] as const, '--format');
+    return runExplain({ paths: needPaths(positionals, 'explain'), format }, ctx);
+  }
+  const suggestion = first.startsWith('-') ? undefined : closest(first, [...commands]);
+  const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+  throw new UsageError(`unknown ${first.startsWith('-') ? 'option' : 'command'} '${first}'.${hint} Run 'consistency --help' for usage.`);
+}
+
+function print(ctx: CliContext, text: string | undefined): number {
+  ctx.out(`${text}\n`);
+  return 0;
+}
+
+type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
+type Parsed = { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
+
+function parse(args: string[], options: Options): Parsed {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true }) as Parsed;
+  } catch (e) {
+    const message = (e as Error).message;
+    const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
+    if (unknown) {
+      const names = Object.keys(options).map((n) => `--${n}`);
+      const suggestion = closest(unknown, names);
+      throw new UsageError(`unknown option '${unknown}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`);
+    }
+    throw new UsageError(message.split('\n')[0]);
+  }
+}
+
+function needPaths(paths: string[], command: string): string[] {
+  if (paths.length === 0) throw new UsageError(`${command} needs at least one file or directory. Run 'consistency help ${command}'.`);
+  return paths;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T {
+  if (value === undefined) return allowed[0];
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got '${value}').`);
+}
+
+function count(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a whole number ≥ 0 (got '${value}').`);
+  return Number(value);
+}
+
+function ruleSettings(specs: string[]): Record<string, Severity | 'off'> {
+  const out: Record<string, Severity | 'off'> = {};
+  const codes = allRules.map((r) => r.code);
+  for (const spec of specs) {
+    const [code, level] = spec.split('=');
+    if (!codes.includes(code)) {
+      const suggestion = closest(code, codes);
+      throw new UsageError(`--rule: unknown rule '${code}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Run 'consistency help rules'.`);
+    }
+    if (!(severities as readonly string[]).includes(level ?? '')) throw new UsageError(`--rule ${code}=… needs one of ${severities.join(', ')}.`);
+    out[code] = level as Severity | 'off';
+  }
+  return out;
+}
+
+/** Name, version and home of the tool, from the package.json above the running script. */
+export function toolInfo(from: string): ToolInfo {
+  for (let dir = dirname(from), i = 0; i < 6; dir = dirname(dir), i++) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; homepage?: string; repository?: string | { url?: string } };
+    const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+    const informationUri = pkg.homepage ?? repo?.replace(/^git\+/, '').replace(/\.git$/, '') ?? pathToUri(join(dir, 'docs', 'rules.md'));
+    return { name: 'consistency', version: pkg.version ?? '0.0.0', informationUri };
+  }
+  return { name: 'consistency', version: '0.0.0', informationUri: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/' };
+}
+
+function processContext(): CliContext {
+  const script = typeof __filename === 'string' ? __filename : (process.argv[1] ?? process.cwd());
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    tool: toolInfo(script),
+  };
+}
+
+if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
+  // A closed pipe (`consistency check . | head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  process.exitCode = run(process.argv.slice(2), processContext());
+}

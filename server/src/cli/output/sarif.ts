@@ -1,0 +1,76 @@
+// The SARIF 2.1.0 format of `consistency check` (for GitHub code scanning and other SARIF viewers):
+// one run, the rule table as tool.driver.rules, one result per diagnostic, fixes as artifact changes.
+import { allRules } from '../../core/check/index';
+import { builtinCodes } from '../../core/check/codes';
+import type { Diagnostic, Severity, TextEdit } from '../../core/diagnostic';
+import type { Range } from '../../core/syntax/range';
+import { displayPath, isInside, pathToUri } from '../files';
+import { Locator, type CheckReport, type ToolInfo } from './locate';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const SRCROOT = '%SRCROOT%';
+
+type Level = 'error' | 'warning' | 'note';
+const levels: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+interface SarifRule {
+  id: string;
+  shortDescription: { text: string };
+  defaultConfiguration: { level: Level };
+}
+
+/** Every rule, plus the syntax and model codes that appear in the results (and any other code that does). */
+export function sarifRules(diagnostics: Diagnostic[]): SarifRule[] {
+  const used = new Set(diagnostics.map((d) => d.code));
+  const known = [...allRules, ...builtinCodes.filter((c) => used.has(c.code))].map((r) => ({ code: r.code, summary: r.summary, severity: r.defaultSeverity }));
+  for (const code of [...used].sort()) {
+    if (!known.some((k) => k.code === code)) known.push({ code, summary: code, severity: 'error' });
+  }
+  return known.map((r) => ({ id: r.code, shortDescription: { text: r.summary }, defaultConfiguration: { level: levels[r.severity] } }));
+}
+
+export function sarifDocument(report: CheckReport, tool: ToolInfo): object {
+  const locator = new Locator(report.texts);
+  const artifact = (uri: string) =>
+    isInside(uri, report.cwd) ? { uri: displayPath(uri, report.cwd).split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT } : { uri };
+  const region = (uri: string, range: Range) => {
+    const { start, end } = locator.span(uri, range);
+    return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
+  };
+  const location = (uri: string, range: Range) => ({ physicalLocation: { artifactLocation: artifact(uri), region: region(uri, range) } });
+  const rules = sarifRules(report.diagnostics);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const changes = (edits: TextEdit[]) =>
+    [...new Set(edits.map((e) => e.uri))].map((uri) => ({
+      artifactLocation: artifact(uri),
+      replacements: edits.filter((e) => e.uri === uri).map((e) => ({ deletedRegion: region(uri, e.range), insertedContent: { text: e.newText } })),
+    }));
+  const results = report.diagnostics.map((d) => ({
+    ruleId: d.code,
+    ruleIndex: ruleIndex.get(d.code),
+    level: levels[d.severity],
+    message: { text: d.message },
+    locations: [location(d.uri, d.range)],
+    ...(d.related?.length
+      ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(r.uri, r.range), message: { text: r.message } })) }
+      : {}),
+    ...(d.fixes?.length ? { fixes: d.fixes.map((f) => ({ description: { text: f.title }, artifactChanges: changes(f.edits) })) } : {}),
+  }));
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: tool.name, version: tool.version, informationUri: tool.informationUri, rules } },
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToUri(report.cwd).replace(/\/?$/, '/') } },
+        artifacts: report.files.map((uri) => ({ location: artifact(uri) })),
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+export function formatSarif(report: CheckReport, tool: ToolInfo): string {
+  return JSON.stringify(sarifDocument(report, tool), null, 2) + '\n';
+}

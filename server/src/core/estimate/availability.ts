@@ -1,0 +1,61 @@
+// Write availability: the exact probability that at least W of the N replicas are up and reachable,
+// with replicas grouped by region (a region that is down takes all its replicas with it). A dynamic
+// programme over regions of the distribution of replicas up; independence between regions and replicas.
+import { formatAvailability } from './format';
+import type { Net } from './net';
+
+function binomial(n: number, k: number): number {
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - i + 1)) / i;
+  return c;
+}
+
+/** P(at least `w` replicas up), regions with `groups[i]` replicas, each region up with `regionUp`, each replica with `replicaUp` (fractions). */
+export function quorumProbability(groups: number[], w: number, regionUp: number, replicaUp: number): number {
+  if (w <= 0) return 1;
+  // dist[k] = P(k replicas up among the regions seen so far), for k < w; dist[w] absorbs "w or more".
+  let dist = new Array<number>(w + 1).fill(0);
+  dist[0] = 1;
+  for (const n of groups) {
+    const pmf = Array.from({ length: n + 1 }, (_, j) => regionUp * binomial(n, j) * replicaUp ** j * (1 - replicaUp) ** (n - j));
+    pmf[0] += 1 - regionUp;
+    const next = new Array<number>(w + 1).fill(0);
+    next[w] = dist[w];
+    for (let k = 0; k < w; k++) {
+      if (dist[k] === 0) continue;
+      for (let j = 0; j <= n; j++) next[Math.min(w, k + j)] += dist[k] * pmf[j];
+    }
+    dist = next;
+  }
+  return Math.min(1, dist[w]);
+}
+
+export interface AvailabilityDetail {
+  pct: number;
+  w: number;
+  n: number;
+  explanation: string;
+}
+
+const sup = (n: number) => String(n).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]);
+const frac = (pct: number) => String(Number((pct / 100).toPrecision(8)));
+
+export function writeAvailability(net: Net, w: number, mode: string, regionPct: number, replicaPct: number): AvailabilityDetail {
+  const groups = net.sites.map((s) => s.replicas);
+  const n = net.totalReplicas;
+  const ww = Math.min(Math.max(1, w), n);
+  const pct = 100 * quorumProbability(groups, ww, regionPct / 100, replicaPct / 100);
+  const majority = Math.floor(n / 2) + 1;
+  let explanation: string;
+  if (n === 1) {
+    explanation = `a single replica, no redundancy: ${frac(regionPct)} (its region) × ${frac(replicaPct)} (the replica) ≈ ${formatAvailability(pct)}`;
+  } else if (ww === n) {
+    const what = mode === 'sync' ? 'sync replication' : `a write quorum of ${ww}`;
+    explanation = `${what} needs all ${n} replicas: ${frac(regionPct)}${sup(net.sites.length)} region${net.sites.length > 1 ? 's' : ''} × ${frac(replicaPct)}${sup(n)} replicas ≈ ${formatAvailability(pct)}`;
+  } else {
+    const what = mode === 'async' ? 'async replication' : ww === majority ? 'a majority quorum' : 'a write quorum';
+    const spread = net.declared ? ` (${net.sites.map((s) => `${s.name} ${s.replicas}`).join(', ')})` : '';
+    explanation = `${what} needs ${ww} of ${n} replicas${spread}; with each region up ${regionPct}% and each replica ${replicaPct}%, P(≥ ${ww} up) ≈ ${formatAvailability(pct)}`;
+  }
+  return { pct, w: ww, n, explanation };
+}

@@ -1,0 +1,170 @@
+// Latency model: for each client region, the round trips a read or a write needs (to the leader, to
+// the W-th replica acknowledgement, to a read quorum, or to a local replica), then percentiles from
+// round trips + jitter × z + the profile's service time. Also leader placement and replication lag.
+import type { ReplicationMode } from '../model/model';
+import type { Net } from './net';
+import { isCentral, serviceAt, zAt, type Pct } from './percentile';
+import type { ServiceTimes } from './profile';
+
+export interface Leg {
+  label: string;
+  rttMs: number;
+  jitterMs: number;
+  /** What the round trip is for, e.g. `to the leader in mumbai`, `for the 4th of 7 acks`. */
+  role: string;
+}
+
+export interface ClientTrip {
+  client: string;
+  legs: Leg[];
+  rttMs: number;
+  jitterMs: number;
+}
+
+export interface LatencyPlan {
+  /** What the operation needs, for messages: `need a majority quorum (4 of 7) led from mumbai`. */
+  needs: string;
+  trips: ClientTrip[];
+  service: ServiceTimes;
+}
+
+export interface Routing {
+  net: Net;
+  leaders: string[];
+  mode: ReplicationMode;
+  w: number;
+  r: number;
+  /** `regional`: each region leads its own writes, with a majority inside the region. */
+  regional: boolean;
+  /** Reads go to the leader or a read quorum (linearizable, sequential, strict serializable). */
+  consensusReads: boolean;
+}
+
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+
+/** The k-th fastest reply among the replicas of the sites (or only one site), seen from `from`, which holds one replica itself when `self`. */
+function kthReply(net: Net, from: string, k: number, only: string | undefined, self: boolean, what: string): Leg | undefined {
+  const groups: { hop: { label: string; rttMs: number; jitterMs: number }; count: number }[] = [];
+  for (const s of net.sites) {
+    if (only !== undefined && s.name !== only) continue;
+    const h = net.hop(from, s.name);
+    if (!h) continue;
+    const mine = self && s.name === from ? 1 : 0;
+    if (mine) groups.push({ hop: { label: `at ${from}`, rttMs: 0, jitterMs: 0 }, count: 1 });
+    if (s.replicas - mine > 0) groups.push({ hop: h, count: s.replicas - mine });
+  }
+  groups.sort((a, b) => a.hop.rttMs - b.hop.rttMs || a.hop.jitterMs - b.hop.jitterMs);
+  const n = groups.reduce((sum, g) => sum + g.count, 0);
+  const kk = Math.min(Math.max(k, 1), n);
+  let seen = 0;
+  const x = groups.find((g) => (seen += g.count) >= kk)?.hop;
+  if (!x || x.rttMs === 0) return undefined;
+  return { label: x.label, rttMs: x.rttMs, jitterMs: x.jitterMs, role: kk === n && n > 1 ? `for all ${n} ${what}` : `for the ${ordinal(kk)} of ${n} ${what}` };
+}
+
+function trip(client: string, legs: (Leg | undefined)[]): ClientTrip {
+  const ls = legs.filter((l): l is Leg => !!l);
+  return { client, legs: ls, rttMs: ls.reduce((s, l) => s + l.rttMs, 0), jitterMs: ls.reduce((s, l) => s + l.jitterMs, 0) };
+}
+
+function nearest(net: Net, client: string, leaders: string[]): string | undefined {
+  let best: string | undefined;
+  let bestRtt = Infinity;
+  for (const l of leaders) {
+    const h = net.hop(client, l);
+    if (h && h.rttMs < bestRtt) [best, bestRtt] = [l, h.rttMs];
+  }
+  return best;
+}
+
+function toLeader(net: Net, client: string, leader: string): Leg | undefined {
+  const h = net.hop(client, leader);
+  return h && { ...h, role: `to the leader in ${leader}` };
+}
+
+export function writePlan(rt: Routing, service: ServiceTimes): LatencyPlan {
+  const { net } = rt;
+  const n = net.totalReplicas;
+  const majority = Math.floor(n / 2) + 1;
+  const trips: ClientTrip[] = [];
+  const acks = new Map<string, Leg | undefined>(); // the replication wait depends only on the leader
+  for (const c of net.sites) {
+    if (rt.regional) {
+      trips.push(trip(c.name, [toLeader(net, c.name, c.name), kthReply(net, c.name, Math.floor(c.replicas / 2) + 1, c.name, true, 'acks')]));
+      continue;
+    }
+    const leader = nearest(net, c.name, rt.leaders);
+    if (!leader) continue;
+    if (!acks.has(leader)) acks.set(leader, rt.mode === 'async' ? undefined : kthReply(net, leader, rt.w, undefined, true, 'acks'));
+    trips.push(trip(c.name, [toLeader(net, c.name, leader), acks.get(leader)]));
+  }
+  const led = rt.leaders.length === 1 ? `led from ${rt.leaders[0]}` : `led from the nearest of ${rt.leaders.join(', ')}`;
+  const needs = rt.regional
+    ? 'need a majority of the replicas in their own region'
+    : rt.mode === 'async'
+      ? `go to the leader ${rt.leaders.length === 1 ? `in ${rt.leaders[0]}` : `nearest of ${rt.leaders.join(', ')}`} and replicate asynchronously`
+      : rt.w >= n
+        ? `need all ${n} replicas (${rt.mode === 'sync' ? 'sync replication' : `write quorum ${rt.w}`}) ${led}`
+        : rt.w === majority
+          ? `need a majority quorum (${rt.w} of ${n}) ${led}`
+          : `need a write quorum of ${rt.w} of ${n} ${led}`;
+  return { needs, trips, service };
+}
+
+export function readPlan(rt: Routing, service: ServiceTimes): LatencyPlan {
+  const { net } = rt;
+  const quorum = rt.consensusReads && rt.mode === 'quorum' && rt.r > 1;
+  const trips: ClientTrip[] = [];
+  for (const c of net.sites) {
+    if (!rt.consensusReads) trips.push(trip(c.name, [{ ...net.hop(c.name, c.name)!, role: 'to a local replica' }]));
+    else if (quorum) trips.push(trip(c.name, [kthReply(net, c.name, rt.r, undefined, false, 'read replies')]));
+    else {
+      const leader = nearest(net, c.name, rt.leaders);
+      if (leader) trips.push(trip(c.name, [toLeader(net, c.name, leader)]));
+    }
+  }
+  const needs = !rt.consensusReads
+    ? 'are served by a local replica'
+    : quorum
+      ? `need a read quorum of ${rt.r} of ${net.totalReplicas}`
+      : `go to the leader in ${rt.leaders.join(' or ')}`;
+  return { needs, trips, service };
+}
+
+/** The part of the latency physics fixes at a percentile: round trips + z × jitter; mean over client regions at or below the median, else the worst region. */
+export function physicalAt(plan: LatencyPlan, p: Pct): { ms: number; trip?: ClientTrip } {
+  const z = zAt(p);
+  const values = plan.trips.map((t) => ({ t, v: t.rttMs + z * t.jitterMs }));
+  if (values.length === 0) return { ms: 0 };
+  const worst = values.reduce((a, b) => (b.v > a.v ? b : a));
+  if (isCentral(p)) return { ms: values.reduce((s, x) => s + x.v, 0) / values.length, trip: worst.t };
+  return { ms: worst.v, trip: worst.t };
+}
+
+/** The estimated latency at a percentile: the physical part plus the service time. */
+export function latencyAt(plan: LatencyPlan, p: Pct): number {
+  return physicalAt(plan, p).ms + serviceAt(plan.service, p);
+}
+
+export function percentiles(plan: LatencyPlan): { p50: number; p95: number; p99: number } {
+  return { p50: latencyAt(plan, 50), p95: latencyAt(plan, 95), p99: latencyAt(plan, 99) };
+}
+
+/** Writes are led from the declared primaries, else the best region: the one with the lowest mean write round trip. */
+export function chooseLeaders(net: Net, primaries: string[], base: Omit<Routing, 'leaders'>): { leaders: string[]; note: string } {
+  const known = primaries.filter((p) => net.sites.some((s) => s.name === p));
+  if (known.length > 0) return { leaders: known, note: `writes are led from ${known.join(', ')} (declared primary${known.length > 1 ? 'ies; each client writes to the nearest' : ''})` };
+  // Mean write round trip with leader l: the mean client→leader round trip plus the leader's replication wait.
+  const mean = (l: string) => {
+    let sum = 0;
+    for (const c of net.sites) {
+      const h = net.hop(c.name, l);
+      if (!h) return Infinity;
+      sum += h.rttMs;
+    }
+    const ack = base.mode === 'async' || base.regional ? undefined : kthReply(net, l, base.w, undefined, true, 'acks');
+    return sum / net.sites.length + (ack?.rttMs ?? 0);
+  };
+  const best = [...net.sites].map((s) => ({ s: s.name, m: mean(s.name) })).sort((a, b) => a.m - b.m || (a.s < b.s ? -1 : 1))[0];
+  return { leaders: [best.s], note: net.declared ? `no primary declared: writes are led from ${best.s}, the region with the lowest mean write round trip` : 'writes are led from the single region' };
+}

@@ -1,0 +1,50 @@
+// The network an estimate works on: the data's topology (regions, replica counts, round trips over
+// links), or, without one, a single assumed region holding the profile's default replica count.
+import type { TopologyModel } from '../model/model';
+
+export interface Site {
+  name: string;
+  replicas: number;
+}
+
+/** One round trip between two regions (or inside one), with the links it crosses. */
+export interface Hop {
+  /** e.g. `delhi↔mumbai`, `delhi↔mumbai↔chennai`, `within mumbai`. */
+  label: string;
+  rttMs: number;
+  jitterMs: number;
+}
+
+export interface Net {
+  sites: Site[];
+  totalReplicas: number;
+  /** False when no topology was declared and one region was assumed. */
+  declared: boolean;
+  hop(a: string, b: string): Hop | undefined;
+}
+
+export const assumedRegion = 'local';
+
+/** Replica counts above this, per region, are modelled as this many (keeps quorum arithmetic bounded). */
+export const maxModelledReplicas = 100;
+
+export function netOf(topology: TopologyModel | undefined, intraRttMs: number, defaultReplicas: number): Net {
+  if (!topology || topology.regions.size === 0) {
+    const sites = [{ name: assumedRegion, replicas: defaultReplicas }];
+    return { sites, totalReplicas: defaultReplicas, declared: false, hop: () => ({ label: 'within the region', rttMs: intraRttMs, jitterMs: 0 }) };
+  }
+  const sites = [...topology.regions.values()].map((r) => ({ name: r.name, replicas: Math.min(r.replicas, maxModelledReplicas) }));
+  return {
+    sites,
+    totalReplicas: sites.reduce((s, x) => s + x.replicas, 0),
+    declared: true,
+    hop(a, b) {
+      if (a === b) return { label: `within ${a}`, rttMs: intraRttMs, jitterMs: 0 };
+      const rtt = topology.rtt(a, b);
+      if (rtt === undefined) return undefined;
+      const seq = [a];
+      for (const l of topology.path(a, b)) seq.push(l.a === seq[seq.length - 1] ? l.b : l.a);
+      return { label: seq.join('↔'), rttMs: rtt, jitterMs: topology.jitter(a, b) };
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatSarif, SARIF_SCHEMA, sarifRules } from '../../server/src/cli/output/sarif';
+import { pathToUri } from '../../server/src/cli/files';
+import { allRules } from '../../server/src/core/check/index';
+import { ONE_ERROR, reportFor, TOOL } from './report';
+
+type Json = any;
+const sarif = (files: Record<string, string>): Json => JSON.parse(formatSarif(reportFor(files), TOOL));
+
+test('SARIF 2.1.0: version, $schema, one run whose driver names the tool and lists every rule', () => {
+  const doc = sarif({ 'a.consistency': ONE_ERROR });
+  assert.equal(doc.version, '2.1.0');
+  assert.equal(doc.$schema, SARIF_SCHEMA);
+  assert.equal(doc.runs.length, 1);
+  const driver = doc.runs[0].tool.driver;
+  assert.equal(driver.name, 'consistency');
+  assert.equal(driver.version, '9.9.9');
+  assert.equal(driver.informationUri, TOOL.informationUri);
+  assert.deepEqual(driver.rules.map((r: Json) => r.id), allRules.map((r) => r.code));
+  const ref = driver.rules.find((r: Json) => r.id === 'unknown-reference');
+  assert.deepEqual(ref, { id: 'unknown-reference', shortDescription: { text: allRules.find((r) => r.code === 'unknown-reference')!.summary }, defaultConfiguration: { level: 'error' } });
+  assert.deepEqual(doc.runs[0].originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///project/' } });
+});
+
+test('SARIF results: ruleId, level, message, a relative location with a 1-based region, and the fix', () => {
+  const doc = sarif({ 'src/a.consistency': ONE_ERROR });
+  const [result] = doc.runs[0].results;
+  const region = { startLine: 3, startColumn: 12, endLine: 3, endColumn: 17 };
+  const artifactLocation = { uri: 'src/a.consistency', uriBaseId: '%SRCROOT%' };
+  assert.equal(result.ruleId, 'unknown-reference');
+  assert.equal(doc.runs[0].tool.driver.rules[result.ruleIndex].id, 'unknown-reference');
+  assert.equal(result.level, 'error');
+  assert.equal(result.message.text, "Unknown topology 'indai'. Did you mean 'india'?");
+  assert.deepEqual(result.locations, [{ physicalLocation: { artifactLocation, region } }]);
+  assert.deepEqual(result.fixes, [
+    { description: { text: "Change to 'india'" }, artifactChanges: [{ artifactLocation, replacements: [{ deletedRegion: region, insertedContent: { text: 'india' } }] }] },
+  ]);
+  assert.deepEqual(doc.runs[0].artifacts, [{ location: artifactLocation }]);
+});
+
+test('SARIF: syntax codes that appear get a rule entry; warnings, infos and hints map to warning and note', () => {
+  const doc = sarif({ 'a.consistency': 'data x { consistency strong ??? }' });
+  const ids = doc.runs[0].tool.driver.rules.map((r: Json) => r.id);
+  assert.ok(ids.includes('syntax-unexpected-character') || ids.includes('syntax-error'), ids.join(', '));
+  assert.ok(!ids.includes('syntax-unclosed-comment'));
+  for (const r of doc.runs[0].results) assert.ok(ids.includes(r.ruleId), r.ruleId);
+
+  const report = reportFor({ 'a.consistency': ONE_ERROR });
+  const d = report.diagnostics[0];
+  report.diagnostics.push({ ...d, severity: 'info', code: 'made-up-code' }, { ...d, severity: 'hint' }, { ...d, severity: 'warning' });
+  const levels = JSON.parse(formatSarif(report, TOOL)).runs[0].results.map((r: Json) => r.level);
+  assert.deepEqual(levels, ['error', 'note', 'note', 'warning']);
+  assert.deepEqual(sarifRules(report.diagnostics).at(-1), { id: 'made-up-code', shortDescription: { text: 'made-up-code' }, defaultConfiguration: { level: 'error' } });
+});
+
+test('SARIF: files outside the working directory keep an absolute URI; names are percent-encoded', () => {
+  const report = reportFor({ 'my dir/a#1.consistency': ONE_ERROR });
+  const outside = pathToUri('/elsewhere/b.consistency');
+  report.texts.set(outside, 'tier gold {}');
+  report.diagnostics[0].related = [{ uri: outside, range: { start: 5, end: 9 }, message: 'see here' }];
+  const result = JSON.parse(formatSarif(report, TOOL)).runs[0].results[0];
+  assert.deepEqual(result.locations[0].physicalLocation.artifactLocation, { uri: 'my%20dir/a%231.consistency', uriBaseId: '%SRCROOT%' });
+  assert.deepEqual(result.relatedLocations, [
+    { id: 1, physicalLocation: { artifactLocation: { uri: 'file:///elsewhere/b.consistency' }, region: { startLine: 1, startColumn: 6, endLine: 1, endColumn: 10 } }, message: { text: 'see here' } },
+  ]);
+});
