@@ -19,7 +19,7 @@ test('fires across files and names the other file', () => {
   const ds = check('data cart { consistency session }', [{ uri: 'file:///a.consistency', text: 'data cart { consistency eventual }' }])
     .diagnostics.filter((d) => d.code === 'duplicate-name');
   assert.deepEqual(ds.map((d) => [d.uri, d.range, d.message]), [
-    ['file:///a.consistency', { start: 5, end: 9 }, "Data 'cart' is already declared in file:///test.consistency; the first declaration is used."],
+    ['file:///a.consistency', { start: 5, end: 9 }, "Data 'cart' is already declared in test.consistency; the first declaration is used."],
   ]);
 });
 

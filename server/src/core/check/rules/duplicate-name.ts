@@ -3,6 +3,11 @@
 import type { Declared } from '../../model/model';
 import type { Rule } from '../rule';
 
+/** The last path segment of a URI, for messages (the related location carries the full path). */
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
 export const rule: Rule = {
   code: 'duplicate-name',
   defaultSeverity: 'error',
@@ -21,7 +26,7 @@ export const rule: Rule = {
       report({
         uri: d.origin.uri,
         range: d.origin.range,
-        message: `${d.kind[0].toUpperCase()}${d.kind.slice(1)} '${d.name}' is already declared${sameFile ? '' : ` in ${earlier.origin.uri}`}${d.container ? ` in topology '${d.container}'` : ''}; the first declaration is used.`,
+        message: `${d.kind[0].toUpperCase()}${d.kind.slice(1)} '${d.name}' is already declared${sameFile ? '' : ` in ${fileName(earlier.origin.uri)}`}${d.container ? ` in topology '${d.container}'` : ''}; the first declaration is used.`,
         related: [{ uri: earlier.origin.uri, range: earlier.origin.range, message: 'first declared here' }],
       });
     }
