@@ -88,6 +88,12 @@ for (const sample of samples) {
   });
 }
 
+test('the clean samples are also clean checked together, as one workspace (as `consistency check samples/clean`)', () => {
+  const clean = samples.filter((s) => s.includes('/clean/'));
+  const a = analyze(clean.map((s) => ({ uri: `file:///${s}`, text: readFileSync(s, 'utf8') })));
+  assert.deepEqual(a.diagnostics.map((d) => `${d.uri}: ${d.code}: ${d.message}`), []);
+});
+
 test('every golden file belongs to a sample', () => {
   if (!existsSync(GOLDEN)) return;
   const expected = new Set(samples.map((s) => join(GOLDEN, `${relative(SAMPLES, s)}.json`)));
