@@ -8,13 +8,37 @@ export type BlockKind = 'tier' | 'data' | 'when';
 const multi = new Set<A.PropertyKind>(['tier', 'latency', 'when', 'degrade']);
 
 /** Which properties each kind of block accepts. */
-const notAllowed: Record<BlockKind, Set<A.PropertyKind>> = {
-  tier: new Set(['when', 'degrade', 'primary', 'workload', 'budget', 'tier']),
+export const notAllowed: Record<BlockKind, Set<A.PropertyKind>> = {
+  tier: new Set(['when', 'degrade', 'primary', 'workload', 'budget', 'tier', 'topology']),
   data: new Set(['applies']),
   when: new Set(['when', 'degrade', 'applies', 'topology', 'workload', 'budget', 'primary']),
 };
 
 const blockWords: Record<BlockKind, string> = { tier: 'a tier', data: 'a data block', when: 'a `when` block' };
+
+/** Bounds are upper limits (`<=`), targets lower limits (`>=`); anything else would silently mean the opposite. */
+const expectedDirection: Partial<Record<A.PropertyKind, 'upper' | 'lower'>> = {
+  latency: 'upper',
+  budget: 'upper',
+  staleness: 'upper',
+  availability: 'lower',
+};
+
+function checkComparator(p: A.Property, uri: string, diagnostics: Diagnostic[]): void {
+  const direction = expectedDirection[p.kind];
+  if (!direction || !('comparator' in p) || !p.comparator) return;
+  const ok = direction === 'upper' ? p.comparator === '<=' || p.comparator === '<' : p.comparator === '>=' || p.comparator === '>';
+  if (ok) return;
+  const want = direction === 'upper' ? '<=' : '>=';
+  diagnostics.push({
+    code: 'wrong-comparator',
+    severity: 'error',
+    uri,
+    range: p.comparatorRange ?? p.keyword,
+    message: `'${p.kind}' is ${direction === 'upper' ? 'an upper bound' : 'a lower bound'}: write \`${p.kind} ${want} …\`, not \`${p.comparator}\`.`,
+    fixes: p.comparatorRange ? [{ title: `Use '${want}'`, edits: [{ uri, range: p.comparatorRange, newText: want }] }] : undefined,
+  });
+}
 
 export function collectProps(body: A.Property[], block: BlockKind, uri: string, diagnostics: Diagnostic[]): PropertySet {
   const set: PropertySet = { tiers: [], latency: [], whens: [], degrades: [] };
@@ -31,6 +55,7 @@ export function collectProps(body: A.Property[], block: BlockKind, uri: string, 
       });
       continue;
     }
+    checkComparator(p, uri, diagnostics);
     const key = p.kind === 'latency' ? `latency ${p.op} ${p.percentile?.text}` : p.kind;
     const earlier = seen.get(key);
     if (earlier && (!multi.has(p.kind) || p.kind === 'latency')) {

@@ -193,12 +193,12 @@ export class AstBuilder {
           op: opTok?.image as 'read' | 'write' | undefined,
           opRange: opTok ? tokenRange(opTok) : undefined,
           percentile: name(tok(c, 'Percentile') ?? tok(c, 'Identifier')),
-          comparator: this.comparator(sub(c, 'comparator')),
+          ...this.comparatorOf(c),
           bound: this.quantityNode(sub(c, 'quantity'), ['duration']),
         };
       }
       case 'availability':
-        return { ...base, kind: 'availability', comparator: this.comparator(sub(c, 'comparator')), target: this.quantityNode(sub(c, 'quantity'), ['percent']) };
+        return { ...base, kind: 'availability', ...this.comparatorOf(c), target: this.quantityNode(sub(c, 'quantity'), ['percent']) };
       case 'partition': {
         const p = tok(c, 'Kw_consistency') ?? tok(c, 'Kw_availability');
         return { ...base, kind: 'partition', prefer: p?.image as 'consistency' | 'availability' | undefined, preferRange: p ? tokenRange(p) : undefined };
@@ -214,9 +214,9 @@ export class AstBuilder {
           reads: this.quantityNode(sub(c, 'reads'), ['percent']),
         };
       case 'budget':
-        return { ...base, kind: 'budget', comparator: this.comparator(sub(c, 'comparator')), amount: this.quantityNode(sub(c, 'quantity'), ['money']) };
+        return { ...base, kind: 'budget', ...this.comparatorOf(c), amount: this.quantityNode(sub(c, 'quantity'), ['money']) };
       case 'staleness':
-        return { ...base, kind: 'staleness', comparator: this.comparator(sub(c, 'comparator')), bound: this.quantityNode(sub(c, 'quantity'), ['duration']) };
+        return { ...base, kind: 'staleness', ...this.comparatorOf(c), bound: this.quantityNode(sub(c, 'quantity'), ['duration']) };
       case 'category':
         return { ...base, kind: 'category', value: name(tok(c, 'Identifier')) };
       case 'primary':
@@ -247,6 +247,12 @@ export class AstBuilder {
     const symbol = name(tok(c, 'symbol'));
     const value = symbol ?? this.quantityNode(sub(c, 'quantity'), ['money', 'count', 'multiplier', 'rate', 'duration', 'percent']);
     return { field, op, opRange: nodeRange(cmp), value, range: nodeRange(n) };
+  }
+
+  private comparatorOf(c: Children): { comparator?: A.Comparator; comparatorRange?: Range } {
+    const n = sub(c, 'comparator');
+    const comparator = this.comparator(n);
+    return comparator && n ? { comparator, comparatorRange: nodeRange(n) } : {};
   }
 
   private comparator(n: CstNode | undefined): A.Comparator | undefined {

@@ -57,7 +57,10 @@ function syntaxDiagnostic(e: IRecognitionException, text: string, uri: string): 
   const rules = e.context?.ruleStack ?? [];
   const rule = rules[rules.length - 1] ?? 'file';
   const diag: Diagnostic = { code: 'syntax-error', severity: 'error', uri, range: { start, end }, message: '' };
-  if (e.name === 'MismatchedTokenException') {
+  let wantsWord = true;
+  if (e.name === 'NotAllInputParsedException' || (e.name === 'MismatchedTokenException' && /--> EOF <--/.test(e.message))) {
+    diag.message = `Unexpected ${found}: expected ${ruleWords.file}.`;
+  } else if (e.name === 'MismatchedTokenException') {
     const expected = /Expecting (?:token of type )?--> (.*?) <--/.exec(e.message)?.[1] ?? 'something else';
     // A block's MANY loop ended on something it did not know: say what the block takes, not just '}'.
     const inLoop = expected === "'}'" && ['block', 'topologyDecl', 'regionDecl'].includes(rule);
@@ -68,13 +71,12 @@ function syntaxDiagnostic(e: IRecognitionException, text: string, uri: string): 
       diag.message = `Expected ${ruleWords[rule === 'block' ? 'property' : rule]} or '}' but found ${found}.`;
     } else {
       diag.message = `Expected ${specific ? ruleWords[rule] : friendlyTokenName(expected)} but found ${found}.`;
+      wantsWord = expected.startsWith("'") && expected !== "'}'";
     }
-  } else if (e.name === 'NotAllInputParsedException') {
-    diag.message = `Unexpected ${found}: expected ${ruleWords.file}.`;
   } else {
     diag.message = `Expected ${ruleWords[rule] ?? 'something else'} but found ${found}.`;
   }
-  if (!atEnd && t.tokenType?.name === 'Identifier') {
+  if (wantsWord && !atEnd && t.tokenType?.name === 'Identifier') {
     const kw = closest(t.image, keywordNames);
     if (kw) {
       diag.message += ` Did you mean '${kw}'?`;

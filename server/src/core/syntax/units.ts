@@ -5,7 +5,7 @@ import type { Range } from './range';
 
 /** Duration units → milliseconds. */
 export const durationUnits: Record<string, number> = {
-  us: 0.001, µs: 0.001, ms: 1, s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000,
+  us: 0.001, ms: 1, s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000,
   min: 60_000, mins: 60_000, minute: 60_000, minutes: 60_000, h: 3_600_000, hr: 3_600_000, hrs: 3_600_000,
   hour: 3_600_000, hours: 3_600_000, d: 86_400_000, day: 86_400_000, days: 86_400_000,
 };
@@ -86,12 +86,13 @@ export function interpretQuantity(p: QuantityParts, expected: QuantityKind[]): Q
     if (expected.includes('money') && (currency || !expected.includes('rate'))) {
       return make('money', base, { currency, perDays: seconds / 86_400 });
     }
+    if (currency) return fail(`\`${p.text}\` is an amount of money per ${p.per}, but a rate of operations is expected here; drop the currency sign.`);
     return make('rate', base / seconds, noun ? { noun } : {});
   }
   if (currency || (expected.includes('money') && !expected.includes('count'))) return make('money', base, { currency });
   if (expected.includes('count')) return make('count', base, noun ? { noun } : {});
   if (expected.includes('money')) return make('money', base, { currency });
-  return fail(`Expected ${describeKinds(expected)}, but \`${p.text}\` has no unit.`);
+  return fail(`Expected ${describeKinds(expected)}, but \`${p.text}\` ${unit ? 'is a plain amount' : 'has no unit'}.`);
 }
 
 function unitHint(expected: QuantityKind[]): string {
