@@ -1,8 +1,9 @@
 // End-to-end tests of the built command line (out/cli.cjs), run on temporary files. The only CLI test file
 // that builds and spawns, so parallel test files never race on out/cli.cjs.
+import { bundle } from '../helpers/bundle';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -29,7 +30,7 @@ function cli(...args: string[]): { code: number | null; stdout: string; stderr: 
 }
 
 before(() => {
-  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  bundle('cli');
   dir = mkdtempSync(join(tmpdir(), 'consistency-cli-'));
   write({
     'clean.consistency': CLEAN,

@@ -2,7 +2,7 @@
 import { allRules } from '../core/check/index';
 import { builtinCodes } from '../core/check/codes';
 
-export const commands = ['check', 'explain', 'help'] as const;
+export const commands = ['check', 'explain', 'export', 'help'] as const;
 
 const general = `Usage: consistency <command> [options] <files|dirs>…
 
@@ -11,6 +11,7 @@ Checks and explains .consistency policy files (data types, consistency levels, S
 Commands:
   check <files|dirs>…     report contradictions; exit 1 on errors
   explain <files|dirs>…   estimated latency, lag, availability and cost per data type
+  export <file>           generate a TypeScript module (levels, SLAs, driver settings)
   help [command|rules]    show help for a command, or list every diagnostic code
 
 Options:
@@ -45,7 +46,26 @@ Options:
 
 Exit codes: 0 every data type estimated, 1 some could not be, 2 usage error.`;
 
-const helpHelp = `Usage: consistency help [check|explain|rules]`;
+const exportHelp = `Usage: consistency export [options] <file>
+
+Generates one TypeScript module from a policy file: a \`const\` per data type with its level, SLAs,
+topology, replication, conflict strategy, estimate and the settings that give the level on Cassandra,
+PostgreSQL, MongoDB, DynamoDB and Cosmos DB, then lists what a system cannot give exactly.
+
+Options:
+  -o, --output <path>   where to write (default: next to the input, <name>.consistency.ts); - for stdout
+  --force               overwrite a file that lacks the generated header; export despite errors
+  -h, --help            show this help
+
+Writes only the one file. A relative path (and the default) must stay inside the working directory;
+to write elsewhere give an absolute -o path. An existing file is overwritten only when it starts with
+the generated header, or with --force; symbolic links are never written through. An unchanged
+export leaves the file untouched (the output is byte-identical for unchanged input).
+
+Exit codes: 0 written or up to date, 1 refused (errors in the policy, unsafe or foreign target),
+2 usage error.`;
+
+const helpHelp = `Usage: consistency help [check|explain|export|rules]`;
 
 export function helpText(topic?: string): string | undefined {
   switch (topic) {
@@ -55,6 +75,8 @@ export function helpText(topic?: string): string | undefined {
       return check;
     case 'explain':
       return explain;
+    case 'export':
+      return exportHelp;
     case 'help':
       return helpHelp;
     case 'rules':

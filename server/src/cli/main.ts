@@ -8,6 +8,7 @@ import type { Severity } from '../core/diagnostic';
 import { closest } from '../core/util/suggest';
 import { runCheck } from './commands/check';
 import { runExplain } from './commands/explain';
+import { runExport } from './commands/export';
 import type { CliContext } from './context';
 import { pathToUri, UsageError } from './files';
 import { commands, helpText } from './help';
@@ -62,6 +63,12 @@ function dispatch(argv: string[], ctx: CliContext): number {
     if (values.help) return print(ctx, helpText('explain'));
     const format = oneOf(values.format as string | undefined, ['human', 'json'] as const, '--format');
     return runExplain({ paths: needPaths(positionals, 'explain'), format }, ctx);
+  }
+  if (first === 'export') {
+    const { values, positionals } = parse(rest, { output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+    if (values.help) return print(ctx, helpText('export'));
+    if (positionals.length !== 1) throw new UsageError(`export takes exactly one policy file. Run 'consistency help export'.`);
+    return runExport({ file: positionals[0], output: values.output as string | undefined, force: values.force === true }, ctx);
   }
   const suggestion = first.startsWith('-') ? undefined : closest(first, [...commands]);
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';

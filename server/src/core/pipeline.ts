@@ -12,6 +12,11 @@ export interface SourceFile {
   text: string;
 }
 
+export interface AnalyzeOptions extends CheckOptions {
+  /** Profile for files that declare none (an editor setting); callers pass only built-in profile names. */
+  defaultProfile?: string;
+}
+
 export interface Analysis {
   documents: Map<string, ParsedDocument>;
   model: PolicyModel;
@@ -28,14 +33,16 @@ export function preludeDocuments(): ParsedDocument[] {
   return prelude;
 }
 
-export function analyze(files: SourceFile[], options: CheckOptions = {}): Analysis {
+export function analyze(files: SourceFile[], options: AnalyzeOptions = {}): Analysis {
   return analyzeParsed(files.map((f) => parseDocument(f.text, f.uri)), options);
 }
 
 /** As `analyze`, for callers that keep parsed documents between edits. */
-export function analyzeParsed(parsed: ParsedDocument[], options: CheckOptions = {}): Analysis {
+export function analyzeParsed(parsed: ParsedDocument[], options: AnalyzeOptions = {}): Analysis {
   const docs = [...preludeDocuments(), ...parsed];
   const { model, diagnostics: modelDiagnostics } = buildModel(docs);
+  const fallback = options.defaultProfile;
+  if (fallback) for (const f of model.files) f.profile ??= { value: fallback, origin: { uri: f.uri, range: { start: 0, end: 0 } } };
   const cache = new Map<DataModel, DataEstimate>();
   const estimate = (d: DataModel) => {
     let e = cache.get(d);

@@ -24,7 +24,16 @@ export function conditionText(conditions: A.Condition[]): string {
   return conditions.map((c) => `${c.field.text} ${c.op} ${c.value?.text ?? '?'}`).join(' and ');
 }
 
+/** Branches per data type, built once: a dozen rules ask for them (the model is never changed after it is built). */
+const memo = new WeakMap<DataModel, Branch[]>();
+
 export function branches(data: DataModel): Branch[] {
+  let out = memo.get(data);
+  if (!out) memo.set(data, (out = computeBranches(data)));
+  return out;
+}
+
+function computeBranches(data: DataModel): Branch[] {
   const base: Branch = { data, props: data.props, tiers: data.tiers, allTiers: data.tiers, effective: data.effective, label: `\`${data.name}\`` };
   return [
     base,

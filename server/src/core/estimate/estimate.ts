@@ -1,16 +1,13 @@
 // Estimates for one data type: latency percentiles, replication lag, availability, monthly cost,
 // capacity, each with the assumptions it rests on. (Entry point; the model lives in this folder.)
-import { assumedReplication } from '../model/effective';
-import { namedLevel, needsConsensus, type Level } from '../model/levels';
+import { namedLevel, type Level } from '../model/levels';
 import type { DataModel, PolicyModel, Replication } from '../model/model';
-import { writeAvailability, type AvailabilityDetail } from './availability';
+import type { AvailabilityDetail } from './availability';
 import { capacityOf, type CapacityDetail } from './capacity';
 import { monthlyCost } from './cost';
+import { estimateCore } from './core';
 import type { LagDetail } from './lag';
-import { replicationLag } from './lag';
-import { chooseLeaders, percentiles, readPlan, writePlan, type LatencyPlan, type Routing } from './latency';
-import { maxModelledReplicas, netOf } from './net';
-import { jitterNote } from './percentile';
+import { percentiles, type LatencyPlan } from './latency';
 import { conversionNote, defaultProfileName, profileNamed } from './profiles/index';
 import { describeWorkload, type WorkloadDetail } from './workload';
 
@@ -86,41 +83,10 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
   const level = o.level ?? data.effective.level?.value ?? namedLevel('eventual');
   if (!o.level && !data.effective.level) assumptions.push('no consistency level declared: estimated as eventual');
   const figures = profile.classes[level.costClass];
-  const net = netOf(data.topology, profile.intraRegionRttMs, figures.defaultReplicas);
-  const n = net.totalReplicas;
-  if (!net.declared) assumptions.push(`no topology: one region holding ${n} replicas (the source calculator's default for ${level.costClass} levels, source L1923–L1935); clients in the same region`);
-  else {
-    if (data.topologyAssumed) assumptions.push(`topology ${data.topology!.name} assumed: the only one in the workspace`);
-    assumptions.push(`clients in every region of ${data.topology!.name} (${net.sites.map((s) => s.name).join(', ')}), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's`);
-  }
-  assumptions.push(profile.notes.intraRegion);
-  const costReplicas = net.declared ? data.topology!.totalReplicas : n;
-  if (costReplicas > n) assumptions.push(`regions with more than ${maxModelledReplicas} replicas are modelled as ${maxModelledReplicas} for latency and availability (costs count all ${costReplicas})`);
-
   const declared = o.replication ?? data.effective.replication?.value;
-  const rep = declared && !declared.assumed ? declared : assumedReplication(level, n, data.origin).value;
-  const w = rep.mode === 'sync' ? n : rep.mode === 'async' ? 1 : Math.min(rep.w, n);
-  const r = rep.mode === 'quorum' ? Math.min(rep.r, n) : 1;
-  const repText = rep.mode === 'quorum' ? `quorum write ${w} read ${r} of ${n}` : `${rep.mode} (${n} replicas)`;
-  if (rep.assumed) assumptions.push(`replication assumed: ${rep.mode === 'quorum' ? `majority quorum (write ${w} of ${n}, read ${r})` : 'asynchronous'} (the policy does not say)`);
-  if (rep.mode === 'quorum' && rep.w > n) assumptions.push(`write quorum ${rep.w} exceeds the ${n} replicas: estimated with ${n}`);
-
-  const consensus = needsConsensus(level);
-  const regional = level.name === 'regional';
-  const base = { net, mode: rep.mode, w, r, regional, consensusReads: consensus };
-  const { leaders, note } = chooseLeaders(net, data.effective.primaries, base);
-  assumptions.push(regional ? 'regional: each region leads its own writes with a majority of its replicas and replicates asynchronously to the others' : note);
-  const rt: Routing = { ...base, leaders };
-  const wp = writePlan(rt, figures.serviceMs);
-  const rp = readPlan(rt, figures.serviceMs);
-  const cut = net.sites.filter((s) => !wp.trips.some((t) => t.client === s.name)).map((s) => s.name);
-  if (cut.length) assumptions.push(`regions that cannot reach a leader over links are left out of latency: ${cut.join(', ')}`);
-  assumptions.push(`reads ${rp.needs}; writes ${wp.needs}`, profile.notes.latency, jitterNote);
-
-  const lag = replicationLag(rt, profile.applyMsP99);
-  assumptions.push(`replication lag = one-way delay to the farthest replica from the leader (p99) + apply time ${profile.applyMsP99} ms (p99, profile)`);
-  const availability = writeAvailability(net, w, rep.mode, profile.regionAvailabilityPct, profile.replicaAvailabilityPct);
-  assumptions.push(profile.notes.availability);
+  const core = estimateCore(model, { profile, level, topology: data.topology, topologyAssumed: data.topologyAssumed, declared, primaries: data.effective.primaries, origin: data.origin });
+  const { net, n, costReplicas, rep, r, repText, consensus, regional, leaders, rp, wp, lag, availability } = core;
+  assumptions.push(...core.assumptions);
 
   const wl = describeWorkload(data.effective.workload?.value, profile);
   assumptions.push(...wl.assumptions);
@@ -147,7 +113,7 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
     assumptions,
     level: level.display,
     replication: `${repText}${rep.assumed ? ' (assumed)' : ''}`,
-    leaders,
+    leaders: [...leaders],
     readPlan: rp,
     writePlan: wp,
     lag,

@@ -134,11 +134,22 @@ export function readPlan(rt: Routing, service: ServiceTimes): LatencyPlan {
 /** The part of the latency physics fixes at a percentile: round trips + z × jitter; mean over client regions at or below the median, else the worst region. */
 export function physicalAt(plan: LatencyPlan, p: Pct): { ms: number; trip?: ClientTrip } {
   const z = zAt(p);
-  const values = plan.trips.map((t) => ({ t, v: t.rttMs + z * t.jitterMs }));
-  if (values.length === 0) return { ms: 0 };
-  const worst = values.reduce((a, b) => (b.v > a.v ? b : a));
-  if (isCentral(p)) return { ms: values.reduce((s, x) => s + x.v, 0) / values.length, trip: worst.t };
-  return { ms: worst.v, trip: worst.t };
+  const trips = plan.trips;
+  if (trips.length === 0) return { ms: 0 };
+  // One pass, no intermediate arrays (this runs three times per plan); same arithmetic, same order.
+  let worst = trips[0];
+  let worstV = worst.rttMs + z * worst.jitterMs;
+  let sum = 0 + worstV;
+  for (let i = 1; i < trips.length; i++) {
+    const v = trips[i].rttMs + z * trips[i].jitterMs;
+    sum += v;
+    if (v > worstV) {
+      worst = trips[i];
+      worstV = v;
+    }
+  }
+  if (isCentral(p)) return { ms: sum / trips.length, trip: worst };
+  return { ms: worstV, trip: worst };
 }
 
 /** The estimated latency at a percentile: the physical part plus the service time. */

@@ -34,17 +34,26 @@ export function netOf(topology: TopologyModel | undefined, intraRttMs: number, d
     return { sites, totalReplicas: defaultReplicas, declared: false, hop: () => ({ label: 'within the region', rttMs: intraRttMs, jitterMs: 0 }) };
   }
   const sites = [...topology.regions.values()].map((r) => ({ name: r.name, replicas: Math.min(r.replicas, maxModelledReplicas) }));
+  // Hops are asked for again and again by the latency plans: each pair is worked out once (hops are never mutated).
+  const hops = new Map<string, Hop | undefined>();
+  const compute = (a: string, b: string): Hop | undefined => {
+    if (a === b) return { label: `within ${a}`, rttMs: intraRttMs, jitterMs: 0 };
+    const rtt = topology.rtt(a, b);
+    if (rtt === undefined) return undefined;
+    const seq = [a];
+    for (const l of topology.path(a, b)) seq.push(l.a === seq[seq.length - 1] ? l.b : l.a);
+    return { label: seq.join('↔'), rttMs: rtt, jitterMs: topology.jitter(a, b) };
+  };
   return {
     sites,
     totalReplicas: sites.reduce((s, x) => s + x.replicas, 0),
     declared: true,
     hop(a, b) {
-      if (a === b) return { label: `within ${a}`, rttMs: intraRttMs, jitterMs: 0 };
-      const rtt = topology.rtt(a, b);
-      if (rtt === undefined) return undefined;
-      const seq = [a];
-      for (const l of topology.path(a, b)) seq.push(l.a === seq[seq.length - 1] ? l.b : l.a);
-      return { label: seq.join('↔'), rttMs: rtt, jitterMs: topology.jitter(a, b) };
+      const key = `${a}\n${b}`;
+      if (hops.has(key)) return hops.get(key);
+      const h = compute(a, b);
+      hops.set(key, h);
+      return h;
     },
   };
 }

@@ -6,11 +6,12 @@ import type { ServiceTimes } from './profile';
 export type Pct = number | 'avg';
 
 /** Inverse standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
+const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+
 function inverseNormal(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const lo = 0.02425;
   if (p < lo) {
     const q = Math.sqrt(-2 * Math.log(p));
@@ -25,8 +26,13 @@ function inverseNormal(p: number): number {
 /** z at a percentile (50 → 0, 95 → 1.645, 99 → 2.326); below the median counts as the median. */
 export function zAt(p: Pct): number {
   if (p === 'avg' || p <= 50) return 0;
-  return inverseNormal(Math.min(p, 99.9999) / 100);
+  let z = zMemo.get(p);
+  if (z === undefined) zMemo.set(p, (z = inverseNormal(Math.min(p, 99.9999) / 100)));
+  return z;
 }
+
+/** z by percentile: estimates ask for the same few (95, 99) thousands of times. */
+const zMemo = new Map<number, number>();
 
 const Z95 = zAt(95);
 const Z99 = zAt(99);

@@ -51,7 +51,11 @@ export class AstBuilder {
     const declarations: A.Declaration[] = [];
     for (const d of cst.children.declaration ?? []) {
       if (!isNode(d)) continue;
-      const inner = Object.values(d.children)[0]?.[0];
+      let inner: CstElement | undefined;
+      for (const k in d.children) {
+        inner = d.children[k]?.[0];
+        break;
+      }
       if (!isNode(inner)) continue;
       const decl = this.declaration(inner);
       if (decl) declarations.push(decl);
@@ -161,25 +165,36 @@ export class AstBuilder {
     let c = n.children as Children;
     let range = nodeRange(n);
     // Alternatives written as their own rule (replicationProp, …) hold the keyword one level down.
-    const only = Object.values(c).length === 1 ? Object.values(c)[0]?.[0] : undefined;
+    // (Plain loops over the children, not Object.keys/values: this runs once per property.)
+    let count = 0;
+    let first: string | undefined;
+    for (const k in c) if (count++ === 0) first = k;
+    const only = count === 1 ? c[first!]?.[0] : undefined;
     if (isNode(only)) {
       c = only.children as Children;
       range = nodeRange(only);
     }
-    const kwName = Object.keys(c).find((k) => k.startsWith('Kw_') && tok(c, k));
+    let kwName: string | undefined;
+    for (const k in c) {
+      if (k.startsWith('Kw_') && tok(c, k)) {
+        kwName = k;
+        break;
+      }
+    }
     if (!kwName) return undefined;
     const keyword = tokenRange(tok(c, kwName)!);
-    const base = { range, keyword };
+    // Object literals written out (no spreads): the key order and the keys present are as before.
     switch (kwName.slice(3)) {
       case 'topology':
-        return { ...base, kind: 'topology', ref: name(tok(c, 'Identifier')) };
+        return { range, keyword, kind: 'topology', ref: name(tok(c, 'Identifier')) };
       case 'tier':
-        return { ...base, kind: 'tier', ref: this.qualifiedName(sub(c, 'qualifiedName')) };
+        return { range, keyword, kind: 'tier', ref: this.qualifiedName(sub(c, 'qualifiedName')) };
       case 'consistency':
-        return { ...base, kind: 'consistency', level: this.levelExpr(sub(c, 'levelExpr')) };
+        return { range, keyword, kind: 'consistency', level: this.levelExpr(sub(c, 'levelExpr')) };
       case 'replication':
         return {
-          ...base,
+          range,
+          keyword,
           kind: 'replication',
           mode: c.Kw_quorum ? name(tok(c, 'Kw_quorum')) : name(tok(c, 'mode')),
           write: this.countToken(tok(c, 'w')),
@@ -187,46 +202,61 @@ export class AstBuilder {
         };
       case 'latency': {
         const opTok = tok(c, 'Kw_read') ?? tok(c, 'Kw_write');
-        return {
-          ...base,
+        const p: A.PropertyOf<'latency'> = {
+          range,
+          keyword,
           kind: 'latency',
           op: opTok?.image as 'read' | 'write' | undefined,
           opRange: opTok ? tokenRange(opTok) : undefined,
           percentile: name(tok(c, 'Percentile') ?? tok(c, 'Identifier')),
-          ...this.comparatorOf(c),
-          bound: this.quantityNode(sub(c, 'quantity'), ['duration']),
         };
+        this.setComparator(p, c);
+        p.bound = this.quantityNode(sub(c, 'quantity'), ['duration']);
+        return p;
       }
-      case 'availability':
-        return { ...base, kind: 'availability', ...this.comparatorOf(c), target: this.quantityNode(sub(c, 'quantity'), ['percent']) };
+      case 'availability': {
+        const p: A.PropertyOf<'availability'> = { range, keyword, kind: 'availability' };
+        this.setComparator(p, c);
+        p.target = this.quantityNode(sub(c, 'quantity'), ['percent']);
+        return p;
+      }
       case 'partition': {
         const p = tok(c, 'Kw_consistency') ?? tok(c, 'Kw_availability');
-        return { ...base, kind: 'partition', prefer: p?.image as 'consistency' | 'availability' | undefined, preferRange: p ? tokenRange(p) : undefined };
+        return { range, keyword, kind: 'partition', prefer: p?.image as 'consistency' | 'availability' | undefined, preferRange: p ? tokenRange(p) : undefined };
       }
       case 'conflict':
-        return { ...base, kind: 'conflict', strategy: name(tok(c, 'strategy')), variant: name(tok(c, 'variant')) };
+        return { range, keyword, kind: 'conflict', strategy: name(tok(c, 'strategy')), variant: name(tok(c, 'variant')) };
       case 'workload':
         return {
-          ...base,
+          range,
+          keyword,
           kind: 'workload',
           volume: this.quantityNode(sub(c, 'volume'), ['rate']),
           peak: this.quantityNode(sub(c, 'peak'), ['rate']),
           reads: this.quantityNode(sub(c, 'reads'), ['percent']),
         };
-      case 'budget':
-        return { ...base, kind: 'budget', ...this.comparatorOf(c), amount: this.quantityNode(sub(c, 'quantity'), ['money']) };
-      case 'staleness':
-        return { ...base, kind: 'staleness', ...this.comparatorOf(c), bound: this.quantityNode(sub(c, 'quantity'), ['duration']) };
+      case 'budget': {
+        const p: A.PropertyOf<'budget'> = { range, keyword, kind: 'budget' };
+        this.setComparator(p, c);
+        p.amount = this.quantityNode(sub(c, 'quantity'), ['money']);
+        return p;
+      }
+      case 'staleness': {
+        const p: A.PropertyOf<'staleness'> = { range, keyword, kind: 'staleness' };
+        this.setComparator(p, c);
+        p.bound = this.quantityNode(sub(c, 'quantity'), ['duration']);
+        return p;
+      }
       case 'category':
-        return { ...base, kind: 'category', value: name(tok(c, 'Identifier')) };
+        return { range, keyword, kind: 'category', value: name(tok(c, 'Identifier')) };
       case 'primary':
-        return { ...base, kind: 'primary', regions: (c.region ?? []).map(realToken).filter((t): t is IToken => !!t).map((t) => name(t)!) };
+        return { range, keyword, kind: 'primary', regions: (c.region ?? []).map(realToken).filter((t): t is IToken => !!t).map((t) => name(t)!) };
       case 'when':
-        return { ...base, kind: 'when', conditions: this.conditions(sub(c, 'conditions')), body: this.block(sub(c, 'block')) };
+        return { range, keyword, kind: 'when', conditions: this.conditions(sub(c, 'conditions')), body: this.block(sub(c, 'block')) };
       case 'degrade':
-        return { ...base, kind: 'degrade', level: this.levelExpr(sub(c, 'levelExpr')), condition: this.condition(sub(c, 'condition')) };
+        return { range, keyword, kind: 'degrade', level: this.levelExpr(sub(c, 'levelExpr')), condition: this.condition(sub(c, 'condition')) };
       case 'applies':
-        return { ...base, kind: 'applies', conditions: this.conditions(sub(c, 'conditions')) };
+        return { range, keyword, kind: 'applies', conditions: this.conditions(sub(c, 'conditions')) };
       default:
         return undefined;
     }
@@ -249,15 +279,21 @@ export class AstBuilder {
     return { field, op, opRange: nodeRange(cmp), value, range: nodeRange(n) };
   }
 
-  private comparatorOf(c: Children): { comparator?: A.Comparator; comparatorRange?: Range } {
+  /** Sets `comparator` and `comparatorRange` only when the comparator is there (the keys stay absent otherwise). */
+  private setComparator(p: { comparator?: A.Comparator; comparatorRange?: Range }, c: Children): void {
     const n = sub(c, 'comparator');
     const comparator = this.comparator(n);
-    return comparator && n ? { comparator, comparatorRange: nodeRange(n) } : {};
+    if (comparator && n) {
+      p.comparator = comparator;
+      p.comparatorRange = nodeRange(n);
+    }
   }
 
   private comparator(n: CstNode | undefined): A.Comparator | undefined {
     if (!n) return undefined;
-    const t = Object.values(n.children as Children).map((e) => realToken(e?.[0])).find((x) => !!x);
+    const c = n.children as Children;
+    let t: IToken | undefined;
+    for (const k in c) if ((t = realToken(c[k]?.[0]))) break;
     return t && comparatorImages.has(t.image) ? (t.image as A.Comparator) : undefined;
   }
 

@@ -1,9 +1,17 @@
 // Turns text into tokens; comments are kept in their own group, lexing errors become diagnostics.
-import { Lexer, type IToken } from 'chevrotain';
+import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Diagnostic } from '../diagnostic';
-import { allTokens, UnclosedComment, UnclosedString } from './tokens';
+import { allTokens, Identifier, Keyword, kw, keywordNames, UnclosedComment, UnclosedString } from './tokens';
 
-const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true });
+// Keywords are lexed as identifiers and retyped afterwards: one Identifier match instead of trying every
+// keyword that shares the first character (each with its own lookahead and longer_alt retry). The same
+// tokens come out: a keyword pattern matches exactly where an Identifier match is that keyword's spelling.
+const keywordByImage = new Map(keywordNames.map((n) => [n as string, kw(n)]));
+const keywordTypes = new Set<TokenType>([Keyword, ...keywordByImage.values()]);
+const lexer = new Lexer(
+  allTokens.filter((t) => !keywordTypes.has(t)),
+  { positionTracking: 'full', ensureOptimizations: true },
+);
 
 export interface LexResult {
   tokens: IToken[];
@@ -13,6 +21,14 @@ export interface LexResult {
 
 export function tokenize(text: string, uri: string): LexResult {
   const result = lexer.tokenize(text);
+  for (const t of result.tokens) {
+    if (t.tokenType !== Identifier) continue;
+    const k = keywordByImage.get(t.image);
+    if (k) {
+      t.tokenType = k;
+      t.tokenTypeIdx = k.tokenTypeIdx!;
+    }
+  }
   const comments = result.groups.comments ?? [];
   const diagnostics: Diagnostic[] = [];
   for (const e of result.errors) {

@@ -1,11 +1,30 @@
 // The Chevrotain grammar of .consistency files. It only recognises structure (a CST) and recovers
 // from errors; meaning (units, levels, names) is given by ast-builder.ts and the model.
-import { CstParser, type CstNode, type IRecognitionException, type IToken } from 'chevrotain';
+import { CstParser, type CstNode, type IOrAlt, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import * as T from './tokens';
 
-const { kw } = T;
+/** Keyword token types, looked up once (rule bodies run for every property parsed). */
+const K = Object.fromEntries(T.keywordNames.map((n) => [n, T.kw(n)])) as Record<T.KeywordName, TokenType>;
+
+/** OR alternatives are built once per parser and reused (Chevrotain's performance guide: an inline array
+ *  would allocate every closure again on every invocation of the rule). */
+type Alts = IOrAlt<unknown>[];
 
 class PolicyParser extends CstParser {
+  private alts1?: Alts;
+  private alts2?: Alts;
+  private alts3?: Alts;
+  private alts4?: Alts;
+  private alts5?: Alts;
+  private alts6?: Alts;
+  private alts7?: Alts;
+  private alts8?: Alts;
+  private alts9?: Alts;
+  private alts10?: Alts;
+  private alts11?: Alts;
+  private alts12?: Alts;
+  private alts13?: Alts;
+
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 3 });
     this.performSelfAnalysis();
@@ -17,7 +36,7 @@ class PolicyParser extends CstParser {
   });
 
   public declaration = this.RULE('declaration', () => {
-    this.OR([
+    this.OR((this.alts1 ??= [
       { ALT: () => this.SUBRULE(this.policyDecl) },
       { ALT: () => this.SUBRULE(this.currencyDecl) },
       { ALT: () => this.SUBRULE(this.profileDecl) },
@@ -25,35 +44,35 @@ class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.tierDecl) },
       { ALT: () => this.SUBRULE(this.dataDecl) },
       { ALT: () => this.SUBRULE(this.transactionDecl) },
-    ]);
+    ]));
   });
 
   public policyDecl = this.RULE('policyDecl', () => {
-    this.CONSUME(kw('policy'));
+    this.CONSUME(K.policy);
     this.CONSUME(T.StringLiteral);
   });
 
   public currencyDecl = this.RULE('currencyDecl', () => {
-    this.CONSUME(kw('currency'));
+    this.CONSUME(K.currency);
     this.CONSUME(T.Identifier);
   });
 
   public profileDecl = this.RULE('profileDecl', () => {
-    this.CONSUME(kw('profile'));
+    this.CONSUME(K.profile);
     this.CONSUME(T.Identifier);
   });
 
   // ---- topology ----
   public topologyDecl = this.RULE('topologyDecl', () => {
-    this.CONSUME(kw('topology'));
+    this.CONSUME(K.topology);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.regionDecl) }, { ALT: () => this.SUBRULE(this.linkDecl) }]));
+    this.MANY(() => this.OR((this.alts2 ??= [{ ALT: () => this.SUBRULE(this.regionDecl) }, { ALT: () => this.SUBRULE(this.linkDecl) }])));
     this.CONSUME(T.RBrace);
   });
 
   public regionDecl = this.RULE('regionDecl', () => {
-    this.CONSUME(kw('region'));
+    this.CONSUME(K.region);
     this.CONSUME(T.Identifier);
     this.OPTION(() => {
       this.CONSUME(T.LBrace);
@@ -63,19 +82,19 @@ class PolicyParser extends CstParser {
   });
 
   public regionProp = this.RULE('regionProp', () => {
-    this.OR([
-      { ALT: () => { this.CONSUME(kw('replicas')); this.CONSUME(T.NumberLiteral); } },
-      { ALT: () => this.CONSUME(kw('primary')) },
-      { ALT: () => { this.CONSUME(kw('city')); this.CONSUME(T.Identifier); } },
+    this.OR((this.alts3 ??= [
+      { ALT: () => { this.CONSUME(K.replicas); this.CONSUME(T.NumberLiteral); } },
+      { ALT: () => this.CONSUME(K.primary) },
+      { ALT: () => { this.CONSUME(K.city); this.CONSUME(T.Identifier); } },
       {
         ALT: () => {
-          this.CONSUME(kw('coordinates'));
+          this.CONSUME(K.coordinates);
           this.SUBRULE(this.signedNumber, { LABEL: 'lat' });
           this.CONSUME(T.Comma);
           this.SUBRULE2(this.signedNumber, { LABEL: 'lon' });
         },
       },
-    ]);
+    ]));
   });
 
   public signedNumber = this.RULE('signedNumber', () => {
@@ -84,32 +103,32 @@ class PolicyParser extends CstParser {
   });
 
   public linkDecl = this.RULE('linkDecl', () => {
-    this.CONSUME(kw('link'));
+    this.CONSUME(K.link);
     this.CONSUME(T.Identifier, { LABEL: 'a' });
     this.CONSUME(T.Arrow);
     this.CONSUME2(T.Identifier, { LABEL: 'b' });
     this.SUBRULE(this.quantity, { LABEL: 'rtt' });
     this.OPTION(() => {
-      this.CONSUME(kw('jitter'));
+      this.CONSUME(K.jitter);
       this.SUBRULE2(this.quantity, { LABEL: 'jitter' });
     });
   });
 
   // ---- tiers, data, transactions ----
   public tierDecl = this.RULE('tierDecl', () => {
-    this.CONSUME(kw('tier'));
+    this.CONSUME(K.tier);
     this.SUBRULE(this.qualifiedName);
     this.SUBRULE(this.block);
   });
 
   public dataDecl = this.RULE('dataDecl', () => {
-    this.CONSUME(kw('data'));
+    this.CONSUME(K.data);
     this.CONSUME(T.Identifier);
     this.SUBRULE(this.block);
   });
 
   public transactionDecl = this.RULE('transactionDecl', () => {
-    this.CONSUME(kw('transaction'));
+    this.CONSUME(K.transaction);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
     this.MANY_SEP({ SEP: T.Comma, DEF: () => this.CONSUME2(T.Identifier, { LABEL: 'member' }) });
@@ -132,81 +151,81 @@ class PolicyParser extends CstParser {
 
   // ---- properties of tiers and data ----
   public property = this.RULE('property', () => {
-    this.OR([
-      { ALT: () => { this.CONSUME(kw('topology')); this.CONSUME(T.Identifier); } },
-      { ALT: () => { this.CONSUME(kw('tier')); this.SUBRULE(this.qualifiedName); } },
-      { ALT: () => { this.CONSUME(kw('consistency')); this.SUBRULE(this.levelExpr); } },
+    this.OR((this.alts4 ??= [
+      { ALT: () => { this.CONSUME(K.topology); this.CONSUME(T.Identifier); } },
+      { ALT: () => { this.CONSUME(K.tier); this.SUBRULE(this.qualifiedName); } },
+      { ALT: () => { this.CONSUME(K.consistency); this.SUBRULE(this.levelExpr); } },
       { ALT: () => this.SUBRULE(this.replicationProp) },
       { ALT: () => this.SUBRULE(this.latencyProp) },
-      { ALT: () => { this.CONSUME(kw('availability')); this.SUBRULE(this.comparator); this.SUBRULE(this.quantity); } },
+      { ALT: () => { this.CONSUME(K.availability); this.SUBRULE(this.comparator); this.SUBRULE(this.quantity); } },
       { ALT: () => this.SUBRULE(this.partitionProp) },
-      { ALT: () => { this.CONSUME(kw('conflict')); this.CONSUME2(T.Identifier, { LABEL: 'strategy' }); this.OPTION(() => this.CONSUME3(T.Identifier, { LABEL: 'variant' })); } },
+      { ALT: () => { this.CONSUME(K.conflict); this.CONSUME2(T.Identifier, { LABEL: 'strategy' }); this.OPTION(() => this.CONSUME3(T.Identifier, { LABEL: 'variant' })); } },
       { ALT: () => this.SUBRULE(this.workloadProp) },
-      { ALT: () => { this.CONSUME(kw('budget')); this.SUBRULE2(this.comparator); this.SUBRULE2(this.quantity); } },
-      { ALT: () => { this.CONSUME(kw('staleness')); this.SUBRULE3(this.comparator); this.SUBRULE3(this.quantity); } },
-      { ALT: () => { this.CONSUME(kw('category')); this.CONSUME4(T.Identifier); } },
+      { ALT: () => { this.CONSUME(K.budget); this.SUBRULE2(this.comparator); this.SUBRULE2(this.quantity); } },
+      { ALT: () => { this.CONSUME(K.staleness); this.SUBRULE3(this.comparator); this.SUBRULE3(this.quantity); } },
+      { ALT: () => { this.CONSUME(K.category); this.CONSUME4(T.Identifier); } },
       {
         ALT: () => {
-          this.CONSUME(kw('primary'));
+          this.CONSUME(K.primary);
           this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME5(T.Identifier, { LABEL: 'region' }) });
         },
       },
       { ALT: () => this.SUBRULE(this.whenProp) },
       { ALT: () => this.SUBRULE(this.degradeProp) },
-      { ALT: () => { this.CONSUME(kw('applies')); this.CONSUME(kw('when')); this.SUBRULE(this.conditions); } },
-    ]);
+      { ALT: () => { this.CONSUME(K.applies); this.CONSUME(K.when); this.SUBRULE(this.conditions); } },
+    ]));
   });
 
   public replicationProp = this.RULE('replicationProp', () => {
-    this.CONSUME(kw('replication'));
-    this.OR([
+    this.CONSUME(K.replication);
+    this.OR((this.alts5 ??= [
       {
         ALT: () => {
-          this.CONSUME(kw('quorum'));
-          this.OPTION(() => { this.CONSUME(kw('write')); this.CONSUME(T.NumberLiteral, { LABEL: 'w' }); });
-          this.OPTION2(() => { this.CONSUME(kw('read')); this.CONSUME2(T.NumberLiteral, { LABEL: 'r' }); });
+          this.CONSUME(K.quorum);
+          this.OPTION(() => { this.CONSUME(K.write); this.CONSUME(T.NumberLiteral, { LABEL: 'w' }); });
+          this.OPTION2(() => { this.CONSUME(K.read); this.CONSUME2(T.NumberLiteral, { LABEL: 'r' }); });
         },
       },
       { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'mode' }) },
-    ]);
+    ]));
   });
 
   public latencyProp = this.RULE('latencyProp', () => {
-    this.CONSUME(kw('latency'));
-    this.OR([{ ALT: () => this.CONSUME(kw('read')) }, { ALT: () => this.CONSUME(kw('write')) }]);
-    this.OR2([{ ALT: () => this.CONSUME(T.Percentile) }, { ALT: () => this.CONSUME(T.Identifier) }]);
+    this.CONSUME(K.latency);
+    this.OR((this.alts6 ??= [{ ALT: () => this.CONSUME(K.read) }, { ALT: () => this.CONSUME(K.write) }]));
+    this.OR2((this.alts7 ??= [{ ALT: () => this.CONSUME(T.Percentile) }, { ALT: () => this.CONSUME(T.Identifier) }]));
     this.SUBRULE(this.comparator);
     this.SUBRULE(this.quantity);
   });
 
   public partitionProp = this.RULE('partitionProp', () => {
-    this.CONSUME(kw('partition'));
-    this.CONSUME(kw('prefer'));
-    this.OR([{ ALT: () => this.CONSUME(kw('consistency')) }, { ALT: () => this.CONSUME(kw('availability')) }]);
+    this.CONSUME(K.partition);
+    this.CONSUME(K.prefer);
+    this.OR((this.alts8 ??= [{ ALT: () => this.CONSUME(K.consistency) }, { ALT: () => this.CONSUME(K.availability) }]));
   });
 
   public workloadProp = this.RULE('workloadProp', () => {
-    this.CONSUME(kw('workload'));
+    this.CONSUME(K.workload);
     this.AT_LEAST_ONE(() =>
-      this.OR([
+      this.OR((this.alts9 ??= [
         { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'volume' }) },
-        { ALT: () => { this.CONSUME(kw('peak')); this.SUBRULE2(this.quantity, { LABEL: 'peak' }); } },
-        { ALT: () => { this.CONSUME(kw('reads')); this.SUBRULE3(this.quantity, { LABEL: 'reads' }); } },
-      ]),
+        { ALT: () => { this.CONSUME(K.peak); this.SUBRULE2(this.quantity, { LABEL: 'peak' }); } },
+        { ALT: () => { this.CONSUME(K.reads); this.SUBRULE3(this.quantity, { LABEL: 'reads' }); } },
+      ])),
     );
   });
 
   public whenProp = this.RULE('whenProp', () => {
-    this.CONSUME(kw('when'));
+    this.CONSUME(K.when);
     this.SUBRULE(this.conditions);
     this.SUBRULE(this.block);
   });
 
   public degradeProp = this.RULE('degradeProp', () => {
-    this.CONSUME(kw('degrade'));
-    this.CONSUME(kw('to'));
+    this.CONSUME(K.degrade);
+    this.CONSUME(K.to);
     this.SUBRULE(this.levelExpr);
-    this.CONSUME(kw('when'));
+    this.CONSUME(K.when);
     this.SUBRULE(this.condition);
   });
 
@@ -214,7 +233,7 @@ class PolicyParser extends CstParser {
   public conditions = this.RULE('conditions', () => {
     this.SUBRULE(this.condition);
     this.MANY(() => {
-      this.CONSUME(kw('and'));
+      this.CONSUME(K.and);
       this.SUBRULE2(this.condition);
     });
   });
@@ -222,14 +241,14 @@ class PolicyParser extends CstParser {
   public condition = this.RULE('condition', () => {
     this.CONSUME(T.Identifier, { LABEL: 'field' });
     this.SUBRULE(this.comparator);
-    this.OR([
+    this.OR((this.alts10 ??= [
       { ALT: () => this.SUBRULE(this.quantity) },
       { ALT: () => this.CONSUME2(T.Identifier, { LABEL: 'symbol' }) },
-    ]);
+    ]));
   });
 
   public comparator = this.RULE('comparator', () => {
-    this.OR(T.comparators.map((t) => ({ ALT: () => this.CONSUME(t) })));
+    this.OR((this.alts11 ??= T.comparators.map((t) => ({ ALT: () => this.CONSUME(t) }))));
   });
 
   public levelExpr = this.RULE('levelExpr', () => {
@@ -239,10 +258,10 @@ class PolicyParser extends CstParser {
       this.MANY_SEP({
         SEP: T.Comma,
         DEF: () =>
-          this.OR([
+          this.OR((this.alts12 ??= [
             { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'arg' }) },
             { ALT: () => this.CONSUME2(T.Identifier, { LABEL: 'arg' }) },
-          ]),
+          ])),
       });
       this.CONSUME(T.RParen);
     });
@@ -253,7 +272,7 @@ class PolicyParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.CurrencySign));
     this.CONSUME(T.NumberLiteral);
     this.OPTION2(() =>
-      this.OR([{ ALT: () => this.CONSUME(T.PercentSign) }, { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'unit' }) }]),
+      this.OR((this.alts13 ??= [{ ALT: () => this.CONSUME(T.PercentSign) }, { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'unit' }) }])),
     );
     this.OPTION3(() => {
       this.CONSUME(T.Slash);

@@ -1,0 +1,15 @@
+// Custom requests and command ids shared by the server and the client (constants and types only).
+export { commands } from '../service/commands';
+
+/** `consistency/builtinText`: the text of a built-in document such as `builtin:///rbi.consistency`. */
+export const builtinTextRequest = 'consistency/builtinText';
+
+export interface BuiltinTextParams {
+  uri: string;
+}
+
+/** The URI scheme of built-in documents; the client shows them read-only. */
+export const builtinUriScheme = 'builtin';
+
+/** The settings section the server reads (`consistency.profile`, `consistency.rules`, …). */
+export const settingsSection = 'consistency';

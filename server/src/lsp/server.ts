@@ -1,0 +1,129 @@
+// The language server: capabilities, document and workspace events, settings, and one-line routes from
+// each request to the pure service. No language logic lives here.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments,
+  TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { codeActions } from '../service/code-actions';
+import { codeLenses } from '../service/code-lens';
+import { completion } from '../service/completion';
+import { builtinText, definition } from '../service/definition';
+import { foldingRanges } from '../service/folding';
+import { formatting } from '../service/formatting';
+import { hover } from '../service/hover';
+import { references } from '../service/references';
+import { prepareRename, rename } from '../service/rename';
+import { semanticTokens, semanticTokensLegend } from '../service/semantic-tokens';
+import { documentSymbols, workspaceSymbols } from '../service/symbols';
+import { findPolicyFiles, readWorkspaceFile } from './files';
+import { builtinTextRequest, settingsSection, type BuiltinTextParams } from './protocol';
+import { refusal, safe } from './run-safe';
+import { analyzeOptions, defaultSettings, readSettings, type Settings } from './settings';
+import { Validator } from './validation';
+import { Workspace } from './workspace';
+
+export const capabilities: InitializeResult['capabilities'] = {
+  textDocumentSync: TextDocumentSyncKind.Incremental,
+  hoverProvider: true,
+  completionProvider: { triggerCharacters: ['.', '('] },
+  definitionProvider: true,
+  referencesProvider: true,
+  renameProvider: { prepareProvider: true },
+  documentSymbolProvider: true,
+  workspaceSymbolProvider: true,
+  foldingRangeProvider: true,
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+  documentFormattingProvider: true,
+  codeLensProvider: { resolveProvider: false },
+};
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new Workspace();
+  const log = (m: string) => connection.console.error(m);
+  const validator = new Validator(workspace, (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, version }), log, defaultSettings.validationDelayMs);
+  let roots: string[] = [];
+  let pullConfiguration = false;
+  let watchFiles = false;
+  const snap = () => workspace.snapshot();
+
+  const applySettings = (s: Settings) => {
+    workspace.setOptions(analyzeOptions(s));
+    validator.delayMs = s.validationDelayMs;
+    validator.schedule();
+  };
+  const pullSettings = async () => {
+    if (!pullConfiguration) return;
+    const [raw] = await connection.workspace.getConfiguration([{ section: settingsSection }]);
+    applySettings(readSettings(raw, log));
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    pullConfiguration = !!params.capabilities.workspace?.configuration;
+    watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    const initial = (params.initializationOptions as Record<string, unknown> | undefined)?.[settingsSection];
+    if (initial) {
+      const s = readSettings(initial, log);
+      workspace.setOptions(analyzeOptions(s));
+      validator.delayMs = s.validationDelayMs;
+    }
+    for (const uri of findPolicyFiles(roots)) {
+      const text = readWorkspaceFile(uri, roots);
+      if (text !== undefined) workspace.setDisk(uri, text);
+    }
+    return { capabilities, serverInfo: { name: 'consistency-language-server', version: '0.1.0' } };
+  });
+
+  connection.onInitialized(() => {
+    if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection }).catch(log);
+    if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.consistency' }] }).catch(log);
+    pullSettings().catch((e) => log(`settings: ${e}`));
+    validator.schedule();
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    if (pullConfiguration) pullSettings().catch((e) => log(`settings: ${e}`));
+    else applySettings(readSettings((change.settings as Record<string, unknown> | undefined)?.[settingsSection], log));
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const c of changes) {
+      const text = c.type === FileChangeType.Deleted ? undefined : readWorkspaceFile(c.uri, roots);
+      if (text === undefined) workspace.deleteDisk(c.uri);
+      else workspace.setDisk(c.uri, text);
+    }
+    validator.schedule();
+  });
+
+  documents.onDidChangeContent(({ document: d }) => {
+    workspace.setOpen(d.uri, d.getText(), d.version);
+    validator.schedule();
+  });
+  documents.onDidClose(({ document: d }) => {
+    workspace.close(d.uri, readWorkspaceFile(d.uri, roots));
+    validator.schedule();
+  });
+
+  const empty: never[] = [];
+  connection.onHover(safe('hover', log, null, (p) => hover(snap(), p.textDocument.uri, p.position)));
+  connection.onCompletion(safe('completion', log, null, (p) => completion(snap(), p.textDocument.uri, p.position)));
+  connection.onDefinition(safe('definition', log, null, (p) => definition(snap(), p.textDocument.uri, p.position)));
+  connection.onReferences(safe('references', log, empty, (p) => references(snap(), p.textDocument.uri, p.position, p.context.includeDeclaration)));
+  connection.onPrepareRename(safe('prepareRename', log, null, (p) => refusal(prepareRename(snap(), p.textDocument.uri, p.position))));
+  connection.onRenameRequest(safe('rename', log, null, (p) => refusal(rename(snap(), p.textDocument.uri, p.position, p.newName))));
+  connection.onDocumentSymbol(safe('documentSymbol', log, empty, (p) => documentSymbols(snap(), p.textDocument.uri)));
+  connection.onWorkspaceSymbol(safe('workspaceSymbol', log, empty, (p) => workspaceSymbols(snap(), p.query)));
+  connection.onFoldingRanges(safe('foldingRange', log, empty, (p) => foldingRanges(snap(), p.textDocument.uri)));
+  connection.onCodeAction(safe('codeAction', log, empty, (p) => codeActions(snap(), p.textDocument.uri, p.range, p.context.only)));
+  connection.languages.semanticTokens.on(safe('semanticTokens', log, { data: [] }, (p) => semanticTokens(snap(), p.textDocument.uri)));
+  connection.onDocumentFormatting(safe('formatting', log, empty, (p) => formatting(snap(), p.textDocument.uri)));
+  connection.onCodeLens(safe('codeLens', log, empty, (p) => codeLenses(snap(), p.textDocument.uri)));
+  connection.onRequest(builtinTextRequest, safe('builtinText', log, null, (p: BuiltinTextParams) => builtinText(p.uri) ?? null));
+  connection.onShutdown(() => validator.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,106 @@
+// The documents the server analyses: open editors (by version) and the workspace's .consistency files on
+// disk. Each is parsed once per text; the workspace analysis is recomputed only after something changed.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { analyzeParsed, type AnalyzeOptions } from '../core/pipeline';
+import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
+import { createSnapshot, type Snapshot } from '../service/snapshot';
+
+interface Entry {
+  /** The URI analyses use: the editor's spelling while open, else the one found on disk. */
+  uri: string;
+  text: string;
+  version?: number;
+  open: boolean;
+  onDisk: boolean;
+  parsed?: ParsedDocument;
+}
+
+/** One spelling per file: `file:///a%20b` and `file:///a b` are the same document. */
+export function uriKey(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}
+
+export class Workspace {
+  private readonly entries = new Map<string, Entry>();
+  private cached?: Snapshot;
+  private options: AnalyzeOptions = {};
+  /** Parses done, for tests of the cache. */
+  parses = 0;
+
+  setOptions(options: AnalyzeOptions): void {
+    this.options = options;
+    this.cached = undefined;
+  }
+
+  /** An editor opened or changed a document. */
+  setOpen(uri: string, text: string, version: number): void {
+    const e = this.entries.get(uriKey(uri));
+    if (e) Object.assign(e, { uri, open: true, version, ...(e.text !== text ? { text, parsed: undefined } : {}) });
+    else this.entries.set(uriKey(uri), { uri, text, version, open: true, onDisk: false });
+    this.cached = undefined;
+  }
+
+  /** An editor closed a document: back to its text on disk (if it is a workspace file), else forgotten. */
+  close(uri: string, diskText?: string): void {
+    const key = uriKey(uri);
+    const e = this.entries.get(key);
+    if (!e) return;
+    if (diskText === undefined) this.entries.delete(key);
+    else Object.assign(e, { open: false, version: undefined, onDisk: true, ...(e.text !== diskText ? { text: diskText, parsed: undefined } : {}) });
+    this.cached = undefined;
+  }
+
+  /** A workspace file found or changed on disk; an open document keeps its editor text. */
+  setDisk(uri: string, text: string): void {
+    const key = uriKey(uri);
+    const e = this.entries.get(key);
+    if (e?.open) e.onDisk = true;
+    else if (e && e.text === text) e.onDisk = true;
+    else {
+      this.entries.set(key, { uri: e?.uri ?? uri, text, open: false, onDisk: true });
+      this.cached = undefined;
+    }
+  }
+
+  deleteDisk(uri: string): void {
+    const key = uriKey(uri);
+    const e = this.entries.get(key);
+    if (!e) return;
+    if (e.open) e.onDisk = false;
+    else {
+      this.entries.delete(key);
+      this.cached = undefined;
+    }
+  }
+
+  isOpen(uri: string): boolean {
+    return !!this.entries.get(uriKey(uri))?.open;
+  }
+
+  /** The version of an open document, as the editor numbered it. */
+  version(uri: string): number | undefined {
+    return this.entries.get(uriKey(uri))?.version;
+  }
+
+  /** The analysis of every document, recomputed only after a change. */
+  snapshot(): Snapshot {
+    if (this.cached) return this.cached;
+    const parsed: ParsedDocument[] = [];
+    const versions = new Map<string, number>();
+    for (const e of this.entries.values()) {
+      if (!e.parsed || e.parsed.uri !== e.uri) {
+        e.parsed = parseDocument(e.text, e.uri);
+        this.parses++;
+      }
+      parsed.push(e.parsed);
+      if (e.version !== undefined) versions.set(e.uri, e.version);
+    }
+    this.cached = createSnapshot(analyzeParsed(parsed, this.options), versions);
+    return this.cached;
+  }
+}

@@ -1,0 +1,96 @@
+// Where the cursor is, for completion: the word being typed, the tokens before it, and which tokens the
+// grammar accepts next (Chevrotain's computeContentAssist), restarted at the current declaration, or at
+// the current line of the innermost block when an error earlier in the declaration stops the parser.
+import type { ISyntacticContentAssistPath, IToken } from 'chevrotain';
+import type { ParsedDocument } from '../core/syntax/parse';
+import { parser } from '../core/syntax/parser';
+import type { Range } from '../core/syntax/range';
+
+/** What owns the innermost open `{`. */
+export type BlockOwner = 'file' | 'data' | 'tier' | 'when' | 'topology' | 'region' | 'transaction';
+
+export interface CompletionContext {
+  /** Text to replace: the word (or qualified tier name) under the cursor, or an empty range at it. */
+  replace: Range;
+  /** Tokens before the word being typed. */
+  preceding: IToken[];
+  paths: ISyntacticContentAssistPath[];
+  owner: BlockOwner;
+}
+
+const wordLike = (t: IToken) => ['Identifier', 'Percentile'].includes(t.tokenType.name) || t.tokenType.name.startsWith('Kw_');
+const topLevel = new Set(['policy', 'currency', 'profile', 'topology', 'tier', 'data', 'transaction']);
+const owners = new Set(['data', 'tier', 'when', 'topology', 'region', 'transaction']);
+
+export function insideCommentOrString(doc: ParsedDocument, offset: number): boolean {
+  const inside = (t: IToken, openEnded: boolean) => {
+    const end = t.startOffset + t.image.length;
+    return offset > t.startOffset && (offset < end || (openEnded && offset === end));
+  };
+  if (doc.comments.some((c) => inside(c, c.image.startsWith('//') || c.image.length < 4 || !c.image.endsWith('*/')))) return true;
+  return doc.tokens.some((t) => (t.tokenType.name === 'StringLiteral' || t.tokenType.name === 'UnclosedString') && inside(t, t.tokenType.name === 'UnclosedString'));
+}
+
+/** `line` is the cursor's 0-based line. */
+export function completionContext(doc: ParsedDocument, offset: number, line: number): CompletionContext {
+  const tokens = doc.tokens;
+  let n = 0;
+  while (n < tokens.length && tokens[n].startOffset + tokens[n].image.length <= offset) n++;
+  const current = tokens[n];
+  const typing = current && current.startOffset < offset && wordLike(current) ? current : undefined;
+  let before = n;
+  if (!typing && n > 0) {
+    const last = tokens[n - 1];
+    if (last.startOffset + last.image.length === offset && wordLike(last)) before = n - 1; // cursor at the end of a word
+  }
+  const word = typing ?? (before < n ? tokens[before] : undefined);
+  let start = word ? word.startOffset : offset;
+  // A qualified tier name: `rbi.hi|` replaces `rbi.hi`.
+  let i = before;
+  while (i >= 2 && tokens[i - 1].tokenType.name === 'Dot' && tokens[i - 2].tokenType.name === 'Identifier' && tokens[i - 1].startOffset === tokens[i - 2].startOffset + tokens[i - 2].image.length) {
+    i -= 2;
+    start = tokens[i].startOffset;
+  }
+  const wordEnd = word ? word.startOffset + word.image.length : offset;
+  const preceding = tokens.slice(0, i);
+  const replace = { start: Math.min(start, offset), end: Math.max(wordEnd, offset) };
+  return { replace, preceding, ...assist(preceding, line + 1) }; // Chevrotain counts lines from 1
+}
+
+function assist(preceding: IToken[], cursorLine: number): Pick<CompletionContext, 'paths' | 'owner'> {
+  const open: number[] = [];
+  let declStart = -1;
+  preceding.forEach((t, i) => {
+    const name = t.tokenType.name;
+    if (name === 'LBrace') open.push(i);
+    else if (name === 'RBrace') open.pop();
+    else if (open.length === 0 && name.startsWith('Kw_') && topLevel.has(t.image)) declStart = i;
+  });
+  if (declStart < 0) return { paths: parser.computeContentAssist('file', []), owner: 'file' };
+  const paths = parser.computeContentAssist('declaration', preceding.slice(declStart));
+  if (open.length === 0) return { paths: paths.length ? paths : parser.computeContentAssist('file', []), owner: 'file' };
+  const k = open[open.length - 1];
+  let o = k - 1;
+  while (o >= 0 && !(preceding[o].tokenType.name.startsWith('Kw_') && owners.has(preceding[o].image))) o--;
+  const owner = (o >= 0 ? preceding[o].image : 'data') as BlockOwner;
+  if (paths.length) return { paths, owner };
+  return { paths: restartInBlock(preceding, o, k, owner, cursorLine), owner };
+}
+
+/**
+ * After a syntax error: parse from the first token of the cursor's line inside the block, else from the
+ * block's opening (its owner keyword for topologies and regions, which own their braces; `{` otherwise).
+ */
+function restartInBlock(preceding: IToken[], o: number, k: number, owner: BlockOwner, cursorLine: number): ISyntacticContentAssistPath[] {
+  let j = preceding.length;
+  while (j > k + 1 && preceding[j - 1].startLine === cursorLine) j--;
+  const first = preceding[j];
+  const rule = owner === 'topology' ? (first?.image === 'link' ? 'linkDecl' : 'regionDecl') : owner === 'region' ? 'regionProp' : 'property';
+  if (first && first.tokenType.name.startsWith('Kw_') && owner !== 'transaction') {
+    const paths = parser.computeContentAssist(rule, preceding.slice(j));
+    if (paths.length) return paths;
+  }
+  if (owner === 'topology' || owner === 'region') return o >= 0 ? parser.computeContentAssist(`${owner}Decl`, preceding.slice(o, k + 1)) : [];
+  if (owner === 'transaction') return [];
+  return parser.computeContentAssist('block', [preceding[k]]);
+}

@@ -1,0 +1,100 @@
+// Completion by position: declarations, properties allowed in the block, levels, references, values, units.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CompletionItemKind, InsertTextFormat, type TextEdit } from 'vscode-languageserver-types';
+import { completion } from '../../server/src/service/completion';
+import { fixture } from './helpers';
+
+const labels = (marked: string, extra: { uri: string; text: string }[] = []) => {
+  const f = fixture(marked, extra);
+  return completion(f.s, f.uri, f.at()).items.map((i) => i.label);
+};
+
+const dataProps = ['topology', 'tier', 'consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'workload', 'budget', 'staleness', 'category', 'primary', 'when', 'degrade'];
+const levels = ['strict_serializable', 'linearizable', 'strong', 'sequential', 'regional', 'causal', 'session', 'bounded', 'read_your_writes', 'monotonic_reads', 'monotonic_writes', 'writes_follow_reads', 'consistent_prefix', 'eventual', 'weak'];
+
+test('top level: one snippet per declaration, whatever precedes', () => {
+  const decls = ['policy', 'currency', 'profile', 'topology', 'tier', 'data', 'transaction'];
+  assert.deepEqual(labels('<|>'), decls);
+  assert.deepEqual(labels('currency INR\n<|>'), decls);
+  assert.deepEqual(labels('data x {\n  consistency strong\n}\nda<|>'), decls);
+  const f = fixture('da<|>');
+  const data = completion(f.s, f.uri, f.at()).items.find((i) => i.label === 'data')!;
+  assert.equal(data.kind, CompletionItemKind.Snippet);
+  assert.equal(data.insertTextFormat, InsertTextFormat.Snippet);
+  assert.deepEqual(data.textEdit, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, newText: `data \${1:name} {\n\tconsistency \${2|${levels.filter((l) => l !== 'strong').join(',')}|}\n\t$0\n}` });
+});
+
+test('in a block: the properties that block allows', () => {
+  assert.deepEqual(labels('data x {\n  <|>\n}'), dataProps);
+  assert.deepEqual(labels('data x {\n  consistency strong\n  <|>\n}'), dataProps);
+  assert.deepEqual(labels('tier t {\n  <|>\n}'), ['consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category', 'applies']);
+  assert.deepEqual(labels('data x {\n  when amount >= 1 lakh {\n    <|>\n  }\n}'), ['tier', 'consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category']);
+  assert.deepEqual(labels('topology t {\n  <|>\n}'), ['region', 'link']);
+  assert.deepEqual(labels('topology t {\n  region a { <|> }\n}'), ['replicas', 'primary', 'city', 'coordinates']);
+});
+
+test('in a block after a syntax error earlier in the declaration: still the properties', () => {
+  assert.deepEqual(labels('data x {\n  latency write p99 <= )\n  <|>\n}'), dataProps);
+  assert.deepEqual(labels('data x {\n  latency write p99 <= )\n  consistency <|>\n}'), levels);
+  assert.deepEqual(labels('topology t {\n  region a { replicas ) }\n  <|>\n}'), ['region', 'link']);
+  assert.deepEqual(labels('topology t {\n  region a { replicas )\n    <|> }\n}'), ['replicas', 'primary', 'city', 'coordinates']);
+});
+
+test('level names after `consistency` and `degrade to`; guarantees inside session(…)', () => {
+  assert.deepEqual(labels('data x {\n  consistency <|>\n}'), levels);
+  assert.deepEqual(labels('data x {\n  consistency ses<|>\n}'), levels);
+  assert.deepEqual(labels('data x {\n  consistency strong\n  degrade to <|>\n}'), levels);
+  assert.deepEqual(labels('data x {\n  consistency session(<|>)\n}'), ['read_your_writes', 'monotonic_reads', 'monotonic_writes', 'writes_follow_reads']);
+  const f = fixture('data x {\n  consistency ses<|>\n}');
+  const item = completion(f.s, f.uri, f.at()).items.find((i) => i.label === 'session')!;
+  assert.deepEqual(item.textEdit, { range: { start: { line: 1, character: 14 }, end: { line: 1, character: 17 } }, newText: 'session' });
+  assert.equal(item.documentation, 'Within one session: read-your-writes, monotonic reads, monotonic writes, writes-follow-reads.');
+});
+
+test('declared names where a reference goes: tiers (qualified), topologies, regions, data types', () => {
+  const topo = { uri: 'file:///topo.consistency', text: 'topology paytm {\n  region mumbai\n  region delhi\n  link mumbai <-> delhi 45ms\n}\ntopology other {\n  region pune\n}\n' };
+  assert.deepEqual(labels('tier team.core {\n  consistency strong\n}\ndata x {\n  tier <|>\n}'), ['rbi.high_value', 'rbi.upi', 'rbi.balance_query', 'rbi.statement', 'rbi.interest', 'team.core']);
+  const f = fixture('data x {\n  tier rbi.u<|>\n}');
+  const upi = completion(f.s, f.uri, f.at()).items.find((i) => i.label === 'rbi.upi')!;
+  assert.deepEqual((upi.textEdit as TextEdit).range, { start: { line: 1, character: 7 }, end: { line: 1, character: 12 } });
+  assert.equal(upi.detail, 'built-in tier');
+  assert.deepEqual(labels('data x {\n  topology <|>\n}', [topo]), ['paytm', 'other']);
+  assert.deepEqual(labels('data x {\n  topology paytm\n  primary <|>\n}', [topo]), ['mumbai', 'delhi']);
+  assert.deepEqual(labels('data x {\n  topology paytm\n  primary mumbai, <|>\n}', [topo]), ['mumbai', 'delhi']);
+  assert.deepEqual(labels('topology t {\n  region a\n  region b\n  link a <-> <|>\n}'), ['a', 'b']);
+  assert.deepEqual(labels('data a {\n}\ndata b {\n}\ntransaction t { a, <|> }'), ['a', 'b']);
+});
+
+test('closed sets: replication, conflict strategies and variants, percentiles, currencies, profiles, fields', () => {
+  assert.deepEqual(labels('data x {\n  replication <|>\n}'), ['quorum', 'sync', 'async']);
+  assert.deepEqual(labels('data x {\n  conflict <|>\n}'), ['abort', 'last_writer_wins', 'merge', 'highest_sequence', 'lowest_amount', 'manual', 'keep_all_versions']);
+  assert.deepEqual(labels('data x {\n  conflict merge <|>\n}'), ['union', 'sum', ...dataProps]);
+  assert.deepEqual(labels('data x {\n  latency write <|>\n}'), ['p50', 'p95', 'p99', 'p99.9', 'avg']);
+  assert.deepEqual(labels('data x {\n  latency write p99 <|>\n}'), ['<=', '>=', '==', '!=', '<', '>']);
+  assert.deepEqual(labels('currency <|>'), ['INR', 'USD']);
+  assert.deepEqual(labels('profile <|>'), ['india-2024', 'cloud-generic-2024']);
+  assert.deepEqual(labels('data x {\n  when <|>\n}'), ['amount', 'load']);
+  assert.deepEqual(labels('data x {\n  partition prefer <|>\n}'), ['consistency', 'availability']);
+});
+
+test('units after a number, by property; nothing else when the cursor touches the number', () => {
+  assert.deepEqual(labels('data x {\n  latency write p99 <= 200<|>\n}'), ['ms', 's', 'min']);
+  assert.deepEqual(labels('data x {\n  availability >= 99.9<|>\n}'), ['%']);
+  assert.deepEqual(labels('data x {\n  budget <= 12<|>\n}'), ['lakh/month', 'crore/month', 'k/month', '/month']);
+  assert.deepEqual(labels('data x {\n  workload 35<|>\n}'), ['M/day', 'lakh/day', 'crore/day', 'B/month', '/s', 'k/s']);
+  assert.deepEqual(labels('data x {\n  workload 35M/day reads 80<|>\n}'), ['%']);
+  assert.deepEqual(labels('data x {\n  when amount >= 1<|> {\n  }\n}'), ['lakh', 'crore', 'k', 'x']);
+  assert.deepEqual(labels('data x {\n  consistency bounded(2<|>)\n}'), ['s', 'ms', 'versions']);
+  assert.deepEqual(labels('topology t {\n  region a\n  region b\n  link a <-> b 45<|>\n}'), ['ms', 's', 'min']);
+  const f = fixture('data x {\n  staleness <= 2<|>\n}');
+  const s = completion(f.s, f.uri, f.at()).items.find((i) => i.label === 's')!;
+  assert.equal(s.kind, CompletionItemKind.Unit);
+  assert.deepEqual(s.textEdit, { range: { start: { line: 1, character: 16 }, end: { line: 1, character: 16 } }, newText: 's' });
+});
+
+test('nothing inside comments and strings', () => {
+  assert.deepEqual(labels('// data <|>\n'), []);
+  assert.deepEqual(labels('/* <|> */\n'), []);
+  assert.deepEqual(labels('policy "a <|>"\n'), []);
+});

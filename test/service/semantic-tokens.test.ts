@@ -1,0 +1,45 @@
+// Semantic tokens: names by what they denote, keywords, numbers with units, strings, operators.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { semanticTokens, semanticTokensLegend } from '../../server/src/service/semantic-tokens';
+import { fixture } from './helpers';
+
+function decode(text: string, data: number[]): string[] {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let line = 0;
+  let char = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
+    const mods = semanticTokensLegend.tokenModifiers.filter((_, b) => data[i + 4] & (1 << b));
+    out.push(`${lines[line].slice(char, char + data[i + 2])}:${semanticTokensLegend.tokenTypes[data[i + 3]]}${mods.map((m) => `.${m}`).join('')}`);
+  }
+  return out;
+}
+
+test('each token classified, with declaration and built-in modifiers', () => {
+  const f = fixture(`policy "P"
+topology t { region a region b link a <-> b 45ms }
+data x {
+  topology t
+  tier rbi.upi
+  consistency bounded(2s)
+  conflict merge union
+  budget <= ₹12 lakh/month
+  when amount >= 1 lakh { replication sync }
+}
+`);
+  assert.deepEqual(decode(f.text, semanticTokens(f.s, f.uri).data), [
+    'policy:keyword', '"P":string',
+    'topology:keyword', 't:namespace.declaration', 'region:keyword', 'a:variable.declaration', 'region:keyword', 'b:variable.declaration',
+    'link:keyword', 'a:variable', '<->:operator', 'b:variable', '45:number', 'ms:number',
+    'data:keyword', 'x:struct.declaration',
+    'topology:keyword', 't:namespace',
+    'tier:keyword', 'rbi.upi:type.defaultLibrary',
+    'consistency:keyword', 'bounded:enumMember', '2:number', 's:number',
+    'conflict:keyword', 'merge:enumMember', 'union:enumMember',
+    'budget:keyword', '<=:operator', '₹:number', '12:number', 'lakh:number', 'month:number',
+    'when:keyword', 'amount:property', '>=:operator', '1:number', 'lakh:number', 'replication:keyword', 'sync:enumMember',
+  ]);
+});
