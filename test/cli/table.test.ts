@@ -53,3 +53,24 @@ test('explain table: a data type without an estimate gets dashes and its reason;
 test('explain table: no data types', () => {
   assert.equal(formatExplain({ files: [uriOf('a.consistency')], cwd: CWD, rows: [] }), 'No data types in this file.\n');
 });
+
+test('explain table: transactions with their members, two-phase write p99 and cost per transaction', () => {
+  const text = formatExplain({
+    files: [uriOf('a.consistency')],
+    cwd: CWD,
+    rows: [row('ledger', { level: 'strong (linearizable)', replication: 'sync', estimate: fakeEstimate('ledger', ['replicas in mumbai']) })],
+    transactions: [
+      { name: 'transfer', members: ['ledger', 'balance'], currency: 'INR', costPerTransaction: 0.0168, writeP99: 240, assumptions: ['two phases'] },
+      { name: 'audit', members: ['ledger'], writeP99: 120, assumptions: ['no cost per transaction: ledger declares no workload'] },
+    ],
+  });
+  const lines = text.split('\n');
+  const at = lines.indexOf(lines.find((l) => l.startsWith('transaction'))!);
+  assert.deepEqual(lines.slice(at, at + 4), [
+    'transaction  members          write p99  cost per transaction',
+    '-----------  ---------------  ---------  --------------------',
+    'transfer     ledger, balance     240 ms                ₹0.017',
+    'audit        ledger              120 ms                     —',
+  ]);
+  assert.match(text, /\n {2}2\. two phases\n {2}3\. no cost per transaction: ledger declares no workload\n/);
+});

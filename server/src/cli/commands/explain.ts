@@ -2,6 +2,7 @@
 // cost) as a table or JSON. A data type whose estimate fails is listed with the reason; exit 1 then.
 import { builtinScheme } from '../../core/model/build-model';
 import type { DataModel, Replication } from '../../core/model/model';
+import { estimateTransaction } from '../../core/estimate/transaction';
 import { defaultProfileName } from '../../core/estimate/profiles/index';
 import { analyze, type Analysis } from '../../core/pipeline';
 import type { CliContext } from '../context';
@@ -20,7 +21,19 @@ export function runExplain(args: ExplainArgs, ctx: CliContext): number {
   const files = readFiles(collectFiles(args.paths, ctx.cwd));
   const analysis = analyze(files.map((f) => ({ uri: f.uri, text: f.text })));
   const data = [...analysis.model.data.values()].filter((d) => !d.origin.uri.startsWith(builtinScheme));
-  const report: ExplainReport = { files: files.map((f) => f.uri), rows: data.map((d) => explainRow(d, analysis)), cwd: ctx.cwd };
+  const transactions = [...analysis.model.transactions.values()].filter((t) => !t.origin.uri.startsWith(builtinScheme));
+  const report: ExplainReport = {
+    files: files.map((f) => f.uri),
+    rows: data.map((d) => explainRow(d, analysis)),
+    transactions: transactions.flatMap((t) => {
+      try {
+        return [estimateTransaction(t, analysis.estimate)];
+      } catch {
+        return []; // a member that cannot be estimated is already listed under "Could not estimate"
+      }
+    }),
+    cwd: ctx.cwd,
+  };
 
   const errors = countSeverities(analysis.diagnostics).error;
   if (errors > 0) ctx.err(`consistency: note: ${plural(errors, 'error')} in these files (see \`consistency check\`); estimates may not mean much until they are fixed.\n`);

@@ -1,5 +1,6 @@
 // The JSON formats: `check` (schema "consistency-check/1": files, summary, every diagnostic with 1-based
 // line/column ranges, end exclusive, fixes and related places) and `explain` ("consistency-explain/1").
+import type { TransactionEstimate } from '../../core/estimate/transaction';
 import type { Diagnostic, Severity } from '../../core/diagnostic';
 import type { Range } from '../../core/syntax/range';
 import { displayPath } from '../files';
@@ -82,11 +83,13 @@ export interface JsonExplainDocument {
     /** 1-based numbers into the document's `assumptions`. */
     assumptions: number[];
   }[];
+  transactions: (TransactionEstimate & { assumptionRefs: number[] })[];
   assumptions: string[];
 }
 
 export function explainDocument(report: ExplainReport, tool: ToolInfo): JsonExplainDocument {
-  const assumptions = assumptionsOf(report.rows);
+  const transactions = report.transactions ?? [];
+  const assumptions = assumptionsOf(report.rows, transactions);
   return {
     schema: 'consistency-explain/1',
     tool: { name: tool.name, version: tool.version },
@@ -103,6 +106,7 @@ export function explainDocument(report: ExplainReport, tool: ToolInfo): JsonExpl
       error: r.error ?? null,
       assumptions: [...new Set(r.estimate?.assumptions ?? [])].map((a) => assumptions.indexOf(a) + 1),
     })),
+    transactions: transactions.map((t) => ({ ...t, assumptionRefs: t.assumptions.map((a) => assumptions.indexOf(a) + 1) })),
     assumptions,
   };
 }

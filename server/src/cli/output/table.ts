@@ -1,6 +1,7 @@
 // The human format of `consistency explain`: one table row of estimates per data type, the data types that
 // could not be estimated, the assumptions (deduplicated, numbered) and the profile(s) used.
 import type { DataEstimate } from '../../core/estimate/estimate';
+import type { TransactionEstimate } from '../../core/estimate/transaction';
 import { formatAvailability, formatMoney, ms } from '../../core/estimate/format';
 import { makeStyle, type Style } from './style';
 
@@ -18,6 +19,7 @@ export interface ExplainRow {
 export interface ExplainReport {
   files: string[];
   rows: ExplainRow[];
+  transactions?: TransactionEstimate[];
   cwd: string;
 }
 
@@ -34,9 +36,14 @@ export function renderTable(header: string[], rows: string[][], align: Align[] =
   return [style.bold(line(header)), style.dim(widths.map((w) => '-'.repeat(w)).join('  ')), ...rows.map(line)];
 }
 
-/** Every distinct assumption of the estimates, in order of first appearance. */
-export function assumptionsOf(rows: ExplainRow[]): string[] {
-  return [...new Set(rows.flatMap((r) => r.estimate?.assumptions ?? []))];
+/** Every distinct assumption of the estimates (data types, then transactions), in order of first appearance. */
+export function assumptionsOf(rows: ExplainRow[], transactions: TransactionEstimate[] = []): string[] {
+  return [...new Set([...rows.flatMap((r) => r.estimate?.assumptions ?? []), ...transactions.flatMap((t) => t.assumptions)])];
+}
+
+function transactionCells(t: TransactionEstimate): string[] {
+  const cost = t.costPerTransaction === undefined || !t.currency ? '—' : formatMoney(t.costPerTransaction, t.currency);
+  return [t.name, t.members.join(', '), `${ms(t.writeP99)} ms`, cost];
 }
 
 export function profilesOf(rows: ExplainRow[]): string[] {
@@ -70,7 +77,11 @@ export function formatExplain(report: ExplainReport, options: { color?: boolean 
     out.push('', style.severity('error')('Could not estimate:'));
     for (const r of failed) out.push(`  ${r.name}: ${r.error}`);
   }
-  const assumptions = assumptionsOf(report.rows);
+  const transactions = report.transactions ?? [];
+  if (transactions.length > 0) {
+    out.push('', ...renderTable(['transaction', 'members', 'write p99', 'cost per transaction'], transactions.map(transactionCells), ['left', 'left', 'right', 'right'], style));
+  }
+  const assumptions = assumptionsOf(report.rows, transactions);
   if (assumptions.length > 0) {
     out.push('', style.bold('Assumptions:'));
     const width = String(assumptions.length).length;
