@@ -33,3 +33,11 @@ test('a currency sign on a rate is an error', () => {
   const [d] = expectDiagnostic('data d { consistency eventual workload <|₹5000/day|> }', 'syntax-bad-quantity');
   assert.match(d.message, /money per day, but a rate of operations is expected/);
 });
+
+test('policy, currency and profile are set once per file', () => {
+  const marked = 'policy "a"\ncurrency INR\n<|policy "b"|>\n<|currency USD|>\ndata d { consistency eventual }';
+  const ds = expectDiagnostic(marked, 'duplicate-setting');
+  assert.equal(ds[0].message, "'policy' is set twice in this file; the later one wins.");
+  const fixed = applyFix(applyFix(markers(marked).text, ds[1]), ds[0]);
+  assert.deepEqual(check(fixed).diagnostics.filter((d) => d.code === 'duplicate-setting'), []);
+});

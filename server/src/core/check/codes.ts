@@ -21,6 +21,7 @@ export const builtinCodes: CodeInfo[] = [
   { code: 'unknown-currency', defaultSeverity: 'error', summary: 'A currency other than INR or USD.' },
   { code: 'property-not-allowed', defaultSeverity: 'error', summary: 'A property that this kind of block does not accept.' },
   { code: 'wrong-comparator', defaultSeverity: 'error', summary: 'A bound written the wrong way round: latency, staleness and budget take <=, availability takes >=.' },
+  { code: 'duplicate-setting', defaultSeverity: 'warning', summary: 'policy, currency or profile given twice in one file; the later one wins.' },
   { code: 'duplicate-property', defaultSeverity: 'warning', summary: 'The same property twice in one block; the later one wins.' },
   { code: 'bad-replica-count', defaultSeverity: 'error', summary: 'A region replica count that is not a whole number ≥ 1.' },
   { code: 'internal-error', defaultSeverity: 'error', summary: 'A rule failed unexpectedly; please report it with the file.' },

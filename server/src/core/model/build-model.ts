@@ -39,7 +39,23 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
     const uri = doc.uri;
     const settings: FileSettings = { uri };
     model.files.push(settings);
+    const settingSeen = new Map<string, A.Declaration>();
     for (const d of doc.ast.declarations) {
+      if (d.kind === 'policy' || d.kind === 'currency' || d.kind === 'profile') {
+        const earlier = settingSeen.get(d.kind);
+        if (earlier) {
+          diagnostics.push({
+            code: 'duplicate-setting',
+            severity: 'warning',
+            uri,
+            range: d.range,
+            message: `'${d.kind}' is set twice in this file; the later one wins.`,
+            related: [{ uri, range: earlier.range, message: 'first set here' }],
+            fixes: [{ title: `Remove the earlier '${d.kind}'`, edits: [{ uri, range: earlier.range, newText: '' }] }],
+          });
+        }
+        settingSeen.set(d.kind, d);
+      }
       switch (d.kind) {
         case 'policy':
           if (d.title) settings.title = d.title.value;
