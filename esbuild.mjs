@@ -11,6 +11,7 @@ const entries = {
   'server/src/cli/main.ts': 'cli',
   'server/src/lsp/main.ts': 'server',
   'bench/main.ts': 'bench',
+  'client/src/extension.ts': 'extension',
 };
 
 const entryPoints = Object.entries(entries)

@@ -1,0 +1,16 @@
+// Read-only `builtin:` documents (the RBI prelude that go-to-definition lands in): their text comes from
+// the server's `consistency/builtinText` request.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { builtinTextRequest, type BuiltinTextParams } from '../../server/src/lsp/protocol';
+
+export class BuiltinDocuments implements vscode.TextDocumentContentProvider {
+  constructor(private readonly client: LanguageClient) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    // VS Code prints `builtin:///rbi.consistency` as `builtin:/rbi.consistency`; the server names it with `//`.
+    const params: BuiltinTextParams = { uri: `${uri.scheme}://${uri.authority}${uri.path}` };
+    const text = await this.client.sendRequest<string | null>(builtinTextRequest, params, token);
+    return text ?? `// ${uri.toString()} is not a built-in document.\n`;
+  }
+}

@@ -1,0 +1,129 @@
+// What a person sees in code-server with the installed .vsix: the file opens as Consistency, a squiggle
+// whose hover and Problems entry give the message, a data type's hover with the estimate's numbers, the
+// CodeLens titles, a quick fix that changes the text and clears the squiggle, and the estimate preview.
+// Every expectation comes from the language service (test/e2e/expected.ts); a screenshot is kept per step.
+import assert from 'node:assert/strict';
+import { poll } from './wait.mjs';
+
+const norm = (s) => s.replace(/[\s\u00a0]+/g, ' ').trim();
+
+/** The numbers a reader finds in the hover markdown: table cells ("170 ms") and the monthly cost. */
+export function hoverNumbers(markdown) {
+  const cells = [...markdown.matchAll(/\| (read|write) \| ([^|]+) \| ([^|]+) \| ([^|]+) \|/g)].flatMap((m) => [m[2], m[3], m[4]].map((c) => c.trim()));
+  const cost = /\*\*(≈ [^*]+\/month)\*\*/.exec(markdown)?.[1];
+  assert.ok(cells.length === 6 && cost, `the hover markdown has a latency table and a monthly cost:\n${markdown}`);
+  return [...cells, cost];
+}
+
+export async function uiChecks({ page, url, folder, file, check, shot }) {
+  const editor = page.locator('.monaco-editor[data-uri$="wallet.consistency"]').first();
+  const hover = page.locator('.monaco-hover:visible');
+  const closeHover = async () => {
+    await page.mouse.move(5, 400);
+    await page.keyboard.press('Escape');
+    await poll('the hover closes', 5_000, async () => (await hover.count()) === 0);
+  };
+  /** Rests the mouse on an element until a hover containing `text` shows (re-aimed if the layout moved). */
+  const hoverOver = async (target, text) => {
+    let tries = 0;
+    await poll(`a hover with "${text}" shows`, 20_000, async () => {
+      if (tries++ % 15 === 0) {
+        const box = await target.boundingBox();
+        if (!box) return false;
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 1);
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      }
+      return (await hover.filter({ hasText: text }).count()) > 0;
+    });
+    return norm(await hover.filter({ hasText: text }).first().innerText());
+  };
+  const diagnostic = file.diagnostics[0];
+
+  await check('the workbench loads and the file opens as Consistency', async () => {
+    await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.getByRole('treeitem', { name: /wallet\.consistency/ }).click({ timeout: 30_000 });
+    await page.locator('[id="status.editor.mode"]').filter({ hasText: 'Consistency' }).waitFor({ timeout: 30_000 });
+    await shot('01-opened');
+  });
+
+  await check('a squiggle under the contradiction, and its hover gives the message', async () => {
+    // CodeLenses add lines above data types when they arrive: wait for them so that nothing moves.
+    await poll('the CodeLenses show', 30_000, async () => (await editor.locator('.codelens-decoration').count()) >= file.lenses.length);
+    const squiggle = editor.locator('.squiggly-error');
+    await squiggle.first().waitFor({ timeout: 30_000 });
+    assert.equal(await squiggle.count(), 1, 'one error squiggle');
+    const text = await hoverOver(squiggle.first(), diagnostic.code);
+    assert.ok(text.includes(norm(diagnostic.message)), `hover shows the message:\n${text}`);
+    await shot('02-diagnostic-hover');
+    await closeHover();
+  });
+
+  await check('the Problems panel lists the diagnostic with its code', async () => {
+    await editor.click({ position: { x: 300, y: 5 } });
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row').filter({ hasText: diagnostic.code });
+    await row.first().waitFor();
+    const text = norm(await row.first().innerText());
+    assert.ok(text.includes(norm(diagnostic.message)) && text.includes(diagnostic.code), `problems row:\n${text}`);
+    await shot('03-problems');
+    await page.keyboard.press('Control+J'); // hide the panel again
+  });
+
+  const [lens] = file.lenses;
+  const name = lens.arguments[1];
+  await check(`hover on data type ${name}: the estimate's latencies and monthly cost`, async () => {
+    const token = editor.locator('.view-lines span span').filter({ hasText: new RegExp(`^${name}$`) }).first();
+    const text = await hoverOver(token, `data ${name}`);
+    for (const n of hoverNumbers(file.hovers[name])) assert.ok(text.includes(n), `hover shows ${n}:\n${text}`);
+    await shot('04-data-hover');
+    await closeHover();
+  });
+
+  await check('CodeLens titles above each data type', async () => {
+    const want = file.lenses.map((l) => norm(l.title)).sort();
+    const got = await poll('the CodeLenses show', 20_000, async () => {
+      const titles = (await editor.locator('.codelens-decoration').allInnerTexts()).map(norm).filter(Boolean).sort();
+      return titles.length === want.length && titles;
+    });
+    assert.deepEqual(got, want);
+    await shot('05-codelens');
+  });
+
+  await check('a quick fix applied: the text changes and the squiggle goes', async () => {
+    const squiggle = editor.locator('.squiggly-error').first();
+    const box = await squiggle.boundingBox();
+    await page.mouse.click(box.x + 4, box.y + box.height / 2);
+    await page.keyboard.press('Control+.');
+    const [title] = diagnostic.fixes;
+    // The menu lists the fixes; move the selection to the first one by keyboard (the menu blocks mouse clicks).
+    const rows = page.locator('.action-widget .monaco-list-row.action');
+    await rows.first().waitFor();
+    await shot('06-quick-fix-menu');
+    await poll(`"${title}" is selected`, 5_000, async () => {
+      if ((await page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label')) === title) return true;
+      await page.keyboard.press('ArrowDown');
+      return false;
+    });
+    await page.keyboard.press('Enter');
+    const newText = /`([^`]+)`/.exec(title)?.[1] ?? title; // "Use `conflict abort`" → conflict abort
+    await poll(`the editor shows "${newText}"`, 10_000, async () => norm(await editor.locator('.view-lines').innerText()).includes(newText));
+    await poll('the squiggle goes', 15_000, async () => (await editor.locator('.squiggly-error').count()) === 0);
+    const problems = page.locator('[id="status.problems"]');
+    await poll('the status bar counts 0 errors and 0 warnings', 10_000, async () => norm(await problems.innerText()) === '0 0').catch(async (e) => {
+      throw new Error(`${e.message}; the status bar says "${norm(await problems.innerText())}"`);
+    });
+    await shot('07-fixed');
+  });
+
+  await check(`clicking the CodeLens of ${name} opens its estimate preview`, async () => {
+    await editor.locator('.codelens-decoration a').filter({ hasText: norm(lens.title).slice(0, 10) }).first().click();
+    await page.locator('.tab').filter({ hasText: `Estimate ${name}` }).first().waitFor();
+    // The preview is a webview: an iframe whose active frame holds the rendered markdown.
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await preview.getByText(`data ${name}`).first().waitFor();
+    const text = norm(await preview.locator('body').innerText());
+    for (const n of hoverNumbers(file.hovers[name])) assert.ok(text.includes(n), `the preview shows ${n}:\n${text}`);
+    await shot('08-estimate-preview');
+  });
+}

@@ -1,0 +1,132 @@
+// Extension tests that run INSIDE the VS Code extension host (code-server's dev-mode `extensionTestsPath`, or
+// @vscode/test-electron): the extension's wiring checked through the vscode API against what the language
+// service computed (CONSISTENCY_E2E_EXPECTED, a JSON file from test/e2e/expected.ts). Results go to the JSON
+// file CONSISTENCY_E2E_RESULT, because the extension host exits with code 0 even when run() throws.
+const vscode = require('vscode');
+const fs = require('node:fs');
+const assert = require('node:assert/strict');
+
+const EXTENSION_ID = 'consistency-tools.consistency-policies';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function until(what, timeoutMs, condition) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await condition();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+    await sleep(100);
+  }
+}
+
+const diagnostics = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'consistency');
+const plainRange = (r) => ({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } });
+const hoverTexts = (hovers) => (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
+
+exports.run = async function run() {
+  const resultFile = process.env.CONSISTENCY_E2E_RESULT;
+  const expected = JSON.parse(fs.readFileSync(process.env.CONSISTENCY_E2E_EXPECTED, 'utf8'));
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const results = [];
+  const write = () => resultFile && fs.writeFileSync(resultFile, JSON.stringify({ done: false, node: process.version, vscode: vscode.version, results }, null, 2));
+  const check = async (name, fn) => {
+    const t0 = Date.now();
+    try {
+      await Promise.race([fn(), sleep(30_000).then(() => { throw new Error('timed out after 30 s'); })]);
+      results.push({ name, ok: true, ms: Date.now() - t0 });
+    } catch (e) {
+      results.push({ name, ok: false, ms: Date.now() - t0, error: String((e && e.stack) || e) });
+    }
+    write();
+  };
+
+  const file = expected[0];
+  const uri = vscode.Uri.parse(file.uri);
+  const want = file.diagnostics[0];
+  let doc;
+
+  await check('the extension activates on a .consistency file, which is in language "consistency"', async () => {
+    assert.ok(folder, 'a workspace folder is open');
+    doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'consistency');
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed`);
+    await until('the extension is active', 20_000, () => ext.isActive);
+  });
+
+  await check('diagnostics: the contradiction with its code, range and message', async () => {
+    const got = await until('diagnostics arrive', 20_000, () => diagnostics(uri).length > 0 && diagnostics(uri));
+    assert.deepEqual(got.map((d) => [d.code, d.message, plainRange(d.range), d.severity]), [[want.code, want.message, want.range, vscode.DiagnosticSeverity.Error]]);
+  });
+
+  await check('hover on a data type: its estimate, as the service computes it', async () => {
+    const lens = file.lenses[0];
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(lens.range.start.line, lens.range.start.character + 1));
+    assert.deepEqual(hoverTexts(hovers), [file.hovers[lens.arguments[1]]]);
+  });
+
+  await check('CodeLens: one estimate per data type, running consistency.showEstimate', async () => {
+    const lenses = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri, 10);
+    assert.deepEqual(lenses.map((l) => [l.command?.title, l.command?.command, l.command?.arguments?.[1]]), file.lenses.map((l) => [l.title, 'consistency.showEstimate', l.arguments[1]]));
+  });
+
+  await check('consistency.showEstimate shows the estimate in a markdown preview', async () => {
+    const name = file.lenses[0].arguments[1];
+    const markdown = await vscode.commands.executeCommand('consistency.showEstimate', file.uri, name);
+    assert.equal(markdown, file.hovers[name]);
+    await until('a preview tab of the estimate opens', 10_000, () =>
+      vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label.includes(`Estimate ${name}`))),
+    );
+  });
+
+  await check('go to definition of a built-in tier opens the read-only builtin: document', async () => {
+    const at = doc.getText().indexOf('rbi.statement') + 5;
+    const defs = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', uri, doc.positionAt(at));
+    const target = defs[0].targetUri ?? defs[0].uri;
+    assert.equal(target.scheme, 'builtin');
+    const builtin = await vscode.workspace.openTextDocument(target);
+    assert.match(builtin.getText(), /tier rbi\.statement \{/);
+    assert.equal(builtin.languageId, 'consistency');
+    const range = defs[0].targetSelectionRange ?? defs[0].range;
+    assert.equal(builtin.getText(range), 'rbi.statement');
+  });
+
+  await check('settings are forwarded: consistency.rules turns the rule off and back on', async () => {
+    const config = vscode.workspace.getConfiguration('consistency');
+    await config.update('rules', { [want.code]: 'off' }, vscode.ConfigurationTarget.Global);
+    try {
+      await until('the diagnostic goes', 15_000, () => diagnostics(uri).length === 0);
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await until('the diagnostic comes back', 15_000, () => diagnostics(uri).some((d) => d.code === want.code));
+  });
+
+  await check('file events are forwarded: a new file on disk is checked, and forgotten when deleted', async () => {
+    const extra = vscode.Uri.joinPath(folder, 'extra.consistency');
+    const text = 'data ledger {\n  category banking\n  conflict last_writer_wins\n}\n';
+    fs.writeFileSync(extra.fsPath, text);
+    try {
+      await until('the new file has its diagnostic', 15_000, () => diagnostics(extra).some((d) => d.code === 'lww-on-money'));
+    } finally {
+      fs.rmSync(extra.fsPath, { force: true });
+    }
+    await until('the deleted file has no diagnostics', 15_000, () => diagnostics(extra).length === 0);
+  });
+
+  await check('quick fix: the code actions are the fixes; the first applied removes the diagnostic', async () => {
+    await vscode.window.showTextDocument(doc);
+    const d = diagnostics(uri).find((x) => x.code === want.code);
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    assert.deepEqual(actions.map((a) => a.title), want.fixes);
+    assert.ok(await vscode.workspace.applyEdit(actions[0].edit));
+    assert.match(doc.lineAt(want.range.start.line).text, /conflict abort$/);
+    await until('the diagnostic goes after the fix', 15_000, () => diagnostics(uri).length === 0);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  if (resultFile) fs.writeFileSync(resultFile, JSON.stringify({ done: true, node: process.version, vscode: vscode.version, results }, null, 2));
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length) throw new Error(`${failed.length} extension test(s) failed: ${failed.map((f) => f.name).join('; ')}`);
+};
