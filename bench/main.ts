@@ -3,6 +3,8 @@
 import { analyze } from '../server/src/core/pipeline';
 import { parseDocument } from '../server/src/core/syntax/parse';
 import { generatePolicy } from './generate';
+import { benchLsp } from './lsp';
+import { resolve } from 'node:path';
 
 const TARGET_LINES = 5_000;
 const TARGET_MS = 50;
@@ -61,3 +63,8 @@ if (target) {
   const met = target.totalMs < TARGET_MS;
   console.log(`\ntarget: a ${TARGET_LINES.toLocaleString('en-US')}-line policy parsed and checked in < ${TARGET_MS} ms: ${fixed(target.totalMs)} ms, ${met ? 'MET' : 'NOT MET'}`);
 }
+
+benchLsp(resolve('out/server.cjs')).catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
