@@ -1,0 +1,171 @@
+// Latency distributions (milliseconds) and their seeded samplers: fixed, uniform, normal, lognormal
+// (by median and p99), exponential (by mean), pareto (scale, shape) and weighted mixtures. These are
+// the shapes the `.consistency` syntax for links and replica work maps onto, one to one.
+import type { Rng } from './prng';
+
+export type Distribution =
+  | { kind: 'fixed'; value: number }
+  | { kind: 'uniform'; min: number; max: number }
+  /** Clamped at 0: a delay is never negative. */
+  | { kind: 'normal'; mean: number; sd: number }
+  | { kind: 'lognormal'; median: number; p99: number }
+  | { kind: 'exponential'; mean: number }
+  /** P(X > x) = (scale / x)^shape for x ≥ scale. */
+  | { kind: 'pareto'; scale: number; shape: number }
+  | { kind: 'mix'; parts: { weight: number; dist: Distribution }[] };
+
+export type Sampler = (rng: Rng) => number;
+
+/** z at the 99th percentile of the standard normal. */
+export const Z99 = 2.3263478740408408;
+
+export const fixed = (value: number): Distribution => ({ kind: 'fixed', value });
+
+/** A round trip with jitter (its standard deviation) as the topology declares it: normal, or fixed without jitter. */
+export function fromRtt(rttMs: number, jitterMs: number): Distribution {
+  return jitterMs > 0 ? { kind: 'normal', mean: rttMs, sd: jitterMs } : fixed(rttMs);
+}
+
+/** Why a distribution cannot be sampled, or undefined when it can. */
+export function problemOf(d: Distribution): string | undefined {
+  const bad = (x: number) => !Number.isFinite(x) || x < 0;
+  switch (d.kind) {
+    case 'fixed':
+      return bad(d.value) ? 'fixed needs a value ≥ 0' : undefined;
+    case 'uniform':
+      return bad(d.min) || bad(d.max) || d.max < d.min ? 'uniform needs 0 ≤ min ≤ max' : undefined;
+    case 'normal':
+      return bad(d.mean) || bad(d.sd) ? 'normal needs mean ≥ 0 and sd ≥ 0' : undefined;
+    case 'lognormal':
+      return !(d.median > 0) || bad(d.p99) || d.p99 < d.median ? 'lognormal needs 0 < median ≤ p99' : undefined;
+    case 'exponential':
+      return bad(d.mean) ? 'exponential needs a mean ≥ 0' : undefined;
+    case 'pareto':
+      return !(d.scale > 0) || !(d.shape > 0) ? 'pareto needs scale > 0 and shape > 0' : undefined;
+    case 'mix': {
+      if (d.parts.length === 0 || d.parts.some((p) => bad(p.weight)) || !(d.parts.reduce((s, p) => s + p.weight, 0) > 0)) {
+        return 'mix needs at least one part and weights ≥ 0 that sum above 0';
+      }
+      for (const p of d.parts) {
+        const inner = problemOf(p.dist);
+        if (inner) return inner;
+      }
+      return undefined;
+    }
+  }
+}
+
+/** Compiles a distribution into a sampler (throws on a distribution `problemOf` rejects). */
+export function samplerOf(d: Distribution): Sampler {
+  const problem = problemOf(d);
+  if (problem) throw new Error(`bad distribution ${describe(d)}: ${problem}`);
+  switch (d.kind) {
+    case 'fixed': {
+      const v = d.value;
+      return () => v;
+    }
+    case 'uniform': {
+      const { min } = d;
+      const span = d.max - d.min;
+      return (rng) => min + span * rng.float();
+    }
+    case 'normal': {
+      const { mean, sd } = d;
+      if (sd === 0) return () => mean;
+      const z = normals();
+      return (rng) => Math.max(0, mean + sd * z(rng));
+    }
+    case 'lognormal': {
+      const mu = Math.log(d.median);
+      const sigma = Math.log(d.p99 / d.median) / Z99;
+      if (sigma === 0) return () => d.median;
+      const z = normals();
+      return (rng) => Math.exp(mu + sigma * z(rng));
+    }
+    case 'exponential': {
+      const { mean } = d;
+      return (rng) => -mean * Math.log(1 - rng.float());
+    }
+    case 'pareto': {
+      const { scale } = d;
+      const inv = -1 / d.shape;
+      return (rng) => scale * Math.pow(1 - rng.float(), inv);
+    }
+    case 'mix': {
+      const total = d.parts.reduce((s, p) => s + p.weight, 0);
+      const cum: number[] = [];
+      let acc = 0;
+      for (const p of d.parts) cum.push((acc += p.weight / total));
+      cum[cum.length - 1] = 1;
+      const samplers = d.parts.map((p) => samplerOf(p.dist));
+      return (rng) => {
+        const u = rng.float();
+        let i = 0;
+        while (u >= cum[i]) i++;
+        return samplers[i](rng);
+      };
+    }
+  }
+}
+
+/** Standard normal deviates by Box–Muller; each sampler keeps the second of a pair for its next call (deterministic: the calls are). */
+function normals(): (rng: Rng) => number {
+  let spare = NaN;
+  return (rng) => {
+    if (spare === spare) {
+      const z = spare;
+      spare = NaN;
+      return z;
+    }
+    const r = Math.sqrt(-2 * Math.log(1 - rng.float())); // 1 - u in (0, 1]
+    const a = 2 * Math.PI * rng.float();
+    spare = r * Math.sin(a);
+    return r * Math.cos(a);
+  };
+}
+
+/** The mean of a distribution where it is finite (normal: before clamping at 0; pareto with shape ≤ 1: Infinity). */
+export function meanOf(d: Distribution): number {
+  switch (d.kind) {
+    case 'fixed':
+      return d.value;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'normal':
+      return d.mean;
+    case 'lognormal': {
+      const sigma = Math.log(d.p99 / d.median) / Z99;
+      return d.median * Math.exp((sigma * sigma) / 2);
+    }
+    case 'exponential':
+      return d.mean;
+    case 'pareto':
+      return d.shape <= 1 ? Infinity : (d.shape * d.scale) / (d.shape - 1);
+    case 'mix': {
+      const total = d.parts.reduce((s, p) => s + p.weight, 0);
+      return d.parts.reduce((s, p) => s + (p.weight / total) * meanOf(p.dist), 0);
+    }
+  }
+}
+
+const num = (x: number) => `${Number(x.toPrecision(4))}ms`;
+
+/** As the `.consistency` syntax writes it, e.g. `lognormal(median 45ms, p99 80ms)`. */
+export function describe(d: Distribution): string {
+  switch (d.kind) {
+    case 'fixed':
+      return num(d.value);
+    case 'uniform':
+      return `uniform(${num(d.min)}, ${num(d.max)})`;
+    case 'normal':
+      return `normal(mean ${num(d.mean)}, sd ${num(d.sd)})`;
+    case 'lognormal':
+      return `lognormal(median ${num(d.median)}, p99 ${num(d.p99)})`;
+    case 'exponential':
+      return `exponential(mean ${num(d.mean)})`;
+    case 'pareto':
+      return `pareto(${num(d.scale)}, ${d.shape})`;
+    case 'mix':
+      return `mix(${d.parts.map((p) => `${p.weight} ${describe(p.dist)}`).join(', ')})`;
+  }
+}

@@ -1,0 +1,95 @@
+// Delays of one replica group: one-way network delays between regions (half a sampled round trip per link
+// along the fastest path, slowed by faults), the replicas' work (apply, ack, read, response) and the
+// coordinator's service time; defaults from the topology and the profile, overridden by the scenario.
+import type { CostClass } from '../model/levels';
+import type { TopologyModel } from '../model/model';
+import type { Profile } from '../estimate/profile';
+import { describe, fixed, fromRtt, samplerOf, type Distribution, type Sampler } from './distribution';
+import type { GroupFaults } from './faults';
+import type { Rng } from './prng';
+import type { DelayOverrides } from './scenario';
+
+export interface DelayModel {
+  intraRegion: Distribution;
+  write: Distribution;
+  ack: Distribution;
+  read: Distribution;
+  response: Distribution;
+  service: Distribution;
+}
+
+/** The default delays, and the assumptions behind them. */
+export function defaultDelays(profile: Profile, costClass: CostClass, o: DelayOverrides = {}): { model: DelayModel; notes: string[] } {
+  const s = profile.classes[costClass].serviceMs;
+  const ev = profile.classes.eventual.serviceMs;
+  const model: DelayModel = {
+    intraRegion: o.intraRegion ?? fixed(profile.intraRegionRttMs),
+    // A replica applies a write like a local eventual write: median = the eventual class's p50, p99 = the
+    // profile's apply time (india-2024: 6 ms and 24 ms, from the Flipkart benchmark, source L1901).
+    write: o.write ?? { kind: 'lognormal', median: Math.min(ev.p50, profile.applyMsP99), p99: profile.applyMsP99 },
+    ack: o.ack ?? fixed(0),
+    read: o.read ?? fixed(0),
+    response: o.response ?? fixed(0),
+    // The time inside the store per operation, as the estimate uses it: the level class's p50 and p99.
+    service: o.service ?? { kind: 'lognormal', median: s.p50, p99: Math.max(s.p50, s.p99) },
+  };
+  const notes = [
+    `delays: intra-region round trip ${describe(model.intraRegion)}; a replica applies a write in ${describe(model.write)}, acknowledges in ${describe(model.ack)}, reads in ${describe(model.read)}, responds in ${describe(model.response)}; the coordinator's service time per operation ${describe(model.service)}`,
+    'links: one-way delay = half a round trip sampled per link along the fastest path (normal with the link\'s jitter as sd, clamped at 0, unless overridden)',
+  ];
+  return { model, notes };
+}
+
+export class Network {
+  private paths: Sampler[][];
+  readonly write: Sampler;
+  readonly ack: Sampler;
+  readonly read: Sampler;
+  readonly response: Sampler;
+  readonly service: Sampler;
+  private R: number;
+
+  constructor(
+    regions: string[],
+    topology: TopologyModel | undefined,
+    delays: DelayModel,
+    links: Record<string, Distribution> | undefined,
+    private rng: Rng,
+    private faults: GroupFaults,
+  ) {
+    const R = (this.R = regions.length);
+    const intra = samplerOf(delays.intraRegion);
+    const linkSampler = new Map<string, Sampler>();
+    const sampler = (a: string, b: string, rtt: number, jitter: number) => {
+      const key = a < b ? `${a}<->${b}` : `${b}<->${a}`;
+      let s = linkSampler.get(key);
+      if (!s) linkSampler.set(key, (s = samplerOf(links?.[`${a}<->${b}`] ?? links?.[`${b}<->${a}`] ?? fromRtt(rtt, jitter))));
+      return s;
+    };
+    this.paths = [];
+    for (let a = 0; a < R; a++)
+      for (let b = 0; b < R; b++) {
+        if (a === b || !topology) this.paths.push([intra]);
+        else this.paths.push(topology.path(regions[a], regions[b]).map((l) => sampler(l.a, l.b, l.rttMs, l.jitterMs)));
+      }
+    this.write = samplerOf(delays.write);
+    this.ack = samplerOf(delays.ack);
+    this.read = samplerOf(delays.read);
+    this.response = samplerOf(delays.response);
+    this.service = samplerOf(delays.service);
+  }
+
+  /** True when b cannot be reached from a at all (no path over links). */
+  unreachable(a: number, b: number): boolean {
+    return this.paths[a * this.R + b].length === 0;
+  }
+
+  /** A one-way delay from region a to region b sent at time t, ms. */
+  oneWay(a: number, b: number, t: number): number {
+    const path = this.paths[a * this.R + b];
+    let ms = 0;
+    for (let i = 0; i < path.length; i++) ms += path[i](this.rng);
+    ms /= 2;
+    return this.faults.any ? this.faults.slowed(a, b, this.R, t, ms) : ms;
+  }
+}

@@ -1,0 +1,137 @@
+// Runs a scenario against a policy model: builds each data type's replica group, the clients and the
+// load, runs the event loop (cancellable, bounded), lets replication settle, reads every key's final
+// value, and reports. Pure and deterministic: the same model, scenario and seed give the same result.
+import { describeWorkload } from '../estimate/workload';
+import type { DataModel, PolicyModel } from '../model/model';
+import { problemOf, samplerOf } from './distribution';
+import { buildGroup, profileFor, type Group } from './group';
+import { History } from './history';
+import { GroupMetrics } from './metrics';
+import { Session } from './ops';
+import { createRng, seedOf } from './prng';
+import { describeFault, report } from './report';
+import type { SimulationResult } from './results';
+import { defaults, type Scenario, type SimulateOptions } from './scenario';
+import { Sim } from './sim';
+import { apply, emptyVersion, valueOf } from './state';
+import { Workload } from './workload';
+
+/** Problems that keep a scenario from running (unknown data types, bad numbers or distributions). */
+export function scenarioProblems(model: PolicyModel, sc: Scenario): string[] {
+  const out: string[] = [];
+  if (sc.data.length === 0) out.push('a scenario needs at least one data type');
+  for (const d of sc.data) if (!model.data.has(d)) out.push(`unknown data type '${d}'`);
+  if (!(sc.durationMs >= 0)) out.push('duration must be ≥ 0');
+  if (sc.load && !(sc.load.perSec >= 0)) out.push('load must be ≥ 0 per second');
+  if (sc.load?.readsPct !== undefined && !(sc.load.readsPct >= 0 && sc.load.readsPct <= 100)) out.push('reads must be between 0% and 100%');
+  if (sc.clients && !(sc.clients.count >= 1 && sc.clients.count <= 1_000_000)) out.push('clients must be between 1 and 1,000,000');
+  const shares = sc.clients?.regions;
+  if (shares && !(shares.length > 0 && shares.every((c) => c.share >= 0) && shares.some((c) => c.share > 0))) out.push('client shares must be ≥ 0, and one above 0');
+  if (sc.visibility?.atMs?.some((t) => !(t >= 0))) out.push('t-visibility points must be ≥ 0 ms');
+  if (sc.keys !== undefined && !(sc.keys >= 1 && sc.keys <= 1_000_000)) out.push('keys must be between 1 and 1,000,000');
+  if (sc.timeoutMs !== undefined && !(sc.timeoutMs > 0)) out.push('the timeout must be above 0 ms');
+  for (const f of sc.faults ?? []) if (!(f.atMs >= 0 && f.forMs >= 0)) out.push(`fault ${describeFault(f)}: times must be ≥ 0`);
+  const ds = [sc.clockSkew, ...Object.values(sc.delays ?? {}).filter((x) => x && 'kind' in x), ...Object.values(sc.delays?.links ?? {})];
+  for (const d of ds) {
+    const p = d && 'kind' in d ? problemOf(d) : undefined;
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/** Operations per second a data type's own workload offers (average; the profile's peak factor when only a peak is declared). */
+export function workloadRate(data: DataModel, model: PolicyModel): { perSec?: number; readsPct?: number } {
+  const { profile } = profileFor(data, model);
+  const d = describeWorkload(data.effective.workload?.value, profile).detail;
+  return { perSec: d?.avgPerSec, readsPct: d?.readsPct };
+}
+
+export function simulate(model: PolicyModel, sc: Scenario, o: SimulateOptions = {}): SimulationResult {
+  const problems = scenarioProblems(model, sc);
+  if (problems.length) throw new Error(`cannot simulate ${sc.name}: ${problems.join('; ')}`);
+  const assumptions: string[] = [];
+  const rng = createRng(sc.seed);
+  const keys = Math.max(1, Math.floor(sc.keys ?? defaults.keys));
+  const datas = sc.data.map((n) => model.data.get(n)!);
+  const skewOf = sc.clockSkew ? samplerOf(sc.clockSkew) : undefined;
+  const clocks = new Map<string, number>();
+  const clockOf = (region: string) => {
+    if (!clocks.has(region)) clocks.set(region, skewOf ? skewOf(rng) : 0);
+    return clocks.get(region)!;
+  };
+  const groups = datas.map((d, i) => buildGroup(i, d, model, sc, rng, keys, clockOf));
+  const rates = datas.map((d) => workloadRate(d, model));
+  const fallbackRate = 100;
+  if (!sc.load && rates.some((r) => r.perSec === undefined)) assumptions.push(`data types without a workload are offered ${fallbackRate} operations/s (assumption)`);
+  const perGroup = rates.map((r) => r.perSec ?? fallbackRate);
+  const perSec = sc.load?.perSec ?? perGroup.reduce((s, x) => s + x, 0);
+  const readShares = rates.map((r) => (sc.load?.readsPct ?? r.readsPct ?? 50) / 100);
+
+  const shares = sc.clients?.regions ?? groups[0].regions.map((region) => ({ region, share: 1 }));
+  const clientCount = Math.max(1, Math.floor(sc.clients?.count ?? defaults.clients));
+  const total = shares.reduce((s, x) => s + x.share, 0);
+  const sessions: Session[] = [];
+  const sessionsByRegion = shares.map((c) => {
+    const count = Math.max(1, Math.round((clientCount * c.share) / total));
+    const regionIn = Int32Array.from(groups, (g) => Math.max(0, g.regions.indexOf(c.region)));
+    for (const g of groups) if (!g.regions.includes(c.region)) assumptions.push(`${g.name}: clients in ${c.region}, a region its topology lacks, use ${g.regions[0]}`);
+    return Array.from({ length: count }, () => {
+      const s = new Session(sessions.length, sessions.length, c.region, regionIn);
+      sessions.push(s);
+      return s;
+    });
+  });
+
+  const visibilityAt = sc.visibility?.atMs ?? defaults.visibilityAtMs;
+  const budget = sc.visibility?.writes ?? defaults.visibilityWrites;
+  const probes = groups.map((g, i) => {
+    const expected = perSec * (perGroup[i] / perGroup.reduce((s, x) => s + x, 0)) * (1 - readShares[i]) * (sc.durationMs / 1000);
+    return { writes: budget, stride: Math.max(1, Math.floor(expected / Math.max(1, budget))) };
+  });
+  const faults = sc.faults ?? [];
+  const metrics = groups.map((g) => new GroupMetrics(faults, g.regions.length, visibilityAt.length));
+  const history = new History(o.onHistory, o.historyLimit ?? defaults.historyLimit);
+  const timeoutMs = sc.timeoutMs ?? defaults.timeoutMs;
+  const sim = new Sim(groups, metrics, history, rng, { timeoutMs, durationMs: sc.durationMs, visibilityAt, queueCap: defaults.sessionQueue }, sessions.length, probes);
+  const plan = { perSec, durationMs: sc.durationMs, groupShares: perGroup, readShares, regionShares: shares.map((s) => s.share), sessionsByRegion };
+  sim.workload = new Workload(sim, plan);
+  sim.workload.begin();
+  const lastFault = faults.reduce((m, f) => Math.max(m, f.atMs + f.forMs), 0);
+  const limit = o.maxSimMs ?? Math.max(sc.durationMs, lastFault) + Math.max(defaults.settleMs, 2 * timeoutMs);
+  const stopped = sim.run(limit, { maxEvents: o.maxEvents ?? Infinity, checkEvery: o.checkEvery ?? defaults.checkEvery, signal: o.signal, shouldStop: o.shouldStop, onProgress: o.onProgress });
+  finalReads(sim, groups);
+  o.onProgress?.(1);
+
+  assumptions.push(
+    `${clientCount} clients (${shares.map((s) => `${s.region} ${Math.round((100 * s.share) / total)}%`).join(', ')}), one operation at a time each; open-loop Poisson arrivals at ${perSec}/s for ${sc.durationMs / 1000}s; ${keys} keys per data type, chosen uniformly; every write adds 1`,
+    `an operation fails after ${timeoutMs} ms without an answer (source L2040: strong-consistency timeout 1 s); a timed-out write that may have been applied is indeterminate (info)`,
+    'replicas have unlimited capacity (no queueing): saturation is the estimate\'s capacity check, not simulated',
+    'while a leader\'s region is down its writes fail (no leader election is simulated); replication to a partitioned or crashed replica resumes when it heals',
+    `the seed is ${seedOf(sc.seed)}; sfc32 pseudo-random numbers`,
+    ...groups.flatMap((g) => g.notes),
+  );
+  return {
+    scenario: { name: sc.name, seed: seedOf(sc.seed), durationMs: sc.durationMs, loadPerSec: perSec, clients: sessions.length, keys, timeoutMs, faults: faults.map(describeFault) },
+    events: sim.events,
+    simulatedMs: Math.round(sim.now * 1000) / 1000,
+    ...(stopped ? { stopped } : {}),
+    history: { lines: history.lines, truncated: history.truncated },
+    data: groups.map((g, i) => report(g, metrics[i], sim.checkers[i], faults, visibilityAt, sc.durationMs, sessions.length, model)),
+    assumptions: [...new Set(assumptions)],
+  };
+}
+
+/** Every key's converged value (all replicas' and coordinators' versions combined) is read once, as the last operation. */
+function finalReads(sim: Sim, groups: Group[]): void {
+  for (const g of groups) {
+    const process = sim.nextProcess++;
+    for (let k = 0; k < g.keys; k++) {
+      const v = emptyVersion(g.regions.length);
+      for (let j = 0; j < g.n; j++) apply(v, g.states[j * g.keys + k], g.strategy);
+      for (let r = 0; r < g.proxies.length / g.keys; r++) apply(v, g.proxies[r * g.keys + k], g.strategy);
+      const value = valueOf(v, g.strategy);
+      sim.checkers[g.index].final(k, value);
+      sim.history.final(g.name, k, process, sim.now, value, v.vv);
+    }
+  }
+}

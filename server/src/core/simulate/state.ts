@@ -1,0 +1,112 @@
+// A replica's version of a key: version vector (per origin, writes included), register value and winner's
+// timestamp/sequence/origin. Every write adds 1. Concurrent versions: registers keep one winner by the conflict
+// strategy (so lost updates appear exactly where it drops one); merges keep every write (value = writes included).
+
+export type Strategy = 'last_writer_wins' | 'highest_sequence' | 'lowest_amount' | 'abort' | 'merge';
+
+/** The strategy a declared conflict resolution simulates as (`manual` and `keep_all_versions` keep siblings: merge). */
+export function strategyOf(conflict: string | undefined): Strategy {
+  switch (conflict) {
+    case 'highest_sequence':
+    case 'lowest_amount':
+    case 'abort':
+    case 'last_writer_wins':
+      return conflict;
+    case undefined:
+      return 'last_writer_wins';
+    default:
+      return 'merge'; // merge union, merge sum, manual, keep_all_versions
+  }
+}
+
+/** A version vector: per origin, how many of its writes are included (plain arrays: they are small and made often). */
+export type VV = number[];
+
+/** n zeros, as a packed array (`new Array(n)` would make a holey one, slower on every access). */
+export function zeros(n: number): VV {
+  const out: VV = [];
+  for (let i = 0; i < n; i++) out.push(0);
+  return out;
+}
+
+export interface Version {
+  vv: VV;
+  /** Register value (writes included along the winning chain); merges derive it from `vv`. */
+  value: number;
+  /** Timestamp (coordinator clock), Lamport sequence and origin of the winning write; ties break on origin. */
+  ts: number;
+  seq: number;
+  origin: number;
+}
+
+export function emptyVersion(origins: number): Version {
+  return { vv: zeros(origins), value: 0, ts: -Infinity, seq: 0, origin: -1 };
+}
+
+export function copyVersion(v: Version): Version {
+  return { vv: v.vv.slice(), value: v.value, ts: v.ts, seq: v.seq, origin: v.origin };
+}
+
+/** a ≥ b pointwise: a includes every write b includes. */
+export function includes(a: VV, b: VV): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] < b[i]) return false;
+  return true;
+}
+
+/** The value a reader sees. */
+export function valueOf(v: Version, s: Strategy): number {
+  if (s !== 'merge') return v.value;
+  let sum = 0;
+  for (let i = 0; i < v.vv.length; i++) sum += v.vv[i];
+  return sum;
+}
+
+/** Does register version a beat b when they are concurrent? */
+function beats(s: Strategy, a: Version, b: Version): boolean {
+  switch (s) {
+    case 'highest_sequence':
+      return a.seq !== b.seq ? a.seq > b.seq : a.origin > b.origin;
+    case 'lowest_amount':
+      return a.value !== b.value ? a.value < b.value : a.ts !== b.ts ? a.ts < b.ts : a.origin < b.origin;
+    case 'abort': // first writer wins; the later one is aborted
+      return a.ts !== b.ts ? a.ts < b.ts : a.origin < b.origin;
+    default:
+      return a.ts !== b.ts ? a.ts > b.ts : a.origin > b.origin;
+  }
+}
+
+/** What `apply` did: already included, newer (replaced), concurrent and won (or merged), concurrent and lost. */
+export const Applied = { Old: 0, Newer: 1, Won: 2, Lost: 3 } as const;
+export type Applied = (typeof Applied)[keyof typeof Applied];
+
+/** Folds version `w` into state `s` (in place). */
+export function apply(s: Version, w: Version, strategy: Strategy): Applied {
+  let ge = true; // w ≥ s
+  let le = true; // w ≤ s
+  const a = w.vv;
+  const b = s.vv;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] < b[i]) ge = false;
+    else if (a[i] > b[i]) le = false;
+  }
+  if (le) return Applied.Old;
+  if (ge) {
+    for (let i = 0; i < a.length; i++) b[i] = a[i];
+    s.value = w.value;
+    s.ts = w.ts;
+    s.seq = w.seq;
+    s.origin = w.origin;
+    return Applied.Newer;
+  }
+  for (let i = 0; i < a.length; i++) if (a[i] > b[i]) b[i] = a[i];
+  if (strategy === 'merge') return Applied.Won;
+  const win = beats(strategy, w, s);
+  const seq = Math.max(s.seq, w.seq);
+  if (win) {
+    s.value = w.value;
+    s.ts = w.ts;
+    s.origin = w.origin;
+  }
+  s.seq = seq;
+  return win ? Applied.Won : Applied.Lost;
+}

@@ -1,0 +1,24 @@
+// Shared fixtures for the simulator tests: policies built from text, and small scenarios.
+import { analyze } from '../../../server/src/core/pipeline';
+import type { PolicyModel } from '../../../server/src/core/model/model';
+import { simulate, type Scenario, type SimulationResult, type DataResult } from '../../../server/src/core/simulate/index';
+
+export const india = `topology india {
+  region mumbai  { replicas 3 primary }
+  region delhi   { replicas 2 }
+  region chennai { replicas 2 }
+  link mumbai <-> delhi   45ms jitter 5ms
+  link mumbai <-> chennai 35ms
+  link delhi  <-> chennai 65ms
+}
+`;
+
+export function modelOf(text: string): PolicyModel {
+  return analyze([{ uri: 'file:///simulate-test.consistency', text }]).model;
+}
+
+/** Runs a small scenario over the named data types and returns each data type's result by name. */
+export function run(model: PolicyModel, sc: Partial<Scenario> & { data: string[] }): { result: SimulationResult; by: (name: string) => DataResult } {
+  const result = simulate(model, { name: 'test', durationMs: 2000, seed: 1, ...sc });
+  return { result, by: (name) => result.data.find((d) => d.data === name)! };
+}
