@@ -4,6 +4,7 @@ import { analyze } from '../server/src/core/pipeline';
 import { parseDocument } from '../server/src/core/syntax/parse';
 import { generatePolicy } from './generate';
 import { benchLsp } from './lsp';
+import { benchSimulator } from './simulate';
 import { resolve } from 'node:path';
 
 const TARGET_LINES = 5_000;
@@ -63,6 +64,8 @@ if (target) {
   const met = target.totalMs < TARGET_MS;
   console.log(`\ntarget: a ${TARGET_LINES.toLocaleString('en-US')}-line policy parsed and checked in < ${TARGET_MS} ms: ${fixed(target.totalMs)} ms, ${met ? 'MET' : 'NOT MET'}`);
 }
+
+benchSimulator('samples/clean', Number(process.env.BENCH_SIM_OPS ?? 10_000_000));
 
 benchLsp(resolve('out/server.cjs')).catch((e: unknown) => {
   console.error(e);
