@@ -5,7 +5,7 @@ import type * as A from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
 import { computeEffective, levelOf } from './effective';
 import type { DataModel, Declared, FileSettings, PolicyModel, Reference, TierModel, TopologyModel, TransactionModel, WhenModel } from './model';
-import { collectProps } from './props';
+import { collectProps, setTwice } from './props';
 import { buildTopology } from './topology';
 
 /** URIs of built-in files start with this scheme. */
@@ -43,17 +43,7 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
     for (const d of doc.ast.declarations) {
       if (d.kind === 'policy' || d.kind === 'currency' || d.kind === 'profile') {
         const earlier = settingSeen.get(d.kind);
-        if (earlier) {
-          diagnostics.push({
-            code: 'duplicate-setting',
-            severity: 'warning',
-            uri,
-            range: d.range,
-            message: `'${d.kind}' is set twice in this file; the later one wins.`,
-            related: [{ uri, range: earlier.range, message: 'first set here' }],
-            fixes: [{ title: `Remove the earlier '${d.kind}'`, edits: [{ uri, range: earlier.range, newText: '' }] }],
-          });
-        }
+        if (earlier) diagnostics.push(setTwice('duplicate-setting', `'${d.kind}' is set twice in this file; the later one wins.`, d.kind, uri, d.range, earlier.range));
         settingSeen.set(d.kind, d);
       }
       switch (d.kind) {

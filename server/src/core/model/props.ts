@@ -1,6 +1,7 @@
 // Groups a block's properties by kind and reports the ones that are repeated or out of place.
 import type { Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
+import type { Range } from '../syntax/range';
 import type { PropertySet } from './model';
 
 export type BlockKind = 'tier' | 'data' | 'when';
@@ -40,6 +41,19 @@ function checkComparator(p: A.Property, uri: string, diagnostics: Diagnostic[]):
   });
 }
 
+/** A "set twice, the later wins" warning on the later one, pointing at the first, with a fix removing it. */
+export function setTwice(code: string, message: string, what: string, uri: string, range: Range, earlier: Range): Diagnostic {
+  return {
+    code,
+    severity: 'warning',
+    uri,
+    range,
+    message,
+    related: [{ uri, range: earlier, message: 'first set here' }],
+    fixes: [{ title: `Remove the earlier '${what}'`, edits: [{ uri, range: earlier, newText: '' }] }],
+  };
+}
+
 export function collectProps(body: A.Property[], block: BlockKind, uri: string, diagnostics: Diagnostic[]): PropertySet {
   const set: PropertySet = { tiers: [], latency: [], whens: [], degrades: [] };
   const seen = new Map<string, A.Property>();
@@ -59,15 +73,7 @@ export function collectProps(body: A.Property[], block: BlockKind, uri: string, 
     const key = p.kind === 'latency' ? `latency ${p.op} ${p.percentile?.text}` : p.kind;
     const earlier = seen.get(key);
     if (earlier && (!multi.has(p.kind) || p.kind === 'latency')) {
-      diagnostics.push({
-        code: 'duplicate-property',
-        severity: 'warning',
-        uri,
-        range: p.keyword,
-        message: `'${key}' is set twice in this block; the later value wins.`,
-        related: [{ uri, range: earlier.range, message: 'first set here' }],
-        fixes: [{ title: `Remove the earlier '${key}'`, edits: [{ uri, range: earlier.range, newText: '' }] }],
-      });
+      diagnostics.push(setTwice('duplicate-property', `'${key}' is set twice in this block; the later value wins.`, key, uri, p.keyword, earlier.range));
     }
     seen.set(key, p);
     switch (p.kind) {
