@@ -7,6 +7,8 @@ export interface CliContext {
   env: NodeJS.ProcessEnv;
   /** Whether stdout is a terminal (colour is used only then, and only without NO_COLOR). */
   stdoutIsTTY: boolean;
+  /** Whether stderr is a terminal (progress bars are drawn only then). */
+  stderrIsTTY?: boolean;
   out(text: string): void;
   err(text: string): void;
   tool: ToolInfo;

@@ -2,7 +2,7 @@
 import { allRules } from '../core/check/index';
 import { builtinCodes } from '../core/check/codes';
 
-export const commands = ['check', 'explain', 'export', 'help'] as const;
+export const commands = ['check', 'explain', 'export', 'simulate', 'help'] as const;
 
 const general = `Usage: consistency <command> [options] <files|dirs>…
 
@@ -12,6 +12,7 @@ Commands:
   check <files|dirs>…     report contradictions; exit 1 on errors
   explain <files|dirs>…   estimated latency, lag, availability and cost per data type
   export <file>           generate a TypeScript module (levels, SLAs, driver settings)
+  simulate <file>         simulate each data type's default scenario: latency, anomalies, cost
   help [command|rules]    show help for a command, or list every diagnostic code
 
 Options:
@@ -65,7 +66,27 @@ export leaves the file untouched (the output is byte-identical for unchanged inp
 Exit codes: 0 written or up to date, 1 refused (errors in the policy, unsafe or foreign target),
 2 usage error.`;
 
-const helpHelp = `Usage: consistency help [check|explain|export|rules]`;
+const simulate = `Usage: consistency simulate [options] <file>
+
+Runs the default scenario of each data type in the seeded discrete-event simulator (its own workload,
+or 100 operations/s; clients in every region of its topology; no faults) and prints, per data type,
+read and write latency (p50/p99/p99.9/max) and throughput, stale reads and the anomaly counts per
+guarantee, availability and cost actuals, then the assumptions and the seed.
+
+Options:
+  --data <name>          simulate only this data type (repeatable)
+  --seed <n>             seed of the pseudo-random numbers (default 1); the same seed gives the same results
+  --ops <n>              operations each run aims for (default 20000; at least one second of load)
+  --json                 print the results as JSON (schema consistency-simulate/1)
+  --history <file>       write the history as JSON lines in Jepsen's form (index, time in ns, type
+                         invoke|ok|fail|info, process, f, value); data types run one after another
+  -h, --help             show this help
+
+A progress bar is drawn on stderr only when stderr is a terminal.
+Exit codes: 0 simulated, 1 a data type could not be simulated or showed an anomaly its level
+promises never to show, 2 usage error.`;
+
+const helpHelp = `Usage: consistency help [check|explain|export|simulate|rules]`;
 
 export function helpText(topic?: string): string | undefined {
   switch (topic) {
@@ -77,6 +98,8 @@ export function helpText(topic?: string): string | undefined {
       return explain;
     case 'export':
       return exportHelp;
+    case 'simulate':
+      return simulate;
     case 'help':
       return helpHelp;
     case 'rules':

@@ -9,6 +9,7 @@ import { closest } from '../core/util/suggest';
 import { runCheck } from './commands/check';
 import { runExplain } from './commands/explain';
 import { runExport } from './commands/export';
+import { runSimulate } from './commands/simulate';
 import type { CliContext } from './context';
 import { pathToUri, UsageError } from './files';
 import { commands, helpText } from './help';
@@ -70,6 +71,22 @@ function dispatch(argv: string[], ctx: CliContext): number {
     if (positionals.length !== 1) throw new UsageError(`export takes exactly one policy file. Run 'consistency help export'.`);
     return runExport({ file: positionals[0], output: values.output as string | undefined, force: values.force === true }, ctx);
   }
+  if (first === 'simulate') {
+    const { values, positionals } = parse(rest, {
+      data: { type: 'string', multiple: true },
+      seed: { type: 'string' },
+      ops: { type: 'string' },
+      json: { type: 'boolean' },
+      history: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) return print(ctx, helpText('simulate'));
+    if (positionals.length !== 1) throw new UsageError(`simulate takes exactly one policy file. Run 'consistency help simulate'.`);
+    const data = (values.data as string[] | undefined) ?? [];
+    const seed = whole(values.seed as string | undefined, '--seed', 0, 0xffff_ffff) ?? 1;
+    const ops = whole(values.ops as string | undefined, '--ops', 1, 100_000_000);
+    return runSimulate({ file: positionals[0], data, seed, ops, json: values.json === true, history: values.history as string | undefined }, ctx);
+  }
   const suggestion = first.startsWith('-') ? undefined : closest(first, [...commands]);
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
   throw new UsageError(`unknown ${first.startsWith('-') ? 'option' : 'command'} '${first}'.${hint} Run 'consistency --help' for usage.`);
@@ -115,6 +132,12 @@ function count(value: string | undefined): number | undefined {
   return Number(value);
 }
 
+function whole(value: string | undefined, option: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${option} needs a whole number from ${min} to ${max} (got '${value}').`);
+  return Number(value);
+}
+
 function ruleSettings(specs: string[]): Record<string, Severity | 'off'> {
   const out: Record<string, Severity | 'off'> = {};
   const codes = allRules.map((r) => r.code);
@@ -149,6 +172,7 @@ function processContext(): CliContext {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
     tool: toolInfo(script),

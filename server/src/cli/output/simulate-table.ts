@@ -1,0 +1,96 @@
+// The human format of `consistency simulate`: per data type a heading, a latency/throughput table for reads
+// and writes, the anomaly counts per guarantee, availability (per fault too) and cost actuals; then the
+// assumptions (deduplicated, numbered) and the seed. Also the terminal progress bar drawn on stderr.
+import { formatAvailability, formatCount, formatMoney, ms } from '../../core/estimate/format';
+import type { Anomaly, DataResult, OpResult, SimulationResult } from '../../core/simulate/index';
+import { makeStyle, type Style } from './style';
+import { renderTable, type Align } from './table';
+
+export interface SimulateReport {
+  runs: SimulationResult[];
+  /** Data types that could not be simulated, with the reason. */
+  failed: { data: string; error: string }[];
+  seed: number;
+}
+
+const guarantees: [Anomaly, string][] = [
+  ['staleReads', 'stale reads (linearizability)'],
+  ['readYourWrites', 'read-your-writes'],
+  ['monotonicReads', 'monotonic reads'],
+  ['monotonicWrites', 'monotonic writes'],
+  ['writesFollowReads', 'writes-follow-reads'],
+  ['lostUpdates', 'lost updates'],
+];
+
+const opHeader = ['operation', 'ops', 'ok', 'fail', 'info', 'p50', 'p99', 'p99.9', 'max', 'throughput'];
+const opAlign: Align[] = ['left', ...Array<Align>(9).fill('right')];
+
+function opCells(name: string, o: OpResult): string[] {
+  const l = o.latencyMs;
+  const lat = (x: number) => (l.count > 0 ? `${ms(x)} ms` : '—');
+  return [name, formatCount(o.ops), formatCount(o.ok), formatCount(o.fail), formatCount(o.info), lat(l.p50), lat(l.p99), lat(l.p999), lat(l.max), `${ms(o.throughputPerSec)}/s`];
+}
+
+function dataLines(d: DataResult, sc: SimulationResult['scenario'], style: Style): string[] {
+  const out = [style.bold(`${d.data}`) + ` — ${d.level}, ${d.replication}, conflict ${d.conflict}, prefers ${d.prefer}`];
+  out.push(`  ${formatCount(sc.loadPerSec)} ops/s for ${ms(sc.durationMs / 1000)} s, ${formatCount(sc.clients)} clients, ${formatCount(sc.keys)} keys, seed ${sc.seed}`, '');
+  out.push(...renderTable(opHeader, [opCells('read', d.read), opCells('write', d.write)], opAlign, style), '');
+  const rows = guarantees.map(([a, label]) => {
+    const n = d.anomalies.counts[a];
+    const promised = d.anomalies.promised[a];
+    const seen = promised && n > 0 ? style.severity('error')(formatCount(n)) : formatCount(n);
+    return [label, promised ? 'yes' : 'no', seen];
+  });
+  out.push(...renderTable(['guarantee', 'promised', 'violations'], rows, ['left', 'left', 'right'], style), '');
+  out.push(`  stale reads: ${formatCount(d.staleness.staleReads)} of ${formatCount(d.staleness.reads)} reads; availability ${formatAvailability(d.availabilityPct)}`);
+  for (const f of d.faults) {
+    const regions = f.regions.map((r) => `${r.region} ${formatAvailability(r.availabilityPct)}`).join(', ');
+    out.push(`  during ${f.fault}: availability ${formatAvailability(f.availabilityPct)}${regions ? ` (${regions})` : ''}`);
+  }
+  const c = d.cost;
+  out.push(
+    `  cost actuals (${c.profile}): ${formatMoney(c.monthly, c.currency)}/month at ${ms(c.opsPerSec)} ops/s (estimate for the declared workload: ${formatMoney(c.estimatedMonthly, c.currency)}/month)`,
+    `    ${c.lines.map((l) => `${l.label} ${formatMoney(l.amount, c.currency)}`).join(' · ')}`,
+  );
+  if (d.anomalies.violated.length > 0) out.push(style.severity('error')(`  promised yet seen: ${d.anomalies.violated.join(', ')}`));
+  return out;
+}
+
+/** Every distinct assumption of the runs, in order of first appearance. */
+export function simulationAssumptions(runs: SimulationResult[]): string[] {
+  return [...new Set(runs.flatMap((r) => r.assumptions))];
+}
+
+export function formatSimulation(report: SimulateReport, options: { color?: boolean } = {}): string {
+  const style = makeStyle(options.color ?? false);
+  const out: string[] = [];
+  for (const run of report.runs) {
+    for (const d of run.data) out.push(...dataLines(d, run.scenario, style), '');
+    if (run.stopped) out.push(style.severity('warning')(`  stopped early (${run.stopped}): the results cover what ran`), '');
+  }
+  if (report.runs.length === 0 && report.failed.length === 0) out.push('No data types to simulate.', '');
+  if (report.failed.length > 0) {
+    out.push(style.severity('error')('Could not simulate:'));
+    for (const f of report.failed) out.push(`  ${f.data}: ${f.error}`);
+    out.push('');
+  }
+  const assumptions = simulationAssumptions(report.runs);
+  if (assumptions.length > 0) {
+    out.push(style.bold('Assumptions:'));
+    const width = String(assumptions.length).length;
+    assumptions.forEach((a, i) => out.push(`  ${String(i + 1).padStart(width)}. ${a}`));
+    out.push('');
+  }
+  out.push(`${style.bold('Seed:')} ${report.seed}`);
+  return out.join('\n') + '\n';
+}
+
+/** One frame of the progress bar: `\r[#####·····]  45% sess`, redrawn in place. */
+export function progressFrame(fraction: number, label: string, width = 30): string {
+  const f = Math.min(1, Math.max(0, fraction));
+  const filled = Math.round(f * width);
+  return `\r[${'#'.repeat(filled)}${'·'.repeat(width - filled)}] ${String(Math.floor(f * 100)).padStart(3)}% ${label}\x1b[K`;
+}
+
+/** Erases the progress bar's line. */
+export const progressClear = '\r\x1b[K';
