@@ -1,11 +1,12 @@
 // The VS Code extension (out/extension.cjs): starts the language server (out/server.cjs) over node IPC and
-// wires the editor-only parts: the estimate command, read-only built-in documents, settings, file events, logs.
+// wires the editor-only parts: the estimate and export commands, read-only built-in documents, settings, file events, logs.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { builtinUriScheme, commands, settingsSection } from '../../server/src/lsp/protocol';
 import { BuiltinDocuments } from './builtin-documents';
 import { EstimateView } from './estimate';
+import { exportTypeScript } from './export';
 
 let client: LanguageClient | undefined;
 
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.workspace.registerTextDocumentContentProvider(builtinUriScheme, builtins),
     vscode.workspace.registerTextDocumentContentProvider(EstimateView.scheme, estimates),
     vscode.commands.registerCommand(commands.showEstimate, (uri: unknown, name: unknown) => estimates.show(uri, name, log)),
+    vscode.commands.registerCommand(commands.exportTypeScript, (uri: unknown) => (client ? exportTypeScript(client, uri, log) : undefined)),
     client,
   );
   log.info(`starting the language server: ${module}`);

@@ -18,6 +18,7 @@ interface Manifest {
     grammars: { language: string; scopeName: string; path: string }[];
     snippets: { language: string; path: string }[];
     commands: { command: string }[];
+    menus: { commandPalette: { command: string; when: string }[] };
     configuration: { properties: Record<string, { default: unknown; enum?: unknown[] }> };
   };
 }
@@ -69,4 +70,11 @@ test('.vscodeignore keeps only the bundles, grammar files, README and icon', () 
   assert.ok(readFileSync('.vscodeignore', 'utf8').split('\n').includes('**'), 'everything is ignored first');
   for (const k of kept) assert.ok(!/\.(map|ts)$|^test\/|^server\//.test(k), k);
   assert.ok(kept.includes('out/extension.cjs') && kept.includes('out/server.cjs'));
+});
+
+test('the command palette offers Export TypeScript in .consistency files, and hides the CodeLens-only estimate', () => {
+  assert.deepEqual(pkg.contributes.menus.commandPalette, [
+    { command: commands.showEstimate, when: 'false' },
+    { command: commands.exportTypeScript, when: 'editorLangId == consistency' },
+  ]);
 });

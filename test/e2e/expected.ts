@@ -1,10 +1,11 @@
 // What the end-to-end test expects to see, computed by the language service itself from the fixture files:
-// the diagnostics (with their fixes), the CodeLens titles and the hover markdown of every data type.
+// the diagnostics (with their fixes), the CodeLens titles and commands, and the hover markdown of every data type.
 // Usage: node --import tsx test/e2e/expected.ts <file.consistency>… (prints JSON; run by test/e2e/run.mjs)
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../server/src/core/pipeline';
 import { codeLenses } from '../../server/src/service/code-lens';
+import { commands } from '../../server/src/service/commands';
 import { diagnosticsByUri } from '../../server/src/service/diagnostics';
 import { hover } from '../../server/src/service/hover';
 import { createSnapshot } from '../../server/src/service/snapshot';
@@ -14,9 +15,9 @@ const s = createSnapshot(analyze(files));
 const out = files.map(({ uri }) => ({
   uri,
   diagnostics: (diagnosticsByUri(s).get(uri) ?? []).map((d) => ({ code: d.code, message: d.message, range: d.range, fixes: (d.data as { fixes?: { title: string }[] } | undefined)?.fixes?.map((f) => f.title) ?? [] })),
-  lenses: codeLenses(s, uri).map((l) => ({ title: l.command?.title, range: l.range, arguments: l.command?.arguments })),
+  lenses: codeLenses(s, uri).map((l) => ({ title: l.command?.title, command: l.command?.command, range: l.range, arguments: l.command?.arguments })),
   hovers: Object.fromEntries(
-    codeLenses(s, uri).map((l) => [l.command?.arguments?.[1], (hover(s, uri, l.range.start)?.contents as { value: string } | undefined)?.value]),
+    codeLenses(s, uri).filter((l) => l.command?.command === commands.showEstimate).map((l) => [l.command?.arguments?.[1], (hover(s, uri, l.range.start)?.contents as { value: string } | undefined)?.value]),
   ),
 }));
 process.stdout.write(JSON.stringify(out, null, 2) + '\n');

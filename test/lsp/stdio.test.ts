@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
 import type { CodeAction, CodeLens, CompletionList, Hover, Location, MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { exportTypeScript } from '../../server/src/core/export/typescript';
 import { analyze } from '../../server/src/core/pipeline';
 import { codeLenses } from '../../server/src/service/code-lens';
 import { createSnapshot } from '../../server/src/service/snapshot';
@@ -202,6 +203,18 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     rmSync(join(dir, 'new.consistency'));
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
     assert.deepEqual(codes(await client.diagnostics(uri, () => true, since)), []);
+  });
+
+  test('consistency/exportTypeScript: the generated module, its sibling path, and the generated-header check', async () => {
+    const policy = 'topology bank_net {\n  region pune { replicas 3 primary }\n}\ndata ledger {\n  topology bank_net\n  consistency strong\n}\n';
+    const uri = pathToFileURL(join(dir, 'bank.consistency')).href;
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'consistency', version: 1, text: policy } });
+    const target = pathToFileURL(join(dir, 'bank.consistency.ts')).href;
+    const r = await client.request('consistency/exportTypeScript', { uri });
+    assert.deepEqual(r, { text: exportTypeScript(analyze([{ uri, text: policy }]), uri).text, suggestedPath: target, overwriteAllowed: true, errors: 0 });
+    writeFileSync(join(dir, 'bank.consistency.ts'), 'export const mine = 1;\n');
+    assert.equal((await client.request<{ overwriteAllowed: boolean }>('consistency/exportTypeScript', { uri })).overwriteAllowed, false);
+    assert.equal(await client.request('consistency/exportTypeScript', { uri: 'file:///nope.consistency' }), null);
   });
 
   test('shutdown and exit end the process with code 0', async () => {

@@ -42,3 +42,12 @@ export function readWorkspaceFile(uri: string, roots: string[]): string | undefi
     return undefined;
   }
 }
+
+/** The text of any file: URI (the target of an export, to check its generated header), or undefined. */
+export function readTargetFile(uri: string): string | undefined {
+  try {
+    return readFileSync(fileURLToPath(uri), 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,5 +1,9 @@
 // Custom requests and command ids shared by the server and the client (constants and types only).
 export { commands } from '../service/commands';
+export type { ExportTypeScriptParams, ExportTypeScriptResult } from '../service/export';
+
+/** `consistency/exportTypeScript` {uri} → ExportTypeScriptResult | null: the generated module of a policy. */
+export const exportTypeScriptRequest = 'consistency/exportTypeScript';
 
 /** `consistency/builtinText`: the text of a built-in document such as `builtin:///rbi.consistency`. */
 export const builtinTextRequest = 'consistency/builtinText';

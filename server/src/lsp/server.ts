@@ -9,6 +9,7 @@ import { codeActions } from '../service/code-actions';
 import { codeLenses } from '../service/code-lens';
 import { completion } from '../service/completion';
 import { builtinText, definition } from '../service/definition';
+import { exportTypeScriptFile } from '../service/export';
 import { foldingRanges } from '../service/folding';
 import { formatting } from '../service/formatting';
 import { hover } from '../service/hover';
@@ -16,8 +17,8 @@ import { references } from '../service/references';
 import { prepareRename, rename } from '../service/rename';
 import { semanticTokens, semanticTokensLegend } from '../service/semantic-tokens';
 import { documentSymbols, workspaceSymbols } from '../service/symbols';
-import { findPolicyFiles, readWorkspaceFile } from './files';
-import { builtinTextRequest, settingsSection, type BuiltinTextParams } from './protocol';
+import { findPolicyFiles, readTargetFile, readWorkspaceFile } from './files';
+import { builtinTextRequest, exportTypeScriptRequest, settingsSection, type BuiltinTextParams, type ExportTypeScriptParams } from './protocol';
 import { refusal, safe } from './run-safe';
 import { analyzeOptions, defaultSettings, readSettings, type Settings } from './settings';
 import { Validator } from './validation';
@@ -122,6 +123,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentFormatting(safe('formatting', log, empty, (p) => formatting(snap(), p.textDocument.uri)));
   connection.onCodeLens(safe('codeLens', log, empty, (p) => codeLenses(snap(), p.textDocument.uri)));
   connection.onRequest(builtinTextRequest, safe('builtinText', log, null, (p: BuiltinTextParams) => builtinText(p.uri) ?? null));
+  connection.onRequest(exportTypeScriptRequest, safe('exportTypeScript', log, null, (p: ExportTypeScriptParams) => exportTypeScriptFile(snap(), p.uri, readTargetFile) ?? null));
   connection.onShutdown(() => validator.dispose());
 
   documents.listen(connection);

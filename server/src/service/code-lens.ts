@@ -1,9 +1,14 @@
-// CodeLens above each data type: its one-line estimate ("≈ ₹4.2 lakh/month · write p99 48 ms").
+// CodeLens above each data type: its one-line estimate ("≈ ₹4.2 lakh/month · write p99 48 ms"); and once per
+// file, above its first declaration, "Export TypeScript" (the generated module, see export.ts).
 import type { CodeLens } from 'vscode-languageserver-types';
+import { builtinScheme } from '../core/model/build-model';
 import { commands } from './commands';
 import { lensTitle, tryEstimate } from './estimate-text';
 import { toRange } from './positions';
 import type { Snapshot } from './snapshot';
+
+/** The title of the once-per-file export lens. */
+export const exportLensTitle = 'Export TypeScript';
 
 export function codeLenses(s: Snapshot, uri: string): CodeLens[] {
   const doc = s.document(uri);
@@ -18,6 +23,12 @@ export function codeLenses(s: Snapshot, uri: string): CodeLens[] {
       range: toRange(lines, decl.name.range),
       command: { title: lensTitle(tryEstimate(s.analysis, d)), command: commands.showEstimate, arguments: [uri, d.name] },
     });
+  }
+  // Last, so on a line shared with an estimate it reads "≈ … | Export TypeScript".
+  const first = doc.ast.declarations[0];
+  if (first && !uri.startsWith(builtinScheme)) {
+    const at = toRange(lines, { start: first.range.start, end: first.range.start });
+    out.push({ range: at, command: { title: exportLensTitle, command: commands.exportTypeScript, arguments: [uri] } });
   }
   return out;
 }

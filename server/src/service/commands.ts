@@ -2,4 +2,6 @@
 export const commands = {
   /** Arguments: the document URI and the data type's name. */
   showEstimate: 'consistency.showEstimate',
+  /** Arguments: the document URI. Writes the policy's generated TypeScript module beside it. */
+  exportTypeScript: 'consistency.exportTypeScript',
 } as const;

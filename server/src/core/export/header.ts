@@ -19,3 +19,14 @@ export function isGenerated(text: string): boolean {
   const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
   return first.trimEnd() === GENERATED_MARKER;
 }
+
+/** The file name an export of policy `name` gets beside it: `bank.consistency` → `bank.consistency.ts`,
+ *  `bank.txt` → `bank.txt.consistency.ts` (shared by `consistency export` and the editor command). */
+export function generatedFileName(name: string): string {
+  return name.endsWith('.consistency') ? `${name}.ts` : `${name}.consistency.ts`;
+}
+
+/** True when a generated module may be written over `existing` (the target's text, undefined when absent). */
+export function mayOverwrite(existing: string | undefined): boolean {
+  return existing === undefined || isGenerated(existing);
+}
