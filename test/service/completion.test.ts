@@ -14,7 +14,7 @@ const dataProps = ['topology', 'tier', 'consistency', 'replication', 'latency', 
 const levels = ['strict_serializable', 'linearizable', 'strong', 'sequential', 'regional', 'causal', 'session', 'bounded', 'read_your_writes', 'monotonic_reads', 'monotonic_writes', 'writes_follow_reads', 'consistent_prefix', 'eventual', 'weak'];
 
 test('top level: one snippet per declaration, whatever precedes', () => {
-  const decls = ['policy', 'currency', 'profile', 'topology', 'tier', 'data', 'transaction'];
+  const decls = ['policy', 'currency', 'profile', 'store', 'topology', 'tier', 'data', 'transaction'];
   assert.deepEqual(labels('<|>'), decls);
   assert.deepEqual(labels('currency INR\n<|>'), decls);
   assert.deepEqual(labels('data x {\n  consistency strong\n}\nda<|>'), decls);
@@ -97,4 +97,9 @@ test('nothing inside comments and strings', () => {
   assert.deepEqual(labels('// data <|>\n'), []);
   assert.deepEqual(labels('/* <|> */\n'), []);
   assert.deepEqual(labels('policy "a <|>"\n'), []);
+});
+
+test('store: offers the systems the driver mappings know', () => {
+  assert.deepEqual(labels('store <|>'), ['cassandra', 'scylladb', 'postgres', 'postgresql', 'mongodb', 'dynamodb', 'cosmos', 'cosmosdb']);
+  assert.deepEqual(labels('store postgres, <|>'), ['cassandra', 'scylladb', 'postgres', 'postgresql', 'mongodb', 'dynamodb', 'cosmos', 'cosmosdb']);
 });

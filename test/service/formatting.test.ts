@@ -94,3 +94,7 @@ test('edge cases: empty text, only comments, no final newline, empty blocks', ()
   assert.equal(format('// only\n\n\n/* comments */'), '// only\n\n/* comments */\n');
   assert.equal(format('data x {}\ndata y {\n\n}'), 'data x {}\ndata y {}\n');
 });
+
+test('a store declaration keeps its names, one space after each comma', () => {
+  assert.equal(format('store   dynamodb ,postgres\n  data a {   consistency eventual }\n')?.split('\n')[0], 'store dynamodb, postgres');
+});

@@ -43,3 +43,8 @@ data x {
     'when:keyword', 'amount:property', '>=:operator', '1:number', 'lakh:number', 'replication:keyword', 'sync:enumMember',
   ]);
 });
+
+test('store names are values', () => {
+  const f = fixture('store dynamodb, postgres\n');
+  assert.deepEqual(decode(f.text, semanticTokens(f.s, f.uri).data), ['store:keyword', 'dynamodb:enumMember', 'postgres:enumMember']);
+});

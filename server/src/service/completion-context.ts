@@ -19,7 +19,7 @@ export interface CompletionContext {
 }
 
 const wordLike = (t: IToken) => ['Identifier', 'Percentile'].includes(t.tokenType.name) || t.tokenType.name.startsWith('Kw_');
-const topLevel = new Set(['policy', 'currency', 'profile', 'topology', 'tier', 'data', 'transaction']);
+const topLevel = new Set(['policy', 'currency', 'profile', 'store', 'topology', 'tier', 'data', 'transaction']);
 const owners = new Set(['data', 'tier', 'when', 'topology', 'region', 'transaction']);
 
 export function insideCommentOrString(doc: ParsedDocument, offset: number): boolean {

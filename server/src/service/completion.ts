@@ -4,6 +4,7 @@
 import type { ISyntacticContentAssistPath } from 'chevrotain';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
 import { profiles } from '../core/estimate/profiles/index';
+import { storeAliases } from '../core/model/stores';
 import { knownPlaceNames } from '../core/geo/cities';
 import { conflictStrategies, moneyCategories } from '../core/model/effective';
 import { levelDefs, sessionGuarantees } from '../core/model/levels';
@@ -98,6 +99,7 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
       for (const d of model.data.values()) add(d.name, CompletionItemKind.Struct, { detail: d.effective.level?.value.display });
     } else if (rule === 'currencyDecl') value(['INR', 'USD']);
     else if (rule === 'profileDecl') value(profiles.keys());
+    else if (rule === 'storeDecl') value(Object.keys(storeAliases));
     else if (rule === 'condition' && (before === 'when' || before === 'and')) value(V.conditionFields, CompletionItemKind.Field);
   }
 

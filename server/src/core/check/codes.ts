@@ -19,6 +19,7 @@ export const builtinCodes: CodeInfo[] = [
   { code: 'unknown-replication', defaultSeverity: 'error', summary: 'A replication mode other than sync, async or quorum.' },
   { code: 'unknown-conflict-strategy', defaultSeverity: 'error', summary: 'A conflict strategy the language does not know.' },
   { code: 'unknown-currency', defaultSeverity: 'error', summary: 'A currency other than INR or USD.' },
+  { code: 'unknown-store', defaultSeverity: 'error', summary: 'A `store` name other than cassandra, scylladb, postgres, postgresql, mongodb, dynamodb, cosmos or cosmosdb.' },
   { code: 'property-not-allowed', defaultSeverity: 'error', summary: 'A property that this kind of block does not accept.' },
   { code: 'wrong-comparator', defaultSeverity: 'error', summary: 'A bound written the wrong way round: latency, staleness and budget take <=, availability takes >=.' },
   { code: 'duplicate-setting', defaultSeverity: 'warning', summary: 'policy, currency or profile given twice in one file; the later one wins.' },

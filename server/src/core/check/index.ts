@@ -26,6 +26,7 @@ import { rule as stalenessBelowLag } from './rules/staleness-below-lag';
 import { rule as budgetExceeded } from './rules/budget-exceeded';
 import { rule as workloadOverCapacity } from './rules/workload-over-capacity';
 import { rule as unknownProfile } from './rules/unknown-profile';
+import { rule as storeCannotProvide } from './rules/store-cannot-provide';
 
 export const allRules: Rule[] = [
   // ---- names and structure ----
@@ -59,4 +60,6 @@ export const allRules: Rule[] = [
   whenOverlap,
   whenGap,
   degradeBelowFloor,
+  // ---- stores: what the systems named by `store` can give ----
+  storeCannotProvide,
 ];

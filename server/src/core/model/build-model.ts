@@ -6,7 +6,9 @@ import type { ParsedDocument } from '../syntax/parse';
 import { computeEffective, levelOf } from './effective';
 import type { DataModel, Declared, FileSettings, PolicyModel, Reference, TierModel, TopologyModel, TransactionModel, WhenModel } from './model';
 import { collectProps, setTwice } from './props';
+import { storeAliases } from './stores';
 import { buildTopology } from './topology';
+import { closest } from '../util/suggest';
 
 /** URIs of built-in files start with this scheme. */
 export const builtinScheme = 'builtin:';
@@ -58,6 +60,18 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
           break;
         case 'profile':
           if (d.value) settings.profile = { value: d.value.text, origin: { uri, range: d.value.range } };
+          break;
+        case 'store':
+          for (const n of d.names) {
+            const system = storeAliases[n.text.toLowerCase()];
+            if (!system) {
+              const near = closest(n.text.toLowerCase(), Object.keys(storeAliases));
+              const hint = near ? ` Did you mean '${near}'?` : '';
+              diagnostics.push({ code: 'unknown-store', severity: 'error', uri, range: n.range, message: `Unknown store '${n.text}'; use one of ${Object.keys(storeAliases).join(', ')}.${hint}`, fixes: near ? [{ title: `Change to '${near}'`, edits: [{ uri, range: n.range, newText: near }] }] : undefined });
+            } else if (!settings.stores?.some((s) => s.name === system)) {
+              (settings.stores ??= []).push({ name: system, origin: { uri, range: n.range } });
+            }
+          }
           break;
         case 'topology': {
           declare('topology', d.name, uri, d.range);

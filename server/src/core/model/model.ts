@@ -1,6 +1,7 @@
 // The resolved semantic model: declarations of every file of a workspace (plus the built-in prelude),
 // names bound to what they refer to, and the effective settings of each data type. Checks, estimates,
 // the simulator and the exporter all read this, never the raw syntax.
+import type { DriverSystem } from '../export/drivers/input';
 import type * as A from '../syntax/ast';
 import type { Range } from '../syntax/range';
 import type { Level } from './levels';
@@ -186,6 +187,8 @@ export interface FileSettings {
   title?: string;
   currency?: { value: 'INR' | 'USD'; origin: Origin };
   profile?: { value: string; origin: Origin };
+  /** The systems named by `store` declarations (aliases resolved), in order, without repeats. */
+  stores?: { name: DriverSystem; origin: Origin }[];
 }
 
 export interface PolicyModel {

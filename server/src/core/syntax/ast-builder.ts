@@ -75,6 +75,8 @@ export class AstBuilder {
         return { kind: 'currency', range, value: name(tok(c, 'Identifier')) };
       case 'profileDecl':
         return { kind: 'profile', range, value: name(tok(c, 'Identifier')) };
+      case 'storeDecl':
+        return { kind: 'store', range, names: (c.Identifier ?? []).map((t) => name(realToken(t))).filter((x): x is A.Name => !!x) };
       case 'topologyDecl':
         return {
           kind: 'topology',

@@ -140,10 +140,18 @@ export interface ProfileDecl {
   range: Range;
 }
 
+/** `store dynamodb, postgres`: the systems the policy is meant to run on. */
+export interface StoreDecl {
+  kind: 'store';
+  names: Name[];
+  range: Range;
+}
+
 export type Declaration =
   | PolicyDecl
   | CurrencyDecl
   | ProfileDecl
+  | StoreDecl
   | TopologyDecl
   | TierDecl
   | DataDecl

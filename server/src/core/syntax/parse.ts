@@ -87,7 +87,7 @@ function syntaxDiagnostic(e: IRecognitionException, text: string, uri: string): 
 }
 
 /** Keywords that can only start a top-level declaration (tier and topology are also properties). */
-const topLevelOnly = new Set(['policy', 'currency', 'profile', 'data', 'transaction']);
+const topLevelOnly = new Set(['policy', 'currency', 'profile', 'store', 'data', 'transaction']);
 
 function friendlyTokenName(name: string): string {
   if (name.startsWith("'")) return name;

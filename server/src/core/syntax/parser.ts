@@ -53,6 +53,7 @@ class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.policyDecl) },
       { ALT: () => this.SUBRULE(this.currencyDecl) },
       { ALT: () => this.SUBRULE(this.profileDecl) },
+      { ALT: () => this.SUBRULE(this.storeDecl) },
       { ALT: () => this.SUBRULE(this.topologyDecl) },
       { ALT: () => this.SUBRULE(this.tierDecl) },
       { ALT: () => this.SUBRULE(this.dataDecl) },
@@ -73,6 +74,12 @@ class PolicyParser extends CstParser {
   public profileDecl = this.RULE('profileDecl', () => {
     this.CONSUME(K.profile);
     this.CONSUME(T.Identifier);
+  });
+
+  /** `store dynamodb` or `store postgres, cassandra`: the systems the policy targets. */
+  public storeDecl = this.RULE('storeDecl', () => {
+    this.CONSUME(K.store);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
   });
 
   // ---- topology ----

@@ -11,7 +11,7 @@ export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
 
 /** Keyword spellings, in the order they are documented in docs/language.md. */
 export const keywordNames = [
-  'policy', 'currency', 'profile', 'topology', 'region', 'replicas', 'primary', 'city', 'coordinates',
+  'policy', 'currency', 'profile', 'store', 'topology', 'region', 'replicas', 'primary', 'city', 'coordinates',
   'link', 'jitter', 'tier', 'data', 'transaction', 'consistency', 'replication', 'quorum', 'write', 'read',
   'latency', 'availability', 'partition', 'prefer', 'conflict', 'workload', 'peak', 'reads', 'budget',
   'staleness', 'category', 'when', 'and', 'degrade', 'to', 'applies',
