@@ -1,9 +1,8 @@
-// End-to-end tests of the built command line (out/cli.cjs), run on temporary files. The only CLI test file
-// that builds and spawns, so parallel test files never race on out/cli.cjs.
-import { bundle } from '../helpers/bundle';
+// End-to-end tests of the built command line (out/cli.cjs, built once by scripts/run-tests.mjs before any
+// test starts), run on temporary files.
+import { bundle, runBundle } from '../helpers/bundle';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -11,7 +10,6 @@ import { allRules } from '../../server/src/core/check/index';
 import { CLEAN, ONE_ERROR, ONE_WARNING } from './report';
 
 const ROOT = resolve('.');
-const CLI = join(ROOT, 'out', 'cli.cjs');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 let dir = '';
 
@@ -22,12 +20,7 @@ function write(files: Record<string, string>): void {
   }
 }
 
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env };
-  delete env.NO_COLOR;
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, env, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runBundle('cli', args, dir, { NO_COLOR: undefined });
 
 before(() => {
   bundle('cli');

@@ -1,9 +1,8 @@
 // End-to-end tests of `consistency simulate` on the built CLI (out/cli.cjs, built once by run-tests.mjs):
 // exit codes, the table, JSON determinism, the Jepsen-style history file and the usage errors.
-import { bundle } from '../helpers/bundle';
+import { bundle, runBundle } from '../helpers/bundle';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,18 +16,12 @@ data sess { topology india consistency session }
 data acct { topology india consistency strong replication sync conflict abort }
 `;
 
-let CLI = '';
 let dir = '';
 
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env };
-  delete env.NO_COLOR;
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, env, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runBundle('cli', args, dir, { NO_COLOR: undefined });
 
 before(() => {
-  CLI = bundle('cli');
+  bundle('cli');
   dir = mkdtempSync(join(tmpdir(), 'consistency-simulate-'));
   writeFileSync(join(dir, 'p.consistency'), POLICY);
 });

@@ -1,6 +1,7 @@
 // Tests that spawn a bundle (out/*.cjs) use the one scripts/run-tests.mjs built before any test started,
 // so test files running in parallel never rebuild (and half-write) a bundle another one is running.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,4 +12,18 @@ export function bundle(name: string): string {
   const path = join(ROOT, 'out', `${name}.cjs`);
   assert.ok(existsSync(path), `${path} is missing: run the tests with node scripts/run-tests.mjs (it builds first)`);
   return path;
+}
+
+export interface BundleRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a built bundle with `args` in `cwd`; `env` overrides the environment (undefined removes a variable). */
+export function runBundle(name: string, args: string[], cwd: string, env: Record<string, string | undefined> = {}): BundleRun {
+  const merged: Record<string, string | undefined> = { ...process.env, ...env };
+  for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
+  const r = spawnSync(process.execPath, [bundle(name), ...args], { cwd, env: merged as NodeJS.ProcessEnv, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

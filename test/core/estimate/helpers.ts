@@ -2,15 +2,7 @@
 import { analyze } from '../../../server/src/core/pipeline';
 import type { DataEstimate } from '../../../server/src/core/estimate/estimate';
 
-export const india = `topology india {
-  region mumbai  { replicas 3 primary }
-  region delhi   { replicas 2 }
-  region chennai { replicas 2 }
-  link mumbai <-> delhi   45ms jitter 5ms
-  link mumbai <-> chennai 35ms
-  link delhi  <-> chennai 65ms
-}
-`;
+export { india } from '../../helpers/policies';
 
 export function estimateOf(text: string, name: string): DataEstimate {
   const a = analyze([{ uri: 'file:///estimate-test.consistency', text }]);

@@ -1,19 +1,16 @@
 // `consistency export` end to end: builds out/cli.cjs (node esbuild.mjs) and runs it in a temporary
 // working directory, checking where it writes, what it refuses, and that re-export is byte-identical.
-import { bundle } from '../../helpers/bundle';
+import { bundle, runBundle } from '../../helpers/bundle';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GENERATED_MARKER } from '../../../server/src/core/export/header';
 import { exportTypeScript } from '../../../server/src/core/export/typescript';
 import { analyze } from '../../../server/src/core/pipeline';
 
-const ROOT = resolve('.');
-const CLI = join(ROOT, 'out', 'cli.cjs');
 let root = '';
 let work = '';
 let outside = '';
@@ -30,10 +27,7 @@ data upi {
 }
 `;
 
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runBundle('cli', args, work, { NO_COLOR: '1' });
 
 const read = (rel: string) => readFileSync(join(work, rel), 'utf8');
 const write = (rel: string, text: string) => writeFileSync(join(work, rel), text);

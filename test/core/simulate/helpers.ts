@@ -3,15 +3,7 @@ import { analyze } from '../../../server/src/core/pipeline';
 import type { PolicyModel } from '../../../server/src/core/model/model';
 import { simulate, type Scenario, type SimulationResult, type DataResult } from '../../../server/src/core/simulate/index';
 
-export const india = `topology india {
-  region mumbai  { replicas 3 primary }
-  region delhi   { replicas 2 }
-  region chennai { replicas 2 }
-  link mumbai <-> delhi   45ms jitter 5ms
-  link mumbai <-> chennai 35ms
-  link delhi  <-> chennai 65ms
-}
-`;
+export { india } from '../../helpers/policies';
 
 export function modelOf(text: string): PolicyModel {
   return analyze([{ uri: 'file:///simulate-test.consistency', text }]).model;

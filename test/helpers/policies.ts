@@ -1,0 +1,12 @@
+// Policy fragments several test suites share.
+
+/** The issue's India topology: mumbai (3, primary), delhi (2), chennai (2) and their links. */
+export const india = `topology india {
+  region mumbai  { replicas 3 primary }
+  region delhi   { replicas 2 }
+  region chennai { replicas 2 }
+  link mumbai <-> delhi   45ms jitter 5ms
+  link mumbai <-> chennai 35ms
+  link delhi  <-> chennai 65ms
+}
+`;
