@@ -14,7 +14,7 @@ const dataProps = ['topology', 'tier', 'consistency', 'replication', 'latency', 
 const levels = ['strict_serializable', 'linearizable', 'strong', 'sequential', 'regional', 'causal', 'session', 'bounded', 'read_your_writes', 'monotonic_reads', 'monotonic_writes', 'writes_follow_reads', 'consistent_prefix', 'eventual', 'weak'];
 
 test('top level: one snippet per declaration, whatever precedes', () => {
-  const decls = ['policy', 'currency', 'profile', 'store', 'topology', 'tier', 'data', 'transaction'];
+  const decls = ['policy', 'currency', 'profile', 'store', 'topology', 'tier', 'data', 'transaction', 'scenario'];
   assert.deepEqual(labels('<|>'), decls);
   assert.deepEqual(labels('currency INR\n<|>'), decls);
   assert.deepEqual(labels('data x {\n  consistency strong\n}\nda<|>'), decls);
@@ -30,15 +30,39 @@ test('in a block: the properties that block allows', () => {
   assert.deepEqual(labels('data x {\n  consistency strong\n  <|>\n}'), dataProps);
   assert.deepEqual(labels('tier t {\n  <|>\n}'), ['consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category', 'applies']);
   assert.deepEqual(labels('data x {\n  when amount >= 1 lakh {\n    <|>\n  }\n}'), ['tier', 'consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category']);
-  assert.deepEqual(labels('topology t {\n  <|>\n}'), ['region', 'link']);
+  assert.deepEqual(labels('topology t {\n  <|>\n}'), ['region', 'link', 'replica']);
   assert.deepEqual(labels('topology t {\n  region a { <|> }\n}'), ['replicas', 'primary', 'city', 'coordinates']);
 });
 
 test('in a block after a syntax error earlier in the declaration: still the properties', () => {
   assert.deepEqual(labels('data x {\n  latency write p99 <= )\n  <|>\n}'), dataProps);
   assert.deepEqual(labels('data x {\n  latency write p99 <= )\n  consistency <|>\n}'), levels);
-  assert.deepEqual(labels('topology t {\n  region a { replicas ) }\n  <|>\n}'), ['region', 'link']);
+  assert.deepEqual(labels('topology t {\n  region a { replicas ) }\n  <|>\n}'), ['region', 'link', 'replica']);
   assert.deepEqual(labels('topology t {\n  region a { replicas )\n    <|> }\n}'), ['replicas', 'primary', 'city', 'coordinates']);
+});
+
+test('scenarios: their properties, data types, regions of those data types, fault kinds, units', () => {
+  const topo = 'topology t {\n  region a\n  region b\n  link a <-> b 4ms\n}\ntopology u {\n  region c\n}\ndata x {\n  consistency strong\n}\ndata y {\n  topology t\n  consistency eventual\n}\n';
+  assert.deepEqual(labels('scenario s {\n  <|>\n}'), ['data', 'duration', 'load', 'clients', 'fault', 'seed', 'keys', 'timeout']);
+  assert.deepEqual(labels('scenario s {\n  duration 5s\n  <|>\n}'), ['data', 'duration', 'load', 'clients', 'fault', 'seed', 'keys', 'timeout']);
+  assert.deepEqual(labels(`${topo}scenario s {\n  data <|>\n}`), ['x', 'y']);
+  assert.deepEqual(labels(`${topo}scenario s {\n  data y\n  clients 10 in <|>\n}`), ['a', 'b']);
+  assert.deepEqual(labels(`${topo}scenario s {\n  data y\n  fault <|>\n}`), ['partition', 'crash', 'slow']);
+  assert.deepEqual(labels(`${topo}scenario s {\n  data y\n  fault partition a | <|>\n}`), ['a', 'b']);
+  assert.deepEqual(labels('scenario s {\n  duration 10<|>\n}'), ['ms', 's', 'min']);
+  assert.deepEqual(labels('scenario s {\n  load 10<|>\n}'), ['M/day', 'lakh/day', 'crore/day', 'B/month', '/s', 'k/s']);
+  assert.deepEqual(labels('data x {\n  when <|>\n}'), ['amount', 'load'], '`load` stays a condition field');
+});
+
+test("distributions after a link's ends and after `replica <work>`; replica work after `replica`", () => {
+  const dists = ['fixed', 'uniform', 'normal', 'lognormal', 'exponential', 'pareto', 'mix'];
+  assert.deepEqual(labels('topology t {\n  link a <-> b <|>\n}'), dists);
+  assert.deepEqual(labels('topology t {\n  replica <|>\n}'), ['write', 'read', 'ack', 'response', 'service']);
+  assert.deepEqual(labels('topology t {\n  replica ack <|>\n}'), dists);
+  const f = fixture('topology t {\n  replica ack log<|>\n}');
+  const item = completion(f.s, f.uri, f.at()).items.find((i) => i.label === 'lognormal')!;
+  assert.equal(item.detail, 'lognormal(median, p99)');
+  assert.deepEqual(item.textEdit, { range: { start: { line: 1, character: 14 }, end: { line: 1, character: 17 } }, newText: 'lognormal($1)' });
 });
 
 test('level names after `consistency` and `degrade to`; guarantees inside session(…)', () => {

@@ -7,7 +7,7 @@ import { parser } from '../core/syntax/parser';
 import type { Range } from '../core/syntax/range';
 
 /** What owns the innermost open `{`. */
-export type BlockOwner = 'file' | 'data' | 'tier' | 'when' | 'topology' | 'region' | 'transaction';
+export type BlockOwner = 'file' | 'data' | 'tier' | 'when' | 'topology' | 'region' | 'transaction' | 'scenario';
 
 export interface CompletionContext {
   /** Text to replace: the word (or qualified tier name) under the cursor, or an empty range at it. */
@@ -19,8 +19,8 @@ export interface CompletionContext {
 }
 
 const wordLike = (t: IToken) => ['Identifier', 'Percentile'].includes(t.tokenType.name) || t.tokenType.name.startsWith('Kw_');
-const topLevel = new Set(['policy', 'currency', 'profile', 'store', 'topology', 'tier', 'data', 'transaction']);
-const owners = new Set(['data', 'tier', 'when', 'topology', 'region', 'transaction']);
+const topLevel = new Set(['policy', 'currency', 'profile', 'store', 'topology', 'tier', 'data', 'transaction', 'scenario']);
+const owners = new Set(['data', 'tier', 'when', 'topology', 'region', 'transaction', 'scenario']);
 
 export function insideCommentOrString(doc: ParsedDocument, offset: number): boolean {
   const inside = (t: IToken, openEnded: boolean) => {
@@ -71,7 +71,8 @@ function assist(preceding: IToken[], cursorLine: number): Pick<CompletionContext
   if (open.length === 0) return { paths: paths.length ? paths : parser.computeContentAssist('file', []), owner: 'file' };
   const k = open[open.length - 1];
   let o = k - 1;
-  while (o >= 0 && !(preceding[o].tokenType.name.startsWith('Kw_') && owners.has(preceding[o].image))) o--;
+  // The owner keyword starts its line or follows `}` (inside a scenario, `data x` is not a data block).
+  while (o >= 0 && !(preceding[o].tokenType.name.startsWith('Kw_') && owners.has(preceding[o].image) && (o === 0 || preceding[o - 1].tokenType.name === 'RBrace' || preceding[o - 1].tokenType.name === 'LBrace' || preceding[o - 1].endLine! < preceding[o].startLine!))) o--;
   const owner = (o >= 0 ? preceding[o].image : 'data') as BlockOwner;
   if (paths.length) return { paths, owner };
   return { paths: restartInBlock(preceding, o, k, owner, cursorLine), owner };
@@ -85,12 +86,14 @@ function restartInBlock(preceding: IToken[], o: number, k: number, owner: BlockO
   let j = preceding.length;
   while (j > k + 1 && preceding[j - 1].startLine === cursorLine) j--;
   const first = preceding[j];
-  const rule = owner === 'topology' ? (first?.image === 'link' ? 'linkDecl' : 'regionDecl') : owner === 'region' ? 'regionProp' : 'property';
+  const topologyRule = first?.image === 'link' ? 'linkDecl' : first?.image === 'replica' ? 'replicaWork' : 'regionDecl';
+  const rule = owner === 'topology' ? topologyRule : owner === 'region' ? 'regionProp' : owner === 'scenario' ? 'scenarioProp' : 'property';
   if (first && first.tokenType.name.startsWith('Kw_') && owner !== 'transaction') {
     const paths = parser.computeContentAssist(rule, preceding.slice(j));
     if (paths.length) return paths;
   }
   if (owner === 'topology' || owner === 'region') return o >= 0 ? parser.computeContentAssist(`${owner}Decl`, preceding.slice(o, k + 1)) : [];
   if (owner === 'transaction') return [];
+  if (owner === 'scenario') return o >= 0 ? parser.computeContentAssist('scenarioDecl', preceding.slice(o, k + 1)) : [];
   return parser.computeContentAssist('block', [preceding[k]]);
 }

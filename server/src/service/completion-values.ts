@@ -22,6 +22,11 @@ export const declarationSnippets: Record<string, { snippet: string; doc: string;
   tier: { snippet: 'tier ${1:name} {\n\tconsistency ${2:strong}\n\t$0\n}', doc: 'Rules that data types opt into with `tier NAME`.', block: true },
   data: { snippet: `data \${1:name} {\n\tconsistency \${2|${Object.keys(levelDefs).join(',')}|}\n\t$0\n}`, doc: 'A data type and its consistency policy.', block: true },
   transaction: { snippet: 'transaction ${1:name} { ${2:first}, ${3:second} }', doc: 'Data types written atomically together.', block: true },
+  scenario: {
+    snippet: 'scenario ${1:name} {\n\tdata ${2:data_type}\n\tduration ${3:60s}\n\tload ${4:1000/s} reads ${5:90}%\n\tfault partition ${6:mumbai} | ${7:delhi} at ${8:10s} for ${9:20s}\n\tseed ${10:42}\n}',
+    doc: 'A simulation: the data types it exercises, for how long, under what load and clients, with which faults and seed.',
+    block: true,
+  },
 };
 
 /** Snippets for keywords that start a property of a data type, tier or `when` branch. */
@@ -49,9 +54,10 @@ export const innerSnippets: Record<string, { snippet: string; doc: string }> = {
   region: { snippet: 'region ${1:name} { replicas ${2:3} }', doc: 'A region and its replicas.' },
   link: { snippet: 'link ${1:a} <-> ${2:b} ${3:45ms}', doc: 'The round trip between two regions.' },
   quorum: { snippet: 'quorum write ${1:2} read ${2:2}', doc: 'Write and read quorum sizes.' },
+  replica: { snippet: 'replica ${1|write,ack,read,response,service|} ${2:lognormal(median 2ms, p99 10ms)}', doc: "A replica's own work as a delay distribution (the simulator's write apply, ack, read, response, service time)." },
 };
 
-export type UnitKind = 'duration' | 'percent' | 'money' | 'rate' | 'peak' | 'condition' | 'bound';
+export type UnitKind = 'duration' | 'percent' | 'money' | 'rate' | 'peak' | 'condition' | 'bound' | 'multiplier';
 
 export const units: Record<UnitKind, string[]> = {
   duration: ['ms', 's', 'min'],
@@ -61,13 +67,30 @@ export const units: Record<UnitKind, string[]> = {
   rate: ['M/day', 'lakh/day', 'crore/day', 'B/month', '/s', 'k/s'],
   peak: ['/s', 'k/s'],
   condition: ['lakh', 'crore', 'k', 'x'],
+  multiplier: ['x', 'ms'],
 };
+
+/** Properties of a `scenario` block, as snippets. */
+export const scenarioSnippets: Record<string, { snippet: string; doc: string }> = {
+  data: { snippet: 'data ${1:name}', doc: 'The data types this scenario exercises, comma-separated.' },
+  duration: { snippet: 'duration ${1:60s}', doc: 'How long the load runs (default 10s).' },
+  load: { snippet: 'load ${1:1000/s} reads ${2:90}%', doc: "Operations per second over all its data types, and the share of reads (default: the data types' own workloads)." },
+  clients: { snippet: 'clients ${1:100} in ${2:mumbai} ${3:60}%, ${4:delhi} ${5:40}%', doc: 'How many clients, and their share per region (default: 100, even over the regions).' },
+  fault: { snippet: 'fault ${1|partition,crash,slow|} ${2:mumbai} at ${3:10s} for ${4:20s}', doc: 'A fault: `partition a | b`, `crash region` or `slow a <-> b 3x`, `at` a time `for` a duration.' },
+  seed: { snippet: 'seed ${1:42}', doc: 'The seed of the pseudo-random numbers: the same seed gives the same results (default 1).' },
+  keys: { snippet: 'keys ${1:100}', doc: 'Keys per data type, chosen uniformly (default 100).' },
+  timeout: { snippet: 'timeout ${1:1s}', doc: 'An operation fails after this long without an answer (default 1s).' },
+};
+
+/** Replica work kinds after `replica`. */
+export const replicaOps = ['write', 'ack', 'read', 'response', 'service'];
 
 /** The unit kind of a number, by the last keyword before it in the property. */
 export const unitsAfterKeyword: Record<string, UnitKind> = {
   latency: 'duration', staleness: 'duration', link: 'duration', jitter: 'duration',
   availability: 'percent', reads: 'percent', budget: 'money', workload: 'rate', peak: 'peak',
   when: 'condition', and: 'condition', consistency: 'bound', to: 'bound',
+  duration: 'duration', timeout: 'duration', at: 'duration', for: 'duration', replica: 'duration', load: 'rate', in: 'percent', slow: 'multiplier',
 };
 
 export const percentiles = ['p50', 'p95', 'p99', 'p99.9', 'avg'];

@@ -9,6 +9,7 @@ import { knownPlaceNames } from '../core/geo/cities';
 import { conflictStrategies, moneyCategories } from '../core/model/effective';
 import { levelDefs, sessionGuarantees } from '../core/model/levels';
 import { notAllowed, type BlockKind } from '../core/model/props';
+import { distributionNames, signatureOf } from '../core/model/distributions';
 import type { PropertyKind } from '../core/syntax/ast';
 import { completionContext, insideCommentOrString, type CompletionContext } from './completion-context';
 import * as V from './completion-values';
@@ -46,9 +47,10 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
     if (token.startsWith('Kw_')) {
       const word = token.slice(3);
       if (ctx.owner === 'file' && V.declarationSnippets[word]) snippet(word, V.declarationSnippets[word]);
+      else if (rule === 'scenarioProp' && V.scenarioSnippets[word]) snippet(word, V.scenarioSnippets[word]);
       else if (rbrace && V.propertySnippets[word] && p.ruleStack[rbrace.ruleStack.length] === 'property') {
         if (!notAllowed[blockKind(ctx, rbrace)].has(word as PropertyKind)) snippet(word, V.propertySnippets[word]);
-      } else if (V.innerSnippets[word] && (rule === `${word}Decl` || word === 'quorum')) snippet(word, V.innerSnippets[word]);
+      } else if (V.innerSnippets[word] && (rule === `${word}Decl` || word === 'quorum' || rule === 'replicaWork')) snippet(word, V.innerSnippets[word]);
       else add(word, CompletionItemKind.Keyword);
     } else if (token === 'Percentile') {
       for (const x of V.percentiles) add(x, CompletionItemKind.EnumMember);
@@ -91,6 +93,11 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
       else if (before && conflictStrategies[before]?.length && ctx.preceding[ctx.preceding.length - 2]?.image === 'conflict') value(conflictStrategies[before]);
       else if (before === 'primary' || before === ',') value(regionsFor(ctx), CompletionItemKind.Variable);
     } else if (rule === 'replicationProp') value(V.replicationModes);
+    else if (rule === 'replicaWork' && before === 'replica') value(V.replicaOps.filter((o) => o !== 'write' && o !== 'read'));
+    else if (rule === 'distribution') distributions();
+    else if (rule === 'scenarioProp' && (before === 'data' || before === ',')) {
+      for (const d of model.data.values()) add(d.name, CompletionItemKind.Struct, { detail: d.effective.level?.value.display });
+    } else if (rule === 'clientShare' || rule === 'partitionSide' || rule === 'faultProp') value(regionsFor(ctx), CompletionItemKind.Variable);
     else if (rule === 'linkDecl') {
       const decl = declarationAt(doc!.ast, offset);
       if (decl?.kind === 'topology') value(decl.regions.flatMap((r) => r.name?.text ?? []), CompletionItemKind.Variable);
@@ -103,10 +110,16 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
     else if (rule === 'condition' && (before === 'when' || before === 'and')) value(V.conditionFields, CompletionItemKind.Field);
   }
 
+  function distributions(): void {
+    for (const name of distributionNames) add(name, CompletionItemKind.Function, { detail: signatureOf(name), insertTextFormat: InsertTextFormat.Snippet }, `${name}($1)`);
+  }
+
   function regionsFor(c: CompletionContext): string[] {
     const decl = declarationAt(doc!.ast, c.replace.start);
     const topology = decl?.kind === 'data' && decl.name ? model.data.get(decl.name.text)?.topology : undefined;
     if (topology) return [...topology.regions.keys()];
+    const sc = decl?.kind === 'scenario' && decl.name ? model.scenarios.get(decl.name.text) : undefined;
+    if (sc?.data.length) return [...new Set(sc.data.flatMap((d) => [...(d.topology?.regions.keys() ?? [])]))];
     return [...new Set(model.declarations.filter((d) => d.kind === 'region').map((d) => d.name))];
   }
 }

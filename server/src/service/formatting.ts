@@ -33,7 +33,7 @@ type Kind = 'region' | 'link' | 'transaction' | 'when';
 /** Trailing comments start in this column unless the code is longer (the samples' convention). */
 const commentColumn = 38;
 
-const owners = new Set(['data', 'tier', 'when', 'topology', 'region', 'transaction']);
+const owners = new Set(['data', 'tier', 'when', 'topology', 'region', 'transaction', 'scenario']);
 const breaks = (s: string) => (s.match(/\r\n|\r|\n/g) ?? []).length;
 
 export function formatting(s: Snapshot, uri: string): TextEdit[] {
@@ -136,7 +136,9 @@ function itemStarts(file: PolicyFile): { starts: Set<number>; kinds: Map<number,
     if (d.kind === 'topology') {
       d.regions.forEach((r) => kinds.set(r.range.start, 'region'));
       d.links.forEach((l) => kinds.set(l.range.start, 'link'));
+      d.work.forEach((w) => starts.add(w.range.start));
     }
+    if (d.kind === 'scenario') d.body.forEach((p) => props.add(p.range.start));
   }
   for (const x of [...props, ...kinds.keys()]) starts.add(x);
   return { starts, kinds, props };

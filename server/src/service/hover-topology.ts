@@ -4,6 +4,8 @@ import { ms } from '../core/estimate/format';
 import { fibreFloor } from '../core/geo/region-location';
 import type { LinkModel, TopologyModel } from '../core/model/model';
 import { formatCount } from '../core/estimate/format';
+import { describeDistribution } from '../core/simulate/index';
+import { quantileOf } from '../core/simulate/distribution';
 
 export function topologyMarkdown(t: TopologyModel): string {
   const n = t.totalReplicas;
@@ -46,7 +48,9 @@ function viaRegions(from: string, hops: LinkModel[]): string[] {
 }
 
 export function linkMarkdown(t: TopologyModel, l: LinkModel): string {
-  const lines = [`**link ${l.a} ↔ ${l.b}** · round trip ${ms(l.rttMs)} ms (one way ${ms(l.rttMs / 2)} ms)${l.jitterMs ? ` · jitter ${ms(l.jitterMs)} ms` : ''}`];
+  const lines = l.dist
+    ? [`**link ${l.a} ↔ ${l.b}** · round trip \`${describeDistribution(l.dist)}\`: median ${ms(l.rttMs)} ms, p99 ${ms(quantileOf(l.dist, 0.99))} ms (the estimates read it as ${ms(l.rttMs)} ms with jitter ${ms(l.jitterMs)} ms; the simulator samples it)`]
+    : [`**link ${l.a} ↔ ${l.b}** · round trip ${ms(l.rttMs)} ms (one way ${ms(l.rttMs / 2)} ms)${l.jitterMs ? ` · jitter ${ms(l.jitterMs)} ms` : ''}`];
   const best = t.rtt(l.a, l.b);
   if (best !== undefined && best < l.rttMs) lines.push('', `A faster path exists between ${l.a} and ${l.b}: ${ms(best)} ms over other links.`);
   const a = t.regions.get(l.a);

@@ -6,6 +6,7 @@ import type { TierModel } from '../core/model/model';
 import { contains } from '../core/syntax/range';
 import { estimateMarkdown, tryEstimate } from './estimate-text';
 import { levelMarkdown } from './hover-level';
+import { scenarioMarkdown } from './hover-scenario';
 import { linkMarkdown, regionMarkdown, topologyMarkdown } from './hover-topology';
 import { declarationAt, docComment, levelNameAt, symbolAt, type SymbolAt } from './locate';
 import { toOffset, toRange } from './positions';
@@ -56,6 +57,10 @@ function symbolMarkdown(s: Snapshot, sym: SymbolAt): string | undefined {
     case 'region': {
       const t = sym.scope !== undefined ? model.topologies.get(sym.scope) : undefined;
       return t && regionMarkdown(t, sym.name);
+    }
+    case 'scenario': {
+      const sc = model.scenarios.get(sym.name);
+      return sc && scenarioMarkdown(model, sc);
     }
     case 'transaction': {
       const tx = model.transactions.get(sym.name);

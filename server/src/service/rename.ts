@@ -8,7 +8,7 @@ import type { Snapshot } from './snapshot';
 
 export type Refusal = { error: string };
 
-const kindWords = { topology: 'topology', region: 'region', tier: 'tier', data: 'data type', transaction: 'transaction' } as const;
+const kindWords = { topology: 'topology', region: 'region', tier: 'tier', data: 'data type', transaction: 'transaction', scenario: 'scenario' } as const;
 
 function renameable(s: Snapshot, uri: string, position: Position): SymbolAt | Refusal | undefined {
   if (!s.document(uri)) return undefined;

@@ -12,7 +12,7 @@ export const tokenModifiers = ['declaration', 'defaultLibrary'] as const;
 export const semanticTokensLegend: SemanticTokensLegend = { tokenTypes: [...tokenTypes], tokenModifiers: [...tokenModifiers] };
 
 type TokenType = (typeof tokenTypes)[number];
-const symbolTypes: Record<SymbolKind, TokenType> = { topology: 'namespace', tier: 'type', data: 'struct', transaction: 'function', region: 'variable' };
+const symbolTypes: Record<SymbolKind, TokenType> = { topology: 'namespace', tier: 'type', data: 'struct', transaction: 'function', region: 'variable', scenario: 'function' };
 const byTokenName: Record<string, TokenType> = {
   NumberLiteral: 'number', Percentile: 'number', CurrencySign: 'number', PercentSign: 'number', StringLiteral: 'string', UnclosedString: 'string',
   Arrow: 'operator', LessEq: 'operator', GreaterEq: 'operator', EqEq: 'operator', NotEq: 'operator', Less: 'operator', Greater: 'operator',

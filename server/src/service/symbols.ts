@@ -1,5 +1,5 @@
 // Document symbols (the outline: topologies with regions and links, tiers, data types with their `when`
-// branches, transactions) and workspace symbols (every declaration of every file, built-ins included).
+// branches, transactions, scenarios) and workspace symbols (every declaration of every file, built-ins included).
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
 import type { SymbolKind as CoreKind } from '../core/model/model';
 import type * as A from '../core/syntax/ast';
@@ -13,6 +13,7 @@ const kinds: Record<CoreKind, SymbolKind> = {
   tier: SymbolKind.Interface,
   data: SymbolKind.Struct,
   transaction: SymbolKind.Function,
+  scenario: SymbolKind.Event,
 };
 
 export function documentSymbols(s: Snapshot, uri: string): DocumentSymbol[] {
@@ -42,6 +43,9 @@ export function documentSymbols(s: Snapshot, uri: string): DocumentSymbol[] {
       out.push(sym(d.name.text, kinds.data, d.range, d.name.range, levelText(d.body, doc.text), whens(d.body)));
     } else if (d.kind === 'transaction' && d.name) {
       out.push(sym(d.name.text, kinds.transaction, d.range, d.name.range, d.members.map((m) => m.text).join(', ')));
+    } else if (d.kind === 'scenario' && d.name) {
+      const data = d.body.find((p) => p.kind === 'data');
+      out.push(sym(d.name.text, kinds.scenario, d.range, d.name.range, data?.kind === 'data' ? data.names.map((n) => n.text).join(', ') : undefined));
     }
   }
   return out;

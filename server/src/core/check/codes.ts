@@ -25,5 +25,8 @@ export const builtinCodes: CodeInfo[] = [
   { code: 'duplicate-setting', defaultSeverity: 'warning', summary: 'policy, currency or profile given twice in one file; the later one wins.' },
   { code: 'duplicate-property', defaultSeverity: 'warning', summary: 'The same property twice in one block; the later one wins.' },
   { code: 'bad-replica-count', defaultSeverity: 'error', summary: 'A region replica count that is not a whole number ≥ 1.' },
+  { code: 'bad-distribution', defaultSeverity: 'error', summary: 'A delay distribution with an unknown name, missing or extra parameters, a wrong unit, or impossible values (e.g. p99 below the median).' },
+  { code: 'unknown-replica-work', defaultSeverity: 'error', summary: '`replica` work other than write, ack, read, response or service.' },
+  { code: 'bad-scenario', defaultSeverity: 'error', summary: 'A scenario that cannot run as written: no data types, a zero duration, a fault outside the run, a region on both sides of a partition, client shares that do not add up.' },
   { code: 'internal-error', defaultSeverity: 'error', summary: 'A rule failed unexpectedly; please report it with the file.' },
 ];

@@ -6,6 +6,7 @@ import type { ParsedDocument } from '../syntax/parse';
 import { computeEffective, levelOf } from './effective';
 import type { DataModel, Declared, FileSettings, PolicyModel, Reference, TierModel, TopologyModel, TransactionModel, WhenModel } from './model';
 import { collectProps, setTwice } from './props';
+import { buildScenario } from './scenarios';
 import { storeAliases } from './stores';
 import { buildTopology } from './topology';
 import { closest } from '../util/suggest';
@@ -26,6 +27,7 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
     tiers: new Map(),
     data: new Map(),
     transactions: new Map(),
+    scenarios: new Map(),
     declarations: [],
     references: [],
   };
@@ -37,6 +39,7 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
   // Pass 1: topologies, tiers and file settings, so data and transactions can refer to them.
   const dataDecls: { decl: A.DataDecl; uri: string }[] = [];
   const txDecls: { decl: A.TransactionDecl; uri: string }[] = [];
+  const scenarioDecls: { decl: A.ScenarioDecl; uri: string }[] = [];
   for (const doc of docs) {
     const uri = doc.uri;
     const settings: FileSettings = { uri };
@@ -98,6 +101,10 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
           declare('transaction', d.name, uri, d.range);
           txDecls.push({ decl: d, uri });
           break;
+        case 'scenario':
+          declare('scenario', d.name, uri, d.range);
+          scenarioDecls.push({ decl: d, uri });
+          break;
       }
     }
   }
@@ -157,6 +164,10 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
       }),
     };
     if (decl.name && !model.transactions.has(decl.name.text)) model.transactions.set(decl.name.text, tx);
+  }
+  for (const { decl, uri } of scenarioDecls) {
+    const s = buildScenario(decl, uri, model, refer, diagnostics);
+    if (decl.name && !model.scenarios.has(decl.name.text)) model.scenarios.set(decl.name.text, s);
   }
   return { model, diagnostics };
 }

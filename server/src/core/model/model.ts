@@ -4,6 +4,7 @@
 import type { DriverSystem } from '../export/drivers/input';
 import type * as A from '../syntax/ast';
 import type { Range } from '../syntax/range';
+import type { Distribution } from '../simulate/distribution';
 import type { Level } from './levels';
 
 /** Where a model element was written. */
@@ -23,8 +24,12 @@ export interface RegionModel {
 export interface LinkModel {
   a: string;
   b: string;
+  /** The round trip the estimates use: as written, or a declared distribution's median. */
   rttMs: number;
+  /** As written, or a declared distribution's spread read as a normal's sd: (p99 − median) / 2.326. */
   jitterMs: number;
+  /** The round-trip distribution the simulator samples, when the link declares one. */
+  dist?: Distribution;
   origin: Origin;
   decl: A.Link;
 }
@@ -42,7 +47,11 @@ export interface TopologyModel {
   /** The links the fastest path between two regions uses, for messages. */
   path(a: string, b: string): LinkModel[];
   totalReplicas: number;
+  /** `replica <op> <delay>`: a replica's own work, by op (the simulator's PBS W, A, R, S and service time). */
+  work: Partial<Record<ReplicaOp, Distribution>>;
 }
+
+export type ReplicaOp = 'write' | 'ack' | 'read' | 'response' | 'service';
 
 /** Properties of a block, by kind; single-valued kinds keep the last one written. */
 export interface PropertySet {
@@ -158,7 +167,29 @@ export interface TransactionModel {
   members: { name: A.Name; data?: DataModel }[];
 }
 
-export type SymbolKind = 'topology' | 'tier' | 'data' | 'transaction' | 'region';
+/** A fault a scenario injects; times in ms from the start of the load. */
+export type ScenarioFaultModel =
+  | { kind: 'partition'; sides: string[][]; atMs: number; forMs: number; range: Range }
+  | { kind: 'crash'; region: string; atMs: number; forMs: number; range: Range }
+  | { kind: 'slow'; a: string; b: string; atMs: number; forMs: number; factor?: number; addMs?: number; range: Range };
+
+/** A `scenario` block, resolved: what it sets, with the documented defaults left to the simulator. */
+export interface ScenarioModel {
+  name: string;
+  origin: Origin;
+  decl: A.ScenarioDecl;
+  /** Data types exercised, in order; those that did not resolve are left out (unknown-reference reports them). */
+  data: DataModel[];
+  durationMs?: number;
+  load?: { perSec: number; readsPct?: number };
+  clients?: { count: number; regions?: { region: string; share: number }[] };
+  faults: ScenarioFaultModel[];
+  seed?: number;
+  keys?: number;
+  timeoutMs?: number;
+}
+
+export type SymbolKind = 'topology' | 'tier' | 'data' | 'transaction' | 'region' | 'scenario';
 
 /** A name used somewhere, and what it resolved to (for unknown-reference, definition, references, rename). */
 export interface Reference {
@@ -197,6 +228,7 @@ export interface PolicyModel {
   tiers: Map<string, TierModel>;
   data: Map<string, DataModel>;
   transactions: Map<string, TransactionModel>;
+  scenarios: Map<string, ScenarioModel>;
   declarations: Declared[];
   references: Reference[];
 }

@@ -1,7 +1,12 @@
 // Builds a topology's regions and links, and answers round-trip questions over them (shortest paths).
 import type { Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
-import type { LinkModel, RegionModel, TopologyModel } from './model';
+import { quantileOf, Z99 } from '../simulate/distribution';
+import { closest } from '../util/suggest';
+import { readDistribution } from './distributions';
+import type { LinkModel, RegionModel, ReplicaOp, TopologyModel } from './model';
+
+const replicaOps: ReplicaOp[] = ['write', 'ack', 'read', 'response', 'service'];
 
 export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Diagnostic[]): TopologyModel {
   const regions = new Map<string, RegionModel>();
@@ -15,8 +20,32 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
   }
   const links: LinkModel[] = [];
   for (const l of decl.links) {
-    if (!l.a || !l.b || !l.rtt) continue;
-    links.push({ a: l.a.text, b: l.b.text, rttMs: l.rtt.value, jitterMs: l.jitter?.value ?? 0, origin: { uri, range: l.range }, decl: l });
+    if (!l.a || !l.b) continue;
+    const origin = { uri, range: l.range };
+    if (l.rtt) {
+      links.push({ a: l.a.text, b: l.b.text, rttMs: l.rtt.value, jitterMs: l.jitter?.value ?? 0, origin, decl: l });
+      continue;
+    }
+    const dist = l.dist && readDistribution(l.dist, uri, diagnostics);
+    if (!dist) continue;
+    if (l.jitter) {
+      diagnostics.push({ code: 'bad-distribution', severity: 'error', uri, range: l.jitter.range, message: `A link with a distribution of round trips takes no jitter: the distribution already says how they vary.`, fixes: [{ title: 'Remove the jitter', edits: [{ uri, range: { start: l.dist!.range.end, end: l.jitter.range.end }, newText: '' }] }] });
+    }
+    // The estimates read a distribution by its median and its spread to p99 (as a normal's sd).
+    const median = quantileOf(dist, 0.5);
+    links.push({ a: l.a.text, b: l.b.text, rttMs: median, jitterMs: Math.max(0, (quantileOf(dist, 0.99) - median) / Z99), dist, origin, decl: l });
+  }
+  const work: TopologyModel['work'] = {};
+  for (const w of decl.work) {
+    if (!w.op) continue;
+    const op = w.op.text as ReplicaOp;
+    if (!replicaOps.includes(op)) {
+      const near = closest(w.op.text, replicaOps);
+      diagnostics.push({ code: 'unknown-replica-work', severity: 'error', uri, range: w.op.range, message: `Unknown replica work '${w.op.text}'; use ${replicaOps.join(', ')}.${near ? ` Did you mean '${near}'?` : ''}`, fixes: near ? [{ title: `Change to '${near}'`, edits: [{ uri, range: w.op.range, newText: near }] }] : undefined });
+      continue;
+    }
+    const dist = w.fixed ? { kind: 'fixed' as const, value: w.fixed.value } : w.dist && readDistribution(w.dist, uri, diagnostics);
+    if (dist) work[op] = dist;
   }
   const names = [...regions.keys()];
   const index = new Map(names.map((n, i) => [n, i]));
@@ -55,6 +84,7 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
     regions,
     links,
     totalReplicas,
+    work,
     rtt(a, b) {
       const i = index.get(a);
       const j = index.get(b);

@@ -169,3 +169,50 @@ export function describe(d: Distribution): string {
       return `mix(${d.parts.map((p) => `${p.weight} ${describe(p.dist)}`).join(', ')})`;
   }
 }
+
+/** The standard normal CDF (Abramowitz & Stegun 7.1.26 erf, |error| < 1.5e-7). */
+function phi(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+/** P(X ≤ x) for a delay (normal clamped at 0, so its mass below 0 sits at 0). */
+export function cdfOf(d: Distribution, x: number): number {
+  if (x < 0) return 0;
+  switch (d.kind) {
+    case 'fixed':
+      return x >= d.value ? 1 : 0;
+    case 'uniform':
+      return d.max === d.min ? (x >= d.min ? 1 : 0) : Math.min(1, Math.max(0, (x - d.min) / (d.max - d.min)));
+    case 'normal':
+      return d.sd === 0 ? (x >= d.mean ? 1 : 0) : phi((x - d.mean) / d.sd);
+    case 'lognormal': {
+      const sigma = Math.log(d.p99 / d.median) / Z99;
+      if (sigma === 0) return x >= d.median ? 1 : 0;
+      return x === 0 ? 0 : phi((Math.log(x) - Math.log(d.median)) / sigma);
+    }
+    case 'exponential':
+      return d.mean === 0 ? 1 : 1 - Math.exp(-x / d.mean);
+    case 'pareto':
+      return x < d.scale ? 0 : 1 - Math.pow(d.scale / x, d.shape);
+    case 'mix': {
+      const total = d.parts.reduce((s, p) => s + p.weight, 0);
+      return d.parts.reduce((s, p) => s + (p.weight / total) * cdfOf(p.dist, x), 0);
+    }
+  }
+}
+
+/** The p-quantile (0 < p < 1) of a valid distribution, by bisection on its CDF to 1e-6 ms relative. */
+export function quantileOf(d: Distribution, p: number): number {
+  let hi = 1;
+  while (cdfOf(d, hi) < p && hi < 1e12) hi *= 2;
+  let lo = 0;
+  for (let i = 0; i < 200 && hi - lo > 1e-9 * Math.max(1, hi); i++) {
+    const mid = (lo + hi) / 2;
+    if (cdfOf(d, mid) >= p) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}

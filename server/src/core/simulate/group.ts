@@ -84,7 +84,7 @@ export function buildGroup(index: number, data: DataModel, model: PolicyModel, s
   const leaderless = mode === 'quorum' && !consensus && !regional && data.effective.primaries.length === 0;
   const leaders = regional ? regions.map((_, i) => i) : leaderless ? [] : core.leaders.map((l) => regionIndex.get(l) ?? 0);
   const faults = new GroupFaults(sc.faults ?? [], regions, data.topology);
-  const { model: delays, notes: delayNotes } = defaultDelays(profile, level.costClass, sc.delays);
+  const { model: delays, notes: delayNotes } = defaultDelays(profile, level.costClass, sc.delays, data.topology);
   const net = new Network(regions, data.topology, delays, sc.delays?.links, rng, faults);
   const nearestLeader = new Int32Array(regions.length).fill(-1);
   for (let c = 0; c < regions.length; c++) {

@@ -12,6 +12,7 @@ export { samplerOf, meanOf, describe as describeDistribution, problemOf, type Di
 export { Histogram, type Summary } from './histogram';
 export { EventHeap } from './heap';
 export { defaults } from './scenario';
+export { scenarioFor } from './from-model';
 export type { Scenario, Fault, ClientShare, DelayOverrides, SimulateOptions } from './scenario';
 export type * from './results';
 

@@ -2,7 +2,7 @@
 // along the fastest path, slowed by faults), the replicas' work (apply, ack, read, response) and the
 // coordinator's service time; defaults from the topology and the profile, overridden by the scenario.
 import type { CostClass } from '../model/levels';
-import type { TopologyModel } from '../model/model';
+import type { LinkModel, TopologyModel } from '../model/model';
 import type { Profile } from '../estimate/profile';
 import { describe, fixed, fromRtt, samplerOf, type Distribution, type Sampler } from './distribution';
 import type { GroupFaults } from './faults';
@@ -18,8 +18,9 @@ export interface DelayModel {
   service: Distribution;
 }
 
-/** The default delays, and the assumptions behind them. */
-export function defaultDelays(profile: Profile, costClass: CostClass, o: DelayOverrides = {}): { model: DelayModel; notes: string[] } {
+/** The delays: the scenario's overrides, else the topology's declared `replica` work, else defaults from the profile; and the assumptions behind them. */
+export function defaultDelays(profile: Profile, costClass: CostClass, over: DelayOverrides = {}, topology?: TopologyModel): { model: DelayModel; notes: string[] } {
+  const o: DelayOverrides = { ...topology?.work, ...over };
   const s = profile.classes[costClass].serviceMs;
   const ev = profile.classes.eventual.serviceMs;
   const model: DelayModel = {
@@ -35,8 +36,10 @@ export function defaultDelays(profile: Profile, costClass: CostClass, o: DelayOv
   };
   const notes = [
     `delays: intra-region round trip ${describe(model.intraRegion)}; a replica applies a write in ${describe(model.write)}, acknowledges in ${describe(model.ack)}, reads in ${describe(model.read)}, responds in ${describe(model.response)}; the coordinator's service time per operation ${describe(model.service)}`,
-    'links: one-way delay = half a round trip sampled per link along the fastest path (normal with the link\'s jitter as sd, clamped at 0, unless overridden)',
+    'links: one-way delay = half a round trip sampled per link along the fastest path (the link\'s declared distribution, else normal with its jitter as sd, clamped at 0)',
   ];
+  const declared = Object.keys(topology?.work ?? {}).filter((k) => !(k in over));
+  if (declared.length) notes.push(`replica work ${declared.join(', ')}: as declared in topology ${topology!.name}`);
   return { model, notes };
 }
 
@@ -60,17 +63,17 @@ export class Network {
     const R = (this.R = regions.length);
     const intra = samplerOf(delays.intraRegion);
     const linkSampler = new Map<string, Sampler>();
-    const sampler = (a: string, b: string, rtt: number, jitter: number) => {
+    const sampler = ({ a, b, dist, rttMs, jitterMs }: LinkModel) => {
       const key = a < b ? `${a}<->${b}` : `${b}<->${a}`;
       let s = linkSampler.get(key);
-      if (!s) linkSampler.set(key, (s = samplerOf(links?.[`${a}<->${b}`] ?? links?.[`${b}<->${a}`] ?? fromRtt(rtt, jitter))));
+      if (!s) linkSampler.set(key, (s = samplerOf(links?.[`${a}<->${b}`] ?? links?.[`${b}<->${a}`] ?? dist ?? fromRtt(rttMs, jitterMs))));
       return s;
     };
     this.paths = [];
     for (let a = 0; a < R; a++)
       for (let b = 0; b < R; b++) {
         if (a === b || !topology) this.paths.push([intra]);
-        else this.paths.push(topology.path(regions[a], regions[b]).map((l) => sampler(l.a, l.b, l.rttMs, l.jitterMs)));
+        else this.paths.push(topology.path(regions[a], regions[b]).map(sampler));
       }
     this.write = samplerOf(delays.write);
     this.ack = samplerOf(delays.ack);

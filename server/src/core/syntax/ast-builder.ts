@@ -3,42 +3,10 @@
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { Diagnostic } from '../diagnostic';
 import type * as A from './ast';
+import { distribution, replicaWork, scenario } from './ast-scenario';
+import { isNode, name, nodeRange, realToken, sub, tok, tokenRange, type Children } from './cst';
 import type { Range } from './range';
 import { interpretQuantity, type QuantityParts } from './units';
-
-type Children = Record<string, CstElement[] | undefined>;
-
-const isToken = (e: CstElement | undefined): e is IToken => !!e && 'image' in e;
-const isNode = (e: CstElement | undefined): e is CstNode => !!e && 'children' in e;
-
-function tokenRange(t: IToken): Range {
-  return { start: t.startOffset, end: t.startOffset + t.image.length };
-}
-
-function nodeRange(n: CstNode): Range {
-  const loc = n.location;
-  if (!loc || Number.isNaN(loc.startOffset)) return { start: 0, end: 0 };
-  const end = Number.isNaN(loc.endOffset ?? NaN) ? loc.startOffset : (loc.endOffset as number) + 1;
-  return { start: loc.startOffset, end };
-}
-
-/** A token is real unless recovery inserted it (inserted tokens have NaN offsets). */
-function realToken(e: CstElement | undefined): IToken | undefined {
-  return isToken(e) && !Number.isNaN(e.startOffset) && !e.isInsertedInRecovery ? e : undefined;
-}
-
-function tok(c: Children, key: string, i = 0): IToken | undefined {
-  return realToken(c[key]?.[i]);
-}
-
-function sub(c: Children, key: string, i = 0): CstNode | undefined {
-  const n = c[key]?.[i];
-  return isNode(n) ? n : undefined;
-}
-
-function name(t: IToken | undefined): A.Name | undefined {
-  return t ? { text: t.image, range: tokenRange(t) } : undefined;
-}
 
 const comparatorImages = new Set(['<', '<=', '>', '>=', '==', '!=']);
 
@@ -84,6 +52,7 @@ export class AstBuilder {
           name: name(tok(c, 'Identifier')),
           regions: (c.regionDecl ?? []).filter(isNode).map((r) => this.region(r)),
           links: (c.linkDecl ?? []).filter(isNode).map((l) => this.link(l)),
+          work: (c.replicaWork ?? []).filter(isNode).map((w) => replicaWork(this, w)),
         };
       case 'tierDecl':
         return { kind: 'tier', range, name: this.qualifiedName(sub(c, 'qualifiedName')), body: this.block(sub(c, 'block')) };
@@ -96,6 +65,8 @@ export class AstBuilder {
           name: name(tok(c, 'Identifier')),
           members: (c.member ?? []).map(realToken).filter((t): t is IToken => !!t).map((t) => name(t)!),
         };
+      case 'scenarioDecl':
+        return scenario(this, n);
       default:
         return undefined;
     }
@@ -138,6 +109,7 @@ export class AstBuilder {
       a: name(tok(c, 'a')),
       b: name(tok(c, 'b')),
       rtt: this.quantityNode(sub(c, 'rtt'), ['duration']),
+      dist: distribution(this, sub(c, 'dist')),
       jitter: this.quantityNode(sub(c, 'jitter'), ['duration']),
     };
   }
@@ -318,11 +290,11 @@ export class AstBuilder {
     return { name: id, args, range: nodeRange(n) };
   }
 
-  private countToken(t: IToken | undefined): A.Quantity | undefined {
+  countToken(t: IToken | undefined): A.Quantity | undefined {
     return t ? this.quantity({ number: t.image, text: t.image, range: tokenRange(t) }, ['count']) : undefined;
   }
 
-  private quantityNode(n: CstNode | undefined, expected: A.QuantityKind[]): A.Quantity | undefined {
+  quantityNode(n: CstNode | undefined, expected: A.QuantityKind[]): A.Quantity | undefined {
     if (!n) return undefined;
     const c = n.children as Children;
     const num = tok(c, 'NumberLiteral');

@@ -84,12 +84,41 @@ export interface Region {
   range: Range;
 }
 
+/** A delay distribution as written, e.g. `lognormal(median 45ms, p99 80ms)` or `mix(0.38 pareto(1.05ms, 1.51), …)`. */
+export interface DistExpr {
+  /** fixed, uniform, normal, lognormal, exponential, pareto or mix (checked by the model, not the parser). */
+  name: Name;
+  args: DistArg[];
+  range: Range;
+}
+
+/** One argument: `45ms`, `median 45ms`, `1.51`, or a mixture part `0.38 pareto(…)`. */
+export interface DistArg {
+  label?: Name;
+  value?: Quantity;
+  dist?: DistExpr;
+  range: Range;
+}
+
 export interface Link {
   kind: 'link';
   a?: Name;
   b?: Name;
+  /** A fixed round trip, `45ms` … */
   rtt?: Quantity;
+  /** … or a distribution of round trips. */
+  dist?: DistExpr;
   jitter?: Quantity;
+  range: Range;
+}
+
+/** `replica write <delay>` in a topology: a replica's own work (write apply, ack, read, response, service). */
+export interface ReplicaWork {
+  kind: 'replica';
+  /** write, ack, read, response or service (checked by the model). */
+  op?: Name;
+  fixed?: Quantity;
+  dist?: DistExpr;
   range: Range;
 }
 
@@ -98,6 +127,7 @@ export interface TopologyDecl {
   name?: Name;
   regions: Region[];
   links: Link[];
+  work: ReplicaWork[];
   range: Range;
 }
 
@@ -147,6 +177,37 @@ export interface StoreDecl {
   range: Range;
 }
 
+/** A side of a partition: `mumbai, chennai`. */
+export type PartitionSide = Name[];
+
+export type ScenarioFault =
+  | { fault: 'partition'; sides: PartitionSide[] }
+  | { fault: 'crash'; region?: Name }
+  | { fault: 'slow'; a?: Name; b?: Name; by?: Quantity };
+
+interface ScenarioPropBase {
+  range: Range;
+  keyword: Range;
+}
+
+export type ScenarioProp =
+  | (ScenarioPropBase & { kind: 'data'; names: Name[] })
+  | (ScenarioPropBase & { kind: 'duration'; value?: Quantity })
+  | (ScenarioPropBase & { kind: 'load'; rate?: Quantity; reads?: Quantity })
+  | (ScenarioPropBase & { kind: 'clients'; count?: Quantity; regions: { name: Name; share?: Quantity; range: Range }[] })
+  | (ScenarioPropBase & { kind: 'fault'; at?: Quantity; for?: Quantity } & ScenarioFault)
+  | (ScenarioPropBase & { kind: 'seed'; value?: Quantity })
+  | (ScenarioPropBase & { kind: 'keys'; value?: Quantity })
+  | (ScenarioPropBase & { kind: 'timeout'; value?: Quantity });
+
+/** `scenario name { data …  duration …  load …  clients …  fault …  seed … }`: what a simulation runs. */
+export interface ScenarioDecl {
+  kind: 'scenario';
+  name?: Name;
+  body: ScenarioProp[];
+  range: Range;
+}
+
 export type Declaration =
   | PolicyDecl
   | CurrencyDecl
@@ -155,7 +216,8 @@ export type Declaration =
   | TopologyDecl
   | TierDecl
   | DataDecl
-  | TransactionDecl;
+  | TransactionDecl
+  | ScenarioDecl;
 
 export interface PolicyFile {
   kind: 'file';

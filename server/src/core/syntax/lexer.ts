@@ -1,12 +1,12 @@
 // Turns text into tokens; comments are kept in their own group, lexing errors become diagnostics.
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Diagnostic } from '../diagnostic';
-import { allTokens, Identifier, Keyword, kw, keywordNames, UnclosedComment, UnclosedString } from './tokens';
+import { allKeywordNames, allTokens, Identifier, Keyword, kw, UnclosedComment, UnclosedString } from './tokens';
 
 // Keywords are lexed as identifiers and retyped afterwards: one Identifier match instead of trying every
 // keyword that shares the first character (each with its own lookahead and longer_alt retry). The same
 // tokens come out: a keyword pattern matches exactly where an Identifier match is that keyword's spelling.
-const keywordByImage = new Map(keywordNames.map((n) => [n as string, kw(n)]));
+const keywordByImage = new Map(allKeywordNames.map((n) => [n as string, kw(n)]));
 const keywordTypes = new Set<TokenType>([Keyword, ...keywordByImage.values()]);
 const lexer = new Lexer(
   allTokens.filter((t) => !keywordTypes.has(t)),

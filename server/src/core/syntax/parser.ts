@@ -4,7 +4,7 @@ import { CstParser, type CstNode, type IOrAlt, type IRecognitionException, type 
 import * as T from './tokens';
 
 /** Keyword token types, looked up once (rule bodies run for every property parsed). */
-const K = Object.fromEntries(T.keywordNames.map((n) => [n, T.kw(n)])) as Record<T.KeywordName, TokenType>;
+const K = Object.fromEntries(T.allKeywordNames.map((n) => [n, T.kw(n)])) as Record<T.KeywordName, TokenType>;
 
 /** OR alternatives are built once per parser and reused (Chevrotain's performance guide: an inline array
  *  would allocate every closure again on every invocation of the rule). */
@@ -24,6 +24,12 @@ class PolicyParser extends CstParser {
   private alts11?: Alts;
   private alts12?: Alts;
   private alts13?: Alts;
+  private alts14?: Alts;
+  private alts15?: Alts;
+  private alts16?: Alts;
+  private alts17?: Alts;
+  private alts18?: Alts;
+  private alts19?: Alts;
 
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 3 });
@@ -58,6 +64,7 @@ class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.tierDecl) },
       { ALT: () => this.SUBRULE(this.dataDecl) },
       { ALT: () => this.SUBRULE(this.transactionDecl) },
+      { ALT: () => this.SUBRULE(this.scenarioDecl) },
     ]));
   });
 
@@ -87,7 +94,13 @@ class PolicyParser extends CstParser {
     this.CONSUME(K.topology);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.OR((this.alts2 ??= [{ ALT: () => this.SUBRULE(this.regionDecl) }, { ALT: () => this.SUBRULE(this.linkDecl) }])));
+    this.MANY(() =>
+      this.OR((this.alts2 ??= [
+        { ALT: () => this.SUBRULE(this.regionDecl) },
+        { ALT: () => this.SUBRULE(this.linkDecl) },
+        { ALT: () => this.SUBRULE(this.replicaWork) },
+      ])),
+    );
     this.CONSUME(T.RBrace);
   });
 
@@ -127,11 +140,108 @@ class PolicyParser extends CstParser {
     this.CONSUME(T.Identifier, { LABEL: 'a' });
     this.CONSUME(T.Arrow);
     this.CONSUME2(T.Identifier, { LABEL: 'b' });
-    this.SUBRULE(this.quantity, { LABEL: 'rtt' });
+    this.OR((this.alts14 ??= [
+      { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'rtt' }) },
+      { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
+    ]));
     this.OPTION(() => {
       this.CONSUME(K.jitter);
       this.SUBRULE2(this.quantity, { LABEL: 'jitter' });
     });
+  });
+
+  /** `replica write 2ms` or `replica ack exponential(mean 1ms)`: a replica's own work. */
+  public replicaWork = this.RULE('replicaWork', () => {
+    this.CONSUME(K.replica);
+    this.OR((this.alts15 ??= [
+      { ALT: () => this.CONSUME(K.write, { LABEL: 'op' }) },
+      { ALT: () => this.CONSUME(K.read, { LABEL: 'op' }) },
+      { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'op' }) },
+    ]));
+    this.OR2((this.alts16 ??= [
+      { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'fixed' }) },
+      { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
+    ]));
+  });
+
+  /** `lognormal(median 45ms, p99 80ms)`, `pareto(1.05ms, 1.51)`, `mix(0.38 pareto(…), 0.62 exponential(mean 5.5ms))`. */
+  public distribution = this.RULE('distribution', () => {
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.distArg) });
+    this.CONSUME(T.RParen);
+  });
+
+  public distArg = this.RULE('distArg', () => {
+    this.OR((this.alts17 ??= [
+      { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
+      { ALT: () => { this.OR2([{ ALT: () => this.CONSUME(T.Identifier, { LABEL: 'label' }) }, { ALT: () => this.CONSUME(T.Percentile, { LABEL: 'label' }) }]); this.SUBRULE(this.quantity, { LABEL: 'value' }); } },
+      { ALT: () => { this.CONSUME(T.NumberLiteral, { LABEL: 'weight' }); this.SUBRULE2(this.distribution, { LABEL: 'dist' }); } },
+      { ALT: () => this.SUBRULE2(this.quantity, { LABEL: 'value' }) },
+    ]));
+  });
+
+  // ---- scenarios ----
+  public scenarioDecl = this.RULE('scenarioDecl', () => {
+    this.CONSUME(K.scenario);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.scenarioProp));
+    this.CONSUME(T.RBrace);
+  });
+
+  public scenarioProp = this.RULE('scenarioProp', () => {
+    this.OR((this.alts18 ??= [
+      { ALT: () => { this.CONSUME(K.data); this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier, { LABEL: 'dataName' }) }); } },
+      { ALT: () => { this.CONSUME(K.duration); this.SUBRULE(this.quantity, { LABEL: 'value' }); } },
+      { ALT: () => { this.CONSUME(K.load); this.SUBRULE2(this.quantity, { LABEL: 'rate' }); this.OPTION(() => { this.CONSUME(K.reads); this.SUBRULE3(this.quantity, { LABEL: 'reads' }); }); } },
+      { ALT: () => this.SUBRULE(this.clientsProp) },
+      { ALT: () => this.SUBRULE(this.faultProp) },
+      { ALT: () => { this.CONSUME(K.seed); this.CONSUME(T.NumberLiteral, { LABEL: 'count' }); } },
+      { ALT: () => { this.CONSUME(K.keys); this.CONSUME2(T.NumberLiteral, { LABEL: 'count' }); } },
+      { ALT: () => { this.CONSUME(K.timeout); this.SUBRULE4(this.quantity, { LABEL: 'value' }); } },
+    ]));
+  });
+
+  /** `clients 2000 in mumbai 60%, delhi 40%` */
+  public clientsProp = this.RULE('clientsProp', () => {
+    this.CONSUME(K.clients);
+    this.CONSUME(T.NumberLiteral, { LABEL: 'count' });
+    this.OPTION(() => {
+      this.CONSUME(K.in);
+      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.clientShare) });
+    });
+  });
+
+  public clientShare = this.RULE('clientShare', () => {
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.SUBRULE(this.quantity, { LABEL: 'share' }));
+  });
+
+  /** `fault partition mumbai | delhi at 10s for 20s`, `fault crash chennai at …`, `fault slow a <-> b 3x at …` */
+  public faultProp = this.RULE('faultProp', () => {
+    this.CONSUME(K.fault);
+    this.OR((this.alts19 ??= [
+      { ALT: () => { this.CONSUME(K.partition); this.AT_LEAST_ONE_SEP({ SEP: T.Pipe, DEF: () => this.SUBRULE(this.partitionSide) }); } },
+      { ALT: () => { this.CONSUME(K.crash); this.CONSUME(T.Identifier, { LABEL: 'region' }); } },
+      {
+        ALT: () => {
+          this.CONSUME(K.slow);
+          this.CONSUME2(T.Identifier, { LABEL: 'a' });
+          this.CONSUME(T.Arrow);
+          this.CONSUME3(T.Identifier, { LABEL: 'b' });
+          this.SUBRULE(this.quantity, { LABEL: 'by' });
+        },
+      },
+    ]));
+    this.CONSUME(K.at);
+    this.SUBRULE2(this.quantity, { LABEL: 'at' });
+    this.CONSUME(K.for);
+    this.SUBRULE3(this.quantity, { LABEL: 'for' });
+  });
+
+  public partitionSide = this.RULE('partitionSide', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
   });
 
   // ---- tiers, data, transactions ----

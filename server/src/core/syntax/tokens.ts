@@ -16,17 +16,27 @@ export const keywordNames = [
   'latency', 'availability', 'partition', 'prefer', 'conflict', 'workload', 'peak', 'reads', 'budget',
   'staleness', 'category', 'when', 'and', 'degrade', 'to', 'applies',
 ] as const;
-export type KeywordName = (typeof keywordNames)[number];
+
+/** Keywords of scenarios and replica work that stay usable as names (`when load > 2x`, `data seed {…}`):
+ *  their tokens are also Identifiers, so the parser takes them wherever a name goes. */
+export const softKeywordNames = [
+  'scenario', 'duration', 'load', 'clients', 'in', 'fault', 'crash', 'slow', 'at', 'for', 'seed', 'keys', 'timeout', 'replica',
+] as const;
+export type KeywordName = (typeof keywordNames)[number] | (typeof softKeywordNames)[number];
+
+/** Every keyword spelling, reserved and soft. */
+export const allKeywordNames: readonly KeywordName[] = [...keywordNames, ...softKeywordNames];
 
 const keywordTokens = new Map<KeywordName, TokenType>();
-for (const name of keywordNames) {
+for (const name of allKeywordNames) {
+  const soft = (softKeywordNames as readonly string[]).includes(name);
   keywordTokens.set(
     name,
     createToken({
       name: `Kw_${name}`,
       pattern: new RegExp(`${name}(?![A-Za-z0-9_]|-[A-Za-z0-9_])`),
       longer_alt: Identifier,
-      categories: [Keyword],
+      categories: soft ? [Keyword, Identifier] : [Keyword],
       label: `'${name}'`,
     }),
   );

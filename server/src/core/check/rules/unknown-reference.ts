@@ -2,7 +2,7 @@
 import { closest } from '../../util/suggest';
 import type { Rule } from '../rule';
 
-const words = { topology: 'topology', tier: 'tier', data: 'data type', transaction: 'transaction', region: 'region' };
+const words = { topology: 'topology', tier: 'tier', data: 'data type', transaction: 'transaction', region: 'region', scenario: 'scenario' };
 
 export const rule: Rule = {
   code: 'unknown-reference',
