@@ -48,3 +48,10 @@ test('store names are values', () => {
   const f = fixture('store dynamodb, postgres\n');
   assert.deepEqual(decode(f.text, semanticTokens(f.s, f.uri).data), ['store:keyword', 'dynamodb:enumMember', 'postgres:enumMember']);
 });
+
+test('distributions are functions, their labels and replica work properties; soft keywords used as names are names', () => {
+  const f = fixture('topology t {\n  region a\n  region b\n  link a <-> b lognormal(median 45ms, p99 80ms)\n  replica ack 1ms\n}\ndata seed {\n  consistency eventual\n  when load > 2x { consistency eventual }\n}\nscenario s {\n  data seed\n  duration 5s\n}\n');
+  const toks = decode(f.text, semanticTokens(f.s, f.uri).data);
+  const wanted = ['lognormal:function', 'median:property', 'p99:property', 'replica:keyword', 'ack:property', 'seed:struct.declaration', 'load:property', 'scenario:keyword', 's:function.declaration', 'seed:struct', 'duration:keyword'];
+  assert.deepEqual(wanted.filter((w) => !toks.includes(w)), []);
+});

@@ -3,7 +3,7 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { SymbolKind } from '../core/model/model';
 import { builtinScheme } from '../core/model/build-model';
-import type { Name } from '../core/syntax/ast';
+import type { DistExpr, Name } from '../core/syntax/ast';
 import { properties } from './locate';
 import type { Snapshot } from './snapshot';
 
@@ -29,6 +29,15 @@ export function semanticTokens(s: Snapshot, uri: string): SemanticTokens {
   for (const d of doc.ast.declarations) {
     if (d.kind === 'currency' || d.kind === 'profile') mark(d.value, 'enumMember');
     else if (d.kind === 'store') d.names.forEach((n) => mark(n, 'enumMember'));
+    else if (d.kind === 'topology') {
+      const dist = (e: DistExpr | undefined): void => {
+        if (!e) return;
+        mark(e.name, 'function');
+        for (const a of e.args) (mark(a.label, 'property'), dist(a.dist));
+      };
+      d.links.forEach((l) => dist(l.dist));
+      d.work.forEach((w) => (mark(w.op, 'property'), dist(w.dist)));
+    }
   }
   for (const { prop: p } of properties(doc.ast)) {
     if (p.kind === 'consistency' || p.kind === 'degrade') {

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { keywordNames } from '../../../server/src/core/syntax/tokens';
+import { keywordNames, softKeywordNames } from '../../../server/src/core/syntax/tokens';
+import { distributionNames } from '../../../server/src/core/model/distributions';
 import { durationUnits, periods, scaleSuffixes } from '../../../server/src/core/syntax/units';
 import { levelAliases, levelDefs } from '../../../server/src/core/model/levels';
 import { conflictStrategies, moneyCategories } from '../../../server/src/core/model/effective';
@@ -17,6 +18,12 @@ const missing = (words: Iterable<string>) => [...words].filter((w) => !code.has(
 test('every keyword is listed', () => {
   const list = /\*\*Keywords\*\*[^`]*`([^`]+)`/.exec(doc)?.[1].split(/\s+/) ?? [];
   assert.deepEqual([...keywordNames].filter((k) => !list.includes(k)), []);
+});
+
+test('every soft keyword and distribution is listed', () => {
+  const list = /`(scenario duration[^`]*)`/.exec(doc.slice(doc.indexOf('**Soft keywords**')))?.[1].split(/\s+/) ?? [];
+  assert.deepEqual([...softKeywordNames].filter((k) => !list.includes(k)), []);
+  assert.deepEqual(missing(distributionNames), []);
 });
 
 test('every level and alias is documented', () => {

@@ -146,7 +146,7 @@ test('exact messages and ranges of syntax errors', () => {
     ['data a { partition prefer <|speed|> }', "Expected `partition prefer consistency` or `partition prefer availability` but found 'speed'."],
     ['data a { when amount >= <|{|> consistency strong } }', "Expected a condition such as `amount >= 1 lakh` but found '{'."],
     ['transaction t { a <|b|> }', "Expected '}' but found 'b'."],
-    ['data a { consistency strong } <|}|>', "Unexpected '}': expected a declaration (policy, currency, profile, topology, tier, data or transaction)."],
+    ['data a { consistency strong } <|}|>', "Unexpected '}': expected a declaration (policy, currency, profile, store, topology, tier, data, transaction or scenario)."],
     ['data a { consistency strong\n<|data|> b { consistency eventual }', "Missing '}': the block is still open when 'data' starts a new declaration."],
     ['data a { consistency stron<|g|>', "Expected a property (consistency, replication, latency, availability, partition, conflict, workload, budget, staleness, tier, topology, category, primary, when, degrade) or '}' but found the end of the file."],
   ];

@@ -114,7 +114,8 @@ function fault(p: Extract<A.ScenarioProp, { kind: 'fault' }>, region: (n: A.Name
   }
   const sides = p.sides.map((side) => side.map(region));
   if (sides.length < 2) {
-    bad(p.keyword, 'A partition needs at least two sides: `fault partition mumbai | delhi, chennai at … for …`.');
+    const names = p.sides.flat();
+    bad(names.length ? { start: names[0].range.start, end: names[names.length - 1].range.end } : p.keyword, 'A partition needs at least two sides: `fault partition mumbai | delhi, chennai at … for …`.');
     return undefined;
   }
   const seenAt = new Map<string, number>();

@@ -31,9 +31,10 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
     if (l.jitter) {
       diagnostics.push({ code: 'bad-distribution', severity: 'error', uri, range: l.jitter.range, message: `A link with a distribution of round trips takes no jitter: the distribution already says how they vary.`, fixes: [{ title: 'Remove the jitter', edits: [{ uri, range: { start: l.dist!.range.end, end: l.jitter.range.end }, newText: '' }] }] });
     }
-    // The estimates read a distribution by its median and its spread to p99 (as a normal's sd).
+    // The estimates read a distribution by its median and its spread to p99 (as a normal's sd), to the µs.
+    const us = (x: number) => Math.round(x * 1000) / 1000;
     const median = quantileOf(dist, 0.5);
-    links.push({ a: l.a.text, b: l.b.text, rttMs: median, jitterMs: Math.max(0, (quantileOf(dist, 0.99) - median) / Z99), dist, origin, decl: l });
+    links.push({ a: l.a.text, b: l.b.text, rttMs: us(median), jitterMs: us(Math.max(0, (quantileOf(dist, 0.99) - median) / Z99)), dist, origin, decl: l });
   }
   const work: TopologyModel['work'] = {};
   for (const w of decl.work) {

@@ -28,9 +28,18 @@ export function parseDocument(text: string, uri: string): ParsedDocument {
 
 /** What the parser was reading, in words, by the innermost rule. */
 const ruleWords: Record<string, string> = {
-  file: 'a declaration (policy, currency, profile, topology, tier, data or transaction)',
-  declaration: 'a declaration (policy, currency, profile, topology, tier, data or transaction)',
-  topologyDecl: 'a region or link',
+  file: 'a declaration (policy, currency, profile, store, topology, tier, data, transaction or scenario)',
+  declaration: 'a declaration (policy, currency, profile, store, topology, tier, data, transaction or scenario)',
+  topologyDecl: 'a region, link or replica',
+  replicaWork: 'replica work such as `replica write lognormal(median 2ms, p99 10ms)`',
+  distribution: 'a distribution such as `lognormal(median 45ms, p99 80ms)`',
+  distArg: 'a parameter such as `45ms`, `median 45ms` or `0.5 exponential(mean 5ms)`',
+  scenarioDecl: 'a scenario property (data, duration, load, clients, fault, seed, keys, timeout)',
+  scenarioProp: 'a scenario property (data, duration, load, clients, fault, seed, keys, timeout)',
+  clientsProp: 'clients such as `clients 2000 in mumbai 60%, delhi 40%`',
+  clientShare: 'a region and its share such as `mumbai 60%`',
+  faultProp: 'a fault such as `fault partition mumbai | delhi at 10s for 20s`',
+  partitionSide: 'region names separated by commas',
   regionDecl: 'a region setting (replicas, primary, city, coordinates)',
   regionProp: 'a region setting (replicas, primary, city, coordinates)',
   linkDecl: 'a link such as `link mumbai <-> delhi 45ms`',
@@ -63,8 +72,8 @@ function syntaxDiagnostic(e: IRecognitionException, text: string, uri: string): 
   } else if (e.name === 'MismatchedTokenException') {
     const expected = /Expecting (?:token of type )?--> (.*?) <--/.exec(e.message)?.[1] ?? 'something else';
     // A block's MANY loop ended on something it did not know: say what the block takes, not just '}'.
-    const inLoop = expected === "'}'" && ['block', 'topologyDecl', 'regionDecl'].includes(rule);
-    const specific = ['levelExpr', 'quantity', 'condition', 'comparator'].includes(rule);
+    const inLoop = expected === "'}'" && ['block', 'topologyDecl', 'regionDecl', 'scenarioDecl'].includes(rule);
+    const specific = ['levelExpr', 'quantity', 'condition', 'comparator', 'distribution'].includes(rule);
     if (inLoop && !atEnd && topLevelOnly.has(t.image)) {
       diag.message = `Missing '}': the block is still open when '${t.image}' starts a new declaration.`;
     } else if (inLoop) {
@@ -87,7 +96,7 @@ function syntaxDiagnostic(e: IRecognitionException, text: string, uri: string): 
 }
 
 /** Keywords that can only start a top-level declaration (tier and topology are also properties). */
-const topLevelOnly = new Set(['policy', 'currency', 'profile', 'store', 'data', 'transaction']);
+const topLevelOnly = new Set(['policy', 'currency', 'profile', 'store', 'data', 'transaction', 'scenario']);
 
 function friendlyTokenName(name: string): string {
   if (name.startsWith("'")) return name;

@@ -32,3 +32,9 @@ test('stays quiet for single-region and connected topologies (through intermedia
   expectNo(`topology one { region mumbai { replicas 3 } }
 topology chain { region mumbai region delhi region kolkata link mumbai <-> delhi 45ms link delhi <-> kolkata 55ms }`, 'unreachable-region');
 });
+
+test('quiet while a link of the topology has a delay that could not be read (that is reported instead)', () => {
+  const text = 'topology t {\n  region a { replicas 3 primary }\n  region b\n  link a <-> b lognormal(median 45ms, p99 30ms)\n}\n';
+  expectNo(text, 'unreachable-region');
+  expectDiagnostic('topology t {\n  region a { replicas 3 primary }\n  region b\n  link a <-> b <|lognormal(median 45ms, p99 30ms)|>\n}\n', 'bad-distribution');
+});

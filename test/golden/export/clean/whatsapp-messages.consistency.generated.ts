@@ -316,8 +316,8 @@ export const directMessages = {
       { name: "chennai", replicas: 1, primary: false },
     ],
     links: [
-      /** `link mumbai <-> delhi 45ms` — whatsapp-messages.consistency:19 */
-      { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 0 },
+      /** `link mumbai <-> delhi lognormal(median 45ms, p99 90ms)` — whatsapp-messages.consistency:19 */
+      { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 19.344 },
       /** `link mumbai <-> bangalore 35ms` — whatsapp-messages.consistency:20 */
       { a: "mumbai", b: "bangalore", rttMs: 35, jitterMs: 0 },
       /** `link mumbai <-> chennai 35ms` — whatsapp-messages.consistency:21 */
@@ -344,8 +344,8 @@ export const directMessages = {
     profile: "india-2024",
     currency: "INR",
     readMs: { p50: 13.5, p95: 26, p99: 51 },
-    writeMs: { p50: 41.5, p95: 70, p99: 95 },
-    replicationLagMs: 46.5,
+    writeMs: { p50: 41.5, p95: 101.82, p99: 140 },
+    replicationLagMs: 69,
     availabilityPct: 100,
     monthlyCost: 235000,
     costPerOperation: null,
@@ -517,8 +517,8 @@ export const groupMessages = {
       { name: "chennai", replicas: 1, primary: false },
     ],
     links: [
-      /** `link mumbai <-> delhi 45ms` — whatsapp-messages.consistency:19 */
-      { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 0 },
+      /** `link mumbai <-> delhi lognormal(median 45ms, p99 90ms)` — whatsapp-messages.consistency:19 */
+      { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 19.344 },
       /** `link mumbai <-> bangalore 35ms` — whatsapp-messages.consistency:20 */
       { a: "mumbai", b: "bangalore", rttMs: 35, jitterMs: 0 },
       /** `link mumbai <-> chennai 35ms` — whatsapp-messages.consistency:21 */
@@ -546,7 +546,7 @@ export const groupMessages = {
     currency: "INR",
     readMs: { p50: 13.5, p95: 26, p99: 51 },
     writeMs: { p50: 14.25, p95: 27, p99: 52 },
-    replicationLagMs: 59,
+    replicationLagMs: 69,
     availabilityPct: 100,
     monthlyCost: 235000,
     costPerOperation: null,
@@ -704,8 +704,8 @@ export const largeGroupMessages = {
       { name: "chennai", replicas: 1, primary: false },
     ],
     links: [
-      /** `link mumbai <-> delhi 45ms` — whatsapp-messages.consistency:19 */
-      { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 0 },
+      /** `link mumbai <-> delhi lognormal(median 45ms, p99 90ms)` — whatsapp-messages.consistency:19 */
+      { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 19.344 },
       /** `link mumbai <-> bangalore 35ms` — whatsapp-messages.consistency:20 */
       { a: "mumbai", b: "bangalore", rttMs: 35, jitterMs: 0 },
       /** `link mumbai <-> chennai 35ms` — whatsapp-messages.consistency:21 */
@@ -732,8 +732,8 @@ export const largeGroupMessages = {
     profile: "india-2024",
     currency: "INR",
     readMs: { p50: 7, p95: 13, p99: 25 },
-    writeMs: { p50: 35, p95: 57, p99: 69 },
-    replicationLagMs: 46.5,
+    writeMs: { p50: 35, p95: 88.82, p99: 114 },
+    replicationLagMs: 69,
     availabilityPct: 100,
     monthlyCost: 164000,
     costPerOperation: null,
@@ -884,8 +884,8 @@ export const deliveryReceipts = {
       { name: "chennai", replicas: 1, primary: false },
     ],
     links: [
-      /** `link mumbai <-> delhi 45ms` — whatsapp-messages.consistency:19 */
-      { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 0 },
+      /** `link mumbai <-> delhi lognormal(median 45ms, p99 90ms)` — whatsapp-messages.consistency:19 */
+      { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 19.344 },
       /** `link mumbai <-> bangalore 35ms` — whatsapp-messages.consistency:20 */
       { a: "mumbai", b: "bangalore", rttMs: 35, jitterMs: 0 },
       /** `link mumbai <-> chennai 35ms` — whatsapp-messages.consistency:21 */
@@ -912,8 +912,8 @@ export const deliveryReceipts = {
     profile: "india-2024",
     currency: "INR",
     readMs: { p50: 7, p95: 13, p99: 25 },
-    writeMs: { p50: 35, p95: 57, p99: 69 },
-    replicationLagMs: 46.5,
+    writeMs: { p50: 35, p95: 88.82, p99: 114 },
+    replicationLagMs: 69,
     availabilityPct: 100,
     monthlyCost: 164000,
     costPerOperation: null,
@@ -1061,8 +1061,8 @@ export const messageStore = {
       { name: "chennai", replicas: 1, primary: false },
     ],
     links: [
-      /** `link mumbai <-> delhi 45ms` — whatsapp-messages.consistency:19 */
-      { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 0 },
+      /** `link mumbai <-> delhi lognormal(median 45ms, p99 90ms)` — whatsapp-messages.consistency:19 */
+      { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 19.344 },
       /** `link mumbai <-> bangalore 35ms` — whatsapp-messages.consistency:20 */
       { a: "mumbai", b: "bangalore", rttMs: 35, jitterMs: 0 },
       /** `link mumbai <-> chennai 35ms` — whatsapp-messages.consistency:21 */
@@ -1090,8 +1090,8 @@ export const messageStore = {
     profile: "india-2024",
     currency: "INR",
     readMs: { p50: 7, p95: 13, p99: 25 },
-    writeMs: { p50: 35, p95: 57, p99: 69 },
-    replicationLagMs: 46.5,
+    writeMs: { p50: 35, p95: 88.82, p99: 114 },
+    replicationLagMs: 69,
     availabilityPct: 100,
     monthlyCost: 164000,
     costPerOperation: null,

@@ -40,6 +40,8 @@ export const rule: Rule = {
   check({ model, report }) {
     for (const topo of model.topologies.values()) {
       if (topo.regions.size < 2) continue;
+      // A link whose round trip could not be read is already an error; judge connectivity once it is fixed.
+      if (topo.decl.links.some((l) => l.a && l.b && !topo.links.some((m) => m.decl === l))) continue;
       const groups = components(topo);
       if (groups.length < 2) continue;
       const main = groups.find((g) => g.some((r) => r.primary)) ?? [...groups].sort((x, y) => y.length - x.length)[0];
