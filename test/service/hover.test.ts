@@ -136,3 +136,18 @@ test('nothing on keywords, numbers and white space', () => {
     assert.equal(hoverAt(marked).h, null, marked);
   }
 });
+
+test('on a scenario: what the simulator will run, defaults named as defaults', () => {
+  const f = fixture(`${'topology t {\n  region a { replicas 3 primary }\n  region b\n  link a <-> b 40ms\n}\n'}data cart {\n  consistency session\n}\nscenario <|>drill {\n  data cart\n  load 500/s reads 90%\n  clients 300 in a 60%, b 30%\n  fault partition a | b at 2s for 3s\n  seed 42\n}\n`);
+  const h = hover(f.s, f.uri, f.at())!;
+  assert.equal((h.contents as { value: string }).value, [
+    '**scenario drill** · cart',
+    '',
+    '- 10 s (default) of load at 500/s, 90% reads',
+    '- clients: 300 in a 66.7%, b 33.3%',
+    '- fault: partition a | b at 2s for 3s',
+    '- seed 42 · timeout 1 s (default) · 100 keys (default)',
+    '',
+    '**▶ Simulate** above it runs it in the embedded simulator (same seed, same results).',
+  ].join('\n'));
+});

@@ -51,3 +51,9 @@ test('workspace symbols match the query as a subsequence, built-in tiers include
   assert.deepEqual(workspaceSymbols(f.s, 'MUM').map((s) => [s.name, s.kind, s.containerName]), [['mumbai', SymbolKind.Variable, 't']]);
   assert.equal(workspaceSymbols(f.s, '').length, 5 + 6); // five built-in tiers, six declarations here
 });
+
+test('scenarios are in the outline with the data types they exercise', () => {
+  const f = fixture('data cart {\n  consistency session\n}\nscenario drill {\n  data cart\n  duration 5s\n}\n<|>');
+  const syms = documentSymbols(f.s, f.uri);
+  assert.deepEqual(syms.map((x) => [x.name, x.kind, x.detail]), [['cart', SymbolKind.Struct, 'session'], ['drill', SymbolKind.Event, 'cart']]);
+});
