@@ -27,6 +27,7 @@ import { rule as budgetExceeded } from './rules/budget-exceeded';
 import { rule as workloadOverCapacity } from './rules/workload-over-capacity';
 import { rule as unknownProfile } from './rules/unknown-profile';
 import { rule as storeCannotProvide } from './rules/store-cannot-provide';
+import { rule as partitionBreaksAvailability } from './rules/partition-breaks-availability';
 
 export const allRules: Rule[] = [
   // ---- names and structure ----
@@ -62,4 +63,6 @@ export const allRules: Rule[] = [
   degradeBelowFloor,
   // ---- stores: what the systems named by `store` can give ----
   storeCannotProvide,
+  // ---- scenarios: what a declared simulation implies for the targets ----
+  partitionBreaksAvailability,
 ];

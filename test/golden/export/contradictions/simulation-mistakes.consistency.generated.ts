@@ -252,13 +252,13 @@ export interface SimulationMistakesPolicy {
   };
 }
 
-/** `account_balance` (simulation-mistakes.consistency:26) */
+/** `account_balance` (simulation-mistakes.consistency:29) */
 export const accountBalance = {
-  /** `data account_balance` — simulation-mistakes.consistency:26 */
+  /** `data account_balance` — simulation-mistakes.consistency:29 */
   name: "account_balance",
   /** The comments written directly above the declaration. */
   description: null,
-  /** `consistency strong` — simulation-mistakes.consistency:29 */
+  /** `consistency strong` — simulation-mistakes.consistency:32 */
   level: {
     name: "linearizable",
     display: "strong (linearizable)",
@@ -282,37 +282,38 @@ export const accountBalance = {
   slas: {
     /** no latency bound declared */
     latency: [],
-    availabilityPct: null,
+    /** `availability >= 99.99%` — simulation-mistakes.consistency:35 */
+    availabilityPct: 99.99,
     stalenessMs: null,
     budget: null,
   },
-  /** topology india — simulation-mistakes.consistency:16 */
+  /** topology india — simulation-mistakes.consistency:19 */
   topology: {
     name: "india",
     assumed: false,
     totalReplicas: 7,
     regions: [
-      /** `region mumbai { replicas 3 primary }` — simulation-mistakes.consistency:17 */
+      /** `region mumbai { replicas 3 primary }` — simulation-mistakes.consistency:20 */
       { name: "mumbai", replicas: 3, primary: true },
-      /** `region delhi { replicas 2 }` — simulation-mistakes.consistency:18 */
+      /** `region delhi { replicas 2 }` — simulation-mistakes.consistency:21 */
       { name: "delhi", replicas: 2, primary: false },
-      /** `region chennai { replicas 2 }` — simulation-mistakes.consistency:19 */
+      /** `region chennai { replicas 2 }` — simulation-mistakes.consistency:22 */
       { name: "chennai", replicas: 2, primary: false },
     ],
     links: [
-      /** `link delhi <-> chennai 65ms` — simulation-mistakes.consistency:22 */
+      /** `link delhi <-> chennai 65ms` — simulation-mistakes.consistency:25 */
       { a: "delhi", b: "chennai", rttMs: 65, jitterMs: 0 },
     ],
   },
-  /** `consistency strong` — simulation-mistakes.consistency:29; assumed from the level */
+  /** `consistency strong` — simulation-mistakes.consistency:32; assumed from the level */
   replication: { mode: "quorum", writeQuorum: 4, readQuorum: 4, replicas: 7, assumed: true },
-  /** `region mumbai { replicas 3 primary }` — simulation-mistakes.consistency:17; the topology's primary region */
+  /** `region mumbai { replicas 3 primary }` — simulation-mistakes.consistency:20; the topology's primary region */
   primaries: ["mumbai"],
-  /** `partition prefer consistency` — simulation-mistakes.consistency:31 */
+  /** `partition prefer consistency` — simulation-mistakes.consistency:34 */
   partition: "consistency",
-  /** `conflict abort` — simulation-mistakes.consistency:30 */
+  /** `conflict abort` — simulation-mistakes.consistency:33 */
   conflict: "abort",
-  /** `category financial` — simulation-mistakes.consistency:28 */
+  /** `category financial` — simulation-mistakes.consistency:31 */
   category: "financial",
   /** category financial is money */
   money: true,
@@ -438,7 +439,7 @@ export const accountBalance = {
 export const policy = {
   title: "Simulation mistakes",
   source: "simulation-mistakes.consistency",
-  /** `INR` — simulation-mistakes.consistency:14 */
+  /** `INR` — simulation-mistakes.consistency:17 */
   currency: "INR",
   /** not declared: the default profile */
   profile: null,
