@@ -8,8 +8,8 @@ export class BuiltinDocuments implements vscode.TextDocumentContentProvider {
   constructor(private readonly client: LanguageClient) {}
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
-    // VS Code prints `builtin:///rbi.consistency` as `builtin:/rbi.consistency`; the server names it with `//`.
-    const params: BuiltinTextParams = { uri: `${uri.scheme}://${uri.authority}${uri.path}` };
+    // VS Code prints `builtin:///rbi.consistency` as `builtin:/rbi.consistency`; the server takes either.
+    const params: BuiltinTextParams = { uri: uri.toString() };
     const text = await this.client.sendRequest<string | null>(builtinTextRequest, params, token);
     return text ?? `// ${uri.toString()} is not a built-in document.\n`;
   }

@@ -33,6 +33,8 @@ test('a built-in tier goes into the prelude, whose text the builtinText request 
   assert.equal(text.slice(start, end), 'rbi.upi');
   assert.equal(builtinText('file:///x.consistency'), undefined);
   assert.equal(builtinText('builtin:///nothing.consistency'), undefined);
+  assert.equal(builtinText('builtin:/rbi.consistency'), builtinText('builtin:///rbi.consistency'), 'the form VS Code prints');
+  assert.ok(builtinText('builtin:/rbi.consistency')?.includes('tier rbi.upi'));
 });
 
 test('a declaration name goes to itself; unresolved names and keywords go nowhere', () => {

@@ -14,7 +14,9 @@ export function definition(s: Snapshot, uri: string, position: Position): Locati
 }
 
 /** The text of a built-in document (`builtin:///rbi.consistency`), or undefined for any other URI. */
+/** The text of a built-in document, by `builtin:///rbi.consistency` or the `builtin:/rbi.consistency` VS Code prints. */
 export function builtinText(uri: string): string | undefined {
   if (!uri.startsWith(builtinScheme)) return undefined;
-  return preludeDocuments().find((d) => d.uri === uri)?.text;
+  const path = uri.slice(builtinScheme.length).replace(/^\/+/, '');
+  return preludeDocuments().find((d) => d.uri === `${builtinScheme}///${path}`)?.text;
 }
