@@ -97,3 +97,15 @@ test('isGenerated: only files whose first line is the marker', () => {
   assert.equal(isGenerated(`export const x = 1;\n${GENERATED_MARKER}`), false);
   assert.equal(isGenerated(''), false);
 });
+
+test('a policy that names its stores gets settings for those systems only, in its order, and still compiles', () => {
+  const text = `store dynamodb, postgres\n${POLICY}`;
+  const r = exported(text);
+  assert.deepEqual(compile({ '/virtual/my-bank.ts': r.text }), []);
+  const mod = evaluate(r.text) as Record<string, any>;
+  assert.deepEqual(Object.keys(mod.accountBalance.drivers), ['dynamodb', 'postgres']);
+  assert.deepEqual(Object.keys(mod.accountBalance.overrides[0].drivers), ['dynamodb', 'postgres']);
+  assert.ok(r.text.includes('export interface Drivers {\n  readonly dynamodb: DriverAdvice<DynamoSettings>;\n  readonly postgres: DriverAdvice<PostgresSettings>;\n}'));
+  assert.ok(r.gaps.every((g) => g.system === 'dynamodb' || g.system === 'postgres'));
+  assert.deepEqual(Object.keys((evaluate(exported().text) as Record<string, any>).accountBalance.drivers), ['cassandra', 'postgres', 'mongodb', 'dynamodb', 'cosmos'], 'without `store`: all five');
+});

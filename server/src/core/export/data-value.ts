@@ -5,7 +5,7 @@ import { moneyCategories } from '../model/effective';
 import { levelDefs, resolveLevel, type Level } from '../model/levels';
 import type { DataModel, Effective, Replication, Sourced, TierModel, TopologyModel } from '../model/model';
 import type { Condition } from '../syntax/ast';
-import { conditionsText, driverSettings, driverSystems, type DriverSettings } from './drivers/index';
+import { conditionsText, driverSettings, type DriverSettings, type DriverSystem } from './drivers/index';
 import { assumedReplicas } from './drivers/input';
 import { arr, m, obj, plain, type ObjectValue, type Value } from './emit';
 import type { Sources } from './sources';
@@ -14,6 +14,8 @@ export interface DataContext {
   sources: Sources;
   estimate(d: DataModel): DataEstimate;
   currency: 'INR' | 'USD';
+  /** The driver systems to give settings for (the policy's `store` declaration, else all), in order. */
+  systems: readonly DriverSystem[];
 }
 
 const guaranteeOrder = [...levelDefs.strict_serializable.guarantees];
@@ -48,8 +50,8 @@ function conditionValue(c: Condition): Value {
   return obj([m('field', c.field.text), m('op', c.op), m('value', value), m('text', `${c.field.text} ${c.op} ${c.value?.text ?? '?'}`)]);
 }
 
-function driversValue(d: DriverSettings): Value {
-  return obj(driverSystems.map((s) => m(s, plain(d[s]))));
+function driversValue(d: DriverSettings, systems: readonly DriverSystem[]): Value {
+  return obj(systems.map((s) => m(s, plain(d[s]))));
 }
 
 function slasValue(e: Effective, ctx: DataContext): Value {
@@ -134,7 +136,7 @@ export function dataValue(d: DataModel, ctx: DataContext): ObjectValue {
       m('level', sourcedLevel(w.effective.level), levelDoc(w.effective.level, [...w.tiers, ...d.tiers], ctx)),
       m('tiers', arr(w.tiers.map((t) => t.name))),
       m('replication', replicationValue(w.effective.replication, d.topology), doc(w.effective.replication)),
-      m('drivers', driversValue(driverSettings(w.effective, d.topology))),
+      m('drivers', driversValue(driverSettings(w.effective, d.topology), ctx.systems)),
     ]),
   );
   const degrade = d.props.degrades.map((g) => {
@@ -158,6 +160,6 @@ export function dataValue(d: DataModel, ctx: DataContext): ObjectValue {
     m('overrides', arr(overrides, d.whens.map((w) => [`\`when ${conditionsText(w.decl.conditions)}\` — ${sources.line({ uri: d.origin.uri, range: w.decl.keyword })}`]))),
     m('degrade', arr(degrade, d.props.degrades.map((g) => sources.doc({ uri: d.origin.uri, range: g.range })))),
     m('estimate', estimateValue(d, ctx), ['Estimated with the profile named below; every figure rests on `assumptions`.']),
-    m('drivers', driversValue(driverSettings(e, d.topology)), ['Settings that give the level on each system; `unsupported` says what cannot be had exactly.']),
+    m('drivers', driversValue(driverSettings(e, d.topology), ctx.systems), ['Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly.']),
   ]);
 }

@@ -1,7 +1,8 @@
 // The type declarations every generated module starts with: the shape of a data type's constant and of
 // the driver settings. Kept in step with data-value.ts and drivers/*.ts by the compile tests.
 import { levelDefs } from '../model/levels';
-import { driverDeclarations } from './drivers/declarations';
+import { driverDeclarations, driversInterface } from './drivers/declarations';
+import type { DriverSystem } from './drivers/input';
 import { stringLiteral } from './escape';
 
 const union = (xs: string[]) => xs.map(stringLiteral).join(' | ');
@@ -14,7 +15,8 @@ export const declaredTypeNames = [
   'MongoSettings', 'DynamoSettings', 'CosmosLevel', 'CosmosSettings', 'Drivers', 'DataType', 'Transaction',
 ];
 
-export function typeDeclarations(): string {
+/** `systems`: the driver systems the module's `Drivers` has (the policy's `store` declaration, else all). */
+export function typeDeclarations(systems: readonly DriverSystem[]): string {
   const levels = union(Object.keys(levelDefs));
   const guarantees = union([...levelDefs.strict_serializable.guarantees]);
   return `export type Currency = "INR" | "USD";
@@ -148,6 +150,8 @@ export interface Estimate {
 }
 
 ${driverDeclarations}
+
+${driversInterface(systems)}
 
 export interface DataType {
   /** The name in the policy. */

@@ -5,7 +5,7 @@ import { builtinScheme } from '../model/build-model';
 import type { DataModel } from '../model/model';
 import type { Analysis } from '../pipeline';
 import { dataValue } from './data-value';
-import { driverGaps, type DriverGap } from './drivers/index';
+import { driverGaps, driverSystems, type DriverGap } from './drivers/index';
 import { arr, m, obj, print, ref } from './emit';
 import { jsdoc } from './escape';
 import { generatedHeader } from './header';
@@ -43,7 +43,8 @@ export function exportTypeScript(analysis: Analysis, uri: string): ExportResult 
   const txNames = new NameTable('camel');
   const txIds = transactions.map((t) => txNames.get(t.name));
 
-  const out: string[] = [generatedHeader(source), '', typeDeclarations(), ''];
+  const systems = file?.stores?.map((s) => s.name) ?? driverSystems;
+  const out: string[] = [generatedHeader(source), '', typeDeclarations(systems), ''];
   out.push(jsdoc([`The shape of ${source}: its data types and transactions, by identifier.`]));
   out.push(`export interface ${typeName} {`);
   out.push('  readonly title: string | null;', '  readonly source: string;', '  readonly currency: Currency;', '  readonly profile: string | null;');
@@ -53,7 +54,7 @@ export function exportTypeScript(analysis: Analysis, uri: string): ExportResult 
   transactions.forEach((t, k) => out.push(`${jsdoc([`\`${t.name}\``], '    ')}\n    readonly ${txIds[k]}: Transaction;`));
   out.push('  };', '}', '');
 
-  const ctx = { sources, estimate: (d: DataModel) => analysis.estimate(d), currency };
+  const ctx = { sources, estimate: (d: DataModel) => analysis.estimate(d), currency, systems };
   for (const d of data) {
     const id = identifiers.get(d.name)!;
     const description = sources.leadingComment(d.origin.uri, d.decl.range.start);
@@ -74,5 +75,5 @@ export function exportTypeScript(analysis: Analysis, uri: string): ExportResult 
   ]);
   out.push(jsdoc([file?.title !== undefined ? `Policy "${file.title}" (${source})` : `Policy ${source}`]));
   out.push(`export const policy = ${print(policyValue)} as const satisfies ${typeName};`, '', 'export default policy;', '');
-  return { text: out.join('\n'), typeName, identifiers, gaps: data.flatMap(driverGaps) };
+  return { text: out.join('\n'), typeName, identifiers, gaps: data.flatMap(driverGaps).filter((g) => systems.includes(g.system)) };
 }

@@ -362,7 +362,7 @@ export const analyticsEvents = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -531,7 +531,7 @@ export const recommendationUpdates = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -700,7 +700,7 @@ export const feedsAndAds = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -868,7 +868,7 @@ export const searchHistory = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -1031,7 +1031,7 @@ export const priceCache = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -1210,7 +1210,7 @@ export const businessMetrics = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {

@@ -390,7 +390,7 @@ export const accountBalance = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -694,7 +694,7 @@ export const fundTransfer = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -879,7 +879,7 @@ export const balanceInquiry = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -1063,7 +1063,7 @@ export const statement = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -1263,7 +1263,7 @@ export const interestCalculation = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -1434,7 +1434,7 @@ export const interestRates = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -1608,7 +1608,7 @@ export const transactionHistory = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -1788,7 +1788,7 @@ export const branchLocator = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {

@@ -388,7 +388,7 @@ export const walletBalance = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -578,7 +578,7 @@ export const merchantPayment = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -870,7 +870,7 @@ export const upiPayment = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -1052,7 +1052,7 @@ export const walletHistory = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -1238,7 +1238,7 @@ export const billPayment = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -1411,7 +1411,7 @@ export const cashbackCredit = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -1586,7 +1586,7 @@ export const notifications = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {

@@ -365,7 +365,7 @@ export const accountBalance = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -550,7 +550,7 @@ export const fundTransfer = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -732,7 +732,7 @@ export const interestCalculation = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -916,7 +916,7 @@ export const statementBatch = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -1100,7 +1100,7 @@ export const highValueTransfer = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -1271,7 +1271,7 @@ export const sessionCache = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {

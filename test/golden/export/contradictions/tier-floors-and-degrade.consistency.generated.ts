@@ -362,7 +362,7 @@ export const highValueTransfer = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -639,7 +639,7 @@ export const neftTransfer = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -820,7 +820,7 @@ export const statement = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -996,7 +996,7 @@ export const balanceInquiry = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -1202,7 +1202,7 @@ export const payment = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {
@@ -1510,7 +1510,7 @@ export const fundTransfer = {
       "capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure; one replica group, no sharding",
     ],
   },
-  /** Settings that give the level on each system; `unsupported` says what cannot be had exactly. */
+  /** Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly. */
   drivers: {
     cassandra: {
       settings: {

@@ -1,5 +1,6 @@
 // The generated declarations of driver settings: TypeScript text mirroring the interfaces of
 // cassandra.ts, postgres.ts, mongodb.ts, dynamodb.ts and cosmos.ts (the compile tests keep them in step).
+import type { DriverSystem } from './input';
 
 export const driverDeclarations = `export interface DriverAdvice<S> {
   readonly settings: S;
@@ -65,12 +66,17 @@ export interface CosmosSettings {
   readonly maxStalenessPrefix: number | null;
   readonly multipleWriteLocations: boolean;
   readonly transactionalBatch: boolean;
+}`;
+
+/** The `Drivers` interface: one member per system the policy targets (its `store` declaration, else all). */
+export function driversInterface(systems: readonly DriverSystem[]): string {
+  return `export interface Drivers {\n${systems.map((s) => `  readonly ${s}: DriverAdvice<${settingsTypes[s]}>;`).join('\n')}\n}`;
 }
 
-export interface Drivers {
-  readonly cassandra: DriverAdvice<CassandraSettings>;
-  readonly postgres: DriverAdvice<PostgresSettings>;
-  readonly mongodb: DriverAdvice<MongoSettings>;
-  readonly dynamodb: DriverAdvice<DynamoSettings>;
-  readonly cosmos: DriverAdvice<CosmosSettings>;
-}`;
+const settingsTypes: Record<DriverSystem, string> = {
+  cassandra: 'CassandraSettings',
+  postgres: 'PostgresSettings',
+  mongodb: 'MongoSettings',
+  dynamodb: 'DynamoSettings',
+  cosmos: 'CosmosSettings',
+};
