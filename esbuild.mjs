@@ -1,4 +1,4 @@
-// Bundles every entry point of the product into out/*.cjs (node, CommonJS).
+// Bundles every entry point of the product into out/*.cjs (node, CommonJS), and the webviews into out/webview/*.js (browser IIFE).
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -12,6 +12,12 @@ const entries = {
   'server/src/lsp/main.ts': 'server',
   'bench/main.ts': 'bench',
   'client/src/extension.ts': 'extension',
+  'server/src/lsp/simulation-worker.ts': 'simulation-worker',
+};
+
+/** Browser entries (webviews): one IIFE script each, plus the CSS it imports. */
+const browserEntries = {
+  'client/src/webview/simulation.ts': 'webview/simulation',
 };
 
 const entryPoints = Object.entries(entries)
@@ -33,10 +39,21 @@ const options = {
   banner: { js: '#!/usr/bin/env node' },
 };
 
+const browserOptions = {
+  entryPoints: Object.entries(browserEntries).filter(([file]) => existsSync(file)).map(([file, out]) => ({ in: file, out })),
+  outdir: 'out',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+};
+
 if (watch) {
-  const ctx = await esbuild.context(options);
-  await ctx.watch();
+  for (const o of [options, browserOptions]) await (await esbuild.context(o)).watch();
   console.log('[esbuild] watching');
 } else {
-  await esbuild.build(options);
+  await Promise.all([esbuild.build(options), esbuild.build(browserOptions)]);
 }

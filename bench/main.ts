@@ -1,5 +1,6 @@
 // `npm run bench`: parse + check time for generated 500-, 5,000- and 50,000-line policies (median of
-// several runs after warm-up), as lines/ms, with the heap in use; then the 5,000-line target (< 50 ms).
+// several runs after warm-up), as lines/ms, with the heap in use; the 5,000-line target (< 50 ms); then the
+// simulator (bench/simulate.ts) and the language server over stdio (bench/lsp.ts).
 import { analyze } from '../server/src/core/pipeline';
 import { parseDocument } from '../server/src/core/syntax/parse';
 import { generatePolicy } from './generate';
@@ -66,7 +67,7 @@ if (target) {
   console.log(`\ntarget: a ${TARGET_LINES.toLocaleString('en-US')}-line policy parsed and checked in < ${TARGET_MS} ms: ${fixed(target.totalMs)} ms, ${met ? 'MET' : 'NOT MET'}`);
 }
 
-benchSimulator('samples/clean', Number(process.env.BENCH_SIM_OPS ?? 10_000_000));
+benchSimulator(['samples/clean', 'samples/contradictions'], Number(process.env.BENCH_SIM_OPS ?? 10_000_000));
 
 benchLsp(resolve('out/server.cjs')).catch((e: unknown) => {
   console.error(e);

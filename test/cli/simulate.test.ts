@@ -1,5 +1,5 @@
 // End-to-end tests of `consistency simulate` on the built CLI (out/cli.cjs, built once by run-tests.mjs):
-// exit codes, the table, JSON determinism, the Jepsen-style history file and the usage errors.
+// exit codes, the table, JSON determinism, the Jepsen-style history file, scenario blocks and the usage errors.
 import { bundle, runBundle } from '../helpers/bundle';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,6 +16,20 @@ data sess { topology india consistency session }
 data acct { topology india consistency strong replication sync conflict abort }
 `;
 
+const SCENARIO = `${POLICY}scenario rush {
+  data sess, acct
+  duration 2s
+  load 300/s reads 80%
+  clients 40 in mumbai 75%, delhi 25%
+  fault partition mumbai | delhi at 500ms for 1s
+  seed 42
+}
+scenario calm {
+  data sess
+  duration 1s
+}
+`;
+
 let dir = '';
 
 const cli = (...args: string[]) => runBundle('cli', args, dir, { NO_COLOR: undefined });
@@ -24,6 +38,7 @@ before(() => {
   bundle('cli');
   dir = mkdtempSync(join(tmpdir(), 'consistency-simulate-'));
   writeFileSync(join(dir, 'p.consistency'), POLICY);
+  writeFileSync(join(dir, 's.consistency'), SCENARIO);
 });
 
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -90,6 +105,49 @@ describe('consistency simulate', () => {
     assert.ok(types.has('invoke') && types.has('ok'));
   });
 
+  test('--scenario runs a declared scenario block with its own seed; the same seed gives the same bytes', () => {
+    const a = cli('simulate', 's.consistency', '--scenario', 'rush', '--json');
+    const b = cli('simulate', 's.consistency', '--scenario', 'rush', '--json');
+    assert.equal(a.code, 0, a.stderr);
+    assert.equal(a.stdout, b.stdout);
+    const j = JSON.parse(a.stdout);
+    assert.equal(j.seed, null);
+    assert.equal(j.runs.length, 1);
+    const sc = j.runs[0].scenario;
+    assert.deepEqual(
+      { name: sc.name, seed: sc.seed, durationMs: sc.durationMs, loadPerSec: sc.loadPerSec, clients: sc.clients, faults: sc.faults },
+      { name: 'rush', seed: 42, durationMs: 2000, loadPerSec: 300, clients: 40, faults: ['partition mumbai | delhi at 0.5s for 1s'] },
+    );
+    assert.deepEqual(j.runs[0].data.map((d: { data: string }) => d.data), ['sess', 'acct']);
+    assert.equal(j.runs[0].data[1].anomalies.counts.staleReads, 0);
+    const seeded = cli('simulate', 's.consistency', '--scenario', 'rush', '--json', '--seed', '9');
+    assert.equal(JSON.parse(seeded.stdout).runs[0].scenario.seed, 9);
+    assert.notEqual(seeded.stdout, a.stdout);
+    const table = cli('simulate', 's.consistency', '--scenario', 'rush');
+    assert.match(table.stdout, /^Scenario rush — 300 ops\/s for 2 s, 40 clients, seed 42\n  fault partition mumbai \| delhi at 0\.5s for 1s\n\nsess — session/);
+    assert.ok(table.stdout.endsWith('\nSeed: 42\n'), table.stdout.slice(-100));
+  });
+
+  test('without --scenario or --data: every scenario, then every data type; seeds listed when they differ', () => {
+    const r = cli('simulate', 's.consistency', '--ops', '200', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).runs.map((x: { scenario: { name: string } }) => x.scenario.name), ['rush', 'calm', 'sess (default)', 'acct (default)']);
+    const both = cli('simulate', 's.consistency', '--scenario', 'calm', '--data', 'acct', '--ops', '200');
+    assert.equal(both.code, 0, both.stderr);
+    assert.match(both.stdout, /^Scenario calm — /);
+    assert.ok(both.stdout.endsWith('\nSeed: 1\n'), both.stdout.slice(-100));
+    const mixed = cli('simulate', 's.consistency', '--scenario', 'calm', '--scenario', 'rush', '--ops', '200');
+    assert.ok(mixed.stdout.endsWith('\nSeeds: rush 42, calm 1\n'), mixed.stdout.slice(-100));
+  });
+
+  test('an unknown scenario: exit 2, did you mean, and the scenarios there are', () => {
+    const r = cli('simulate', 's.consistency', '--scenario', 'rusj');
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, "consistency: --scenario: unknown scenario 'rusj'. Did you mean 'rush'? Scenarios in s.consistency: rush, calm.\n");
+    assert.equal(cli('simulate', 'p.consistency', '--scenario', 'rush').stderr, "consistency: --scenario: unknown scenario 'rush'. p.consistency declares no scenarios.\n");
+  });
+
   test('usage errors: exit 2 with a message on stderr', () => {
     const unknown = cli('simulate', 'p.consistency', '--data', 'sesss');
     assert.equal(unknown.code, 2);
@@ -116,6 +174,8 @@ describe('consistency simulate', () => {
     const r = cli('help', 'simulate');
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^Usage: consistency simulate \[options\] <file>/);
+    assert.match(r.stdout, /^  --scenario <name> +run this declared scenario block \(repeatable\)$/m);
+    assert.match(r.stdout, /130 stopped by Ctrl-C\.\n$/);
     assert.match(cli('--help').stdout, /simulate <file>/);
   });
 });

@@ -1,6 +1,7 @@
 // The extension manifest (package.json) agrees with the code: the settings it contributes are the ones the
-// server reads (with the same defaults), the command is the one CodeLenses use, every contributed file
-// exists, activation is on the language and the command only, and the .vsix leaves out sources and maps.
+// server reads (with the same defaults), the commands are the ones CodeLenses use, every contributed file
+// exists, activation is on the language and the commands only, and the .vsix keeps the bundles (worker and
+// webview included) and leaves out sources and maps; chart.js is pinned.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -43,7 +44,16 @@ test('contributed settings are read by the server, and their defaults are its de
   assert.deepEqual(readSettings(section(defaults), (m) => warnings.push(m)), defaultSettings);
   assert.deepEqual(warnings, []);
   const set = readSettings(section({ 'consistency.profile': 'cloud-generic-2024', 'consistency.rules': { 'lww-on-money': 'off' }, 'consistency.validation.delay': 20 }));
-  assert.deepEqual(set, { profile: 'cloud-generic-2024', rules: { 'lww-on-money': 'off' }, validationDelayMs: 20 });
+  assert.deepEqual(set, { profile: 'cloud-generic-2024', rules: { 'lww-on-money': 'off' }, validationDelayMs: 20, simulation: defaultSettings.simulation });
+  const sim = readSettings(section({ 'consistency.simulation.seed': 42, 'consistency.simulation.operations': 500, 'consistency.simulation.timeLimitSeconds': 5 }));
+  assert.deepEqual(sim.simulation, { seed: 42, operations: 500, timeLimitSeconds: 5 });
+  const bad: string[] = [];
+  assert.deepEqual(readSettings(section({ 'consistency.simulation.seed': -1, 'consistency.simulation.operations': 2.5 }), (m) => bad.push(m)).simulation, defaultSettings.simulation);
+  assert.deepEqual(bad, ['consistency.simulation.seed: expected a whole number from 0 to 4294967295; ignored.', 'consistency.simulation.operations: expected a whole number from 1 to 1000000000; ignored.']);
+  for (const key of ['seed', 'operations', 'timeLimitSeconds'] as const) {
+    const p = props[`consistency.simulation.${key}`] as { default: unknown; minimum?: number; maximum?: number };
+    assert.equal(p.default, defaultSettings.simulation[key], key);
+  }
   assert.deepEqual(props['consistency.profile'].enum, ['', ...profiles.keys()]);
 });
 
@@ -52,6 +62,11 @@ test('the contributed command is the CodeLens command, and activation is on the 
   assert.deepEqual(pkg.activationEvents, ['onLanguage:consistency', ...Object.values(commands).map((c) => `onCommand:${c}`)]);
   assert.equal(pkg.main, './out/extension.cjs');
   assert.match(pkg.engines.vscode, /^\^1\.(\d|[1-9]\d|100)\./, 'code-server 4.100.3 is VS Code 1.100.3: engines.vscode must not ask for more');
+});
+
+test('chart.js (the results panel\'s charts) is a pinned dependency', () => {
+  const deps = (pkg as unknown as { dependencies: Record<string, string> }).dependencies;
+  assert.match(deps['chart.js'], /^4\.\d+\.\d+$/);
 });
 
 test('every contributed file exists; language and grammar agree', () => {
@@ -69,12 +84,13 @@ test('.vscodeignore keeps only the bundles, grammar files, README and icon', () 
   const kept = readFileSync('.vscodeignore', 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
   assert.ok(readFileSync('.vscodeignore', 'utf8').split('\n').includes('**'), 'everything is ignored first');
   for (const k of kept) assert.ok(!/\.(map|ts)$|^test\/|^server\//.test(k), k);
-  assert.ok(kept.includes('out/extension.cjs') && kept.includes('out/server.cjs'));
+  for (const b of ['out/extension.cjs', 'out/server.cjs', 'out/simulation-worker.cjs', 'out/webview/simulation.js', 'out/webview/simulation.css']) assert.ok(kept.includes(b), b);
 });
 
-test('the command palette offers Export TypeScript in .consistency files, and hides the CodeLens-only estimate', () => {
+test('the command palette offers Export TypeScript in .consistency files, and hides the CodeLens-only estimate and simulation', () => {
   assert.deepEqual(pkg.contributes.menus.commandPalette, [
     { command: commands.showEstimate, when: 'false' },
     { command: commands.exportTypeScript, when: 'editorLangId == consistency' },
+    { command: commands.simulate, when: 'false' },
   ]);
 });

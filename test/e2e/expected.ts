@@ -1,5 +1,6 @@
 // What the end-to-end test expects to see, computed by the language service itself from the fixture files:
-// the diagnostics (with their fixes), the CodeLens titles and commands, and the hover markdown of every data type.
+// the diagnostics (with their fixes), the CodeLens titles and commands, the hover markdown of every data type, and
+// the summary of ▶ Simulate on each data type for seeds 1, 2 and 42 (the default settings otherwise).
 // Usage: node --import tsx test/e2e/expected.ts <file.consistency>… (prints JSON; run by test/e2e/run.mjs)
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +9,8 @@ import { codeLenses } from '../../server/src/service/code-lens';
 import { commands } from '../../server/src/service/commands';
 import { diagnosticsByUri } from '../../server/src/service/diagnostics';
 import { hover } from '../../server/src/service/hover';
+import { defaults } from '../../server/src/core/simulate/index';
+import { responseOf, runJob } from '../../server/src/service/simulation';
 import { createSnapshot } from '../../server/src/service/snapshot';
 
 const files = process.argv.slice(2).map((path) => ({ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') }));
@@ -18,6 +21,13 @@ const out = files.map(({ uri }) => ({
   lenses: codeLenses(s, uri).map((l) => ({ title: l.command?.title, command: l.command?.command, range: l.range, arguments: l.command?.arguments })),
   hovers: Object.fromEntries(
     codeLenses(s, uri).filter((l) => l.command?.command === commands.showEstimate).map((l) => [l.command?.arguments?.[1], (hover(s, uri, l.range.start)?.contents as { value: string } | undefined)?.value]),
+  ),
+  simulations: Object.fromEntries(
+    codeLenses(s, uri).filter((l) => l.command?.command === commands.simulate).map((l) => {
+      const target = { kind: l.command?.arguments?.[1], name: l.command?.arguments?.[2] };
+      const bySeed = [1, 2, 42].map((seed) => [seed, responseOf({ uri, target }, runJob({ files, options: {}, target, seed, defaultSeed: 1, ops: defaults.defaultOps })).summary]);
+      return [target.name, Object.fromEntries(bySeed)];
+    }),
   ),
 }));
 process.stdout.write(JSON.stringify(out, null, 2) + '\n');

@@ -1,11 +1,12 @@
-// CodeLens: the one-line estimate above each data type, and "Export TypeScript" once per file.
+// CodeLens: the one-line estimate and ▶ Simulate above each data type, ▶ Simulate above each scenario (with the
+// last run's summary once there is one), and "Export TypeScript" once per file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codeLenses } from '../../server/src/service/code-lens';
 import { commands } from '../../server/src/service/commands';
 import { fixture, URI } from './helpers';
 
-test('one lens per data type with its monthly cost and write p99, then the export lens', () => {
+test('per data type its estimate (monthly cost, write p99) and ▶ Simulate, then the export lens', () => {
   const f = fixture(`<||>topology paytm {
   region mumbai    { replicas 3 primary }
   region delhi     { replicas 2 }
@@ -27,7 +28,9 @@ data cache {
 `);
   assert.deepEqual(codeLenses(f.s, f.uri), [
     { range: f.range(1), command: { title: '≈ ₹42.84 lakh/month · write p99 170 ms', command: commands.showEstimate, arguments: [f.uri, 'wallet_balance'] } },
+    { range: f.range(1), command: { title: '▶ Simulate', command: commands.simulate, arguments: [f.uri, 'data', 'wallet_balance'] } },
     { range: f.range(2), command: { title: '≈ ₹1.49 lakh/month · write p99 69 ms', command: commands.showEstimate, arguments: [f.uri, 'cache'] } },
+    { range: f.range(2), command: { title: '▶ Simulate', command: commands.simulate, arguments: [f.uri, 'data', 'cache'] } },
     { range: f.range(0), command: { title: 'Export TypeScript', command: commands.exportTypeScript, arguments: [f.uri] } },
   ]);
 });
@@ -39,6 +42,23 @@ tier team.core { consistency strong }
 `);
   assert.deepEqual(codeLenses(f.s, f.uri), [
     { range: f.range(0), command: { title: 'Export TypeScript', command: commands.exportTypeScript, arguments: [f.uri] } },
+  ]);
+});
+
+test('▶ Simulate above each scenario; after a run, the title carries its summary', () => {
+  const f = fixture(`<||>topology net { region mumbai { replicas 3 primary } }
+data <|ledger|> { topology net consistency strong }
+scenario <|outage|> {
+  data ledger
+  fault crash mumbai at 1s for 1s
+}
+`);
+  const last = new Map([[`${f.uri}#scenario:outage`, 'write p99 4.2 ms, 0 anomalies, 50% available (seed 1)']]);
+  assert.deepEqual(codeLenses(f.s, f.uri, last).map((l) => [l.range, l.command]), [
+    [f.range(1), { title: '≈ ₹1.83 lakh/month · write p99 92 ms', command: commands.showEstimate, arguments: [f.uri, 'ledger'] }],
+    [f.range(1), { title: '▶ Simulate', command: commands.simulate, arguments: [f.uri, 'data', 'ledger'] }],
+    [f.range(2), { title: '▶ Simulate · last run: write p99 4.2 ms, 0 anomalies, 50% available (seed 1)', command: commands.simulate, arguments: [f.uri, 'scenario', 'outage'] }],
+    [f.range(0), { title: 'Export TypeScript', command: commands.exportTypeScript, arguments: [f.uri] }],
   ]);
 });
 

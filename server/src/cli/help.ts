@@ -12,7 +12,7 @@ Commands:
   check <files|dirs>…     report contradictions; exit 1 on errors
   explain <files|dirs>…   estimated latency, lag, availability and cost per data type
   export <file>           generate a TypeScript module (levels, SLAs, driver settings)
-  simulate <file>         simulate each data type's default scenario: latency, anomalies, cost
+  simulate <file>         simulate the file's scenarios and data types: latency, anomalies, cost
   help [command|rules]    show help for a command, or list every diagnostic code
 
 Options:
@@ -68,23 +68,30 @@ Exit codes: 0 written or up to date, 1 refused (errors in the policy, unsafe or 
 
 const simulate = `Usage: consistency simulate [options] <file>
 
-Runs the default scenario of each data type in the seeded discrete-event simulator (its own workload,
-or 100 operations/s; clients in every region of its topology; no faults) and prints, per data type,
-read and write latency (p50/p99/p99.9/max) and throughput, stale reads and the anomaly counts per
-guarantee, availability and cost actuals, then the assumptions and the seed.
+Runs the file's \`scenario\` blocks and the default scenario of each data type in the seeded
+discrete-event simulator and prints, per data type, read and write latency (p50/p99/p99.9/max) and
+throughput, stale reads and the anomaly counts per guarantee, availability (per fault too) and cost
+actuals, then the assumptions and the seed. A data type's default scenario is its own workload (or
+100 operations/s), clients in every region of its topology, no faults.
 
 Options:
-  --data <name>          simulate only this data type (repeatable)
-  --seed <n>             seed of the pseudo-random numbers (default 1); the same seed gives the same results
-  --ops <n>              operations each run aims for (default 20000; at least one second of load)
+  --scenario <name>      run this declared scenario block (repeatable)
+  --data <name>          run this data type's default scenario (repeatable)
+  --seed <n>             seed of the pseudo-random numbers; the same seed gives the same results
+                         (default: a scenario's own \`seed\`, else 1; when given it overrides every run's)
+  --ops <n>              operations each data type's default run aims for (default 20000; at least one
+                         second of load); scenarios run for their declared duration
   --json                 print the results as JSON (schema consistency-simulate/1)
   --history <file>       write the history as JSON lines in Jepsen's form (index, time in ns, type
-                         invoke|ok|fail|info, process, f, value); data types run one after another
+                         invoke|ok|fail|info, process, f, value); runs go one after another
   -h, --help             show this help
 
-A progress bar is drawn on stderr only when stderr is a terminal.
-Exit codes: 0 simulated, 1 a data type could not be simulated or showed an anomaly its level
-promises never to show, 2 usage error.`;
+Without --scenario or --data, every scenario in the file runs, then every data type's default scenario.
+A progress bar is drawn on stderr only when stderr is a terminal and --json is not given.
+Ctrl-C stops the simulation: the results so far are printed (marked as stopped), exit code 130; a
+second Ctrl-C quits at once.
+Exit codes: 0 simulated, 1 a run could not be simulated or a data type showed an anomaly its level
+promises never to show, 2 usage error, 130 stopped by Ctrl-C.`;
 
 const helpHelp = `Usage: consistency help [check|explain|export|simulate|rules]`;
 

@@ -1,8 +1,10 @@
 // Entry point of the `consistency` command line: parses arguments, dispatches to a command, maps
-// failures to exit codes (0 clean, 1 errors found, 2 usage error). No language logic lives here.
+// failures to exit codes (0 clean, 1 errors found, 2 usage error, 130 stopped by Ctrl-C). No language
+// logic lives here. In a simulation worker thread the same bundle runs the worker instead.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { allRules } from '../core/check/index';
 import type { Severity } from '../core/diagnostic';
 import { closest } from '../core/util/suggest';
@@ -14,21 +16,26 @@ import type { CliContext } from './context';
 import { pathToUri, UsageError } from './files';
 import { commands, helpText } from './help';
 import type { ToolInfo } from './output/locate';
+import { isSimulationWorker, workerMain } from './simulate/worker';
 
 const severities = ['error', 'warning', 'info', 'hint', 'off'] as const;
 
-/** Runs the command line `argv` (without `node` and the script) and returns the exit code. */
-export function run(argv: string[], ctx: CliContext): number {
-  try {
-    return dispatch(argv, ctx);
-  } catch (e) {
+/** Runs the command line `argv` (without `node` and the script) and returns the exit code (a promise for a simulation in a worker). */
+export function run(argv: string[], ctx: CliContext): number | Promise<number> {
+  const usage = (e: unknown) => {
     if (!(e instanceof UsageError)) throw e;
     ctx.err(`consistency: ${e.message}\n`);
     return 2;
+  };
+  try {
+    const code = dispatch(argv, ctx);
+    return typeof code === 'number' ? code : code.catch(usage);
+  } catch (e) {
+    return usage(e);
   }
 }
 
-function dispatch(argv: string[], ctx: CliContext): number {
+function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     ctx.err(helpText() + '\n');
@@ -74,6 +81,7 @@ function dispatch(argv: string[], ctx: CliContext): number {
   if (first === 'simulate') {
     const { values, positionals } = parse(rest, {
       data: { type: 'string', multiple: true },
+      scenario: { type: 'string', multiple: true },
       seed: { type: 'string' },
       ops: { type: 'string' },
       json: { type: 'boolean' },
@@ -83,9 +91,10 @@ function dispatch(argv: string[], ctx: CliContext): number {
     if (values.help) return print(ctx, helpText('simulate'));
     if (positionals.length !== 1) throw new UsageError(`simulate takes exactly one policy file. Run 'consistency help simulate'.`);
     const data = (values.data as string[] | undefined) ?? [];
-    const seed = whole(values.seed as string | undefined, '--seed', 0, 0xffff_ffff) ?? 1;
+    const scenarios = (values.scenario as string[] | undefined) ?? [];
+    const seed = whole(values.seed as string | undefined, '--seed', 0, 0xffff_ffff);
     const ops = whole(values.ops as string | undefined, '--ops', 1, 100_000_000);
-    return runSimulate({ file: positionals[0], data, seed, ops, json: values.json === true, history: values.history as string | undefined }, ctx);
+    return runSimulate({ file: positionals[0], data, scenarios, seed, ops, json: values.json === true, history: values.history as string | undefined }, ctx);
   }
   const suggestion = first.startsWith('-') ? undefined : closest(first, [...commands]);
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
@@ -176,14 +185,26 @@ function processContext(): CliContext {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
     tool: toolInfo(script),
+    // Simulations run in a worker thread of this same bundle (so Ctrl-C is seen); not when run from source.
+    simulationWorker: script.endsWith('.cjs') ? script : undefined,
   };
 }
 
-if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
+if (isSimulationWorker()) workerMain();
+else if (isMainThread && typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
   // A closed pipe (`consistency check . | head`) is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  process.exitCode = run(process.argv.slice(2), processContext());
+  const code = run(process.argv.slice(2), processContext());
+  if (typeof code === 'number') process.exitCode = code;
+  else
+    code.then(
+      (c) => (process.exitCode = c),
+      (e: unknown) => {
+        console.error(e);
+        process.exitCode = 1;
+      },
+    );
 }

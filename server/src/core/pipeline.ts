@@ -15,6 +15,8 @@ export interface SourceFile {
 export interface AnalyzeOptions extends CheckOptions {
   /** Profile for files that declare none (an editor setting); callers pass only built-in profile names. */
   defaultProfile?: string;
+  /** Currency for files that declare none (an editor setting); default: the profile's. */
+  defaultCurrency?: 'INR' | 'USD';
 }
 
 export interface Analysis {
@@ -43,6 +45,8 @@ export function analyzeParsed(parsed: ParsedDocument[], options: AnalyzeOptions 
   const { model, diagnostics: modelDiagnostics } = buildModel(docs);
   const fallback = options.defaultProfile;
   if (fallback) for (const f of model.files) f.profile ??= { value: fallback, origin: { uri: f.uri, range: { start: 0, end: 0 } } };
+  const currency = options.defaultCurrency;
+  if (currency) for (const f of model.files) f.currency ??= { value: currency, origin: { uri: f.uri, range: { start: 0, end: 0 } } };
   const cache = new Map<DataModel, DataEstimate>();
   const estimate = (d: DataModel) => {
     let e = cache.get(d);

@@ -16,11 +16,13 @@ import { hover } from '../service/hover';
 import { references } from '../service/references';
 import { prepareRename, rename } from '../service/rename';
 import { semanticTokens, semanticTokensLegend } from '../service/semantic-tokens';
+import { signatureHelp } from '../service/signature-help';
 import { documentSymbols, workspaceSymbols } from '../service/symbols';
 import { findPolicyFiles, readTargetFile, readWorkspaceFile } from './files';
 import { builtinTextRequest, exportTypeScriptRequest, settingsSection, type BuiltinTextParams, type ExportTypeScriptParams } from './protocol';
 import { refusal, safe } from './run-safe';
 import { analyzeOptions, defaultSettings, readSettings, type Settings } from './settings';
+import { registerSimulation } from './simulation';
 import { Validator } from './validation';
 import { Workspace } from './workspace';
 
@@ -28,6 +30,7 @@ export const capabilities: InitializeResult['capabilities'] = {
   textDocumentSync: TextDocumentSyncKind.Incremental,
   hoverProvider: true,
   completionProvider: { triggerCharacters: ['.', '('] },
+  signatureHelpProvider: { triggerCharacters: ['(', ','] },
   definitionProvider: true,
   referencesProvider: true,
   renameProvider: { prepareProvider: true },
@@ -48,9 +51,12 @@ export function startServer(connection: Connection): void {
   let roots: string[] = [];
   let pullConfiguration = false;
   let watchFiles = false;
+  let refreshLenses = false;
+  let settings = defaultSettings;
   const snap = () => workspace.snapshot();
 
   const applySettings = (s: Settings) => {
+    settings = s;
     workspace.setOptions(analyzeOptions(s));
     validator.delayMs = s.validationDelayMs;
     validator.schedule();
@@ -65,9 +71,10 @@ export function startServer(connection: Connection): void {
     roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     pullConfiguration = !!params.capabilities.workspace?.configuration;
     watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    refreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const initial = (params.initializationOptions as Record<string, unknown> | undefined)?.[settingsSection];
     if (initial) {
-      const s = readSettings(initial, log);
+      const s = (settings = readSettings(initial, log));
       workspace.setOptions(analyzeOptions(s));
       validator.delayMs = s.validationDelayMs;
     }
@@ -111,6 +118,7 @@ export function startServer(connection: Connection): void {
   const empty: never[] = [];
   connection.onHover(safe('hover', log, null, (p) => hover(snap(), p.textDocument.uri, p.position)));
   connection.onCompletion(safe('completion', log, null, (p) => completion(snap(), p.textDocument.uri, p.position)));
+  connection.onSignatureHelp(safe('signatureHelp', log, null, (p) => signatureHelp(snap(), p.textDocument.uri, p.position)));
   connection.onDefinition(safe('definition', log, null, (p) => definition(snap(), p.textDocument.uri, p.position)));
   connection.onReferences(safe('references', log, empty, (p) => references(snap(), p.textDocument.uri, p.position, p.context.includeDeclaration)));
   connection.onPrepareRename(safe('prepareRename', log, null, (p) => refusal(prepareRename(snap(), p.textDocument.uri, p.position))));
@@ -121,10 +129,14 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(safe('codeAction', log, empty, (p) => codeActions(snap(), p.textDocument.uri, p.range, p.context.only)));
   connection.languages.semanticTokens.on(safe('semanticTokens', log, { data: [] }, (p) => semanticTokens(snap(), p.textDocument.uri)));
   connection.onDocumentFormatting(safe('formatting', log, empty, (p) => formatting(snap(), p.textDocument.uri)));
-  connection.onCodeLens(safe('codeLens', log, empty, (p) => codeLenses(snap(), p.textDocument.uri)));
+  const simulation = registerSimulation(connection, { snapshot: snap, settings: () => settings, log, canRefreshLenses: () => refreshLenses });
+  connection.onCodeLens(safe('codeLens', log, empty, (p) => codeLenses(snap(), p.textDocument.uri, simulation.lastRuns)));
   connection.onRequest(builtinTextRequest, safe('builtinText', log, null, (p: BuiltinTextParams) => builtinText(p.uri) ?? null));
   connection.onRequest(exportTypeScriptRequest, safe('exportTypeScript', log, null, (p: ExportTypeScriptParams) => exportTypeScriptFile(snap(), p.uri, readTargetFile) ?? null));
-  connection.onShutdown(() => validator.dispose());
+  connection.onShutdown(() => {
+    validator.dispose();
+    simulation.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

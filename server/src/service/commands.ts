@@ -4,4 +4,6 @@ export const commands = {
   showEstimate: 'consistency.showEstimate',
   /** Arguments: the document URI. Writes the policy's generated TypeScript module beside it. */
   exportTypeScript: 'consistency.exportTypeScript',
+  /** Arguments: the document URI, 'data' or 'scenario', and the name. Runs the simulator, shows the results panel. */
+  simulate: 'consistency.simulate',
 } as const;

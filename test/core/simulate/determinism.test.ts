@@ -94,6 +94,9 @@ test('runs stop on an aborted signal, a check callback, max events or max simula
   const short = simulate(flipkart, bbd, { maxSimMs: 800 });
   assert.equal(short.stopped, 'max-time');
   assert.ok(short.simulatedMs <= 800);
+  // Rates are per second of load that ran: 800 ms of it, not the scenario's whole duration.
+  const d = short.data[0];
+  assert.ok(d.write.ok > 0 && Math.abs(d.write.throughputPerSec - d.write.ok / 0.8) < 0.01, `${d.write.throughputPerSec} vs ${d.write.ok} in 0.8 s`);
   const progress: number[] = [];
   simulate(flipkart, bbd, { onProgress: (f) => progress.push(f), checkEvery: 2000 });
   assert.ok(progress.length > 2 && progress[progress.length - 1] === 1 && progress.every((f, i) => i === 0 || f >= progress[i - 1]));

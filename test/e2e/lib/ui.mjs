@@ -1,6 +1,7 @@
 // What a person sees in code-server with the installed .vsix: the file opens as Consistency, a squiggle
 // whose hover and Problems entry give the message, a data type's hover with the estimate's numbers, the
-// CodeLens titles, a quick fix that changes the text and clears the squiggle, and the estimate preview.
+// CodeLens titles, a quick fix that changes the text and clears the squiggle, the estimate preview, and ▶ Simulate's
+// results panel (histogram, seed, anomalies; Change seed and Re-run).
 // Every expectation comes from the language service (test/e2e/expected.ts); a screenshot is kept per step.
 import assert from 'node:assert/strict';
 import { poll } from './wait.mjs';
@@ -49,7 +50,9 @@ export async function uiChecks({ page, url, folder, file, check, shot }) {
 
   await check('a squiggle under the contradiction, and its hover gives the message', async () => {
     // CodeLenses add lines above data types when they arrive: wait for them so that nothing moves.
-    await poll('the CodeLenses show', 30_000, async () => (await editor.locator('.codelens-decoration').count()) >= file.lenses.length);
+    // One decoration per line: lenses on the same line (an estimate and ▶ Simulate) share it.
+    const lines = new Set(file.lenses.map((l) => l.range.start.line)).size;
+    await poll('the CodeLenses show', 30_000, async () => (await editor.locator('.codelens-decoration').count()) >= lines);
     const squiggle = editor.locator('.squiggly-error');
     await squiggle.first().waitFor({ timeout: 30_000 });
     assert.equal(await squiggle.count(), 1, 'one error squiggle');
@@ -83,7 +86,7 @@ export async function uiChecks({ page, url, folder, file, check, shot }) {
   await check('CodeLens titles above each data type', async () => {
     const want = file.lenses.map((l) => norm(l.title)).sort();
     const got = await poll('the CodeLenses show', 20_000, async () => {
-      const titles = (await editor.locator('.codelens-decoration').allInnerTexts()).map(norm).filter(Boolean).sort();
+      const titles = (await editor.locator('.codelens-decoration a').allInnerTexts()).map(norm).filter(Boolean).sort();
       return titles.length === want.length && titles;
     });
     assert.deepEqual(got, want);
@@ -125,5 +128,42 @@ export async function uiChecks({ page, url, folder, file, check, shot }) {
     const text = norm(await preview.locator('body').innerText());
     for (const n of hoverNumbers(file.hovers[name])) assert.ok(text.includes(n), `the preview shows ${n}:\n${text}`);
     await shot('08-estimate-preview');
+  });
+
+  await check('▶ Simulate opens the results panel: histogram, seed and anomalies; Change seed and Re-run', async () => {
+    await editor.locator('.codelens-decoration a').filter({ hasText: '▶ Simulate' }).first().click();
+    const tab = page.locator('.tab').filter({ hasText: 'Simulation: ' }).first();
+    await tab.waitFor({ timeout: 30_000 });
+    const simulated = norm(await tab.innerText()).replace(/^Simulation: /, '').split(' ')[0];
+    const summaries = file.simulations[simulated];
+    assert.ok(summaries, `a panel for a data type of the file: ${simulated}`);
+    const results = page.locator('iframe.webview.ready[src*="extensionId=consistency-tools.consistency-policies"]:visible').contentFrame().locator('#active-frame').contentFrame();
+    const summary = results.locator('#summary');
+    await poll('the results of seed 1 show', 30_000, async () => norm(await summary.innerText()) === summaries['1'] && norm(await results.locator('#seed').innerText()) === 'seed 1');
+    await results.locator('canvas#histogram-0').waitFor({ state: 'visible' });
+    const box = await results.locator('canvas#histogram-0').boundingBox();
+    assert.ok(box && box.width > 100 && box.height > 100, `the histogram is drawn: ${JSON.stringify(box)}`);
+    const anomalies = (await results.locator('table.anomalies tbody tr').allInnerTexts()).map(norm);
+    assert.equal(anomalies.length, 6, anomalies.join('\n'));
+    assert.ok(anomalies[0].startsWith('stale reads (linearizability)'), anomalies[0]);
+    await results.locator('canvas#visibility-0').waitFor({ state: 'visible' });
+    await results.locator('canvas#timeline-0').waitFor({ state: 'visible' });
+    await shot('09-simulation');
+
+    await results.locator('#change-seed').click();
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible' });
+    assert.equal(await input.inputValue(), '2', 'the next seed is suggested');
+    await shot('09b-simulation-change-seed');
+    await input.press('Enter');
+    await poll('the results of seed 2 show', 30_000, async () => norm(await results.locator('#seed').innerText()) === 'seed 2' && norm(await summary.innerText()) === summaries['2']);
+    assert.equal(norm(await results.locator('#run').innerText()), 'run 2 in this panel');
+    await shot('09c-simulation-seed-2');
+
+    await results.locator('#rerun').click();
+    await poll('the re-run shows, with the same seed', 30_000, async () => norm(await results.locator('#run').innerText()) === 'run 3 in this panel');
+    assert.equal(norm(await results.locator('#seed').innerText()), 'seed 2');
+    assert.equal(norm(await summary.innerText()), summaries['2']);
+    await shot('09d-simulation-rerun');
   });
 }

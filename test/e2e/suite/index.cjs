@@ -82,6 +82,22 @@ exports.run = async function run() {
     );
   });
 
+  await check('consistency.simulate: the server\'s worker gives the service\'s exact summary; the panel opens; the CodeLens shows the last run', async () => {
+    const lens = file.lenses.find((l) => l.command === 'consistency.simulate');
+    const [, kind, name] = lens.arguments;
+    const r = await vscode.commands.executeCommand('consistency.simulate', file.uri, kind, name, 42);
+    assert.equal(r.summary, file.simulations[name]['42']);
+    assert.equal(r.result.scenario.seed, 42);
+    assert.ok(r.result.data[0].write.histogram.length > 0, 'the results carry the latency histogram');
+    await until('the results panel opens', 10_000, () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label === `Simulation: ${name}`)));
+    await until('the CodeLens shows the last run', 10_000, async () => {
+      const lenses = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri, 10);
+      return lenses.some((l) => l.command?.command === 'consistency.simulate' && l.command.arguments[2] === name && l.command.title === `▶ Simulate · last run: ${r.summary}`);
+    });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.window.showTextDocument(doc);
+  });
+
   await check('go to definition of a built-in tier opens the read-only builtin: document', async () => {
     const at = doc.getText().indexOf('rbi.statement') + 5;
     const defs = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', uri, doc.positionAt(at));

@@ -1,24 +1,28 @@
-// `consistency simulate <file> [--data name]… [--seed n] [--ops n] [--json] [--history out.jsonl]`: runs the
-// default scenario of each data type (or the named ones) in the simulator, prints a table per data type or
-// the results as JSON, and can write the Jepsen-style history. Exit 1 when a data type could not be
-// simulated or a level showed what it promises never to show.
-import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
+// `consistency simulate <file> [--scenario name]… [--data name]… [--seed n] [--ops n] [--json] [--history f]`:
+// runs declared scenarios and data types' default scenarios (in a worker thread, so Ctrl-C stops them and
+// the partial results are printed, exit 130), prints a table per data type or JSON, can write the
+// Jepsen-style history. Exit 1 when a run failed or a level showed what it promises never to show.
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { builtinScheme } from '../../core/model/build-model';
 import { analyze } from '../../core/pipeline';
-import { simulateData, type SimulationResult } from '../../core/simulate/index';
-import { closest } from '../../core/util/suggest';
+import type { SimulationResult } from '../../core/simulate/index';
 import type { CliContext } from '../context';
 import { displayPath, readFiles, UsageError } from '../files';
 import { countSeverities, plural } from '../output/locate';
 import { formatSimulation, progressClear, progressFrame, type SimulateReport } from '../output/simulate-table';
 import { wantsColor } from '../output/style';
+import { planRuns, type RunSpec } from '../simulate/plan';
+import { runPlan, type FailedRun, type Outcome, type SimulationJob } from '../simulate/run';
+import { runInWorker } from '../simulate/worker';
 
 export interface SimulateArgs {
   file: string;
-  /** Data types to run, by name; all of the file's when empty. */
+  /** Data types whose default scenario runs, by name. */
   data: string[];
-  seed: number;
+  /** Declared scenarios to run, by name. With neither named: every scenario, then every data type. */
+  scenarios: string[];
+  /** Overrides every run's seed when given. */
+  seed?: number;
   /** Operations each default scenario aims for (undefined: the simulator's default). */
   ops?: number;
   json: boolean;
@@ -26,45 +30,17 @@ export interface SimulateArgs {
   history?: string;
 }
 
-/** Writes lines to a file through a 64 KiB buffer (a long run's history never sits in memory whole). */
-class LineWriter {
-  private fd: number;
-  private chunks: string[] = [];
-  private size = 0;
-  constructor(path: string) {
-    this.fd = openSync(path, 'w');
-  }
-  line = (text: string): void => {
-    this.chunks.push(text, '\n');
-    this.size += text.length + 1;
-    if (this.size >= 65536) this.flush();
-  };
-  flush(): void {
-    if (this.chunks.length) writeSync(this.fd, this.chunks.join(''));
-    this.chunks = [];
-    this.size = 0;
-  }
-  close(): void {
-    this.flush();
-    closeSync(this.fd);
-  }
-}
+/** Exit code after Ctrl-C stopped the runs (128 + SIGINT). */
+export const INTERRUPTED = 130;
 
-export function runSimulate(args: SimulateArgs, ctx: CliContext): number {
+export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promise<number> {
   const input = resolve(ctx.cwd, args.file);
   if (!existsSync(input)) throw new UsageError(`no such file: ${args.file}`);
   if (statSync(input).isDirectory()) throw new UsageError(`simulate takes one policy file; ${args.file} is a directory`);
   const [file] = readFiles([input]);
-  const analysis = analyze([{ uri: file.uri, text: file.text }]);
-  const all = [...analysis.model.data.values()].filter((d) => !d.origin.uri.startsWith(builtinScheme));
-  const names = all.map((d) => d.name);
-  for (const n of args.data) {
-    if (names.includes(n)) continue;
-    const suggestion = closest(n, names);
-    const known = names.length ? ` Data types in ${args.file}: ${names.join(', ')}.` : ` ${args.file} declares no data types.`;
-    throw new UsageError(`--data: unknown data type '${n}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''}${known}`);
-  }
-  const chosen = args.data.length ? all.filter((d) => args.data.includes(d.name)) : all;
+  const files = [{ uri: file.uri, text: file.text }];
+  const analysis = analyze(files);
+  const runs = planRuns(analysis.model, { data: args.data, scenarios: args.scenarios }, args.file);
   let historyPath: string | undefined;
   if (args.history !== undefined) {
     historyPath = resolve(ctx.cwd, args.history);
@@ -75,56 +51,69 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number {
   const errors = countSeverities(analysis.diagnostics).error;
   if (errors > 0) ctx.err(`consistency: note: ${plural(errors, 'error')} in ${args.file} (see \`consistency check\`); results may not mean much until they are fixed.\n`);
 
-  let writer: LineWriter | undefined;
+  let historyFd: number | undefined;
   try {
-    writer = historyPath === undefined ? undefined : new LineWriter(historyPath);
+    historyFd = historyPath === undefined ? undefined : openSync(historyPath, 'w');
   } catch (e) {
     throw new UsageError(`cannot write ${args.history}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const report: SimulateReport = { runs: [], failed: [], seed: args.seed };
-  const progress = ctx.stderrIsTTY === true && chosen.length > 0;
-  try {
-    chosen.forEach((d, i) => {
-      const onProgress = progress ? (f: number) => ctx.err(progressFrame((i + f) / chosen.length, d.name)) : undefined;
-      onProgress?.(0);
-      try {
-        report.runs.push(simulateData(analysis.model, d, { seed: args.seed, ops: args.ops, onProgress, onHistory: writer?.line }).result);
-      } catch (e) {
-        report.failed.push({ data: d.name, error: e instanceof Error ? e.message : String(e) });
+  const job: SimulationJob = { files, runs, seed: args.seed, ops: args.ops, historyFd };
+  const progress = ctx.stderrIsTTY === true && !args.json && runs.length > 0;
+  const label = (i: number) => `${runs[i].name}${runs[i].kind === 'scenario' ? ' (scenario)' : ''}`;
+  let shown = '';
+  const onProgress = progress
+    ? (i: number, f: number) => {
+        const frame = progressFrame((i + f) / runs.length, label(i));
+        if (frame !== shown) ctx.err((shown = frame));
       }
-    });
-  } finally {
+    : undefined;
+  const finish = (outcome: Outcome) => {
     if (progress) ctx.err(progressClear);
-    writer?.close();
-  }
-  const truncated = report.runs.filter((r) => r.history.truncated).map((r) => r.scenario.name);
-  if (writer && truncated.length) ctx.err(`consistency: note: the history of ${truncated.join(', ')} was cut at the line limit.\n`);
+    if (historyFd !== undefined) closeSync(historyFd);
+    return report(outcome, args, displayPath(file.uri, ctx.cwd), ctx);
+  };
+  if (ctx.simulationWorker === undefined) return finish(runPlan(job, { onProgress }));
+  const onInterrupt = () => ctx.err(`${progress ? progressClear : '\n'}consistency: stopping; the results so far follow (Ctrl-C again to quit at once)\n`);
+  return runInWorker(ctx.simulationWorker, job, { onProgress, onInterrupt }).then(finish, (e: unknown) => {
+    if (historyFd !== undefined) closeSync(historyFd);
+    throw e;
+  });
+}
 
-  if (args.json) ctx.out(JSON.stringify(simulateDocument(report, args, displayPath(file.uri, ctx.cwd), ctx), null, 2) + '\n');
-  else ctx.out(formatSimulation(report, { color: wantsColor(ctx.stdoutIsTTY, ctx.env) }));
-  const broken = report.runs.some((r) => r.data.some((d) => d.anomalies.violated.length > 0));
-  return report.failed.length > 0 || broken ? 1 : 0;
+function report(outcome: Outcome, args: SimulateArgs, path: string, ctx: CliContext): number {
+  const truncated = outcome.runs.filter((r) => r.history.truncated).map((r) => r.scenario.name);
+  if (args.history !== undefined && truncated.length) ctx.err(`consistency: note: the history of ${truncated.join(', ')} was cut at the line limit.\n`);
+  const rep: SimulateReport = { runs: outcome.runs, failed: outcome.failed, skipped: outcome.skipped, seed: args.seed };
+  if (args.json) ctx.out(JSON.stringify(simulateDocument(outcome, args, path, ctx), null, 2) + '\n');
+  else ctx.out(formatSimulation(rep, { color: wantsColor(ctx.stdoutIsTTY, ctx.env) }));
+  if (outcome.stopped) return INTERRUPTED;
+  const broken = outcome.runs.some((r) => r.data.some((d) => d.anomalies.violated.length > 0));
+  return outcome.failed.length > 0 || broken ? 1 : 0;
 }
 
 export interface JsonSimulateDocument {
   schema: 'consistency-simulate/1';
   tool: { name: string; version: string };
   file: string;
-  seed: number;
+  /** The --seed given; null when each run used its own (a scenario's `seed`, or 1). */
+  seed: number | null;
   ops: number | null;
   runs: SimulationResult[];
-  failed: { data: string; error: string }[];
+  failed: FailedRun[];
+  /** Present when Ctrl-C stopped the runs: the runs never started. */
+  stopped?: { skipped: RunSpec[] };
 }
 
 /** The `--json` document: nothing in it depends on the wall clock, so the same seed gives the same bytes. */
-function simulateDocument(report: SimulateReport, args: SimulateArgs, path: string, ctx: CliContext): JsonSimulateDocument {
+function simulateDocument(outcome: Outcome, args: SimulateArgs, path: string, ctx: CliContext): JsonSimulateDocument {
   return {
     schema: 'consistency-simulate/1',
     tool: { name: ctx.tool.name, version: ctx.tool.version },
     file: path,
-    seed: args.seed,
+    seed: args.seed ?? null,
     ops: args.ops ?? null,
-    runs: report.runs,
-    failed: report.failed,
+    runs: outcome.runs,
+    failed: outcome.failed,
+    ...(outcome.stopped ? { stopped: { skipped: outcome.skipped } } : {}),
   };
 }

@@ -1,6 +1,7 @@
-// The human format of `consistency simulate`: per data type a heading, a latency/throughput table for reads
-// and writes, the anomaly counts per guarantee, availability (per fault too) and cost actuals; then the
-// assumptions (deduplicated, numbered) and the seed. Also the terminal progress bar drawn on stderr.
+// The human format of `consistency simulate`: per scenario block a heading with its faults; per data type
+// a heading, a latency/throughput table for reads and writes, the anomaly counts per guarantee,
+// availability (per fault too) and cost actuals; then what a stop left out, the assumptions
+// (deduplicated, numbered) and the seed(s). Also the terminal progress bar drawn on stderr.
 import { formatAvailability, formatCount, formatMoney, ms } from '../../core/estimate/format';
 import type { Anomaly, DataResult, OpResult, SimulationResult } from '../../core/simulate/index';
 import { makeStyle, type Style } from './style';
@@ -8,9 +9,29 @@ import { renderTable, type Align } from './table';
 
 export interface SimulateReport {
   runs: SimulationResult[];
-  /** Data types that could not be simulated, with the reason. */
-  failed: { data: string; error: string }[];
-  seed: number;
+  /** Runs that could not be simulated (a data type's default run, or a scenario), with the reason. */
+  failed: { data?: string; scenario?: string; error: string }[];
+  /** Runs never started because Ctrl-C stopped the simulation. */
+  skipped?: { kind: 'data' | 'scenario'; name: string }[];
+  /** The --seed given (undefined: each run's own). */
+  seed?: number;
+}
+
+/** A data type's default run is named `<data> (default)`; any other run is a declared scenario block. */
+const isScenario = (run: SimulationResult) => !run.scenario.name.endsWith(' (default)');
+
+function scenarioLines(run: SimulationResult, style: Style): string[] {
+  const sc = run.scenario;
+  const out = [style.bold(`Scenario ${sc.name}`) + ` — ${formatCount(sc.loadPerSec)} ops/s for ${ms(sc.durationMs / 1000)} s, ${formatCount(sc.clients)} clients, seed ${sc.seed}`];
+  for (const f of sc.faults) out.push(`  fault ${f}`);
+  return [...out, ''];
+}
+
+/** `Seed: n` when every run used one seed, else each run's. */
+function seedLine(report: SimulateReport, style: Style): string {
+  const seeds = [...new Set(report.runs.map((r) => r.scenario.seed))];
+  if (report.seed !== undefined || seeds.length <= 1) return `${style.bold('Seed:')} ${report.seed ?? seeds[0] ?? 1}`;
+  return `${style.bold('Seeds:')} ${report.runs.map((r) => `${r.scenario.name} ${r.scenario.seed}`).join(', ')}`;
 }
 
 const guarantees: [Anomaly, string][] = [
@@ -65,15 +86,17 @@ export function formatSimulation(report: SimulateReport, options: { color?: bool
   const style = makeStyle(options.color ?? false);
   const out: string[] = [];
   for (const run of report.runs) {
+    if (isScenario(run)) out.push(...scenarioLines(run, style));
     for (const d of run.data) out.push(...dataLines(d, run.scenario, style), '');
-    if (run.stopped) out.push(style.severity('warning')(`  stopped early (${run.stopped}): the results cover what ran`), '');
+    if (run.stopped) out.push(style.severity('warning')(`  stopped early (${run.stopped}) at ${ms(run.simulatedMs / 1000)} s of simulated time: the results cover what ran`), '');
   }
-  if (report.runs.length === 0 && report.failed.length === 0) out.push('No data types to simulate.', '');
+  if (report.runs.length === 0 && report.failed.length === 0 && !report.skipped?.length) out.push('No data types or scenarios to simulate.', '');
   if (report.failed.length > 0) {
     out.push(style.severity('error')('Could not simulate:'));
-    for (const f of report.failed) out.push(`  ${f.data}: ${f.error}`);
+    for (const f of report.failed) out.push(`  ${f.scenario !== undefined ? `scenario ${f.scenario}` : f.data}: ${f.error}`);
     out.push('');
   }
+  if (report.skipped?.length) out.push(style.severity('warning')(`Stopped by Ctrl-C; not run: ${report.skipped.map((r) => (r.kind === 'scenario' ? `scenario ${r.name}` : r.name)).join(', ')}`), '');
   const assumptions = simulationAssumptions(report.runs);
   if (assumptions.length > 0) {
     out.push(style.bold('Assumptions:'));
@@ -81,7 +104,7 @@ export function formatSimulation(report: SimulateReport, options: { color?: bool
     assumptions.forEach((a, i) => out.push(`  ${String(i + 1).padStart(width)}. ${a}`));
     out.push('');
   }
-  out.push(`${style.bold('Seed:')} ${report.seed}`);
+  out.push(seedLine(report, style));
   return out.join('\n') + '\n';
 }
 

@@ -41,6 +41,13 @@ export interface Summary {
   max: number;
 }
 
+/** A range of latencies and how many fell in it, for a chart. */
+export interface Bin {
+  fromMs: number;
+  toMs: number;
+  count: number;
+}
+
 export class Histogram {
   private counts = new Float64Array(BUCKETS);
   count = 0;
@@ -90,6 +97,25 @@ export class Histogram {
     this.sum += other.sum;
     this.min = Math.min(this.min, other.min);
     this.max = Math.max(this.max, other.max);
+  }
+
+  /** The distribution for a chart: `n` bins of equal width on a log scale from min to max (ms), each fine
+   *  bucket counted in the bin holding its middle; deterministic. */
+  bins(n = 30): Bin[] {
+    if (this.count === 0) return [];
+    const r = (x: number) => Math.round(x * 1000) / 1000;
+    const lo = Math.max(this.min, 0.001);
+    const span = Math.log(Math.max(this.max, lo) / lo);
+    const k = span > 0 ? n : 1;
+    const out: Bin[] = Array.from({ length: k }, (_, j) => ({ fromMs: r(lo * Math.exp((span * j) / k)), toMs: r(lo * Math.exp((span * (j + 1)) / k)), count: 0 }));
+    for (let i = 0; i < BUCKETS; i++) {
+      if (this.counts[i] === 0) continue;
+      const [b, width] = boundsOf(i);
+      const mid = Math.max(lo, (width === 1 ? b : b + width / 2) / 1000);
+      const j = span > 0 ? Math.min(k - 1, Math.floor((k * Math.log(mid / lo)) / span)) : 0;
+      out[Math.max(0, j)].count += this.counts[i];
+    }
+    return out;
   }
 
   summary(): Summary {

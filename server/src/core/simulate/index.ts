@@ -9,7 +9,7 @@ import { simulate, workloadRate } from './simulate';
 export { simulate, scenarioProblems } from './simulate';
 export { createRng, seedOf, type Rng } from './prng';
 export { samplerOf, meanOf, describe as describeDistribution, problemOf, type Distribution } from './distribution';
-export { Histogram, type Summary } from './histogram';
+export { Histogram, type Bin, type Summary } from './histogram';
 export { EventHeap } from './heap';
 export { defaults } from './scenario';
 export { scenarioFor } from './from-model';

@@ -17,7 +17,7 @@ const pct = (ok: number, all: number) => (all > 0 ? r3((100 * ok) / all) : 100);
 
 function opResult(s: OpStats, seconds: number): OpResult {
   const ops = s.ok + s.fail + s.info;
-  return { ops, ok: s.ok, fail: s.fail, info: s.info, degraded: s.degraded, errors: s.errors, latencyMs: s.latency.summary(), throughputPerSec: r3(s.ok / seconds) };
+  return { ops, ok: s.ok, fail: s.fail, info: s.info, degraded: s.degraded, errors: s.errors, latencyMs: s.latency.summary(), histogram: s.latency.bins(), throughputPerSec: r3(s.ok / seconds) };
 }
 
 export function describeFault(f: Fault): string {

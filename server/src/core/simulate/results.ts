@@ -1,7 +1,7 @@
 // The results of a run as JSON-ready data (same seed, byte-identical JSON): per data type latency and outcomes,
 // throughput, staleness, t-visibility, anomalies against the level's promises, availability per fault,
 // and cost actuals from the profile for the simulated traffic, next to the estimate.
-import type { Summary } from './histogram';
+import type { Bin, Summary } from './histogram';
 import type { StopReason } from './sim';
 
 export interface OpResult {
@@ -13,6 +13,8 @@ export interface OpResult {
   degraded: number;
   errors: Record<string, number>;
   latencyMs: Summary;
+  /** Successful operations' latencies in log-scale bins, for a histogram chart (the editor's results panel). */
+  histogram?: Bin[];
   /** Successful operations per simulated second of load. */
   throughputPerSec: number;
 }

@@ -116,7 +116,8 @@ export function simulate(model: PolicyModel, sc: Scenario, o: SimulateOptions = 
     simulatedMs: Math.round(sim.now * 1000) / 1000,
     ...(stopped ? { stopped } : {}),
     history: { lines: history.lines, truncated: history.truncated },
-    data: groups.map((g, i) => report(g, metrics[i], sim.checkers[i], faults, visibilityAt, sc.durationMs, sessions.length, model)),
+    // Rates and cost are per second of load that ran: a stopped run's share of the duration, not all of it.
+    data: groups.map((g, i) => report(g, metrics[i], sim.checkers[i], faults, visibilityAt, stopped ? Math.min(sc.durationMs, sim.now) : sc.durationMs, sessions.length, model)),
     assumptions: [...new Set(assumptions)],
   };
 }

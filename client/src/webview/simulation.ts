@@ -1,0 +1,135 @@
+/// <reference lib="dom" />
+// The simulation results webview (bundled to out/webview/simulation.js, a browser IIFE): renders what the
+// extension posts (messages.ts) — scenario and seed, Re-run and Change seed, per data type the latency table and
+// histogram, the t-visibility curve, anomalies promised vs seen, the fault timeline, cost; then the assumptions.
+import './simulation.css';
+import type { Chart } from 'chart.js';
+import { formatAvailability, formatMoney, ms } from '../../../server/src/core/estimate/format';
+import type { Anomaly, DataResult, OpResult, SimulationResult } from '../../../server/src/lsp/protocol';
+import { latencyChart, theme, timelineChart, visibilityChart } from './charts';
+import { el, nodes, table as bareTable } from './dom';
+import type { FromWebview, ToWebview } from './messages';
+
+declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): unknown; setState(s: unknown): void };
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app')!;
+let charts: Chart[] = [];
+let last = vscode.getState() as ToWebview | undefined;
+
+/** Tables scroll sideways in a narrow panel instead of squeezing their cells. */
+const table = (...a: Parameters<typeof bareTable>) => el('div', { class: 'table-wrap' }, bareTable(...a));
+
+const anomalyNames: Record<Anomaly, string> = {
+  staleReads: 'stale reads (linearizability)',
+  readYourWrites: 'read your writes',
+  monotonicReads: 'monotonic reads',
+  monotonicWrites: 'monotonic writes',
+  writesFollowReads: 'writes follow reads',
+  lostUpdates: 'lost updates',
+};
+
+function button(id: string, text: string, type: FromWebview['type']): HTMLButtonElement {
+  const b = el('button', { id, type: 'button' }, text);
+  b.addEventListener('click', () => vscode.postMessage({ type } as FromWebview));
+  return b;
+}
+
+function toolbar(seed: number | undefined, running: boolean, run?: number): HTMLElement {
+  const rerun = button('rerun', 'Re-run', 'rerun');
+  const change = button('change-seed', 'Change seed…', 'changeSeed');
+  rerun.disabled = change.disabled = running;
+  const seedText = seed === undefined ? 'seed: from the settings' : `seed ${seed}`;
+  return el('div', { class: 'toolbar' }, rerun, change, el('span', { id: 'seed', class: 'seed' }, seedText), run ? el('span', { id: 'run', class: 'muted' }, `run ${run} in this panel`) : null);
+}
+
+function opRow(name: string, o: OpResult) {
+  const l = o.latencyMs;
+  return { cells: [name, o.ops, o.ok, o.fail, o.info, `${ms(l.p50)} ms`, `${ms(l.p95)} ms`, `${ms(l.p99)} ms`, `${ms(l.p999)} ms`, `${ms(l.max)} ms`, `${o.throughputPerSec}/s`] };
+}
+
+function canvas(id: string, caption: string, tall = false): HTMLElement {
+  return el('figure', { class: tall ? 'chart tall' : 'chart' }, el('div', { class: 'canvas-box' }, el('canvas', { id, role: 'img', 'aria-label': caption })), el('figcaption', {}, caption));
+}
+
+function dataSection(r: SimulationResult, d: DataResult, i: number): HTMLElement {
+  const a = d.anomalies;
+  const anomalies = (Object.keys(anomalyNames) as Anomaly[]).map((k) => ({
+    cells: [anomalyNames[k], a.promised[k] ? 'promised never' : 'not promised', a.counts[k]],
+    class: a.promised[k] && a.counts[k] > 0 ? 'violated' : undefined,
+  }));
+  const faults = d.faults.map((f) => ({ cells: [f.fault, `${f.atMs / 1000}–${(f.atMs + f.forMs) / 1000} s`, f.regions.reduce((s, x) => s + x.ops, 0), formatAvailability(f.availabilityPct), f.regions.map((x) => `${x.region} ${formatAvailability(x.availabilityPct)}`).join(', ')] }));
+  return el(
+    'section',
+    { class: 'data', id: `data-${i}` },
+    el('h2', {}, `data ${d.data}`, el('span', { class: 'muted' }, ` · ${d.level} · ${d.replication} · conflict ${d.conflict} · prefer ${d.prefer}`)),
+    table('latency', ['operation', 'ops', 'ok', 'fail', 'info', 'p50', 'p95', 'p99', 'p99.9', 'max', 'throughput'], [opRow('read', d.read), opRow('write', d.write)]),
+    el('div', { class: 'charts' }, canvas(`histogram-${i}`, 'Latency of successful operations (share per bin)'), canvas(`visibility-${i}`, 'Probability that a read started t ms after a write committed returns it or newer (t-visibility)')),
+    el('h3', {}, 'Anomalies: promised vs seen'),
+    el('p', { class: 'muted' }, `${a.reads} reads checked; ${a.sessionsChecked} client sessions checked for the session guarantees.`),
+    table('anomalies', ['anomaly', 'the level', 'seen'], anomalies),
+    el('h3', {}, 'Availability over time'),
+    canvas(`timeline-${i}`, d.faults.length ? 'The run and its fault windows, with the availability of the operations started in each' : 'No faults injected: the whole run', d.faults.length > 1),
+    d.faults.length ? table('faults', ['fault', 'window', 'operations', 'availability', 'by client region'], faults) : null,
+    el('p', { class: 'cost' }, `Cost actuals (${d.cost.profile}): ${formatMoney(d.cost.monthly, d.cost.currency)}/month at ${d.cost.opsPerSec} ops/s · the estimate says ${formatMoney(d.cost.estimatedMonthly, d.cost.currency)}/month.`),
+  );
+}
+
+function render(m: ToWebview): void {
+  for (const c of charts) c.destroy();
+  charts = [];
+  if (m.type === 'running') {
+    const shown = last?.type === 'result' ? last : undefined;
+    if (shown) {
+      renderResult(shown, true);
+      return;
+    }
+    app.replaceChildren(el('h1', {}, `Simulation: ${m.title}`), toolbar(m.seed, true), el('p', { class: 'status' }, 'Running…'));
+    return;
+  }
+  renderResult(m, false);
+}
+
+function renderResult(m: Extract<ToWebview, { type: 'result' }>, running: boolean): void {
+  const { response: res } = m;
+  const r = res.result;
+  const s = r?.scenario;
+  const status = running ? 'Running again…' : res.stopped === 'cancelled' ? 'Cancelled: the results cover what ran.' : res.stopped === 'time-limit' ? 'Stopped at the time limit: the results cover what ran.' : undefined;
+  app.replaceChildren(...nodes(
+    el('h1', {}, `Simulation: ${m.title}`),
+    el('p', { class: 'muted' }, `${m.file}${s ? ` · scenario ${s.name}` : ''}`),
+    toolbar(s?.seed, running, m.run),
+    status ? el('p', { class: res.stopped ? 'status warn' : 'status' }, status) : null,
+    el('p', { class: res.error && !res.stopped ? 'summary error' : 'summary', id: 'summary' }, res.error ?? res.summary),
+    s
+      ? el('p', { class: 'scenario' }, `${s.durationMs / 1000} s of load at ${Math.round(s.loadPerSec * 10) / 10}/s from ${s.clients} clients over ${s.keys} keys; timeout ${s.timeoutMs} ms; ${s.faults.length ? `faults: ${s.faults.join('; ')}` : 'no faults'}.`)
+      : null,
+    ...(r ? r.data.map((d, i) => dataSection(r, d, i)) : []),
+    r ? el('section', { class: 'assumptions' }, el('h2', {}, 'Assumptions'), el('ol', {}, ...r.assumptions.map((x) => el('li', {}, x)))) : null,
+    r ? el('p', { class: 'muted footer' }, `Seed ${r.scenario.seed} · ${r.events.toLocaleString('en')} events · ${r.simulatedMs / 1000} s simulated${r.stopped ? ` · stopped (${r.stopped})` : ''}.`) : null,
+  ));
+  if (running) app.classList.add('stale');
+  else app.classList.remove('stale');
+  if (!r) return;
+  const t = theme();
+  r.data.forEach((d, i) => {
+    const get = (id: string) => document.getElementById(`${id}-${i}`) as HTMLCanvasElement;
+    charts.push(latencyChart(get('histogram'), d, t), visibilityChart(get('visibility'), d, t), timelineChart(get('timeline'), r, d, t));
+  });
+}
+
+window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
+  const m = e.data;
+  if (m?.type !== 'running' && m?.type !== 'result') return;
+  render(m);
+  if (m.type === 'result') {
+    last = m;
+    vscode.setState(m);
+  }
+});
+
+// A theme change re-reads the colours.
+new MutationObserver(() => last && render(last)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+if (last) render(last);
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,72 @@
+// `consistency/simulate`: maps the request onto the worker-thread runner, with LSP work-done progress (the
+// client's workDoneToken, else one the server creates) and cancellation (the request's token, or the
+// progress's cancel) that reaches the running loop; remembers each target's last summary for the CodeLens.
+import { join } from 'node:path';
+import { CancellationToken, CodeLensRefreshRequest, ErrorCodes, ResponseError, type Connection, type WorkDoneProgressParams, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { readParams, responseOf, runKey, simulationJob, type SimulateResponse } from '../service/simulation';
+import type { Snapshot } from '../service/snapshot';
+import { simulateRequest } from './protocol';
+import { analyzeOptions, type Settings } from './settings';
+import { SimulationRunner } from './simulation-runner';
+
+export interface SimulationDeps {
+  snapshot: () => Snapshot;
+  settings: () => Settings;
+  log: (message: string) => void;
+  /** Whether the client refreshes CodeLenses when asked (workspace.codeLens.refreshSupport). */
+  canRefreshLenses: () => boolean;
+}
+
+export interface SimulationService {
+  /** The summary of each target's last run, by runKey. */
+  lastRuns: ReadonlyMap<string, string>;
+  dispose(): void;
+}
+
+/** The worker bundle sits beside the server bundle (out/simulation-worker.cjs); the server always runs bundled. */
+const workerPath = join(__dirname, 'simulation-worker.cjs');
+
+export function registerSimulation(connection: Connection, deps: SimulationDeps): SimulationService {
+  const runner = new SimulationRunner(workerPath, deps.log);
+  const lastRuns = new Map<string, string>();
+
+  const handle = async (raw: unknown, token: CancellationToken): Promise<SimulateResponse | ResponseError<void>> => {
+    const workDoneToken = (raw as WorkDoneProgressParams | undefined)?.workDoneToken;
+    const p = readParams(raw);
+    if ('error' in p) return new ResponseError(ErrorCodes.InvalidParams, p.error);
+    const settings = deps.settings();
+    const knobs = { seed: settings.simulation.seed, ops: settings.simulation.operations };
+    const job = simulationJob(deps.snapshot(), p, analyzeOptions(settings), knobs);
+    if ('error' in job) return responseOf(p, job);
+    // No token from the client: ask it for one (window/workDoneProgress/create); without one, no progress.
+    const created = workDoneToken === undefined ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    const progress: WorkDoneProgressReporter = created ?? connection.window.attachWorkDoneProgress(workDoneToken);
+    const what = `${p.target.kind === 'data' ? 'data type' : 'scenario'} ${p.target.name}`;
+    progress.begin(`Simulating ${what}`, 0, undefined, true);
+    const key = runKey(p.uri, p.target);
+    const run = runner.run(key, job, settings.simulation.timeLimitSeconds * 1000, (f) => progress.report(Math.floor(f * 100), `${Math.floor(f * 100)}%`));
+    const cancels = [token.onCancellationRequested(() => run.cancel())];
+    if (created) cancels.push(created.token.onCancellationRequested(() => run.cancel()));
+    let response: SimulateResponse;
+    try {
+      response = responseOf(p, await run.answer);
+    } finally {
+      cancels.forEach((c) => c.dispose());
+      progress.done();
+    }
+    deps.log(`simulate ${what}: ${response.summary}`);
+    if (!response.error || !response.stopped) {
+      lastRuns.set(key, response.summary);
+      if (deps.canRefreshLenses()) void connection.sendRequest(CodeLensRefreshRequest.type).catch((e) => deps.log(`codeLens/refresh: ${e}`));
+    }
+    return response;
+  };
+
+  connection.onRequest(simulateRequest, (raw: unknown, token: unknown) =>
+    handle(raw, CancellationToken.is(token) ? token : CancellationToken.None).catch((e) => {
+      deps.log(`simulate failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return null;
+    }),
+  );
+  return { lastRuns, dispose: () => runner.dispose() };
+}

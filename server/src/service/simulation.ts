@@ -1,0 +1,139 @@
+// Simulation in the editor, its pure parts: the targets a file offers (each data type and scenario), the job a
+// run needs (texts, analysis options, seed, operations), target → Scenario, the run itself (analyse, build,
+// simulate; the worker thread calls it), and the one-line summary shown in the CodeLens and a notification.
+import { formatAvailability, ms } from '../core/estimate/format';
+import { builtinScheme } from '../core/model/build-model';
+import { analyze, type AnalyzeOptions, type SourceFile } from '../core/pipeline';
+import { simulate, type Anomaly, type SimulateOptions, type SimulationResult } from '../core/simulate/index';
+import { scenarioOf, type SimulationTarget } from '../core/simulate/target';
+import type { Range as CoreRange } from '../core/syntax/range';
+import type { Snapshot } from './snapshot';
+
+export type { SimulationKind, SimulationTarget } from '../core/simulate/target';
+
+/** `consistency/simulate` parameters: a data type's default scenario or a declared scenario of document `uri`. */
+export interface SimulateParams {
+  uri: string;
+  target: SimulationTarget;
+  /** Overrides the scenario's own `seed` and the `consistency.simulation.seed` setting. */
+  seed?: number;
+  /** Operations a data type's default scenario aims for (default: the `consistency.simulation.operations` setting). */
+  ops?: number;
+}
+
+/** Why a run ended before its scenario did: the user cancelled it, or it ran into the time limit. */
+export type SimulationStop = 'cancelled' | 'time-limit';
+
+export interface SimulateResponse {
+  uri: string;
+  target: SimulationTarget;
+  /** The results; a stopped run's cover what ran. */
+  result?: SimulationResult;
+  stopped?: SimulationStop;
+  /** Why nothing could be simulated. */
+  error?: string;
+  /** One line for the CodeLens title and the notification. */
+  summary: string;
+}
+
+/** What the worker thread needs for one run: every text the analysis sees, its options, the target and knobs. */
+export interface SimulationJob {
+  files: SourceFile[];
+  options: AnalyzeOptions;
+  target: SimulationTarget;
+  /** An explicit seed (the request's); else a scenario's own, else `defaultSeed`. */
+  seed?: number;
+  defaultSeed: number;
+  ops: number;
+}
+
+export interface SimulationTargetAt {
+  target: SimulationTarget;
+  range: CoreRange;
+}
+
+/** The data types and scenarios declared in document `uri` (a repeated name only at its first declaration). */
+export function simulationTargets(s: Snapshot, uri: string): SimulationTargetAt[] {
+  const doc = s.document(uri);
+  if (!doc || uri.startsWith(builtinScheme)) return [];
+  const { model } = s.analysis;
+  const out: SimulationTargetAt[] = [];
+  for (const decl of doc.ast.declarations) {
+    if (!(decl.kind === 'data' || decl.kind === 'scenario') || !decl.name) continue;
+    const declared = decl.kind === 'data' ? model.data.get(decl.name.text) : model.scenarios.get(decl.name.text);
+    if (declared?.decl === decl) out.push({ target: { kind: decl.kind, name: decl.name.text }, range: decl.name.range });
+  }
+  return out;
+}
+
+/** The key of a target's last run (the CodeLens shows its summary). */
+export function runKey(uri: string, t: SimulationTarget): string {
+  return `${uri}#${t.kind}:${t.name}`;
+}
+
+export const simulateLensPrefix = '▶ Simulate';
+
+export function simulateLensTitle(lastSummary?: string): string {
+  return lastSummary ? `${simulateLensPrefix} · last run: ${lastSummary}` : simulateLensPrefix;
+}
+
+/** The job for a request, or why there is none (unknown document or target). */
+export function simulationJob(s: Snapshot, p: SimulateParams, options: AnalyzeOptions, knobs: { seed: number; ops: number }): SimulationJob | { error: string } {
+  if (!s.document(p.uri)) return { error: `${p.uri} is not a policy file of this workspace` };
+  if (!simulationTargets(s, p.uri).some((t) => t.target.kind === p.target.kind && t.target.name === p.target.name)) {
+    return { error: `no ${p.target.kind === 'data' ? 'data type' : 'scenario'} '${p.target.name}' in ${p.uri}` };
+  }
+  const files = [...s.analysis.documents.values()].filter((d) => !d.uri.startsWith(builtinScheme)).map((d) => ({ uri: d.uri, text: d.text }));
+  return { files, options, target: p.target, ...(p.seed !== undefined ? { seed: p.seed } : {}), defaultSeed: knobs.seed, ops: p.ops ?? knobs.ops };
+}
+
+/** Analyses the job's texts, builds the scenario and simulates it (in the worker thread; synchronous). */
+export function runJob(job: SimulationJob, o: SimulateOptions = {}): { result: SimulationResult } | { error: string } {
+  try {
+    const { model } = analyze(job.files, job.options);
+    const sc = scenarioOf(model, job);
+    if ('error' in sc) return sc;
+    return { result: simulate(model, sc, o) };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** "write p99 48 ms, 0 anomalies, 99.9% available (seed 42)": the worst write p99 over the data types, the
+ *  anomalies their levels promise never to show yet showed, and the availability of all operations. */
+export function summaryLine(r: SimulationResult, stopped?: SimulationStop): string {
+  const writeP99 = Math.max(...r.data.map((d) => d.write.latencyMs.p99));
+  const anomalies = r.data.reduce((n, d) => n + (Object.keys(d.anomalies.counts) as Anomaly[]).reduce((m, a) => m + (d.anomalies.promised[a] ? d.anomalies.counts[a] : 0), 0), 0);
+  const ok = r.data.reduce((n, d) => n + d.read.ok + d.write.ok, 0);
+  const all = r.data.reduce((n, d) => n + d.read.ops + d.write.ops, 0);
+  const available = formatAvailability(all > 0 ? (100 * ok) / all : 100);
+  const head = stopped ? `${stopped === 'cancelled' ? 'cancelled' : 'time limit'} at ${ms(r.simulatedMs / 1000)} s simulated: ` : '';
+  return `${head}write p99 ${ms(writeP99)} ms, ${anomalies} ${anomalies === 1 ? 'anomaly' : 'anomalies'}, ${available} available (seed ${r.scenario.seed})`;
+}
+
+/** The parameters of a request, checked (they come from outside). */
+export function readParams(raw: unknown): SimulateParams | { error: string } {
+  const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const t = (o.target && typeof o.target === 'object' ? o.target : {}) as Record<string, unknown>;
+  const whole = (v: unknown, min: number, max: number) => v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max);
+  if (typeof o.uri !== 'string' || (t.kind !== 'data' && t.kind !== 'scenario') || typeof t.name !== 'string') {
+    return { error: 'consistency/simulate needs { uri, target: { kind: "data" | "scenario", name } }' };
+  }
+  if (!whole(o.seed, 0, 2 ** 32 - 1)) return { error: 'the seed must be a whole number from 0 to 4294967295' };
+  if (!whole(o.ops, 1, 1e9)) return { error: 'ops must be a whole number from 1 to 1,000,000,000' };
+  const p: SimulateParams = { uri: o.uri, target: { kind: t.kind, name: t.name } };
+  if (o.seed !== undefined) p.seed = o.seed as number;
+  if (o.ops !== undefined) p.ops = o.ops as number;
+  return p;
+}
+
+export type SimulationAnswer = { result: SimulationResult; stopped?: SimulationStop } | { error: string; stopped?: SimulationStop };
+
+/** The response to a request, from what the worker answered. */
+export function responseOf(p: Pick<SimulateParams, 'uri' | 'target'>, answer: SimulationAnswer): SimulateResponse {
+  if ('error' in answer) {
+    const stopped = answer.stopped ? { stopped: answer.stopped } : {};
+    return { uri: p.uri, target: p.target, error: answer.error, ...stopped, summary: answer.stopped === 'cancelled' ? 'cancelled' : `failed: ${answer.error}` };
+  }
+  return { uri: p.uri, target: p.target, result: answer.result, ...(answer.stopped ? { stopped: answer.stopped } : {}), summary: summaryLine(answer.result, answer.stopped) };
+}
