@@ -8,15 +8,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { twoRegionPolicy } from '../helpers/policies';
 
-const POLICY = `topology india {
-  region mumbai { replicas 3 primary }
-  region delhi  { replicas 2 }
-  link mumbai <-> delhi 45ms
-}
-data sess { topology india consistency session }
-data acct { topology india consistency strong replication sync conflict abort }
-`;
+const POLICY = twoRegionPolicy;
 
 let dir = '';
 let cli = '';

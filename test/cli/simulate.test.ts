@@ -6,15 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { twoRegionPolicy } from '../helpers/policies';
 
-const POLICY = `topology india {
-  region mumbai { replicas 3 primary }
-  region delhi  { replicas 2 }
-  link mumbai <-> delhi 45ms
-}
-data sess { topology india consistency session }
-data acct { topology india consistency strong replication sync conflict abort }
-`;
+const POLICY = twoRegionPolicy;
 
 const SCENARIO = `${POLICY}scenario rush {
   data sess, acct

@@ -10,3 +10,13 @@ export const india = `topology india {
   link delhi  <-> chennai 65ms
 }
 `;
+
+/** Two regions, a session data type and a strong one: the CLI simulate suites' policy. */
+export const twoRegionPolicy = `topology india {
+  region mumbai { replicas 3 primary }
+  region delhi  { replicas 2 }
+  link mumbai <-> delhi 45ms
+}
+data sess { topology india consistency session }
+data acct { topology india consistency strong replication sync conflict abort }
+`;
