@@ -166,4 +166,23 @@ export async function uiChecks({ page, url, folder, file, check, shot }) {
     assert.equal(norm(await summary.innerText()), summaries['2']);
     await shot('09d-simulation-rerun');
   });
+
+  await check('▶ Simulate above a scenario: its own seed, and the fault window in the timeline and the faults table', async () => {
+    await page.keyboard.press('Control+Home');
+    const lens = editor.locator('.codelens-decoration a').filter({ hasText: '▶ Simulate' });
+    await poll('the scenario lens shows', 30_000, async () => (await lens.count()) >= Object.keys(file.simulations).length);
+    await lens.last().scrollIntoViewIfNeeded();
+    await lens.last().click();
+    const tab = page.locator('.tab').filter({ hasText: 'Simulation: delhi_cut' }).first();
+    await tab.waitFor({ timeout: 30_000 });
+    const results = page.locator('iframe.webview.ready[src*="extensionId=consistency-tools.consistency-policies"]:visible').contentFrame().locator('#active-frame').contentFrame();
+    const summary = results.locator('#summary');
+    await poll('the results of the scenario\'s seed 42 show', 30_000, async () => norm(await summary.innerText()) === file.simulations.delhi_cut['42'] && norm(await results.locator('#seed').innerText()) === 'seed 42');
+    await results.locator('canvas#timeline-0').waitFor({ state: 'visible' });
+    const rows = (await results.locator('table.faults tbody tr').allInnerTexts()).map(norm);
+    assert.equal(rows.length, 1, rows.join('\n'));
+    assert.ok(rows[0].startsWith('partition mumbai, bangalore | delhi') && rows[0].includes('1–3 s') && /delhi 0%/.test(rows[0]), rows[0]);
+    await results.locator('table.faults').scrollIntoViewIfNeeded();
+    await shot('09e-scenario-faults');
+  });
 }
