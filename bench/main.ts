@@ -7,6 +7,7 @@ import { generatePolicy } from './generate';
 import { benchLsp } from './lsp';
 import { benchSimulator } from './simulate';
 import { resolve } from 'node:path';
+import { serverNodeFlags } from '../server/src/lsp/protocol';
 
 const TARGET_LINES = 5_000;
 const TARGET_MS = 50;
@@ -49,7 +50,8 @@ function measure(lines: number, warmups: number, runs: number): Row {
 const pad = (s: string, n: number) => s.padStart(n);
 const fixed = (x: number, d = 1) => x.toFixed(d);
 
-console.log('parse + check (analyze) of generated policies; median of the runs after warm-up\n');
+const flags = process.execArgv.join(' ');
+console.log(`parse + check (analyze) of generated policies; median of the runs after warm-up; node ${flags || '(default flags)'}${flags === serverNodeFlags.join(' ') ? ', as the extension starts the server' : ''}\n`);
 console.log(`${pad('lines', 8)} ${pad('parse ms', 10)} ${pad('total ms', 10)} ${pad('lines/ms', 10)} ${pad('heap MB', 9)} ${pad('diagnostics', 12)}`);
 const rows: Row[] = [];
 for (const [lines, warmups, runs] of [

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { builtinUriScheme, commands, settingsSection } from '../../server/src/lsp/protocol';
+import { builtinUriScheme, commands, serverNodeFlags, settingsSection } from '../../server/src/lsp/protocol';
 import { BuiltinDocuments } from './builtin-documents';
 import { EstimateView } from './estimate';
 import { exportTypeScript } from './export';
@@ -16,8 +16,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(log);
   const module = context.asAbsolutePath(path.join('out', 'server.cjs'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: serverNodeFlags } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // Only real files and unsaved buffers: built-in (`builtin:`) documents are already known to the server.

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { serverNodeFlags } from '../../server/src/lsp/protocol';
 
 type Waiter = { match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
 
@@ -28,8 +29,9 @@ export class TestClient {
     this.connection.listen();
   }
 
-  static start(serverPath: string, cwd: string): TestClient {
-    return new TestClient(spawn(process.execPath, [serverPath, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'inherit'] }));
+  /** `nodeFlags`: as the extension starts the server (serverNodeFlags) unless given. */
+  static start(serverPath: string, cwd: string, nodeFlags: string[] = serverNodeFlags): TestClient {
+    return new TestClient(spawn(process.execPath, [...nodeFlags, serverPath, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'inherit'] }));
   }
 
   /** The first diagnostics notification for `uri` (from now on, or already received after `since`) that matches. */
