@@ -34,10 +34,9 @@ export function branches(data: DataModel): Branch[] {
 }
 
 function computeBranches(data: DataModel): Branch[] {
-  const base: Branch = { data, props: data.props, tiers: data.tiers, allTiers: data.tiers, effective: data.effective, label: `\`${data.name}\`` };
-  return [
-    base,
-    ...data.whens.map((w) => ({
+  const out: Branch[] = [{ data, props: data.props, tiers: data.tiers, allTiers: data.tiers, effective: data.effective, label: `\`${data.name}\`` }];
+  for (const w of data.whens) {
+    out.push({
       data,
       when: w,
       props: w.props,
@@ -45,8 +44,9 @@ function computeBranches(data: DataModel): Branch[] {
       allTiers: [...data.tiers, ...w.tiers],
       effective: w.effective,
       label: `\`${data.name}\` when ${conditionText(w.decl.conditions)}`,
-    })),
-  ];
+    });
+  }
+  return out;
 }
 
 /** Was this value set in the branch's own block (by a property or a tier named there), not inherited from the data type? */
@@ -76,7 +76,7 @@ export function replicationProp(b: Branch): { prop: A.PropertyOf<'replication'>;
     const t = b.allTiers.find((x) => x.name === rep.tier);
     return t?.props.replication ? { prop: t.props.replication, uri: t.origin.uri } : undefined;
   }
-  const p = [b.props.replication, b.data.props.replication].find((x) => isOrigin(x, rep));
+  const p = isOrigin(b.props.replication, rep) ? b.props.replication : isOrigin(b.data.props.replication, rep) ? b.data.props.replication : undefined;
   return p ? { prop: p, uri: b.data.origin.uri } : undefined;
 }
 

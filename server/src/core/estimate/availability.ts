@@ -17,7 +17,8 @@ export function quorumProbability(groups: number[], w: number, regionUp: number,
   let dist = new Array<number>(w + 1).fill(0);
   dist[0] = 1;
   for (const n of groups) {
-    const pmf = Array.from({ length: n + 1 }, (_, j) => regionUp * binomial(n, j) * replicaUp ** j * (1 - replicaUp) ** (n - j));
+    const pmf = new Array<number>(n + 1);
+    for (let j = 0; j <= n; j++) pmf[j] = regionUp * binomial(n, j) * replicaUp ** j * (1 - replicaUp) ** (n - j);
     pmf[0] += 1 - regionUp;
     const next = new Array<number>(w + 1).fill(0);
     next[w] = dist[w];

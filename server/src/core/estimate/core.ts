@@ -6,9 +6,11 @@ import { needsConsensus, type Level } from '../model/levels';
 import type { Origin, PolicyModel, Replication, TopologyModel } from '../model/model';
 import { writeAvailability, type AvailabilityDetail } from './availability';
 import { replicationLag, type LagDetail } from './lag';
-import { chooseLeaders, readPlan, writePlan, type LatencyPlan } from './latency';
+import { chooseLeaders, percentiles, readRoute, writeRoute, type LatencyPlan, type Route, type Routing } from './latency';
+import { memoised } from './memo';
 import { maxModelledReplicas, netOf, type Net } from './net';
 import { jitterNote } from './percentile';
+import type { Percentiles } from './estimate';
 import type { Profile } from './profile';
 
 export interface CoreInput {
@@ -30,56 +32,43 @@ export interface EstimateCore {
   w: number;
   r: number;
   repText: string;
+  /** `repText`, marked `(assumed)` when the policy did not say. */
+  replicationText: string;
   consensus: boolean;
   regional: boolean;
   leaders: string[];
+  /** Replicas outside the writing leader's region (mean over leaders, or over regions when regional). */
+  remoteReplicas: number;
   wp: LatencyPlan;
   rp: LatencyPlan;
+  /** Percentiles of `rp` and `wp`. */
+  read: Percentiles;
+  write: Percentiles;
   lag: LagDetail;
   availability: AvailabilityDetail;
   /** The assumptions these rest on, in the order the estimate lists them. */
   assumptions: string[];
 }
 
-/** Per topology (or, without one, per model): core results by key. Weak, so they go with the model. */
-const caches = new WeakMap<object, Map<string, EstimateCore>>();
-/** Per topology (or model): the net by intra-region round trip and default replica count, shared by its cores. */
-const nets = new WeakMap<object, Map<string, Net>>();
-
-function sharedNet(owner: object, topology: TopologyModel | undefined, intraRttMs: number, defaultReplicas: number): Net {
-  let byKey = nets.get(owner);
-  if (!byKey) nets.set(owner, (byKey = new Map()));
-  const key = `${intraRttMs}\t${defaultReplicas}`;
-  let net = byKey.get(key);
-  if (!net) byKey.set(key, (net = netOf(topology, intraRttMs, defaultReplicas)));
-  return net;
-}
-
 export function estimateCore(model: PolicyModel, i: CoreInput): EstimateCore {
   const { level, declared } = i;
   const consensus = needsConsensus(level);
-  const key = [
-    i.profile.name,
-    level.name,
-    level.costClass,
-    consensus,
-    i.topologyAssumed,
-    declared && !declared.assumed ? `${declared.mode},${declared.w},${declared.r}` : 'assumed',
-    i.primaries.join('\n'),
-  ].join('\t');
+  // The core reads the level only through its cost class, whether it needs consensus and whether it is `regional`;
+  // it is kept per topology (or, without one, per model), so it goes with the model.
+  const own = declared && !declared.assumed ? declared : undefined;
+  const key = `${level.name === 'regional'} ${level.costClass} ${consensus} ${i.topologyAssumed} ${own ? `${own.mode} ${own.w} ${own.r}` : 'assumed'} ${i.primaries.join(',')}`;
   const owner: object = i.topology ?? model;
-  let cache = caches.get(owner);
-  if (!cache) caches.set(owner, (cache = new Map()));
-  let core = cache.get(key);
-  if (!core) cache.set(key, (core = computeCore(i, consensus, owner)));
-  return core;
+  return memoised(owner, ['core', i.profile.name, key], () => computeCore(i, consensus, owner));
 }
 
 function computeCore(i: CoreInput, consensus: boolean, owner: object): EstimateCore {
   const { profile, level, topology } = i;
   const assumptions: string[] = [];
   const figures = profile.classes[level.costClass];
-  const net = sharedNet(owner, topology, profile.intraRegionRttMs, figures.defaultReplicas);
+  // One net per topology (or model) and intra-region round trip, shared by its cores; the class's default
+  // replica count matters only when no topology declares regions.
+  const defaults = topology && topology.regions.size > 0 ? undefined : figures.defaultReplicas;
+  const net = memoised(owner, ['net', profile.intraRegionRttMs, defaults], () => netOf(topology, profile.intraRegionRttMs, figures.defaultReplicas));
   const n = net.totalReplicas;
   if (!net.declared) assumptions.push(`no topology: one region holding ${n} replicas (the source calculator's default for ${level.costClass} levels, source L1923–L1935); clients in the same region`);
   else {
@@ -99,19 +88,49 @@ function computeCore(i: CoreInput, consensus: boolean, owner: object): EstimateC
   if (rep.mode === 'quorum' && rep.w > n) assumptions.push(`write quorum ${rep.w} exceeds the ${n} replicas: estimated with ${n}`);
 
   const regional = level.name === 'regional';
-  const base = { net, mode: rep.mode, w, r, regional, consensusReads: consensus };
-  const { leaders, note } = chooseLeaders(net, i.primaries, base);
-  assumptions.push(regional ? 'regional: each region leads its own writes with a majority of its replicas and replicates asynchronously to the others' : note);
-  const rt = { ...base, leaders };
-  const wp = writePlan(rt, figures.serviceMs);
-  const rp = readPlan(rt, figures.serviceMs);
-  const cut = net.sites.filter((s) => !wp.trips.some((t) => t.client === s.name)).map((s) => s.name);
-  if (cut.length) assumptions.push(`regions that cannot reach a leader over links are left out of latency: ${cut.join(', ')}`);
-  assumptions.push(`reads ${rp.needs}; writes ${wp.needs}`, profile.notes.latency, jitterNote);
+  const routed = routedOn(net, profile, { net, mode: rep.mode, w, r, regional, consensusReads: consensus }, i.primaries);
+  const { leaders, lag, availability } = routed;
+  assumptions.push(regional ? 'regional: each region leads its own writes with a majority of its replicas and replicates asynchronously to the others' : routed.note);
+  const wp: LatencyPlan = { needs: routed.write.needs, trips: routed.write.trips, service: figures.serviceMs };
+  const rp: LatencyPlan = { needs: routed.read.needs, trips: routed.read.trips, service: figures.serviceMs };
+  if (routed.cut.length) assumptions.push(`regions that cannot reach a leader over links are left out of latency: ${routed.cut.join(', ')}`);
+  assumptions.push(routed.needs, profile.notes.latency, jitterNote);
 
-  const lag = replicationLag(rt, profile.applyMsP99);
   assumptions.push(`replication lag = one-way delay to the farthest replica from the leader (p99) + apply time ${profile.applyMsP99} ms (p99, profile)`);
-  const availability = writeAvailability(net, w, rep.mode, profile.regionAvailabilityPct, profile.replicaAvailabilityPct);
   assumptions.push(profile.notes.availability);
-  return { net, n, costReplicas, rep, w, r, repText, consensus, regional, leaders, wp, rp, lag, availability, assumptions };
+  const remoteReplicas = regional
+    ? net.sites.reduce((s, x) => s + (n - x.replicas), 0) / net.sites.length
+    : leaders.reduce((s, l) => s + (n - (net.sites.find((x) => x.name === l)?.replicas ?? 0)), 0) / leaders.length;
+  return { net, n, costReplicas, rep, w, r, repText, replicationText: `${repText}${rep.assumed ? ' (assumed)' : ''}`, consensus, regional, leaders, remoteReplicas, wp, rp, read: percentiles(rp), write: percentiles(wp), lag, availability, assumptions };
+}
+
+/** What follows from the routing alone (leaders, round trips, lag, availability), whatever the level's class. */
+interface Routed {
+  leaders: string[];
+  note: string;
+  write: Route;
+  read: Route;
+  /** Regions left out of latency: no leader reachable. */
+  cut: string[];
+  /** `reads … ; writes …`, for the assumptions. */
+  needs: string;
+  lag: LagDetail;
+  availability: AvailabilityDetail;
+}
+
+/** Per net: routed results by profile and routing, shared by the cores of level classes that route alike. */
+function routedOn(net: Net, profile: Profile, base: Omit<Routing, 'leaders'>, primaries: string[]): Routed {
+  const key = `${base.mode} ${base.w} ${base.r} ${base.regional} ${base.consensusReads} ${primaries.join(',')}`;
+  return memoised(net, [profile.name, key], () => route(net, profile, base, primaries));
+}
+
+function route(net: Net, profile: Profile, base: Omit<Routing, 'leaders'>, primaries: string[]): Routed {
+  const { leaders, note } = chooseLeaders(net, primaries, base);
+  const rt = { ...base, leaders };
+  const write = writeRoute(rt);
+  const read = readRoute(rt);
+  const cut = net.sites.filter((s) => !write.trips.some((t) => t.client === s.name)).map((s) => s.name);
+  const lag = replicationLag(rt, profile.applyMsP99);
+  const availability = writeAvailability(net, base.w, base.mode, profile.regionAvailabilityPct, profile.replicaAvailabilityPct);
+  return { leaders, note, write, read, cut, needs: `reads ${read.needs}; writes ${write.needs}`, lag, availability };
 }

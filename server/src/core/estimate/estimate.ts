@@ -6,8 +6,9 @@ import type { AvailabilityDetail } from './availability';
 import { capacityOf, type CapacityDetail } from './capacity';
 import { monthlyCost } from './cost';
 import { estimateCore } from './core';
+import { memoised } from './memo';
 import type { LagDetail } from './lag';
-import { percentiles, type LatencyPlan } from './latency';
+import type { LatencyPlan } from './latency';
 import { conversionNote, defaultProfileName, profileNamed } from './profiles/index';
 import { describeWorkload, type WorkloadDetail } from './workload';
 
@@ -85,25 +86,38 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
   const figures = profile.classes[level.costClass];
   const declared = o.replication ?? data.effective.replication?.value;
   const core = estimateCore(model, { profile, level, topology: data.topology, topologyAssumed: data.topologyAssumed, declared, primaries: data.effective.primaries, origin: data.origin });
-  const { net, n, costReplicas, rep, r, repText, consensus, regional, leaders, rp, wp, lag, availability } = core;
+  const { n, costReplicas, rep, r, consensus, leaders, rp, wp, lag, availability } = core;
   assumptions.push(...core.assumptions);
 
-  const wl = describeWorkload(data.effective.workload?.value, profile);
+  // Workload, cost and capacity depend on a few numbers that many data types share: each is worked out once per model.
+  const wv = data.effective.workload?.value;
+  const wl = memoised(model, ['workload', profile.name, wv?.avgPerSec, wv?.peakPerSec, wv?.readsPct, wv?.readsAssumed], () => describeWorkload(wv, profile));
   assumptions.push(...wl.assumptions);
-  const remote = regional ? net.sites.reduce((s, x) => s + (n - x.replicas), 0) / net.sites.length : leaders.reduce((s, l) => s + (n - (net.sites.find((x) => x.name === l)?.replicas ?? 0)), 0) / leaders.length;
-  const cost = monthlyCost({ profile, costClass: level.costClass, replicas: costReplicas, monthlyOps: wl.detail?.monthlyOperations ?? 0, monthlyWrites: wl.detail?.monthlyWrites ?? 0, remoteReplicas: remote, currency });
-  assumptions.push(profile.notes.cost, `each write sends ${profile.bytesPerWrite / 1000} KB to each replica outside the leader's region (assumption)`);
-
-  const capacity = capacityOf(figures.capacityPerSec, figures.capacitySource, consensus, n, consensus && rep.mode === 'quorum' && r > 1 ? r : undefined, wl.detail?.readsPct ?? 50);
-  assumptions.push(`${profile.notes.capacity}; one replica group, no sharding`);
-
   const monthlyOps = wl.detail?.monthlyOperations ?? 0;
+  const monthlyWrites = wl.detail?.monthlyWrites ?? 0;
+  const remote = core.remoteReplicas;
+  const cost = memoised(model, ['cost', profile.name, level.costClass, costReplicas, monthlyOps, monthlyWrites, remote, currency], () =>
+    monthlyCost({ profile, costClass: level.costClass, replicas: costReplicas, monthlyOps, monthlyWrites, remoteReplicas: remote, currency }),
+  );
+  const notes = memoised(profile, ['estimate notes'], () => ({
+    transfer: `each write sends ${profile.bytesPerWrite / 1000} KB to each replica outside the leader's region (assumption)`,
+    capacity: `${profile.notes.capacity}; one replica group, no sharding`,
+  }));
+  assumptions.push(profile.notes.cost, notes.transfer);
+
+  const readQuorum = consensus && rep.mode === 'quorum' && r > 1 ? r : undefined;
+  const readsPct = wl.detail?.readsPct ?? 50;
+  const capacity = memoised(model, ['capacity', profile.name, level.costClass, consensus, n, readQuorum, readsPct], () =>
+    capacityOf(figures.capacityPerSec, figures.capacitySource, consensus, n, readQuorum, readsPct),
+  );
+  assumptions.push(notes.capacity);
+
   return {
     data: data.name,
     profile: profile.name,
     currency,
-    read: percentiles(rp),
-    write: percentiles(wp),
+    read: core.read,
+    write: core.write,
     replicationLagMs: lag.lagMs,
     availabilityPct: availability.pct,
     monthlyCost: cost.total,
@@ -112,7 +126,7 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
     capacityPerSec: capacity.totalPerSec,
     assumptions,
     level: level.display,
-    replication: `${repText}${rep.assumed ? ' (assumed)' : ''}`,
+    replication: core.replicationText,
     leaders: [...leaders],
     readPlan: rp,
     writePlan: wp,

@@ -2,6 +2,7 @@
 // from a leader to its farthest replica (half the round trip, jitter at p99 included) plus apply time.
 import { ms } from './format';
 import type { Routing } from './latency';
+import type { Hop } from './net';
 import { zAt } from './percentile';
 
 export interface LagDetail {
@@ -24,17 +25,26 @@ export function replicationLag(rt: Routing, applyMs: number): LagDetail {
   if (net.totalReplicas <= 1) return none('one replica: nothing to replicate');
   const z = zAt(99);
   const leaders = rt.regional ? net.sites.map((s) => s.name) : rt.leaders;
-  let worst: { from: string; to: string; rtt: number; jitter: number; oneWay: number } | undefined;
+  // The farthest replica so far, in locals (no object per candidate).
+  let worstHop: Hop | undefined;
+  let worstFrom = '';
+  let worstTo = '';
+  let worstOneWay = 0;
   for (const from of leaders) {
     for (const s of net.sites) {
       if (s.name === from && s.replicas <= 1) continue;
       const h = net.hop(from, s.name);
       if (!h) continue;
       const oneWay = (h.rttMs + z * h.jitterMs) / 2;
-      if (!worst || oneWay > worst.oneWay) worst = { from, to: s.name, rtt: h.rttMs, jitter: h.jitterMs, oneWay };
+      if (worstHop && !(oneWay > worstOneWay)) continue;
+      worstHop = h;
+      worstFrom = from;
+      worstTo = s.name;
+      worstOneWay = oneWay;
     }
   }
-  if (!worst) return none('no other replica is reachable');
+  if (!worstHop) return none('no other replica is reachable');
+  const worst = { from: worstFrom, to: worstTo, rtt: worstHop.rttMs, jitter: worstHop.jitterMs, oneWay: worstOneWay };
   const lagMs = worst.oneWay + applyMs;
   const jit = worst.jitter > 0 ? ` (+ jitter ${ms(worst.jitter)} ms at p99 ≈ ${ms(z * worst.jitter)} ms)` : '';
   const where = worst.from === worst.to ? `inside ${worst.from}` : `from ${worst.from} to ${worst.to}`;

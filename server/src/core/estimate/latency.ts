@@ -2,7 +2,7 @@
 // the W-th replica acknowledgement, to a read quorum, or to a local replica), then percentiles from
 // round trips + jitter × z + the profile's service time. Also leader placement and replication lag.
 import type { ReplicationMode } from '../model/model';
-import type { Net } from './net';
+import type { Hop, Net } from './net';
 import { isCentral, serviceAt, zAt, type Pct } from './percentile';
 import type { ServiceTimes } from './profile';
 
@@ -21,10 +21,14 @@ export interface ClientTrip {
   jitterMs: number;
 }
 
-export interface LatencyPlan {
+/** The round trips an operation takes, whatever the store's service time (shared by the level classes that route alike). */
+export interface Route {
   /** What the operation needs, for messages: `need a majority quorum (4 of 7) led from mumbai`. */
   needs: string;
   trips: ClientTrip[];
+}
+
+export interface LatencyPlan extends Route {
   service: ServiceTimes;
 }
 
@@ -40,31 +44,66 @@ export interface Routing {
   consensusReads: boolean;
 }
 
-const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+const suffixes = ['th', 'st', 'nd', 'rd'];
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : suffixes[n % 10] ?? 'th'}`;
+
+/** Replicas that reply after the same round trip. */
+interface ReplyGroup {
+  hop: Hop;
+  count: number;
+}
+
+const fastestFirst = (a: ReplyGroup, b: ReplyGroup) => a.hop.rttMs - b.hop.rttMs || a.hop.jitterMs - b.hop.jitterMs;
+
+/** Adds `g` after every group not slower than it: the order a stable sort gives (a handful of groups, no sort's temporary arrays). */
+function addInOrder(groups: ReplyGroup[], g: ReplyGroup): void {
+  let i = groups.length;
+  groups.push(g);
+  for (; i > 0 && fastestFirst(groups[i - 1], g) > 0; i--) groups[i] = groups[i - 1];
+  groups[i] = g;
+}
+
+/** The reply of the replica `from` holds itself: at once, so it never becomes a leg (its label is never shown). */
+const ownReply: Hop = { label: '', rttMs: 0, jitterMs: 0 };
 
 /** The k-th fastest reply among the replicas of the sites (or only one site), seen from `from`, which holds one replica itself when `self`. */
 function kthReply(net: Net, from: string, k: number, only: string | undefined, self: boolean, what: string): Leg | undefined {
-  const groups: { hop: { label: string; rttMs: number; jitterMs: number }; count: number }[] = [];
+  const groups: ReplyGroup[] = [];
+  let n = 0;
   for (const s of net.sites) {
     if (only !== undefined && s.name !== only) continue;
     const h = net.hop(from, s.name);
     if (!h) continue;
     const mine = self && s.name === from ? 1 : 0;
-    if (mine) groups.push({ hop: { label: `at ${from}`, rttMs: 0, jitterMs: 0 }, count: 1 });
-    if (s.replicas - mine > 0) groups.push({ hop: h, count: s.replicas - mine });
+    if (mine) addInOrder(groups, { hop: ownReply, count: 1 });
+    if (s.replicas - mine > 0) addInOrder(groups, { hop: h, count: s.replicas - mine });
   }
-  groups.sort((a, b) => a.hop.rttMs - b.hop.rttMs || a.hop.jitterMs - b.hop.jitterMs);
-  const n = groups.reduce((sum, g) => sum + g.count, 0);
+  for (const g of groups) n += g.count;
   const kk = Math.min(Math.max(k, 1), n);
   let seen = 0;
-  const x = groups.find((g) => (seen += g.count) >= kk)?.hop;
+  let x: Hop | undefined;
+  for (const g of groups) {
+    if ((seen += g.count) < kk) continue;
+    x = g.hop;
+    break;
+  }
   if (!x || x.rttMs === 0) return undefined;
   return { label: x.label, rttMs: x.rttMs, jitterMs: x.jitterMs, role: kk === n && n > 1 ? `for all ${n} ${what}` : `for the ${ordinal(kk)} of ${n} ${what}` };
 }
 
-function trip(client: string, legs: (Leg | undefined)[]): ClientTrip {
-  const ls = legs.filter((l): l is Leg => !!l);
-  return { client, legs: ls, rttMs: ls.reduce((s, l) => s + l.rttMs, 0), jitterMs: ls.reduce((s, l) => s + l.jitterMs, 0) };
+/** A client's trip over the legs that are there (one or two). */
+function trip(client: string, first: Leg | undefined, second?: Leg): ClientTrip {
+  const legs: Leg[] = [];
+  if (first) legs.push(first);
+  if (second) legs.push(second);
+  // Sums from 0 in leg order, as a reduce would.
+  let rttMs = 0;
+  let jitterMs = 0;
+  for (const l of legs) {
+    rttMs += l.rttMs;
+    jitterMs += l.jitterMs;
+  }
+  return { client, legs, rttMs, jitterMs };
 }
 
 function nearest(net: Net, client: string, leaders: string[]): string | undefined {
@@ -72,17 +111,21 @@ function nearest(net: Net, client: string, leaders: string[]): string | undefine
   let bestRtt = Infinity;
   for (const l of leaders) {
     const h = net.hop(client, l);
-    if (h && h.rttMs < bestRtt) [best, bestRtt] = [l, h.rttMs];
+    if (h && h.rttMs < bestRtt) {
+      best = l;
+      bestRtt = h.rttMs;
+    }
   }
   return best;
 }
 
 function toLeader(net: Net, client: string, leader: string): Leg | undefined {
   const h = net.hop(client, leader);
-  return h && { ...h, role: `to the leader in ${leader}` };
+  // Written out, not `{ ...h, role }`: one object instead of a copy that then grows.
+  return h && { label: h.label, rttMs: h.rttMs, jitterMs: h.jitterMs, role: `to the leader in ${leader}` };
 }
 
-export function writePlan(rt: Routing, service: ServiceTimes): LatencyPlan {
+export function writeRoute(rt: Routing): Route {
   const { net } = rt;
   const n = net.totalReplicas;
   const majority = Math.floor(n / 2) + 1;
@@ -90,13 +133,13 @@ export function writePlan(rt: Routing, service: ServiceTimes): LatencyPlan {
   const acks = new Map<string, Leg | undefined>(); // the replication wait depends only on the leader
   for (const c of net.sites) {
     if (rt.regional) {
-      trips.push(trip(c.name, [toLeader(net, c.name, c.name), kthReply(net, c.name, Math.floor(c.replicas / 2) + 1, c.name, true, 'acks')]));
+      trips.push(trip(c.name, toLeader(net, c.name, c.name), kthReply(net, c.name, Math.floor(c.replicas / 2) + 1, c.name, true, 'acks')));
       continue;
     }
     const leader = nearest(net, c.name, rt.leaders);
     if (!leader) continue;
     if (!acks.has(leader)) acks.set(leader, rt.mode === 'async' ? undefined : kthReply(net, leader, rt.w, undefined, true, 'acks'));
-    trips.push(trip(c.name, [toLeader(net, c.name, leader), acks.get(leader)]));
+    trips.push(trip(c.name, toLeader(net, c.name, leader), acks.get(leader)));
   }
   const led = rt.leaders.length === 1 ? `led from ${rt.leaders[0]}` : `led from the nearest of ${rt.leaders.join(', ')}`;
   const needs = rt.regional
@@ -108,19 +151,21 @@ export function writePlan(rt: Routing, service: ServiceTimes): LatencyPlan {
         : rt.w === majority
           ? `need a majority quorum (${rt.w} of ${n}) ${led}`
           : `need a write quorum of ${rt.w} of ${n} ${led}`;
-  return { needs, trips, service };
+  return { needs, trips };
 }
 
-export function readPlan(rt: Routing, service: ServiceTimes): LatencyPlan {
+export function readRoute(rt: Routing): Route {
   const { net } = rt;
   const quorum = rt.consensusReads && rt.mode === 'quorum' && rt.r > 1;
   const trips: ClientTrip[] = [];
   for (const c of net.sites) {
-    if (!rt.consensusReads) trips.push(trip(c.name, [{ ...net.hop(c.name, c.name)!, role: 'to a local replica' }]));
-    else if (quorum) trips.push(trip(c.name, [kthReply(net, c.name, rt.r, undefined, false, 'read replies')]));
+    if (!rt.consensusReads) {
+      const h = net.hop(c.name, c.name)!;
+      trips.push(trip(c.name, { label: h.label, rttMs: h.rttMs, jitterMs: h.jitterMs, role: 'to a local replica' }));
+    } else if (quorum) trips.push(trip(c.name, kthReply(net, c.name, rt.r, undefined, false, 'read replies')));
     else {
       const leader = nearest(net, c.name, rt.leaders);
-      if (leader) trips.push(trip(c.name, [toLeader(net, c.name, leader)]));
+      if (leader) trips.push(trip(c.name, toLeader(net, c.name, leader)));
     }
   }
   const needs = !rt.consensusReads
@@ -128,7 +173,7 @@ export function readPlan(rt: Routing, service: ServiceTimes): LatencyPlan {
     : quorum
       ? `need a read quorum of ${rt.r} of ${net.totalReplicas}`
       : `go to the leader in ${rt.leaders.join(' or ')}`;
-  return { needs, trips, service };
+  return { needs, trips };
 }
 
 /** The part of the latency physics fixes at a percentile: round trips + z × jitter; mean over client regions at or below the median, else the worst region. */

@@ -35,7 +35,7 @@ export function netOf(topology: TopologyModel | undefined, intraRttMs: number, d
   }
   const sites = [...topology.regions.values()].map((r) => ({ name: r.name, replicas: Math.min(r.replicas, maxModelledReplicas) }));
   // Hops are asked for again and again by the latency plans: each pair is worked out once (hops are never mutated).
-  const hops = new Map<string, Hop | undefined>();
+  const hops = new Map<string, Map<string, Hop | undefined>>(); // by a, then b
   const compute = (a: string, b: string): Hop | undefined => {
     if (a === b) return { label: `within ${a}`, rttMs: intraRttMs, jitterMs: 0 };
     const rtt = topology.rtt(a, b);
@@ -49,10 +49,11 @@ export function netOf(topology: TopologyModel | undefined, intraRttMs: number, d
     totalReplicas: sites.reduce((s, x) => s + x.replicas, 0),
     declared: true,
     hop(a, b) {
-      const key = `${a}\n${b}`;
-      if (hops.has(key)) return hops.get(key);
+      let from = hops.get(a);
+      if (!from) hops.set(a, (from = new Map()));
+      if (from.has(b)) return from.get(b);
       const h = compute(a, b);
-      hops.set(key, h);
+      from.set(b, h);
       return h;
     },
   };

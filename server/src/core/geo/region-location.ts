@@ -11,15 +11,25 @@ export interface RegionLocation {
   how: 'coordinates' | 'city' | 'name';
 }
 
+/** Locations by region: a region is located once however many of its links are checked (undefined: not known). */
+const located = new WeakMap<RegionModel, RegionLocation | undefined>();
+
 export function regionLocation(region: RegionModel): RegionLocation | undefined {
+  if (located.has(region)) return located.get(region);
+  const l = locate(region);
+  located.set(region, l);
+  return l;
+}
+
+function locate(region: RegionModel): RegionLocation | undefined {
   const d = region.decl;
   if (d.coordinates) return { lat: d.coordinates.lat, lon: d.coordinates.lon, label: `${d.coordinates.lat}, ${d.coordinates.lon}`, how: 'coordinates' };
   if (d.city) {
     const p = lookupPlace(d.city.text);
-    return p ? { ...p, how: 'city' } : undefined;
+    return p ? { lat: p.lat, lon: p.lon, label: p.label, how: 'city' } : undefined;
   }
   const p = lookupPlace(region.name);
-  return p ? { ...p, how: 'name' } : undefined;
+  return p ? { lat: p.lat, lon: p.lon, label: p.label, how: 'name' } : undefined;
 }
 
 export interface FibreFloor {

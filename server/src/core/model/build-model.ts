@@ -109,20 +109,25 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
     }
   }
   for (const t of model.topologies.values()) {
+    const referEnd = (end: A.Name | undefined) => {
+      if (end) refer({ kind: 'region', name: end.text, uri: t.origin.uri, range: end.range, target: t.regions.get(end.text)?.origin, scope: t.name });
+    };
     for (const l of t.decl.links) {
-      for (const end of [l.a, l.b]) {
-        if (end) refer({ kind: 'region', name: end.text, uri: t.origin.uri, range: end.range, target: t.regions.get(end.text)?.origin, scope: t.name });
-      }
+      referEnd(l.a);
+      referEnd(l.b);
     }
   }
 
-  const resolveTiers = (refs: A.PropertyOf<'tier'>[], uri: string): TierModel[] =>
-    refs.flatMap((p) => {
-      if (!p.ref) return [];
+  const resolveTiers = (refs: A.PropertyOf<'tier'>[], uri: string): TierModel[] => {
+    const out: TierModel[] = [];
+    for (const p of refs) {
+      if (!p.ref) continue;
       const tier = model.tiers.get(p.ref.text);
       refer({ kind: 'tier', name: p.ref.text, uri, range: p.ref.range, target: tier?.origin });
-      return tier ? [tier] : [];
-    });
+      if (tier) out.push(tier);
+    }
+    return out;
+  };
 
   // Pass 2: data types, with their tiers, topology and effective settings.
   for (const { decl, uri } of dataDecls) {

@@ -43,10 +43,14 @@ export function levelOf(p: A.PropertyOf<'consistency'> | undefined, ctx: { uri: 
 
 /** The strongest of several sourced levels: one that implies all the others if there is one, else the highest rank. */
 export function strongest(levels: Sourced<Level>[]): Sourced<Level> | undefined {
-  return (
-    levels.find((a) => levels.every((b) => implies(a.value, b.value))) ??
-    [...levels].sort((a, b) => b.value.rank - a.value.rank)[0]
-  );
+  // Loops, not find/every/sort: this runs for every data type and branch.
+  outer: for (const a of levels) {
+    for (const b of levels) if (!implies(a.value, b.value)) continue outer;
+    return a;
+  }
+  let best: Sourced<Level> | undefined; // the first of the highest rank
+  for (const l of levels) if (!best || l.value.rank > best.value.rank) best = l;
+  return best;
 }
 
 function sourced<T>(value: T, uri: string, node: { range: A.Property['range'] }, tier?: TierModel): Sourced<T> {
@@ -79,13 +83,50 @@ function replicationOf(p: A.PropertyOf<'replication'>, n: number, ctx: Effective
   return undefined;
 }
 
+/** Reads a property into its value; `n` is the topology's replica count. */
+type Reader<K extends keyof PropertySet, T> = (p: NonNullable<PropertySet[K]>, n: number, ctx: EffectiveContext) => T | undefined;
+
+const readReplication: Reader<'replication', Replication> = (p, n, ctx) => replicationOf(p, n, ctx);
+const readPartition: Reader<'partition', 'consistency' | 'availability'> = (p) => p.prefer;
+const readConflict: Reader<'conflict', string> = (p, _n, ctx) => conflictOf(p, ctx);
+const readCategory: Reader<'category', string> = (p) => p.value?.text;
+const readWorkload: Reader<'workload', Workload> = (p) => workloadOf(p);
+const readBudget: Reader<'budget', NonNullable<Effective['budget']>['value']> = (p) =>
+  p.amount ? { amount: p.amount.value, perMonth: p.amount.value * (30 / (p.amount.perDays ?? 30)), text: p.amount.text } : undefined;
+
+/** A single-valued kind: the block's own value, else the first tier that sets it (read even when the read fails). */
+function ownOrTier<K extends keyof PropertySet, T>(kind: K, read: Reader<K, T>, props: PropertySet, tiers: TierModel[], n: number, ctx: EffectiveContext): Sourced<T> | undefined {
+  const p = props[kind] as NonNullable<PropertySet[K]> | undefined;
+  const v = p ? read(p, n, ctx) : undefined;
+  if (p && v !== undefined) return sourced(v, ctx.uri, p as { range: A.Property['range'] });
+  for (const t of tiers) {
+    const tp = t.props[kind] as NonNullable<PropertySet[K]> | undefined;
+    if (tp === undefined) continue;
+    const tv = read(tp, n, ctx);
+    return tv !== undefined ? sourced(tv, ctx.uri, tp as { range: A.Property['range'] }, t) : undefined;
+  }
+  return undefined;
+}
+
+/** Adds a block's latency bounds (`tier` when they come from one). */
+function addLatency(e: Effective, latency: A.PropertyOf<'latency'>[], tier: TierModel | undefined, ctx: EffectiveContext): void {
+  for (const l of latency) {
+    const percentile = percentileOf(l, ctx);
+    if (!l.op || percentile === undefined || !l.bound || !l.percentile) continue;
+    const bound: LatencyBound = { op: l.op, percentile, percentileText: l.percentile.text, boundMs: l.bound.value, boundText: l.bound.text };
+    e.latency.push(sourced(bound, ctx.uri, l, tier));
+  }
+}
+
 /** Applies a block's own properties and its tiers on top of `base`. */
 export function computeEffective(props: PropertySet, tiers: TierModel[], base: Effective | undefined, ctx: EffectiveContext): Effective {
   const { uri } = ctx;
   const n = ctx.topology?.totalReplicas ?? 3;
   const e: Effective = base ? { ...base, latency: [...base.latency], primaries: [...base.primaries] } : { latency: [], primaries: [], money: false };
-  const tierLevels = tiers.flatMap((t) => (t.level ? [{ value: t.level, origin: t.origin, tier: t.name }] : []));
-  const floor = strongest([...(e.tierFloor ? [e.tierFloor] : []), ...tierLevels]);
+  // Plain loops below, not chains of map/filter/sort: this runs for every data type and `when` branch.
+  const tierLevels: Sourced<Level>[] = [];
+  for (const t of tiers) if (t.level) tierLevels.push({ value: t.level, origin: t.origin, tier: t.name });
+  const floor = strongest(e.tierFloor ? [e.tierFloor, ...tierLevels] : tierLevels);
   if (floor) e.tierFloor = floor;
 
   const own = levelOf(props.consistency, ctx);
@@ -93,62 +134,45 @@ export function computeEffective(props: PropertySet, tiers: TierModel[], base: E
   else if (tierLevels.length > 0) e.level = strongest(tierLevels);
 
   // Per kind: the block's own value, else the first tier that sets it, else what base had.
-  const fromTiers = <T>(pick: (ps: PropertySet) => T | undefined): { v: T; t: TierModel } | undefined => {
-    for (const t of tiers) {
-      const v = pick(t.props);
-      if (v !== undefined) return { v, t };
-    }
-    return undefined;
-  };
-  const pickOwnOrTier = <P extends { range: A.Property['range'] }, T>(
-    pick: (ps: PropertySet) => P | undefined,
-    read: (p: P) => T | undefined,
-  ): Sourced<T> | undefined => {
-    const p = pick(props);
-    const v = p ? read(p) : undefined;
-    if (p && v !== undefined) return sourced(v, uri, p);
-    const t = fromTiers(pick);
-    const tv = t ? read(t.v) : undefined;
-    return t && tv !== undefined ? sourced(tv, uri, t.v, t.t) : undefined;
-  };
+  e.replication = ownOrTier('replication', readReplication, props, tiers, n, ctx) ?? e.replication;
+  e.partition = ownOrTier('partition', readPartition, props, tiers, n, ctx) ?? e.partition;
+  e.conflict = ownOrTier('conflict', readConflict, props, tiers, n, ctx) ?? e.conflict;
+  e.category = ownOrTier('category', readCategory, props, tiers, n, ctx) ?? e.category;
+  e.workload = ownOrTier('workload', readWorkload, props, tiers, n, ctx) ?? e.workload;
+  e.budget = ownOrTier('budget', readBudget, props, tiers, n, ctx) ?? e.budget;
 
-  e.replication = pickOwnOrTier((ps) => ps.replication, (p) => replicationOf(p, n, ctx)) ?? e.replication;
-  e.partition = pickOwnOrTier((ps) => ps.partition, (p) => p.prefer) ?? e.partition;
-  e.conflict = pickOwnOrTier((ps) => ps.conflict, (p) => conflictOf(p, ctx)) ?? e.conflict;
-  e.category = pickOwnOrTier((ps) => ps.category, (p) => p.value?.text) ?? e.category;
-  e.workload = pickOwnOrTier((ps) => ps.workload, workloadOf) ?? e.workload;
-  e.budget = pickOwnOrTier((ps) => ps.budget, (p) => (p.amount ? { amount: p.amount.value, perMonth: p.amount.value * (30 / (p.amount.perDays ?? 30)), text: p.amount.text } : undefined)) ?? e.budget;
-
-  // Requirements that only tighten: every source counts, the strictest wins.
-  const avail = [props, ...tiers.map((t) => t.props)]
-    .map((ps, i) => (ps.availability?.target ? sourced(ps.availability.target.value, uri, ps.availability, i === 0 ? undefined : tiers[i - 1]) : undefined))
-    .filter((x): x is Sourced<number> => !!x);
-  if (base?.availabilityPct) avail.push(base.availabilityPct);
-  e.availabilityPct = avail.sort((a, b) => b.value - a.value)[0];
-  const stale = [props, ...tiers.map((t) => t.props)]
-    .map((ps, i) => (ps.staleness?.bound ? sourced(ps.staleness.bound.value, uri, ps.staleness, i === 0 ? undefined : tiers[i - 1]) : undefined))
-    .filter((x): x is Sourced<number> => !!x);
-  if (base?.stalenessMs) stale.push(base.stalenessMs);
-  e.stalenessMs = stale.sort((a, b) => a.value - b.value)[0];
-
-  for (const [ps, tier] of [[props, undefined], ...tiers.map((t) => [t.props, t] as const)] as const) {
-    for (const l of ps.latency) {
-      const percentile = percentileOf(l, ctx);
-      if (!l.op || percentile === undefined || !l.bound || !l.percentile) continue;
-      const bound: LatencyBound = { op: l.op, percentile, percentileText: l.percentile.text, boundMs: l.bound.value, boundText: l.bound.text };
-      e.latency.push(sourced(bound, uri, l, tier));
-    }
+  // Requirements that only tighten: every source counts, the strictest wins (the first of equals: own, tiers, base).
+  let avail: Sourced<number> | undefined;
+  if (props.availability?.target) avail = sourced(props.availability.target.value, uri, props.availability);
+  for (const t of tiers) {
+    const a = t.props.availability;
+    if (a?.target && (!avail || a.target.value > avail.value)) avail = sourced(a.target.value, uri, a, t);
   }
-  if (props.primary) e.primaries = props.primary.regions.map((r) => r.text);
-  else if (!base && ctx.topology) e.primaries = [...ctx.topology.regions.values()].filter((r) => r.primary).map((r) => r.name);
+  if (base?.availabilityPct && (!avail || base.availabilityPct.value > avail.value)) avail = base.availabilityPct;
+  e.availabilityPct = avail;
+  let stale: Sourced<number> | undefined;
+  if (props.staleness?.bound) stale = sourced(props.staleness.bound.value, uri, props.staleness);
+  for (const t of tiers) {
+    const s = t.props.staleness;
+    if (s?.bound && (!stale || s.bound.value < stale.value)) stale = sourced(s.bound.value, uri, s, t);
+  }
+  if (base?.stalenessMs && (!stale || base.stalenessMs.value < stale.value)) stale = base.stalenessMs;
+  e.stalenessMs = stale;
 
-  e.money =
-    e.money ||
-    (e.category !== undefined && moneyCategories.has(e.category.value)) ||
-    props.whens.some((w) => w.conditions.some((c) => c.field.text === 'amount'));
+  addLatency(e, props.latency, undefined, ctx);
+  for (const t of tiers) addLatency(e, t.props.latency, t, ctx);
+  if (props.primary) e.primaries = props.primary.regions.map((r) => r.text);
+  else if (!base && ctx.topology) for (const r of ctx.topology.regions.values()) if (r.primary) e.primaries.push(r.name);
+
+  e.money = e.money || (e.category !== undefined && moneyCategories.has(e.category.value)) || conditionsOnAmount(props.whens);
   // An assumed replication follows the level: a `when` branch that changes the level re-assumes it.
   if (e.level && (!e.replication || (e.replication.value.assumed && e.level !== base?.level))) e.replication = assumedReplication(e.level.value, n, e.level.origin);
   return e;
+}
+
+function conditionsOnAmount(whens: A.PropertyOf<'when'>[]): boolean {
+  for (const w of whens) for (const c of w.conditions) if (c.field.text === 'amount') return true;
+  return false;
 }
 
 function conflictOf(p: A.PropertyOf<'conflict'>, ctx: EffectiveContext): string | undefined {

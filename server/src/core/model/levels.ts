@@ -79,23 +79,27 @@ export const levelAliases: Record<string, string> = {
 
 export const allLevelNames = [...Object.keys(levelDefs), ...Object.keys(levelAliases)];
 
-function make(name: string, guarantees: Guarantee[], display: string, extra: Partial<Level> = {}): Level {
+/** The guarantees of each built-in level without arguments, one set each (levels never change them). */
+const defGuarantees = new Map<string, ReadonlySet<Guarantee>>();
+
+function make(name: string, guarantees: ReadonlySet<Guarantee>, display: string, extra?: Partial<Level>): Level {
   const def = levelDefs[name];
-  return {
-    name,
-    display,
-    guarantees: new Set(guarantees),
-    rank: def.rank,
-    costClass: def.costClass,
-    ...(def.strict ? { maxStalenessMs: 0, maxStalenessVersions: 0 } : {}),
-    ...extra,
-  };
+  const level: Level = def.strict
+    ? { name, display, guarantees, rank: def.rank, costClass: def.costClass, maxStalenessMs: 0, maxStalenessVersions: 0 }
+    : { name, display, guarantees, rank: def.rank, costClass: def.costClass };
+  return extra ? Object.assign(level, extra) : level;
+}
+
+function guaranteesOf(canonical: string): ReadonlySet<Guarantee> {
+  let g = defGuarantees.get(canonical);
+  if (!g) defGuarantees.set(canonical, (g = new Set(levelDefs[canonical].guarantees)));
+  return g;
 }
 
 /** A built-in level by canonical name or alias, without arguments. */
 export function namedLevel(name: string): Level {
   const canonical = levelAliases[name] ?? name;
-  return make(canonical, levelDefs[canonical].guarantees, canonical);
+  return make(canonical, guaranteesOf(canonical), canonical);
 }
 
 export type LevelResult = { level: Level } | { error: string; at: Name | Quantity | LevelExpr; suggestion?: string };
@@ -124,7 +128,7 @@ export function resolveLevel(expr: LevelExpr): LevelResult {
       }
       if (!picked.includes(g as Guarantee)) picked.push(g as Guarantee);
     }
-    return { level: make('session', ['convergence', ...picked], `session(${picked.join(', ')})`) };
+    return { level: make('session', new Set<Guarantee>(['convergence', ...picked]), `session(${picked.join(', ')})`) };
   }
   if (canonical === 'bounded') {
     const arg = expr.args[0];
@@ -132,10 +136,10 @@ export function resolveLevel(expr: LevelExpr): LevelResult {
       return { error: 'bounded needs one bound: a time such as `bounded(2s)` or a version count such as `bounded(5 versions)`.', at: arg ?? expr };
     }
     const extra = arg.kind === 'duration' ? { maxStalenessMs: arg.value } : { maxStalenessVersions: arg.value };
-    return { level: make('bounded', def.guarantees, `bounded(${arg.text})`, extra) };
+    return { level: make('bounded', guaranteesOf('bounded'), `bounded(${arg.text})`, extra) };
   }
   if (expr.args.length > 0) return { error: `'${written}' takes no arguments.`, at: expr.args[0] };
-  return { level: make(canonical, def.guarantees, written === canonical ? canonical : `${written} (${canonical})`) };
+  return { level: make(canonical, guaranteesOf(canonical), written === canonical ? canonical : `${written} (${canonical})`) };
 }
 
 /** Does every guarantee of `b` hold under `a`? */

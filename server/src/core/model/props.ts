@@ -56,7 +56,8 @@ export function setTwice(code: string, message: string, what: string, uri: strin
 
 export function collectProps(body: A.Property[], block: BlockKind, uri: string, diagnostics: Diagnostic[]): PropertySet {
   const set: PropertySet = { tiers: [], latency: [], whens: [], degrades: [] };
-  const seen = new Map<string, A.Property>();
+  // The earlier property of a single-valued kind is the one `set` holds; latency bounds are told apart by op and percentile.
+  let latencySeen: Map<string, A.Property> | undefined;
   for (const p of body) {
     if (notAllowed[block].has(p.kind)) {
       diagnostics.push({
@@ -70,17 +71,26 @@ export function collectProps(body: A.Property[], block: BlockKind, uri: string, 
       continue;
     }
     checkComparator(p, uri, diagnostics);
-    const key = p.kind === 'latency' ? `latency ${p.op} ${p.percentile?.text}` : p.kind;
-    const earlier = seen.get(key);
-    if (earlier && (!multi.has(p.kind) || p.kind === 'latency')) {
-      diagnostics.push(setTwice('duplicate-property', `'${key}' is set twice in this block; the later value wins.`, key, uri, p.keyword, earlier.range));
+    if (p.kind === 'latency') {
+      const key = `latency ${p.op} ${p.percentile?.text}`;
+      const earlier = (latencySeen ??= new Map()).get(key);
+      if (earlier) diagnostics.push(setTwice('duplicate-property', `'${key}' is set twice in this block; the later value wins.`, key, uri, p.keyword, earlier.range));
+      latencySeen.set(key, p);
+    } else if (!multi.has(p.kind)) {
+      const earlier = (set as unknown as Record<string, A.Property | undefined>)[p.kind];
+      if (earlier) diagnostics.push(setTwice('duplicate-property', `'${p.kind}' is set twice in this block; the later value wins.`, p.kind, uri, p.keyword, earlier.range));
     }
-    seen.set(key, p);
     switch (p.kind) {
       case 'tier': set.tiers.push(p); break;
       case 'when': set.whens.push(p); break;
       case 'degrade': set.degrades.push(p); break;
-      case 'latency': set.latency = [...set.latency.filter((l) => !(l.op === p.op && l.percentile?.text === p.percentile?.text)), p]; break;
+      case 'latency': {
+        // The later of the same op and percentile replaces the earlier one (at most one is there), at the end.
+        const i = set.latency.findIndex((l) => l.op === p.op && l.percentile?.text === p.percentile?.text);
+        if (i >= 0) set.latency.splice(i, 1);
+        set.latency.push(p);
+        break;
+      }
       default: (set as unknown as Record<string, A.Property>)[p.kind] = p;
     }
   }

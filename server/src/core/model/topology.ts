@@ -74,8 +74,12 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
           jit[i][j] = jit[i][k] + jit[k][j];
           next[i][j] = next[i][k];
         }
-  const linkBetween = (a: string, b: string) =>
-    links.filter((l) => (l.a === a && l.b === b) || (l.a === b && l.b === a)).sort((x, y) => x.rttMs - y.rttMs)[0];
+  // The fastest link joining a and b (the first of equals); a loop, as paths are asked for often.
+  const linkBetween = (a: string, b: string) => {
+    let best: LinkModel | undefined;
+    for (const l of links) if (((l.a === a && l.b === b) || (l.a === b && l.b === a)) && (!best || l.rttMs < best.rttMs)) best = l;
+    return best!;
+  };
   let totalReplicas = 0;
   for (const r of regions.values()) totalReplicas += r.replicas;
   return {

@@ -10,6 +10,17 @@ import { interpretQuantity, type QuantityParts } from './units';
 
 const comparatorImages = new Set(['<', '<=', '>', '>=', '==', '!=']);
 
+/** The kinds each quantity may be, one list each (lists are only read, so one copy serves every call). */
+const kinds = {
+  count: ['count'],
+  duration: ['duration'],
+  percent: ['percent'],
+  rate: ['rate'],
+  money: ['money'],
+  levelArg: ['duration', 'count'],
+  condition: ['money', 'count', 'multiplier', 'rate', 'duration', 'percent'],
+} satisfies Record<string, A.QuantityKind[]>;
+
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
 
@@ -79,7 +90,7 @@ export class AstBuilder {
       const pc = p.children as Children;
       if (pc.Kw_replicas) {
         const num = tok(pc, 'NumberLiteral');
-        if (num) region.replicas = this.quantity({ number: num.image, text: num.image, range: tokenRange(num) }, ['count']);
+        if (num) region.replicas = this.quantity({ number: num.image, text: num.image, range: tokenRange(num) }, kinds.count);
       } else if (pc.Kw_primary) {
         region.primary = nodeRange(p);
       } else if (pc.Kw_city) {
@@ -108,31 +119,38 @@ export class AstBuilder {
       range: nodeRange(n),
       a: name(tok(c, 'a')),
       b: name(tok(c, 'b')),
-      rtt: this.quantityNode(sub(c, 'rtt'), ['duration']),
+      rtt: this.quantityNode(sub(c, 'rtt'), kinds.duration),
       dist: distribution(this, sub(c, 'dist')),
-      jitter: this.quantityNode(sub(c, 'jitter'), ['duration']),
+      jitter: this.quantityNode(sub(c, 'jitter'), kinds.duration),
     };
   }
 
   private qualifiedName(n: CstNode | undefined): A.Name | undefined {
     if (!n) return undefined;
-    const parts = [...(n.children.Identifier ?? []), ...(n.children.Dot ?? [])]
-      .map(realToken)
-      .filter((t): t is IToken => !!t)
-      .sort((a, b) => a.startOffset - b.startOffset);
-    if (parts.length === 0) return undefined;
-    const first = parts[0];
-    const last = parts[parts.length - 1];
+    // The first and the last real token among the identifiers and dots (a loop: no arrays per name).
+    let first: IToken | undefined;
+    let last: IToken | undefined;
+    for (const key of ['Identifier', 'Dot']) {
+      for (const e of n.children[key] ?? []) {
+        const t = realToken(e);
+        if (!t) continue;
+        if (!first || t.startOffset < first.startOffset) first = t;
+        if (!last || t.startOffset > last.startOffset) last = t;
+      }
+    }
+    if (!first || !last) return undefined;
     const range = { start: first.startOffset, end: last.startOffset + last.image.length };
     return { text: this.text.slice(range.start, range.end).replace(/\s+/g, ''), range };
   }
 
   private block(n: CstNode | undefined): A.Property[] {
     if (!n) return [];
-    return (n.children.property ?? [])
-      .filter(isNode)
-      .map((p) => this.property(p))
-      .filter((p): p is A.Property => !!p);
+    const out: A.Property[] = [];
+    for (const p of n.children.property ?? []) {
+      const prop = isNode(p) ? this.property(p) : undefined;
+      if (prop) out.push(prop);
+    }
+    return out;
   }
 
   private property(n: CstNode): A.Property | undefined {
@@ -185,13 +203,13 @@ export class AstBuilder {
           percentile: name(tok(c, 'Percentile') ?? tok(c, 'Identifier')),
         };
         this.setComparator(p, c);
-        p.bound = this.quantityNode(sub(c, 'quantity'), ['duration']);
+        p.bound = this.quantityNode(sub(c, 'quantity'), kinds.duration);
         return p;
       }
       case 'availability': {
         const p: A.PropertyOf<'availability'> = { range, keyword, kind: 'availability' };
         this.setComparator(p, c);
-        p.target = this.quantityNode(sub(c, 'quantity'), ['percent']);
+        p.target = this.quantityNode(sub(c, 'quantity'), kinds.percent);
         return p;
       }
       case 'partition': {
@@ -205,20 +223,20 @@ export class AstBuilder {
           range,
           keyword,
           kind: 'workload',
-          volume: this.quantityNode(sub(c, 'volume'), ['rate']),
-          peak: this.quantityNode(sub(c, 'peak'), ['rate']),
-          reads: this.quantityNode(sub(c, 'reads'), ['percent']),
+          volume: this.quantityNode(sub(c, 'volume'), kinds.rate),
+          peak: this.quantityNode(sub(c, 'peak'), kinds.rate),
+          reads: this.quantityNode(sub(c, 'reads'), kinds.percent),
         };
       case 'budget': {
         const p: A.PropertyOf<'budget'> = { range, keyword, kind: 'budget' };
         this.setComparator(p, c);
-        p.amount = this.quantityNode(sub(c, 'quantity'), ['money']);
+        p.amount = this.quantityNode(sub(c, 'quantity'), kinds.money);
         return p;
       }
       case 'staleness': {
         const p: A.PropertyOf<'staleness'> = { range, keyword, kind: 'staleness' };
         this.setComparator(p, c);
-        p.bound = this.quantityNode(sub(c, 'quantity'), ['duration']);
+        p.bound = this.quantityNode(sub(c, 'quantity'), kinds.duration);
         return p;
       }
       case 'category':
@@ -238,7 +256,12 @@ export class AstBuilder {
 
   private conditions(n: CstNode | undefined): A.Condition[] {
     if (!n) return [];
-    return (n.children.condition ?? []).filter(isNode).map((c) => this.condition(c)).filter((c): c is A.Condition => !!c);
+    const out: A.Condition[] = [];
+    for (const e of n.children.condition ?? []) {
+      const c = isNode(e) ? this.condition(e) : undefined;
+      if (c) out.push(c);
+    }
+    return out;
   }
 
   private condition(n: CstNode | undefined): A.Condition | undefined {
@@ -249,7 +272,7 @@ export class AstBuilder {
     const op = this.comparator(cmp);
     if (!field || !op || !cmp) return undefined;
     const symbol = name(tok(c, 'symbol'));
-    const value = symbol ?? this.quantityNode(sub(c, 'quantity'), ['money', 'count', 'multiplier', 'rate', 'duration', 'percent']);
+    const value = symbol ?? this.quantityNode(sub(c, 'quantity'), kinds.condition);
     return { field, op, opRange: nodeRange(cmp), value, range: nodeRange(n) };
   }
 
@@ -279,19 +302,19 @@ export class AstBuilder {
     const args: (A.Name | A.Quantity)[] = [];
     for (const a of c.arg ?? []) {
       if (isNode(a)) {
-        const q = this.quantityNode(a, ['duration', 'count']);
+        const q = this.quantityNode(a, kinds.levelArg);
         if (q) args.push(q);
       } else {
         const t = name(realToken(a));
         if (t) args.push(t);
       }
     }
-    args.sort((x, y) => x.range.start - y.range.start);
+    if (args.length > 1) args.sort((x, y) => x.range.start - y.range.start);
     return { name: id, args, range: nodeRange(n) };
   }
 
   countToken(t: IToken | undefined): A.Quantity | undefined {
-    return t ? this.quantity({ number: t.image, text: t.image, range: tokenRange(t) }, ['count']) : undefined;
+    return t ? this.quantity({ number: t.image, text: t.image, range: tokenRange(t) }, kinds.count) : undefined;
   }
 
   quantityNode(n: CstNode | undefined, expected: A.QuantityKind[]): A.Quantity | undefined {

@@ -52,47 +52,53 @@ export function describeKinds(kinds: QuantityKind[]): string {
   return kinds.map((k) => kindExamples[k]).join(' or ');
 }
 
+/** A result of `kind`, if `expected` allows it; `extra` keys (currency, perDays, noun) follow the usual four. */
+function make(p: QuantityParts, expected: QuantityKind[], kind: QuantityKind, value: number, extra?: Partial<Quantity>): QuantityResult {
+  if (!expected.includes(kind)) return fail(p, `Expected ${describeKinds(expected)}, but \`${p.text}\` is ${kindExamples[kind].replace(/ such as.*/, '')}.`);
+  const quantity: Quantity = { value, kind, text: p.text, range: p.range };
+  return { ok: true, quantity: extra ? Object.assign(quantity, extra) : quantity };
+}
+
+function fail(p: QuantityParts, message: string): QuantityResult {
+  return { ok: false, message, range: p.range };
+}
+
 /** Reads a quantity whose kind must be one of `expected` (the first that fits wins). */
 export function interpretQuantity(p: QuantityParts, expected: QuantityKind[]): QuantityResult {
   const n = Number(p.number.replace(/_/g, ''));
-  const fail = (message: string): QuantityResult => ({ ok: false, message, range: p.range });
-  const make = (kind: QuantityKind, value: number, extra: Partial<Quantity> = {}): QuantityResult =>
-    expected.includes(kind)
-      ? { ok: true, quantity: { value, kind, text: p.text, range: p.range, ...extra } }
-      : fail(`Expected ${describeKinds(expected)}, but \`${p.text}\` is ${kindExamples[kind].replace(/ such as.*/, '')}.`);
   const currency = p.currencySign === '₹' ? 'INR' : p.currencySign === '$' ? 'USD' : undefined;
   const unit = p.unit;
 
   if (unit === '%') {
-    if (p.per) return fail(`A percentage cannot be per ${p.per}: \`${p.text}\`.`);
-    return make('percent', n);
+    if (p.per) return fail(p, `A percentage cannot be per ${p.per}: \`${p.text}\`.`);
+    return make(p, expected, 'percent', n);
   }
   if (unit !== undefined && unit in durationUnits) {
-    if (p.per) return fail(`A duration cannot be per ${p.per}: \`${p.text}\`.`);
-    return make('duration', n * durationUnits[unit]);
+    if (p.per) return fail(p, `A duration cannot be per ${p.per}: \`${p.text}\`.`);
+    return make(p, expected, 'duration', n * durationUnits[unit]);
   }
-  if (unit === 'x' || unit === 'X') return make('multiplier', n);
-  if (unit !== undefined && perSecondUnits.has(unit)) return make('rate', n);
+  if (unit === 'x' || unit === 'X') return make(p, expected, 'multiplier', n);
+  if (unit !== undefined && perSecondUnits.has(unit)) return make(p, expected, 'rate', n);
 
   const scale = unit !== undefined && unit in scaleSuffixes ? scaleSuffixes[unit] : 1;
   const noun = unit !== undefined && countNouns.has(unit) ? unit : undefined;
   if (unit !== undefined && scale === 1 && noun === undefined) {
-    return fail(`Unknown unit \`${unit}\` in \`${p.text}\`; ${unitHint(expected)}.`);
+    return fail(p, `Unknown unit \`${unit}\` in \`${p.text}\`; ${unitHint(expected)}.`);
   }
   const base = n * scale;
   if (p.per !== undefined) {
     const seconds = periods[p.per];
-    if (seconds === undefined) return fail(`Unknown period \`/${p.per}\` in \`${p.text}\`; use /s, /min, /hour, /day, /month or /year.`);
+    if (seconds === undefined) return fail(p, `Unknown period \`/${p.per}\` in \`${p.text}\`; use /s, /min, /hour, /day, /month or /year.`);
     if (expected.includes('money') && (currency || !expected.includes('rate'))) {
-      return make('money', base, { currency, perDays: seconds / 86_400 });
+      return make(p, expected, 'money', base, { currency, perDays: seconds / 86_400 });
     }
-    if (currency) return fail(`\`${p.text}\` is an amount of money per ${p.per}, but a rate of operations is expected here; drop the currency sign.`);
-    return make('rate', base / seconds, noun ? { noun } : {});
+    if (currency) return fail(p, `\`${p.text}\` is an amount of money per ${p.per}, but a rate of operations is expected here; drop the currency sign.`);
+    return make(p, expected, 'rate', base / seconds, noun ? { noun } : undefined);
   }
-  if (currency || (expected.includes('money') && !expected.includes('count'))) return make('money', base, { currency });
-  if (expected.includes('count')) return make('count', base, noun ? { noun } : {});
-  if (expected.includes('money')) return make('money', base, { currency });
-  return fail(`Expected ${describeKinds(expected)}, but \`${p.text}\` ${unit ? 'is a plain amount' : 'has no unit'}.`);
+  if (currency || (expected.includes('money') && !expected.includes('count'))) return make(p, expected, 'money', base, { currency });
+  if (expected.includes('count')) return make(p, expected, 'count', base, noun ? { noun } : undefined);
+  if (expected.includes('money')) return make(p, expected, 'money', base, { currency });
+  return fail(p, `Expected ${describeKinds(expected)}, but \`${p.text}\` ${unit ? 'is a plain amount' : 'has no unit'}.`);
 }
 
 function unitHint(expected: QuantityKind[]): string {

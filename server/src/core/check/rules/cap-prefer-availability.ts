@@ -15,13 +15,13 @@ export const rule: Rule = {
   summary: 'Linearizable, sequential or strict serializable data with `partition prefer availability` (CAP).',
   check({ model, report }) {
     for (const d of model.data.values()) {
-      const done = new Set<number>();
+      let done: Set<number> | undefined; // made at the first report: most data types have none
       for (const s of branches(d)) {
         const { level, partition } = s.effective;
         if (partition?.value !== 'availability' || !level || !needsConsensus(level.value)) continue;
         const site = siteOf(d, partition, preferRange);
-        if (!site || done.has(site.range.start)) continue;
-        done.add(site.range.start);
+        if (!site || done?.has(site.range.start)) continue;
+        (done ??= new Set()).add(site.range.start);
         const n = d.topology?.totalReplicas ?? 3;
         const majority = Math.floor(n / 2) + 1;
         const edit = site.own ? undefined : insertProperty(d, 'partition prefer consistency', site.range);

@@ -3,6 +3,9 @@
 import type { LinkModel } from '../../model/model';
 import type { Rule } from '../rule';
 
+/** The fix that removes a link (built only when one is reported). */
+const removeLink = (link: LinkModel) => [{ title: 'Remove this link', edits: [{ uri: link.origin.uri, range: link.decl.range, newText: '' }] }];
+
 export const rule: Rule = {
   code: 'duplicate-link',
   defaultSeverity: 'warning',
@@ -13,13 +16,11 @@ export const rule: Rule = {
       for (const link of topo.links) {
         const { a, b } = link.decl;
         if (!a || !b) continue;
-        const range = { start: a.range.start, end: b.range.end };
-        const remove = [{ title: 'Remove this link', edits: [{ uri: link.origin.uri, range: link.decl.range, newText: '' }] }];
         if (a.text === b.text) {
-          report({ uri: link.origin.uri, range, message: `Link ${a.text} <-> ${b.text} joins region '${a.text}' to itself; a round trip inside a region is not a link.`, fixes: remove });
+          report({ uri: link.origin.uri, range: { start: a.range.start, end: b.range.end }, message: `Link ${a.text} <-> ${b.text} joins region '${a.text}' to itself; a round trip inside a region is not a link.`, fixes: removeLink(link) });
           continue;
         }
-        const key = [a.text, b.text].sort().join('\u0000');
+        const key = a.text < b.text ? `${a.text}\u0000${b.text}` : `${b.text}\u0000${a.text}`; // the pair in either direction
         const earlier = seen.get(key);
         if (!earlier) {
           seen.set(key, link);
@@ -28,10 +29,10 @@ export const rule: Rule = {
         const used = earlier.rttMs <= link.rttMs ? earlier : link;
         report({
           uri: link.origin.uri,
-          range,
+          range: { start: a.range.start, end: b.range.end },
           message: `${a.text}↔${b.text} is linked twice (${earlier.decl.rtt?.text} and ${link.decl.rtt?.text}); only the faster, ${used.decl.rtt?.text}, is used.`,
           related: [{ uri: earlier.origin.uri, range: earlier.decl.range, message: 'first link here' }],
-          fixes: remove,
+          fixes: removeLink(link),
         });
       }
     }

@@ -13,13 +13,16 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   summary: 'A topology, tier, data type, transaction or region is declared twice.',
   check({ model, report }) {
-    const first = new Map<string, Declared>();
+    // By kind (and topology, for regions), then name: no key string per declaration.
+    const first = new Map<string, Map<string, Declared>>();
     for (const d of model.declarations) {
       if (d.builtin) continue;
-      const key = `${d.kind}\u0000${d.container ?? ''}\u0000${d.name}`;
-      const earlier = first.get(key);
+      const scope = d.container ? `${d.kind}\u0000${d.container}` : d.kind;
+      let names = first.get(scope);
+      if (!names) first.set(scope, (names = new Map()));
+      const earlier = names.get(d.name);
       if (!earlier) {
-        first.set(key, d);
+        names.set(d.name, d);
         continue;
       }
       const sameFile = earlier.origin.uri === d.origin.uri;

@@ -11,13 +11,13 @@ export const rule: Rule = {
   summary: "A data type's consistency level is weaker than its tier requires.",
   check({ model, report }) {
     for (const data of model.data.values()) {
-      const done = new Set<string>();
+      let done: Set<string> | undefined; // made at the first report: most data types have none
       for (const b of branches(data)) {
         const { level, tierFloor: floor } = b.effective;
         if (!level || !floor || implies(level.value, floor.value)) continue;
         const key = `${originKey(level)}|${originKey(floor)}`;
-        if (done.has(key)) continue;
-        done.add(key);
+        if (done?.has(key)) continue;
+        (done ??= new Set()).add(key);
         // Where the weaker level is written: a `consistency` property (this block's or the data type's), else the tier reference that set it.
         const prop = [b.props.consistency, data.props.consistency].find((p) => isOrigin(p, level));
         const tierRef = [...b.props.tiers, ...data.props.tiers].find((t) => level.tier !== undefined && t.ref?.text === level.tier)?.ref;

@@ -35,16 +35,16 @@ export const rule: Rule = {
   summary: '`conflict last_writer_wins` on money or under an RBI tier (concurrent debits are lost), or on a cart (adds are lost).',
   check({ model, report }) {
     for (const d of model.data.values()) {
-      const done = new Set<number>();
+      let done: Set<number> | undefined; // made at the first report: most data types have none
       for (const s of branches(d)) {
         const conflict = s.effective.conflict;
         if (conflict?.value !== 'last_writer_wins') continue;
         const site = siteOf(d, conflict, strategyRange);
-        if (!site || done.has(site.range.start)) continue;
+        if (!site || done?.has(site.range.start)) continue;
         const reason = moneyReason(d, s);
         const where = conflict.tier ? ` (from tier ${conflict.tier})` : '';
         if (reason) {
-          done.add(site.range.start);
+          (done ??= new Set()).add(site.range.start);
           report({
             uri: site.uri,
             range: site.range,
@@ -58,7 +58,7 @@ export const rule: Rule = {
         }
         const cartLike = /cart/i.test(d.name) || /cart/i.test(s.effective.category?.value ?? '');
         if (cartLike) {
-          done.add(site.range.start);
+          (done ??= new Set()).add(site.range.start);
           report({
             uri: site.uri,
             range: site.range,

@@ -11,7 +11,7 @@ export const rule: Rule = {
   summary: 'Several regions accept writes (multi-primary) under linearizable, sequential or strict serializable.',
   check({ model, report }) {
     for (const d of model.data.values()) {
-      const s = branches(d).find((x) => x.effective.level && needsConsensus(x.effective.level.value) && new Set(x.effective.primaries).size > 1);
+      const s = branches(d).find((x) => x.effective.level && needsConsensus(x.effective.level.value) && x.effective.primaries.some((p) => p !== x.effective.primaries[0]));
       if (!s || !s.effective.level) continue;
       const level = s.effective.level;
       const primaries = [...new Set(s.effective.primaries)];

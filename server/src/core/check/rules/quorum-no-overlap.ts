@@ -6,6 +6,9 @@ import type { Fix } from '../../diagnostic';
 import { needsConsensus } from '../../model/levels';
 import type { Rule } from '../rule';
 
+/** A quorum size some replicas can meet: a whole number from 1 to N. */
+const fits = (x: number, n: number) => Number.isInteger(x) && x >= 1 && x <= n;
+
 export const rule: Rule = {
   code: 'quorum-no-overlap',
   defaultSeverity: 'error',
@@ -14,18 +17,18 @@ export const rule: Rule = {
     for (const data of model.data.values()) {
       const n = data.topology?.totalReplicas;
       if (!n) continue;
-      const done = new Set<string>();
+      let done: Set<string> | undefined; // made at the first report: most data types have none
       for (const b of branches(data)) {
         const { level, replication: rep } = b.effective;
         const at = replicationProp(b);
         if (!level || !rep || !at || rep.value.mode !== 'quorum' || !needsConsensus(level.value)) continue;
         const { w, r } = rep.value;
-        if (![w, r].every((x) => Number.isInteger(x) && x >= 1 && x <= n)) continue; // quorum-too-large
+        if (!fits(w, n) || !fits(r, n)) continue; // quorum-too-large
         const readMiss = r + w <= n;
         if (!readMiss && 2 * w > n) continue;
         const key = `${originKey(rep)}|${level.value.display}`;
-        if (done.has(key)) continue;
-        done.add(key);
+        if (done?.has(key)) continue;
+        (done ??= new Set()).add(key);
         const { prop, uri } = at;
         const start = prop.mode!.range.start;
         const end = Math.max(prop.mode!.range.end, prop.write?.range.end ?? 0, prop.read?.range.end ?? 0);

@@ -8,6 +8,8 @@ function replicaList(regions: Iterable<RegionModel>): string {
   return [...regions].map((r) => `${r.name} ${r.replicas}`).join(', ');
 }
 
+const quorumOps = ['write', 'read'] as const;
+
 export const rule: Rule = {
   code: 'quorum-too-large',
   defaultSeverity: 'error',
@@ -20,10 +22,9 @@ export const rule: Rule = {
       for (const b of branches(data)) {
         const at = replicationProp(b);
         if (!at || at.prop.mode?.text !== 'quorum') continue;
-        for (const [op, q] of [['write', at.prop.write], ['read', at.prop.read]] as const) {
+        for (const op of quorumOps) {
+          const q = op === 'write' ? at.prop.write : at.prop.read;
           if (!q) continue;
-          const key = `${at.uri}#${q.range.start}#${n ?? ''}`;
-          if (done.has(key)) continue;
           const ops = op === 'write' ? 'writes' : 'reads';
           let message: string | undefined;
           let value = q.value;
@@ -35,6 +36,8 @@ export const rule: Rule = {
             message = `${b.label} waits for ${q.value} ${op} acknowledgements, but topology '${topo.name}' has only ${n} replica${n === 1 ? '' : 's'} (${replicaList(topo.regions.values())}): no ${op} can ever complete, so ${ops} always time out.`;
           }
           if (!message) continue;
+          const key = `${at.uri}#${q.range.start}#${n ?? ''}`;
+          if (done.has(key)) continue;
           done.add(key);
           report({
             uri: at.uri,

@@ -1,7 +1,7 @@
 // A session guarantee (read-your-writes, monotonic reads/writes, writes-follow-reads, causal) that the
 // declared replication cannot give: last-writer-wins across several primaries, or async replication that
 // fails over to a replica missing acknowledged writes when the policy prefers availability.
-import type { Guarantee } from '../../model/levels';
+import type { Guarantee, Level } from '../../model/levels';
 import type { Fix } from '../../diagnostic';
 import type { Rule } from '../rule';
 import { branches, type Branch } from '../branches';
@@ -13,6 +13,9 @@ const sessionLevels = new Set(['read_your_writes', 'monotonic_reads', 'monotonic
 const brokenByLww: Guarantee[] = ['read_your_writes', 'monotonic_writes', 'writes_follow_reads', 'causal'];
 /** What a failover to a replica that lacks acknowledged writes can undo. */
 const brokenByFailover: Guarantee[] = ['read_your_writes', 'monotonic_reads', 'monotonic_writes', 'writes_follow_reads', 'causal'];
+
+/** Those of `gs` that the level promises. */
+const held = (level: Level, gs: Guarantee[]) => gs.filter((g) => level.guarantees.has(g));
 
 const words = (gs: Guarantee[]) => gs.map((g) => g.replace(/_/g, '-')).join(', ');
 
@@ -32,18 +35,22 @@ export const rule: Rule = {
   summary: 'A session guarantee that the declared replication cannot give (multi-primary last-writer-wins, or async failover).',
   check({ model, report }) {
     for (const d of model.data.values()) {
-      const done = new Set<number>();
+      let done: Set<number> | undefined; // made at the first report: most data types have none
       for (const s of branches(d)) {
         const e = s.effective;
         if (!e.level || !sessionLevels.has(e.level.value.name)) continue;
-        const site = siteOf(d, e.level, levelRange);
-        if (!site || done.has(site.range.start)) continue;
-        const has = (gs: Guarantee[]) => gs.filter((g) => e.level!.value.guarantees.has(g));
-        const primaries = [...new Set(e.primaries)];
-        const claim = `${e.level.value.display}${e.level.tier ? ` (tier ${e.level.tier})` : ''} on ${s.label}`;
-        const lww = has(brokenByLww);
-        if (primaries.length > 1 && e.conflict?.value === 'last_writer_wins' && lww.length > 0) {
-          done.add(site.range.start);
+        const level = e.level;
+        // What each case would report, worked out only when its settings are there (most branches have neither).
+        const primaries = e.conflict?.value === 'last_writer_wins' ? [...new Set(e.primaries)] : undefined;
+        const lww = primaries && primaries.length > 1 ? held(level.value, brokenByLww) : undefined;
+        const rep = e.replication?.value;
+        const failover = rep && rep.mode === 'async' && !rep.assumed && e.partition?.value === 'availability' ? held(level.value, brokenByFailover) : undefined;
+        if (!lww?.length && !failover?.length) continue;
+        const site = siteOf(d, level, levelRange);
+        if (!site || done?.has(site.range.start)) continue;
+        const claim = `${level.value.display}${level.tier ? ` (tier ${level.tier})` : ''} on ${s.label}`;
+        if (primaries && lww?.length) {
+          (done ??= new Set()).add(site.range.start);
           const fix = singlePrimaryFix(d, primaries);
           report({
             uri: site.uri,
@@ -56,10 +63,8 @@ export const rule: Rule = {
           });
           continue;
         }
-        const rep = e.replication?.value;
-        const failover = has(brokenByFailover);
-        if (rep && rep.mode === 'async' && !rep.assumed && e.partition?.value === 'availability' && failover.length > 0) {
-          done.add(site.range.start);
+        if (rep && failover?.length) {
+          (done ??= new Set()).add(site.range.start);
           const fixes = [setFix(d, s, 'partition', 'consistency'), setFix(d, s, 'replication', 'sync')].filter((f): f is Fix => !!f);
           report({
             uri: site.uri,

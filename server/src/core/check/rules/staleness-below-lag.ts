@@ -36,13 +36,14 @@ export const rule: Rule = {
           fixes,
         });
       };
-      if (stale) {
+      // Only a bound below the lag is reported (`fire` checks again): the others need no place or text.
+      if (stale && !(stale.value >= lag)) {
         const place = placeOf(model, data, stale);
         const prop = propertyOf(data, place, stale, 'staleness');
         const written = `staleness ${prop?.node.comparator ?? '<='} ${prop?.node.bound?.text ?? formatDuration(stale.value)}`;
         fire(stale, stale.value, written, undefined, place.editable && prop?.node.bound ? { uri: prop.uri, range: prop.node.bound.range } : undefined);
       }
-      if (bounded) {
+      if (bounded && !(bounded.value.maxStalenessMs! >= lag)) {
         const place = placeOf(model, data, bounded);
         const prop = propertyOf(data, place, bounded, 'consistency');
         const arg = prop?.node.level?.args[0];

@@ -12,7 +12,7 @@ export const rule: Rule = {
   summary: 'A linearizable or strict level together with a staleness bound above zero.',
   check({ model, report }) {
     for (const data of model.data.values()) {
-      const done = new Set<string>();
+      let done: Set<string> | undefined; // made at the first report: most data types have none
       const uri = data.origin.uri;
       for (const b of branches(data)) {
         const { level, stalenessMs: stale } = b.effective;
@@ -20,8 +20,8 @@ export const rule: Rule = {
         // A branch that only makes the level strong tightens its data type's bound; it does not contradict it.
         if (b.when && !setHere(b, stale)) continue;
         const key = `${originKey(level)}|${originKey(stale)}`;
-        if (done.has(key)) continue;
-        done.add(key);
+        if (done?.has(key)) continue;
+        (done ??= new Set()).add(key);
         const staleProp = [b.props.staleness, data.props.staleness].find((p) => isOrigin(p, stale));
         const levelProp = [b.props.consistency, data.props.consistency].find((p) => isOrigin(p, level));
         const bound = staleProp?.bound ?? b.allTiers.find((t) => t.name === stale.tier)?.props.staleness?.bound;

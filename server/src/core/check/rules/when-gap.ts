@@ -36,8 +36,7 @@ function emit(ctx: RuleContext, seen: Seen, d: DataModel, c: A.Condition, messag
 }
 
 /** (a) Two branches that split at a threshold and both exclude it. */
-function splitGaps(ctx: RuleContext, seen: Seen, d: DataModel): void {
-  const sets = d.whens.map((w) => fieldSets(w.decl.conditions));
+function splitGaps(ctx: RuleContext, seen: Seen, d: DataModel, sets: Map<string, FieldSet>[]): void {
   for (let i = 0; i < d.whens.length; i++) {
     for (let j = 0; j < d.whens.length; j++) {
       for (const [field, above] of i === j ? [] : sets[i]) {
@@ -72,9 +71,9 @@ function leftOut(t: Bound, b: Bound, lower: boolean): { from: Bound; to: Bound; 
 }
 
 /** (b) A branch narrower than the `applies when` of a tier it names. */
-function tierGaps(ctx: RuleContext, seen: Seen, d: DataModel): void {
-  const sets = d.whens.map((w) => fieldSets(w.decl.conditions));
-  for (const [i, w] of d.whens.entries()) {
+function tierGaps(ctx: RuleContext, seen: Seen, d: DataModel, sets: Map<string, FieldSet>[]): void {
+  for (let i = 0; i < d.whens.length; i++) {
+    const w = d.whens[i];
     const ws = sets[i];
     for (const t of w.tiers) {
       const applies = t.props.applies?.conditions ?? [];
@@ -108,9 +107,11 @@ export const rule: Rule = {
   summary: '`>` vs `>=` at a threshold, or a branch narrower than its tier\'s `applies when`, leaves values to the base level.',
   check(ctx) {
     for (const d of ctx.model.data.values()) {
+      if (d.whens.length === 0) continue; // both kinds of gap are between branches
       const seen: Seen = new Set();
-      tierGaps(ctx, seen, d);
-      splitGaps(ctx, seen, d);
+      const sets = d.whens.map((w) => fieldSets(w.decl.conditions)); // each branch's conditions, by field
+      tierGaps(ctx, seen, d, sets);
+      splitGaps(ctx, seen, d, sets);
     }
   },
 };
