@@ -104,7 +104,7 @@ describe('consistency/simulate over stdio', { timeout: 120_000 }, () => {
     const before = s.progress.length;
     const refreshed = s.refreshes.length;
     const r = await simulateReq({ target: { kind: 'scenario', name: 'outage' } });
-    assert.equal(JSON.stringify(r.result), JSON.stringify(simulate(model, scenarioFor(model, model.scenarios.get('outage')!, { seed: 7 }))));
+    assert.equal(JSON.stringify(r.result), JSON.stringify(simulate(model, scenarioFor(model.scenarios.get('outage')!, { seed: 7 }))));
     assert.equal(r.result!.scenario.seed, 7);
     const created = s.progress.slice(before);
     assert.equal(created[0].value.kind, 'begin');

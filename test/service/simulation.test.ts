@@ -66,7 +66,7 @@ test('target → scenario: the default one of a data type; a declared one with i
   assert.deepEqual(scenarioOf(model, { ...base, target: { kind: 'data', name: 'acct' } }), defaultScenario(model, model.data.get('acct')!, { seed: 3, ops: 500 }));
   assert.deepEqual(scenarioOf(model, { ...base, seed: 11, target: { kind: 'data', name: 'acct' } }), { name: 'acct (default)', data: ['acct'], durationMs: 1000, seed: 11 });
   const declared = scenarioOf(model, { ...base, target: { kind: 'scenario', name: 'outage' } });
-  assert.deepEqual(declared, scenarioFor(model, model.scenarios.get('outage')!, { seed: 7 }));
+  assert.deepEqual(declared, scenarioFor(model.scenarios.get('outage')!, { seed: 7 }));
   assert.equal((declared as { seed: number }).seed, 7);
   assert.equal((scenarioOf(model, { ...base, seed: 12, target: { kind: 'scenario', name: 'outage' } }) as { seed: number }).seed, 12);
   assert.deepEqual(scenarioOf(model, { ...base, target: { kind: 'scenario', name: 'none' } }), { error: "no scenario 'none'" });
@@ -77,7 +77,7 @@ test('a run gives exactly the core simulator\'s result for the same scenario and
   const got = runJob(job);
   const { model } = analyze(job.files);
   assert.ok('result' in got);
-  assert.equal(JSON.stringify(got.result), JSON.stringify(simulate(model, scenarioFor(model, model.scenarios.get('outage')!, { seed: 7 }))));
+  assert.equal(JSON.stringify(got.result), JSON.stringify(simulate(model, scenarioFor(model.scenarios.get('outage')!, { seed: 7 }))));
   assert.equal(got.result.scenario.faults.length, 1);
   assert.deepEqual(runJob({ ...job, files: [{ uri: URI, text: 'data x { consistency eventual }\n' }] }), { error: "no scenario 'outage'" });
 });

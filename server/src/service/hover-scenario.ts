@@ -1,11 +1,11 @@
 // Hover on a scenario: what the simulator will run — data types, duration, load, clients, faults, seed —
 // read from the same Scenario the ▶ Simulate lens and the CLI run (defaults named as defaults).
-import type { ScenarioModel, PolicyModel } from '../core/model/model';
+import type { ScenarioModel } from '../core/model/model';
 import { defaults, scenarioFor } from '../core/simulate/index';
 import { describeFault } from '../core/simulate/report';
 
-export function scenarioMarkdown(model: PolicyModel, s: ScenarioModel): string {
-  const sc = scenarioFor(model, s);
+export function scenarioMarkdown(s: ScenarioModel): string {
+  const sc = scenarioFor(s);
   const dflt = (set: boolean) => (set ? '' : ' (default)');
   const load = sc.load ? `${sc.load.perSec}/s${sc.load.readsPct !== undefined ? `, ${sc.load.readsPct}% reads` : ''}` : "the data types' own workloads";
   const shares = sc.clients?.regions;

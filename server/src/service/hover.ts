@@ -60,7 +60,7 @@ function symbolMarkdown(s: Snapshot, sym: SymbolAt): string | undefined {
     }
     case 'scenario': {
       const sc = model.scenarios.get(sym.name);
-      return sc && scenarioMarkdown(model, sc);
+      return sc && scenarioMarkdown(sc);
     }
     case 'transaction': {
       const tx = model.transactions.get(sym.name);

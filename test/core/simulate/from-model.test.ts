@@ -10,20 +10,20 @@ const policy = (topology: string, body = '') => modelOf(`${topology}data cart {\
 
 test('scenarioFor: every setting of the block, and the documented defaults for the rest', () => {
   const m = policy(india, 'scenario bbd {\n  data cart, balance\n  duration 6s\n  load 850/s reads 90%\n  clients 200 in mumbai 60%, delhi 40%\n  fault partition mumbai | delhi at 1s for 2s\n  seed 42\n  keys 10\n  timeout 2s\n}\nscenario bare {\n  data cart\n}\n');
-  assert.deepEqual(scenarioFor(m, m.scenarios.get('bbd')!), {
+  assert.deepEqual(scenarioFor(m.scenarios.get('bbd')!), {
     name: 'bbd', data: ['cart', 'balance'], durationMs: 6000, seed: 42, load: { perSec: 850, readsPct: 90 },
     clients: { count: 200, regions: [{ region: 'mumbai', share: 60 }, { region: 'delhi', share: 40 }] },
     faults: [{ kind: 'partition', sides: [['mumbai'], ['delhi']], atMs: 1000, forMs: 2000 }], keys: 10, timeoutMs: 2000,
   });
-  assert.deepEqual(scenarioFor(m, m.scenarios.get('bare')!), { name: 'bare', data: ['cart'], durationMs: 10_000, seed: 1 });
-  assert.equal(scenarioFor(m, m.scenarios.get('bbd')!, { seed: 7 }).seed, 7);
+  assert.deepEqual(scenarioFor(m.scenarios.get('bare')!), { name: 'bare', data: ['cart'], durationMs: 10_000, seed: 1 });
+  assert.equal(scenarioFor(m.scenarios.get('bbd')!, { seed: 7 }).seed, 7);
 });
 
 test('a scenario runs byte-identically per seed, and another seed gives other numbers', () => {
   const m = policy(india, 'scenario s {\n  data cart\n  duration 2s\n  seed 5\n}\n');
-  const once = () => JSON.stringify(simulate(m, scenarioFor(m, m.scenarios.get('s')!)));
+  const once = () => JSON.stringify(simulate(m, scenarioFor(m.scenarios.get('s')!)));
   assert.equal(once(), once());
-  assert.notEqual(once(), JSON.stringify(simulate(m, scenarioFor(m, m.scenarios.get('s')!, { seed: 6 }))));
+  assert.notEqual(once(), JSON.stringify(simulate(m, scenarioFor(m.scenarios.get('s')!, { seed: 6 }))));
 });
 
 test('a link declared fixed(…) simulates exactly like the same plain round trip; a distribution is sampled', () => {
@@ -48,7 +48,7 @@ test("the topology's replica work replaces the profile's default, and the assump
 
 test("a scenario's partition: the strong data type's minority side fails during the window and only then", () => {
   const m = policy(india, 'scenario cut {\n  data balance\n  duration 3s\n  load 300/s reads 50%\n  clients 60 in mumbai 50%, delhi 50%\n  fault partition mumbai, chennai | delhi at 1s for 1s\n}\n');
-  const r = simulate(m, scenarioFor(m, m.scenarios.get('cut')!)).data[0];
+  const r = simulate(m, scenarioFor(m.scenarios.get('cut')!)).data[0];
   const during = r.faults[0];
   const delhi = during.regions.find((x) => x.region === 'delhi')!;
   const mumbai = during.regions.find((x) => x.region === 'mumbai')!;

@@ -1,11 +1,11 @@
 // A `scenario` block as the engine runs it: the model's settings, the documented defaults for what it
 // leaves out (duration 10 s, the data types' own workloads, 100 clients over the first topology's regions,
 // seed 1), and an optional seed that overrides the block's own (the editor's "change seed", the CLI's --seed).
-import type { PolicyModel, ScenarioModel } from '../model/model';
+import type { ScenarioModel } from '../model/model';
 import { defaultScenarioDurationMs } from '../model/scenarios';
 import type { Fault, Scenario } from './scenario';
 
-export function scenarioFor(_model: PolicyModel, s: ScenarioModel, o: { seed?: number } = {}): Scenario {
+export function scenarioFor(s: ScenarioModel, o: { seed?: number } = {}): Scenario {
   const faults: Fault[] = s.faults.map(({ range: _range, ...f }) => f);
   return {
     name: s.name,

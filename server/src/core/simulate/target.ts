@@ -29,5 +29,5 @@ export function scenarioOf(model: PolicyModel, run: TargetRun): Scenario | { err
     return d ? defaultScenario(model, d, { seed: run.seed ?? run.defaultSeed, ops: run.ops }) : { error: `no data type '${name}'` };
   }
   const sc = model.scenarios.get(name);
-  return sc ? scenarioFor(model, sc, { seed: run.seed ?? sc.seed ?? run.defaultSeed }) : { error: `no scenario '${name}'` };
+  return sc ? scenarioFor(sc, { seed: run.seed ?? sc.seed ?? run.defaultSeed }) : { error: `no scenario '${name}'` };
 }
