@@ -55,7 +55,8 @@ export function registerSimulation(connection: Connection, deps: SimulationDeps)
       progress.done();
     }
     deps.log(`simulate ${what}: ${response.summary}`);
-    if (!response.error || !response.stopped) {
+    // A run stopped before it had any result leaves the lens on the previous run's summary.
+    if (!(response.error && response.stopped)) {
       lastRuns.set(key, response.summary);
       if (deps.canRefreshLenses()) void connection.sendRequest(CodeLensRefreshRequest.type).catch((e) => deps.log(`codeLens/refresh: ${e}`));
     }
