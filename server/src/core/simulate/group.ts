@@ -5,6 +5,7 @@ import { estimateCore } from '../estimate/core';
 import type { Profile } from '../estimate/profile';
 import { defaultProfileName, profileNamed } from '../estimate/profiles/index';
 import { namedLevel, sessionGuarantees, type Level } from '../model/levels';
+import type { Degraded } from './degrade';
 import type { DataModel, PolicyModel } from '../model/model';
 import { describe } from './distribution';
 import { GroupFaults } from './faults';
@@ -64,11 +65,13 @@ export function profileFor(data: DataModel, model: PolicyModel): { profile: Prof
 }
 
 /** `clockOf(region)`: the region's clock offset, the same for every data type. */
-export function buildGroup(index: number, data: DataModel, model: PolicyModel, sc: Scenario, rng: Rng, keys: number, clockOf: (region: string) => number): Group {
+/** `degraded`: what the data type's `degrade … when load …` rules give this run (degrade.ts). */
+export function buildGroup(index: number, data: DataModel, model: PolicyModel, sc: Scenario, rng: Rng, keys: number, clockOf: (region: string) => number, degraded?: Degraded): Group {
   const notes: string[] = [];
   const { profile, currency } = profileFor(data, model);
-  const level = data.effective.level?.value ?? namedLevel('eventual');
-  if (!data.effective.level) notes.push(`${data.name}: no consistency level declared: simulated as eventual`);
+  const level = degraded?.level ?? data.effective.level?.value ?? namedLevel('eventual');
+  if (degraded) notes.push(degraded.note);
+  if (!degraded?.level && !data.effective.level) notes.push(`${data.name}: no consistency level declared: simulated as eventual`);
   const declared = data.effective.replication?.value;
   const core = estimateCore(model, { profile, level, topology: data.topology, topologyAssumed: data.topologyAssumed, declared, primaries: data.effective.primaries, origin: data.origin });
   const regions = core.net.sites.map((s) => s.name);
@@ -116,7 +119,7 @@ export function buildGroup(index: number, data: DataModel, model: PolicyModel, s
   );
   if (bounded) notes.push(`${name}: a local read staler than ${level.display} ${behind === 'redirect' ? 'is redirected to the leader' : 'waits for its replica to catch up'} (replicas know their lag exactly)`);
   if (sessiony) notes.push(`${name}: sessions carry a version-vector token; a local replica behind it ${behind === 'redirect' ? 'redirects to the leader' : 'makes the read wait (source L3460–L3466: wait, or read the master)'}`);
-  if (data.whens.length > 0 || data.props.degrades.length > 0) notes.push(`${name}: its \`when\` branches and \`degrade\` rules are not simulated; the base settings are`);
+  if (data.whens.length > 0) notes.push(`${name}: its \`when\` branches are not simulated; the base settings are`);
   for (const u of faults.unknown) notes.push(`${name}: faults name region ${u}, which its topology does not have: ignored for it`);
   if (sc.clockSkew) notes.push(`${name}: region clocks offset by ${describe(sc.clockSkew)}, drawn once per region`);
   return {

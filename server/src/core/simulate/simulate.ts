@@ -4,6 +4,7 @@
 import { describeWorkload } from '../estimate/workload';
 import type { DataModel, PolicyModel } from '../model/model';
 import { problemOf, samplerOf } from './distribution';
+import { degradedLevel } from './degrade';
 import { buildGroup, profileFor, type Group } from './group';
 import { History } from './history';
 import { GroupMetrics } from './metrics';
@@ -59,12 +60,15 @@ export function simulate(model: PolicyModel, sc: Scenario, o: SimulateOptions = 
     if (!clocks.has(region)) clocks.set(region, skewOf ? skewOf(rng) : 0);
     return clocks.get(region)!;
   };
-  const groups = datas.map((d, i) => buildGroup(i, d, model, sc, rng, keys, clockOf));
   const rates = datas.map((d) => workloadRate(d, model));
   const fallbackRate = 100;
   if (!sc.load && rates.some((r) => r.perSec === undefined)) assumptions.push(`data types without a workload are offered ${fallbackRate} operations/s (assumption)`);
   const perGroup = rates.map((r) => r.perSec ?? fallbackRate);
-  const perSec = sc.load?.perSec ?? perGroup.reduce((s, x) => s + x, 0);
+  const declaredTotal = perGroup.reduce((s, x) => s + x, 0);
+  const perSec = sc.load?.perSec ?? declaredTotal;
+  /** What the run offers data type i: the load split in proportion to the declared workloads. */
+  const offered = (i: number) => (perSec * perGroup[i]) / declaredTotal;
+  const groups = datas.map((d, i) => buildGroup(i, d, model, sc, rng, keys, clockOf, degradedLevel(d, offered(i), rates[i].perSec)));
   const readShares = rates.map((r) => (sc.load?.readsPct ?? r.readsPct ?? 50) / 100);
 
   const shares = sc.clients?.regions ?? groups[0].regions.map((region) => ({ region, share: 1 }));
@@ -85,7 +89,7 @@ export function simulate(model: PolicyModel, sc: Scenario, o: SimulateOptions = 
   const visibilityAt = sc.visibility?.atMs ?? defaults.visibilityAtMs;
   const budget = sc.visibility?.writes ?? defaults.visibilityWrites;
   const probes = groups.map((g, i) => {
-    const expected = perSec * (perGroup[i] / perGroup.reduce((s, x) => s + x, 0)) * (1 - readShares[i]) * (sc.durationMs / 1000);
+    const expected = offered(i) * (1 - readShares[i]) * (sc.durationMs / 1000);
     return { writes: budget, stride: Math.max(1, Math.floor(expected / Math.max(1, budget))) };
   });
   const faults = sc.faults ?? [];
