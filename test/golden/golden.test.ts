@@ -4,8 +4,9 @@
 // diagnostics; each contradictions sample must have an error and report every code its header lists.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { filesUnder } from '../helpers/files';
 import { analyze } from '../../server/src/core/pipeline';
 import { LineIndex } from '../../server/src/core/syntax/range';
 
@@ -20,14 +21,6 @@ interface Golden {
   message: string;
 }
 
-function files(dir: string, ext: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? files(p, ext) : p.endsWith(ext) ? [p] : [];
-    });
-}
 
 function normalise(text: string, path: string): Golden[] {
   const index = new LineIndex(text);
@@ -54,7 +47,7 @@ function promised(text: string): string[] {
   return [...header(text).matchAll(/^\/\/\s+- ([a-z][a-z-]*[a-z])\b/gm)].map((m) => m[1]);
 }
 
-const samples = files(SAMPLES, '.consistency');
+const samples = filesUnder(SAMPLES, '.consistency');
 
 test('there are clean samples and contradiction samples', () => {
   assert.ok(samples.some((s) => s.includes('/clean/')));
@@ -97,5 +90,5 @@ test('the clean samples are also clean checked together, as one workspace (as `c
 test('every golden file belongs to a sample', () => {
   if (!existsSync(GOLDEN)) return;
   const expected = new Set(samples.map((s) => join(GOLDEN, `${relative(SAMPLES, s)}.json`)));
-  assert.deepEqual(files(GOLDEN, '.json').filter((f) => !expected.has(f)), []);
+  assert.deepEqual(filesUnder(GOLDEN, '.json').filter((f) => !expected.has(f)), []);
 });

@@ -4,22 +4,16 @@
 // under 100 ms.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/core/pipeline';
 import { keywordNames } from '../../server/src/core/syntax/tokens';
 import { generatePolicy } from '../../bench/generate';
+import { filesUnder } from '../helpers/files';
 
 const uri = 'file:///property.consistency';
 
-function sampleFiles(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? sampleFiles(p) : p.endsWith('.consistency') ? [p] : [];
-  });
-}
-const samples = sampleFiles('samples').map((f) => readFileSync(f, 'utf8'));
+const samples = filesUnder('samples', '.consistency').map((f) => readFileSync(f, 'utf8'));
 
 /** Analyses `text` and checks every range (diagnostics, related information, fix edits) lies inside it. */
 function checkRanges(text: string): void {

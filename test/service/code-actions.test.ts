@@ -2,14 +2,14 @@
 // case exactly, and on every fix of every sample.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import { analyze } from '../../server/src/core/pipeline';
 import { codeActions } from '../../server/src/service/code-actions';
 import { toRange } from '../../server/src/service/positions';
 import { createSnapshot } from '../../server/src/service/snapshot';
 import { applyEdits, fixture } from './helpers';
+import { filesUnder } from '../helpers/files';
 
 const wallet = `data wallet {
   category payments
@@ -40,14 +40,10 @@ test('nothing outside the diagnostic range, and nothing when only other kinds ar
   assert.equal(codeActions(f.s, f.uri, f.range(), [CodeActionKind.QuickFix]).length, 2);
 });
 
-function samples(): string[] {
-  const dir = 'samples';
-  return readdirSync(dir).flatMap((d) => readdirSync(join(dir, d)).filter((n) => n.endsWith('.consistency')).map((n) => join(dir, d, n)));
-}
 
 test('every fix of every sample, applied through its code action, removes its diagnostic', () => {
   let applied = 0;
-  for (const path of samples()) {
+  for (const path of filesUnder('samples', '.consistency')) {
     const uri = `file:///${path}`;
     const text = readFileSync(path, 'utf8');
     const s = createSnapshot(analyze([{ uri, text }]));

@@ -8,6 +8,7 @@ import { tokenize } from '../../server/src/core/syntax/lexer';
 import { parseDocument } from '../../server/src/core/syntax/parse';
 import { formatDocument, formatting } from '../../server/src/service/formatting';
 import { applyEdits, fixture } from './helpers';
+import { filesUnder } from '../helpers/files';
 
 const format = (text: string) => formatDocument(parseDocument(text, 'file:///f.consistency'));
 const golden = 'test/service/formatting';
@@ -27,7 +28,7 @@ function lexemes(text: string): string[] {
   return [...tokens, ...comments].sort((a, b) => a.startOffset - b.startOffset).map((t) => t.image.trimEnd());
 }
 
-const samples = readdirSync('samples').flatMap((d) => readdirSync(join('samples', d)).map((n) => join('samples', d, n)));
+const samples = filesUnder('samples', '.consistency');
 
 for (const path of samples) {
   test(`sample: ${path} keeps every token and comment, idempotently`, () => {

@@ -2,8 +2,7 @@
 // points, with requests at many offsets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { analyze } from '../../server/src/core/pipeline';
 import { codeActions } from '../../server/src/service/code-actions';
 import { codeLenses } from '../../server/src/service/code-lens';
@@ -18,9 +17,10 @@ import { prepareRename, rename } from '../../server/src/service/rename';
 import { semanticTokens } from '../../server/src/service/semantic-tokens';
 import { createSnapshot } from '../../server/src/service/snapshot';
 import { documentSymbols, workspaceSymbols } from '../../server/src/service/symbols';
+import { filesUnder } from '../helpers/files';
 
 const uri = 'file:///r.consistency';
-const samples = readdirSync('samples').flatMap((d) => readdirSync(join('samples', d)).map((n) => readFileSync(join('samples', d, n), 'utf8')));
+const samples = filesUnder('samples', '.consistency').map((f) => readFileSync(f, 'utf8'));
 
 function exercise(text: string, stride: number): void {
   const s = createSnapshot(analyze([{ uri, text }]));

@@ -3,10 +3,11 @@
 // Every generated module must compile under --strict, and exporting must be deterministic.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { exportTypeScript } from '../../../server/src/core/export/typescript';
 import { isGenerated } from '../../../server/src/core/export/header';
+import { filesUnder } from '../../helpers/files';
 import { analyze } from '../../../server/src/core/pipeline';
 import { compile } from './compile';
 
@@ -14,14 +15,6 @@ const SAMPLES = 'samples';
 const GOLDEN = 'test/golden/export';
 const update = process.env.UPDATE_GOLDEN === '1';
 
-function files(dir: string, ext: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? files(p, ext) : p.endsWith(ext) ? [p] : [];
-    });
-}
 
 function generate(text: string, uri: string): string {
   return exportTypeScript(analyze([{ uri, text }]), uri).text;
@@ -36,7 +29,7 @@ function firstDifference(actual: string, expected: string): string {
   return `at line ${at + 1}: ${JSON.stringify(a[at] ?? '<end>')} instead of ${JSON.stringify(e[at] ?? '<end>')}`;
 }
 
-const samples = files(SAMPLES, '.consistency');
+const samples = filesUnder(SAMPLES, '.consistency');
 const goldenPath = (sample: string) => join(GOLDEN, `${relative(SAMPLES, sample)}.generated.ts`);
 const outputs: Record<string, string> = {};
 
@@ -75,5 +68,5 @@ test('re-exporting unchanged input is byte-identical, wherever the file lives', 
 test('every export golden file belongs to a sample', () => {
   if (!existsSync(GOLDEN)) return;
   const expected = new Set(samples.map(goldenPath));
-  assert.deepEqual(files(GOLDEN, '.ts').filter((f) => !expected.has(f)), []);
+  assert.deepEqual(filesUnder(GOLDEN, '.ts').filter((f) => !expected.has(f)), []);
 });
