@@ -2,26 +2,13 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from '../../server/src/core/diagnostic';
 import { analyze, type Analysis } from '../../server/src/core/pipeline';
+import { parseMarkers } from './markers';
 
 export const TEST_URI = 'file:///test.consistency';
 
 /** Removes `<|` and `|>` markers; returns the clean text and the marked ranges in order. */
 export function markers(marked: string): { text: string; ranges: { start: number; end: number }[] } {
-  const ranges: { start: number; end: number }[] = [];
-  const open: number[] = [];
-  let text = '';
-  for (let i = 0; i < marked.length; i++) {
-    if (marked.startsWith('<|', i)) {
-      open.push(text.length);
-      i++;
-    } else if (marked.startsWith('|>', i)) {
-      const start = open.pop();
-      assert.ok(start !== undefined, 'unbalanced |> marker');
-      ranges.push({ start, end: text.length });
-      i++;
-    } else text += marked[i];
-  }
-  assert.equal(open.length, 0, 'unbalanced <| marker');
+  const { text, ranges } = parseMarkers(marked, { cursors: false });
   return { text, ranges };
 }
 

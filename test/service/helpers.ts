@@ -1,43 +1,14 @@
 // Test helpers for editor features: `<|>` cursor markers and `<|…|>` range markers in one text, an
 // analysed snapshot of it (plus other files), and LSP positions/ranges of the markers.
-import assert from 'node:assert/strict';
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { analyze } from '../../server/src/core/pipeline';
 import { LineIndex } from '../../server/src/core/syntax/range';
 import { createSnapshot, type Snapshot } from '../../server/src/service/snapshot';
+import { parseMarkers, type Marked } from '../helpers/markers';
 
 export const URI = 'file:///test.consistency';
 
-export interface Marked {
-  text: string;
-  /** Offsets of `<|>` markers. */
-  cursors: number[];
-  /** `<|…|>` ranges, in order of their closing marker. */
-  ranges: { start: number; end: number }[];
-}
-
-export function parseMarkers(marked: string): Marked {
-  const cursors: number[] = [];
-  const ranges: { start: number; end: number }[] = [];
-  const open: number[] = [];
-  let text = '';
-  for (let i = 0; i < marked.length; i++) {
-    if (marked.startsWith('<|>', i)) {
-      cursors.push(text.length);
-      i += 2;
-    } else if (marked.startsWith('<|', i)) {
-      open.push(text.length);
-      i++;
-    } else if (marked.startsWith('|>', i)) {
-      const start = open.pop();
-      assert.ok(start !== undefined, 'unbalanced |>');
-      ranges.push({ start, end: text.length });
-      i++;
-    } else text += marked[i];
-  }
-  assert.equal(open.length, 0, 'unbalanced <|');
-  return { text, cursors, ranges };
-}
+export { parseMarkers, type Marked } from '../helpers/markers';
 
 export interface Fixture extends Marked {
   s: Snapshot;
