@@ -2,7 +2,7 @@
 // server-wide synchronous_standby_names, per-session synchronous_commit and isolation, writes on the primary,
 // reads routed by `readFrom`, and the LSN token (`lsnToken`) waited for on the standby before reading.
 import type pg from 'pg';
-import type { PostgresSettings } from '../../server/src/core/export/drivers/postgres';
+import type { PostgresSettings } from '../../server/src/core/stores/postgres';
 import { connect } from './cluster';
 
 export interface Ports {

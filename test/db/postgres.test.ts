@@ -4,8 +4,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { driverSettings } from '../../server/src/core/export/drivers/index';
-import type { PostgresSettings } from '../../server/src/core/export/drivers/postgres';
+import { driverSettings } from '../../server/src/core/stores/index';
+import type { PostgresSettings } from '../../server/src/core/stores/postgres';
 import { analyze } from '../../server/src/core/pipeline';
 import { applyStandbyNames, naive, serverStandbyNames } from './client';
 import { startCluster, type Cluster } from './cluster';

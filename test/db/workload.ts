@@ -1,7 +1,7 @@
 // A small concurrent workload on one data type's table: a few sessions, each incrementing a key and then
 // reading keys it shares with the others, bounded in operations and time; returns the recorded history.
 import { performance } from 'node:perf_hooks';
-import type { PostgresSettings } from '../../server/src/core/export/drivers/postgres';
+import type { PostgresSettings } from '../../server/src/core/stores/postgres';
 import { connect } from './cluster';
 import { Session, type Ports } from './client';
 import type { Op } from './history';

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { filesUnder } from '../helpers/files';
 import { analyze } from '../../server/src/core/pipeline';
-import { LineIndex } from '../../server/src/core/syntax/range';
+import { LineIndex } from '../../server/src/core/util/range';
 
 const SAMPLES = 'samples';
 const GOLDEN = 'test/golden/diagnostics';

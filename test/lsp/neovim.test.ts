@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../server/src/core/pipeline';
-import { LineIndex } from '../../server/src/core/syntax/range';
+import { LineIndex } from '../../server/src/core/util/range';
 import { bundle } from '../helpers/bundle';
 
 const policy = `topology india {

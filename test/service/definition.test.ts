@@ -1,7 +1,7 @@
 // Go to definition and find references, within a file, across files and into the built-in prelude.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineIndex } from '../../server/src/core/syntax/range';
+import { LineIndex } from '../../server/src/core/util/range';
 import { builtinText, definition } from '../../server/src/service/definition';
 import { references } from '../../server/src/service/references';
 import { fixture, parseMarkers } from './helpers';

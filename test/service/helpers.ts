@@ -2,7 +2,7 @@
 // analysed snapshot of it (plus other files), and LSP positions/ranges of the markers.
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { analyze } from '../../server/src/core/pipeline';
-import { LineIndex } from '../../server/src/core/syntax/range';
+import { LineIndex } from '../../server/src/core/util/range';
 import { createSnapshot, type Snapshot } from '../../server/src/service/snapshot';
 import { parseMarkers, type Marked } from '../helpers/markers';
 

@@ -1,7 +1,7 @@
 // Offsets ↔ LSP positions: line breaks of every kind and characters outside the BMP (UTF-16 code units).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineIndex } from '../../server/src/core/syntax/range';
+import { LineIndex } from '../../server/src/core/util/range';
 import { toCoreRange, toOffset, toPosition, toRange } from '../../server/src/service/positions';
 
 test('positions count UTF-16 code units, after \\n, \\r\\n and \\r', () => {

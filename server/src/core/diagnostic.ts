@@ -1,5 +1,5 @@
 // The one diagnostic shape every stage of the core produces (lexer, parser, model, rules).
-import type { Range } from './syntax/range';
+import type { Range } from './util/range';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 

@@ -4,7 +4,7 @@
 import type { ISyntacticContentAssistPath, IToken } from 'chevrotain';
 import type { ParsedDocument } from '../core/syntax/parse';
 import { parser } from '../core/syntax/parser';
-import type { Range } from '../core/syntax/range';
+import type { Range } from '../core/util/range';
 
 /** What owns the innermost open `{`. */
 export type BlockOwner = 'file' | 'data' | 'tier' | 'when' | 'topology' | 'region' | 'transaction' | 'scenario';

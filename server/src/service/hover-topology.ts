@@ -5,13 +5,14 @@ import { fibreFloor } from '../core/geo/region-location';
 import type { LinkModel, TopologyModel } from '../core/model/model';
 import { formatCount } from '../core/estimate/format';
 import { describeDistribution } from '../core/simulate/index';
-import { quantileOf } from '../core/simulate/distribution';
+import { quantileOf } from '../core/model/delay';
+import { majority } from '../core/util/quorum';
 
 export function topologyMarkdown(t: TopologyModel): string {
   const n = t.totalReplicas;
   const primaries = [...t.regions.values()].filter((r) => r.primary).map((r) => r.name);
   return [
-    `**topology ${t.name}** · ${t.regions.size} region${t.regions.size === 1 ? '' : 's'} · ${n} replica${n === 1 ? '' : 's'} (majority ${Math.floor(n / 2) + 1})`,
+    `**topology ${t.name}** · ${t.regions.size} region${t.regions.size === 1 ? '' : 's'} · ${n} replica${n === 1 ? '' : 's'} (majority ${majority(n)})`,
     ...(primaries.length ? ['', `Primary: ${primaries.join(', ')}.`] : []),
     '',
     ...[...t.regions.values()].map((r) => `- ${r.name}: ${r.replicas} replica${r.replicas === 1 ? '' : 's'}`),

@@ -3,7 +3,7 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { defaultProfileName, profileNamed } from '../core/estimate/profiles/index';
 import type { TierModel } from '../core/model/model';
-import { contains } from '../core/syntax/range';
+import { contains } from '../core/util/range';
 import { estimateMarkdown, tryEstimate } from './estimate-text';
 import { levelMarkdown } from './hover-level';
 import { scenarioMarkdown } from './hover-scenario';

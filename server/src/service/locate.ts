@@ -3,7 +3,7 @@
 import type { Declared, Origin, SymbolKind } from '../core/model/model';
 import type * as A from '../core/syntax/ast';
 import type { ParsedDocument } from '../core/syntax/parse';
-import { contains, type Range } from '../core/syntax/range';
+import { contains, type Range } from '../core/util/range';
 import type { Snapshot } from './snapshot';
 
 export interface SymbolAt {

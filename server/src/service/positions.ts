@@ -1,7 +1,7 @@
 // Core offsets ↔ LSP line/character positions, through the core's LineIndex (the only place the service
 // converts). LSP characters are UTF-16 code units, as are JavaScript string offsets.
 import type { Location, Position, Range } from 'vscode-languageserver-types';
-import { LineIndex, type Range as CoreRange } from '../core/syntax/range';
+import { LineIndex, type Range as CoreRange } from '../core/util/range';
 
 export function toPosition(lines: LineIndex, offset: number): Position {
   return lines.position(offset);

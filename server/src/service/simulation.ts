@@ -6,7 +6,7 @@ import { builtinScheme } from '../core/model/build-model';
 import { analyze, type AnalyzeOptions, type SourceFile } from '../core/pipeline';
 import { simulate, type Anomaly, type SimulateOptions, type SimulationResult } from '../core/simulate/index';
 import { scenarioOf, type SimulationTarget } from '../core/simulate/target';
-import type { Range as CoreRange } from '../core/syntax/range';
+import type { Range as CoreRange } from '../core/util/range';
 import type { Snapshot } from './snapshot';
 
 export type { SimulationKind, SimulationTarget } from '../core/simulate/target';

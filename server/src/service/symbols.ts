@@ -3,7 +3,7 @@
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
 import type { SymbolKind as CoreKind } from '../core/model/model';
 import type * as A from '../core/syntax/ast';
-import type { Range as CoreRange } from '../core/syntax/range';
+import type { Range as CoreRange } from '../core/util/range';
 import { toRange } from './positions';
 import type { Snapshot } from './snapshot';
 

@@ -2,7 +2,7 @@
 // messages, and read by the estimates through their median and p99 (quantiles checked against closed forms).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cdfOf, quantileOf, Z99, type Distribution } from '../../../server/src/core/simulate/distribution';
+import { cdfOf, quantileOf, Z99, type Distribution } from '../../../server/src/core/model/delay';
 import { applyFix, check, expectDiagnostic } from '../../helpers/check-text';
 
 const topo = (link: string, extra = '') => `topology t {\n  region a\n  region b\n  link a <-> b ${link}\n${extra}}\n`;

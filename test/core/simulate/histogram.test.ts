@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Histogram } from '../../../server/src/core/simulate/histogram';
 import { createRng } from '../../../server/src/core/simulate/prng';
-import { samplerOf } from '../../../server/src/core/simulate/distribution';
+import { samplerOf } from '../../../server/src/core/simulate/sampler';
 
 test('quantiles are within 0.5% of the exact ones, over six orders of magnitude', () => {
   const rng = createRng(9);

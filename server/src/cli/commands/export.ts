@@ -4,7 +4,7 @@
 import { existsSync, lstatSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { generatedFileName, mayOverwrite } from '../../core/export/header';
-import { systemNames } from '../../core/export/drivers/index';
+import { systemNames } from '../../core/stores/index';
 import { exportTypeScript, type ExportResult } from '../../core/export/typescript';
 import { analyze } from '../../core/pipeline';
 import type { CliContext } from '../context';

@@ -2,7 +2,7 @@
 // line/column ranges, end exclusive, fixes and related places) and `explain` ("consistency-explain/1").
 import type { TransactionEstimate } from '../../core/estimate/transaction';
 import type { Diagnostic, Severity } from '../../core/diagnostic';
-import type { Range } from '../../core/syntax/range';
+import type { Range } from '../../core/util/range';
 import { displayPath } from '../files';
 import type { DataEstimate } from '../../core/estimate/estimate';
 import { countSeverities, Locator, type CheckReport, type Span, type ToolInfo } from './locate';

@@ -1,7 +1,7 @@
 // What every output format shares: the report being printed, 1-based line/column positions of core offset
 // ranges (through LineIndex), and severity counts.
 import type { Diagnostic, Severity } from '../../core/diagnostic';
-import { LineIndex, type Range } from '../../core/syntax/range';
+import { LineIndex, type Range } from '../../core/util/range';
 
 /** The result of `consistency check`, as the formatters see it. */
 export interface CheckReport {

@@ -3,7 +3,7 @@
 import { allRules } from '../../core/check/index';
 import { builtinCodes } from '../../core/check/codes';
 import type { Diagnostic, Severity, TextEdit } from '../../core/diagnostic';
-import type { Range } from '../../core/syntax/range';
+import type { Range } from '../../core/util/range';
 import { displayPath, isInside, pathToUri } from '../files';
 import { Locator, type CheckReport, type ToolInfo } from './locate';
 

@@ -2,7 +2,7 @@
 // One rule per file in rules/, file name = code; docs/rules.md documents each.
 import type { Fix, RelatedInfo, Severity } from '../diagnostic';
 import type { DataModel, PolicyModel } from '../model/model';
-import type { Range } from '../syntax/range';
+import type { Range } from '../util/range';
 import type { DataEstimate } from '../estimate/estimate';
 
 export interface Report {

@@ -3,7 +3,7 @@
 import type { Fix, TextEdit } from '../diagnostic';
 import type { DataModel, Sourced } from '../model/model';
 import type * as A from '../syntax/ast';
-import type { Range } from '../syntax/range';
+import type { Range } from '../util/range';
 
 /** Where a setting sits in the data's own text. `own`: the property written there; else the tier reference. */
 export interface Site {

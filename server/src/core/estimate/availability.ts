@@ -3,6 +3,7 @@
 // programme over regions of the distribution of replicas up; independence between regions and replicas.
 import { formatAvailability } from './format';
 import type { Net } from './net';
+import { majority } from '../util/quorum';
 
 function binomial(n: number, k: number): number {
   let c = 1;
@@ -46,7 +47,6 @@ export function writeAvailability(net: Net, w: number, mode: string, regionPct: 
   const n = net.totalReplicas;
   const ww = Math.min(Math.max(1, w), n);
   const pct = 100 * quorumProbability(groups, ww, regionPct / 100, replicaPct / 100);
-  const majority = Math.floor(n / 2) + 1;
   let explanation: string;
   if (n === 1) {
     explanation = `a single replica, no redundancy: ${frac(regionPct)} (its region) × ${frac(replicaPct)} (the replica) ≈ ${formatAvailability(pct)}`;
@@ -54,7 +54,7 @@ export function writeAvailability(net: Net, w: number, mode: string, regionPct: 
     const what = mode === 'sync' ? 'sync replication' : `a write quorum of ${ww}`;
     explanation = `${what} needs all ${n} replicas: ${frac(regionPct)}${sup(net.sites.length)} region${net.sites.length > 1 ? 's' : ''} × ${frac(replicaPct)}${sup(n)} replicas ≈ ${formatAvailability(pct)}`;
   } else {
-    const what = mode === 'async' ? 'async replication' : ww === majority ? 'a majority quorum' : 'a write quorum';
+    const what = mode === 'async' ? 'async replication' : ww === majority(n) ? 'a majority quorum' : 'a write quorum';
     const spread = net.declared ? ` (${net.sites.map((s) => `${s.name} ${s.replicas}`).join(', ')})` : '';
     explanation = `${what} needs ${ww} of ${n} replicas${spread}; with each region up ${regionPct}% and each replica ${replicaPct}%, P(≥ ${ww} up) ≈ ${formatAvailability(pct)}`;
   }

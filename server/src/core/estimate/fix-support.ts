@@ -1,7 +1,7 @@
 // Support for the estimate rules: where a diagnostic about a sourced value goes (its property, or the
 // data's reference to the tier it came from), the tier a fix may edit, and round numbers for fixes.
 import type * as A from '../syntax/ast';
-import type { Range } from '../syntax/range';
+import type { Range } from '../util/range';
 import type { DataModel, PolicyModel, Sourced, TierModel } from '../model/model';
 import type { Currency } from './profile';
 

@@ -5,6 +5,7 @@ import type { ReplicationMode } from '../model/model';
 import type { Hop, Net } from './net';
 import { isCentral, serviceAt, zAt, type Pct } from './percentile';
 import type { ServiceTimes } from './profile';
+import { majority } from '../util/quorum';
 
 export interface Leg {
   label: string;
@@ -128,12 +129,11 @@ function toLeader(net: Net, client: string, leader: string): Leg | undefined {
 export function writeRoute(rt: Routing): Route {
   const { net } = rt;
   const n = net.totalReplicas;
-  const majority = Math.floor(n / 2) + 1;
   const trips: ClientTrip[] = [];
   const acks = new Map<string, Leg | undefined>(); // the replication wait depends only on the leader
   for (const c of net.sites) {
     if (rt.regional) {
-      trips.push(trip(c.name, toLeader(net, c.name, c.name), kthReply(net, c.name, Math.floor(c.replicas / 2) + 1, c.name, true, 'acks')));
+      trips.push(trip(c.name, toLeader(net, c.name, c.name), kthReply(net, c.name, majority(c.replicas), c.name, true, 'acks')));
       continue;
     }
     const leader = nearest(net, c.name, rt.leaders);
@@ -148,7 +148,7 @@ export function writeRoute(rt: Routing): Route {
       ? `go to the leader ${rt.leaders.length === 1 ? `in ${rt.leaders[0]}` : `nearest of ${rt.leaders.join(', ')}`} and replicate asynchronously`
       : rt.w >= n
         ? `need all ${n} replicas (${rt.mode === 'sync' ? 'sync replication' : `write quorum ${rt.w}`}) ${led}`
-        : rt.w === majority
+        : rt.w === majority(n)
           ? `need a majority quorum (${rt.w} of ${n}) ${led}`
           : `need a write quorum of ${rt.w} of ${n} ${led}`;
   return { needs, trips };

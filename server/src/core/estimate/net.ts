@@ -1,6 +1,7 @@
 // The network an estimate works on: the data's topology (regions, replica counts, round trips over
 // links), or, without one, a single assumed region holding the profile's default replica count.
 import type { TopologyModel } from '../model/model';
+import { assumedRegion } from '../model/topology';
 
 export interface Site {
   name: string;
@@ -23,7 +24,6 @@ export interface Net {
   hop(a: string, b: string): Hop | undefined;
 }
 
-export const assumedRegion = 'local';
 
 /** Replica counts above this, per region, are modelled as this many (keeps quorum arithmetic bounded). */
 export const maxModelledReplicas = 100;

@@ -5,8 +5,8 @@ import { moneyCategories } from '../model/effective';
 import { levelDefs, resolveLevel, type Level } from '../model/levels';
 import type { DataModel, Effective, Replication, Sourced, TierModel, TopologyModel } from '../model/model';
 import type { Condition } from '../syntax/ast';
-import { conditionsText, driverSettings, type DriverSettings, type DriverSystem } from './drivers/index';
-import { assumedReplicas } from './drivers/input';
+import { conditionsText, driverSettings, type DriverSettings, type DriverSystem } from '../stores/index';
+import { assumedReplicas } from '../stores/input';
 import { arr, m, obj, plain, type ObjectValue, type Value } from './emit';
 import type { Sources } from './sources';
 

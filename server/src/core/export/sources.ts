@@ -3,7 +3,7 @@
 import { builtinScheme } from '../model/build-model';
 import type { Origin } from '../model/model';
 import type { ParsedDocument } from '../syntax/parse';
-import { LineIndex } from '../syntax/range';
+import { LineIndex } from '../util/range';
 
 /** The last path segment of a URI, decoded: `file:///work/p/bank.consistency` → `bank.consistency`. */
 export function fileName(uri: string): string {

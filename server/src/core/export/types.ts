@@ -1,8 +1,8 @@
 // The type declarations every generated module starts with: the shape of a data type's constant and of
-// the driver settings. Kept in step with data-value.ts and drivers/*.ts by the compile tests.
+// the driver settings. Kept in step with data-value.ts and stores/*.ts by the compile tests.
 import { levelDefs } from '../model/levels';
-import { driverDeclarations, driversInterface } from './drivers/declarations';
-import type { DriverSystem } from './drivers/input';
+import { driverDeclarations, driversInterface } from './driver-declarations';
+import type { DriverSystem } from '../model/stores';
 import { stringLiteral } from './escape';
 
 const union = (xs: string[]) => xs.map(stringLiteral).join(' | ');

@@ -5,7 +5,7 @@ import { builtinScheme } from '../model/build-model';
 import type { DataModel } from '../model/model';
 import type { Analysis } from '../pipeline';
 import { dataValue } from './data-value';
-import { driverGaps, driverSystems, type DriverGap } from './drivers/index';
+import { driverGaps, driverSystems, type DriverGap } from '../stores/index';
 import { arr, m, obj, print, ref } from './emit';
 import { jsdoc } from './escape';
 import { generatedHeader } from './header';

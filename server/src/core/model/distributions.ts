@@ -1,7 +1,7 @@
 // Reads a written delay distribution (`lognormal(median 45ms, p99 80ms)`) into the simulator's
 // Distribution: names, labelled or positional parameters, units per parameter, and the shape's own limits.
 import type { Diagnostic } from '../diagnostic';
-import { describe, problemOf, type Distribution } from '../simulate/distribution';
+import { describe, problemOf, type Distribution } from './delay';
 import type * as A from '../syntax/ast';
 import { closest } from '../util/suggest';
 

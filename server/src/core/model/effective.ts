@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import { implies, resolveLevel, type Level } from './levels';
 import type { Effective, LatencyBound, PropertySet, Replication, Sourced, TierModel, TopologyModel, Workload } from './model';
+import { majority } from '../util/quorum';
 
 export const conflictStrategies: Record<string, string[]> = {
   abort: [],
@@ -73,10 +74,10 @@ function percentileOf(p: A.PropertyOf<'latency'>, ctx: EffectiveContext): number
 
 function replicationOf(p: A.PropertyOf<'replication'>, n: number, ctx: EffectiveContext): Replication | undefined {
   const mode = p.mode?.text;
-  const majority = Math.floor(n / 2) + 1;
+  const m = majority(n);
   if (mode === 'sync') return { mode, w: n, r: 1, assumed: false };
   if (mode === 'async') return { mode, w: 1, r: 1, assumed: false };
-  if (mode === 'quorum') return { mode, w: p.write?.value ?? majority, r: p.read?.value ?? majority, assumed: false };
+  if (mode === 'quorum') return { mode, w: p.write?.value ?? m, r: p.read?.value ?? m, assumed: false };
   if (p.mode) {
     ctx.diagnostics.push({ code: 'unknown-replication', severity: 'error', uri: ctx.uri, range: p.mode.range, message: `Unknown replication '${mode}'; use sync, async or quorum write W read R.` });
   }
@@ -203,7 +204,7 @@ function workloadOf(p: A.PropertyOf<'workload'>): Workload | undefined {
 
 /** When the policy does not say: consensus levels replicate to a majority, others asynchronously. */
 export function assumedReplication(level: Level, n: number, origin: Sourced<Level>['origin']): Sourced<Replication> {
-  const majority = Math.floor(n / 2) + 1;
+  const m = majority(n);
   const strongish = level.guarantees.has('total_order');
-  return { value: strongish ? { mode: 'quorum', w: majority, r: majority, assumed: true } : { mode: 'async', w: 1, r: 1, assumed: true }, origin };
+  return { value: strongish ? { mode: 'quorum', w: m, r: m, assumed: true } : { mode: 'async', w: 1, r: 1, assumed: true }, origin };
 }

@@ -1,10 +1,10 @@
 // The resolved semantic model: declarations of every file of a workspace (plus the built-in prelude),
 // names bound to what they refer to, and the effective settings of each data type. Checks, estimates,
 // the simulator and the exporter all read this, never the raw syntax.
-import type { DriverSystem } from '../export/drivers/input';
+import type { DriverSystem } from './stores';
 import type * as A from '../syntax/ast';
-import type { Range } from '../syntax/range';
-import type { Distribution } from '../simulate/distribution';
+import type { Range } from '../util/range';
+import type { Distribution } from './delay';
 import type { Level } from './levels';
 
 /** Where a model element was written. */

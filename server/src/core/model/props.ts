@@ -1,7 +1,7 @@
 // Groups a block's properties by kind and reports the ones that are repeated or out of place.
 import type { Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
-import type { Range } from '../syntax/range';
+import type { Range } from '../util/range';
 import type { PropertySet } from './model';
 
 export type BlockKind = 'tier' | 'data' | 'when';

@@ -2,7 +2,7 @@
 // its numbers checked (bad-scenario), its settings kept for the simulator (core/simulate/from-model.ts).
 import type { Diagnostic, Fix } from '../diagnostic';
 import type * as A from '../syntax/ast';
-import type { Range } from '../syntax/range';
+import type { Range } from '../util/range';
 import { formatDuration, formatPercent } from '../syntax/units';
 import type { PolicyModel, Reference, ScenarioFaultModel, ScenarioModel } from './model';
 import { setTwice } from './props';

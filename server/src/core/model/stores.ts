@@ -1,6 +1,8 @@
 // The store names a `store` declaration accepts: the systems the driver mappings know, plus a few
 // obvious aliases, each resolved to its system.
-import type { DriverSystem } from '../export/drivers/input';
+/** The real systems a policy can name; stores/ knows what each can be configured to give. */
+export type DriverSystem = 'cassandra' | 'postgres' | 'mongodb' | 'dynamodb' | 'cosmos';
+export const driverSystems: DriverSystem[] = ['cassandra', 'postgres', 'mongodb', 'dynamodb', 'cosmos'];
 
 export const storeAliases: Record<string, DriverSystem> = {
   cassandra: 'cassandra',

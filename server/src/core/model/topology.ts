@@ -1,10 +1,13 @@
 // Builds a topology's regions and links, and answers round-trip questions over them (shortest paths).
 import type { Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
-import { quantileOf, Z99 } from '../simulate/distribution';
+import { quantileOf, Z99 } from './delay';
 import { closest } from '../util/suggest';
 import { readDistribution } from './distributions';
 import type { LinkModel, RegionModel, ReplicaOp, TopologyModel } from './model';
+
+/** The one region assumed when a data type names no topology. */
+export const assumedRegion = 'local';
 
 const replicaOps: ReplicaOp[] = ['write', 'ack', 'read', 'response', 'service'];
 

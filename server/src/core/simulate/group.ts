@@ -7,7 +7,7 @@ import { defaultProfileName, profileNamed } from '../estimate/profiles/index';
 import { namedLevel, sessionGuarantees, type Level } from '../model/levels';
 import type { Degraded } from './degrade';
 import type { DataModel, PolicyModel } from '../model/model';
-import { describe } from './distribution';
+import { describe } from '../model/delay';
 import { GroupFaults } from './faults';
 import { defaultDelays, Network } from './network';
 import type { Rng } from './prng';

@@ -8,7 +8,8 @@ import { simulate, workloadRate } from './simulate';
 
 export { simulate, scenarioProblems } from './simulate';
 export { createRng, seedOf, type Rng } from './prng';
-export { samplerOf, meanOf, describe as describeDistribution, problemOf, type Distribution } from './distribution';
+export { meanOf, describe as describeDistribution, problemOf, type Distribution } from '../model/delay';
+export { samplerOf } from './sampler';
 export { Histogram, type Bin, type Summary } from './histogram';
 export { EventHeap } from './heap';
 export { defaults } from './scenario';

@@ -4,7 +4,8 @@
 import type { CostClass } from '../model/levels';
 import type { LinkModel, TopologyModel } from '../model/model';
 import type { Profile } from '../estimate/profile';
-import { describe, fixed, fromRtt, samplerOf, type Distribution, type Sampler } from './distribution';
+import { describe, fixed, fromRtt, type Distribution } from '../model/delay';
+import { samplerOf, type Sampler } from './sampler';
 import type { GroupFaults } from './faults';
 import type { Rng } from './prng';
 import type { DelayOverrides } from './scenario';

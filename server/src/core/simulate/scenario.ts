@@ -1,7 +1,7 @@
 // What a simulation runs: the Scenario (data types exercised, duration, load, clients, faults, seed and
 // the engine's knobs) and the run options (cancellation, limits, history export). The later `scenario`
 // syntax maps one to one onto this; every field it does not set has a documented default here.
-import type { Distribution } from './distribution';
+import type { Distribution } from '../model/delay';
 
 /** Clients placed in a region, with their share of the load (shares are normalised to sum 1). */
 export interface ClientShare {

@@ -3,7 +3,8 @@
 // value, and reports. Pure and deterministic: the same model, scenario and seed give the same result.
 import { describeWorkload } from '../estimate/workload';
 import type { DataModel, PolicyModel } from '../model/model';
-import { problemOf, samplerOf } from './distribution';
+import { problemOf } from '../model/delay';
+import { samplerOf } from './sampler';
 import { degradedLevel } from './degrade';
 import { buildGroup, profileFor, type Group } from './group';
 import { History } from './history';

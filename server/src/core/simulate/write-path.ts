@@ -5,6 +5,7 @@ import { Kind, type Ev, type Op, type WriteRec } from './ops';
 import type { Sim } from './sim';
 import { apply, Applied, includes } from './state';
 import { tokenNeed } from './tokens';
+import { majority } from '../util/quorum';
 
 export const ABORTED = 1;
 
@@ -109,7 +110,7 @@ export function onAck(sim: Sim, e: Ev): void {
 
 function checkCommit(sim: Sim, op: Op): void {
   const g = op.g;
-  const needed = op.fallback ? 1 : g.regional ? (g.replicas[op.coord].length >> 1) + 1 : g.w;
+  const needed = op.fallback ? 1 : g.regional ? majority(g.replicas[op.coord].length) : g.w;
   if (op.acks < needed) return;
   op.committed = true;
   const w = op.w!;

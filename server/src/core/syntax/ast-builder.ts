@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostic';
 import type * as A from './ast';
 import { distribution, replicaWork, scenario } from './ast-scenario';
 import { isNode, name, nodeRange, realToken, sub, tok, tokenRange, type Children } from './cst';
-import type { Range } from './range';
+import type { Range } from '../util/range';
 import { interpretQuantity, type QuantityParts } from './units';
 
 const comparatorImages = new Set(['<', '<=', '>', '>=', '==', '!=']);

@@ -1,6 +1,6 @@
 // The typed syntax tree. Every node carries its range in offsets. Fields are optional wherever error
 // recovery may have dropped the text they come from; consumers must cope with `undefined`.
-import type { Range } from './range';
+import type { Range } from '../util/range';
 
 export interface Name {
   text: string;

@@ -1,7 +1,7 @@
 // Reading Chevrotain's CST defensively: after error recovery any child may be missing or inserted.
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from './ast';
-import type { Range } from './range';
+import type { Range } from '../util/range';
 
 export type Children = Record<string, CstElement[] | undefined>;
 

@@ -1,7 +1,7 @@
 // Units of the language: durations, percentages, Indian and western amount suffixes, per-period rates.
 // A quantity is read into its canonical unit (ms, %, currency units, ops/s) and keeps its text for messages.
 import type { Quantity, QuantityKind } from './ast';
-import type { Range } from './range';
+import type { Range } from '../util/range';
 
 /** Duration units → milliseconds. */
 export const durationUnits: Record<string, number> = {

@@ -7,6 +7,7 @@ import { placeOf, propertyOf } from '../../estimate/fix-support';
 import { formatAvailability } from '../../estimate/format';
 import { formatPercent } from '../../syntax/units';
 import type { Rule } from '../rule';
+import { majority } from '../../util/quorum';
 
 export const rule: Rule = {
   code: 'availability-unreachable',
@@ -24,7 +25,7 @@ export const rule: Rule = {
       const message = `\`${data.name}\` cannot reach ${place.setBy}\`${written}\`: ${e.availability.explanation} < ${formatPercent(target.value)}`;
       const fixes: Fix[] = [];
       const n = e.availability.n;
-      const m = Math.floor(n / 2) + 1;
+      const m = majority(n);
       const body = data.decl.body;
       if (e.availability.w > m && body.length > 0) {
         const alt = estimateWith(data, model, { replication: { mode: 'quorum', w: m, r: m, assumed: false } });

@@ -6,6 +6,7 @@ import type { Rule } from '../rule';
 import { branches } from '../branches';
 import { insertProperty, replaceFix, siteOf } from '../sites';
 import type { Fix } from '../../diagnostic';
+import { majority } from '../../util/quorum';
 
 const preferRange = (p: A.Property) => (p.kind === 'partition' ? p.preferRange : undefined);
 
@@ -23,7 +24,6 @@ export const rule: Rule = {
         if (!site || done?.has(site.range.start)) continue;
         (done ??= new Set()).add(site.range.start);
         const n = d.topology?.totalReplicas ?? 3;
-        const majority = Math.floor(n / 2) + 1;
         const edit = site.own ? undefined : insertProperty(d, 'partition prefer consistency', site.range);
         const fix: Fix | undefined = site.own
           ? replaceFix('Use `partition prefer consistency`', site.uri, site.range, 'consistency')
@@ -33,7 +33,7 @@ export const rule: Rule = {
           range: site.range,
           message:
             `\`partition prefer availability\`${partition.tier ? ` (from tier ${partition.tier})` : ''} contradicts ${level.value.display}` +
-            `${level.tier ? ` (tier ${level.tier})` : ''} on ${s.label}: during a partition a side holding fewer than ${majority} of ${n} replicas${d.topology ? '' : ' (assumed: no topology)'} ` +
+            `${level.tier ? ` (tier ${level.tier})` : ''} on ${s.label}: during a partition a side holding fewer than ${majority(n)} of ${n} replicas${d.topology ? '' : ' (assumed: no topology)'} ` +
             'cannot order writes with the majority, so it must refuse requests or serve stale data; it cannot stay both available and ' +
             `${level.value.name} (CAP; SBI YONO Mumbai–Pune split-brain, source L3673–L3718). Prefer consistency, or choose a weaker level.`,
           fixes: fix ? [fix] : undefined,

@@ -5,6 +5,7 @@ import { branches, originKey, replicationProp } from '../branches';
 import type { Fix } from '../../diagnostic';
 import { needsConsensus } from '../../model/levels';
 import type { Rule } from '../rule';
+import { majority } from '../../util/quorum';
 
 /** A quorum size some replicas can meet: a whole number from 1 to N. */
 const fits = (x: number, n: number) => Number.isInteger(x) && x >= 1 && x <= n;
@@ -38,12 +39,11 @@ export const rule: Rule = {
         const why = readMiss
           ? `lets a read miss a completed write: R + W = ${r} + ${w} = ${r + w} ≤ N = ${n}; reads meet writes only when R + W > N`
           : `lets two writes commit on disjoint replicas: 2 × W = 2 × ${w} = ${2 * w} ≤ N = ${n}; writes meet only when W > N/2`;
-        const majority = Math.floor(n / 2) + 1;
         const options: [number, number, string][] = [];
-        const w2 = Math.max(n - r + 1, majority);
+        const w2 = Math.max(n - r + 1, majority(n));
         if (w2 <= n) options.push([w2, r, `Raise the write quorum to ${w2}`]);
         if (readMiss && 2 * w > n) options.push([w, n - w + 1, `Raise the read quorum to ${n - w + 1}`]);
-        options.push([majority, majority, `Use majority quorums (write ${majority} read ${majority} of ${n})`]);
+        options.push([majority(n), majority(n), `Use majority quorums (write ${majority(n)} read ${majority(n)} of ${n})`]);
         const fixes: Fix[] = [];
         for (const [fw, fr, title] of options) {
           if (fixes.some((f) => f.edits[0].newText === `quorum write ${fw} read ${fr}`)) continue;

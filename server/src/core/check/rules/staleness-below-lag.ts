@@ -6,7 +6,7 @@ import { durationText, placeOf, propertyOf, roundUpNice } from '../../estimate/f
 import { ms } from '../../estimate/format';
 import { needsConsensus } from '../../model/levels';
 import type { Sourced } from '../../model/model';
-import type { Range } from '../../syntax/range';
+import type { Range } from '../../util/range';
 import { formatDuration } from '../../syntax/units';
 import type { Rule } from '../rule';
 

@@ -1,6 +1,6 @@
 // For a file that declares `store …`: each level or bound of a data type (or `when` branch) that a
 // declared system cannot give exactly, as the export's driver mappings report it (driverGaps).
-import { driverGaps, systemNames } from '../../export/drivers/index';
+import { driverGaps, systemNames } from '../../stores/index';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {

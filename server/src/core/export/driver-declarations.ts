@@ -1,6 +1,6 @@
 // The generated declarations of driver settings: TypeScript text mirroring the interfaces of
 // cassandra.ts, postgres.ts, mongodb.ts, dynamodb.ts and cosmos.ts (the compile tests keep them in step).
-import type { DriverSystem } from './input';
+import type { DriverSystem } from '../model/stores';
 
 export const driverDeclarations = `export interface DriverAdvice<S> {
   readonly settings: S;

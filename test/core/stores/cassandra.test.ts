@@ -1,7 +1,7 @@
 // Cassandra / ScyllaDB settings: consistency levels from replicas per region, LWT for linearizability.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { levelForCount } from '../../../../server/src/core/export/drivers/cassandra';
+import { levelForCount } from '../../../server/src/core/stores/cassandra';
 import { INDIA, ONE_REGION, settings } from './helpers';
 
 test('counts map to the consistency level that waits for them', () => {

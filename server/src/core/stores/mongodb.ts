@@ -1,6 +1,6 @@
 // MongoDB replica sets: readConcern, writeConcern, readPreference (with maxStalenessSeconds) and causally
 // consistent sessions that give a data type's level.
-import { formatDuration } from '../../syntax/units';
+import { formatDuration } from '../syntax/units';
 import { declaredWrites, majority, type DriverAdvice, type DriverInput } from './input';
 
 export interface MongoSettings {

@@ -1,11 +1,9 @@
-// What every driver mapping reads: the level a data type (or a `when` branch) needs, classified once,
+// What every store mapping reads: the level a data type (or a `when` branch) needs, classified once,
 // and the deployment it runs on (regions with replica counts, primary, declared replication, conflicts).
-import { assumedRegion } from '../../estimate/net';
-import { namedLevel, needsConsensus, sessionGuarantees, type Guarantee, type Level } from '../../model/levels';
-import type { Effective, Replication, TopologyModel } from '../../model/model';
+import { namedLevel, needsConsensus, sessionGuarantees, type Guarantee, type Level } from '../model/levels';
+import type { Effective, Replication, TopologyModel } from '../model/model';
+import { assumedRegion } from '../model/topology';
 
-export type DriverSystem = 'cassandra' | 'postgres' | 'mongodb' | 'dynamodb' | 'cosmos';
-export const driverSystems: DriverSystem[] = ['cassandra', 'postgres', 'mongodb', 'dynamodb', 'cosmos'];
 
 /** Settings for one system, why they give the level, and what they cannot give. */
 export interface DriverAdvice<S> {
@@ -45,7 +43,7 @@ export interface DriverInput {
   assumed: string[];
 }
 
-export const majority = (n: number) => Math.floor(n / 2) + 1;
+export { majority } from '../util/quorum';
 
 export function familyOf(level: Level): LevelFamily {
   const g = level.guarantees;

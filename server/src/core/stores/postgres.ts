@@ -1,6 +1,6 @@
 // PostgreSQL with streaming replicas: synchronous_commit, synchronous_standby_names, where reads go, and
 // how a session waits for its own writes on a standby (LSN tracking) to get read-your-writes.
-import { formatDuration } from '../../syntax/units';
+import { formatDuration } from '../syntax/units';
 import { declaredWrites, majority, type DriverAdvice, type DriverInput } from './input';
 
 export interface PostgresLsnToken {

@@ -2,10 +2,10 @@
 // ready for a later diagnostic.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { driverGaps } from '../../../server/src/core/export/drivers/index';
+import { driverGaps } from '../../../server/src/core/stores/index';
 import { analyze } from '../../../server/src/core/pipeline';
 import { markers } from '../../helpers/check-text';
-import { INDIA, ONE_REGION } from './drivers/helpers';
+import { INDIA, ONE_REGION } from './helpers';
 
 const uri = 'file:///gaps.consistency';
 

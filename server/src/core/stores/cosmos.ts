@@ -1,6 +1,6 @@
 // Azure Cosmos DB: the account's default consistency and the per-request level, bounded staleness K and T
 // within the service's limits, and multiple write regions.
-import { formatDuration } from '../../syntax/units';
+import { formatDuration } from '../syntax/units';
 import type { DriverAdvice, DriverInput } from './input';
 
 export type CosmosLevel = 'Strong' | 'BoundedStaleness' | 'Session' | 'ConsistentPrefix' | 'Eventual';

@@ -1,6 +1,6 @@
 // Cassandra / ScyllaDB: read and write consistency levels (and the serial level for lightweight
 // transactions) that give a data type's level, from the replicas each region (datacenter) holds.
-import { formatDuration } from '../../syntax/units';
+import { formatDuration } from '../syntax/units';
 import { declaredReads, declaredWrites, majority, type DriverAdvice, type DriverInput } from './input';
 
 export type CassandraLevel = 'ONE' | 'TWO' | 'THREE' | 'QUORUM' | 'ALL' | 'LOCAL_ONE' | 'LOCAL_QUORUM' | 'EACH_QUORUM' | 'SERIAL' | 'LOCAL_SERIAL';

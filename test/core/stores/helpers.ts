@@ -1,7 +1,7 @@
 // Test helpers for driver settings: topologies as policy text, and the settings of one data type.
 import assert from 'node:assert/strict';
-import { driverSettings, type DriverSettings } from '../../../../server/src/core/export/drivers/index';
-import { analyze } from '../../../../server/src/core/pipeline';
+import { driverSettings, type DriverSettings } from '../../../server/src/core/stores/index';
+import { analyze } from '../../../server/src/core/pipeline';
 
 /** One region, 3 replicas. */
 export const ONE_REGION = 'topology net { region mumbai { replicas 3 primary } }';

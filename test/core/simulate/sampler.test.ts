@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describe, meanOf, problemOf, samplerOf, type Distribution } from '../../../server/src/core/simulate/distribution';
+import { describe, meanOf, problemOf, type Distribution } from '../../../server/src/core/model/delay';
+import { samplerOf } from '../../../server/src/core/simulate/sampler';
 import { createRng } from '../../../server/src/core/simulate/prng';
 
 const N = 100_000;

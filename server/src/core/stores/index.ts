@@ -1,16 +1,17 @@
 // Driver settings for every supported system, per data type and per `when` branch, and `driverGaps`:
 // what a data type declares that a system cannot give exactly, with ranges for a later diagnostic.
-import type { DataModel, Effective, TopologyModel } from '../../model/model';
-import type { Range } from '../../syntax/range';
+import type { DataModel, Effective, TopologyModel } from '../model/model';
+import type { Range } from '../util/range';
 import { cassandra, type CassandraSettings } from './cassandra';
 import { cosmos, type CosmosSettings } from './cosmos';
 import { dynamodb, type DynamoSettings } from './dynamodb';
-import { driverInput, driverSystems, type DriverAdvice, type DriverSystem } from './input';
+import { driverSystems, type DriverSystem } from '../model/stores';
+import { driverInput, type DriverAdvice } from './input';
 import { mongodb, type MongoSettings } from './mongodb';
 import { postgres, type PostgresSettings } from './postgres';
 
-export type { DriverAdvice, DriverSystem } from './input';
-export { driverSystems } from './input';
+export type { DriverAdvice } from './input';
+export { driverSystems, type DriverSystem } from '../model/stores';
 
 export interface DriverSettings {
   cassandra: DriverAdvice<CassandraSettings>;
