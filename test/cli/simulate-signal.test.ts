@@ -69,7 +69,9 @@ describe('consistency simulate and Ctrl-C', () => {
     assert.equal(j.runs.length, 1);
     assert.equal(j.runs[0].stopped, 'cancelled');
     assert.equal(j.runs[0].scenario.name, 'sess (default)');
-    assert.ok(j.runs[0].data[0].read.ops > 0);
+    const read = j.runs[0].data[0].read;
+    assert.ok(read.offered > 0);
+    assert.equal(read.offered, read.ok + read.fail + read.info + read.shed + read.unfinished, 'every operation offered is accounted for');
     assert.deepEqual(j.stopped, { skipped: [{ kind: 'data', name: 'acct' }] });
   });
 });

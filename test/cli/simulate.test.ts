@@ -44,11 +44,11 @@ describe('consistency simulate', () => {
     assert.equal(r.stderr, '');
     assert.match(r.stdout, /^sess — session, async \(5 replicas\)/);
     assert.match(r.stdout, /\nacct — strong \(linearizable\), sync \(5 replicas\)/);
-    assert.equal(r.stdout.match(/^operation +ops +ok +fail +info +p50 +p99 +p99\.9 +max +throughput$/gm)?.length, 2);
-    assert.equal(r.stdout.match(/^guarantee +promised +violations$/gm)?.length, 2);
-    assert.match(r.stdout, /^read +\d+ +\d+ +0 +0 +[\d.]+ ms/m);
+    assert.equal(r.stdout.match(/^operation +offered +ok +fail +info +shed +p50 +p99 +p99\.9 +max +ok\/s$/gm)?.length, 2);
+    assert.equal(r.stdout.match(/^check +promised +verdict +violations +judged over$/gm)?.length, 2);
+    assert.match(r.stdout, /^read +\d+ +\d+ +0 +0 +0 +[\d.]+ ms/m);
     assert.match(r.stdout, /availability 100%/);
-    assert.match(r.stdout, /cost actuals \(india-2024\): ₹[\d.,]+( lakh| crore)?\/month at [\d.]+ ops\/s/);
+    assert.match(r.stdout, /cost actuals \(india-2024\): ₹[\d.,]+( lakh| crore)?\/month \(estimate: ₹[\d.,]+( lakh| crore)?\/month; simulated at [\d.,]+ ops\/s/);
     assert.match(r.stdout, /\nAssumptions:\n +1\. /);
     assert.ok(r.stdout.endsWith('\nSeed: 5\n'), r.stdout.slice(-100));
   });
@@ -56,15 +56,16 @@ describe('consistency simulate', () => {
   test('a session data type shows zero read-your-writes violations', () => {
     const r = cli('simulate', 'p.consistency', '--data', 'sess', '--ops', '300');
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^read-your-writes +yes +0$/m);
+    assert.match(r.stdout, /^read-your-writes +yes +ok +0 +[\d,]+ reads$/m);
     assert.doesNotMatch(r.stdout, /^acct/m);
     const j = JSON.parse(cli('simulate', 'p.consistency', '--data', 'sess', '--ops', '300', '--json').stdout);
     assert.equal(j.runs.length, 1);
     const d = j.runs[0].data[0];
     assert.equal(d.data, 'sess');
-    assert.ok(d.anomalies.reads > 0);
-    assert.equal(d.anomalies.promised.readYourWrites, true);
-    assert.equal(d.anomalies.counts.readYourWrites, 0);
+    const ryw = d.checks.find((c: { check: string }) => c.check === 'read-your-writes');
+    assert.ok(d.staleness.reads > 0);
+    assert.equal(ryw.promised, true);
+    assert.equal(ryw.violations, 0);
   });
 
   test('--json: the same seed gives byte-identical output, another seed differs', () => {
@@ -75,10 +76,10 @@ describe('consistency simulate', () => {
     assert.equal(a.stdout, b.stdout);
     assert.notEqual(a.stdout, c.stdout);
     const j = JSON.parse(a.stdout);
-    assert.equal(j.schema, 'consistency-simulate/1');
+    assert.equal(j.schema, 'consistency-simulate/2');
     assert.equal(j.seed, 42);
     assert.deepEqual(j.runs.map((r: { data: { data: string }[] }) => r.data[0].data), ['sess', 'acct']);
-    assert.equal(j.runs[1].data[0].anomalies.counts.staleReads, 0);
+    assert.equal(j.runs[1].data[0].staleness.staleReads, 0);
   });
 
   test('--history writes Jepsen-style JSON lines', () => {
@@ -87,11 +88,13 @@ describe('consistency simulate', () => {
     const lines = readFileSync(join(dir, 'out.jsonl'), 'utf8').trimEnd().split('\n');
     assert.ok(lines.length > 100, String(lines.length));
     const types = new Set<string>();
-    for (const line of lines) {
+    const headers = lines.filter((l) => JSON.parse(l).type === 'header').map((l) => JSON.parse(l));
+    assert.deepEqual(headers.map((h) => [h.format, h.data.map((d: { name: string }) => d.name)]), [['consistency-history/1', ['sess']], ['consistency-history/1', ['acct']]], 'one header per run');
+    for (const line of lines.filter((l) => JSON.parse(l).type !== 'header')) {
       const e = JSON.parse(line) as { type: string; process: number; f: string; time: number; value: unknown[] };
       assert.ok(['invoke', 'ok', 'fail', 'info'].includes(e.type), line);
       assert.equal(typeof e.process, 'number', line);
-      assert.ok(['read', 'add'].includes(e.f), line);
+      assert.ok(['read', 'write', 'add'].includes(e.f), line);
       assert.equal(typeof e.time, 'number', line);
       assert.ok(Array.isArray(e.value), line);
       types.add(e.type);
@@ -113,7 +116,7 @@ describe('consistency simulate', () => {
       { name: 'rush', seed: 42, durationMs: 2000, loadPerSec: 300, clients: 40, faults: ['partition mumbai | delhi at 0.5s for 1s'] },
     );
     assert.deepEqual(j.runs[0].data.map((d: { data: string }) => d.data), ['sess', 'acct']);
-    assert.equal(j.runs[0].data[1].anomalies.counts.staleReads, 0);
+    assert.equal(j.runs[0].data[1].staleness.staleReads, 0);
     const seeded = cli('simulate', 's.consistency', '--scenario', 'rush', '--json', '--seed', '9');
     assert.equal(JSON.parse(seeded.stdout).runs[0].scenario.seed, 9);
     assert.notEqual(seeded.stdout, a.stdout);

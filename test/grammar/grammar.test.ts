@@ -47,8 +47,11 @@ test('the grammar keywords are exactly keywordNames', () => {
 test('soft keywords are coloured inside a scenario (and `replica` before its work), distributions before `(`', () => {
   const words = (entry: string, i: number) => /\(\?:([^)]*)\)/.exec(grammar.repository[entry].patterns[i].match!)![1].split('|');
   const inScenario = words('scenarios', 2).filter((w) => !(keywordNames as readonly string[]).includes(w));
-  assert.deepEqual(sorted(inScenario), sorted(softKeywordNames.filter((w) => w !== 'scenario' && w !== 'replica')));
-  assert.ok(grammar.repository.simulation.patterns[0].match!.startsWith('\\b(replica)\\s+(write|ack|read|response|service)'));
+  const inPlace = ['scenario', 'replica', 'rtt', 'random'];
+  assert.deepEqual(sorted(inScenario), sorted(softKeywordNames.filter((w) => !inPlace.includes(w))));
+  assert.ok(grammar.repository.simulation.patterns[0].match!.startsWith('\\b(replica)\\s+(write|ack|read|response|service|capacity)'));
+  assert.ok(grammar.repository.simulation.patterns[2].match!.startsWith('\\brtt(?='));
+  assert.ok(grammar.repository.simulation.patterns[3].match!.includes('(random)'));
   assert.deepEqual(sorted(words('simulation', 1)), sorted(distributionNames));
 });
 

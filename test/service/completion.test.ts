@@ -31,20 +31,20 @@ test('in a block: the properties that block allows', () => {
   assert.deepEqual(labels('tier t {\n  <|>\n}'), ['consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category', 'applies']);
   assert.deepEqual(labels('data x {\n  when amount >= 1 lakh {\n    <|>\n  }\n}'), ['tier', 'consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category']);
   assert.deepEqual(labels('topology t {\n  <|>\n}'), ['region', 'link', 'replica']);
-  assert.deepEqual(labels('topology t {\n  region a { <|> }\n}'), ['replicas', 'primary', 'city', 'coordinates']);
+  assert.deepEqual(labels('topology t {\n  region a { <|> }\n}'), ['replicas', 'primary', 'city', 'rtt', 'coordinates']);
 });
 
 test('in a block after a syntax error earlier in the declaration: still the properties', () => {
   assert.deepEqual(labels('data x {\n  latency write p99 <= )\n  <|>\n}'), dataProps);
   assert.deepEqual(labels('data x {\n  latency write p99 <= )\n  consistency <|>\n}'), levels);
   assert.deepEqual(labels('topology t {\n  region a { replicas ) }\n  <|>\n}'), ['region', 'link', 'replica']);
-  assert.deepEqual(labels('topology t {\n  region a { replicas )\n    <|> }\n}'), ['replicas', 'primary', 'city', 'coordinates']);
+  assert.deepEqual(labels('topology t {\n  region a { replicas )\n    <|> }\n}'), ['replicas', 'primary', 'city', 'rtt', 'coordinates']);
 });
 
 test('scenarios: their properties, data types, regions of those data types, fault kinds, units', () => {
   const topo = 'topology t {\n  region a\n  region b\n  link a <-> b 4ms\n}\ntopology u {\n  region c\n}\ndata x {\n  consistency strong\n}\ndata y {\n  topology t\n  consistency eventual\n}\n';
-  assert.deepEqual(labels('scenario s {\n  <|>\n}'), ['data', 'duration', 'load', 'clients', 'fault', 'seed', 'keys', 'timeout']);
-  assert.deepEqual(labels('scenario s {\n  duration 5s\n  <|>\n}'), ['data', 'duration', 'load', 'clients', 'fault', 'seed', 'keys', 'timeout']);
+  assert.deepEqual(labels('scenario s {\n  <|>\n}'), ['data', 'duration', 'load', 'clients', 'fault', 'seed', 'keys', 'timeout', 'election', 'visibility']);
+  assert.deepEqual(labels('scenario s {\n  duration 5s\n  <|>\n}'), ['data', 'duration', 'load', 'clients', 'fault', 'seed', 'keys', 'timeout', 'election', 'visibility']);
   assert.deepEqual(labels(`${topo}scenario s {\n  data <|>\n}`), ['x', 'y']);
   assert.deepEqual(labels(`${topo}scenario s {\n  data y\n  clients 10 in <|>\n}`), ['a', 'b']);
   assert.deepEqual(labels(`${topo}scenario s {\n  data y\n  fault <|>\n}`), ['partition', 'crash', 'slow']);
@@ -57,7 +57,7 @@ test('scenarios: their properties, data types, regions of those data types, faul
 test("distributions after a link's ends and after `replica <work>`; replica work after `replica`", () => {
   const dists = ['fixed', 'uniform', 'normal', 'lognormal', 'exponential', 'pareto', 'mix'];
   assert.deepEqual(labels('topology t {\n  link a <-> b <|>\n}'), dists);
-  assert.deepEqual(labels('topology t {\n  replica <|>\n}'), ['write', 'read', 'ack', 'response', 'service']);
+  assert.deepEqual(labels('topology t {\n  replica <|>\n}'), ['write', 'read', 'ack', 'response', 'service', 'capacity']);
   assert.deepEqual(labels('topology t {\n  replica ack <|>\n}'), dists);
   const f = fixture('topology t {\n  replica ack log<|>\n}');
   const item = completion(f.s, f.uri, f.at()).items.find((i) => i.label === 'lognormal')!;

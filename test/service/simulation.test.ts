@@ -97,9 +97,9 @@ function result(seed: number, simulatedMs: number, data: { p99: number; ok: numb
     scenario: { seed },
     simulatedMs,
     data: data.map((d) => ({
-      write: { latencyMs: { p99: d.p99 }, ok: d.ok, ops: d.ops },
-      read: { latencyMs: { p99: 1 }, ok: d.ok, ops: d.ops },
-      anomalies: { counts: d.counts, promised: d.promised },
+      write: { latencyMs: { p99: d.p99 }, ok: d.ok, offered: d.ops },
+      read: { latencyMs: { p99: 1 }, ok: d.ok, offered: d.ops },
+      checks: Object.keys(d.counts).map((check) => ({ check, violations: d.counts[check], promised: d.promised[check] ?? false })),
     })),
   } as unknown as SimulationResult;
 }

@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
 // The simulation results webview (bundled to out/webview/simulation.js, a browser IIFE): renders what the
 // extension posts (messages.ts) — scenario and seed, Re-run and Change seed, per data type the latency table and
-// histogram, the t-visibility curve, anomalies promised vs seen, the fault timeline, cost; then the assumptions.
+// histogram, the t-visibility curve, checks promised vs seen with witnesses, failovers, the fault timeline, cost; then the assumptions.
 import './simulation.css';
 import type { Chart } from 'chart.js';
 import { formatAvailability, formatMoney, ms } from '../../../server/src/core/estimate/format';
-import type { Anomaly, DataResult, OpResult, SimulationResult } from '../../../server/src/lsp/protocol';
+import type { CheckResult, DataResult, OpResult, SimulationResult } from '../../../server/src/lsp/protocol';
 import { latencyChart, theme, timelineChart, visibilityChart } from './charts';
 import { el, nodes, table as bareTable } from './dom';
 import type { FromWebview, ToWebview } from './messages';
@@ -19,15 +19,6 @@ let last = vscode.getState() as ToWebview | undefined;
 
 /** Tables scroll sideways in a narrow panel instead of squeezing their cells. */
 const table = (...a: Parameters<typeof bareTable>) => el('div', { class: 'table-wrap' }, bareTable(...a));
-
-const anomalyNames: Record<Anomaly, string> = {
-  staleReads: 'stale reads (linearizability)',
-  readYourWrites: 'read your writes',
-  monotonicReads: 'monotonic reads',
-  monotonicWrites: 'monotonic writes',
-  writesFollowReads: 'writes follow reads',
-  lostUpdates: 'lost updates',
-};
 
 function button(id: string, text: string, type: FromWebview['type']): HTMLButtonElement {
   const b = el('button', { id, type: 'button' }, text);
@@ -45,7 +36,14 @@ function toolbar(seed: number | undefined, running: boolean, run?: number): HTML
 
 function opRow(name: string, o: OpResult) {
   const l = o.latencyMs;
-  return { cells: [name, o.ops, o.ok, o.fail, o.info, `${ms(l.p50)} ms`, `${ms(l.p95)} ms`, `${ms(l.p99)} ms`, `${ms(l.p999)} ms`, `${ms(l.max)} ms`, `${o.throughputPerSec}/s`] };
+  return { cells: [name, o.offered, o.ok, o.fail, o.info, o.shed, `${ms(l.p50)} ms`, `${ms(l.p95)} ms`, `${ms(l.p99)} ms`, `${ms(l.p999)} ms`, `${ms(l.max)} ms`, `${o.throughputPerSec}/s`] };
+}
+
+/** A check's row: what the level promises, the verdict, the violations, and the first witness (why). */
+function checkRow(c: CheckResult) {
+  const count = `${c.violations}${c.fallbackViolations ? ` (+${c.fallbackViolations} on fallback)` : ''}`;
+  const why = c.witnesses[0]?.explanation ?? c.note ?? '';
+  return { cells: [c.label, c.promised ? 'promised' : 'not promised', c.verdict, count, why], class: c.promised && c.violations > 0 ? 'violated' : undefined };
 }
 
 function canvas(id: string, caption: string, tall = false): HTMLElement {
@@ -53,25 +51,23 @@ function canvas(id: string, caption: string, tall = false): HTMLElement {
 }
 
 function dataSection(r: SimulationResult, d: DataResult, i: number): HTMLElement {
-  const a = d.anomalies;
-  const anomalies = (Object.keys(anomalyNames) as Anomaly[]).map((k) => ({
-    cells: [anomalyNames[k], a.promised[k] ? 'promised never' : 'not promised', a.counts[k]],
-    class: a.promised[k] && a.counts[k] > 0 ? 'violated' : undefined,
-  }));
+  const elections = d.elections.map((e) => ({ cells: [`${e.lostAtMs >= 0 ? `${e.lostAtMs / 1000} s` : '—'}`, `${e.atMs / 1000} s`, e.from, e.to, e.term] }));
   const faults = d.faults.map((f) => ({ cells: [f.fault, `${f.atMs / 1000}–${(f.atMs + f.forMs) / 1000} s`, f.regions.reduce((s, x) => s + x.ops, 0), formatAvailability(f.availabilityPct), f.regions.map((x) => `${x.region} ${formatAvailability(x.availabilityPct)}`).join(', ')] }));
   return el(
     'section',
     { class: 'data', id: `data-${i}` },
     el('h2', {}, `data ${d.data}`, el('span', { class: 'muted' }, ` · ${d.level} · ${d.replication} · conflict ${d.conflict} · prefer ${d.prefer}`)),
-    table('latency', ['operation', 'ops', 'ok', 'fail', 'info', 'p50', 'p95', 'p99', 'p99.9', 'max', 'throughput'], [opRow('read', d.read), opRow('write', d.write)]),
+    el('p', { class: 'muted' }, `${d.protocol.writes}; ${d.protocol.reads}.`),
+    table('latency', ['operation', 'offered', 'ok', 'fail', 'info', 'shed', 'p50', 'p95', 'p99', 'p99.9', 'max', 'throughput'], [opRow('read', d.read), opRow('write', d.write)]),
     el('div', { class: 'charts' }, canvas(`histogram-${i}`, 'Latency of successful operations (share per bin)'), canvas(`visibility-${i}`, 'Probability that a read started t ms after a write committed returns it or newer (t-visibility)')),
-    el('h3', {}, 'Anomalies: promised vs seen'),
-    el('p', { class: 'muted' }, `${a.reads} reads checked; ${a.sessionsChecked} client sessions checked for the session guarantees.`),
-    table('anomalies', ['anomaly', 'the level', 'seen'], anomalies),
+    el('h3', {}, 'Checks: promised vs seen'),
+    el('p', { class: 'muted' }, `${d.staleness.reads} reads checked; ${d.sessionsChecked} client sessions checked for the session guarantees.`),
+    table('checks', ['check', 'the level', 'verdict', 'violations', 'witness'], d.checks.map(checkRow)),
+    elections.length ? table('elections', ['leader lost', 'new leader from', 'before', 'after', 'term'], elections) : null,
     el('h3', {}, 'Availability over time'),
     canvas(`timeline-${i}`, d.faults.length ? 'The run and its fault windows, with the availability of the operations started in each' : 'No faults injected: the whole run', d.faults.length > 1),
     d.faults.length ? table('faults', ['fault', 'window', 'operations', 'availability', 'by client region'], faults) : null,
-    el('p', { class: 'cost' }, `Cost actuals (${d.cost.profile}): ${formatMoney(d.cost.monthly, d.cost.currency)}/month at ${d.cost.opsPerSec} ops/s · the estimate says ${formatMoney(d.cost.estimatedMonthly, d.cost.currency)}/month.`),
+    el('p', { class: 'cost' }, `Cost actuals (${d.cost.profile}): ${formatMoney(d.cost.monthly, d.cost.currency)}/month · the estimate says ${formatMoney(d.cost.estimatedMonthly, d.cost.currency)}/month (${d.cost.note}).`),
   );
 }
 

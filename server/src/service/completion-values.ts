@@ -83,7 +83,7 @@ export const scenarioSnippets: Record<string, { snippet: string; doc: string }> 
 };
 
 /** Replica work kinds after `replica`. */
-export const replicaOps = ['write', 'ack', 'read', 'response', 'service'];
+export const replicaOps = ['write', 'ack', 'read', 'response', 'service', 'capacity'];
 
 /** The unit kind of a number, by the last keyword before it in the property. */
 export const unitsAfterKeyword: Record<string, UnitKind> = {

@@ -12,7 +12,9 @@ export function scenarioMarkdown(s: ScenarioModel): string {
   const total = shares?.reduce((sum, c) => sum + c.share, 0) ?? 0;
   const clients = shares
     ? `${sc.clients!.count} in ${shares.map((c) => `${c.region} ${Math.round((1000 * c.share) / total) / 10}%`).join(', ')}`
-    : `${sc.clients?.count ?? defaults.clients}${dflt(!!sc.clients)} spread evenly over the first data type's regions`;
+    : sc.clients
+      ? `${sc.clients.count} spread evenly over the first data type's regions`
+      : `enough that none waits (at least ${defaults.clients}; the load × the timeout) (default), spread evenly over the first data type's regions`;
   return [
     `**scenario ${s.name}** · ${sc.data.length ? sc.data.join(', ') : 'no data types'}`,
     '',

@@ -4,7 +4,7 @@
 import { formatAvailability, ms } from '../core/estimate/format';
 import { builtinScheme } from '../core/model/build-model';
 import { analyze, type AnalyzeOptions, type SourceFile } from '../core/pipeline';
-import { simulate, type Anomaly, type SimulateOptions, type SimulationResult } from '../core/simulate/index';
+import { simulate, type SimulateOptions, type SimulationResult } from '../core/simulate/index';
 import { scenarioOf, type SimulationTarget } from '../core/simulate/target';
 import type { Range as CoreRange } from '../core/util/range';
 import type { Snapshot } from './snapshot';
@@ -103,9 +103,9 @@ export function runJob(job: SimulationJob, o: SimulateOptions = {}): { result: S
  *  anomalies their levels promise never to show yet showed, and the availability of all operations. */
 export function summaryLine(r: SimulationResult, stopped?: SimulationStop): string {
   const writeP99 = Math.max(...r.data.map((d) => d.write.latencyMs.p99));
-  const anomalies = r.data.reduce((n, d) => n + (Object.keys(d.anomalies.counts) as Anomaly[]).reduce((m, a) => m + (d.anomalies.promised[a] ? d.anomalies.counts[a] : 0), 0), 0);
+  const anomalies = r.data.reduce((n, d) => n + d.checks.reduce((m, c) => m + (c.promised ? c.violations : 0), 0), 0);
   const ok = r.data.reduce((n, d) => n + d.read.ok + d.write.ok, 0);
-  const all = r.data.reduce((n, d) => n + d.read.ops + d.write.ops, 0);
+  const all = r.data.reduce((n, d) => n + d.read.offered + d.write.offered, 0);
   const available = formatAvailability(all > 0 ? (100 * ok) / all : 100);
   const head = stopped ? `${stopped === 'cancelled' ? 'cancelled' : 'time limit'} at ${ms(r.simulatedMs / 1000)} s simulated: ` : '';
   return `${head}write p99 ${ms(writeP99)} ms, ${anomalies} ${anomalies === 1 ? 'anomaly' : 'anomalies'}, ${available} available (seed ${r.scenario.seed})`;

@@ -73,6 +73,6 @@ test('replica work: each kind read into the topology; unknown kinds reported wit
   const t = [...check(topo('4ms', '  replica write 2ms\n  replica ack exponential(mean 1ms)\n  replica service lognormal(median 1ms, p99 9ms)\n')).model.topologies.values()][0];
   assert.deepEqual(t.work, { write: { kind: 'fixed', value: 2 }, ack: { kind: 'exponential', mean: 1 }, service: { kind: 'lognormal', median: 1, p99: 9 } });
   const [d] = expectDiagnostic(topo('4ms', '  replica <|respose|> 2ms\n'), 'unknown-replica-work');
-  assert.equal(d.message, "Unknown replica work 'respose'; use write, ack, read, response, service. Did you mean 'response'?");
+  assert.equal(d.message, "Unknown replica work 'respose'; use write, ack, read, response, service, capacity. Did you mean 'response'?");
   assert.deepEqual(check(applyFix(topo('4ms', '  replica respose 2ms\n'), d)).diagnostics, []);
 });

@@ -29,7 +29,7 @@ test('3x the declared load: the 2x band applies; 6x: the 5x band, the heaviest t
   assert.ok(three.result.assumptions.includes('cart: the run offers 300/s (3x its declared 100/s), so `degrade to session when load > 2x` applies: simulated at session'), three.result.assumptions.join('\n'));
   const six = run(policy, { data: ['cart'], load: { perSec: 600 } });
   assert.equal(six.by('cart').level, 'eventual');
-  assert.equal(six.by('cart').anomalies.promised.staleReads, false, 'eventual promises no fresh reads');
+  assert.equal(six.by('cart').checks.find((c) => c.check === 'stale-reads')?.promised, false, 'eventual promises no fresh reads');
 });
 
 test('a rate threshold compares the rate offered to that data type; the load is split by declared workloads', () => {

@@ -43,21 +43,32 @@ test('the same seed gives byte-identical JSON results and history; another seed 
   assert.deepEqual(r.scenario.faults, ['partition mumbai | delhi at 0.5s for 0.7s', 'crash hyderabad at 1.5s for 0.5s', 'slow mumbai <-> hyderabad ×4 +10ms at 2s for 0.5s']);
 });
 
-test('the history is Jepsen-shaped: invoke then ok/fail/info per process, in time order, values [key, x]', () => {
+test('the history is Jepsen-shaped: a header, then invoke and ok/fail/info per process, strictly in time order', () => {
   const { lines, json } = runWithHistory(bbd);
-  const ops = lines.map((l) => JSON.parse(l));
-  assert.equal(JSON.parse(json).history.lines, lines.length);
+  const [header, ...ops] = lines.map((l) => JSON.parse(l));
+  assert.equal(header.type, 'header');
+  assert.equal(header.format, 'consistency-history/1');
+  assert.equal(header.seed, 42);
+  assert.deepEqual(header.data.map((d: { name: string; model: string }) => [d.name, d.model]), [['cart', 'counter'], ['product_catalog', 'register'], ['user_sessions', 'register']]);
+  assert.ok(header.data.every((d: { protocol: string; conflict: string }) => d.protocol.length > 20 && d.conflict));
+  assert.equal(JSON.parse(json).history.lines, ops.length);
   const open = new Map<number, string>();
+  const written = new Map<string, Set<number>>();
   let time = 0;
   ops.forEach((o, i) => {
     assert.equal(o.index, i);
-    assert.ok(o.time >= time);
+    assert.ok(o.time > time, `line ${i}: times strictly increase`);
     time = o.time;
-    assert.ok(['read', 'add'].includes(o.f));
+    assert.ok(['read', 'write', 'add'].includes(o.f));
     assert.ok(Array.isArray(o.value) && /^[a-z_]+\/\d+$/.test(o.value[0]));
     if (o.type === 'invoke') {
-      assert.ok(!open.has(o.process), `process ${o.process} invoked twice`);
+      assert.equal(open.has(o.process), false, `process ${o.process} has one operation at a time`);
       open.set(o.process, o.f);
+      if (o.f === 'write') {
+        const seen = written.get(o.value[0]) ?? new Set<number>();
+        assert.equal(seen.has(o.value[1]), false, `a unique value per key: ${o.value}`);
+        written.set(o.value[0], seen.add(o.value[1]));
+      }
     } else {
       assert.ok(['ok', 'fail', 'info'].includes(o.type));
       assert.equal(open.get(o.process), o.f);
@@ -68,13 +79,13 @@ test('the history is Jepsen-shaped: invoke then ok/fail/info per process, in tim
   });
   assert.equal(open.size, 0);
   const types = new Set(ops.map((o) => o.type));
-  for (const t of ['invoke', 'ok', 'fail']) assert.ok(types.has(t), t);
+  for (const t of ['invoke', 'ok', 'fail', 'info']) assert.ok(types.has(t), t);
   assert.ok(ops.some((o) => o.final === true && o.type === 'ok'));
 });
 
-test('the history is bounded: at most historyLimit lines, and the result says it was cut', () => {
+test('the history is bounded: at most historyLimit lines after the header, and the result says it was cut', () => {
   const { lines, json } = runWithHistory(bbd, { historyLimit: 100 });
-  assert.equal(lines.length, 100);
+  assert.equal(lines.length, 101);
   assert.deepEqual(JSON.parse(json).history, { lines: 100, truncated: true });
 });
 
@@ -112,8 +123,8 @@ test('a data type alone runs a default scenario from its workload; the bench get
   const { result, events } = simulateData(m, acct, { ops: 5000 });
   assert.equal(events, result.events);
   const d = result.data[0];
-  assert.ok(Math.abs(d.read.ops + d.write.ops - 5000) < 300, `${d.read.ops + d.write.ops} operations`);
-  assert.ok(Math.abs(d.read.ops / (d.read.ops + d.write.ops) - 0.8) < 0.03);
+  assert.ok(Math.abs(d.read.offered + d.write.offered - 5000) < 300, `${d.read.offered + d.write.offered} operations`);
+  assert.ok(Math.abs(d.read.offered / (d.read.offered + d.write.offered) - 0.8) < 0.03);
   assert.ok(d.cost.monthly > 0 && d.cost.lines.some((l) => l.label === 'operations'));
   assert.ok(result.assumptions.some((a) => a.includes('source L2040')));
   assert.match(d.summary, /^acct: read p99 [\d.]+ ms, write p99 [\d.]+ ms, 0 stale reads, availability 100%, ₹[\d.]+ lakh\/month$/);

@@ -52,7 +52,8 @@ test("a scenario's partition: the strong data type's minority side fails during 
   const during = r.faults[0];
   const delhi = during.regions.find((x) => x.region === 'delhi')!;
   const mumbai = during.regions.find((x) => x.region === 'mumbai')!;
-  assert.ok(delhi.ops > 0 && delhi.ok === 0, `delhi during the partition: ${JSON.stringify(delhi)}`);
+  // Operations that arrive during the window fail, unless they wait for their client until it heals.
+  assert.ok(delhi.ops > 0 && delhi.fail + delhi.info > 0 && delhi.availabilityPct < 70, `delhi during the partition: ${JSON.stringify(delhi)}`);
   assert.ok(mumbai.ops > 0 && mumbai.availabilityPct === 100, `mumbai during the partition: ${JSON.stringify(mumbai)}`);
-  assert.equal(r.anomalies.counts.staleReads, 0);
+  assert.equal(r.staleness.staleReads, 0);
 });

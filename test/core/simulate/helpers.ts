@@ -1,7 +1,7 @@
 // Shared fixtures for the simulator tests: policies built from text, and small scenarios.
 import { analyze } from '../../../server/src/core/pipeline';
 import type { PolicyModel } from '../../../server/src/core/model/model';
-import { simulate, type Scenario, type SimulationResult, type DataResult } from '../../../server/src/core/simulate/index';
+import { simulate, type CheckResult, type Scenario, type SimulationResult, type DataResult } from '../../../server/src/core/simulate/index';
 
 export { india } from '../../helpers/policies';
 
@@ -13,4 +13,11 @@ export function modelOf(text: string): PolicyModel {
 export function run(model: PolicyModel, sc: Partial<Scenario> & { data: string[] }): { result: SimulationResult; by: (name: string) => DataResult } {
   const result = simulate(model, { name: 'test', durationMs: 2000, seed: 1, ...sc });
   return { result, by: (name) => result.data.find((d) => d.data === name)! };
+}
+
+/** A data type's result row for one check (throws when the run has none). */
+export function check(d: DataResult, id: string): CheckResult {
+  const c = d.checks.find((x) => x.check === id);
+  if (!c) throw new Error(`${d.data}: no check ${id} (${d.checks.map((x) => x.check).join(', ')})`);
+  return c;
 }

@@ -30,6 +30,7 @@ test("the issue's scenario parses into its properties, with values in canonical 
       case 'load': return ['load', p.rate?.value, p.reads?.value];
       case 'clients': return ['clients', p.count?.value, p.regions.map((r) => [r.name.text, r.share?.value])];
       case 'fault': return ['fault', p.fault, p.fault === 'partition' ? p.sides.map((x) => x.map((n) => n.text)) : p.fault === 'crash' ? p.region?.text : p.a?.text, p.at?.value, p.for?.value];
+      case 'visibility': return ['visibility', p.points.map((x) => x.value)];
       default: return [p.kind, p.value?.value];
     }
   });

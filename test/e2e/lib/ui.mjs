@@ -1,7 +1,7 @@
 // What a person sees in code-server with the installed .vsix: the file opens as Consistency, a squiggle
 // whose hover and Problems entry give the message, a data type's hover with the estimate's numbers, the
 // CodeLens titles, a quick fix that changes the text and clears the squiggle, the estimate preview, and ▶ Simulate's
-// results panel (histogram, seed, anomalies; Change seed and Re-run).
+// results panel (histogram, seed, checks; Change seed and Re-run).
 // Every expectation comes from the language service (test/e2e/expected.ts); a screenshot is kept per step.
 import assert from 'node:assert/strict';
 import { poll } from './wait.mjs';
@@ -130,7 +130,7 @@ export async function uiChecks({ page, url, folder, file, check, shot }) {
     await shot('08-estimate-preview');
   });
 
-  await check('▶ Simulate opens the results panel: histogram, seed and anomalies; Change seed and Re-run', async () => {
+  await check('▶ Simulate opens the results panel: histogram, seed and checks; Change seed and Re-run', async () => {
     await editor.locator('.codelens-decoration a').filter({ hasText: '▶ Simulate' }).first().click();
     const tab = page.locator('.tab').filter({ hasText: 'Simulation: ' }).first();
     await tab.waitFor({ timeout: 30_000 });
@@ -143,9 +143,10 @@ export async function uiChecks({ page, url, folder, file, check, shot }) {
     await results.locator('canvas#histogram-0').waitFor({ state: 'visible' });
     const box = await results.locator('canvas#histogram-0').boundingBox();
     assert.ok(box && box.width > 100 && box.height > 100, `the histogram is drawn: ${JSON.stringify(box)}`);
-    const anomalies = (await results.locator('table.anomalies tbody tr').allInnerTexts()).map(norm);
-    assert.equal(anomalies.length, 6, anomalies.join('\n'));
-    assert.ok(anomalies[0].startsWith('stale reads (linearizability)'), anomalies[0]);
+    const checks = (await results.locator('table.checks tbody tr').allInnerTexts()).map(norm);
+    assert.ok(checks.length >= 7, checks.join('\n'));
+    assert.ok(checks[0].startsWith('stale reads (missed an acknowledged write)'), checks[0]);
+    assert.ok(checks.some((c) => c.startsWith('read-your-writes')), checks.join('\n'));
     await results.locator('canvas#visibility-0').waitFor({ state: 'visible' });
     await results.locator('canvas#timeline-0').waitFor({ state: 'visible' });
     await shot('09-simulation');

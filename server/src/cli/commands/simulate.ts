@@ -87,12 +87,12 @@ function report(outcome: Outcome, args: SimulateArgs, path: string, ctx: CliCont
   if (args.json) ctx.out(JSON.stringify(simulateDocument(outcome, args, path, ctx), null, 2) + '\n');
   else ctx.out(formatSimulation(rep, { color: wantsColor(ctx.stdoutIsTTY, ctx.env) }));
   if (outcome.stopped) return INTERRUPTED;
-  const broken = outcome.runs.some((r) => r.data.some((d) => d.anomalies.violated.length > 0));
+  const broken = outcome.runs.some((r) => r.data.some((d) => d.violated.length > 0));
   return outcome.failed.length > 0 || broken ? 1 : 0;
 }
 
 export interface JsonSimulateDocument {
-  schema: 'consistency-simulate/1';
+  schema: 'consistency-simulate/2';
   tool: { name: string; version: string };
   file: string;
   /** The --seed given; null when each run used its own (a scenario's `seed`, or 1). */
@@ -107,7 +107,7 @@ export interface JsonSimulateDocument {
 /** The `--json` document: nothing in it depends on the wall clock, so the same seed gives the same bytes. */
 function simulateDocument(outcome: Outcome, args: SimulateArgs, path: string, ctx: CliContext): JsonSimulateDocument {
   return {
-    schema: 'consistency-simulate/1',
+    schema: 'consistency-simulate/2',
     tool: { name: ctx.tool.name, version: ctx.tool.version },
     file: path,
     seed: args.seed ?? null,

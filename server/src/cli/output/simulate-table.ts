@@ -1,9 +1,9 @@
 // The human format of `consistency simulate`: per scenario block a heading with its faults; per data type
-// a heading, a latency/throughput table for reads and writes, the anomaly counts per guarantee,
-// availability (per fault too) and cost actuals; then what a stop left out, the assumptions
+// a heading, a table of what became of the operations offered with their latency, the checks against the
+// level's promises with a witness for each violation, failovers, availability (per fault too) and cost actuals; then what a stop left out, the assumptions
 // (deduplicated, numbered) and the seed(s). Also the terminal progress bar drawn on stderr.
 import { formatAvailability, formatCount, formatMoney, ms } from '../../core/estimate/format';
-import type { Anomaly, DataResult, OpResult, SimulationResult } from '../../core/simulate/index';
+import type { CheckResult, DataResult, OpResult, SimulationResult } from '../../core/simulate/index';
 import { makeStyle, type Style } from './style';
 import { renderTable, type Align } from './table';
 
@@ -34,46 +34,59 @@ function seedLine(report: SimulateReport, style: Style): string {
   return `${style.bold('Seeds:')} ${report.runs.map((r) => `${r.scenario.name} ${r.scenario.seed}`).join(', ')}`;
 }
 
-const guarantees: [Anomaly, string][] = [
-  ['staleReads', 'stale reads (linearizability)'],
-  ['readYourWrites', 'read-your-writes'],
-  ['monotonicReads', 'monotonic reads'],
-  ['monotonicWrites', 'monotonic writes'],
-  ['writesFollowReads', 'writes-follow-reads'],
-  ['lostUpdates', 'lost updates'],
-];
-
-const opHeader = ['operation', 'ops', 'ok', 'fail', 'info', 'p50', 'p99', 'p99.9', 'max', 'throughput'];
-const opAlign: Align[] = ['left', ...Array<Align>(9).fill('right')];
+const opHeader = ['operation', 'offered', 'ok', 'fail', 'info', 'shed', 'p50', 'p99', 'p99.9', 'max', 'ok/s'];
+const opAlign: Align[] = ['left', ...Array<Align>(10).fill('right')];
 
 function opCells(name: string, o: OpResult): string[] {
   const l = o.latencyMs;
   const lat = (x: number) => (l.count > 0 ? `${ms(x)} ms` : '—');
-  return [name, formatCount(o.ops), formatCount(o.ok), formatCount(o.fail), formatCount(o.info), lat(l.p50), lat(l.p99), lat(l.p999), lat(l.max), `${ms(o.throughputPerSec)}/s`];
+  const c = formatCount;
+  return [name, c(o.offered), c(o.ok), c(o.fail), c(o.info), c(o.shed), lat(l.p50), lat(l.p99), lat(l.p999), lat(l.max), ms(o.throughputPerSec)];
+}
+
+function checkCells(c: CheckResult, style: Style): string[] {
+  const bad = c.promised && c.violations > 0;
+  const verdict = bad ? style.severity('error')(c.verdict) : c.verdict === 'unknown' ? style.severity('warning')(c.verdict) : c.verdict;
+  const count = `${formatCount(c.violations)}${c.fallbackViolations ? ` (+${formatCount(c.fallbackViolations)} on fallback)` : ''}`;
+  return [c.label, c.promised ? 'yes' : c.sla ? 'declared' : 'no', verdict, count, c.checked];
+}
+
+/** What each violated check shows as proof: its first witness, and notes on partial or unknown verdicts. */
+function witnessLines(d: DataResult, style: Style): string[] {
+  const out: string[] = [];
+  for (const c of d.checks) {
+    const w = c.witnesses[0];
+    if (w && (c.promised || c.check !== 'stale-reads')) out.push(`  ${c.promised && c.violations > 0 ? style.severity('error')(c.label) : c.label}: ${w.explanation}`);
+    if (c.note && (c.verdict === 'unknown' || c.violations > 0)) out.push(`  ${c.label}: ${c.note}`);
+  }
+  return out;
 }
 
 function dataLines(d: DataResult, sc: SimulationResult['scenario'], style: Style): string[] {
   const out = [style.bold(`${d.data}`) + ` — ${d.level}, ${d.replication}, conflict ${d.conflict}, prefers ${d.prefer}`];
   out.push(`  ${formatCount(sc.loadPerSec)} ops/s for ${ms(sc.durationMs / 1000)} s, ${formatCount(sc.clients)} clients, ${formatCount(sc.keys)} keys, seed ${sc.seed}`, '');
-  out.push(...renderTable(opHeader, [opCells('read', d.read), opCells('write', d.write)], opAlign, style), '');
-  const rows = guarantees.map(([a, label]) => {
-    const n = d.anomalies.counts[a];
-    const promised = d.anomalies.promised[a];
-    const seen = promised && n > 0 ? style.severity('error')(formatCount(n)) : formatCount(n);
-    return [label, promised ? 'yes' : 'no', seen];
-  });
-  out.push(...renderTable(['guarantee', 'promised', 'violations'], rows, ['left', 'left', 'right'], style), '');
+  out.push(...renderTable(opHeader, [opCells('read', d.read), opCells('write', d.write)], opAlign, style));
+  const unfinished = d.read.unfinished + d.write.unfinished;
+  const fallback = d.read.degraded + d.write.degraded;
+  if (unfinished) out.push(`  ${formatCount(unfinished)} operations were still waiting or in flight when the run stopped`);
+  if (fallback) out.push(`  ${formatCount(fallback)} operations were answered by the prefer-availability fallback`);
+  out.push('', ...renderTable(['check', 'promised', 'verdict', 'violations', 'judged over'], d.checks.map((c) => checkCells(c, style)), ['left', 'left', 'left', 'right', 'left'], style), '');
+  out.push(...witnessLines(d, style));
   out.push(`  stale reads: ${formatCount(d.staleness.staleReads)} of ${formatCount(d.staleness.reads)} reads; availability ${formatAvailability(d.availabilityPct)}`);
+  for (const e of d.elections) {
+    const gap = e.lostAtMs >= 0 ? `; ${ms((e.atMs - e.lostAtMs) / 1000)} s after it lost its majority at ${ms(e.lostAtMs / 1000)} s` : '';
+    out.push(`  failover: ${e.to} leads from ${ms(e.atMs / 1000)} s (term ${e.term}, before: ${e.from}${gap})`);
+  }
   for (const f of d.faults) {
     const regions = f.regions.map((r) => `${r.region} ${formatAvailability(r.availabilityPct)}`).join(', ');
     out.push(`  during ${f.fault}: availability ${formatAvailability(f.availabilityPct)}${regions ? ` (${regions})` : ''}`);
   }
   const c = d.cost;
   out.push(
-    `  cost actuals (${c.profile}): ${formatMoney(c.monthly, c.currency)}/month at ${ms(c.opsPerSec)} ops/s (estimate for the declared workload: ${formatMoney(c.estimatedMonthly, c.currency)}/month)`,
+    `  cost actuals (${c.profile}): ${formatMoney(c.monthly, c.currency)}/month (estimate: ${formatMoney(c.estimatedMonthly, c.currency)}/month; ${c.note})`,
     `    ${c.lines.map((l) => `${l.label} ${formatMoney(l.amount, c.currency)}`).join(' · ')}`,
   );
-  if (d.anomalies.violated.length > 0) out.push(style.severity('error')(`  promised yet seen: ${d.anomalies.violated.join(', ')}`));
+  if (d.violated.length > 0) out.push(style.severity('error')(`  promised yet seen: ${d.violated.join(', ')}`));
   return out;
 }
 

@@ -1,6 +1,7 @@
 // The network an estimate works on: the data's topology (regions, replica counts, round trips over
 // links), or, without one, a single assumed region holding the profile's default replica count.
 import type { TopologyModel } from '../model/model';
+import { quantileOf, Z99, type Distribution } from '../model/delay';
 import { assumedRegion } from '../model/topology';
 
 export interface Site {
@@ -37,7 +38,7 @@ export function netOf(topology: TopologyModel | undefined, intraRttMs: number, d
   // Hops are asked for again and again by the latency plans: each pair is worked out once (hops are never mutated).
   const hops = new Map<string, Map<string, Hop | undefined>>(); // by a, then b
   const compute = (a: string, b: string): Hop | undefined => {
-    if (a === b) return { label: `within ${a}`, rttMs: intraRttMs, jitterMs: 0 };
+    if (a === b) return withinRegion(a, topology.regions.get(a)?.rtt, intraRttMs);
     const rtt = topology.rtt(a, b);
     if (rtt === undefined) return undefined;
     const seq = [a];
@@ -57,4 +58,11 @@ export function netOf(topology: TopologyModel | undefined, intraRttMs: number, d
       return h;
     },
   };
+}
+
+/** The round trip inside a region: its declared `rtt` (read by median and spread to p99), else the profile's. */
+function withinRegion(a: string, rtt: Distribution | undefined, intraRttMs: number): Hop {
+  if (!rtt) return { label: `within ${a}`, rttMs: intraRttMs, jitterMs: 0 };
+  const median = quantileOf(rtt, 0.5);
+  return { label: `within ${a}`, rttMs: median, jitterMs: Math.max(0, (quantileOf(rtt, 0.99) - median) / Z99) };
 }

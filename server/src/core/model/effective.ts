@@ -77,7 +77,7 @@ function replicationOf(p: A.PropertyOf<'replication'>, n: number, ctx: Effective
   const m = majority(n);
   if (mode === 'sync') return { mode, w: n, r: 1, assumed: false };
   if (mode === 'async') return { mode, w: 1, r: 1, assumed: false };
-  if (mode === 'quorum') return { mode, w: p.write?.value ?? m, r: p.read?.value ?? m, assumed: false };
+  if (mode === 'quorum') return { mode, w: p.write?.value ?? m, r: p.read?.value ?? m, assumed: false, ...(p.random ? { random: true } : {}) };
   if (p.mode) {
     ctx.diagnostics.push({ code: 'unknown-replication', severity: 'error', uri: ctx.uri, range: p.mode.range, message: `Unknown replication '${mode}'; use sync, async or quorum write W read R.` });
   }

@@ -19,6 +19,8 @@ export interface RegionModel {
   decl: A.Region;
   replicas: number;
   primary: boolean;
+  /** `rtt …`: the round trip between two machines of the region (default: the profile's). */
+  rtt?: Distribution;
 }
 
 export interface LinkModel {
@@ -48,10 +50,12 @@ export interface TopologyModel {
   path(a: string, b: string): LinkModel[];
   totalReplicas: number;
   /** `replica <op> <delay>`: a replica's own work, by op (the simulator's PBS W, A, R, S and service time). */
-  work: Partial<Record<ReplicaOp, Distribution>>;
+  work: Partial<Record<Exclude<ReplicaOp, 'capacity'>, Distribution>>;
+  /** `replica capacity 1200/s`: operations per second one replica serves (default: the profile's). */
+  capacityPerSec?: number;
 }
 
-export type ReplicaOp = 'write' | 'ack' | 'read' | 'response' | 'service';
+export type ReplicaOp = 'write' | 'ack' | 'read' | 'response' | 'service' | 'capacity';
 
 /** Properties of a block, by kind; single-valued kinds keep the last one written. */
 export interface PropertySet {
@@ -99,6 +103,8 @@ export interface Replication {
   r: number;
   /** True when the policy did not say and the model chose from the level. */
   assumed: boolean;
+  /** `quorum … random`: PBS's non-expanding quorums (a write reaches W random replicas, a read asks R random ones). */
+  random?: boolean;
 }
 
 export interface LatencyBound {
@@ -187,6 +193,10 @@ export interface ScenarioModel {
   seed?: number;
   keys?: number;
   timeoutMs?: number;
+  /** `election 1500ms`: a single-leader group's election timeout (and leader lease). */
+  electionMs?: number;
+  /** `visibility at 0ms, 10ms, …`: where the t-visibility curve is reported. */
+  visibilityAtMs?: number[];
 }
 
 export type SymbolKind = 'topology' | 'tier' | 'data' | 'transaction' | 'region' | 'scenario';

@@ -59,6 +59,16 @@ export function buildScenario(decl: A.ScenarioDecl, uri: string, model: PolicyMo
         if (p.value && !(p.value.value > 0)) bad(p.value.range, `A timeout must be above 0; got ${p.value.text}.`);
         else if (p.value) s.timeoutMs = p.value.value;
         break;
+      case 'election':
+        if (p.value && !(p.value.value > 0)) bad(p.value.range, `An election timeout must be above 0; got ${p.value.text}.`);
+        else if (p.value) s.electionMs = p.value.value;
+        break;
+      case 'visibility': {
+        const neg = p.points.find((x) => !(x.value >= 0));
+        if (neg) bad(neg.range, `A t-visibility point is a delay of 0 or more after a commit; got ${neg.text}.`);
+        else s.visibilityAtMs = [...new Set(p.points.map((x) => x.value))].sort((a, b) => a - b);
+        break;
+      }
     }
   }
   const endMs = s.durationMs ?? defaultScenarioDurationMs;

@@ -9,7 +9,7 @@ import type { LinkModel, RegionModel, ReplicaOp, TopologyModel } from './model';
 /** The one region assumed when a data type names no topology. */
 export const assumedRegion = 'local';
 
-const replicaOps: ReplicaOp[] = ['write', 'ack', 'read', 'response', 'service'];
+const replicaOps: ReplicaOp[] = ['write', 'ack', 'read', 'response', 'service', 'capacity'];
 
 export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Diagnostic[]): TopologyModel {
   const regions = new Map<string, RegionModel>();
@@ -19,7 +19,8 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
     if (r.replicas && (!Number.isInteger(replicas) || replicas < 1)) {
       diagnostics.push({ code: 'bad-replica-count', severity: 'error', uri, range: r.replicas.range, message: `A region needs a whole number of replicas, at least 1; got ${r.replicas.text}.` });
     }
-    regions.set(r.name.text, { name: r.name.text, origin: { uri, range: r.name.range }, decl: r, replicas: Math.max(1, Math.floor(replicas)), primary: !!r.primary });
+    const rtt = r.rtt ? { kind: 'fixed' as const, value: r.rtt.value } : r.rttDist && readDistribution(r.rttDist, uri, diagnostics);
+    regions.set(r.name.text, { name: r.name.text, origin: { uri, range: r.name.range }, decl: r, replicas: Math.max(1, Math.floor(replicas)), primary: !!r.primary, ...(rtt ? { rtt } : {}) });
   }
   const links: LinkModel[] = [];
   for (const l of decl.links) {
@@ -40,12 +41,22 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
     links.push({ a: l.a.text, b: l.b.text, rttMs: us(median), jitterMs: us(Math.max(0, (quantileOf(dist, 0.99) - median) / Z99)), dist, origin, decl: l });
   }
   const work: TopologyModel['work'] = {};
+  let capacityPerSec: number | undefined;
   for (const w of decl.work) {
     if (!w.op) continue;
     const op = w.op.text as ReplicaOp;
     if (!replicaOps.includes(op)) {
       const near = closest(w.op.text, replicaOps);
       diagnostics.push({ code: 'unknown-replica-work', severity: 'error', uri, range: w.op.range, message: `Unknown replica work '${w.op.text}'; use ${replicaOps.join(', ')}.${near ? ` Did you mean '${near}'?` : ''}`, fixes: near ? [{ title: `Change to '${near}'`, edits: [{ uri, range: w.op.range, newText: near }] }] : undefined });
+      continue;
+    }
+    if (op === 'capacity') {
+      if (w.fixed?.kind === 'rate' && w.fixed.value > 0) capacityPerSec = w.fixed.value;
+      else diagnostics.push({ code: 'bad-distribution', severity: 'error', uri, range: (w.fixed ?? w.dist ?? w.op).range, message: `A replica's capacity is a rate of operations, e.g. \`replica capacity 1200/s\`; got ${w.fixed?.text ?? 'a distribution'}.` });
+      continue;
+    }
+    if (w.fixed && w.fixed.kind !== 'duration') {
+      diagnostics.push({ code: 'bad-distribution', severity: 'error', uri, range: w.fixed.range, message: `A replica's ${op} time is a duration or a distribution, e.g. \`replica ${op} 2ms\`; got ${w.fixed.text}.` });
       continue;
     }
     const dist = w.fixed ? { kind: 'fixed' as const, value: w.fixed.value } : w.dist && readDistribution(w.dist, uri, diagnostics);
@@ -93,6 +104,7 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
     links,
     totalReplicas,
     work,
+    ...(capacityPerSec !== undefined ? { capacityPerSec } : {}),
     rtt(a, b) {
       const i = index.get(a);
       const j = index.get(b);

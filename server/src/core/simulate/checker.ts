@@ -1,92 +1,42 @@
-// Anomaly checkers over one data type's history, streaming and bounded (ring of 16 acknowledged writes per key,
-// flat per-session arrays): stale reads (missing a write acknowledged before the read began), RYW, monotonic
-// reads/writes, writes-follow-reads, versions and ms behind, lost updates (Jepsen counter check, final reads).
-import { Histogram } from './histogram';
+// The version-based checks of one data type's run, fed as operations complete: staleness and bounds
+// (guarantees/staleness.ts), the session guarantees (guarantees/sessions.ts), consistent prefix
+// (guarantees/prefix.ts), lost updates of merged counters (acknowledged adds missing from the converged
+// value) and convergence (replicas that still disagree once replication settled). Linearizability and
+// sequential consistency are judged on the history's values instead (verify/).
+import type { Group } from './group';
+import { ringSize } from './guarantees/ring';
+import { Prefix } from './guarantees/prefix';
+import { Sessions } from './guarantees/sessions';
+import { Staleness, type Bound } from './guarantees/staleness';
+import { Witnesses } from './guarantees/witness';
+import type { HistoryOp } from './record';
 import type { VV } from './state';
 
-/** Recent acknowledged writes kept per key. */
-const RING = 16;
-/** Integers of per-session state at most (32 MB); sessions past it are not checked for session guarantees. */
-const SESSION_BUDGET = 8_000_000;
-
-export interface AnomalyCounts {
-  reads: number;
-  staleReads: number;
-  readYourWrites: number;
-  monotonicReads: number;
-  monotonicWrites: number;
-  writesFollowReads: number;
-  lostUpdates: number;
-}
-
 export class Checker {
-  // Ring of acknowledged writes per key: origin, number, ack time, the writer session's previous write
-  // (origin + 1, 0 = none; number) and what it had read (deps, when hasDeps).
-  private rOrigin: Int32Array;
-  private rIdx: Int32Array;
-  private rT: Float64Array;
-  private rPrevO: Int32Array;
-  private rPrevIdx: Int32Array;
-  private rDeps: Int32Array;
-  private rHasDeps: Uint8Array;
-  private head: Int32Array;
-  private fill: Int32Array;
-  /** Per session: per key [own origin + 1, own number, has read, readMax × origins]. */
-  private sessions: (Int32Array | undefined)[] = [];
-  private stride: number;
-  readonly maxSessions: number;
+  readonly staleness: Staleness;
+  readonly sessions: Sessions;
+  readonly prefix: Prefix | undefined;
   private okAdds: Float64Array;
   private infoAdds: Float64Array;
-  readonly counts: AnomalyCounts = { reads: 0, staleReads: 0, readYourWrites: 0, monotonicReads: 0, monotonicWrites: 0, writesFollowReads: 0, lostUpdates: 0 };
-  /** Reads by versions behind: index i = i versions, the last bucket = RING or more. */
-  readonly versionsBehind = new Float64Array(RING + 1);
-  readonly msBehind = new Histogram();
-  /** Final reads above every acknowledged and indeterminate add: a write applied twice (a retry). */
+  lostUpdates = 0;
+  readonly lostWitnesses = new Witnesses();
+  /** Final values above every acknowledged and indeterminate add: a write applied twice. */
   duplicates = 0;
+  /** Keys whose replicas still disagreed after the run settled (undefined: not judged). */
+  diverged: number | undefined;
 
-  constructor(
-    private keys: number,
-    private origins: number,
-  ) {
-    const n = keys * RING;
-    this.rOrigin = new Int32Array(n);
-    this.rIdx = new Int32Array(n);
-    this.rT = new Float64Array(n);
-    this.rPrevO = new Int32Array(n);
-    this.rPrevIdx = new Int32Array(n);
-    this.rDeps = new Int32Array(n * origins);
-    this.rHasDeps = new Uint8Array(n);
-    this.head = new Int32Array(keys);
-    this.fill = new Int32Array(keys);
-    this.okAdds = new Float64Array(keys);
-    this.infoAdds = new Float64Array(keys);
-    this.stride = 3 + origins;
-    this.maxSessions = Math.max(1, Math.floor(SESSION_BUDGET / (keys * this.stride)));
+  constructor(g: Group) {
+    const ring = ringSize(g.keys, g.slots);
+    this.staleness = new Staleness(g.keys, g.slots, ring, boundsOf(g));
+    this.sessions = new Sessions(g.keys, g.slots, ring);
+    this.prefix = g.slots > 1 ? new Prefix(g.keys) : undefined;
+    this.okAdds = new Float64Array(g.keys);
+    this.infoAdds = new Float64Array(g.keys);
   }
 
-  /** The session's state array and the offset of the key in it; undefined past the session budget. */
-  private session(id: number): Int32Array | undefined {
-    if (id >= this.maxSessions) return undefined;
-    return (this.sessions[id] ??= new Int32Array(this.keys * this.stride));
-  }
-
-  writeOk(session: number, key: number, origin: number, idx: number, t: number): void {
-    const s = this.session(session);
-    const at = key * this.stride;
-    const i = key * RING + this.head[key];
-    this.head[key] = (this.head[key] + 1) % RING;
-    if (this.fill[key] < RING) this.fill[key]++;
-    this.rOrigin[i] = origin;
-    this.rIdx[i] = idx;
-    this.rT[i] = t;
-    this.rPrevO[i] = s ? s[at] : 0;
-    this.rPrevIdx[i] = s ? s[at + 1] : 0;
-    this.rHasDeps[i] = s && s[at + 2] ? 1 : 0;
-    if (s && s[at + 2]) for (let o = 0; o < this.origins; o++) this.rDeps[i * this.origins + o] = s[at + 3 + o];
-    if (s) {
-      s[at] = origin + 1;
-      s[at + 1] = idx;
-    }
+  writeOk(session: number, key: number, slot: number, idx: number, op: HistoryOp): void {
+    this.staleness.writeOk(key, slot, idx, op.complete, op);
+    this.sessions.writeOk(session, key, slot, idx, op);
     this.okAdds[key]++;
   }
 
@@ -94,59 +44,30 @@ export class Checker {
     this.infoAdds[key]++;
   }
 
-  readOk(session: number, key: number, invokeT: number, vv: VV): void {
-    const c = this.counts;
-    const O = this.origins;
-    c.reads++;
-    let behind = 0;
-    let oldest = Infinity;
-    let mw = false;
-    let wfr = false;
-    for (let j = 0, i = key * RING; j < this.fill[key]; j++, i++) {
-      if (vv[this.rOrigin[i]] < this.rIdx[i]) {
-        if (this.rT[i] < invokeT) {
-          behind++;
-          if (this.rT[i] < oldest) oldest = this.rT[i];
-        }
-        continue;
-      }
-      const po = this.rPrevO[i];
-      if (po > 0 && vv[po - 1] < this.rPrevIdx[i]) mw = true;
-      if (this.rHasDeps[i]) for (let o = 0; o < O; o++) if (vv[o] < this.rDeps[i * O + o]) wfr = true;
-    }
-    this.versionsBehind[Math.min(behind, RING)]++;
-    this.msBehind.record(behind > 0 ? invokeT - oldest : 0);
-    if (behind > 0) c.staleReads++;
-    if (mw) c.monotonicWrites++;
-    if (wfr) c.writesFollowReads++;
-    const s = this.session(session);
-    if (!s) return;
-    const at = key * this.stride;
-    if (s[at] > 0 && vv[s[at] - 1] < s[at + 1]) c.readYourWrites++;
-    let mr = false;
-    for (let o = 0; o < O; o++) {
-      if (vv[o] < s[at + 3 + o]) mr = true;
-      else s[at + 3 + o] = vv[o];
-    }
-    if (mr && s[at + 2]) c.monotonicReads++;
-    s[at + 2] = 1;
+  readOk(session: number, key: number, vv: VV, op: HistoryOp, fallback: boolean): void {
+    this.staleness.read(key, vv, op, fallback);
+    this.sessions.readOk(session, key, vv, op, fallback);
+    this.prefix?.read(key, vv, op, fallback);
   }
 
-  /** The converged value of a key after the run: adds acknowledged but missing from it were lost. */
-  final(key: number, value: number): void {
-    if (value < this.okAdds[key]) this.counts.lostUpdates += this.okAdds[key] - value;
-    if (value > this.okAdds[key] + this.infoAdds[key]) this.duplicates += value - this.okAdds[key] - this.infoAdds[key];
-  }
-
-  /** P(a read is at least k versions behind), k = 1..RING. */
-  kStaleness(): number[] {
-    const total = this.versionsBehind.reduce((s, x) => s + x, 0);
-    const out: number[] = [];
-    let atLeast = total;
-    for (let k = 1; k <= RING; k++) {
-      atLeast -= this.versionsBehind[k - 1];
-      out.push(total ? atLeast / total : 0);
+  /** A counter key's converged value after the run: acknowledged adds missing from it were lost. */
+  final(key: number, value: number, name: string): void {
+    const ok = this.okAdds[key];
+    if (value < ok) {
+      this.lostUpdates += ok - value;
+      this.lostWitnesses.add(() => ({ explanation: `${name}/${key} converged to ${value} after ${ok} acknowledged adds: ${ok - value} lost`, ops: [] }));
     }
-    return out;
+    if (value > ok + this.infoAdds[key]) this.duplicates += value - ok - this.infoAdds[key];
   }
+}
+
+/** The bounds a read is measured against: a bounded level's, and a declared `staleness <= T`. */
+function boundsOf(g: Group): Bound[] {
+  const out: Bound[] = [];
+  const b = (label: string, kind: 'ms' | 'versions', limit: number): Bound => ({ label, kind, limit, violations: 0, fallbackViolations: 0, witnesses: new Witnesses() });
+  const l = g.level;
+  if (l.name === 'bounded' && l.maxStalenessMs !== undefined) out.push(b(l.display, 'ms', l.maxStalenessMs));
+  if (l.name === 'bounded' && l.maxStalenessVersions !== undefined) out.push(b(l.display, 'versions', l.maxStalenessVersions));
+  if (g.stalenessMs !== undefined) out.push(b(`staleness <= ${g.stalenessMs} ms`, 'ms', g.stalenessMs));
+  return out;
 }

@@ -17,5 +17,7 @@ export function scenarioFor(s: ScenarioModel, o: { seed?: number } = {}): Scenar
     ...(faults.length ? { faults } : {}),
     ...(s.keys !== undefined ? { keys: s.keys } : {}),
     ...(s.timeoutMs !== undefined ? { timeoutMs: s.timeoutMs } : {}),
+    ...(s.electionMs !== undefined ? { electionMs: s.electionMs } : {}),
+    ...(s.visibilityAtMs !== undefined ? { visibility: { atMs: s.visibilityAtMs } } : {}),
   };
 }

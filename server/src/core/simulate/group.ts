@@ -1,20 +1,21 @@
-// One data type's replica group as the engine runs it: regions and replicas (the estimate's network), leaders
-// (declared primaries, else the estimate's choice; none for leaderless quorum stores), routing by level,
-// session-token and staleness requirements, conflict strategy, partition preference, replica state.
+// One data type's replica group as the engine runs it: regions and replicas (the estimate's network), the
+// protocol its level and replication select (how writes are ordered, how reads are served), session-token
+// and staleness requirements, conflict strategy, partition preference, capacity, leadership, replica state.
 import { estimateCore } from '../estimate/core';
 import type { Profile } from '../estimate/profile';
 import { defaultProfileName, profileNamed } from '../estimate/profiles/index';
-import { namedLevel, sessionGuarantees, type Level } from '../model/levels';
-import type { Degraded } from './degrade';
-import type { DataModel, PolicyModel } from '../model/model';
 import { describe } from '../model/delay';
+import { namedLevel, sessionGuarantees, type Level } from '../model/levels';
+import type { DataModel, PolicyModel } from '../model/model';
+import { Pools } from './capacity';
+import type { Degraded } from './degrade';
 import { GroupFaults } from './faults';
+import { Leadership } from './leadership';
 import { defaultDelays, Network } from './network';
+import { protocolNotes, type ReadMode, type WriteMode } from './protocol';
 import type { Rng } from './prng';
-import type { Scenario } from './scenario';
+import { defaults, type Scenario } from './scenario';
 import { emptyVersion, strategyOf, type Strategy, type Version } from './state';
-
-export type ReadMode = 'leader' | 'quorum' | 'local';
 
 export interface Group {
   index: number;
@@ -30,30 +31,39 @@ export interface Group {
   n: number;
   keys: number;
   mode: 'sync' | 'async' | 'quorum';
-  /** Acknowledgements a write needs (counting the leader's own apply) and replies a quorum read needs. */
+  /** Acknowledgements a write needs (counting the coordinator's own) and replies a quorum read needs. */
   w: number;
   r: number;
-  /** `regional`: each region leads its own writes, needing a majority of its own replicas. */
-  regional: boolean;
-  leaderless: boolean;
-  /** Region indexes of leaders, and the nearest leader per region (-1: leaderless). */
-  leaders: number[];
-  nearestLeader: Int32Array;
+  writeMode: WriteMode;
   readMode: ReadMode;
+  /** Version-vector slots: 1 for a single leader's log, else one per region. */
+  slots: number;
+  /** Region indexes of the declared (or chosen) leaders; empty when leaderless. */
+  leaders: number[];
   /** What a local read / a write must include from the session: its writes, its reads. */
   needs: { readW: boolean; readR: boolean; writeW: boolean; writeR: boolean };
   bounded?: { ms?: number; versions?: number };
+  /** A declared `staleness <= T`, measured per read. */
+  stalenessMs?: number;
   behind: 'wait' | 'redirect';
   randomQuorums: boolean;
   strategy: Strategy;
+  /** Reads return counts (merged adds) rather than one write's value: the history's counter model. */
+  counter: boolean;
   prefer: 'consistency' | 'availability';
   net: Network;
   faults: GroupFaults;
+  lead: Leadership;
+  pools: Pools;
   /** Clock offset per region, ms. */
   skew: Float64Array;
-  /** Replica states, replica * keys + key; leaderless coordinators' states, region * keys + key. */
+  /** Replica states as reads see them, replica * keys + key; leaderless coordinators' states, region * keys + key. */
   states: Version[];
+  /** Sequential followers' stored (not yet committed) states; null when stored is what reads see. */
+  accepted: Version[] | null;
   proxies: Version[];
+  /** Next unique register value per key. */
+  nextValue: Float64Array;
   notes: string[];
 }
 
@@ -64,8 +74,8 @@ export function profileFor(data: DataModel, model: PolicyModel): { profile: Prof
   return { profile, currency: file?.currency?.value ?? profile.currency };
 }
 
-/** `clockOf(region)`: the region's clock offset, the same for every data type. */
-/** `degraded`: what the data type's `degrade … when load …` rules give this run (degrade.ts). */
+/** `clockOf(region)`: the region's clock offset, the same for every data type.
+ *  `degraded`: what the data type's `degrade … when load …` rules give this run (degrade.ts). */
 export function buildGroup(index: number, data: DataModel, model: PolicyModel, sc: Scenario, rng: Rng, keys: number, clockOf: (region: string) => number, degraded?: Degraded): Group {
   const notes: string[] = [];
   const { profile, currency } = profileFor(data, model);
@@ -81,41 +91,36 @@ export function buildGroup(index: number, data: DataModel, model: PolicyModel, s
   core.net.sites.forEach((s, i) => replicas.push(Array.from({ length: s.replicas }, () => replicaRegion.push(i) - 1)));
   const n = replicaRegion.length;
   const g = level.guarantees;
-  const consensus = core.consensus;
-  const regional = core.regional;
   const mode = core.rep.mode;
-  const leaderless = mode === 'quorum' && !consensus && !regional && data.effective.primaries.length === 0;
-  const leaders = regional ? regions.map((_, i) => i) : leaderless ? [] : core.leaders.map((l) => regionIndex.get(l) ?? 0);
+  const leaderless = mode === 'quorum' && !core.consensus && !core.regional && data.effective.primaries.length === 0;
+  const leaders = core.regional ? regions.map((_, i) => i) : leaderless ? [] : core.leaders.map((l) => regionIndex.get(l) ?? 0);
+  const writeMode: WriteMode = core.regional ? 'regional' : leaderless ? 'leaderless' : leaders.length === 1 ? 'log' : 'multi';
+  const sessiony = !core.consensus && !core.regional && sessionGuarantees.some((x) => g.has(x));
+  const readMode = readModeOf(level, core.consensus, core.regional, mode, core.r, sessiony);
+  const local = readMode === 'local' || readMode === 'sticky';
+  const needs = { readW: local && g.has('read_your_writes'), readR: local && g.has('monotonic_reads'), writeW: sessiony && g.has('monotonic_writes'), writeR: sessiony && g.has('writes_follow_reads') };
+  const bounded = readMode === 'local' && (level.maxStalenessMs !== undefined || level.maxStalenessVersions !== undefined) ? { ms: level.maxStalenessMs, versions: level.maxStalenessVersions } : undefined;
+  const behind = leaderless ? 'wait' : (sc.behind ?? (bounded && !sessiony ? 'redirect' : 'wait'));
+  const strategy = strategyOf(data.effective.conflict?.value);
+  const prefer = data.effective.partition?.value ?? (core.consensus ? 'consistency' : 'availability');
   const faults = new GroupFaults(sc.faults ?? [], regions, data.topology);
   const { model: delays, notes: delayNotes } = defaultDelays(profile, level.costClass, sc.delays, data.topology);
   const net = new Network(regions, data.topology, delays, sc.delays?.links, rng, faults);
-  const nearestLeader = new Int32Array(regions.length).fill(-1);
-  for (let c = 0; c < regions.length; c++) {
-    let best = Infinity;
-    if (leaders.length > 0) nearestLeader[c] = leaders[0]; // unreachable regions keep trying the first (their messages are dropped)
-    for (const l of leaders) {
-      const rtt = l === c ? 0 : (data.topology?.rtt(regions[c], regions[l]) ?? Infinity);
-      if (rtt < best) [best, nearestLeader[c]] = [rtt, l];
-    }
-  }
-  const sessiony = !consensus && !regional && sessionGuarantees.some((x) => g.has(x));
-  // Declared quorums read R replies (the first R of all replicas, as PBS models it); session levels read locally with tokens.
-  const readMode: ReadMode = regional ? 'leader' : consensus ? (mode === 'quorum' ? 'quorum' : 'leader') : mode === 'quorum' && !sessiony ? 'quorum' : 'local';
-  const local = readMode === 'local';
-  const needs = { readW: local && g.has('read_your_writes'), readR: local && g.has('monotonic_reads'), writeW: sessiony && g.has('monotonic_writes'), writeR: sessiony && g.has('writes_follow_reads') };
-  const bounded = local && (level.maxStalenessMs !== undefined || level.maxStalenessVersions !== undefined) ? { ms: level.maxStalenessMs, versions: level.maxStalenessVersions } : undefined;
-  const behind = leaderless ? 'wait' : (sc.behind ?? (bounded && !sessiony ? 'redirect' : 'wait'));
-  const strategy = strategyOf(data.effective.conflict?.value);
-  const prefer = data.effective.partition?.value ?? (consensus ? 'consistency' : 'availability');
-  const skew = Float64Array.from(regions, clockOf);
-  const origins = regions.length;
-  const states = Array.from({ length: n * keys }, () => emptyVersion(origins));
-  const proxies = leaderless ? Array.from({ length: origins * keys }, () => emptyVersion(origins)) : [];
+  const slots = writeMode === 'log' ? 1 : regions.length;
+  const states = Array.from({ length: n * keys }, () => emptyVersion(slots));
+  const accepted = readMode === 'sticky' && writeMode === 'log' ? Array.from({ length: n * keys }, () => emptyVersion(slots)) : null;
+  const electionMs = sc.electionMs ?? defaults.electionMs;
+  const lead = new Leadership(writeMode, leaders, regions, replicas, keys, slots, electionMs, data.topology);
+  const capacity = profile.classes[level.costClass];
+  const pools = new Pools(n, delays.service, capacity.capacityPerSec, sc.capacityPerSec ?? data.topology?.capacityPerSec);
   const name = data.name;
+  const randomQuorums = sc.quorums === 'random' || data.effective.replication?.value.random === true;
   notes.push(
-    `${name}: ${level.display}; ${core.repText}${core.rep.assumed ? ' (assumed)' : ''}; ${describeRouting(readMode, leaderless, regional, leaders.map((l) => regions[l]), core.w, core.r)}`,
+    `${name}: ${level.display}; ${core.repText}${core.rep.assumed ? ' (assumed)' : ''}`,
+    ...protocolNotes({ name, writeMode, readMode, regions, leaders, w: core.w, r: core.r, n, randomQuorums, prefer, electionMs }),
     `${name}: conflicts ${strategy === 'merge' ? `merged (${data.effective.conflict?.value})` : strategy}${data.effective.conflict ? '' : ' (not declared)'}; under a partition it prefers ${prefer}${data.effective.partition ? '' : ' (not declared)'}`,
     ...delayNotes.map((x) => `${name}: ${x}`),
+    `${name}: ${pools.describe(data.topology?.capacityPerSec !== undefined ? `declared in topology ${data.topology.name}` : capacity.capacitySource)}`,
   );
   if (bounded) notes.push(`${name}: a local read staler than ${level.display} ${behind === 'redirect' ? 'is redirected to the leader' : 'waits for its replica to catch up'} (replicas know their lag exactly)`);
   if (sessiony) notes.push(`${name}: sessions carry a version-vector token; a local replica behind it ${behind === 'redirect' ? 'redirects to the leader' : 'makes the read wait (source L3460–L3466: wait, or read the master)'}`);
@@ -124,13 +129,20 @@ export function buildGroup(index: number, data: DataModel, model: PolicyModel, s
   if (sc.clockSkew) notes.push(`${name}: region clocks offset by ${describe(sc.clockSkew)}, drawn once per region`);
   return {
     index, name, data, level, profile, currency, regions, replicas, replicaRegion: Int32Array.from(replicaRegion), n, keys, mode,
-    w: regional ? 0 : core.w, r: core.r, regional, leaderless, leaders, nearestLeader, readMode, needs, bounded, behind,
-    randomQuorums: sc.quorums === 'random', strategy, prefer, net, faults, skew, states, proxies, notes,
+    w: core.regional ? 0 : core.w, r: core.r, writeMode, readMode, slots, leaders, needs, bounded,
+    stalenessMs: data.effective.stalenessMs?.value, behind, randomQuorums, strategy, counter: strategy === 'merge', prefer,
+    net, faults, lead, pools, skew: Float64Array.from(regions, clockOf), states, accepted,
+    proxies: leaderless ? Array.from({ length: regions.length * keys }, () => emptyVersion(slots)) : [],
+    nextValue: new Float64Array(keys), notes,
   };
 }
 
-function describeRouting(read: ReadMode, leaderless: boolean, regional: boolean, leaders: string[], w: number, r: number): string {
-  const writes = regional ? 'writes led in each region by a majority of its replicas, replicated asynchronously' : leaderless ? `leaderless writes from a coordinator in the client's region, committed at ${w} acknowledgements` : `writes led from ${leaders.join(', ')}, committed at ${w} acknowledgement${w > 1 ? 's' : ''} (the leader's own included)`;
-  const reads = read === 'leader' ? (regional ? "reads at the client's regional leader" : 'reads at the leader') : read === 'quorum' ? `reads wait for ${r} replies` : 'reads at a random replica of the client\'s region';
-  return `${writes}; ${reads}`;
+/** How reads are served, from the level's guarantees and the declared replication (docs/simulation.md). */
+function readModeOf(level: Level, consensus: boolean, regional: boolean, mode: string, r: number, sessiony: boolean): ReadMode {
+  if (regional) return 'lease';
+  if (consensus) {
+    if (mode === 'quorum' && (level.guarantees.has('real_time') || r > 1)) return 'abd';
+    return level.guarantees.has('real_time') ? 'lease' : 'sticky';
+  }
+  return mode === 'quorum' && !sessiony ? 'quorum' : 'local';
 }

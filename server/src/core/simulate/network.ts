@@ -12,6 +12,8 @@ import type { DelayOverrides } from './scenario';
 
 export interface DelayModel {
   intraRegion: Distribution;
+  /** The scenario set `intraRegion` itself (it then holds in every region). */
+  intraRegionDeclared?: boolean;
   write: Distribution;
   ack: Distribution;
   read: Distribution;
@@ -26,6 +28,7 @@ export function defaultDelays(profile: Profile, costClass: CostClass, over: Dela
   const ev = profile.classes.eventual.serviceMs;
   const model: DelayModel = {
     intraRegion: o.intraRegion ?? fixed(profile.intraRegionRttMs),
+    intraRegionDeclared: over.intraRegion !== undefined,
     // A replica applies a write like a local eventual write: median = the eventual class's p50, p99 = the
     // profile's apply time (india-2024: 6 ms and 24 ms, from the Flipkart benchmark, source L1901).
     write: o.write ?? { kind: 'lognormal', median: Math.min(ev.p50, profile.applyMsP99), p99: profile.applyMsP99 },
@@ -35,8 +38,10 @@ export function defaultDelays(profile: Profile, costClass: CostClass, over: Dela
     // The time inside the store per operation, as the estimate uses it: the level class's p50 and p99.
     service: o.service ?? { kind: 'lognormal', median: s.p50, p99: Math.max(s.p50, s.p99) },
   };
+  const own = [...(topology?.regions.values() ?? [])].filter((r) => r.rtt).map((r) => `${r.name} ${describe(r.rtt!)}`);
+  const inside = own.length && !model.intraRegionDeclared ? `${own.join(', ')} as declared, else ${describe(model.intraRegion)}` : describe(model.intraRegion);
   const notes = [
-    `delays: intra-region round trip ${describe(model.intraRegion)}; a replica applies a write in ${describe(model.write)}, acknowledges in ${describe(model.ack)}, reads in ${describe(model.read)}, responds in ${describe(model.response)}; the coordinator's service time per operation ${describe(model.service)}`,
+    `delays: intra-region round trip ${inside}; a replica applies a write in ${describe(model.write)}, acknowledges in ${describe(model.ack)}, reads in ${describe(model.read)}, responds in ${describe(model.response)}; the coordinator's service time per operation ${describe(model.service)}`,
     'links: one-way delay = half a round trip sampled per link along the fastest path (the link\'s declared distribution, else normal with its jitter as sd, clamped at 0)',
   ];
   const declared = Object.keys(topology?.work ?? {}).filter((k) => !(k in over));
@@ -63,6 +68,11 @@ export class Network {
   ) {
     const R = (this.R = regions.length);
     const intra = samplerOf(delays.intraRegion);
+    // A region's declared `rtt` replaces the profile's round trip inside it (a scenario override replaces both).
+    const within = (r: string): Sampler => {
+      const own = delays.intraRegionDeclared ? undefined : topology?.regions.get(r)?.rtt;
+      return own ? samplerOf(own) : intra;
+    };
     const linkSampler = new Map<string, Sampler>();
     const sampler = ({ a, b, dist, rttMs, jitterMs }: LinkModel) => {
       const key = a < b ? `${a}<->${b}` : `${b}<->${a}`;
@@ -73,7 +83,7 @@ export class Network {
     this.paths = [];
     for (let a = 0; a < R; a++)
       for (let b = 0; b < R; b++) {
-        if (a === b || !topology) this.paths.push([intra]);
+        if (a === b || !topology) this.paths.push([within(regions[a])]);
         else this.paths.push(topology.path(regions[a], regions[b]).map(sampler));
       }
     this.write = samplerOf(delays.write);

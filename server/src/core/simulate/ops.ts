@@ -1,5 +1,5 @@
 // The engine's runtime records: events on the queue, client operations in flight, sessions (clients)
-// with their tokens, writes as they travel, and t-visibility probes.
+// with their tokens, and writes as they travel.
 import type { Group } from './group';
 import type { Timed } from './heap';
 import type { Version, VV } from './state';
@@ -17,19 +17,26 @@ export const Kind = {
   ReadResp: 5,
   /** The answer reaches the client. */
   Reply: 6,
-  Probe: 7,
+  /** A replica's worker finishes an operation's service time. */
+  Served: 7,
+  /** A committed write reaches a follower that shows only committed writes (sequential). */
+  Commit: 8,
+  /** A quorum read writes back what it read (ABD), and a replica confirms it holds it. */
+  WriteBack: 9,
+  WriteBackAck: 10,
+  /** A fault window starts or ends: leadership, routes and rejoining replicas are re-evaluated. */
+  Change: 11,
+  /** An election's outcome takes effect. */
+  Elected: 12,
 } as const;
 
 export interface WriteRec extends Version {
-  /** This write's number among its origin's writes to the key (its entry in `vv`). */
+  /** This write's position in its slot (its entry in `vv`). */
   idx: number;
+  slot: number;
   key: number;
-}
-
-export interface Probe {
-  origin: number;
-  idx: number;
-  at: number;
+  /** The leader's term when it was proposed (single-leader groups; 0 otherwise). */
+  term: number;
 }
 
 export class Session {
@@ -37,39 +44,51 @@ export class Session {
   queue: Op[] = [];
   /** Per data type: what the session wrote and read, per key (see tokens.ts). */
   tokens: (Int32Array | undefined)[] = [];
+  /** When the session's last operation completed (history times per process are strictly increasing). */
+  lastDone = -1;
   constructor(
     readonly id: number,
     public process: number,
     readonly region: string,
     /** The region index in each group. */
     readonly regionIn: Int32Array,
+    /** Per group: the replica the session sticks to (its own region's), for sticky reads. */
+    readonly home: Int32Array,
   ) {}
 }
 
 export class Op {
   done = false;
+  started = false;
   attempt = 0;
+  /** Served by the fallback path (`prefer availability`) after the normal path did not answer in time. */
   fallback = false;
+  /** When the operation reached its client, when the client sent it, and when it must have answered. */
+  arrival = 0;
   invokeT = 0;
+  deadline = 0;
   /** Coordinator region (writes). */
   coord = -1;
+  /** The replica that coordinates (writes) or serves (reads) the current attempt. */
+  at = -1;
   w: WriteRec | null = null;
   acks = 0;
   committed = false;
   conflict = false;
-  /** Quorum reads: replies needed and received, merged. */
+  /** Quorum reads: replies needed and received, merged; write-back acks needed. */
   need = 0;
   replies = 0;
   merged: Version | null = null;
   redirected = false;
+  /** A register write's value, unique per key (0 for reads and counter adds). */
+  value = 0;
   constructor(
     readonly id: number,
     readonly g: Group,
     readonly key: number,
     readonly read: boolean,
-    readonly session: Session | null,
+    readonly session: Session,
     readonly region: number,
-    readonly probe: Probe | null,
   ) {}
 }
 
@@ -85,6 +104,8 @@ export class Ev implements Timed {
   w: WriteRec | null = null;
   v: Version | null = null;
   flag = 0;
+  /** The group an event without an operation is for (elections). */
+  gi = 0;
 }
 
 /** A read or write waiting at a replica for its state to include `need`. */

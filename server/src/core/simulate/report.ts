@@ -1,23 +1,26 @@
-// Turns one data type's counters, histograms and checker state into its DataResult: outcomes and
-// latency, staleness, visibility curve, anomalies against the level's promises, availability per fault
-// window, and cost actuals (the estimate's monthly-cost formula fed with the simulated traffic).
+// Turns one data type's counters, histograms and checkers into its DataResult: outcomes and latency,
+// staleness, the visibility curve, every check against the level's promises, availability per fault
+// window and over time, and cost actuals (the estimate's monthly-cost formula fed with the simulated traffic).
 import { monthlyCost } from '../estimate/cost';
 import { estimateData } from '../estimate/estimate';
-import { formatAvailability, formatMoney, ms } from '../estimate/format';
+import { formatAvailability, formatCount, formatMoney, ms } from '../estimate/format';
 import { secondsPerMonth } from '../estimate/workload';
 import type { PolicyModel } from '../model/model';
 import type { Checker } from './checker';
 import type { Group } from './group';
+import { versionChecks } from './check-results';
 import type { GroupMetrics, OpStats } from './metrics';
-import type { Anomaly, DataResult, FaultResult, OpResult } from './results';
+import { protocolNotes } from './protocol';
+import type { CheckResult, DataResult, FaultResult, OpResult } from './results';
 import type { Fault } from './scenario';
+import type { Visibility } from './visibility';
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const pct = (ok: number, all: number) => (all > 0 ? r3((100 * ok) / all) : 100);
 
 function opResult(s: OpStats, seconds: number): OpResult {
-  const ops = s.ok + s.fail + s.info;
-  return { ops, ok: s.ok, fail: s.fail, info: s.info, degraded: s.degraded, errors: s.errors, latencyMs: s.latency.summary(), histogram: s.latency.bins(), throughputPerSec: r3(s.ok / seconds) };
+  const unfinished = s.offered - s.ok - s.fail - s.info - s.shed;
+  return { offered: s.offered, ok: s.ok, fail: s.fail, info: s.info, shed: s.shed, unfinished, degraded: s.degraded, errors: s.errors, latencyMs: s.latency.summary(), histogram: s.latency.bins(), throughputPerSec: r3(s.ok / seconds) };
 }
 
 export function describeFault(f: Fault): string {
@@ -28,65 +31,62 @@ export function describeFault(f: Fault): string {
   return `slow ${f.a} <-> ${f.b}${how ? ` ${how}` : ''} ${when}`;
 }
 
-export function report(g: Group, m: GroupMetrics, c: Checker, faults: Fault[], visibilityAt: number[], durationMs: number, sessions: number, model: PolicyModel): DataResult {
-  const seconds = Math.max(durationMs, 1) / 1000;
+export interface ReportInput {
+  g: Group;
+  m: GroupMetrics;
+  c: Checker;
+  vis: Visibility;
+  /** Checks judged on the history's values (linearizability, sequential, regional). */
+  historyChecks: CheckResult[];
+  faults: Fault[];
+  durationMs: number;
+  sessions: number;
+  model: PolicyModel;
+}
+
+export function report(i: ReportInput): DataResult {
+  const { g, m, c, vis } = i;
+  const seconds = Math.max(i.durationMs, 1) / 1000;
   const read = opResult(m.read, seconds);
   const write = opResult(m.write, seconds);
-  const lv = g.level.guarantees;
-  const counts: Record<Anomaly, number> = {
-    staleReads: c.counts.staleReads,
-    readYourWrites: c.counts.readYourWrites,
-    monotonicReads: c.counts.monotonicReads,
-    monotonicWrites: c.counts.monotonicWrites,
-    writesFollowReads: c.counts.writesFollowReads,
-    lostUpdates: c.counts.lostUpdates,
-  };
-  const promised: Record<Anomaly, boolean> = {
-    staleReads: lv.has('real_time'),
-    readYourWrites: lv.has('read_your_writes'),
-    monotonicReads: lv.has('monotonic_reads'),
-    monotonicWrites: lv.has('monotonic_writes'),
-    writesFollowReads: lv.has('writes_follow_reads'),
-    lostUpdates: g.strategy === 'merge',
-  };
-  const violated = (Object.keys(counts) as Anomaly[]).filter((a) => promised[a] && counts[a] > 0);
-  const faultResults: FaultResult[] = faults.map((f, i) => {
-    const regions = m.windows[i].flatMap((o, r) => (o[0] > 0 ? [{ region: g.regions[r], ops: o[0], ok: o[1], fail: o[2], info: o[3], availabilityPct: pct(o[1], o[0]) }] : []));
+  const checks = [...i.historyChecks, ...versionChecks(g, c)];
+  const violated = checks.filter((x) => x.promised && x.violations > 0).map((x) => x.check);
+  const faultResults: FaultResult[] = i.faults.map((f, k) => {
+    const regions = m.windows[k].flatMap((o, r) => (o[0] > 0 ? [{ region: g.regions[r], ops: o[0], ok: o[1], fail: o[2], info: o[3], availabilityPct: pct(o[1], o[0]) }] : []));
     const all = regions.reduce((s, x) => s + x.ops, 0);
     return { fault: describeFault(f), atMs: f.atMs, forMs: f.forMs, regions, availabilityPct: pct(regions.reduce((s, x) => s + x.ok, 0), all) };
   });
-  const est = estimateData(g.data, model);
-  const opsPerSec = (read.ops + write.ops) / seconds;
-  const writesPerSec = write.ops / seconds;
-  const remote = write.ops > 0 ? m.crossRegionWrites / write.ops : 0;
-  const cost = monthlyCost({
-    profile: g.profile,
-    costClass: g.level.costClass,
-    replicas: g.data.topology?.totalReplicas ?? g.n,
-    monthlyOps: opsPerSec * secondsPerMonth,
-    monthlyWrites: writesPerSec * secondsPerMonth,
-    remoteReplicas: remote,
-    currency: g.currency,
-  });
-  const availabilityPct = pct(read.ok + write.ok, read.ops + write.ops);
-  const stale = c.counts.staleReads;
-  const summary = `${g.name}: read p99 ${ms(read.latencyMs.p99)} ms, write p99 ${ms(write.latencyMs.p99)} ms, ${stale} stale read${stale === 1 ? '' : 's'}${violated.length ? `, promised yet seen: ${violated.join(', ')}` : ''}, availability ${formatAvailability(availabilityPct)}, ${formatMoney(cost.total, g.currency)}/month`;
+  const est = estimateData(g.data, i.model);
+  const opsPerSec = (read.offered + write.offered) / seconds;
+  const writesPerSec = write.offered / seconds;
+  const remote = write.offered > 0 ? m.crossRegionWrites / write.offered : 0;
+  const cost = monthlyCost({ profile: g.profile, costClass: g.level.costClass, replicas: g.data.topology?.totalReplicas ?? g.n, monthlyOps: opsPerSec * secondsPerMonth, monthlyWrites: writesPerSec * secondsPerMonth, remoteReplicas: remote, currency: g.currency });
+  const availabilityPct = pct(read.ok + write.ok, read.offered + write.offered);
+  const stale = c.staleness.stale + c.staleness.staleFallback;
+  const missed = checks.filter((x) => x.sla && x.violations + x.fallbackViolations > 0).map((x) => `${x.label.replace(/ \(declared\)$/, '')} missed by ${formatCount(x.violations + x.fallbackViolations)} reads`);
+  const summary = `${g.name}: read p99 ${ms(read.latencyMs.p99)} ms, write p99 ${ms(write.latencyMs.p99)} ms, ${stale} stale read${stale === 1 ? '' : 's'}${violated.length ? `, promised yet seen: ${violated.join(', ')}` : ''}${missed.length ? `, ${missed.join(', ')}` : ''}, availability ${formatAvailability(availabilityPct)}, ${formatMoney(cost.total, g.currency)}/month`;
+  const [writes, reads] = protocolNotes({ name: '', writeMode: g.writeMode, readMode: g.readMode, regions: g.regions, leaders: g.leaders, w: g.w, r: g.r, n: g.n, randomQuorums: g.randomQuorums, prefer: 'consistency', electionMs: g.lead.electionMs }).map((s) => s.replace(/^: /, ''));
+  const declared = est.workload?.avgPerSec;
   return {
     data: g.name,
     level: g.level.display,
-    replication: g.mode === 'quorum' ? `quorum write ${g.w} read ${g.r} of ${g.n}` : `${g.mode} (${g.n} replicas)`,
+    replication: g.mode === 'quorum' ? `quorum write ${g.w} read ${g.r} of ${g.n}${g.randomQuorums ? ' (random)' : ''}` : `${g.mode} (${g.n} replicas)`,
     conflict: g.data.effective.conflict?.value ?? g.strategy,
     prefer: g.prefer,
+    protocol: { writes, reads },
     summary,
     read,
     write,
-    staleness: { reads: c.counts.reads, staleReads: stale, kStaleness: c.kStaleness().map(r3), msBehind: c.msBehind.summary() },
-    visibility: visibilityAt.map((t, i) => ({ tMs: t, probability: m.visibilityProbes[i] ? r3(m.visibilityHits[i] / m.visibilityProbes[i]) : 0, probes: m.visibilityProbes[i] })),
-    anomalies: { reads: c.counts.reads, counts, promised, violated, sessionsChecked: Math.min(sessions, c.maxSessions) },
+    staleness: { reads: c.staleness.reads, staleReads: stale, kStaleness: c.staleness.kStaleness().map(r3), msBehind: c.staleness.msBehind.summary(), lowerBounds: c.staleness.lowerBounds },
+    visibility: vis.points.map((t, k) => ({ tMs: t, probability: vis.probes ? r3(vis.hits[k] / vis.probes) : 0, probes: vis.probes })),
+    checks,
+    violated,
+    sessionsChecked: c.sessions.sessionsChecked(i.sessions),
+    elections: g.lead.elections.map((e) => ({ ...e, lostAtMs: r3(e.lostAtMs), atMs: r3(e.atMs) })),
     conflictsResolved: m.conflicts,
     duplicates: c.duplicates,
-    shed: m.shed,
     availabilityPct,
+    timeline: { binMs: m.binMs, offered: [...m.binOffered], availabilityPct: [...m.binOffered].map((o, k) => pct(m.binOk[k], o)) },
     faults: faultResults,
     cost: {
       profile: g.profile.name,
@@ -97,6 +97,9 @@ export function report(g: Group, m: GroupMetrics, c: Checker, faults: Fault[], v
       monthly: Math.round(cost.total),
       lines: cost.lines.map((l) => ({ label: l.label, amount: Math.round(l.amount), detail: l.detail })),
       estimatedMonthly: Math.round(est.monthlyCost),
+      note: declared
+        ? `simulated at ${formatCount(r3(opsPerSec))} ops/s; the estimate prices the declared workload of ${formatCount(r3(declared))} ops/s`
+        : `simulated at ${formatCount(r3(opsPerSec))} ops/s; the data type declares no workload, so the estimate prices none`,
     },
     estimate: { readP99Ms: r3(est.read.p99), writeP99Ms: r3(est.write.p99) },
   };

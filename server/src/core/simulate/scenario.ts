@@ -42,13 +42,13 @@ export interface Scenario {
   durationMs: number;
   /** Total operations per second and read share; default: the data types' own workloads. */
   load?: { perSec: number; readsPct?: number };
-  /** Default: 100 clients spread evenly over the regions of the first data type's topology. */
+  /** Default: `defaultClients` (enough that no client is ever busy), spread evenly over the regions of the first data type's topology. */
   clients?: { count: number; regions?: ClientShare[] };
   faults?: Fault[];
   seed: number;
   /** Keys per data type (default 100), chosen uniformly by each operation. */
   keys?: number;
-  /** An operation that has not completed after this long fails (default 1000 ms, source L2040). */
+  /** An operation without an answer this long after it arrived fails or is indeterminate (default 1000 ms, source L2040). */
   timeoutMs?: number;
   delays?: DelayOverrides;
   /** Each region's clock offset, drawn once (last-writer-wins compares these timestamps). */
@@ -57,8 +57,12 @@ export interface Scenario {
   behind?: 'wait' | 'redirect';
   /** `random`: PBS's random, non-expanding quorums (writes reach only W random replicas, reads ask R random ones). */
   quorums?: 'all' | 'random';
-  /** t-visibility probes: the delays after a commit to read at, and how many writes to probe per data type. */
-  visibility?: { atMs?: number[]; writes?: number };
+  /** t-visibility: the delays after a commit at which P(a read returns the write) is reported. */
+  visibility?: { atMs?: number[] };
+  /** Raft-style election timeout (and leader lease) of single-leader groups, ms. */
+  electionMs?: number;
+  /** Operations per second one replica sustains (default: the profile's figure for the level's class). */
+  capacityPerSec?: number;
 }
 
 export interface SimulateOptions {
@@ -77,16 +81,24 @@ export interface SimulateOptions {
   historyLimit?: number;
 }
 
+/** Clients when a scenario does not say: at least 100, and enough that even operations that all took the
+ *  whole timeout would find a free client (Little's law: rate × timeout), so none waits for its client. */
+export function defaultClients(perSec: number, timeoutMs: number): number {
+  return Math.max(defaults.clients, Math.ceil((perSec * timeoutMs) / 1000));
+}
+
 export const defaults = {
   keys: 100,
+  /** At least this many clients when a scenario does not say. */
   clients: 100,
   /** The source's strong-consistency timeout alert, "1 second max" (source L2040). */
   timeoutMs: 1000,
   /** After the load stops: time for in-flight operations and replication to finish. */
   settleMs: 5000,
-  /** Delays after a commit at which the t-visibility curve is measured, ms. */
+  /** Delays after a commit at which the t-visibility curve is reported, ms. */
   visibilityAtMs: [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000],
-  visibilityWrites: 200,
+  /** etcd's default election timeout (`--election-timeout=1000`); Raft's paper suggests 150–300 ms. */
+  electionMs: 1000,
   /** Operations a default run aims for (bounded below by one second of load). */
   defaultOps: 20_000,
   checkEvery: 8192,

@@ -1,24 +1,26 @@
-// The engine's core: the clock, the event queue, message sending over a group's network (dropped when a
-// partition cuts it), waiting at replicas, and the event loop with its cancellation checks and limits.
-// Reads, writes, clients and probes live in their own files; this one only dispatches to them.
-import { Checker } from './checker';
+// The engine's core: the clock, the event queue and the operation timers, message sending over a group's
+// network (dropped when a partition cuts it), waiting at replicas, and the event loop with its
+// cancellation checks and limits. Reads, writes, clients, leadership and probes live in their own files.
+import { Action } from './capacity';
+import type { Checker } from './checker';
 import { CommitLog } from './commits';
 import type { Group } from './group';
 import { EventHeap } from './heap';
-import type { History } from './history';
-import { onReply, onTimeout, startProbe } from './lifecycle';
+import { admit, onAttempt, onDeadline, onReply } from './lifecycle';
 import type { GroupMetrics } from './metrics';
 import { Ev, Kind, type Op, type Waiter, type WriteRec } from './ops';
 import type { Rng } from './prng';
-import { onReadReq, onReadResp, readAt, serve } from './read-path';
+import { answer, onReadReq, onReadResp, onWriteBack, onWriteBackAck, readAt, serve } from './read-path';
+import type { Recorder } from './record';
 import { includes, type Version, type VV } from './state';
+import { TimerQueue } from './timers';
+import { Visibility } from './visibility';
 import type { Workload } from './workload';
-import { coordinate, onAck, onWrite, writeAt } from './write-path';
+import { coordinate, onAck, onCommit, onWrite, writeAt } from './write-path';
 
 export interface SimConfig {
   timeoutMs: number;
   durationMs: number;
-  visibilityAt: number[];
   queueCap: number;
 }
 
@@ -34,36 +36,30 @@ export class Sim {
   /** Per group, per replica: operations waiting for the replica to catch up. */
   readonly waiters: Waiter[][][];
   readonly commits: CommitLog[];
-  readonly checkers: Checker[];
-  readonly probesLeft: number[];
-  readonly stride: number[];
-  readonly commitCount: number[];
+  readonly visibility: Visibility[];
   workload!: Workload;
-  /** Armed timeouts in firing order: all fire `timeoutMs` after they are armed, so a FIFO replaces the heap. */
-  private tOps: (Op | null)[] = [];
-  private tAt: number[] = [];
-  private tAtt: number[] = [];
-  private tHead = 0;
+  private deadlines: TimerQueue;
+  private attempts: TimerQueue;
 
   constructor(
     readonly groups: Group[],
     readonly metrics: GroupMetrics[],
-    readonly history: History,
+    readonly checkers: Checker[],
+    readonly record: Recorder,
     readonly rng: Rng,
     readonly cfg: SimConfig,
     public nextProcess: number,
-    probes: { writes: number; stride: number }[],
+    visibilityAt: number[],
   ) {
     this.waiters = groups.map((g) => Array.from({ length: g.n }, () => []));
-    this.commits = groups.map((g) => new CommitLog(g.keys, g.regions.length));
-    this.checkers = groups.map((g) => new Checker(g.keys, g.regions.length));
-    this.probesLeft = probes.map((p) => p.writes);
-    this.stride = probes.map((p) => p.stride);
-    this.commitCount = groups.map(() => 0);
+    this.commits = groups.map((g) => new CommitLog(g.keys, g.slots));
+    this.visibility = groups.map((g) => new Visibility(g, visibilityAt));
+    this.deadlines = new TimerQueue(cfg.timeoutMs);
+    this.attempts = new TimerQueue(cfg.timeoutMs / 2);
   }
 
   /** Schedules an event `dt` ms from now. */
-  at(dt: number, kind: number, op: Op | null, node: number, att: number, w: WriteRec | null, v: Version | null, flag: number): void {
+  at(dt: number, kind: number, op: Op | null, node: number, att: number, w: WriteRec | null, v: Version | null, flag: number): Ev {
     const e = this.pool.pop() ?? new Ev();
     e.t = this.now + dt;
     e.kind = kind;
@@ -73,38 +69,22 @@ export class Sim {
     e.w = w;
     e.v = v;
     e.flag = flag;
+    e.gi = op ? op.g.index : 0;
     this.heap.push(e);
+    return e;
   }
 
-  /** Arms the timeout of the operation's current attempt. */
-  armTimeout(op: Op): void {
-    this.tOps.push(op);
-    this.tAt.push(this.now + this.cfg.timeoutMs);
-    this.tAtt.push(op.attempt);
+  /** Schedules an event for group `gi` that carries no operation. */
+  atGroup(dt: number, kind: number, gi: number, node: number, att: number, flag: number): void {
+    this.at(dt, kind, null, node, att, null, null, flag).gi = gi;
   }
 
-  /** Fires the next armed timeout if it is due before `before`; false when there is none. Stale ones are dropped uncounted. */
-  private nextTimeout(before: number, limitMs: number): 'fired' | 'none' | 'late' {
-    while (this.tHead < this.tOps.length) {
-      const at = this.tAt[this.tHead];
-      if (at >= before) return 'none';
-      if (at > limitMs) return 'late';
-      const op = this.tOps[this.tHead]!;
-      const att = this.tAtt[this.tHead];
-      this.tOps[this.tHead++] = null;
-      if (this.tHead >= 4096 && this.tHead * 2 >= this.tOps.length) {
-        this.tOps = this.tOps.slice(this.tHead);
-        this.tAt = this.tAt.slice(this.tHead);
-        this.tAtt = this.tAtt.slice(this.tHead);
-        this.tHead = 0;
-      }
-      if (op.done || att !== op.attempt) continue;
-      this.now = at;
-      this.events++;
-      onTimeout(this, op);
-      return 'fired';
-    }
-    return 'none';
+  armDeadline(op: Op): void {
+    this.deadlines.arm(op, this.now);
+  }
+
+  armAttempt(op: Op): void {
+    this.attempts.arm(op, this.now);
   }
 
   /** Sends a message from region a to region b of group g, arriving after a one-way delay plus `extra`; dropped when cut. */
@@ -119,7 +99,7 @@ export class Sim {
     this.waiters[g.index][j].push({ op, att: op.attempt, need, key: op.key });
   }
 
-  /** After replica j applied a write to `key`: resumes the operations waiting there that it now satisfies. */
+  /** After replica j's state for `key` grew: resumes the operations waiting there that it now satisfies. */
   wake(g: Group, j: number, key: number): void {
     const list = this.waiters[g.index][j];
     if (list.length === 0) return;
@@ -134,14 +114,19 @@ export class Sim {
     list.length = keep;
     for (const w of ready) {
       if (w.op.read) serve(this, w.op, j);
-      else coordinate(this, w.op, g.leaderless ? -1 : j);
+      else coordinate(this, w.op, j);
     }
+  }
+
+  /** Replica r's visible state for `key` changed: t-visibility probes waiting on it may resolve. */
+  observeApply(g: Group, r: number, key: number): void {
+    this.visibility[g.index].applied(this, r, key);
   }
 
   private dispatch(e: Ev): void {
     switch (e.kind) {
       case Kind.Arrive:
-        this.workload.arrive();
+        admit(this, this.workload.arrive());
         break;
       case Kind.Req:
         if (e.op!.read) readAt(this, e);
@@ -162,8 +147,28 @@ export class Sim {
       case Kind.Reply:
         onReply(this, e);
         break;
-      case Kind.Probe:
-        startProbe(this, e);
+      case Kind.Served: {
+        const op = e.op!;
+        op.g.pools.release(this, e.node);
+        if (op.done || e.att !== op.attempt) break;
+        if (e.flag === Action.Serve) answer(this, op, e.node);
+        else coordinate(this, op, e.node);
+        break;
+      }
+      case Kind.Commit:
+        onCommit(this, e);
+        break;
+      case Kind.WriteBack:
+        onWriteBack(this, e);
+        break;
+      case Kind.WriteBackAck:
+        onWriteBackAck(this, e);
+        break;
+      case Kind.Change:
+        for (const g of this.groups) g.lead.change(this, g);
+        break;
+      case Kind.Elected:
+        this.groups[e.gi].lead.elect(this, this.groups[e.gi], e.att, e.flag, e.node);
         break;
     }
   }
@@ -172,19 +177,26 @@ export class Sim {
   run(limitMs: number, o: { maxEvents: number; checkEvery: number; signal?: AbortSignal; shouldStop?: () => boolean; onProgress?: (f: number) => void }): StopReason | undefined {
     const heap = this.heap;
     let nextCheck = Math.min(this.events + o.checkEvery, o.maxEvents);
-    const end = (): StopReason | undefined => (limitMs < this.cfg.durationMs ? 'max-time' : undefined);
     for (;;) {
       const e = heap.peek();
-      const timeout = this.nextTimeout(e ? e.t : Infinity, limitMs);
-      if (timeout === 'late') return end();
-      if (timeout === 'none') {
-        if (!e) return undefined;
-        if (e.t > limitMs) return end();
+      const te = e ? e.t : Infinity;
+      const td = this.deadlines.peek();
+      const ta = this.attempts.peek();
+      const t = Math.min(te, td, ta);
+      if (t === Infinity) return undefined;
+      if (t > limitMs) {
+        if (limitMs >= this.cfg.durationMs) return undefined;
+        this.now = limitMs;
+        return 'max-time';
+      }
+      this.now = t;
+      this.events++;
+      if (td === t) onDeadline(this, this.deadlines.pop());
+      else if (ta === t) onAttempt(this, this.attempts.pop());
+      else {
         heap.pop();
-        this.now = e.t;
-        this.events++;
-        this.dispatch(e);
-        this.pool.push(e);
+        this.dispatch(e!);
+        this.pool.push(e!);
       }
       if (this.events >= nextCheck) {
         if (this.events >= o.maxEvents) return 'max-events';
@@ -194,4 +206,5 @@ export class Sim {
       }
     }
   }
+
 }

@@ -7,13 +7,16 @@ import { problemOf } from '../model/delay';
 import { samplerOf } from './sampler';
 import { degradedLevel } from './degrade';
 import { buildGroup, profileFor, type Group } from './group';
-import { History } from './history';
+import { Checker } from './checker';
+import { historyChecks, historyVerifier } from './history-checks';
 import { GroupMetrics } from './metrics';
-import { Session } from './ops';
+import { Kind, Session } from './ops';
+import { protocolNotes } from './protocol';
+import { Recorder, type RunHeader } from './record';
 import { createRng, seedOf } from './prng';
 import { describeFault, report } from './report';
 import type { SimulationResult } from './results';
-import { defaults, type Scenario, type SimulateOptions } from './scenario';
+import { defaultClients, defaults, type Scenario, type SimulateOptions } from './scenario';
 import { Sim } from './sim';
 import { apply, emptyVersion, valueOf } from './state';
 import { Workload } from './workload';
@@ -73,58 +76,98 @@ export function simulate(model: PolicyModel, sc: Scenario, o: SimulateOptions = 
   const readShares = rates.map((r) => (sc.load?.readsPct ?? r.readsPct ?? 50) / 100);
 
   const shares = sc.clients?.regions ?? groups[0].regions.map((region) => ({ region, share: 1 }));
-  const clientCount = Math.max(1, Math.floor(sc.clients?.count ?? defaults.clients));
-  const total = shares.reduce((s, x) => s + x.share, 0);
+  const timeoutMs = sc.timeoutMs ?? defaults.timeoutMs;
+  const clientCount = Math.max(1, Math.floor(sc.clients?.count ?? defaultClients(perSec, timeoutMs)));
   const sessions: Session[] = [];
-  const sessionsByRegion = shares.map((c) => {
-    const count = Math.max(1, Math.round((clientCount * c.share) / total));
+  const counts = apportion(clientCount, shares.map((c) => c.share));
+  const sessionsByRegion = shares.map((c, k) => {
     const regionIn = Int32Array.from(groups, (g) => Math.max(0, g.regions.indexOf(c.region)));
     for (const g of groups) if (!g.regions.includes(c.region)) assumptions.push(`${g.name}: clients in ${c.region}, a region its topology lacks, use ${g.regions[0]}`);
-    return Array.from({ length: count }, () => {
-      const s = new Session(sessions.length, sessions.length, c.region, regionIn);
+    return Array.from({ length: Math.max(1, counts[k]) }, () => {
+      const home = Int32Array.from(groups, (g, gi) => {
+        const rs = g.replicas[regionIn[gi]];
+        return rs[rs.length === 1 ? 0 : rng.int(rs.length)];
+      });
+      const s = new Session(sessions.length, sessions.length, c.region, regionIn, home);
       sessions.push(s);
       return s;
     });
   });
 
   const visibilityAt = sc.visibility?.atMs ?? defaults.visibilityAtMs;
-  const budget = sc.visibility?.writes ?? defaults.visibilityWrites;
-  const probes = groups.map((g, i) => {
-    const expected = offered(i) * (1 - readShares[i]) * (sc.durationMs / 1000);
-    return { writes: budget, stride: Math.max(1, Math.floor(expected / Math.max(1, budget))) };
-  });
   const faults = sc.faults ?? [];
-  const metrics = groups.map((g) => new GroupMetrics(faults, g.regions.length, visibilityAt.length));
-  const history = new History(o.onHistory, o.historyLimit ?? defaults.historyLimit);
-  const timeoutMs = sc.timeoutMs ?? defaults.timeoutMs;
-  const sim = new Sim(groups, metrics, history, rng, { timeoutMs, durationMs: sc.durationMs, visibilityAt, queueCap: defaults.sessionQueue }, sessions.length, probes);
+  const lastFault = faults.reduce((m, f) => Math.max(m, f.atMs + f.forMs), 0);
+  const span = Math.max(sc.durationMs, lastFault);
+  const metrics = groups.map((g) => new GroupMetrics(faults, g.regions.length, span));
+  const checkers = groups.map((g) => new Checker(g));
+  const verifiers = groups.map((g) => historyVerifier(g));
+  let clock = () => 0;
+  const record = new Recorder(o.onHistory, o.historyLimit ?? defaults.historyLimit, verifiers, () => clock());
+  record.header({ scenario: sc.name, seed: seedOf(sc.seed), data: groups.map(headerOf) });
+  const sim = new Sim(groups, metrics, checkers, record, rng, { timeoutMs, durationMs: sc.durationMs, queueCap: defaults.sessionQueue }, sessions.length, visibilityAt);
+  clock = () => sim.now;
   const plan = { perSec, durationMs: sc.durationMs, groupShares: perGroup, readShares, regionShares: shares.map((s) => s.share), sessionsByRegion };
   sim.workload = new Workload(sim, plan);
   sim.workload.begin();
-  const lastFault = faults.reduce((m, f) => Math.max(m, f.atMs + f.forMs), 0);
-  const limit = o.maxSimMs ?? Math.max(sc.durationMs, lastFault) + Math.max(defaults.settleMs, 2 * timeoutMs);
+  for (const t of new Set(faults.flatMap((f) => [f.atMs, f.atMs + f.forMs]))) sim.at(t, Kind.Change, null, -1, 0, null, null, 0);
+  const limit = o.maxSimMs ?? span + Math.max(defaults.settleMs, 2 * timeoutMs);
   const stopped = sim.run(limit, { maxEvents: o.maxEvents ?? Infinity, checkEvery: o.checkEvery ?? defaults.checkEvery, signal: o.signal, shouldStop: o.shouldStop, onProgress: o.onProgress });
+  for (const v of sim.visibility) v.finish();
+  if (!stopped && !groups.some((g) => g.randomQuorums)) groups.forEach((g, i) => (checkers[i].diverged = divergedKeys(g)));
   finalReads(sim, groups);
   o.onProgress?.(1);
 
+  const total = shares.reduce((x, c) => x + c.share, 0);
   assumptions.push(
-    `${clientCount} clients (${shares.map((s) => `${s.region} ${Math.round((100 * s.share) / total)}%`).join(', ')}), one operation at a time each; open-loop Poisson arrivals at ${perSec}/s for ${sc.durationMs / 1000}s; ${keys} keys per data type, chosen uniformly; every write adds 1`,
-    `an operation fails after ${timeoutMs} ms without an answer (source L2040: strong-consistency timeout 1 s); a timed-out write that may have been applied is indeterminate (info)`,
-    'replicas have unlimited capacity (no queueing): saturation is the estimate\'s capacity check, not simulated',
-    'while a leader\'s region is down its writes fail (no leader election is simulated); replication to a partitioned or crashed replica resumes when it heals',
+    `${sessions.length} clients (${shares.map((c, k) => `${c.region} ${counts[k]} (${Math.round((100 * c.share) / total)}%)`).join(', ')}), one operation at a time each; open-loop Poisson arrivals at ${perSec}/s for ${sc.durationMs / 1000}s; an arrival waits while its client is busy (up to ${defaults.sessionQueue}; beyond, it is shed and counted); ${keys} keys per data type, chosen uniformly`,
+    'latency runs from an operation\'s arrival at its client, so time spent waiting for a busy client counts (no coordinated omission)',
+    `an operation without an answer ${timeoutMs} ms after it arrived fails — or, for a write some replica took, is indeterminate (info) (source L2040: strong-consistency timeout 1 s)`,
+    'registers: every write stores a value unique to its key; merged data types are counters: every write adds 1',
     `the seed is ${seedOf(sc.seed)}; sfc32 pseudo-random numbers`,
     ...groups.flatMap((g) => g.notes),
   );
+  const ran = stopped ? Math.min(sc.durationMs, sim.now) : sc.durationMs;
   return {
     scenario: { name: sc.name, seed: seedOf(sc.seed), durationMs: sc.durationMs, loadPerSec: perSec, clients: sessions.length, keys, timeoutMs, faults: faults.map(describeFault) },
     events: sim.events,
     simulatedMs: Math.round(sim.now * 1000) / 1000,
     ...(stopped ? { stopped } : {}),
-    history: { lines: history.lines, truncated: history.truncated },
+    history: { lines: record.lines, truncated: record.truncated },
     // Rates and cost are per second of load that ran: a stopped run's share of the duration, not all of it.
-    data: groups.map((g, i) => report(g, metrics[i], sim.checkers[i], faults, visibilityAt, stopped ? Math.min(sc.durationMs, sim.now) : sc.durationMs, sessions.length, model)),
+    data: groups.map((g, i) => report({ g, m: metrics[i], c: checkers[i], vis: sim.visibility[i], historyChecks: historyChecks(g, verifiers[i]), faults, durationMs: ran, sessions: sessions.length, model })),
     assumptions: [...new Set(assumptions)],
   };
+}
+
+/** Splits n clients over shares, exactly (largest remainder), so the counts add up to n. */
+function apportion(n: number, shares: number[]): number[] {
+  const total = shares.reduce((s, x) => s + x, 0);
+  const exact = shares.map((x) => (n * x) / total);
+  const out = exact.map(Math.floor);
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let k = 0, left = n - out.reduce((s, x) => s + x, 0); k < left; k++) out[order[k % order.length][1]]++;
+  return out;
+}
+
+/** Keys whose replicas (their visible states) still differ once the run settled. */
+function divergedKeys(g: Group): number {
+  let n = 0;
+  for (let k = 0; k < g.keys; k++) {
+    const a = g.states[k];
+    for (let j = 1; j < g.n; j++) {
+      const b = g.states[j * g.keys + k];
+      if (b.value !== a.value || b.vv.some((x, i) => x !== a.vv[i])) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
+function headerOf(g: Group): RunHeader['data'][number] {
+  const [writes, reads] = protocolNotes({ name: '', writeMode: g.writeMode, readMode: g.readMode, regions: g.regions, leaders: g.leaders, w: g.w, r: g.r, n: g.n, randomQuorums: g.randomQuorums, prefer: g.prefer, electionMs: g.lead.electionMs });
+  return { name: g.name, model: g.counter ? 'counter' : 'register', level: g.level.display, replication: g.mode === 'quorum' ? `quorum write ${g.w} read ${g.r} of ${g.n}` : `${g.mode} (${g.n} replicas)`, conflict: g.data.effective.conflict?.value ?? g.strategy, protocol: `${writes.slice(2)}; ${reads.slice(2)}` };
 }
 
 /** Every key's converged value (all replicas' and coordinators' versions combined) is read once, as the last operation. */
@@ -132,12 +175,12 @@ function finalReads(sim: Sim, groups: Group[]): void {
   for (const g of groups) {
     const process = sim.nextProcess++;
     for (let k = 0; k < g.keys; k++) {
-      const v = emptyVersion(g.regions.length);
+      const v = emptyVersion(g.slots);
       for (let j = 0; j < g.n; j++) apply(v, g.states[j * g.keys + k], g.strategy);
       for (let r = 0; r < g.proxies.length / g.keys; r++) apply(v, g.proxies[r * g.keys + k], g.strategy);
       const value = valueOf(v, g.strategy);
-      sim.checkers[g.index].final(k, value);
-      sim.history.final(g.name, k, process, sim.now, value, v.vv);
+      if (g.counter) sim.checkers[g.index].final(k, value, g.name);
+      sim.record.final(g, k, process, value, v.vv);
     }
   }
 }

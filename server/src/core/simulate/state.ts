@@ -1,6 +1,9 @@
-// A replica's version of a key: version vector (per origin, writes included), register value and winner's
-// timestamp/sequence/origin. Every write adds 1. Concurrent versions: registers keep one winner by the conflict
-// strategy (so lost updates appear exactly where it drops one); merges keep every write (value = writes included).
+// A replica's version of a key: a version vector over the group's write slots (writes included per slot),
+// the register value or counter count, and the winning write's timestamp, sequence and origin region.
+// Single-leader groups have one slot, the leader's log position (a total order that survives failover);
+// multi-primary, leaderless and regional groups have one slot per region and resolve concurrent versions
+// by the conflict strategy (registers keep one winner, so lost updates appear exactly where it drops one;
+// merges keep every write and count them).
 
 export type Strategy = 'last_writer_wins' | 'highest_sequence' | 'lowest_amount' | 'abort' | 'merge';
 
@@ -19,7 +22,7 @@ export function strategyOf(conflict: string | undefined): Strategy {
   }
 }
 
-/** A version vector: per origin, how many of its writes are included (plain arrays: they are small and made often). */
+/** A version vector: per slot, how many of its writes are included (plain arrays: they are small and made often). */
 export type VV = number[];
 
 /** n zeros, as a packed array (`new Array(n)` would make a holey one, slower on every access). */
@@ -31,20 +34,29 @@ export function zeros(n: number): VV {
 
 export interface Version {
   vv: VV;
-  /** Register value (writes included along the winning chain); merges derive it from `vv`. */
+  /** A register's value (the winning write's unique value), or a single-leader counter's count. */
   value: number;
-  /** Timestamp (coordinator clock), Lamport sequence and origin of the winning write; ties break on origin. */
+  /** Timestamp (coordinator clock), Lamport sequence and origin region of the winning write; ties break on origin. */
   ts: number;
   seq: number;
   origin: number;
 }
 
-export function emptyVersion(origins: number): Version {
-  return { vv: zeros(origins), value: 0, ts: -Infinity, seq: 0, origin: -1 };
+export function emptyVersion(slots: number): Version {
+  return { vv: zeros(slots), value: 0, ts: -Infinity, seq: 0, origin: -1 };
 }
 
 export function copyVersion(v: Version): Version {
   return { vv: v.vv.slice(), value: v.value, ts: v.ts, seq: v.seq, origin: v.origin };
+}
+
+/** Overwrites `s` with `w` (a replica adopting the leader's state when it rejoins). */
+export function assign(s: Version, w: Version): void {
+  for (let i = 0; i < w.vv.length; i++) s.vv[i] = w.vv[i];
+  s.value = w.value;
+  s.ts = w.ts;
+  s.seq = w.seq;
+  s.origin = w.origin;
 }
 
 /** a ≥ b pointwise: a includes every write b includes. */
@@ -53,9 +65,9 @@ export function includes(a: VV, b: VV): boolean {
   return true;
 }
 
-/** The value a reader sees. */
+/** The value a reader sees: merged counters count the writes of every slot; registers and single-slot counters keep `value`. */
 export function valueOf(v: Version, s: Strategy): number {
-  if (s !== 'merge') return v.value;
+  if (s !== 'merge' || v.vv.length === 1) return v.value;
   let sum = 0;
   for (let i = 0; i < v.vv.length; i++) sum += v.vv[i];
   return sum;
@@ -91,11 +103,7 @@ export function apply(s: Version, w: Version, strategy: Strategy): Applied {
   }
   if (le) return Applied.Old;
   if (ge) {
-    for (let i = 0; i < a.length; i++) b[i] = a[i];
-    s.value = w.value;
-    s.ts = w.ts;
-    s.seq = w.seq;
-    s.origin = w.origin;
+    assign(s, w);
     return Applied.Newer;
   }
   for (let i = 0; i < a.length; i++) if (a[i] > b[i]) b[i] = a[i];

@@ -7,7 +7,7 @@ import type { VV } from './state';
 function store(op: Op, create: boolean): Int32Array | undefined {
   const s = op.session!;
   let t = s.tokens[op.g.index];
-  if (!t && create) s.tokens[op.g.index] = t = new Int32Array(op.g.keys * 2 * op.g.regions.length);
+  if (!t && create) s.tokens[op.g.index] = t = new Int32Array(op.g.keys * 2 * op.g.slots);
   return t;
 }
 
@@ -16,7 +16,7 @@ export function tokenNeed(op: Op, writes: boolean, reads: boolean): VV | undefin
   if (!op.session || (!writes && !reads)) return undefined;
   const t = store(op, false);
   if (!t) return undefined;
-  const o = op.g.regions.length;
+  const o = op.g.slots;
   const w = op.key * 2 * o;
   const out: VV = [];
   let any = false;

@@ -1,7 +1,7 @@
 // The offered load: open-loop Poisson arrivals until the duration ends, each picking a data type (by its
-// workload), a client (by region share), a key (uniformly) and read or write (by read share). A client runs
-// one operation at a time; arrivals for a busy client queue behind it (bounded; beyond, shed and counted).
-import { start } from './lifecycle';
+// workload), a client (by region share; a free one when it can find one), a key (uniformly) and read or
+// write (by read share). What happens
+// to an arrival (sent, queued behind its busy client, or shed) is lifecycle.ts's `admit`.
 import { Kind, Op, Session } from './ops';
 import type { Sim } from './sim';
 
@@ -15,6 +15,9 @@ export interface LoadPlan {
   regionShares: number[];
   sessionsByRegion: Session[][];
 }
+
+/** Other clients tried when an arrival's first pick is busy. */
+const PROBES = 8;
 
 function cumulative(xs: number[]): number[] {
   const total = xs.reduce((s, x) => s + x, 0);
@@ -54,19 +57,30 @@ export class Workload {
     if (this.sim.now + gap < this.plan.durationMs) this.sim.at(gap, Kind.Arrive, null, -1, 0, null, null, 0);
   }
 
-  arrive(): void {
+  /** The client an arrival goes to: a random one of its region, or, when that one is busy, another idle one
+   *  found in up to `PROBES` more tries (a connection pool hands a request to a free connection). */
+  private client(sessions: Session[]): Session {
+    const rng = this.sim.rng;
+    const first = sessions[sessions.length === 1 ? 0 : rng.int(sessions.length)];
+    if (!first.busy || sessions.length === 1) return first;
+    for (let i = 0; i < PROBES; i++) {
+      const s = sessions[rng.int(sessions.length)];
+      if (!s.busy) return s;
+    }
+    return first;
+  }
+
+  /** The operation that arrives now; schedules the next arrival. */
+  arrive(): Op {
     const sim = this.sim;
     const rng = sim.rng;
     const gi = this.plan.groupShares.length === 1 ? 0 : pick(this.groupCum, rng.float());
     const g = sim.groups[gi];
-    const sessions = this.plan.sessionsByRegion[pick(this.regionCum, rng.float())];
-    const s = sessions[sessions.length === 1 ? 0 : rng.int(sessions.length)];
+    const s = this.client(this.plan.sessionsByRegion[pick(this.regionCum, rng.float())]);
     const key = rng.int(g.keys);
     const read = rng.float() < this.plan.readShares[gi];
-    const op = new Op(sim.nextOp++, g, key, read, s, s.regionIn[gi], null);
-    if (!s.busy) start(sim, op);
-    else if (s.queue.length < sim.cfg.queueCap) s.queue.push(op);
-    else sim.metrics[gi].shed++;
+    const op = new Op(sim.nextOp++, g, key, read, s, s.regionIn[gi]);
     this.next();
+    return op;
   }
 }

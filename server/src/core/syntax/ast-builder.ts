@@ -95,6 +95,10 @@ export class AstBuilder {
         region.primary = nodeRange(p);
       } else if (pc.Kw_city) {
         region.city = name(tok(pc, 'Identifier'));
+      } else if (pc.Kw_rtt) {
+        region.rtt = this.quantityNode(sub(pc, 'rtt'), ['duration']);
+        region.rttDist = distribution(this, sub(pc, 'dist'));
+        region.rttRange = nodeRange(p);
       } else if (pc.Kw_coordinates) {
         const lat = this.signedNumber(sub(pc, 'lat'));
         const lon = this.signedNumber(sub(pc, 'lon'));
@@ -191,6 +195,7 @@ export class AstBuilder {
           mode: c.Kw_quorum ? name(tok(c, 'Kw_quorum')) : name(tok(c, 'mode')),
           write: this.countToken(tok(c, 'w')),
           read: this.countToken(tok(c, 'r')),
+          random: c.Kw_random ? tokenRange(tok(c, 'Kw_random')!) : undefined,
         };
       case 'latency': {
         const opTok = tok(c, 'Kw_read') ?? tok(c, 'Kw_write');

@@ -32,7 +32,7 @@ export function replicaWork(b: AstBuilder, n: CstNode): A.ReplicaWork {
   return {
     kind: 'replica',
     op: name(tok(c, 'op')),
-    fixed: b.quantityNode(sub(c, 'fixed'), ['duration']),
+    fixed: b.quantityNode(sub(c, 'fixed'), ['duration', 'rate']),
     dist: distribution(b, sub(c, 'dist')),
     range: nodeRange(n),
   };
@@ -69,6 +69,12 @@ function scenarioProp(b: AstBuilder, n: CstNode): A.ScenarioProp | undefined {
       return { kind: 'keys', range, keyword, value: b.countToken(tok(c, 'count')) };
     case 'timeout':
       return { kind: 'timeout', range, keyword, value: q('value', ['duration']) };
+    case 'election':
+      return { kind: 'election', range, keyword, value: q('value', ['duration']) };
+    case 'visibility': {
+      const points = (c.points ?? []).filter(isNode).map((p) => b.quantityNode(p, ['duration'])).filter((x): x is A.Quantity => !!x);
+      return { kind: 'visibility', range, keyword, points };
+    }
     case 'clients': {
       const regions = (c.clientShare ?? []).filter(isNode).flatMap((s) => {
         const sc = s.children as Children;

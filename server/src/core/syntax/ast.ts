@@ -57,7 +57,7 @@ export type Property =
   | (PropBase & { kind: 'topology'; ref?: Name })
   | (PropBase & { kind: 'tier'; ref?: Name })
   | (PropBase & { kind: 'consistency'; level?: LevelExpr })
-  | (PropBase & { kind: 'replication'; mode?: Name; write?: Quantity; read?: Quantity })
+  | (PropBase & { kind: 'replication'; mode?: Name; write?: Quantity; read?: Quantity; random?: Range })
   | (PropBase & { kind: 'latency'; op?: 'read' | 'write'; opRange?: Range; percentile?: Name; comparator?: Comparator; comparatorRange?: Range; bound?: Quantity })
   | (PropBase & { kind: 'availability'; comparator?: Comparator; comparatorRange?: Range; target?: Quantity })
   | (PropBase & { kind: 'partition'; prefer?: 'consistency' | 'availability'; preferRange?: Range })
@@ -81,6 +81,10 @@ export interface Region {
   primary?: Range;
   city?: Name;
   coordinates?: { lat: number; lon: number; range: Range };
+  /** `rtt 0.5ms` or `rtt lognormal(…)`: the round trip between two machines of the region. */
+  rtt?: Quantity;
+  rttDist?: DistExpr;
+  rttRange?: Range;
   range: Range;
 }
 
@@ -198,7 +202,9 @@ export type ScenarioProp =
   | (ScenarioPropBase & { kind: 'fault'; at?: Quantity; for?: Quantity } & ScenarioFault)
   | (ScenarioPropBase & { kind: 'seed'; value?: Quantity })
   | (ScenarioPropBase & { kind: 'keys'; value?: Quantity })
-  | (ScenarioPropBase & { kind: 'timeout'; value?: Quantity });
+  | (ScenarioPropBase & { kind: 'timeout'; value?: Quantity })
+  | (ScenarioPropBase & { kind: 'election'; value?: Quantity })
+  | (ScenarioPropBase & { kind: 'visibility'; points: Quantity[] });
 
 /** `scenario name { data …  duration …  load …  clients …  fault …  seed … }`: what a simulation runs. */
 export interface ScenarioDecl {

@@ -30,6 +30,7 @@ class PolicyParser extends CstParser {
   private alts17?: Alts;
   private alts18?: Alts;
   private alts19?: Alts;
+  private alts20?: Alts;
 
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 3 });
@@ -121,6 +122,15 @@ class PolicyParser extends CstParser {
       { ALT: () => { this.CONSUME(K.city); this.CONSUME(T.Identifier); } },
       {
         ALT: () => {
+          this.CONSUME(K.rtt);
+          this.OR2((this.alts20 ??= [
+            { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'rtt' }) },
+            { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
+          ]));
+        },
+      },
+      {
+        ALT: () => {
           this.CONSUME(K.coordinates);
           this.SUBRULE(this.signedNumber, { LABEL: 'lat' });
           this.CONSUME(T.Comma);
@@ -200,6 +210,14 @@ class PolicyParser extends CstParser {
       { ALT: () => { this.CONSUME(K.seed); this.CONSUME(T.NumberLiteral, { LABEL: 'count' }); } },
       { ALT: () => { this.CONSUME(K.keys); this.CONSUME2(T.NumberLiteral, { LABEL: 'count' }); } },
       { ALT: () => { this.CONSUME(K.timeout); this.SUBRULE4(this.quantity, { LABEL: 'value' }); } },
+      { ALT: () => { this.CONSUME(K.election); this.SUBRULE5(this.quantity, { LABEL: 'value' }); } },
+      {
+        ALT: () => {
+          this.CONSUME(K.visibility);
+          this.CONSUME(K.at);
+          this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE6(this.quantity, { LABEL: 'points' }) });
+        },
+      },
     ]));
   });
 
@@ -314,6 +332,7 @@ class PolicyParser extends CstParser {
           this.CONSUME(K.quorum);
           this.OPTION(() => { this.CONSUME(K.write); this.CONSUME(T.NumberLiteral, { LABEL: 'w' }); });
           this.OPTION2(() => { this.CONSUME(K.read); this.CONSUME2(T.NumberLiteral, { LABEL: 'r' }); });
+          this.OPTION3(() => this.CONSUME(K.random));
         },
       },
       { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'mode' }) },

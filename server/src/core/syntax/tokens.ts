@@ -17,10 +17,12 @@ export const keywordNames = [
   'staleness', 'category', 'when', 'and', 'degrade', 'to', 'applies',
 ] as const;
 
-/** Keywords of scenarios and replica work that stay usable as names (`when load > 2x`, `data seed {…}`):
+/** Keywords of scenarios, replica work, a region's `rtt` and random quorums that stay usable as names
+ *  (`when load > 2x`, `data seed {…}`):
  *  their tokens are also Identifiers, so the parser takes them wherever a name goes. */
 export const softKeywordNames = [
   'scenario', 'duration', 'load', 'clients', 'in', 'fault', 'crash', 'slow', 'at', 'for', 'seed', 'keys', 'timeout', 'replica',
+  'rtt', 'random', 'election', 'visibility',
 ] as const;
 export type KeywordName = (typeof keywordNames)[number] | (typeof softKeywordNames)[number];
 

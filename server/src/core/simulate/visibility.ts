@@ -1,0 +1,135 @@
+// t-visibility, the PBS paper's way: one probe per committed write, not one read per t. A probe is a read
+// from the writer's region whose message delays are drawn once (request q and response s per replica it
+// asks, by the group's read protocol); a read started t ms after the commit returns the write or newer
+// when one of the replicas whose answers it takes shows the write by commit + t + q. So each probe has a
+// threshold t* (0 when one already showed it at the commit), and P(consistent at t) = P(t* ≤ t) for every
+// t at once. Leader reads show every committed write (t* = 0); a bounded local read caps t* at its bound.
+import type { Group } from './group';
+import type { Op, WriteRec } from './ops';
+import type { Sim } from './sim';
+
+interface Probe {
+  key: number;
+  slot: number;
+  idx: number;
+  commit: number;
+  /** The replicas whose answers the read takes, the request delay to each, and whether each showed the write. */
+  replicas: number[];
+  q: number[];
+  seen: boolean[];
+  left: number;
+  /** The smallest threshold among the replicas that showed it. */
+  best: number;
+}
+
+/** Probes kept waiting per key at most; beyond, the oldest is settled with what it has (unshown replicas: never). */
+const PER_KEY = 64;
+
+export class Visibility {
+  readonly hits: Float64Array;
+  /** Probes settled (one per committed write). */
+  probes = 0;
+  private pending: (Probe[] | undefined)[];
+  private cap: number;
+
+  constructor(
+    private g: Group,
+    readonly points: number[],
+  ) {
+    this.hits = new Float64Array(points.length);
+    this.pending = new Array(g.keys).fill(undefined);
+    this.cap = g.bounded?.ms ?? Infinity;
+  }
+
+  private settle(t: number): void {
+    this.probes++;
+    const tt = Math.min(Math.max(0, t), this.cap);
+    for (let i = 0; i < this.points.length; i++) if (tt <= this.points[i]) this.hits[i]++;
+  }
+
+  /** A write committed at `sim.now`: draw its probe read. */
+  onCommitted(sim: Sim, op: Op, w: WriteRec): void {
+    const g = this.g;
+    if (this.points.length === 0) return;
+    if (g.readMode === 'lease') {
+      this.settle(0);
+      return;
+    }
+    const region = op.region;
+    const replicas: number[] = [];
+    const q: number[] = [];
+    const ask = (r: number) => {
+      replicas.push(r);
+      q.push(g.net.oneWay(region, g.replicaRegion[r], sim.now) + g.net.read(sim.rng));
+    };
+    if (g.readMode === 'quorum' || g.readMode === 'abd') {
+      const need = Math.min(g.r, g.n);
+      const all: { r: number; q: number; back: number }[] = [];
+      const pick = g.randomQuorums ? sample(sim, g.n, need) : Array.from({ length: g.n }, (_, r) => r);
+      for (const r of pick) {
+        const qr = g.net.oneWay(region, g.replicaRegion[r], sim.now) + g.net.read(sim.rng);
+        all.push({ r, q: qr, back: qr + g.net.response(sim.rng) + g.net.oneWay(g.replicaRegion[r], region, sim.now) });
+      }
+      all.sort((a, b) => a.back - b.back || a.r - b.r);
+      for (const x of all.slice(0, need)) {
+        replicas.push(x.r);
+        q.push(x.q);
+      }
+    } else {
+      const rs = g.replicas[region];
+      ask(rs.length === 1 ? rs[0] : rs[sim.rng.int(rs.length)]);
+    }
+    const p: Probe = { key: w.key, slot: w.slot, idx: w.idx, commit: sim.now, replicas, q, seen: replicas.map(() => false), left: replicas.length, best: Infinity };
+    for (let i = 0; i < replicas.length; i++) this.check(p, i, sim.now);
+    if (p.left === 0) {
+      this.settle(p.best);
+      return;
+    }
+    const list = (this.pending[w.key] ??= []);
+    if (list.length >= PER_KEY) this.settle(list.shift()!.best);
+    list.push(p);
+  }
+
+  /** Replica i of the probe shows the write by `now`? Then its threshold counts. */
+  private check(p: Probe, i: number, now: number): void {
+    if (p.seen[i]) return;
+    const st = this.g.states[p.replicas[i] * this.g.keys + p.key];
+    if (st.vv[p.slot] < p.idx) return;
+    p.seen[i] = true;
+    p.left--;
+    p.best = Math.min(p.best, now - p.commit - p.q[i]);
+  }
+
+  /** Replica r's visible state for `key` changed. */
+  applied(sim: Sim, r: number, key: number): void {
+    const list = this.pending[key];
+    if (!list) return;
+    let keep = 0;
+    for (const p of list) {
+      for (let i = 0; i < p.replicas.length; i++) if (p.replicas[i] === r) this.check(p, i, sim.now);
+      if (p.left === 0) this.settle(p.best);
+      else list[keep++] = p;
+    }
+    list.length = keep;
+  }
+
+  /** The run ended: probes still waiting count their unshown replicas as never showing the write. */
+  finish(): void {
+    for (const list of this.pending) for (const p of list ?? []) this.settle(p.best);
+    this.pending.fill(undefined);
+  }
+}
+
+function sample(sim: Sim, n: number, k: number): number[] {
+  const pool = Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < k; i++) {
+    const j = i + sim.rng.int(n - i);
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, k);
+}
+
+/** Records a committed write's probe (called by the write path). */
+export function onCommitted(sim: Sim, op: Op, w: WriteRec): void {
+  sim.visibility[op.g.index].onCommitted(sim, op, w);
+}
