@@ -17,11 +17,15 @@ export const keywordNames = [
   'staleness', 'category', 'when', 'and', 'degrade', 'to', 'applies',
 ] as const;
 
-/** Keywords of scenarios and replica work that stay usable as names (`when load > 2x`, `data seed {…}`):
- *  their tokens are also Identifiers, so the parser takes them wherever a name goes. */
+/** Keywords of scenarios, replica work and profile blocks that stay usable as names (`when load > 2x`,
+ *  `data seed {…}`): their tokens are also Identifiers, so the parser takes them wherever a name goes. */
 export const softKeywordNames = [
   'scenario', 'duration', 'load', 'clients', 'in', 'fault', 'crash', 'slow', 'at', 'for', 'seed', 'keys', 'timeout', 'replica',
+  'extends', 'source',
 ] as const;
+
+/** The soft keywords of `profile NAME extends BASE { key value source "…" }` blocks. */
+export const profileSoftKeywords = ['extends', 'source'] as const;
 export type KeywordName = (typeof keywordNames)[number] | (typeof softKeywordNames)[number];
 
 /** Every keyword spelling, reserved and soft. */
