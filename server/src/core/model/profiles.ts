@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import { closest } from '../util/suggest';
-import type { Distribution } from './delay';
+import { describe, type Distribution } from './delay';
 import { readDistribution } from './distributions';
 import type { Origin } from './model';
 
@@ -118,6 +118,7 @@ export function buildProfile(d: A.ProfileDecl, uri: string, builtin: boolean, di
       const dist = readDistribution(e.dist, uri, diagnostics);
       if (!dist) continue;
       f.dist = dist;
+      f.written = describe(dist);
     } else if (kind === 'delay' && e.value?.kind === 'duration') {
       f.dist = { kind: 'fixed', value: e.value.value };
       f.value = e.value.value;

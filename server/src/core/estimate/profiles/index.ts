@@ -16,8 +16,8 @@ export function profileNamed(name: string | undefined): Profile | undefined {
   return profiles.get(name ?? defaultProfileName);
 }
 
-/** Multiplier that turns an amount in `from` into `to`. */
-export function rate(from: Currency, to: Currency): number {
+/** Multiplier that turns an amount in `from` into `to`, at `perUsd` rupees per dollar (default ₹83). */
+export function rate(from: Currency, to: Currency, perUsd = inrPerUsd): number {
   if (from === to) return 1;
-  return from === 'USD' ? inrPerUsd : 1 / inrPerUsd;
+  return from === 'USD' ? perUsd : 1 / perUsd;
 }
