@@ -1,7 +1,7 @@
 // Estimates for one data type: latency percentiles, replication lag, availability, monthly cost,
 // capacity, each with the assumptions it rests on. (Entry point; the model lives in this folder.)
 import { namedLevel, type Level } from '../model/levels';
-import type { DataModel, PolicyModel, Replication } from '../model/model';
+import type { DataModel, PolicyModel, Replication, Workload } from '../model/model';
 import type { AvailabilityDetail } from './availability';
 import { capacityOf, type CapacityDetail } from './capacity';
 import { monthlyCost } from './cost';
@@ -73,6 +73,8 @@ export interface DataEstimate {
 export interface EstimateOverrides {
   level?: Level;
   replication?: Replication;
+  /** Price and size for this load instead of the declared workload (e.g. the rate a simulation ran at). */
+  workload?: Workload;
 }
 
 export function estimateData(data: DataModel, model: PolicyModel): DataEstimate {
@@ -99,7 +101,7 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
   assumptions.push(...core.assumptions);
 
   // Workload, cost and capacity depend on a few numbers that many data types share: each is worked out once per model.
-  const wv = data.effective.workload?.value;
+  const wv = o.workload ?? data.effective.workload?.value;
   const wl = memoised(model, ['workload', profile.name, wv?.avgPerSec, wv?.peakPerSec, wv?.readsPct, wv?.readsAssumed], () => describeWorkload(wv, profile));
   assumptions.push(...wl.assumptions);
   const monthlyOps = wl.detail?.monthlyOperations ?? 0;
