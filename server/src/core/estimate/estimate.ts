@@ -126,9 +126,12 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
   const readsPct = wl.detail?.readsPct ?? 50;
   const perReplica = plan?.capacity?.perReplica ?? figures.capacityPerSec;
   const capSource = plan?.capacity?.source ?? figures.capacitySource;
-  const capacity = memoised(model, ['capacity', profile.name, plan?.system, level.costClass, consensus, n, readQuorum, readsPct], () =>
-    capacityOf(perReplica, capSource, consensus, n, readQuorum, readsPct),
-  );
+  const peak = wl.detail?.peakPerSec ?? 0;
+  const capacity = plan && !plan.capacity
+    ? { totalPerSec: peak, readPerSec: peak, writePerSec: peak, explanation: `${plan.title.split(':')[0]} is provisioned (or billed) for the peak of ${Math.round(peak)} ops/s` }
+    : memoised(model, ['capacity', profile.name, plan?.system, level.costClass, consensus, n, readQuorum, readsPct], () =>
+        capacityOf(perReplica, capSource, consensus, n, readQuorum, readsPct),
+      );
   assumptions.push(plan && !plan.capacity ? `${plan.title.split(':')[0]} scales its own capacity (managed): no per-replica limit is compared` : notes.capacity);
 
   return {

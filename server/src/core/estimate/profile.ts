@@ -10,6 +10,8 @@ export interface ServiceTimes {
   p50: number;
   p95: number;
   p99: number;
+  /** The exact time at any percentile, when known (store models): used past p99, where three points cannot tell a heavy tail. */
+  at?: (pct: number) => number;
 }
 
 /** Everything a profile says about one level class. Amounts are per month in the profile's currency. */

@@ -54,7 +54,7 @@ export const storeKeys: Record<string, FigureKind> = {
   'read-service': 'delay',
   'write-service': 'delay',
   'strong-read-service': 'delay',
-  'replica-response': 'delay',
+  response: 'delay',
   'replication-delay': 'delay',
   sla: 'percent',
   'sla-multi-region': 'percent',

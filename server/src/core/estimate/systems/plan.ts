@@ -195,16 +195,18 @@ function selfManaged(i: SystemInput): SystemPlan {
   let write: ServiceTimes;
   let read: ServiceTimes;
   let how: string;
+  const response = i.profile.figures?.get(`${i.system}.response`)?.dist;
+  const plus = (d: Distribution) => (response ? [d, response] : [d]);
   if (i.system === 'cassandra') {
-    write = quorumService(base.writeDist, w, n);
-    read = quorumService(base.readDist, i.consensus ? r : 1, i.consensus ? n : 1);
-    how = `the coordinator sends to all ${n} replicas and waits for the ${w === 1 ? 'first' : `first ${w}`} (write service = the ${w}-th fastest of ${n} replica times)`;
+    write = quorumService(plus(base.writeDist), w, n);
+    read = quorumService(plus(base.readDist), r, n);
+    how = `the coordinator sends to all ${n} replicas and waits for the first ${w} (writes) or ${r} (reads) of their times`;
   } else if (i.system === 'mongodb') {
     write = leaderThenFollowers(base.writeDist, base.replicationDelay, w - 1, n - 1);
     read = serviceOf(base.readDist);
     how = `the primary journals the write, then ${w > 1 ? `waits until ${w - 1} secondar${w > 2 ? 'ies have' : 'y has'} pulled and applied it` : 'answers'}`;
   } else {
-    write = quorumService(base.writeDist, w, Math.max(w, 1));
+    write = quorumService(plus(base.writeDist), w, Math.max(w, 1));
     read = serviceOf(base.readDist);
     how = w > 1 ? `a commit waits until ${w - 1} standby${w > 2 ? 's have' : ' has'} flushed the WAL (the slowest of ${w} flushes)` : 'a commit flushes the WAL on the primary only';
   }
