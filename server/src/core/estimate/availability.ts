@@ -52,9 +52,9 @@ export function leaderSideAvailability(net: Net, leaders: string[], regionPct: n
   const site = sides[0] ?? net.sites[0];
   const one = quorumProbability([site.replicas], 1, regionPct / 100, replicaPct / 100);
   // Several leaders (multi-primary): a write is taken while any leader's side is up.
-  // Rounded to 1e-7 percentage points: the figures it multiplies are known to four or five digits, and a
+  // Rounded to 1e-6 percentage points: the figures it multiplies are known to four or five digits, and a
   // region of 99.95% with three replicas must not read as "below 99.95%" by a billionth.
-  const pct = Math.round(1e9 * (1 - (1 - one) ** Math.max(1, sides.length))) / 1e7;
+  const pct = Math.round(1e8 * (1 - (1 - one) ** Math.max(1, sides.length))) / 1e6;
   const many = sides.length > 1 ? `any of ${sides.length} leaders' sides, ` : '';
   const explanation = `an async write needs only its leader's side (${many}${site.name}: region up ${regionPct}% × 1 of ${site.replicas} replica${site.replicas > 1 ? 's' : ''} up at ${replicaPct}%) ≈ ${formatAvailability(pct)}`;
   return { pct, w: 1, n, explanation, basis: 'protocol' };
