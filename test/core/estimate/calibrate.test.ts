@@ -32,7 +32,12 @@ test('log-normal samples are fitted as log-normal, and the printed line parses a
     const z = { 0.1: -1.2816, 0.25: -0.6745, 0.5: 0, 0.75: 0.6745, 0.9: 1.2816, 0.99: 2.3263, 0.999: 3.0902 }[q]!;
     return `${(4 * Math.exp(sigma * z)).toFixed(3)} ${q.toFixed(12)} ${Math.round(q * 10_000)} ${(1 / (1 - q)).toFixed(2)}`;
   });
-  const text = ['       Value     Percentile TotalCount 1/(1-Percentile)', '', ...rows, '#[Mean    =        4.3, StdDeviation   =        2.0]'].join('\n');
+  const text = [
+    '       Value     Percentile TotalCount 1/(1-Percentile)',
+    '',
+    ...rows,
+    '#[Mean    =        4.3, StdDeviation   =        2.0]',
+  ].join('\n');
   const m = readLatencies(text);
   assert.equal(m.format, 'hdrhistogram');
   const [best] = fitLatencies(m);
@@ -46,7 +51,12 @@ test('log-normal samples are fitted as log-normal, and the printed line parses a
 
 test('too few values is an error, microseconds are converted', () => {
   assert.throws(() => fitLatencies(readLatencies('1\n2\n')), /at least 3 distinct quantiles/);
-  const us = readLatencies(linkedInSamples(2_000).map((x) => String(x * 1000)).join('\n'), 0.001);
+  const us = readLatencies(
+    linkedInSamples(2_000)
+      .map((x) => String(x * 1000))
+      .join('\n'),
+    0.001,
+  );
   const ms = readLatencies(linkedInSamples(2_000).map(String).join('\n'));
   assert.ok(Math.abs(us.points[5].ms - ms.points[5].ms) < 1e-9);
 });

@@ -15,7 +15,10 @@ function estimates(text: string): Map<string, DataEstimate> {
 /** Within 1.5× either way. */
 function within15(estimate: number, documented: number, what: string): void {
   const ratio = estimate / documented;
-  assert.ok(ratio >= 1 / 1.5 && ratio <= 1.5, `${what}: estimate ${estimate.toFixed(2)} vs documented ${documented} (×${ratio.toFixed(2)})`);
+  assert.ok(
+    ratio >= 1 / 1.5 && ratio <= 1.5,
+    `${what}: estimate ${estimate.toFixed(2)} vs documented ${documented} (×${ratio.toFixed(2)})`,
+  );
 }
 
 const nines = (pct: number) => -Math.log10(1 - pct / 100);
@@ -69,7 +72,9 @@ test('Cosmos DB, session, three regions, multi-region writes', () => {
   const e = estimates(`store cosmos
 topology az { region eastus region westus region northeurope
   link eastus <-> westus 62ms link eastus <-> northeurope 75ms link westus <-> northeurope 140ms }
-data carts { consistency session primary eastus, westus, northeurope workload 2500/s peak 5000/s reads 80% }`).get('carts')!;
+data carts { consistency session primary eastus, westus, northeurope workload 2500/s peak 5000/s reads 80% }`).get(
+    'carts',
+  )!;
   within15(e.write.p99, 10, 'write p99 (every region writes locally)');
   within15(e.monthlyCost, 3283.2, 'monthly cost');
   withinOneNine(e.availabilityPct, 99.999, 'write availability');
@@ -146,7 +151,7 @@ data ledger { consistency strong workload 2000/s reads 90% }`).get('ledger')!;
   withinOneNine(e.availabilityPct, 99.999, 'availability');
 });
 
-test('Cassandra-style quorums on the Yammer fit: the PBS paper\'s documented latencies', () => {
+test("Cassandra-style quorums on the Yammer fit: the PBS paper's documented latencies", () => {
   // Bailis et al., PBS (PVLDB 5(8), 2012), §5.6 and §1: on Yammer's production fit (Riak, N = 3), the combined
   // read + write latency at p99.9 is 16.4 ms for R = W = 1, 43.3 ms for R = 2, W = 1 and 230 ms for the
   // strict R = 3, W = 1. The fit (Table 3) is entered as a profile block: W, and A = R = S.

@@ -13,7 +13,10 @@ topology aws { region us-east-1 region us-west-2 region eu-west-1
 `;
 
 test('DynamoDB global tables replicate "typically within a second": staleness <= 200ms is flagged, 2s is not', () => {
-  const [d] = expectDiagnostic(`${globalTable}data p { consistency eventual <|staleness <= 200ms|> }`, 'staleness-below-lag');
+  const [d] = expectDiagnostic(
+    `${globalTable}data p { consistency eventual <|staleness <= 200ms|> }`,
+    'staleness-below-lag',
+  );
   assert.match(d.message, /1\d{3}(\.\d)? ms at p99/);
   expectNo(`${globalTable}data p { consistency eventual staleness <= 2s }`, 'staleness-below-lag');
 });
@@ -23,14 +26,20 @@ topology az { region eastus { primary } region westus  link eastus <-> westus 62
 `;
 
 test('Cosmos DB strong across two regions: a 50 ms write bound is flagged, a 20 ms read bound is not', () => {
-  const [d] = expectDiagnostic(`${cosmosStrong}data l { consistency strong <|latency write p99 <= 50ms|> }`, 'latency-below-physics');
+  const [d] = expectDiagnostic(
+    `${cosmosStrong}data l { consistency strong <|latency write p99 <= 50ms|> }`,
+    'latency-below-physics',
+  );
   assert.match(d.message, /62/);
   expectNo(`${cosmosStrong}data l { consistency strong latency read p99 <= 20ms }`, 'latency-below-physics');
 });
 
-test('an async write is available when its leader\'s side is, whatever the other regions do', () => {
-  const e = estimateOf(`topology t { region a { replicas 1 primary } region b { replicas 5 } link a <-> b 20ms }
-data x { consistency eventual replication async }`, 'x');
+test("an async write is available when its leader's side is, whatever the other regions do", () => {
+  const e = estimateOf(
+    `topology t { region a { replicas 1 primary } region b { replicas 5 } link a <-> b 20ms }
+data x { consistency eventual replication async }`,
+    'x',
+  );
   assert.equal(e.availability?.basis, 'protocol');
   // india-2024: region 99.95% × the one replica there 99.9%.
   assert.ok(Math.abs(e.availabilityPct - 99.95 * 0.999) < 1e-6, String(e.availabilityPct));
@@ -38,7 +47,10 @@ data x { consistency eventual replication async }`, 'x');
 });
 
 test('a quorum keeps the exact computation and says so', () => {
-  const e = estimateOf(`topology t { region a { replicas 3 primary } }\ndata x { consistency strong replication quorum write 2 read 2 }`, 'x');
+  const e = estimateOf(
+    `topology t { region a { replicas 3 primary } }\ndata x { consistency strong replication quorum write 2 read 2 }`,
+    'x',
+  );
   assert.equal(e.availability?.basis, 'quorum');
 });
 
@@ -69,7 +81,9 @@ data x { consistency strong replication async }`;
 });
 
 test('bad profile figures are reported with the closest key; names of profiles are checked', () => {
-  const a = check('profile p extends vendors-2026 { cosmos.ru-hours $1  cosmos.sla 5ms  title 3 }\nprofile vendors-2026 { }');
+  const a = check(
+    'profile p extends vendors-2026 { cosmos.ru-hours $1  cosmos.sla 5ms  title 3 }\nprofile vendors-2026 { }',
+  );
   const bad = a.diagnostics.filter((d) => d.code === 'bad-profile').map((d) => d.message);
   assert.equal(bad.length, 4, bad.join(' | '));
   assert.match(bad[0], /Did you mean 'cosmos\.ru-hour'\?/);
@@ -83,7 +97,9 @@ test('the India profile is labelled illustrative in every estimate that uses it'
 });
 
 test('storeDelays: per-replica and per-operation distributions by level class, replication delay, capacity', () => {
-  const a = check(`store cassandra\ntopology dc { region dc1 { replicas 3 } }\ndata e { consistency strong replication quorum write 2 read 2 }`);
+  const a = check(
+    `store cassandra\ntopology dc { region dc1 { replicas 3 } }\ndata e { consistency strong replication quorum write 2 read 2 }`,
+  );
   const d = storeDelays(a.model.data.get('e')!, a.model);
   assert.equal(d.system, 'cassandra');
   assert.equal(d.profile, 'vendors-2026');

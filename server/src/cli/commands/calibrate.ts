@@ -22,10 +22,13 @@ const scales = { us: 0.001, ms: 1, s: 1000 };
 export function runCalibrate(args: CalibrateArgs, ctx: CliContext): number {
   const path = resolve(ctx.cwd, args.file);
   if (!existsSync(path)) throw new UsageError(`no such file: ${args.file}`);
-  if (args.replica && !works.includes(args.replica)) throw new UsageError(`--replica takes one of ${works.join(', ')} (got '${args.replica}').`);
-  if (args.profileKey && !profileKeys.includes(args.profileKey)) throw new UsageError(`--profile takes a profile key such as postgres.read-service (got '${args.profileKey}').`);
+  if (args.replica && !works.includes(args.replica))
+    throw new UsageError(`--replica takes one of ${works.join(', ')} (got '${args.replica}').`);
+  if (args.profileKey && !profileKeys.includes(args.profileKey))
+    throw new UsageError(`--profile takes a profile key such as postgres.read-service (got '${args.profileKey}').`);
   const link = args.link?.split(',').map((s) => s.trim());
-  if (link && (link.length !== 2 || link.some((s) => !s))) throw new UsageError(`--link takes two regions, e.g. --link mumbai,delhi (got '${args.link}').`);
+  if (link && (link.length !== 2 || link.some((s) => !s)))
+    throw new UsageError(`--link takes two regions, e.g. --link mumbai,delhi (got '${args.link}').`);
   const measured = readLatencies(readFileSync(path, 'utf8'), scales[args.unit]);
   let fits;
   try {
@@ -34,10 +37,16 @@ export function runCalibrate(args: CalibrateArgs, ctx: CliContext): number {
     ctx.err(`consistency: ${(e as Error).message}\n`);
     return 1;
   }
-  const prefix = link ? `link ${link[0]} <-> ${link[1]}` : args.profileKey ? args.profileKey : `replica ${args.replica ?? 'service'}`;
+  const prefix = link
+    ? `link ${link[0]} <-> ${link[1]}`
+    : args.profileKey
+      ? args.profileKey
+      : `replica ${args.replica ?? 'service'}`;
   const [best, ...others] = fits;
   const source = args.profileKey ? ` source "calibrated from ${args.file}"` : '';
-  ctx.out(`// ${measured.count} ${measured.format === 'samples' ? 'samples' : 'counts (HdrHistogram)'} from ${args.file}; ${measured.points.length} quantiles fitted\n`);
+  ctx.out(
+    `// ${measured.count} ${measured.format === 'samples' ? 'samples' : 'counts (HdrHistogram)'} from ${args.file}; ${measured.points.length} quantiles fitted\n`,
+  );
   ctx.out(`${fitLine(prefix, best, measured).replace('  //', `${source}  //`)}\n`);
   for (const f of others) ctx.out(`// ${fitLine(prefix, f, measured)}\n`);
   return 0;

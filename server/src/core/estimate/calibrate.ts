@@ -122,9 +122,17 @@ function mixOf(v: number[]): Distribution {
 }
 
 /** Nelder–Mead minimisation (deterministic, a fixed number of iterations). */
-function nelderMead(f: (v: number[]) => number, start: number[], step = 0.5, iterations = 250): { v: number[]; fx: number } {
+function nelderMead(
+  f: (v: number[]) => number,
+  start: number[],
+  step = 0.5,
+  iterations = 250,
+): { v: number[]; fx: number } {
   const n = start.length;
-  let simplex = [start, ...start.map((_, i) => start.map((x, j) => (i === j ? x + step : x)))].map((v) => ({ v, fx: f(v) }));
+  let simplex = [start, ...start.map((_, i) => start.map((x, j) => (i === j ? x + step : x)))].map((v) => ({
+    v,
+    fx: f(v),
+  }));
   for (let it = 0; it < iterations; it++) {
     simplex.sort((a, b) => a.fx - b.fx);
     const centroid = start.map((_, j) => simplex.slice(0, n).reduce((s, p) => s + p.v[j], 0) / n);
@@ -141,7 +149,10 @@ function nelderMead(f: (v: number[]) => number, start: number[], step = 0.5, ite
       const c = { v: at(0.5), fx: 0 };
       c.fx = f(c.v);
       if (c.fx < worst.fx) simplex[n] = c;
-      else simplex = simplex.map((p, i) => (i === 0 ? p : { v: p.v.map((x, j) => simplex[0].v[j] + 0.5 * (x - simplex[0].v[j])), fx: 0 })).map((p, i) => (i === 0 ? p : { v: p.v, fx: f(p.v) }));
+      else
+        simplex = simplex
+          .map((p, i) => (i === 0 ? p : { v: p.v.map((x, j) => simplex[0].v[j] + 0.5 * (x - simplex[0].v[j])), fx: 0 }))
+          .map((p, i) => (i === 0 ? p : { v: p.v, fx: f(p.v) }));
     }
   }
   simplex.sort((a, b) => a.fx - b.fx);
@@ -158,7 +169,12 @@ function mixtureFit(points: QuantilePoint[]): Distribution {
   let best = { v: [0, Math.log(low), Math.log(2), Math.log(mid)], fx: Infinity };
   for (const w of [-1.5, 0, 1.5]) {
     for (const shape of [1.5, 3, 10]) {
-      const r = nelderMead(cost, [w, Math.log(Math.max(low * 0.8, 1e-3)), Math.log(shape), Math.log(Math.max(mid, 1e-3))]);
+      const r = nelderMead(cost, [
+        w,
+        Math.log(Math.max(low * 0.8, 1e-3)),
+        Math.log(shape),
+        Math.log(Math.max(mid, 1e-3)),
+      ]);
       if (r.fx < best.fx) best = r;
     }
   }
@@ -167,7 +183,8 @@ function mixtureFit(points: QuantilePoint[]): Distribution {
 
 /** Every candidate form fitted, best (lowest mean error) first. */
 export function fitLatencies(m: Measured): Fit[] {
-  if (m.points.length < 3) throw new Error(`need at least 3 distinct quantiles to fit (got ${m.points.length}); give more samples`);
+  if (m.points.length < 3)
+    throw new Error(`need at least 3 distinct quantiles to fit (got ${m.points.length}); give more samples`);
   const fits: Fit[] = [];
   const add = (fitted: Distribution, form: Fit['form']) => {
     const dist = round(fitted);
@@ -194,7 +211,9 @@ function round(d: Distribution): Distribution {
     case 'pareto':
       return { kind: 'pareto', scale: ms3(d.scale), shape: Math.min(100, Math.max(0.01, r3(d.shape))) };
     case 'mix': {
-      const parts = d.parts.filter((p) => p.weight >= 0.001).map((p) => ({ weight: r3(p.weight), dist: round(p.dist) }));
+      const parts = d.parts
+        .filter((p) => p.weight >= 0.001)
+        .map((p) => ({ weight: r3(p.weight), dist: round(p.dist) }));
       return parts.length === 1 ? parts[0].dist : { kind: 'mix', parts };
     }
     default:

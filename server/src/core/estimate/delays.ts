@@ -43,10 +43,18 @@ export function storeDelays(data: DataModel, model: PolicyModel): StoreDelays {
   const file = model.files.find((f) => f.uri === data.origin.uri);
   const system = file?.system?.name;
   const { profile } = resolveProfile(model, file?.profile?.value, system !== undefined);
-  const by = <T>(f: (c: CostClass) => T): ByClass<T> => ({ strong: f('strong'), session: f('session'), eventual: f('eventual') });
+  const by = <T>(f: (c: CostClass) => T): ByClass<T> => ({
+    strong: f('strong'),
+    session: f('session'),
+    eventual: f('eventual'),
+  });
   if (!system) {
     const op = (c: CostClass) => lognormalLike(profile.classes[c].serviceMs);
-    const apply: Distribution = { kind: 'lognormal', median: Math.min(profile.classes.eventual.serviceMs.p50, profile.applyMsP99), p99: profile.applyMsP99 };
+    const apply: Distribution = {
+      kind: 'lognormal',
+      median: Math.min(profile.classes.eventual.serviceMs.p50, profile.applyMsP99),
+      p99: profile.applyMsP99,
+    };
     return {
       profile: profile.name,
       dated: profile.dated,
@@ -63,9 +71,28 @@ export function storeDelays(data: DataModel, model: PolicyModel): StoreDelays {
     const level = namedLevel(classLevels[c]);
     const consensus = needsConsensus(level);
     const n = net.totalReplicas;
-    const w = !rep || rep.assumed ? (consensus ? Math.floor(n / 2) + 1 : 1) : rep.mode === 'sync' ? n : rep.mode === 'async' ? 1 : Math.min(rep.w, n);
+    const w =
+      !rep || rep.assumed
+        ? consensus
+          ? Math.floor(n / 2) + 1
+          : 1
+        : rep.mode === 'sync'
+          ? n
+          : rep.mode === 'async'
+            ? 1
+            : Math.min(rep.w, n);
     const mode = rep && !rep.assumed ? rep.mode : consensus ? 'quorum' : 'async';
-    return systemPlan({ system, profile, level, net, mode, w, r: rep?.mode === 'quorum' ? rep.r : 1, consensus, primaries: data.effective.primaries });
+    return systemPlan({
+      system,
+      profile,
+      level,
+      net,
+      mode,
+      w,
+      r: rep?.mode === 'quorum' ? rep.r : 1,
+      consensus,
+      primaries: data.effective.primaries,
+    });
   });
   const first = plans.eventual;
   return {
@@ -76,7 +103,10 @@ export function storeDelays(data: DataModel, model: PolicyModel): StoreDelays {
     operation: { read: by((c) => lognormalLike(plans[c].read)), write: by((c) => lognormalLike(plans[c].write)) },
     replication: first.replicationDelay,
     capacityPerReplica: first.capacity?.perReplica,
-    notes: [`store model ${first.title.split(':')[0]}, profile ${profile.name}${profile.dated ? ` (${profile.dated})` : ''}`, ...first.notes],
+    notes: [
+      `store model ${first.title.split(':')[0]}, profile ${profile.name}${profile.dated ? ` (${profile.dated})` : ''}`,
+      ...first.notes,
+    ],
   };
 }
 
@@ -93,9 +123,13 @@ export interface CostActual {
 /** The cost at the rate a simulation ran (ops/s and read share) next to the estimate at the declared workload. */
 export function costAtRate(data: DataModel, model: PolicyModel, opsPerSec: number, readsPct: number): CostActual {
   const est = estimateData(data, model);
-  const at = estimateWith(data, model, { workload: { avgPerSec: opsPerSec, peakPerSec: opsPerSec, readsPct, readsAssumed: false } });
+  const at = estimateWith(data, model, {
+    workload: { avgPerSec: opsPerSec, peakPerSec: opsPerSec, readsPct, readsAssumed: false },
+  });
   const m = (x: number) => formatMoney(x, est.currency);
-  const declared = est.workload ? `${Math.round(est.workload.avgPerSec)}/s average, ${Math.round(est.workload.peakPerSec)}/s peak, ${est.workload.readsPct}% reads` : 'no declared workload';
+  const declared = est.workload
+    ? `${Math.round(est.workload.avgPerSec)}/s average, ${Math.round(est.workload.peakPerSec)}/s peak, ${est.workload.readsPct}% reads`
+    : 'no declared workload';
   const basis = est.store
     ? est.store.system === 'cosmos' || est.store.system === 'spanner'
       ? 'throughput is provisioned for the peak, so the bill follows the peak rate'

@@ -79,7 +79,10 @@ export const storeKeys: Record<string, FigureKind> = {
 };
 
 /** Every key a profile accepts. */
-export const profileKeys: string[] = [...Object.keys(generalKeys), ...figureStores.flatMap((s) => Object.keys(storeKeys).map((k) => `${s}.${k}`))];
+export const profileKeys: string[] = [
+  ...Object.keys(generalKeys),
+  ...figureStores.flatMap((s) => Object.keys(storeKeys).map((k) => `${s}.${k}`)),
+];
 
 function kindOf(key: string): FigureKind | undefined {
   if (generalKeys[key]) return generalKeys[key];
@@ -88,7 +91,14 @@ function kindOf(key: string): FigureKind | undefined {
   return Object.hasOwn(storeKeys, key.slice(dot + 1)) ? storeKeys[key.slice(dot + 1)] : undefined;
 }
 
-const quantityKind: Record<FigureKind, string | undefined> = { delay: 'duration', percent: 'percent', money: 'money', number: 'count', text: undefined, word: undefined };
+const quantityKind: Record<FigureKind, string | undefined> = {
+  delay: 'duration',
+  percent: 'percent',
+  money: 'money',
+  number: 'count',
+  text: undefined,
+  word: undefined,
+};
 
 const example: Record<FigureKind, string> = {
   delay: 'a duration or a distribution, e.g. `lognormal(median 3ms, p99 9ms)`',
@@ -101,18 +111,30 @@ const example: Record<FigureKind, string> = {
 
 export function buildProfile(d: A.ProfileDecl, uri: string, builtin: boolean, diagnostics: Diagnostic[]): ProfileModel {
   const bad = (range: A.Name['range'], message: string, fix?: string) =>
-    diagnostics.push({ code: 'bad-profile', severity: 'error', uri, range, message, fixes: fix ? [{ title: `Change to '${fix}'`, edits: [{ uri, range, newText: fix }] }] : undefined });
+    diagnostics.push({
+      code: 'bad-profile',
+      severity: 'error',
+      uri,
+      range,
+      message,
+      fixes: fix ? [{ title: `Change to '${fix}'`, edits: [{ uri, range, newText: fix }] }] : undefined,
+    });
   const figures = new Map<string, Figure>();
   for (const e of d.entries ?? []) {
     const key = e.key.text;
     const kind = kindOf(key);
     if (!kind) {
       const near = closest(key, profileKeys);
-      bad(e.key.range, `Unknown profile figure '${key}'.${near ? ` Did you mean '${near}'?` : ''} See docs/language.md#profiles for the keys.`, near);
+      bad(
+        e.key.range,
+        `Unknown profile figure '${key}'.${near ? ` Did you mean '${near}'?` : ''} See docs/language.md#profiles for the keys.`,
+        near,
+      );
       continue;
     }
     const origin = { uri, range: e.range };
-    const written = e.value?.text ?? e.word?.text ?? (e.text ? JSON.stringify(e.text.value) : e.dist ? 'a distribution' : '');
+    const written =
+      e.value?.text ?? e.word?.text ?? (e.text ? JSON.stringify(e.text.value) : e.dist ? 'a distribution' : '');
     const f: Figure = { key, kind, written, source: e.source?.value, origin };
     if (kind === 'delay' && e.dist) {
       const dist = readDistribution(e.dist, uri, diagnostics);
@@ -134,8 +156,22 @@ export function buildProfile(d: A.ProfileDecl, uri: string, builtin: boolean, di
       bad(e.range, `A profile's currency is USD or INR, not '${f.text}'.`);
       continue;
     }
-    if (figures.has(key)) diagnostics.push({ code: 'duplicate-property', severity: 'warning', uri, range: e.key.range, message: `'${key}' is set twice in profile '${d.value?.text}'; the later one wins.` });
+    if (figures.has(key))
+      diagnostics.push({
+        code: 'duplicate-property',
+        severity: 'warning',
+        uri,
+        range: e.key.range,
+        message: `'${key}' is set twice in profile '${d.value?.text}'; the later one wins.`,
+      });
     figures.set(key, f);
   }
-  return { name: d.value?.text ?? '', base: d.base?.text, builtin, figures, origin: { uri, range: d.value?.range ?? d.range }, decl: d };
+  return {
+    name: d.value?.text ?? '',
+    base: d.base?.text,
+    builtin,
+    figures,
+    origin: { uri, range: d.value?.range ?? d.range },
+    decl: d,
+  };
 }

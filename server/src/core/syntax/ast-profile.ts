@@ -10,7 +10,11 @@ const valueKinds: A.QuantityKind[] = ['duration', 'percent', 'money', 'count', '
 
 const str = (t: IToken | undefined) => (t ? { value: unquote(t.image), range: tokenRange(t) } : undefined);
 
-export function profileDecl(b: AstBuilder, n: CstNode, qualified: (n: CstNode | undefined) => A.Name | undefined): A.ProfileDecl {
+export function profileDecl(
+  b: AstBuilder,
+  n: CstNode,
+  qualified: (n: CstNode | undefined) => A.Name | undefined,
+): A.ProfileDecl {
   const c = n.children as Children;
   const decl: A.ProfileDecl = { kind: 'profile', range: nodeRange(n), value: name(tok(c, 'Identifier')) };
   if (!c.LBrace) return decl;

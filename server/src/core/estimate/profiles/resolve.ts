@@ -40,7 +40,7 @@ function build(model: PolicyModel, name: string): Profile | undefined {
   // The chain of blocks, nearest first, up to a TypeScript profile or a block that extends nothing.
   const chain: ProfileModel[] = [];
   let base: Profile = cloudGeneric2024;
-  for (let at: string | undefined = name; at !== undefined; ) {
+  for (let at: string | undefined = name; at !== undefined;) {
     const block = model.profiles.get(at);
     if (!block || chain.includes(block)) {
       base = (at && profiles.get(at)) || cloudGeneric2024;

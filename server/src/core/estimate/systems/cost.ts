@@ -57,9 +57,12 @@ export function systemCost(i: SystemCostInput): SystemCost {
         : 'no workload: the smallest throughput';
       const amount = (rus / 100) * price.value! * regions * hoursPerMonth;
       const detail = `${formatCount(rus)} RU/s (${demand}) × ${regions} region${regions > 1 ? 's' : ''} × ${m(price.value!)} per 100 RU/s-hour × ${hoursPerMonth} h`;
-      return out([{ label: 'throughput', amount, detail }], [
-        `Cosmos DB bills provisioned throughput for the peak, in every region: ${cite(price)}; ${cite(f('read-ru'))}; ${cite(f('write-ru'))}${i.strongReads ? `; ${cite(f('strong-read-factor'))}` : ''}`,
-      ]);
+      return out(
+        [{ label: 'throughput', amount, detail }],
+        [
+          `Cosmos DB bills provisioned throughput for the peak, in every region: ${cite(price)}; ${cite(f('read-ru'))}; ${cite(f('write-ru'))}${i.strongReads ? `; ${cite(f('strong-read-factor'))}` : ''}`,
+        ],
+      );
     }
     case 'dynamodb': {
       const units = i.strongReads ? 1 : f('eventual-read-units').value!;
@@ -71,10 +74,20 @@ export function systemCost(i: SystemCostInput): SystemCost {
       const millions = (x: number) => Number((x / 1e6).toPrecision(4));
       return out(
         [
-          { label: 'reads', amount: (reads * units * readPrice.value!) / 1e6, detail: `${millions(reads)}M reads × ${units} RRU × ${m(readPrice.value!)} per million` },
-          { label: 'writes', amount: (writes * copies * writePrice.value!) / 1e6, detail: `${millions(writes)}M writes × ${copies} ${regions > 1 ? 'replica Regions (rWRU)' : 'WRU'} × ${m(writePrice.value!)} per million` },
+          {
+            label: 'reads',
+            amount: (reads * units * readPrice.value!) / 1e6,
+            detail: `${millions(reads)}M reads × ${units} RRU × ${m(readPrice.value!)} per million`,
+          },
+          {
+            label: 'writes',
+            amount: (writes * copies * writePrice.value!) / 1e6,
+            detail: `${millions(writes)}M writes × ${copies} ${regions > 1 ? 'replica Regions (rWRU)' : 'WRU'} × ${m(writePrice.value!)} per million`,
+          },
         ],
-        [`DynamoDB on-demand bills each request: ${cite(readPrice)}; ${cite(writePrice)}; ${cite(f('eventual-read-units'))}`],
+        [
+          `DynamoDB on-demand bills each request: ${cite(readPrice)}; ${cite(writePrice)}; ${cite(f('eventual-read-units'))}`,
+        ],
       );
     }
     case 'spanner': {
@@ -84,18 +97,32 @@ export function systemCost(i: SystemCostInput): SystemCost {
       const load = reads / f('node-reads').value! + (peak - reads) / f('node-writes').value!;
       const nodes = Math.max(1, Math.ceil(load));
       const detail = `${nodes} node${nodes > 1 ? 's' : ''} (peak load ${Number(load.toPrecision(2))} nodes' worth) × ${m(price.value!)} per node-hour × ${hoursPerMonth} h`;
-      return out([{ label: 'compute', amount: nodes * price.value! * hoursPerMonth, detail }], [
-        `Spanner bills compute capacity by the node-hour: ${cite(price)}; per-node throughput ${cite(f('node-reads'))}; ${cite(f('node-writes'))}`,
-      ]);
+      return out(
+        [{ label: 'compute', amount: nodes * price.value! * hoursPerMonth, detail }],
+        [
+          `Spanner bills compute capacity by the node-hour: ${cite(price)}; per-node throughput ${cite(f('node-reads'))}; ${cite(f('node-writes'))}`,
+        ],
+      );
     }
     default: {
       const price = f('instance-hour');
       const gb = ((w?.monthlyWrites ?? 0) * i.profile.bytesPerWrite * i.remoteReplicas) / 1e9;
       const lines: CostLineOut[] = [
-        { label: 'instances', amount: i.instances * price.value! * hoursPerMonth, detail: `${i.instances} × ${m(price.value!)}/h × ${hoursPerMonth} h` },
+        {
+          label: 'instances',
+          amount: i.instances * price.value! * hoursPerMonth,
+          detail: `${i.instances} × ${m(price.value!)}/h × ${hoursPerMonth} h`,
+        },
       ];
-      if (gb > 0) lines.push({ label: 'network', amount: gb * i.profile.transferPerGB, detail: `${Number(gb.toPrecision(3))} GB cross-region × ${m(i.profile.transferPerGB)}/GB` });
-      return out(lines, [`self-managed: instance-hours for every declared replica, ${cite(price)}; no engineering or incident lines (add them to a profile of your own if you budget them)`]);
+      if (gb > 0)
+        lines.push({
+          label: 'network',
+          amount: gb * i.profile.transferPerGB,
+          detail: `${Number(gb.toPrecision(3))} GB cross-region × ${m(i.profile.transferPerGB)}/GB`,
+        });
+      return out(lines, [
+        `self-managed: instance-hours for every declared replica, ${cite(price)}; no engineering or incident lines (add them to a profile of your own if you budget them)`,
+      ]);
     }
   }
 }

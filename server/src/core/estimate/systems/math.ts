@@ -92,12 +92,20 @@ function sumPercentiles(parts: ((q: number) => number)[], ps: number[]): number[
     all.sort((x, y) => x - y);
     // Thinned back to `strata` stratified values so the next convolution stays small.
     const full = all;
-    acc = full.length <= strata ? full : Array.from({ length: strata }, (_, i) => full[Math.floor(((i + 0.5) / strata) * full.length)]);
+    acc =
+      full.length <= strata
+        ? full
+        : Array.from({ length: strata }, (_, i) => full[Math.floor(((i + 0.5) / strata) * full.length)]);
   }
   return ps.map((p) => all[Math.min(all.length - 1, Math.floor((p / 100) * all.length))]);
 }
 
-const at = (f: (q: number) => number): ServiceTimes => ({ p50: f(0.5), p95: f(0.95), p99: f(0.99), at: (pct) => f(pct / 100) });
+const at = (f: (q: number) => number): ServiceTimes => ({
+  p50: f(0.5),
+  p95: f(0.95),
+  p99: f(0.99),
+  at: (pct) => f(pct / 100),
+});
 
 /** Service time of an operation that waits for the k-th fastest of n replicas, each taking the sum of `parts`. */
 export function quorumService(parts: Distribution[], k: number, n: number): ServiceTimes {
@@ -129,5 +137,7 @@ export function serviceOf(d: Distribution): ServiceTimes {
 
 /** A log-normal with the same median and p99, for a consumer that wants one distribution. */
 export function lognormalLike(s: ServiceTimes): Distribution {
-  return s.p99 > s.p50 && s.p50 > 0 ? { kind: 'lognormal', median: s.p50, p99: s.p99 } : { kind: 'fixed', value: s.p50 };
+  return s.p99 > s.p50 && s.p50 > 0
+    ? { kind: 'lognormal', median: s.p50, p99: s.p99 }
+    : { kind: 'fixed', value: s.p50 };
 }

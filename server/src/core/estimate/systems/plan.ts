@@ -83,7 +83,13 @@ function perRegion(net: Net): Net {
 }
 
 function sla(pct: number, what: string, source: string, n: number, w: number): AvailabilityDetail {
-  return { pct, w, n, basis: 'sla', explanation: `the published SLA of ${what}: ${formatAvailability(pct)} (${source})` };
+  return {
+    pct,
+    w,
+    n,
+    basis: 'sla',
+    explanation: `the published SLA of ${what}: ${formatAvailability(pct)} (${source})`,
+  };
 }
 
 export function systemPlan(i: SystemInput): SystemPlan {
@@ -130,7 +136,8 @@ function managedKeyValue(i: SystemInput): SystemPlan {
   if (cosmos && i.consensus && !multiWrite && regions > 1) {
     mode = 'sync';
     w = regions;
-    how = 'strong: a write commits in every region (global majority), reads read 2 of the 4 local replicas (no WAN trip)';
+    how =
+      'strong: a write commits in every region (global majority), reads read 2 of the 4 local replicas (no WAN trip)';
   } else if (!cosmos && i.consensus && regions === 3) {
     mode = 'quorum';
     w = 2;
@@ -138,7 +145,10 @@ function managedKeyValue(i: SystemInput): SystemPlan {
   } else if (cosmos) {
     how = `${multiWrite ? 'every write region commits locally' : 'writes commit in the write region'} (local majority, 3 of 4 replicas) and replicate asynchronously`;
   } else {
-    how = regions > 1 ? 'a global table (MREC): each Region takes writes and replicates asynchronously' : 'one Region, three copies in it';
+    how =
+      regions > 1
+        ? 'a global table (MREC): each Region takes writes and replicates asynchronously'
+        : 'one Region, three copies in it';
   }
   const slaKey = regions === 1 ? 'sla' : multiWrite && cosmos ? 'sla-multi-write' : cosmos ? 'sla' : 'sla-multi-region';
   const f = fig(i, slaKey);
@@ -208,23 +218,66 @@ function selfManaged(i: SystemInput): SystemPlan {
   } else {
     write = quorumService(plus(base.writeDist), w, Math.max(w, 1));
     read = serviceOf(base.readDist);
-    how = w > 1 ? `a commit waits until ${w - 1} standby${w > 2 ? 's have' : ' has'} flushed the WAL (the slowest of ${w} flushes)` : 'a commit flushes the WAL on the primary only';
+    how =
+      w > 1
+        ? `a commit waits until ${w - 1} standby${w > 2 ? 's have' : ' has'} flushed the WAL (the slowest of ${w} flushes)`
+        : 'a commit flushes the WAL on the primary only';
   }
   const managed = i.profile.figures?.get(`${i.system}.managed-sla`);
   const availability = (leaders: string[]): AvailabilityDetail => {
-    if (managed?.value !== undefined) return sla(managed.value, `managed ${systemTitles[i.system]}`, cite(managed), n, w);
+    if (managed?.value !== undefined)
+      return sla(managed.value, `managed ${systemTitles[i.system]}`, cite(managed), n, w);
     if (i.system === 'mongodb') {
       const need = Math.max(w, majority(n));
-      const pct = 100 * quorumProbability(net.sites.map((s) => s.replicas), need, regionPct / 100, instancePct / 100);
-      return { pct, w: need, n, basis: 'quorum', explanation: `a replica set takes writes while a majority can elect a primary${w > majority(n) ? ` and ${w} acknowledge` : ''}: P(≥ ${need} of ${n} up), each region ${regionPct}% and instance ${instancePct}% ≈ ${formatAvailability(pct)}` };
+      const pct =
+        100 *
+        quorumProbability(
+          net.sites.map((s) => s.replicas),
+          need,
+          regionPct / 100,
+          instancePct / 100,
+        );
+      return {
+        pct,
+        w: need,
+        n,
+        basis: 'quorum',
+        explanation: `a replica set takes writes while a majority can elect a primary${w > majority(n) ? ` and ${w} acknowledge` : ''}: P(≥ ${need} of ${n} up), each region ${regionPct}% and instance ${instancePct}% ≈ ${formatAvailability(pct)}`,
+      };
     }
     if (i.system === 'postgres' && w === n && n > 1) {
-      const pct = 100 * quorumProbability(net.sites.map((s) => s.replicas), 1, regionPct / 100, instancePct / 100);
-      return { pct, w, n, basis: 'protocol', explanation: `every standby is synchronous, so any of the ${n} can be promoted with every commit; when a standby is lost, commits go on without it (Patroni synchronous_mode, RDS Multi-AZ): P(≥ 1 of ${n} up), each region ${regionPct}% and instance ${instancePct}% ≈ ${formatAvailability(pct)}` };
+      const pct =
+        100 *
+        quorumProbability(
+          net.sites.map((s) => s.replicas),
+          1,
+          regionPct / 100,
+          instancePct / 100,
+        );
+      return {
+        pct,
+        w,
+        n,
+        basis: 'protocol',
+        explanation: `every standby is synchronous, so any of the ${n} can be promoted with every commit; when a standby is lost, commits go on without it (Patroni synchronous_mode, RDS Multi-AZ): P(≥ 1 of ${n} up), each region ${regionPct}% and instance ${instancePct}% ≈ ${formatAvailability(pct)}`,
+      };
     }
     if (w <= 1 && n > 1) return leaderSideAvailability(net, leaders, regionPct, instancePct);
-    const pct = 100 * quorumProbability(net.sites.map((s) => s.replicas), Math.min(w, n), regionPct / 100, instancePct / 100);
-    return { pct, w, n, basis: 'quorum', explanation: `a write needs ${w} of ${n} replicas: P(≥ ${w} up), each region ${regionPct}% and instance ${instancePct}% ≈ ${formatAvailability(pct)}` };
+    const pct =
+      100 *
+      quorumProbability(
+        net.sites.map((s) => s.replicas),
+        Math.min(w, n),
+        regionPct / 100,
+        instancePct / 100,
+      );
+    return {
+      pct,
+      w,
+      n,
+      basis: 'quorum',
+      explanation: `a write needs ${w} of ${n} replicas: P(≥ ${w} up), each region ${regionPct}% and instance ${instancePct}% ≈ ${formatAvailability(pct)}`,
+    };
   };
   const cap = fig(i, 'capacity');
   return {
