@@ -45,7 +45,8 @@ export function runCalibrate(args: CalibrateArgs, ctx: CliContext): number {
   const [best, ...others] = fits;
   const source = args.profileKey ? ` source "calibrated from ${args.file}"` : '';
   ctx.out(
-    `// ${measured.count} ${measured.format === 'samples' ? 'samples' : 'counts (HdrHistogram)'} from ${args.file}; ${measured.points.length} quantiles fitted\n`,
+    `// ${measured.count} ${measured.format === 'samples' ? 'samples' : 'counts (HdrHistogram)'} from ${args.file}; ` +
+      `${measured.points.length} quantiles fitted\n`,
   );
   ctx.out(`${fitLine(prefix, best, measured).replace('  //', `${source}  //`)}\n`);
   for (const f of others) ctx.out(`// ${fitLine(prefix, f, measured)}\n`);

@@ -225,5 +225,7 @@ function round(d: Distribution): Distribution {
 export function fitLine(prefix: string, f: Fit, m: Measured): string {
   const pct = (x: number) => `${r3(x * 100)}%`;
   const where = `p${r3(f.worstAt * 100)}`;
-  return `${prefix} ${describe(f.dist)}  // ${f.form}: mean quantile error ${pct(f.meanError)}, worst ${pct(f.worstError)} at ${where}; ${m.count} ${m.format === 'samples' ? 'samples' : 'counts (HdrHistogram)'}`;
+  const counted = `${m.count} ${m.format === 'samples' ? 'samples' : 'counts (HdrHistogram)'}`;
+  const error = `mean quantile error ${pct(f.meanError)}, worst ${pct(f.worstError)} at ${where}`;
+  return `${prefix} ${describe(f.dist)}  // ${f.form}: ${error}; ${counted}`;
 }

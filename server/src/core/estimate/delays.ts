@@ -128,7 +128,8 @@ export function costAtRate(data: DataModel, model: PolicyModel, opsPerSec: numbe
   });
   const m = (x: number) => formatMoney(x, est.currency);
   const declared = est.workload
-    ? `${Math.round(est.workload.avgPerSec)}/s average, ${Math.round(est.workload.peakPerSec)}/s peak, ${est.workload.readsPct}% reads`
+    ? `${Math.round(est.workload.avgPerSec)}/s average, ${Math.round(est.workload.peakPerSec)}/s peak, ` +
+      `${est.workload.readsPct}% reads`
     : 'no declared workload';
   const basis = est.store
     ? est.store.system === 'cosmos' || est.store.system === 'spanner'
@@ -137,6 +138,8 @@ export function costAtRate(data: DataModel, model: PolicyModel, opsPerSec: numbe
         ? 'on-demand requests are billed one by one, so the bill follows the rate'
         : 'instances are billed by the hour whatever the rate; only cross-region transfer follows it'
     : 'fixed lines do not depend on the rate; per-operation and transfer lines do';
-  const explanation = `simulated ${Math.round(opsPerSec)} ops/s (${readsPct}% reads) held for a month ≈ ${m(at.monthlyCost)}/month; the estimate prices the declared workload (${declared}) ≈ ${m(est.monthlyCost)}/month; ${basis}`;
+  const explanation =
+    `simulated ${Math.round(opsPerSec)} ops/s (${readsPct}% reads) held for a month ≈ ${m(at.monthlyCost)}/month; ` +
+    `the estimate prices the declared workload (${declared}) ≈ ${m(est.monthlyCost)}/month; ${basis}`;
   return { simulatedMonthly: at.monthlyCost, estimatedMonthly: est.monthlyCost, currency: est.currency, explanation };
 }

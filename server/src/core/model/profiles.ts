@@ -8,7 +8,7 @@ import { describe, type Distribution } from './delay';
 import { readDistribution } from './distributions';
 import type { Origin } from './model';
 
-/** What a key takes: a delay (duration or distribution), a percentage, an amount of money, a plain number, text or a word. */
+/** What a key takes: a delay (duration or distribution), a percentage, money, a plain number, text or a word. */
 export type FigureKind = 'delay' | 'percent' | 'money' | 'number' | 'text' | 'word';
 
 export interface Figure {
@@ -127,7 +127,8 @@ export function buildProfile(d: A.ProfileDecl, uri: string, builtin: boolean, di
       const near = closest(key, profileKeys);
       bad(
         e.key.range,
-        `Unknown profile figure '${key}'.${near ? ` Did you mean '${near}'?` : ''} See docs/language.md#profiles for the keys.`,
+        `Unknown profile figure '${key}'.${near ? ` Did you mean '${near}'?` : ''}` +
+          ' See docs/language.md#profiles for the keys.',
         near,
       );
       continue;

@@ -58,7 +58,10 @@ function build(model: PolicyModel, name: string): Profile | undefined {
   const instance = num('instance-availability');
   const notes = { ...base.notes };
   if (region !== undefined || instance !== undefined) {
-    notes.availability = `a region is up ${region ?? base.regionAvailabilityPct}% and an instance ${instance ?? base.replicaAvailabilityPct}% (profile ${name}: ${sourceOf(figures, 'region-availability')}; ${sourceOf(figures, 'instance-availability')}), independently`;
+    const sources = `${sourceOf(figures, 'region-availability')}; ${sourceOf(figures, 'instance-availability')}`;
+    const [r, i] = [region ?? base.regionAvailabilityPct, instance ?? base.replicaAvailabilityPct];
+    const up = `a region is up ${r}% and an instance ${i}%`;
+    notes.availability = `${up} (profile ${name}: ${sources}), independently`;
   }
   const rtt = num('intra-region-rtt');
   if (rtt !== undefined) notes.intraRegion = `intra-region round trip ${rtt} ms (profile ${name})`;

@@ -56,11 +56,14 @@ export function systemCost(i: SystemCostInput): SystemCost {
         ? `peak ${formatCount(reads)} reads/s × ${readRu} RU + ${formatCount(writes)} writes/s × ${writeRu} RU`
         : 'no workload: the smallest throughput';
       const amount = (rus / 100) * price.value! * regions * hoursPerMonth;
-      const detail = `${formatCount(rus)} RU/s (${demand}) × ${regions} region${regions > 1 ? 's' : ''} × ${m(price.value!)} per 100 RU/s-hour × ${hoursPerMonth} h`;
+      const inRegions = `${regions} region${regions > 1 ? 's' : ''}`;
+      const per = `${m(price.value!)} per 100 RU/s-hour × ${hoursPerMonth} h`;
+      const detail = `${formatCount(rus)} RU/s (${demand}) × ${inRegions} × ${per}`;
       return out(
         [{ label: 'throughput', amount, detail }],
         [
-          `Cosmos DB bills provisioned throughput for the peak, in every region: ${cite(price)}; ${cite(f('read-ru'))}; ${cite(f('write-ru'))}${i.strongReads ? `; ${cite(f('strong-read-factor'))}` : ''}`,
+          `Cosmos DB bills provisioned throughput for the peak, in every region: ${cite(price)}; ` +
+            `${cite(f('read-ru'))}; ${cite(f('write-ru'))}${i.strongReads ? `; ${cite(f('strong-read-factor'))}` : ''}`,
         ],
       );
     }
@@ -71,6 +74,7 @@ export function systemCost(i: SystemCostInput): SystemCost {
       const reads = w ? w.monthlyOperations - w.monthlyWrites : 0;
       const writes = w?.monthlyWrites ?? 0;
       const copies = regions > 1 ? regions : 1;
+      const units2 = regions > 1 ? 'replica Regions (rWRU)' : 'WRU';
       const millions = (x: number) => Number((x / 1e6).toPrecision(4));
       return out(
         [
@@ -82,11 +86,12 @@ export function systemCost(i: SystemCostInput): SystemCost {
           {
             label: 'writes',
             amount: (writes * copies * writePrice.value!) / 1e6,
-            detail: `${millions(writes)}M writes × ${copies} ${regions > 1 ? 'replica Regions (rWRU)' : 'WRU'} × ${m(writePrice.value!)} per million`,
+            detail: `${millions(writes)}M writes × ${copies} ${units2} × ${m(writePrice.value!)} per million`,
           },
         ],
         [
-          `DynamoDB on-demand bills each request: ${cite(readPrice)}; ${cite(writePrice)}; ${cite(f('eventual-read-units'))}`,
+          `DynamoDB on-demand bills each request: ${cite(readPrice)}; ${cite(writePrice)}; ` +
+            cite(f('eventual-read-units')),
         ],
       );
     }
@@ -96,11 +101,13 @@ export function systemCost(i: SystemCostInput): SystemCost {
       const reads = (peak * (w?.readsPct ?? 0)) / 100;
       const load = reads / f('node-reads').value! + (peak - reads) / f('node-writes').value!;
       const nodes = Math.max(1, Math.ceil(load));
-      const detail = `${nodes} node${nodes > 1 ? 's' : ''} (peak load ${Number(load.toPrecision(2))} nodes' worth) × ${m(price.value!)} per node-hour × ${hoursPerMonth} h`;
+      const worth = `${nodes} node${nodes > 1 ? 's' : ''} (peak load ${Number(load.toPrecision(2))} nodes' worth)`;
+      const detail = `${worth} × ${m(price.value!)} per node-hour × ${hoursPerMonth} h`;
       return out(
         [{ label: 'compute', amount: nodes * price.value! * hoursPerMonth, detail }],
         [
-          `Spanner bills compute capacity by the node-hour: ${cite(price)}; per-node throughput ${cite(f('node-reads'))}; ${cite(f('node-writes'))}`,
+          `Spanner bills compute capacity by the node-hour: ${cite(price)}; ` +
+            `per-node throughput ${cite(f('node-reads'))}; ${cite(f('node-writes'))}`,
         ],
       );
     }
@@ -121,7 +128,8 @@ export function systemCost(i: SystemCostInput): SystemCost {
           detail: `${Number(gb.toPrecision(3))} GB cross-region × ${m(i.profile.transferPerGB)}/GB`,
         });
       return out(lines, [
-        `self-managed: instance-hours for every declared replica, ${cite(price)}; no engineering or incident lines (add them to a profile of your own if you budget them)`,
+        `self-managed: instance-hours for every declared replica, ${cite(price)}; ` +
+          'no engineering or incident lines (add them to a profile of your own if you budget them)',
       ]);
     }
   }

@@ -143,7 +143,8 @@ function managedKeyValue(i: SystemInput): SystemPlan {
     w = 2;
     how = 'multi-Region strong consistency (MRSC): a write waits for a second Region';
   } else if (cosmos) {
-    how = `${multiWrite ? 'every write region commits locally' : 'writes commit in the write region'} (local majority, 3 of 4 replicas) and replicate asynchronously`;
+    const where = multiWrite ? 'every write region commits locally' : 'writes commit in the write region';
+    how = `${where} (local majority, 3 of 4 replicas) and replicate asynchronously`;
   } else {
     how =
       regions > 1
@@ -152,7 +153,9 @@ function managedKeyValue(i: SystemInput): SystemPlan {
   }
   const slaKey = regions === 1 ? 'sla' : multiWrite && cosmos ? 'sla-multi-write' : cosmos ? 'sla' : 'sla-multi-region';
   const f = fig(i, slaKey);
-  const what = `${systemTitles[i.system]} ${regions === 1 ? 'in one region' : multiWrite ? `with ${cosmos ? 'several write regions' : 'global tables'}` : 'with one write region'}`;
+  const several = `with ${cosmos ? 'several write regions' : 'global tables'}`;
+  const scope = regions === 1 ? 'in one region' : multiWrite ? several : 'with one write region';
+  const what = `${systemTitles[i.system]} ${scope}`;
   return {
     system: i.system,
     title: `${systemTitles[i.system]}: ${regions} region${regions > 1 ? 's' : ''}, ${how}`,
@@ -180,7 +183,9 @@ function spanner(i: SystemInput): SystemPlan {
   const f = fig(i, regions > 1 ? 'sla-multi-region' : 'sla');
   return {
     system: 'spanner',
-    title: `Spanner: ${regions > 1 ? `${regions}-region` : 'regional'} instance, ${n} voting replicas, a write commits on a Paxos majority (${w} of ${n})`,
+    title:
+      `Spanner: ${regions > 1 ? `${regions}-region` : 'regional'} instance, ${n} voting replicas, ` +
+      `a write commits on a Paxos majority (${w} of ${n})`,
     net: i.net,
     mode: 'quorum',
     w,
@@ -202,6 +207,7 @@ function selfManaged(i: SystemInput): SystemPlan {
   const n = net.totalReplicas;
   const regionPct = i.profile.regionAvailabilityPct;
   const instancePct = i.profile.replicaAvailabilityPct;
+  const odds = `each region ${regionPct}% and instance ${instancePct}%`;
   let write: ServiceTimes;
   let read: ServiceTimes;
   let how: string;
@@ -210,17 +216,18 @@ function selfManaged(i: SystemInput): SystemPlan {
   if (i.system === 'cassandra') {
     write = quorumService(plus(base.writeDist), w, n);
     read = quorumService(plus(base.readDist), r, n);
-    how = `the coordinator sends to all ${n} replicas and waits for the first ${w} (writes) or ${r} (reads) of their times`;
+    how = `the coordinator sends to all ${n} replicas and waits for the first ${w} (writes) or ${r} (reads)`;
   } else if (i.system === 'mongodb') {
     write = leaderThenFollowers(base.writeDist, base.replicationDelay, w - 1, n - 1);
     read = serviceOf(base.readDist);
-    how = `the primary journals the write, then ${w > 1 ? `waits until ${w - 1} secondar${w > 2 ? 'ies have' : 'y has'} pulled and applied it` : 'answers'}`;
+    const secondaries = `waits until ${w - 1} secondar${w > 2 ? 'ies have' : 'y has'} pulled and applied it`;
+    how = `the primary journals the write, then ${w > 1 ? secondaries : 'answers'}`;
   } else {
     write = quorumService(plus(base.writeDist), w, Math.max(w, 1));
     read = serviceOf(base.readDist);
     how =
       w > 1
-        ? `a commit waits until ${w - 1} standby${w > 2 ? 's have' : ' has'} flushed the WAL (the slowest of ${w} flushes)`
+        ? `a commit waits until ${w - 1} standby${w > 2 ? 's have' : ' has'} flushed the WAL (the slowest of ${w})`
         : 'a commit flushes the WAL on the primary only';
   }
   const managed = i.profile.figures?.get(`${i.system}.managed-sla`);
@@ -242,7 +249,10 @@ function selfManaged(i: SystemInput): SystemPlan {
         w: need,
         n,
         basis: 'quorum',
-        explanation: `a replica set takes writes while a majority can elect a primary${w > majority(n) ? ` and ${w} acknowledge` : ''}: P(≥ ${need} of ${n} up), each region ${regionPct}% and instance ${instancePct}% ≈ ${formatAvailability(pct)}`,
+        explanation:
+          `a replica set takes writes while a majority can elect a primary` +
+          `${w > majority(n) ? ` and ${w} acknowledge` : ''}: ` +
+          `P(≥ ${need} of ${n} up), ${odds} ≈ ${formatAvailability(pct)}`,
       };
     }
     if (i.system === 'postgres' && w === n && n > 1) {
@@ -259,7 +269,10 @@ function selfManaged(i: SystemInput): SystemPlan {
         w,
         n,
         basis: 'protocol',
-        explanation: `every standby is synchronous, so any of the ${n} can be promoted with every commit; when a standby is lost, commits go on without it (Patroni synchronous_mode, RDS Multi-AZ): P(≥ 1 of ${n} up), each region ${regionPct}% and instance ${instancePct}% ≈ ${formatAvailability(pct)}`,
+        explanation:
+          `every standby is synchronous, so any of the ${n} can be promoted with every commit; ` +
+          'when a standby is lost, commits go on without it (Patroni synchronous_mode, RDS Multi-AZ): ' +
+          `P(≥ 1 of ${n} up), ${odds} ≈ ${formatAvailability(pct)}`,
       };
     }
     if (w <= 1 && n > 1) return leaderSideAvailability(net, leaders, regionPct, instancePct);
@@ -276,7 +289,7 @@ function selfManaged(i: SystemInput): SystemPlan {
       w,
       n,
       basis: 'quorum',
-      explanation: `a write needs ${w} of ${n} replicas: P(≥ ${w} up), each region ${regionPct}% and instance ${instancePct}% ≈ ${formatAvailability(pct)}`,
+      explanation: `a write needs ${w} of ${n} replicas: P(≥ ${w} up), ${odds} ≈ ${formatAvailability(pct)}`,
     };
   };
   const cap = fig(i, 'capacity');
