@@ -7,6 +7,9 @@ export const profiles: ReadonlyMap<string, Profile> = new Map([india2024, cloudG
 
 export const defaultProfileName = india2024.name;
 
+/** Every built-in profile name: the TypeScript ones and the prelude's vendors-2026 (vendor list prices). */
+export const builtinProfileNames: readonly string[] = [...profiles.keys(), 'vendors-2026'];
+
 /** Assumption: 1 USD = ₹83 (about the 2024 average; the source gives no rate). */
 export const inrPerUsd = 83;
 
