@@ -40,10 +40,12 @@ function build(model: PolicyModel, name: string): Profile | undefined {
   // The chain of blocks, nearest first, up to a TypeScript profile or a block that extends nothing.
   const chain: ProfileModel[] = [];
   let base: Profile = cloudGeneric2024;
-  for (let at: string | undefined = name; at !== undefined;) {
+  let extendsBuiltin = false;
+  for (let at: string | undefined = name; at !== undefined; ) {
     const block = model.profiles.get(at);
     if (!block || chain.includes(block)) {
       base = (at && profiles.get(at)) || cloudGeneric2024;
+      extendsBuiltin = !!(at && profiles.get(at));
       break;
     }
     chain.push(block);
@@ -72,7 +74,8 @@ function build(model: PolicyModel, name: string): Profile | undefined {
     currency,
     figures,
     dated: text('dated'),
-    illustrative: text('illustrative') === 'yes' || chain.some((b) => b.figures.get('illustrative')?.text === 'yes'),
+    // Extending india-2024 or cloud-generic-2024 keeps their illustrative level-class figures.
+    illustrative: text('illustrative') === 'yes' || (extendsBuiltin && text('illustrative') !== 'no'),
     chain: [...chain.map((b) => b.name), ...(base === cloudGeneric2024 ? [] : [base.name])],
     inrPerUsd: num('inr-per-usd'),
     regionAvailabilityPct: region ?? base.regionAvailabilityPct,
