@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { profiles } from '../../server/src/core/estimate/profiles/index';
+import { builtinProfileNames } from '../../server/src/core/estimate/profiles/index';
 import { commands } from '../../server/src/lsp/protocol';
 import { defaultSettings, readSettings } from '../../server/src/lsp/settings';
 
@@ -54,7 +54,7 @@ test('contributed settings are read by the server, and their defaults are its de
     const p = props[`consistency.simulation.${key}`] as { default: unknown; minimum?: number; maximum?: number };
     assert.equal(p.default, defaultSettings.simulation[key], key);
   }
-  assert.deepEqual(props['consistency.profile'].enum, ['', ...profiles.keys()]);
+  assert.deepEqual(props['consistency.profile'].enum, ['', ...builtinProfileNames]);
 });
 
 test('the contributed command is the CodeLens command, and activation is on the language and commands only', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { conflictStrategies } from '../../server/src/core/model/effective';
 import { allLevelNames } from '../../server/src/core/model/levels';
-import { keywordNames, softKeywordNames } from '../../server/src/core/syntax/tokens';
+import { keywordNames, profileSoftKeywords, softKeywordNames } from '../../server/src/core/syntax/tokens';
 import { distributionNames } from '../../server/src/core/model/distributions';
 import { countNouns, durationUnits, periods, scaleSuffixes } from '../../server/src/core/syntax/units';
 
@@ -47,8 +47,11 @@ test('the grammar keywords are exactly keywordNames', () => {
 test('soft keywords are coloured inside a scenario (and `replica` before its work), distributions before `(`', () => {
   const words = (entry: string, i: number) => /\(\?:([^)]*)\)/.exec(grammar.repository[entry].patterns[i].match!)![1].split('|');
   const inScenario = words('scenarios', 2).filter((w) => !(keywordNames as readonly string[]).includes(w));
-  const inPlace = ['scenario', 'replica', 'rtt', 'random'];
+  const profileWords: readonly string[] = profileSoftKeywords;
+  const inPlace = ['scenario', 'replica', 'rtt', 'random', ...profileWords];
   assert.deepEqual(sorted(inScenario), sorted(softKeywordNames.filter((w) => !inPlace.includes(w))));
+  assert.ok(grammar.repository.profiles.patterns[0].match!.includes('(extends)'));
+  assert.ok(grammar.repository.profiles.patterns[1].match!.startsWith('\\b(source)'));
   assert.ok(grammar.repository.simulation.patterns[0].match!.startsWith('\\b(replica)\\s+(write|ack|read|response|service|capacity)'));
   assert.ok(grammar.repository.simulation.patterns[2].match!.startsWith('\\brtt(?='));
   assert.ok(grammar.repository.simulation.patterns[3].match!.includes('(random)'));

@@ -97,7 +97,7 @@ test('closed sets: replication, conflict strategies and variants, percentiles, c
   assert.deepEqual(labels('data x {\n  latency write <|>\n}'), ['p50', 'p95', 'p99', 'p99.9', 'avg']);
   assert.deepEqual(labels('data x {\n  latency write p99 <|>\n}'), ['<=', '>=', '==', '!=', '<', '>']);
   assert.deepEqual(labels('currency <|>'), ['INR', 'USD']);
-  assert.deepEqual(labels('profile <|>'), ['india-2024', 'cloud-generic-2024']);
+  assert.deepEqual(labels('profile <|>'), ['india-2024', 'cloud-generic-2024', 'vendors-2026']);
   assert.deepEqual(labels('data x {\n  when <|>\n}'), ['amount', 'load']);
   assert.deepEqual(labels('data x {\n  partition prefer <|>\n}'), ['consistency', 'availability']);
 });

@@ -28,7 +28,8 @@ test('on a data type: latency percentiles, monthly and per-operation cost, profi
   assert.deepEqual(lines.slice(2, 6), ['| | p50 | p95 | p99 |', '|:--|--:|--:|--:|', '| read | 60.8 ms | 90 ms | 135 ms |', '| write | 84.5 ms | 125 ms | 170 ms |']);
   assert.equal(lines[7], '**≈ ₹42.84 lakh/month** · ₹0.0021 per operation (2,000,000,000 operations/month)');
   assert.equal(lines[9], 'Replication lag p99 46.5 ms · write availability 99.99972% · capacity 1,953 ops/s');
-  assert.equal(lines[11], 'Profile `india-2024` (INR); assumptions beyond its figures:');
+  assert.equal(lines[11], "No `store` named: the profile's level classes · profile `india-2024` (illustrative figures)");
+  assert.equal(lines[13], 'Profile `india-2024` (INR); assumptions beyond its figures:');
   assert.ok(lines.includes('- replication assumed: majority quorum (write 4 of 7, read 4) (the policy does not say)'), value);
   assert.ok(!value.includes('Flipkart cart benchmark'), 'profile notes are not repeated');
 });
@@ -150,4 +151,11 @@ test('on a scenario: what the simulator will run, defaults named as defaults', (
     '',
     '**▶ Simulate** above it runs it in the embedded simulator (same seed, same results).',
   ].join('\n'));
+});
+
+test('on a data type with a store: the store model, the profile and the date of its price list', () => {
+  const { value } = hoverAt(`store dynamodb\ntopology aws { region us-east-1 }\ndata <|or<|>ders|> { consistency strong workload 500/s reads 90% }\n`);
+  assert.ok(value.includes('Store model **DynamoDB: 1 region, one Region, three copies in it** · profile `vendors-2026`, price list of 2026-12-02'), value);
+  const plain = hoverAt(`data <|car<|>ts|> { consistency session }\n`).value;
+  assert.ok(plain.includes("No `store` named: the profile's level classes · profile `india-2024` (illustrative figures)"), plain);
 });

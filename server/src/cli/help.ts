@@ -2,7 +2,7 @@
 import { allRules } from '../core/check/index';
 import { builtinCodes } from '../core/check/codes';
 
-export const commands = ['check', 'explain', 'export', 'simulate', 'help'] as const;
+export const commands = ['check', 'explain', 'export', 'simulate', 'calibrate', 'help'] as const;
 
 const general = `Usage: consistency <command> [options] <files|dirs>…
 
@@ -13,6 +13,7 @@ Commands:
   explain <files|dirs>…   estimated latency, lag, availability and cost per data type
   export <file>           generate a TypeScript module (levels, SLAs, driver settings)
   simulate <file>         simulate the file's scenarios and data types: latency, anomalies, cost
+  calibrate <latencies>   fit delay distributions to measured latencies (CSV or HdrHistogram)
   help [command|rules]    show help for a command, or list every diagnostic code
 
 Options:
@@ -95,6 +96,24 @@ promises never to show, 2 usage error, 130 stopped by Ctrl-C.`;
 
 const helpHelp = `Usage: consistency help [check|explain|export|simulate|rules]`;
 
+const calibrate = `Usage: consistency calibrate [options] <latencies>
+
+Fits the language's delay distributions (log-normal, exponential, the PBS paper's Pareto/exponential
+mixture) to measured latencies and prints the best fit as a line to paste, the other candidates as
+comments, each with its fit error (mean and worst relative error of the quantiles).
+
+<latencies> is a CSV of milliseconds (the first number of each row; a header is skipped) or
+HdrHistogram percentile output (Value Percentile TotalCount 1/(1-Percentile)).
+
+Options:
+  --replica <work>   print \`replica <work> …\` (write, ack, read, response, service; default service)
+  --link <a>,<b>     print \`link a <-> b …\` (the latencies are round trips between a and b)
+  --profile <key>    print a profile entry, e.g. --profile postgres.read-service
+  --unit <us|ms|s>   the unit of the numbers (default ms)
+  -h, --help         show this help
+
+Exit codes: 0 fitted, 1 too few distinct values to fit, 2 usage error.`;
+
 export function helpText(topic?: string): string | undefined {
   switch (topic) {
     case undefined:
@@ -107,6 +126,8 @@ export function helpText(topic?: string): string | undefined {
       return exportHelp;
     case 'simulate':
       return simulate;
+    case 'calibrate':
+      return calibrate;
     case 'help':
       return helpHelp;
     case 'rules':

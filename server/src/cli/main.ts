@@ -8,6 +8,7 @@ import { isMainThread } from 'node:worker_threads';
 import { allRules } from '../core/check/index';
 import type { Severity } from '../core/diagnostic';
 import { closest } from '../core/util/suggest';
+import { runCalibrate } from './commands/calibrate';
 import { runCheck } from './commands/check';
 import { runExplain } from './commands/explain';
 import { runExport } from './commands/export';
@@ -95,6 +96,20 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     const seed = whole(values.seed as string | undefined, '--seed', 0, 0xffff_ffff);
     const ops = whole(values.ops as string | undefined, '--ops', 1, 100_000_000);
     return runSimulate({ file: positionals[0], data, scenarios, seed, ops, json: values.json === true, history: values.history as string | undefined }, ctx);
+  }
+  if (first === 'calibrate') {
+    const { values, positionals } = parse(rest, {
+      replica: { type: 'string' },
+      link: { type: 'string' },
+      profile: { type: 'string' },
+      unit: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) return print(ctx, helpText('calibrate'));
+    if (positionals.length !== 1) throw new UsageError(`calibrate takes exactly one file of latencies. Run 'consistency help calibrate'.`);
+    const unit = oneOf(values.unit as string | undefined, ['ms', 'us', 's'] as const, '--unit');
+    const opts = { replica: values.replica as string | undefined, link: values.link as string | undefined, profileKey: values.profile as string | undefined };
+    return runCalibrate({ file: positionals[0], ...opts, unit }, ctx);
   }
   const suggestion = first.startsWith('-') ? undefined : closest(first, [...commands]);
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';

@@ -1,6 +1,6 @@
 // The server's settings (section `consistency`): default cost profile and currency, per-rule severity or `off`, the
 // validation delay and the ▶ Simulate defaults; read defensively from whatever the client sends.
-import { profiles } from '../core/estimate/profiles/index';
+import { builtinProfileNames } from '../core/estimate/profiles/index';
 import type { Severity } from '../core/diagnostic';
 import type { AnalyzeOptions } from '../core/pipeline';
 import { defaults as simulationDefaults } from '../core/simulate/scenario';
@@ -26,8 +26,8 @@ export function readSettings(raw: unknown, warn: (message: string) => void = () 
   const o = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const out: Settings = { ...defaultSettings, rules: {} };
   if (typeof o.profile === 'string' && o.profile !== '') {
-    if (profiles.has(o.profile)) out.profile = o.profile;
-    else warn(`consistency.profile: '${o.profile}' is not a built-in profile (${[...profiles.keys()].join(', ')}); ignored.`);
+    if (builtinProfileNames.includes(o.profile)) out.profile = o.profile;
+    else warn(`consistency.profile: '${o.profile}' is not a built-in profile (${builtinProfileNames.join(', ')}); ignored.`);
   }
   if (o.currency === 'INR' || o.currency === 'USD') out.currency = o.currency;
   else if (o.currency !== undefined && o.currency !== '') warn(`consistency.currency: expected INR or USD; ignored.`);

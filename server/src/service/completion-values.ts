@@ -2,7 +2,7 @@
 // follow a number in each kind of property. Value lists (levels, strategies, profiles) come from the core.
 import { conflictStrategies } from '../core/model/effective';
 import { levelDefs } from '../core/model/levels';
-import { profiles } from '../core/estimate/profiles/index';
+import { builtinProfileNames } from '../core/estimate/profiles/index';
 import { storeAliases } from '../core/model/stores';
 
 const choice = (xs: string[]) => `\${1|${xs.join(',')}|}`;
@@ -12,7 +12,7 @@ const levelChoice = choice(Object.keys(levelDefs));
 export const declarationSnippets: Record<string, { snippet: string; doc: string; block?: boolean }> = {
   policy: { snippet: 'policy "${1:title}"', doc: 'The title of this policy file.' },
   currency: { snippet: 'currency ${1|INR,USD|}', doc: 'The currency of budgets and estimates in this file.' },
-  profile: { snippet: `profile ${choice([...profiles.keys()])}`, doc: 'The cost and latency profile estimates use.' },
+  profile: { snippet: `profile ${choice([...builtinProfileNames])}`, doc: 'The cost and latency profile estimates use.' },
   store: { snippet: `store ${choice(Object.keys(storeAliases))}`, doc: 'The system(s) this policy runs on, comma-separated; levels they cannot give exactly are reported.' },
   topology: {
     snippet: 'topology ${1:name} {\n\tregion ${2:mumbai} { replicas ${3:3} primary }\n\tregion ${4:delhi} { replicas ${5:2} }\n\tlink ${2:mumbai} <-> ${4:delhi} ${6:45ms}\n}',

@@ -3,7 +3,7 @@
 // where a reference goes, values of closed sets, and units after numbers.
 import type { ISyntacticContentAssistPath } from 'chevrotain';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
-import { profiles } from '../core/estimate/profiles/index';
+import { builtinProfileNames } from '../core/estimate/profiles/index';
 import { storeAliases } from '../core/model/stores';
 import { knownPlaceNames } from '../core/geo/cities';
 import { conflictStrategies, moneyCategories } from '../core/model/effective';
@@ -105,7 +105,7 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
     else if (rule === 'transactionDecl' && (before === '{' || before === ',')) {
       for (const d of model.data.values()) add(d.name, CompletionItemKind.Struct, { detail: d.effective.level?.value.display });
     } else if (rule === 'currencyDecl') value(['INR', 'USD']);
-    else if (rule === 'profileDecl') value(profiles.keys());
+    else if (rule === 'profileDecl') value(builtinProfileNames);
     else if (rule === 'storeDecl') value(Object.keys(storeAliases));
     else if (rule === 'condition' && (before === 'when' || before === 'and')) value(V.conditionFields, CompletionItemKind.Field);
   }

@@ -44,6 +44,8 @@ export function estimateMarkdown(d: DataModel, e: DataEstimate | { error: string
     '',
     `Replication lag p99 ${ms(e.replicationLagMs)} ms · write availability ${formatAvailability(e.availabilityPct)} · capacity ${formatCount(e.capacityPerSec)} ops/s`,
     '',
+    storeLine(e),
+    '',
     `Profile \`${e.profile}\` (${e.currency}); assumptions beyond its figures:`,
     ...specificAssumptions(e).map((a) => `- ${a}`),
   ].join('\n');
@@ -53,4 +55,12 @@ export function estimateMarkdown(d: DataModel, e: DataEstimate | { error: string
 function specificAssumptions(e: DataEstimate): string[] {
   const general = [...Object.values(profileNamed(e.profile)?.notes ?? {}), jitterNote];
   return e.assumptions.filter((a) => !general.some((g) => a.startsWith(g)));
+}
+
+/** Which store model and profile produced the numbers, and the date of the profile's price list. */
+function storeLine(e: DataEstimate): string {
+  const model = e.store ? `Store model **${e.store.title}**` : 'No `store` named: the profile\'s level classes';
+  const dated = e.profileDated ? `, price list of ${e.profileDated}` : '';
+  const illustrative = e.assumptions.some((a) => a.startsWith(`profile ${e.profile}`) && a.includes('ILLUSTRATIVE'));
+  return `${model} · profile \`${e.profile}\`${dated}${illustrative ? ' (illustrative figures)' : ''}`;
 }

@@ -19,7 +19,7 @@ export const builtinCodes: CodeInfo[] = [
   { code: 'unknown-replication', defaultSeverity: 'error', summary: 'A replication mode other than sync, async or quorum.' },
   { code: 'unknown-conflict-strategy', defaultSeverity: 'error', summary: 'A conflict strategy the language does not know.' },
   { code: 'unknown-currency', defaultSeverity: 'error', summary: 'A currency other than INR or USD.' },
-  { code: 'unknown-store', defaultSeverity: 'error', summary: 'A `store` name other than cassandra, scylladb, postgres, postgresql, mongodb, dynamodb, cosmos or cosmosdb.' },
+  { code: 'unknown-store', defaultSeverity: 'error', summary: 'A `store` name other than cassandra, scylladb, postgres, postgresql, mongodb, dynamodb, cosmos, cosmosdb or spanner.' },
   { code: 'property-not-allowed', defaultSeverity: 'error', summary: 'A property that this kind of block does not accept.' },
   { code: 'wrong-comparator', defaultSeverity: 'error', summary: 'A bound written the wrong way round: latency, staleness and budget take <=, availability takes >=.' },
   { code: 'duplicate-setting', defaultSeverity: 'warning', summary: 'policy, currency or profile given twice in one file; the later one wins.' },
@@ -28,5 +28,6 @@ export const builtinCodes: CodeInfo[] = [
   { code: 'bad-distribution', defaultSeverity: 'error', summary: 'A delay distribution with an unknown name, missing or extra parameters, a wrong unit, or impossible values (e.g. p99 below the median).' },
   { code: 'unknown-replica-work', defaultSeverity: 'error', summary: '`replica` work other than write, ack, read, response or service.' },
   { code: 'bad-scenario', defaultSeverity: 'error', summary: 'A scenario that cannot run as written: no data types, a zero duration, a fault outside the run, a region on both sides of a partition, client shares that do not add up.' },
+  { code: 'bad-profile', defaultSeverity: 'error', summary: 'A `profile` block figure with an unknown key or a value of the wrong kind, an unknown base, or a name already taken.' },
   { code: 'internal-error', defaultSeverity: 'error', summary: 'A rule failed unexpectedly; please report it with the file.' },
 ];

@@ -37,15 +37,34 @@ export interface AvailabilityDetail {
   w: number;
   n: number;
   explanation: string;
+  /** Where the figure comes from: a managed store's published SLA, the protocol's rule for who must be up
+   *  (an async write needs its leader's side), or the exact probability that a write quorum is up. */
+  basis: 'sla' | 'protocol' | 'quorum';
 }
 
 const sup = (n: number) => String(n).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]);
 const frac = (pct: number) => String(Number((pct / 100).toPrecision(8)));
 
-export function writeAvailability(net: Net, w: number, mode: string, regionPct: number, replicaPct: number): AvailabilityDetail {
+/** An async write needs only its leader's side: the leader's region up and one replica there (one takes over). */
+export function leaderSideAvailability(net: Net, leaders: string[], regionPct: number, replicaPct: number): AvailabilityDetail {
+  const n = net.totalReplicas;
+  const sides = leaders.map((l) => net.sites.find((s) => s.name === l)).filter((s): s is Net['sites'][number] => !!s);
+  const site = sides[0] ?? net.sites[0];
+  const one = quorumProbability([site.replicas], 1, regionPct / 100, replicaPct / 100);
+  // Several leaders (multi-primary): a write is taken while any leader's side is up.
+  // Rounded to 1e-6 percentage points: the figures it multiplies are known to four or five digits, and a
+  // region of 99.95% with three replicas must not read as "below 99.95%" by a billionth.
+  const pct = Math.round(1e8 * (1 - (1 - one) ** Math.max(1, sides.length))) / 1e6;
+  const many = sides.length > 1 ? `any of ${sides.length} leaders' sides, ` : '';
+  const explanation = `an async write needs only its leader's side (${many}${site.name}: region up ${regionPct}% × 1 of ${site.replicas} replica${site.replicas > 1 ? 's' : ''} up at ${replicaPct}%) ≈ ${formatAvailability(pct)}`;
+  return { pct, w: 1, n, explanation, basis: 'protocol' };
+}
+
+export function writeAvailability(net: Net, w: number, mode: string, regionPct: number, replicaPct: number, leaders: string[] = []): AvailabilityDetail {
   const groups = net.sites.map((s) => s.replicas);
   const n = net.totalReplicas;
   const ww = Math.min(Math.max(1, w), n);
+  if (mode === 'async' && n > 1 && leaders.length > 0) return leaderSideAvailability(net, leaders, regionPct, replicaPct);
   const pct = 100 * quorumProbability(groups, ww, regionPct / 100, replicaPct / 100);
   let explanation: string;
   if (n === 1) {
@@ -58,5 +77,5 @@ export function writeAvailability(net: Net, w: number, mode: string, regionPct: 
     const spread = net.declared ? ` (${net.sites.map((s) => `${s.name} ${s.replicas}`).join(', ')})` : '';
     explanation = `${what} needs ${ww} of ${n} replicas${spread}; with each region up ${regionPct}% and each replica ${replicaPct}%, P(≥ ${ww} up) ≈ ${formatAvailability(pct)}`;
   }
-  return { pct, w: ww, n, explanation };
+  return { pct, w: ww, n, explanation, basis: n === 1 || mode === 'async' ? 'protocol' : 'quorum' };
 }

@@ -12,6 +12,8 @@ import { maxModelledReplicas, netOf, type Net } from './net';
 import { jitterNote } from './percentile';
 import type { Percentiles } from './estimate';
 import type { Profile } from './profile';
+import type { StoreSystem } from '../model/stores';
+import { systemPlan, type SystemPlan } from './systems/plan';
 
 export interface CoreInput {
   profile: Profile;
@@ -22,6 +24,8 @@ export interface CoreInput {
   declared: Replication | undefined;
   primaries: string[];
   origin: Origin;
+  /** The store model (`store cosmos` …) the estimate follows, when the file names a system. */
+  system?: StoreSystem;
 }
 
 export interface EstimateCore {
@@ -48,6 +52,8 @@ export interface EstimateCore {
   availability: AvailabilityDetail;
   /** The assumptions these rest on, in the order the estimate lists them. */
   assumptions: string[];
+  /** The store model's plan, when the estimate follows one. */
+  plan?: SystemPlan;
 }
 
 export function estimateCore(model: PolicyModel, i: CoreInput): EstimateCore {
@@ -56,7 +62,7 @@ export function estimateCore(model: PolicyModel, i: CoreInput): EstimateCore {
   // The core reads the level only through its cost class, whether it needs consensus and whether it is `regional`;
   // it is kept per topology (or, without one, per model), so it goes with the model.
   const own = declared && !declared.assumed ? declared : undefined;
-  const key = `${level.name === 'regional'} ${level.costClass} ${consensus} ${i.topologyAssumed} ${own ? `${own.mode} ${own.w} ${own.r}` : 'assumed'} ${i.primaries.join(',')}`;
+  const key = `${level.name === 'regional'} ${level.costClass} ${consensus} ${i.topologyAssumed} ${own ? `${own.mode} ${own.w} ${own.r}` : 'assumed'} ${i.primaries.join(',')} ${i.system ?? ''}`;
   const owner: object = i.topology ?? model;
   return memoised(owner, ['core', i.profile.name, key], () => computeCore(i, consensus, owner));
 }
@@ -87,21 +93,33 @@ function computeCore(i: CoreInput, consensus: boolean, owner: object): EstimateC
   if (rep.assumed) assumptions.push(`replication assumed: ${rep.mode === 'quorum' ? `majority quorum (write ${w} of ${n}, read ${r})` : 'asynchronous'} (the policy does not say)`);
   if (rep.mode === 'quorum' && rep.w > n) assumptions.push(`write quorum ${rep.w} exceeds the ${n} replicas: estimated with ${n}`);
 
-  const regional = level.name === 'regional';
-  const routed = routedOn(net, profile, { net, mode: rep.mode, w, r, regional, consensusReads: consensus }, i.primaries);
+  const plan = i.system ? systemPlan({ system: i.system, profile, level, net, mode: rep.mode, w, r, consensus, primaries: i.primaries }) : undefined;
+  if (plan) assumptions.push(`store model: ${plan.title}`, ...plan.notes);
+  const regional = level.name === 'regional' && !plan;
+  const rnet = plan?.net ?? net;
+  const routing = { net: rnet, mode: plan?.mode ?? rep.mode, w: plan?.w ?? w, r: plan?.r ?? r, regional, consensusReads: plan?.consensusReads ?? consensus };
+  const routed = routedOn(rnet, profile, routing, plan?.leaders ?? i.primaries, plan);
   const { leaders, lag, availability } = routed;
   assumptions.push(regional ? 'regional: each region leads its own writes with a majority of its replicas and replicates asynchronously to the others' : routed.note);
-  const wp: LatencyPlan = { needs: routed.write.needs, trips: routed.write.trips, service: figures.serviceMs };
-  const rp: LatencyPlan = { needs: routed.read.needs, trips: routed.read.trips, service: figures.serviceMs };
+  const wp: LatencyPlan = { needs: routed.write.needs, trips: routed.write.trips, service: plan?.write ?? figures.serviceMs };
+  const rp: LatencyPlan = { needs: routed.read.needs, trips: routed.read.trips, service: plan?.read ?? figures.serviceMs };
   if (routed.cut.length) assumptions.push(`regions that cannot reach a leader over links are left out of latency: ${routed.cut.join(', ')}`);
-  assumptions.push(routed.needs, profile.notes.latency, jitterNote);
+  assumptions.push(routed.needs, ...(plan ? [] : [profile.notes.latency]), jitterNote);
 
-  assumptions.push(`replication lag = one-way delay to the farthest replica from the leader (p99) + apply time ${profile.applyMsP99} ms (p99, profile)`);
-  assumptions.push(profile.notes.availability);
+  const apply = plan ? `the store's replication delay ${Number(plan.applyMsP99.toPrecision(3))} ms (p99)` : `apply time ${profile.applyMsP99} ms (p99, profile)`;
+  assumptions.push(`replication lag = one-way delay to the farthest replica from the leader (p99) + ${apply}`);
+  assumptions.push(availability.basis === 'sla' ? `availability is the store's published SLA (${availability.explanation})` : profile.notes.availability);
   const remoteReplicas = regional
     ? net.sites.reduce((s, x) => s + (n - x.replicas), 0) / net.sites.length
     : leaders.reduce((s, l) => s + (n - (net.sites.find((x) => x.name === l)?.replicas ?? 0)), 0) / leaders.length;
-  return { net, n, costReplicas, rep, w, r, repText, replicationText: `${repText}${rep.assumed ? ' (assumed)' : ''}`, consensus, regional, leaders, remoteReplicas, wp, rp, read: percentiles(rp), write: percentiles(wp), lag, availability, assumptions };
+  const text = plan ? planText(plan) : repText;
+  return { net: rnet, n: rnet.totalReplicas, costReplicas, rep, w: routing.w, r: routing.r, repText: text, replicationText: `${text}${rep.assumed && !plan ? ' (assumed)' : ''}`, consensus, regional, leaders, remoteReplicas, wp, rp, read: percentiles(rp), write: percentiles(wp), lag, availability, assumptions, plan };
+}
+
+function planText(p: SystemPlan): string {
+  const n = p.net.totalReplicas;
+  const unit = p.system === 'cosmos' || p.system === 'dynamodb' ? 'region' : 'replica';
+  return p.mode === 'quorum' ? `quorum write ${p.w} read ${p.r} of ${n} ${unit}s` : `${p.mode} (${n} ${unit}${n > 1 ? 's' : ''})`;
 }
 
 /** What follows from the routing alone (leaders, round trips, lag, availability), whatever the level's class. */
@@ -119,18 +137,20 @@ interface Routed {
 }
 
 /** Per net: routed results by profile and routing, shared by the cores of level classes that route alike. */
-function routedOn(net: Net, profile: Profile, base: Omit<Routing, 'leaders'>, primaries: string[]): Routed {
-  const key = `${base.mode} ${base.w} ${base.r} ${base.regional} ${base.consensusReads} ${primaries.join(',')}`;
-  return memoised(net, [profile.name, key], () => route(net, profile, base, primaries));
+function routedOn(net: Net, profile: Profile, base: Omit<Routing, 'leaders'>, primaries: string[], plan?: SystemPlan): Routed {
+  const key = `${base.mode} ${base.w} ${base.r} ${base.regional} ${base.consensusReads} ${primaries.join(',')} ${plan?.system ?? ''}`;
+  return memoised(net, [profile.name, key], () => route(net, profile, base, primaries, plan));
 }
 
-function route(net: Net, profile: Profile, base: Omit<Routing, 'leaders'>, primaries: string[]): Routed {
+function route(net: Net, profile: Profile, base: Omit<Routing, 'leaders'>, primaries: string[], plan?: SystemPlan): Routed {
   const { leaders, note } = chooseLeaders(net, primaries, base);
   const rt = { ...base, leaders };
   const write = writeRoute(rt);
   const read = readRoute(rt);
   const cut = net.sites.filter((s) => !write.trips.some((t) => t.client === s.name)).map((s) => s.name);
-  const lag = replicationLag(rt, profile.applyMsP99);
-  const availability = writeAvailability(net, base.w, base.mode, profile.regionAvailabilityPct, profile.replicaAvailabilityPct);
+  const lag = replicationLag(rt, plan?.applyMsP99 ?? profile.applyMsP99);
+  const availability = plan
+    ? plan.availability(leaders)
+    : writeAvailability(net, base.w, base.mode, profile.regionAvailabilityPct, profile.replicaAvailabilityPct, base.regional ? net.sites.map((s) => s.name) : leaders);
   return { leaders, note, write, read, cut, needs: `reads ${read.needs}; writes ${write.needs}`, lag, availability };
 }

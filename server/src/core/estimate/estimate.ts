@@ -1,7 +1,7 @@
 // Estimates for one data type: latency percentiles, replication lag, availability, monthly cost,
 // capacity, each with the assumptions it rests on. (Entry point; the model lives in this folder.)
 import { namedLevel, type Level } from '../model/levels';
-import type { DataModel, PolicyModel, Replication } from '../model/model';
+import type { DataModel, PolicyModel, Replication, Workload } from '../model/model';
 import type { AvailabilityDetail } from './availability';
 import { capacityOf, type CapacityDetail } from './capacity';
 import { monthlyCost } from './cost';
@@ -9,7 +9,10 @@ import { estimateCore } from './core';
 import { memoised } from './memo';
 import type { LagDetail } from './lag';
 import type { LatencyPlan } from './latency';
-import { conversionNote, defaultProfileName, profileNamed } from './profiles/index';
+import { inrPerUsd } from './profiles/index';
+import { resolveProfile } from './profiles/resolve';
+import type { Profile } from './profile';
+import { systemCost } from './systems/cost';
 import { describeWorkload, type WorkloadDetail } from './workload';
 
 export { formatMoney } from './format';
@@ -32,6 +35,10 @@ export interface CostLine {
 export interface DataEstimate {
   data: string;
   profile: string;
+  /** The date of the profile's price list, when it states one. */
+  profileDated?: string;
+  /** The store model the numbers follow (`store cosmos` …), when the file names a system. */
+  store?: { system: string; title: string };
   currency: 'INR' | 'USD';
   /** Milliseconds, as seen by clients. */
   read: Percentiles;
@@ -66,6 +73,8 @@ export interface DataEstimate {
 export interface EstimateOverrides {
   level?: Level;
   replication?: Replication;
+  /** Price and size for this load instead of the declared workload (e.g. the rate a simulation ran at). */
+  workload?: Workload;
 }
 
 export function estimateData(data: DataModel, model: PolicyModel): DataEstimate {
@@ -76,45 +85,60 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
   const assumptions: string[] = [];
   const file = model.files.find((f) => f.uri === data.origin.uri);
   const wanted = file?.profile?.value;
-  const profile = profileNamed(wanted) ?? profileNamed(defaultProfileName)!;
-  if (profile.name !== (wanted ?? defaultProfileName)) assumptions.push(`profile '${wanted}' is not built in; estimated with ${profile.name}`);
+  const system = file?.system?.name;
+  const { profile, missing } = resolveProfile(model, wanted, system !== undefined);
+  if (missing) assumptions.push(`profile '${missing}' is neither built in nor declared; estimated with ${profile.name}`);
+  assumptions.push(profileNote(profile));
   const currency = file?.currency?.value ?? profile.currency;
-  if (currency !== profile.currency) assumptions.push(conversionNote);
+  if (currency !== profile.currency) assumptions.push(`amounts converted at 1 USD = ₹${profile.inrPerUsd ?? inrPerUsd} (${profile.inrPerUsd ? `profile ${profile.name}` : 'assumption, about the 2024 average'})`);
 
   const level = o.level ?? data.effective.level?.value ?? namedLevel('eventual');
   if (!o.level && !data.effective.level) assumptions.push('no consistency level declared: estimated as eventual');
   const figures = profile.classes[level.costClass];
   const declared = o.replication ?? data.effective.replication?.value;
-  const core = estimateCore(model, { profile, level, topology: data.topology, topologyAssumed: data.topologyAssumed, declared, primaries: data.effective.primaries, origin: data.origin });
+  const core = estimateCore(model, { profile, level, topology: data.topology, topologyAssumed: data.topologyAssumed, declared, primaries: data.effective.primaries, origin: data.origin, system });
   const { n, costReplicas, rep, r, consensus, leaders, rp, wp, lag, availability } = core;
   assumptions.push(...core.assumptions);
 
   // Workload, cost and capacity depend on a few numbers that many data types share: each is worked out once per model.
-  const wv = data.effective.workload?.value;
+  const wv = o.workload ?? data.effective.workload?.value;
   const wl = memoised(model, ['workload', profile.name, wv?.avgPerSec, wv?.peakPerSec, wv?.readsPct, wv?.readsAssumed], () => describeWorkload(wv, profile));
   assumptions.push(...wl.assumptions);
   const monthlyOps = wl.detail?.monthlyOperations ?? 0;
   const monthlyWrites = wl.detail?.monthlyWrites ?? 0;
   const remote = core.remoteReplicas;
-  const cost = memoised(model, ['cost', profile.name, level.costClass, costReplicas, monthlyOps, monthlyWrites, remote, currency], () =>
-    monthlyCost({ profile, costClass: level.costClass, replicas: costReplicas, monthlyOps, monthlyWrites, remoteReplicas: remote, currency }),
-  );
+  const plan = core.plan;
+  const strongReads = consensus || level.maxStalenessMs !== undefined || level.maxStalenessVersions !== undefined;
+  const cost = plan
+    ? systemCost({ plan, profile, currency, workload: wl.detail, strongReads, instances: costReplicas, remoteReplicas: remote })
+    : memoised(model, ['cost', profile.name, level.costClass, costReplicas, monthlyOps, monthlyWrites, remote, currency], () =>
+        monthlyCost({ profile, costClass: level.costClass, replicas: costReplicas, monthlyOps, monthlyWrites, remoteReplicas: remote, currency }),
+      );
   const notes = memoised(profile, ['estimate notes'], () => ({
     transfer: `each write sends ${profile.bytesPerWrite / 1000} KB to each replica outside the leader's region (assumption)`,
     capacity: `${profile.notes.capacity}; one replica group, no sharding`,
   }));
-  assumptions.push(profile.notes.cost, notes.transfer);
+  if (plan && 'notes' in cost) assumptions.push(...(cost.notes as string[]));
+  else assumptions.push(profile.notes.cost);
+  assumptions.push(notes.transfer);
 
   const readQuorum = consensus && rep.mode === 'quorum' && r > 1 ? r : undefined;
   const readsPct = wl.detail?.readsPct ?? 50;
-  const capacity = memoised(model, ['capacity', profile.name, level.costClass, consensus, n, readQuorum, readsPct], () =>
-    capacityOf(figures.capacityPerSec, figures.capacitySource, consensus, n, readQuorum, readsPct),
-  );
-  assumptions.push(notes.capacity);
+  const perReplica = plan?.capacity?.perReplica ?? figures.capacityPerSec;
+  const capSource = plan?.capacity?.source ?? figures.capacitySource;
+  const peak = wl.detail?.peakPerSec ?? 0;
+  const capacity = plan && !plan.capacity
+    ? { totalPerSec: peak, readPerSec: peak, writePerSec: peak, explanation: `${plan.title.split(':')[0]} is provisioned (or billed) for the peak of ${Math.round(peak)} ops/s` }
+    : memoised(model, ['capacity', profile.name, plan?.system, level.costClass, consensus, n, readQuorum, readsPct], () =>
+        capacityOf(perReplica, capSource, consensus, n, readQuorum, readsPct),
+      );
+  assumptions.push(plan && !plan.capacity ? `${plan.title.split(':')[0]} scales its own capacity (managed): no per-replica limit is compared` : notes.capacity);
 
   return {
     data: data.name,
     profile: profile.name,
+    profileDated: profile.dated,
+    store: plan ? { system: plan.system, title: plan.title } : undefined,
     currency,
     read: core.read,
     write: core.write,
@@ -135,4 +159,14 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
     capacity,
     workload: wl.detail,
   };
+}
+
+/** What the profile is, for the assumptions: its name, chain and date, and whether its figures are illustrative. */
+export function profileNote(p: Profile): string {
+  const chain = p.chain && p.chain.length > 1 ? ` (extends ${p.chain.slice(1).join(' → ')})` : '';
+  const dated = p.dated ? `, price list of ${p.dated}` : '';
+  if (p.illustrative) {
+    return `profile ${p.name}${chain} is ILLUSTRATIVE: ${p.title}; its figures are not vendor prices or measurements${p.figures ? ' (store models use vendors-2026 figures)' : ''}`;
+  }
+  return `profile ${p.name}${chain}: ${p.title}${dated}`;
 }

@@ -13,7 +13,8 @@ export function formatCount(n: number): string {
 
 function small(x: number): string {
   if (x === 0) return '0';
-  if (x < 1) return trim(x.toPrecision(2));
+  // Two significant digits without an exponent (4.2e-7 → 0.00000042).
+  if (x < 1) return trim(x.toFixed(Math.min(20, 1 - Math.floor(Math.log10(x)))));
   return trim(x.toFixed(2));
 }
 

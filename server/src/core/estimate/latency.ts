@@ -209,7 +209,7 @@ export function percentiles(plan: LatencyPlan): { p50: number; p95: number; p99:
 /** Writes are led from the declared primaries, else the best region: the one with the lowest mean write round trip. */
 export function chooseLeaders(net: Net, primaries: string[], base: Omit<Routing, 'leaders'>): { leaders: string[]; note: string } {
   const known = primaries.filter((p) => net.sites.some((s) => s.name === p));
-  if (known.length > 0) return { leaders: known, note: `writes are led from ${known.join(', ')} (declared primary${known.length > 1 ? 'ies; each client writes to the nearest' : ''})` };
+  if (known.length > 0) return { leaders: known, note: `writes are led from ${known.join(', ')} (declared primar${known.length > 1 ? 'ies; each client writes to the nearest' : 'y'})` };
   // Mean write round trip with leader l: the mean client→leader round trip plus the leader's replication wait.
   const mean = (l: string) => {
     let sum = 0;

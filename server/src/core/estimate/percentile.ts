@@ -39,6 +39,7 @@ const Z99 = zAt(99);
 
 /** Service time at a percentile: piecewise linear in z through p50, p95, p99, extended past p99. */
 export function serviceAt(s: ServiceTimes, p: Pct): number {
+  if (s.at && typeof p === 'number' && p > 99) return s.at(p);
   const z = zAt(p);
   if (z <= Z95) return s.p50 + ((s.p95 - s.p50) * z) / Z95;
   return s.p95 + ((s.p99 - s.p95) * (z - Z95)) / (Z99 - Z95);

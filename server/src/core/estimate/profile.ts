@@ -1,6 +1,7 @@
 // The shape of a cost + latency profile: the figures an estimate multiplies, per level cost class
 // (strong / session / eventual, the source's three calculator columns) and for the network.
 import type { CostClass } from '../model/levels';
+import type { Figure } from '../model/profiles';
 
 export type Currency = 'INR' | 'USD';
 
@@ -9,6 +10,8 @@ export interface ServiceTimes {
   p50: number;
   p95: number;
   p99: number;
+  /** The exact time at any percentile, when known (store models): used past p99, where three points cannot tell a heavy tail. */
+  at?: (pct: number) => number;
 }
 
 /** Everything a profile says about one level class. Amounts are per month in the profile's currency. */
@@ -50,6 +53,16 @@ export interface Profile {
   replicaAvailabilityPct: number;
   /** Peak ÷ average when a workload gives only a volume. */
   peakFactor: number;
+  /** Store figures (`cosmos.ru-hour` …) with their sources: the profile's own over those it extends, over vendors-2026. */
+  figures?: ReadonlyMap<string, Figure>;
+  /** The date of the price list (e.g. `2026-12-02`), when the profile states one. */
+  dated?: string;
+  /** True for profiles whose figures are illustrative (the source text's case studies), not vendor prices. */
+  illustrative?: boolean;
+  /** The profile and the ones it extends, nearest first. */
+  chain?: string[];
+  /** Rupees per US dollar for conversions (default 83). */
+  inrPerUsd?: number;
   /** Each stated as a sentence; estimates copy the ones they use into their assumptions. */
   notes: {
     latency: string;

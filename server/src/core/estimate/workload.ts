@@ -9,6 +9,8 @@ export interface WorkloadDetail {
   peakPerSec: number;
   peakDeclared: boolean;
   readsPct: number;
+  /** Peak ÷ average the profile assumes when only a volume is declared. */
+  peakFactor: number;
   monthlyOperations: number;
   monthlyWrites: number;
 }
@@ -29,7 +31,7 @@ export function describeWorkload(w: Workload | undefined, profile: Profile): { d
   const monthlyOperations = avg * secondsPerMonth;
   assumptions.push(`monthly operations = average ${formatCount(avg)}/s × 30 days ≈ ${formatCount(monthlyOperations)}`);
   return {
-    detail: { avgPerSec: avg, peakPerSec: peak, peakDeclared: w.peakPerSec !== undefined, readsPct: w.readsPct, monthlyOperations, monthlyWrites: monthlyOperations * (1 - w.readsPct / 100) },
+    detail: { avgPerSec: avg, peakPerSec: peak, peakDeclared: w.peakPerSec !== undefined, readsPct: w.readsPct, peakFactor: f, monthlyOperations, monthlyWrites: monthlyOperations * (1 - w.readsPct / 100) },
     assumptions,
   };
 }

@@ -7,7 +7,8 @@ import { computeEffective, levelOf } from './effective';
 import type { DataModel, Declared, FileSettings, PolicyModel, Reference, TierModel, TopologyModel, TransactionModel, WhenModel } from './model';
 import { collectProps, setTwice } from './props';
 import { buildScenario } from './scenarios';
-import { storeAliases } from './stores';
+import { buildProfile, type ProfileModel } from './profiles';
+import { estimateOnlyAliases, storeAliases } from './stores';
 import { buildTopology } from './topology';
 import { closest } from '../util/suggest';
 
@@ -28,6 +29,7 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
     data: new Map(),
     transactions: new Map(),
     scenarios: new Map(),
+    profiles: new Map(),
     declarations: [],
     references: [],
   };
@@ -46,7 +48,7 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
     model.files.push(settings);
     const settingSeen = new Map<string, A.Declaration>();
     for (const d of doc.ast.declarations) {
-      if (d.kind === 'policy' || d.kind === 'currency' || d.kind === 'profile') {
+      if (d.kind === 'policy' || d.kind === 'currency' || (d.kind === 'profile' && !d.entries)) {
         const earlier = settingSeen.get(d.kind);
         if (earlier) diagnostics.push(setTwice('duplicate-setting', `'${d.kind}' is set twice in this file; the later one wins.`, d.kind, uri, d.range, earlier.range));
         settingSeen.set(d.kind, d);
@@ -62,17 +64,21 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
           }
           break;
         case 'profile':
-          if (d.value) settings.profile = { value: d.value.text, origin: { uri, range: d.value.range } };
+          if (d.entries) addProfile(model, buildProfile(d, uri, uri.startsWith(builtinScheme), diagnostics), diagnostics);
+          else if (d.value) settings.profile = { value: d.value.text, origin: { uri, range: d.value.range } };
           break;
         case 'store':
           for (const n of d.names) {
             const system = storeAliases[n.text.toLowerCase()];
-            if (!system) {
-              const near = closest(n.text.toLowerCase(), Object.keys(storeAliases));
+            const other = estimateOnlyAliases[n.text.toLowerCase()];
+            if (!system && other) settings.system ??= { name: other, origin: { uri, range: n.range } };
+            else if (!system) {
+              const near = closest(n.text.toLowerCase(), [...Object.keys(storeAliases), ...Object.keys(estimateOnlyAliases)]);
               const hint = near ? ` Did you mean '${near}'?` : '';
-              diagnostics.push({ code: 'unknown-store', severity: 'error', uri, range: n.range, message: `Unknown store '${n.text}'; use one of ${Object.keys(storeAliases).join(', ')}.${hint}`, fixes: near ? [{ title: `Change to '${near}'`, edits: [{ uri, range: n.range, newText: near }] }] : undefined });
+              diagnostics.push({ code: 'unknown-store', severity: 'error', uri, range: n.range, message: `Unknown store '${n.text}'; use one of ${[...Object.keys(storeAliases), 'spanner'].join(', ')}.${hint}`, fixes: near ? [{ title: `Change to '${near}'`, edits: [{ uri, range: n.range, newText: near }] }] : undefined });
             } else if (!settings.stores?.some((s) => s.name === system)) {
               (settings.stores ??= []).push({ name: system, origin: { uri, range: n.range } });
+              settings.system ??= { name: system, origin: { uri, range: n.range } };
             }
           }
           break;
@@ -175,4 +181,16 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
     if (decl.name && !model.scenarios.has(decl.name.text)) model.scenarios.set(decl.name.text, s);
   }
   return { model, diagnostics };
+}
+
+/** Registers a declared profile; a second one of the same name is reported (a user profile may not replace a built-in one). */
+function addProfile(model: PolicyModel, p: ProfileModel, diagnostics: Diagnostic[]): void {
+  if (!p.name) return;
+  const existing = model.profiles.get(p.name);
+  if (!existing) {
+    model.profiles.set(p.name, p);
+    return;
+  }
+  const what = existing.builtin ? 'a built-in profile' : 'a profile declared elsewhere';
+  diagnostics.push({ code: 'bad-profile', severity: 'error', uri: p.origin.uri, range: p.origin.range, message: `Profile '${p.name}' is already ${what}; give this one another name and \`extends ${p.name}\`.` });
 }

@@ -1,7 +1,8 @@
 // The resolved semantic model: declarations of every file of a workspace (plus the built-in prelude),
 // names bound to what they refer to, and the effective settings of each data type. Checks, estimates,
 // the simulator and the exporter all read this, never the raw syntax.
-import type { DriverSystem } from './stores';
+import type { DriverSystem, StoreSystem } from './stores';
+import type { ProfileModel } from './profiles';
 import type * as A from '../syntax/ast';
 import type { Range } from '../util/range';
 import type { Distribution } from './delay';
@@ -230,6 +231,8 @@ export interface FileSettings {
   profile?: { value: string; origin: Origin };
   /** The systems named by `store` declarations (aliases resolved), in order, without repeats. */
   stores?: { name: DriverSystem; origin: Origin }[];
+  /** The first system a `store` declaration names (Spanner included): the store model of the estimates. */
+  system?: { name: StoreSystem; origin: Origin };
 }
 
 export interface PolicyModel {
@@ -239,6 +242,8 @@ export interface PolicyModel {
   data: Map<string, DataModel>;
   transactions: Map<string, TransactionModel>;
   scenarios: Map<string, ScenarioModel>;
+  /** `profile NAME … { … }` declarations (the built-in ones from the prelude too), by name. */
+  profiles: Map<string, ProfileModel>;
   declarations: Declared[];
   references: Reference[];
 }

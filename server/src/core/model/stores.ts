@@ -14,3 +14,10 @@ export const storeAliases: Record<string, DriverSystem> = {
   cosmos: 'cosmos',
   cosmosdb: 'cosmos',
 };
+
+/** Every system a `store` declaration may name: the driver systems, and Spanner, which has estimates only
+ *  (a store model, no driver settings). */
+export type StoreSystem = DriverSystem | 'spanner';
+
+/** Names of systems that have a store model but no driver mapping. */
+export const estimateOnlyAliases: Record<string, StoreSystem> = { spanner: 'spanner', 'cloud-spanner': 'spanner' };

@@ -4,6 +4,7 @@ import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { Diagnostic } from '../diagnostic';
 import type * as A from './ast';
 import { distribution, replicaWork, scenario } from './ast-scenario';
+import { profileDecl } from './ast-profile';
 import { isNode, name, nodeRange, realToken, sub, tok, tokenRange, type Children } from './cst';
 import type { Range } from '../util/range';
 import { interpretQuantity, type QuantityParts } from './units';
@@ -53,7 +54,7 @@ export class AstBuilder {
       case 'currencyDecl':
         return { kind: 'currency', range, value: name(tok(c, 'Identifier')) };
       case 'profileDecl':
-        return { kind: 'profile', range, value: name(tok(c, 'Identifier')) };
+        return profileDecl(this, n, this.qualifiedName.bind(this));
       case 'storeDecl':
         return { kind: 'store', range, names: (c.Identifier ?? []).map((t) => name(realToken(t))).filter((x): x is A.Name => !!x) };
       case 'topologyDecl':
@@ -129,7 +130,7 @@ export class AstBuilder {
     };
   }
 
-  private qualifiedName(n: CstNode | undefined): A.Name | undefined {
+  qualifiedName(n: CstNode | undefined): A.Name | undefined {
     if (!n) return undefined;
     // The first and the last real token among the identifiers and dots (a loop: no arrays per name).
     let first: IToken | undefined;

@@ -168,9 +168,25 @@ export interface CurrencyDecl {
   range: Range;
 }
 
+/** `profile NAME` selects a profile; with a body (`profile NAME extends BASE { … }`) it declares one. */
 export interface ProfileDecl {
   kind: 'profile';
   value?: Name;
+  /** Set for a declaration: the profile it extends (`extends BASE`), when written. */
+  base?: Name;
+  /** Set (possibly empty) when the declaration has a body. */
+  entries?: ProfileEntry[];
+  range: Range;
+}
+
+/** One figure of a profile block: `cosmos.ru-hour $0.008 source "…"`. */
+export interface ProfileEntry {
+  key: Name;
+  value?: Quantity;
+  dist?: DistExpr;
+  text?: { value: string; range: Range };
+  word?: Name;
+  source?: { value: string; range: Range };
   range: Range;
 }
 

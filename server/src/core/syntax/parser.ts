@@ -2,6 +2,7 @@
 // from errors; meaning (units, levels, names) is given by ast-builder.ts and the model.
 import { CstParser, type CstNode, type IOrAlt, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import * as T from './tokens';
+import { isUnitWord } from './units';
 
 /** Keyword token types, looked up once (rule bodies run for every property parsed). */
 const K = Object.fromEntries(T.allKeywordNames.map((n) => [n, T.kw(n)])) as Record<T.KeywordName, TokenType>;
@@ -31,6 +32,8 @@ class PolicyParser extends CstParser {
   private alts18?: Alts;
   private alts19?: Alts;
   private alts20?: Alts;
+  private alts21?: Alts;
+  private alts22?: Alts;
 
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 3 });
@@ -79,15 +82,55 @@ class PolicyParser extends CstParser {
     this.CONSUME(T.Identifier);
   });
 
+  /** `profile india-2024` selects a profile; `profile acme extends vendors-2026 { … }` declares one. */
   public profileDecl = this.RULE('profileDecl', () => {
     this.CONSUME(K.profile);
     this.CONSUME(T.Identifier);
+    this.OPTION(() => {
+      this.OPTION2(() => {
+        this.CONSUME(K.extends);
+        this.CONSUME2(T.Identifier, { LABEL: 'base' });
+      });
+      this.CONSUME(T.LBrace);
+      this.MANY(() => this.SUBRULE(this.profileEntry));
+      this.CONSUME(T.RBrace);
+    });
+  });
+
+  /** `cosmos.ru-hour $0.008 source "…"`, `currency USD`, `postgres.read-service lognormal(…)`. */
+  public profileEntry = this.RULE('profileEntry', () => {
+    this.OR((this.alts20 ??= [
+      { ALT: () => this.CONSUME(K.currency, { LABEL: 'key' }) },
+      { ALT: () => this.SUBRULE(this.qualifiedName, { LABEL: 'keyName' }) },
+    ]));
+    this.OR2((this.alts21 ??= [
+      { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: 'text' }) },
+      { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
+      { ALT: () => this.SUBRULE(this.profileQuantity, { LABEL: 'value' }) },
+      { ALT: () => this.CONSUME3(T.Identifier, { LABEL: 'word' }) },
+    ]));
+    this.OPTION(() => {
+      this.CONSUME(K.source);
+      this.CONSUME2(T.StringLiteral, { LABEL: 'source' });
+    });
   });
 
   /** `store dynamodb` or `store postgres, cassandra`: the systems the policy targets. */
   public storeDecl = this.RULE('storeDecl', () => {
     this.CONSUME(K.store);
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
+  });
+
+  /** A quantity whose unit is a known unit word: the next entry's key (a name) is never taken as a unit. */
+  public profileQuantity = this.RULE('profileQuantity', () => {
+    this.OPTION(() => this.CONSUME(T.CurrencySign));
+    this.CONSUME(T.NumberLiteral);
+    this.OPTION2(() => this.CONSUME(T.PercentSign));
+    this.OPTION3({ GATE: () => isUnitWord(this.LA(1).image), DEF: () => this.CONSUME(T.Identifier, { LABEL: 'unit' }) });
+    this.OPTION4(() => {
+      this.CONSUME(T.Slash);
+      this.CONSUME2(T.Identifier, { LABEL: 'per' });
+    });
   });
 
   // ---- topology ----
@@ -123,7 +166,7 @@ class PolicyParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.rtt);
-          this.OR2((this.alts20 ??= [
+          this.OR2((this.alts22 ??= [
             { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'rtt' }) },
             { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
           ]));

@@ -17,13 +17,16 @@ export const keywordNames = [
   'staleness', 'category', 'when', 'and', 'degrade', 'to', 'applies',
 ] as const;
 
-/** Keywords of scenarios, replica work, a region's `rtt` and random quorums that stay usable as names
- *  (`when load > 2x`, `data seed {…}`):
- *  their tokens are also Identifiers, so the parser takes them wherever a name goes. */
+/** Keywords of scenarios, replica work, a region's `rtt`, random quorums and profile blocks that stay usable
+ *  as names (`when load > 2x`, `data seed {…}`): their tokens are also Identifiers, so the parser takes them
+ *  wherever a name goes. */
 export const softKeywordNames = [
   'scenario', 'duration', 'load', 'clients', 'in', 'fault', 'crash', 'slow', 'at', 'for', 'seed', 'keys', 'timeout', 'replica',
-  'rtt', 'random', 'election', 'visibility',
+  'rtt', 'random', 'election', 'visibility', 'extends', 'source',
 ] as const;
+
+/** The soft keywords of `profile NAME extends BASE { key value source "…" }` blocks. */
+export const profileSoftKeywords = ['extends', 'source'] as const;
 export type KeywordName = (typeof keywordNames)[number] | (typeof softKeywordNames)[number];
 
 /** Every keyword spelling, reserved and soft. */

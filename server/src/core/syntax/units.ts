@@ -28,6 +28,11 @@ export const countNouns = new Set(['versions', 'version', 'replicas', 'ops', 'op
 /** Shorthand rates per second. */
 const perSecondUnits = new Set(['tps', 'qps', 'rps', 'ops_per_s']);
 
+/** A word that can follow a number as its unit (profile entries take only these, so a key is never a unit). */
+export function isUnitWord(w: string): boolean {
+  return Object.hasOwn(durationUnits, w) || Object.hasOwn(scaleSuffixes, w) || countNouns.has(w) || perSecondUnits.has(w) || w === 'x' || w === 'X';
+}
+
 export interface QuantityParts {
   currencySign?: string;
   number: string;

@@ -368,6 +368,7 @@ export const seatAvailability = {
       { label: "operations", amount: 720000, detail: "360M ops × ₹2,000 per million" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of irctc (delhi, mumbai, kolkata), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from delhi (declared primary)",
@@ -560,6 +561,7 @@ export const paymentStatus = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of irctc (delhi, mumbai, kolkata), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from delhi (declared primary)",
@@ -722,7 +724,7 @@ export const waitlistPosition = {
     readMs: { p50: 13.5, p95: 26, p99: 51 },
     writeMs: { p50: 46.17, p95: 80, p99: 105 },
     replicationLagMs: 51.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 215000,
     costPerOperation: null,
     capacityPerSec: 6650,
@@ -736,6 +738,7 @@ export const waitlistPosition = {
       { label: "incidents", amount: 12000, detail: "₹12,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of irctc (delhi, mumbai, kolkata), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",
@@ -901,7 +904,7 @@ export const passengerDetails = {
     readMs: { p50: 7, p95: 13, p99: 25 },
     writeMs: { p50: 39.67, p95: 67, p99: 79 },
     replicationLagMs: 51.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 149000,
     costPerOperation: null,
     capacityPerSec: 14875,
@@ -915,6 +918,7 @@ export const passengerDetails = {
       { label: "incidents", amount: 8000, detail: "₹8,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of irctc (delhi, mumbai, kolkata), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",
@@ -1067,7 +1071,7 @@ export const trainSchedule = {
     readMs: { p50: 7, p95: 13, p99: 25 },
     writeMs: { p50: 39.67, p95: 67, p99: 79 },
     replicationLagMs: 51.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 149000,
     costPerOperation: null,
     capacityPerSec: 14875,
@@ -1081,6 +1085,7 @@ export const trainSchedule = {
       { label: "incidents", amount: 8000, detail: "₹8,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of irctc (delhi, mumbai, kolkata), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",

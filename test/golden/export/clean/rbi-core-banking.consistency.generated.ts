@@ -375,6 +375,7 @@ export const accountBalance = {
       { label: "operations", amount: 2100000, detail: "1,050M ops × ₹2,000 per million" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -679,6 +680,7 @@ export const fundTransfer = {
       { label: "operations", amount: 126000, detail: "63M ops × ₹2,000 per million" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -850,7 +852,7 @@ export const balanceInquiry = {
     readMs: { p50: 13.5, p95: 26, p99: 51 },
     writeMs: { p50: 39.5, p95: 70, p99: 95 },
     replicationLagMs: 46.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 215000,
     costPerOperation: null,
     capacityPerSec: 6650,
@@ -864,6 +866,7 @@ export const balanceInquiry = {
       { label: "incidents", amount: 12000, detail: "₹12,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",
@@ -1034,7 +1037,7 @@ export const statement = {
     readMs: { p50: 13.5, p95: 26, p99: 51 },
     writeMs: { p50: 39.5, p95: 70, p99: 95 },
     replicationLagMs: 46.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 215000,
     costPerOperation: null,
     capacityPerSec: 6650,
@@ -1048,6 +1051,7 @@ export const statement = {
       { label: "incidents", amount: 12000, detail: "₹12,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",
@@ -1249,6 +1253,7 @@ export const interestCalculation = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -1405,7 +1410,7 @@ export const interestRates = {
     readMs: { p50: 7, p95: 13, p99: 25 },
     writeMs: { p50: 33, p95: 57, p99: 69 },
     replicationLagMs: 46.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 149000,
     costPerOperation: null,
     capacityPerSec: 14875,
@@ -1419,6 +1424,7 @@ export const interestRates = {
       { label: "incidents", amount: 8000, detail: "₹8,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",
@@ -1579,7 +1585,7 @@ export const transactionHistory = {
     readMs: { p50: 13.5, p95: 26, p99: 51 },
     writeMs: { p50: 39.5, p95: 70, p99: 95 },
     replicationLagMs: 46.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 215000,
     costPerOperation: null,
     capacityPerSec: 6650,
@@ -1593,6 +1599,7 @@ export const transactionHistory = {
       { label: "incidents", amount: 12000, detail: "₹12,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",
@@ -1759,7 +1766,7 @@ export const branchLocator = {
     readMs: { p50: 7, p95: 13, p99: 25 },
     writeMs: { p50: 33, p95: 57, p99: 69 },
     replicationLagMs: 46.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 149000,
     costPerOperation: null,
     capacityPerSec: 14875,
@@ -1773,6 +1780,7 @@ export const branchLocator = {
       { label: "incidents", amount: 8000, detail: "₹8,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",

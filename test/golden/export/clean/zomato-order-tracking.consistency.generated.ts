@@ -362,6 +362,7 @@ export const foodOrder = {
       { label: "operations", amount: 168000, detail: "84M ops × ₹2,000 per million" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of zomato (delhi, mumbai, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from delhi (declared primary)",
@@ -1245,7 +1246,7 @@ export const orderStatus = {
     readMs: { p50: 7, p95: 13, p99: 25 },
     writeMs: { p50: 43, p95: 77, p99: 89 },
     replicationLagMs: 56.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 149000,
     costPerOperation: null,
     capacityPerSec: 14875,
@@ -1259,6 +1260,7 @@ export const orderStatus = {
       { label: "incidents", amount: 8000, detail: "₹8,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of zomato (delhi, mumbai, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",
@@ -1418,7 +1420,7 @@ export const deliveryTracking = {
     readMs: { p50: 7, p95: 13, p99: 25 },
     writeMs: { p50: 43, p95: 77, p99: 89 },
     replicationLagMs: 56.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 3776540,
     costPerOperation: 0.000839231,
     capacityPerSec: 9296.88,
@@ -1433,6 +1435,7 @@ export const deliveryTracking = {
       { label: "operations", amount: 3600000, detail: "4,500M ops × ₹800 per million" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of zomato (delhi, mumbai, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",
@@ -1620,6 +1623,7 @@ export const orderPayment = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of zomato (delhi, mumbai, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from delhi (declared primary)",
@@ -1781,7 +1785,7 @@ export const ratingReviews = {
     readMs: { p50: 7, p95: 13, p99: 25 },
     writeMs: { p50: 43, p95: 77, p99: 89 },
     replicationLagMs: 56.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 149000,
     costPerOperation: null,
     capacityPerSec: 14875,
@@ -1795,6 +1799,7 @@ export const ratingReviews = {
       { label: "incidents", amount: 8000, detail: "₹8,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of zomato (delhi, mumbai, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",

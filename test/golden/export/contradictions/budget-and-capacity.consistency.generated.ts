@@ -357,7 +357,8 @@ export const accountBalance = {
       { label: "operations", amount: 2100000, detail: "1,050M ops × ₹2,000 per million" },
     ],
     assumptions: [
-      "profile 'india-2025' is not built in; estimated with india-2024",
+      "profile 'india-2025' is neither built in nor declared; estimated with india-2024",
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -550,7 +551,8 @@ export const salaryDayBalance = {
       { label: "operations", amount: 2100000, detail: "1,050M ops × ₹2,000 per million" },
     ],
     assumptions: [
-      "profile 'india-2025' is not built in; estimated with india-2024",
+      "profile 'india-2025' is neither built in nor declared; estimated with india-2024",
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -740,7 +742,8 @@ export const bbdCart = {
       { label: "operations", amount: 99360000, detail: "49,680M ops × ₹2,000 per million" },
     ],
     assumptions: [
-      "profile 'india-2025' is not built in; estimated with india-2024",
+      "profile 'india-2025' is neither built in nor declared; estimated with india-2024",
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -900,7 +903,7 @@ export const notifications = {
     readMs: { p50: 7, p95: 13, p99: 25 },
     writeMs: { p50: 33, p95: 57, p99: 69 },
     replicationLagMs: 46.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 1755800,
     costPerOperation: 0.0008779,
     capacityPerSec: 14875,
@@ -915,7 +918,8 @@ export const notifications = {
       { label: "operations", amount: 1600000, detail: "2,000M ops × ₹800 per million" },
     ],
     assumptions: [
-      "profile 'india-2025' is not built in; estimated with india-2024",
+      "profile 'india-2025' is neither built in nor declared; estimated with india-2024",
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",

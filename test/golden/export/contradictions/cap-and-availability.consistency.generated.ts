@@ -354,6 +354,7 @@ export const accountBalance = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -545,6 +546,7 @@ export const ledger = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -723,6 +725,7 @@ export const ordersMvp = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of mvp (ap-south-1), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: majority quorum (write 1 of 1, read 1) (the policy does not say)",
@@ -881,7 +884,7 @@ export const atmSession = {
     readMs: { p50: 13.5, p95: 26, p99: 51 },
     writeMs: { p50: 39.5, p95: 70, p99: 95 },
     replicationLagMs: 46.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 215000,
     costPerOperation: null,
     capacityPerSec: 6650,
@@ -895,6 +898,7 @@ export const atmSession = {
       { label: "incidents", amount: 12000, detail: "₹12,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",

@@ -363,6 +363,7 @@ export const authentication = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of jio (mumbai, delhi, bangalore, kolkata), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -572,6 +573,7 @@ export const handover = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of jio (mumbai, delhi, bangalore, kolkata), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -781,6 +783,7 @@ export const resourceAllocation = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of jio (mumbai, delhi, bangalore, kolkata), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -993,6 +996,7 @@ export const billing = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of jio (mumbai, delhi, bangalore, kolkata), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -1176,7 +1180,7 @@ export const usageAnalytics = {
     readMs: { p50: 7, p95: 13, p99: 25 },
     writeMs: { p50: 45, p95: 87, p99: 99 },
     replicationLagMs: 61.5,
-    availabilityPct: 100,
+    availabilityPct: 99.95,
     monthlyCost: 179000,
     costPerOperation: null,
     capacityPerSec: 15300,
@@ -1190,6 +1194,7 @@ export const usageAnalytics = {
       { label: "incidents", amount: 8000, detail: "₹8,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of jio (mumbai, delhi, bangalore, kolkata), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",

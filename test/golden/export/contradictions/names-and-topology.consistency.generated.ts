@@ -358,6 +358,7 @@ export const accountBalance = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi_v3 (mumbai-dc, pune-dc, delhi-dc, kolkata-dc, guwahati-dc), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: majority quorum (write 6 of 11, read 6) (the policy does not say)",
@@ -500,7 +501,7 @@ export const highValueTransfer = {
     readMs: { p50: 7, p95: 13, p99: 25 },
     writeMs: { p50: 7, p95: 13, p99: 25 },
     replicationLagMs: 24.5,
-    availabilityPct: 99.94990005,
+    availabilityPct: 99.9499,
     monthlyCost: 74000,
     costPerOperation: null,
     capacityPerSec: 11333.33,
@@ -514,6 +515,7 @@ export const highValueTransfer = {
       { label: "incidents", amount: 8000, detail: "₹8,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "no consistency level declared: estimated as eventual",
       "no topology: one region holding 2 replicas (the source calculator's default for eventual levels, source L1923–L1935); clients in the same region",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
@@ -689,7 +691,7 @@ export const regionalSettlement = {
     readMs: { p50: 7, p95: 13, p99: 25 },
     writeMs: { p50: 29.88, p95: 91.5, p99: 103.5 },
     replicationLagMs: 63.75,
-    availabilityPct: 100,
+    availabilityPct: 99.9499,
     monthlyCost: 209000,
     costPerOperation: null,
     capacityPerSec: 15583.33,
@@ -703,6 +705,7 @@ export const regionalSettlement = {
       { label: "incidents", amount: 8000, detail: "₹8,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi_v3 (mumbai-dc, pune-dc, delhi-dc, kolkata-dc, guwahati-dc), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",
@@ -867,7 +870,7 @@ export const branchLocator = {
     readMs: { p50: 7, p95: 13, p99: 25 },
     writeMs: { p50: 27.63, p95: 87, p99: 99 },
     replicationLagMs: 61.5,
-    availabilityPct: 100,
+    availabilityPct: 99.95,
     monthlyCost: 209000,
     costPerOperation: null,
     capacityPerSec: 15583.33,
@@ -881,6 +884,7 @@ export const branchLocator = {
       { label: "incidents", amount: 8000, detail: "₹8,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "no consistency level declared: estimated as eventual",
       "clients in every region of sbi_v3 (mumbai-dc, pune-dc, delhi-dc, kolkata-dc, guwahati-dc), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",

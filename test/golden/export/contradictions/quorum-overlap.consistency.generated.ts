@@ -351,6 +351,7 @@ export const accountBalance = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -536,6 +537,7 @@ export const fundTransfer = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -718,6 +720,7 @@ export const interestCalculation = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -901,6 +904,7 @@ export const statementBatch = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "write quorum 8 exceeds the 7 replicas: estimated with 7",
@@ -1086,6 +1090,7 @@ export const highValueTransfer = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of cross_region (delhi, mumbai), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from delhi (declared primary)",
@@ -1257,6 +1262,7 @@ export const sessionCache = {
       { label: "incidents", amount: 12000, detail: "₹12,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",

@@ -313,7 +313,7 @@ export const balanceInquiry = {
     readMs: { p50: 7, p95: 13, p99: 25 },
     writeMs: { p50: 33, p95: 57, p99: 69 },
     replicationLagMs: 46.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 149000,
     costPerOperation: null,
     capacityPerSec: 14875,
@@ -327,6 +327,7 @@ export const balanceInquiry = {
       { label: "incidents", amount: 8000, detail: "₹8,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "no consistency level declared: estimated as eventual",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
@@ -511,6 +512,7 @@ export const accountBalance = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -695,6 +697,7 @@ export const fundTransfer = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "writes are led from mumbai (declared primary)",
@@ -857,7 +860,7 @@ export const upiPayment = {
     readMs: { p50: 13.5, p95: 26, p99: 51 },
     writeMs: { p50: 39.5, p95: 70, p99: 95 },
     replicationLagMs: 46.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 215000,
     costPerOperation: null,
     capacityPerSec: 6650,
@@ -871,6 +874,7 @@ export const upiPayment = {
       { label: "incidents", amount: 12000, detail: "₹12,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of sbi (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",

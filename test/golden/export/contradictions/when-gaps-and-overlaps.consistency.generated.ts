@@ -431,7 +431,7 @@ export const upiTransfer = {
     readMs: { p50: 13.5, p95: 26, p99: 51 },
     writeMs: { p50: 39.5, p95: 70, p99: 95 },
     replicationLagMs: 46.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 215000,
     costPerOperation: null,
     capacityPerSec: 6650,
@@ -445,6 +445,7 @@ export const upiTransfer = {
       { label: "incidents", amount: 12000, detail: "₹12,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of india (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",
@@ -811,7 +812,7 @@ export const inventory = {
     readMs: { p50: 7, p95: 13, p99: 25 },
     writeMs: { p50: 33, p95: 57, p99: 69 },
     replicationLagMs: 46.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 149000,
     costPerOperation: null,
     capacityPerSec: 14875,
@@ -825,6 +826,7 @@ export const inventory = {
       { label: "incidents", amount: 8000, detail: "₹8,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of india (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",
@@ -1185,7 +1187,7 @@ export const phonepeUpi = {
     readMs: { p50: 13.5, p95: 26, p99: 51 },
     writeMs: { p50: 39.5, p95: 70, p99: 95 },
     replicationLagMs: 46.5,
-    availabilityPct: 99.9999999874,
+    availabilityPct: 99.95,
     monthlyCost: 215000,
     costPerOperation: null,
     capacityPerSec: 6650,
@@ -1199,6 +1201,7 @@ export const phonepeUpi = {
       { label: "incidents", amount: 12000, detail: "₹12,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of india (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: asynchronous (the policy does not say)",
@@ -1597,6 +1600,7 @@ export const neft = {
       { label: "incidents", amount: 15000, detail: "₹15,000" },
     ],
     assumptions: [
+      "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of india (mumbai, delhi, bangalore), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
       "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
       "replication assumed: majority quorum (write 4 of 7, read 4) (the policy does not say)",

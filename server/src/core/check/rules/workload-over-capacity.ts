@@ -1,7 +1,6 @@
 // A workload whose peak (declared, or the average × the profile's peak factor) is above the operations
 // per second the level sustains on the topology per the profile (estimate/capacity.ts).
 import { formatCount } from '../../estimate/format';
-import { profileNamed } from '../../estimate/profiles/index';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
@@ -15,7 +14,7 @@ export const rule: Rule = {
       const e = estimate(data);
       if (!e.workload || !e.capacity || e.workload.peakPerSec <= e.capacityPerSec) continue;
       const c = formatCount;
-      const factor = profileNamed(e.profile)?.peakFactor;
+      const factor = e.workload.peakFactor;
       const peak = e.workload.peakDeclared
         ? `declared peak ${c(e.workload.peakPerSec)}/s`
         : `peak ≈ ${c(e.workload.peakPerSec)}/s (average ${c(e.workload.avgPerSec)}/s × peak factor ${factor} of profile ${e.profile})`;
