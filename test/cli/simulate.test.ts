@@ -48,7 +48,7 @@ describe('consistency simulate', () => {
     assert.equal(r.stdout.match(/^check +promised +verdict +violations +judged over$/gm)?.length, 2);
     assert.match(r.stdout, /^read +\d+ +\d+ +0 +0 +0 +[\d.]+ ms/m);
     assert.match(r.stdout, /availability 100%/);
-    assert.match(r.stdout, /cost actuals \(india-2024\): ₹[\d.,]+( lakh| crore)?\/month \(estimate: ₹[\d.,]+( lakh| crore)?\/month; simulated at [\d.,]+ ops\/s/);
+    assert.match(r.stdout, /cost actuals \(india-2024\): simulated [\d.,]+ ops\/s \([\d.]+% reads\) held for a month ≈ ₹[\d.,]+( lakh| crore)?\/month; the estimate prices the declared workload/);
     assert.match(r.stdout, /\nAssumptions:\n +1\. /);
     assert.ok(r.stdout.endsWith('\nSeed: 5\n'), r.stdout.slice(-100));
   });

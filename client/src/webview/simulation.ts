@@ -67,7 +67,7 @@ function dataSection(r: SimulationResult, d: DataResult, i: number): HTMLElement
     el('h3', {}, 'Availability over time'),
     canvas(`timeline-${i}`, d.faults.length ? 'The run and its fault windows, with the availability of the operations started in each' : 'No faults injected: the whole run', d.faults.length > 1),
     d.faults.length ? table('faults', ['fault', 'window', 'operations', 'availability', 'by client region'], faults) : null,
-    el('p', { class: 'cost' }, `Cost actuals (${d.cost.profile}): ${formatMoney(d.cost.monthly, d.cost.currency)}/month · the estimate says ${formatMoney(d.cost.estimatedMonthly, d.cost.currency)}/month (${d.cost.note}).`),
+    el('p', { class: 'cost' }, `Cost actuals (${d.cost.profile}): ${formatMoney(d.cost.monthly, d.cost.currency)}/month at the simulated rate · the estimate says ${formatMoney(d.cost.estimatedMonthly, d.cost.currency)}/month. ${d.cost.note}.`),
   );
 }
 

@@ -83,7 +83,7 @@ function dataLines(d: DataResult, sc: SimulationResult['scenario'], style: Style
   }
   const c = d.cost;
   out.push(
-    `  cost actuals (${c.profile}): ${formatMoney(c.monthly, c.currency)}/month (estimate: ${formatMoney(c.estimatedMonthly, c.currency)}/month; ${c.note})`,
+    `  cost actuals (${c.profile}): ${c.note}`,
     `    ${c.lines.map((l) => `${l.label} ${formatMoney(l.amount, c.currency)}`).join(' · ')}`,
   );
   if (d.violated.length > 0) out.push(style.severity('error')(`  promised yet seen: ${d.violated.join(', ')}`));

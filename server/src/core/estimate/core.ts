@@ -1,6 +1,7 @@
 // The part of an estimate that depends only on the network, the level's class and the replication
 // (net, leaders, latency plans, lag, availability): memoised per topology, since many data types share
 // one topology and level. Pure: the same inputs always give the same (shared, never mutated) result.
+import { describe } from '../model/delay';
 import { assumedReplication } from '../model/effective';
 import { needsConsensus, type Level } from '../model/levels';
 import type { Origin, PolicyModel, Replication, TopologyModel } from '../model/model';
@@ -81,7 +82,12 @@ function computeCore(i: CoreInput, consensus: boolean, owner: object): EstimateC
     if (i.topologyAssumed) assumptions.push(`topology ${topology!.name} assumed: the only one in the workspace`);
     assumptions.push(`clients in every region of ${topology!.name} (${net.sites.map((s) => s.name).join(', ')}), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's`);
   }
-  assumptions.push(profile.notes.intraRegion);
+  const own = topology ? [...topology.regions.values()].filter((r) => r.rtt) : [];
+  if (own.length === 0) assumptions.push(profile.notes.intraRegion);
+  else {
+    const rest = own.length < topology!.regions.size ? `; elsewhere ${profile.notes.intraRegion}` : '';
+    assumptions.push(`intra-region round trip as declared: ${own.map((r) => `${r.name} ${describe(r.rtt!)}`).join(', ')}${rest}`);
+  }
   const costReplicas = net.declared ? topology!.totalReplicas : n;
   if (costReplicas > n) assumptions.push(`regions with more than ${maxModelledReplicas} replicas are modelled as ${maxModelledReplicas} for latency and availability (costs count all ${costReplicas})`);
 

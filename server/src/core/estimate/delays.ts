@@ -118,6 +118,8 @@ export interface CostActual {
   currency: 'INR' | 'USD';
   /** Why the two differ, in one sentence. */
   explanation: string;
+  /** The lines of the cost at the simulated rate. */
+  lines: { label: string; amount: number; detail?: string }[];
 }
 
 /** The cost at the rate a simulation ran (ops/s and read share) next to the estimate at the declared workload. */
@@ -141,5 +143,5 @@ export function costAtRate(data: DataModel, model: PolicyModel, opsPerSec: numbe
   const explanation =
     `simulated ${Math.round(opsPerSec)} ops/s (${readsPct}% reads) held for a month ≈ ${m(at.monthlyCost)}/month; ` +
     `the estimate prices the declared workload (${declared}) ≈ ${m(est.monthlyCost)}/month; ${basis}`;
-  return { simulatedMonthly: at.monthlyCost, estimatedMonthly: est.monthlyCost, currency: est.currency, explanation };
+  return { simulatedMonthly: at.monthlyCost, estimatedMonthly: est.monthlyCost, currency: est.currency, explanation, lines: at.costLines };
 }

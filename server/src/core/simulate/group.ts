@@ -3,7 +3,8 @@
 // and staleness requirements, conflict strategy, partition preference, capacity, leadership, replica state.
 import { estimateCore } from '../estimate/core';
 import type { Profile } from '../estimate/profile';
-import { defaultProfileName, profileNamed } from '../estimate/profiles/index';
+import { storeDelays } from '../estimate/delays';
+import { resolveProfile } from '../estimate/profiles/resolve';
 import { describe } from '../model/delay';
 import { namedLevel, sessionGuarantees, type Level } from '../model/levels';
 import type { DataModel, PolicyModel } from '../model/model';
@@ -67,10 +68,10 @@ export interface Group {
   notes: string[];
 }
 
-/** The profile a data type's file names (or the default), as the estimate picks it. */
+/** The profile a data type's file names (or, with a `store`, the vendors' one; else the default), as the estimate picks it. */
 export function profileFor(data: DataModel, model: PolicyModel): { profile: Profile; currency: 'INR' | 'USD' } {
   const file = model.files.find((f) => f.uri === data.origin.uri);
-  const profile = profileNamed(file?.profile?.value) ?? profileNamed(defaultProfileName)!;
+  const { profile } = resolveProfile(model, file?.profile?.value, file?.system !== undefined);
   return { profile, currency: file?.currency?.value ?? profile.currency };
 }
 
@@ -104,7 +105,7 @@ export function buildGroup(index: number, data: DataModel, model: PolicyModel, s
   const strategy = strategyOf(data.effective.conflict?.value);
   const prefer = data.effective.partition?.value ?? (core.consensus ? 'consistency' : 'availability');
   const faults = new GroupFaults(sc.faults ?? [], regions, data.topology);
-  const { model: delays, notes: delayNotes } = defaultDelays(profile, level.costClass, sc.delays, data.topology);
+  const { model: delays, notes: delayNotes } = defaultDelays(profile, level.costClass, sc.delays, data.topology, storeDelays(data, model));
   const net = new Network(regions, data.topology, delays, sc.delays?.links, rng, faults);
   const slots = writeMode === 'log' ? 1 : regions.length;
   const states = Array.from({ length: n * keys }, () => emptyVersion(slots));

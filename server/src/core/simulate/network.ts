@@ -3,6 +3,7 @@
 // coordinator's service time; defaults from the topology and the profile, overridden by the scenario.
 import type { CostClass } from '../model/levels';
 import type { LinkModel, TopologyModel } from '../model/model';
+import type { StoreDelays } from '../estimate/delays';
 import type { Profile } from '../estimate/profile';
 import { describe, fixed, fromRtt, type Distribution } from '../model/delay';
 import { samplerOf, type Sampler } from './sampler';
@@ -21,22 +22,25 @@ export interface DelayModel {
   service: Distribution;
 }
 
-/** The delays: the scenario's overrides, else the topology's declared `replica` work, else defaults from the profile; and the assumptions behind them. */
-export function defaultDelays(profile: Profile, costClass: CostClass, over: DelayOverrides = {}, topology?: TopologyModel): { model: DelayModel; notes: string[] } {
+/** The delays: the scenario's overrides, else the topology's declared `replica` work, else the store model's
+ *  (a named `store`), else defaults from the profile; and the assumptions behind them. */
+export function defaultDelays(profile: Profile, costClass: CostClass, over: DelayOverrides = {}, topology?: TopologyModel, store?: StoreDelays): { model: DelayModel; notes: string[] } {
   const o: DelayOverrides = { ...topology?.work, ...over };
   const s = profile.classes[costClass].serviceMs;
   const ev = profile.classes.eventual.serviceMs;
+  // A named store's model: each replica's own time to apply a write and to read (its W and R), no other service time.
+  const sys = store?.system ? store : undefined;
   const model: DelayModel = {
     intraRegion: o.intraRegion ?? fixed(profile.intraRegionRttMs),
     intraRegionDeclared: over.intraRegion !== undefined,
     // A replica applies a write like a local eventual write: median = the eventual class's p50, p99 = the
     // profile's apply time (india-2024: 6 ms and 24 ms, from the Flipkart benchmark, source L1901).
-    write: o.write ?? { kind: 'lognormal', median: Math.min(ev.p50, profile.applyMsP99), p99: profile.applyMsP99 },
+    write: o.write ?? sys?.replica.write[costClass] ?? { kind: 'lognormal', median: Math.min(ev.p50, profile.applyMsP99), p99: profile.applyMsP99 },
     ack: o.ack ?? fixed(0),
-    read: o.read ?? fixed(0),
+    read: o.read ?? sys?.replica.read[costClass] ?? fixed(0),
     response: o.response ?? fixed(0),
     // The time inside the store per operation, as the estimate uses it: the level class's p50 and p99.
-    service: o.service ?? { kind: 'lognormal', median: s.p50, p99: Math.max(s.p50, s.p99) },
+    service: o.service ?? (sys ? fixed(0) : { kind: 'lognormal', median: s.p50, p99: Math.max(s.p50, s.p99) }),
   };
   const own = [...(topology?.regions.values() ?? [])].filter((r) => r.rtt).map((r) => `${r.name} ${describe(r.rtt!)}`);
   const inside = own.length && !model.intraRegionDeclared ? `${own.join(', ')} as declared, else ${describe(model.intraRegion)}` : describe(model.intraRegion);
@@ -44,6 +48,7 @@ export function defaultDelays(profile: Profile, costClass: CostClass, over: Dela
     `delays: intra-region round trip ${inside}; a replica applies a write in ${describe(model.write)}, acknowledges in ${describe(model.ack)}, reads in ${describe(model.read)}, responds in ${describe(model.response)}; the coordinator's service time per operation ${describe(model.service)}`,
     'links: one-way delay = half a round trip sampled per link along the fastest path (the link\'s declared distribution, else normal with its jitter as sd, clamped at 0)',
   ];
+  if (sys) notes.push(`${sys.notes[0]}: each replica's write and read times from it (W and R); no service time beside them`);
   const declared = Object.keys(topology?.work ?? {}).filter((k) => !(k in over));
   if (declared.length) notes.push(`replica work ${declared.join(', ')}: as declared in topology ${topology!.name}`);
   return { model, notes };

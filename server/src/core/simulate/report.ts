@@ -1,7 +1,7 @@
 // Turns one data type's counters, histograms and checkers into its DataResult: outcomes and latency,
 // staleness, the visibility curve, every check against the level's promises, availability per fault
 // window and over time, and cost actuals (the estimate's monthly-cost formula fed with the simulated traffic).
-import { monthlyCost } from '../estimate/cost';
+import { costAtRate } from '../estimate/delays';
 import { estimateData } from '../estimate/estimate';
 import { formatAvailability, formatCount, formatMoney, ms } from '../estimate/format';
 import { secondsPerMonth } from '../estimate/workload';
@@ -60,13 +60,13 @@ export function report(i: ReportInput): DataResult {
   const opsPerSec = (read.offered + write.offered) / seconds;
   const writesPerSec = write.offered / seconds;
   const remote = write.offered > 0 ? m.crossRegionWrites / write.offered : 0;
-  const cost = monthlyCost({ profile: g.profile, costClass: g.level.costClass, replicas: g.data.topology?.totalReplicas ?? g.n, monthlyOps: opsPerSec * secondsPerMonth, monthlyWrites: writesPerSec * secondsPerMonth, remoteReplicas: remote, currency: g.currency });
+  const readsPct = read.offered + write.offered > 0 ? Math.round((1000 * read.offered) / (read.offered + write.offered)) / 10 : 50;
+  const cost = costAtRate(g.data, i.model, opsPerSec, readsPct);
   const availabilityPct = pct(read.ok + write.ok, read.offered + write.offered);
   const stale = c.staleness.stale + c.staleness.staleFallback;
   const missed = checks.filter((x) => x.sla && x.violations + x.fallbackViolations > 0).map((x) => `${x.label.replace(/ \(declared\)$/, '')} missed by ${formatCount(x.violations + x.fallbackViolations)} reads`);
-  const summary = `${g.name}: read p99 ${ms(read.latencyMs.p99)} ms, write p99 ${ms(write.latencyMs.p99)} ms, ${stale} stale read${stale === 1 ? '' : 's'}${violated.length ? `, promised yet seen: ${violated.join(', ')}` : ''}${missed.length ? `, ${missed.join(', ')}` : ''}, availability ${formatAvailability(availabilityPct)}, ${formatMoney(cost.total, g.currency)}/month`;
+  const summary = `${g.name}: read p99 ${ms(read.latencyMs.p99)} ms, write p99 ${ms(write.latencyMs.p99)} ms, ${stale} stale read${stale === 1 ? '' : 's'}${violated.length ? `, promised yet seen: ${violated.join(', ')}` : ''}${missed.length ? `, ${missed.join(', ')}` : ''}, availability ${formatAvailability(availabilityPct)}, ${formatMoney(cost.simulatedMonthly, cost.currency)}/month`;
   const [writes, reads] = protocolNotes({ name: '', writeMode: g.writeMode, readMode: g.readMode, regions: g.regions, leaders: g.leaders, w: g.w, r: g.r, n: g.n, randomQuorums: g.randomQuorums, prefer: 'consistency', electionMs: g.lead.electionMs }).map((s) => s.replace(/^: /, ''));
-  const declared = est.workload?.avgPerSec;
   return {
     data: g.name,
     level: g.level.display,
@@ -90,16 +90,14 @@ export function report(i: ReportInput): DataResult {
     faults: faultResults,
     cost: {
       profile: g.profile.name,
-      currency: g.currency,
+      currency: cost.currency,
       opsPerSec: r3(opsPerSec),
       writesPerSec: r3(writesPerSec),
       crossRegionGBPerMonth: r3((writesPerSec * secondsPerMonth * remote * g.profile.bytesPerWrite) / 1e9),
-      monthly: Math.round(cost.total),
-      lines: cost.lines.map((l) => ({ label: l.label, amount: Math.round(l.amount), detail: l.detail })),
-      estimatedMonthly: Math.round(est.monthlyCost),
-      note: declared
-        ? `simulated at ${formatCount(r3(opsPerSec))} ops/s; the estimate prices the declared workload of ${formatCount(r3(declared))} ops/s`
-        : `simulated at ${formatCount(r3(opsPerSec))} ops/s; the data type declares no workload, so the estimate prices none`,
+      monthly: Math.round(cost.simulatedMonthly),
+      lines: cost.lines.map((l) => ({ label: l.label, amount: Math.round(l.amount), detail: l.detail ?? '' })),
+      estimatedMonthly: Math.round(cost.estimatedMonthly),
+      note: cost.explanation,
     },
     estimate: { readP99Ms: r3(est.read.p99), writeP99Ms: r3(est.write.p99) },
   };
