@@ -329,7 +329,7 @@ export const ssdR1w1 = {
     assumptions: [
       "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of lnkd_ssd (dc), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
-      "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
+      "intra-region round trip as declared: dc 0ms",
       "no primary declared: writes are led from dc, the region with the lowest mean write round trip",
       "reads are served by a local replica; writes need a write quorum of 1 of 3 led from dc",
       "service time inside the store is the Flipkart cart benchmark P95 per level class (strong 45 ms, session 25 ms, eventual 12 ms; source L1900–L1902), with p50 = P95 ÷ 2 and p99 = 2 × P95 (the source gives only P95)",
@@ -483,7 +483,7 @@ export const diskR1w1 = {
     assumptions: [
       "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of lnkd_disk (dc), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
-      "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
+      "intra-region round trip as declared: dc 0ms",
       "no primary declared: writes are led from dc, the region with the lowest mean write round trip",
       "reads are served by a local replica; writes need a write quorum of 1 of 3 led from dc",
       "service time inside the store is the Flipkart cart benchmark P95 per level class (strong 45 ms, session 25 ms, eventual 12 ms; source L1900–L1902), with p50 = P95 ÷ 2 and p99 = 2 × P95 (the source gives only P95)",
@@ -637,7 +637,7 @@ export const diskR2w1 = {
     assumptions: [
       "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of lnkd_disk (dc), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
-      "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
+      "intra-region round trip as declared: dc 0ms",
       "no primary declared: writes are led from dc, the region with the lowest mean write round trip",
       "reads are served by a local replica; writes need a write quorum of 1 of 3 led from dc",
       "service time inside the store is the Flipkart cart benchmark P95 per level class (strong 45 ms, session 25 ms, eventual 12 ms; source L1900–L1902), with p50 = P95 ÷ 2 and p99 = 2 × P95 (the source gives only P95)",
@@ -791,7 +791,7 @@ export const diskR1w2 = {
     assumptions: [
       "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of lnkd_disk (dc), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
-      "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
+      "intra-region round trip as declared: dc 0ms",
       "no primary declared: writes are led from dc, the region with the lowest mean write round trip",
       "reads are served by a local replica; writes need a majority quorum (2 of 3) led from dc",
       "service time inside the store is the Flipkart cart benchmark P95 per level class (strong 45 ms, session 25 ms, eventual 12 ms; source L1900–L1902), with p50 = P95 ÷ 2 and p99 = 2 × P95 (the source gives only P95)",
@@ -945,7 +945,7 @@ export const diskR3w1 = {
     assumptions: [
       "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of lnkd_disk (dc), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
-      "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
+      "intra-region round trip as declared: dc 0ms",
       "no primary declared: writes are led from dc, the region with the lowest mean write round trip",
       "reads are served by a local replica; writes need a write quorum of 1 of 3 led from dc",
       "service time inside the store is the Flipkart cart benchmark P95 per level class (strong 45 ms, session 25 ms, eventual 12 ms; source L1900–L1902), with p50 = P95 ÷ 2 and p99 = 2 × P95 (the source gives only P95)",
@@ -1099,7 +1099,7 @@ export const ymmrR1w1 = {
     assumptions: [
       "profile india-2024 is ILLUSTRATIVE: Indian production figures from the source (2024), INR; its figures are not vendor prices or measurements (store models use vendors-2026 figures)",
       "clients in every region of ymmr (dc), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
-      "intra-region round trip 1 ms (profile; the source gives none, digest §4.4)",
+      "intra-region round trip as declared: dc 0ms",
       "no primary declared: writes are led from dc, the region with the lowest mean write round trip",
       "reads are served by a local replica; writes need a write quorum of 1 of 3 led from dc",
       "service time inside the store is the Flipkart cart benchmark P95 per level class (strong 45 ms, session 25 ms, eventual 12 ms; source L1900–L1902), with p50 = P95 ÷ 2 and p99 = 2 × P95 (the source gives only P95)",
