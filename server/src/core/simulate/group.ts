@@ -16,7 +16,10 @@ import { defaultDelays, Network } from './network';
 import { protocolNotes, type ReadMode, type WriteMode } from './protocol';
 import type { Rng } from './prng';
 import { defaults, type Scenario } from './scenario';
-import { emptyVersion, strategyOf, type Strategy, type Version } from './state';
+import { emptyVersion, strategyOf, type Order, type Strategy, type Version } from './state';
+
+/** Terms a log can reach in one run (elections beyond it do not happen; the run says so). */
+export const maxTerms = 64;
 
 export interface Group {
   index: number;
@@ -37,8 +40,10 @@ export interface Group {
   r: number;
   writeMode: WriteMode;
   readMode: ReadMode;
-  /** Version-vector slots: 1 for a single leader's log, else one per region. */
+  /** Version-vector slots: for a single leader's log one per term it may reach, else one per region. */
   slots: number;
+  /** How replicas order versions: the log's order, or the conflict strategy. */
+  order: Order;
   /** Region indexes of the declared (or chosen) leaders; empty when leaderless. */
   leaders: number[];
   /** What a local read / a write must include from the session: its writes, its reads. */
@@ -60,7 +65,8 @@ export interface Group {
   skew: Float64Array;
   /** Replica states as reads see them, replica * keys + key; leaderless coordinators' states, region * keys + key. */
   states: Version[];
-  /** Sequential followers' stored (not yet committed) states; null when stored is what reads see. */
+  /** A log's followers' stored states when reads see only committed writes (they differ until the commit
+   *  reaches them); null when what a replica stores is what reads see. */
   accepted: Version[] | null;
   proxies: Version[];
   /** Next unique register value per key. */
@@ -107,9 +113,13 @@ export function buildGroup(index: number, data: DataModel, model: PolicyModel, s
   const faults = new GroupFaults(sc.faults ?? [], regions, data.topology);
   const { model: delays, notes: delayNotes } = defaultDelays(profile, level.costClass, sc.delays, data.topology, storeDelays(data, model));
   const net = new Network(regions, data.topology, delays, sc.delays?.links, rng, faults);
-  const slots = writeMode === 'log' ? 1 : regions.length;
+  // A log's terms: the first, and at most one election per fault boundary.
+  const slots = writeMode === 'log' ? Math.min(maxTerms, 1 + 2 * (sc.faults?.length ?? 0)) : regions.length;
   const states = Array.from({ length: n * keys }, () => emptyVersion(slots));
-  const accepted = readMode === 'sticky' && writeMode === 'log' ? Array.from({ length: n * keys }, () => emptyVersion(slots)) : null;
+  // A log's followers show only committed writes (Raft applies committed entries; a standby replays commits):
+  // when a write commits before it is replicated (W = 1) that is what they receive; else they wait for the commit.
+  const committedOnly = writeMode === 'log' && (readMode === 'sticky' || (readMode === 'local' && core.w > 1));
+  const accepted = committedOnly ? Array.from({ length: n * keys }, () => emptyVersion(slots)) : null;
   const electionMs = sc.electionMs ?? defaults.electionMs;
   const lead = new Leadership(writeMode, leaders, regions, replicas, keys, slots, electionMs, data.topology);
   const capacity = profile.classes[level.costClass];
@@ -130,7 +140,7 @@ export function buildGroup(index: number, data: DataModel, model: PolicyModel, s
   if (sc.clockSkew) notes.push(`${name}: region clocks offset by ${describe(sc.clockSkew)}, drawn once per region`);
   return {
     index, name, data, level, profile, currency, regions, replicas, replicaRegion: Int32Array.from(replicaRegion), n, keys, mode,
-    w: core.regional ? 0 : core.w, r: core.r, writeMode, readMode, slots, leaders, needs, bounded,
+    w: core.regional ? 0 : core.w, r: core.r, writeMode, readMode, slots, order: writeMode === 'log' ? 'log' : strategy, leaders, needs, bounded,
     stalenessMs: data.effective.stalenessMs?.value, behind, randomQuorums, strategy, counter: strategy === 'merge', prefer,
     net, faults, lead, pools, skew: Float64Array.from(regions, clockOf), states, accepted,
     proxies: leaderless ? Array.from({ length: regions.length * keys }, () => emptyVersion(slots)) : [],

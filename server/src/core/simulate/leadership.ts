@@ -11,7 +11,7 @@ import { Kind, type Op } from './ops';
 import type { WriteMode } from './protocol';
 import type { Sim } from './sim';
 import { tryCommit } from './write-path';
-import { assign, copyVersion, emptyVersion, type Version } from './state';
+import { assign, copyVersion, emptyVersion, newerLog, type Version } from './state';
 
 export interface Election {
   /** When the leader lost its majority, and when the new one took over (ms). */
@@ -33,13 +33,13 @@ export class Leadership {
   /** Per client region: the region whose leader coordinates its writes (-1: none reachable). */
   readonly route: Int32Array;
   private readonly staticRoute: Int32Array;
-  /** Log groups, per key: the leader's newest proposed state, the highest committed position, the writes
-   *  waiting to commit (in log order), the highest position ever proposed; per replica and key: the
-   *  highest position it acknowledged; per replica: the term it knows and whether it was linked. */
+  /** Log groups, per key: the leader's newest proposed state, the highest position committed in this term,
+   *  the writes waiting to commit (in log order); per replica and key: the highest position of this term it
+   *  acknowledged; per replica: the term it knows and whether it was linked. Positions count a term's writes
+   *  (the term's slot of the version vector). */
   readonly head: Version[];
   readonly committed: Float64Array;
   readonly pending: (Op[] | undefined)[];
-  readonly maxSeq: Float64Array;
   readonly match: Float64Array;
   readonly termOf: Int32Array;
   private readonly linked: Uint8Array;
@@ -65,7 +65,6 @@ export class Leadership {
     this.head = log ? Array.from({ length: keys }, () => emptyVersion(slots)) : [];
     this.committed = new Float64Array(log ? keys : 0);
     this.pending = log ? new Array(keys).fill(undefined) : [];
-    this.maxSeq = new Float64Array(log ? keys : 0);
     this.match = new Float64Array(log ? n * keys : 0);
     this.termOf = new Int32Array(n).fill(1);
     this.linked = new Uint8Array(n).fill(1);
@@ -81,6 +80,11 @@ export class Leadership {
       if (best < 0 || ms < bestMs) [best, bestMs] = [l, ms];
     }
     return best;
+  }
+
+  /** The version-vector slot of the current term's writes. */
+  get slot(): number {
+    return this.term - 1;
   }
 
   /** The leader's region, or -1. */
@@ -172,7 +176,7 @@ export class Leadership {
       const h = this.head[k];
       assign((g.accepted ?? g.states)[r * K + k], h);
       if (g.accepted) assign(g.states[r * K + k], g.states[this.leader * K + k]);
-      this.match[r * K + k] = h.vv[0];
+      this.match[r * K + k] = h.vv[this.slot];
       sim.wake(g, r, k);
     }
     this.termOf[r] = this.term;
@@ -180,7 +184,7 @@ export class Leadership {
 
   /** Election events: `flag` 0, the timeout fired (a candidate asks for votes); 1, the candidate `node` won. */
   elect(sim: Sim, g: Group, epoch: number, phase: number, candidate: number): void {
-    if (epoch !== this.epoch || (this.lostAt < 0 && this.leader >= 0)) return;
+    if (epoch !== this.epoch || (this.lostAt < 0 && this.leader >= 0) || this.term >= g.slots) return;
     const label = this.components(g, sim.now);
     const maj = this.majorityOf(g, label);
     if (maj < 0) {
@@ -216,9 +220,9 @@ export class Leadership {
     const head: Version[] = [];
     for (let k = 0; k < K; k++) {
       let best = stored[members[0] * K + k];
-      for (const r of members) if (stored[r * K + k].vv[0] > best.vv[0]) best = stored[r * K + k];
+      for (const r of members) if (newerLog(stored[r * K + k].vv, best.vv)) best = stored[r * K + k];
       head.push(copyVersion(best));
-      this.committed[k] = best.vv[0];
+      this.committed[k] = 0;
       this.pending[k] = undefined;
     }
     for (let k = 0; k < K; k++) assign(this.head[k], head[k]);
@@ -227,7 +231,7 @@ export class Leadership {
       for (let k = 0; k < K; k++) {
         assign(stored[r * K + k], head[k]);
         if (g.accepted) assign(g.states[r * K + k], head[k]);
-        this.match[r * K + k] = head[k].vv[0];
+        this.match[r * K + k] = 0;
         sim.wake(g, r, k);
       }
       this.termOf[r] = this.term;

@@ -115,7 +115,7 @@ export function onReadResp(sim: Sim, e: Ev): void {
     op.merged = v;
     op.acks = 1;
   } else if (sameVersion(op.merged.vv, v.vv)) op.acks++;
-  else if (apply(op.merged, v, g.strategy) !== 0) op.acks = sameVersion(op.merged.vv, v.vv) ? 1 : 0;
+  else if (apply(op.merged, v, g.order) !== 0) op.acks = sameVersion(op.merged.vv, v.vv) ? 1 : 0;
   if (++op.replies < op.need) return;
   if (g.readMode !== 'abd' || op.acks >= g.w) {
     sim.at(g.net.service(sim.rng), Kind.Reply, op, -1, op.attempt, null, op.merged, 0);
@@ -133,7 +133,7 @@ export function onWriteBack(sim: Sim, e: Ev): void {
   const r = e.node;
   const b = g.replicaRegion[r];
   if (g.faults.any && g.faults.down(b, sim.now)) return;
-  if (apply(g.states[r * g.keys + op.key], e.v!, g.strategy) !== 0) {
+  if (apply(g.states[r * g.keys + op.key], e.v!, g.order) !== 0) {
     sim.wake(g, r, op.key);
     sim.observeApply(g, r, op.key);
   }

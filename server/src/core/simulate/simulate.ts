@@ -156,7 +156,7 @@ function divergedKeys(g: Group): number {
     const a = g.states[k];
     for (let j = 1; j < g.n; j++) {
       const b = g.states[j * g.keys + k];
-      if (b.value !== a.value || b.vv.some((x, i) => x !== a.vv[i])) {
+      if (valueOf(b, g.strategy) !== valueOf(a, g.strategy) || b.vv.some((x, i) => x !== a.vv[i])) {
         n++;
         break;
       }
@@ -176,8 +176,8 @@ function finalReads(sim: Sim, groups: Group[]): void {
     const process = sim.nextProcess++;
     for (let k = 0; k < g.keys; k++) {
       const v = emptyVersion(g.slots);
-      for (let j = 0; j < g.n; j++) apply(v, g.states[j * g.keys + k], g.strategy);
-      for (let r = 0; r < g.proxies.length / g.keys; r++) apply(v, g.proxies[r * g.keys + k], g.strategy);
+      for (let j = 0; j < g.n; j++) apply(v, g.states[j * g.keys + k], g.order);
+      for (let r = 0; r < g.proxies.length / g.keys; r++) apply(v, g.proxies[r * g.keys + k], g.order);
       const value = valueOf(v, g.strategy);
       if (g.counter) sim.checkers[g.index].final(k, value, g.name);
       sim.record.final(g, k, process, value, v.vv);

@@ -1,7 +1,8 @@
 // A replica's version of a key: a version vector over the group's write slots (writes included per slot),
 // the register value or counter count, and the winning write's timestamp, sequence and origin region.
-// Single-leader groups have one slot, the leader's log position (a total order that survives failover);
-// multi-primary, leaderless and regional groups have one slot per region and resolve concurrent versions
+// Single-leader groups have one slot per leader term, each counting the writes of that term's log: a
+// version includes a write exactly when its log does (a failover that drops an old leader's writes shows).
+// Multi-primary, leaderless and regional groups have one slot per region and resolve concurrent versions
 // by the conflict strategy (registers keep one winner, so lost updates appear exactly where it drops one;
 // merges keep every write and count them).
 
@@ -65,7 +66,8 @@ export function includes(a: VV, b: VV): boolean {
   return true;
 }
 
-/** The value a reader sees: merged counters count the writes of every slot; registers and single-slot counters keep `value`. */
+/** The value a reader sees: merged counters count the writes of every slot (a log's terms included);
+ *  registers and single-slot counters keep `value`. */
 export function valueOf(v: Version, s: Strategy): number {
   if (s !== 'merge' || v.vv.length === 1) return v.value;
   let sum = 0;
@@ -87,12 +89,27 @@ function beats(s: Strategy, a: Version, b: Version): boolean {
   }
 }
 
+/** How a replica orders versions: a conflict strategy, or `log` — a leader's log, whose versions count writes
+ *  per term and are ordered as Raft orders logs (the later last term, then the longer), never merged. */
+export type Order = Strategy | 'log';
+
+/** Is log version a more up to date than b (Raft: the later last term, then the higher index in it)? */
+export function newerLog(a: VV, b: VV): boolean {
+  for (let i = a.length - 1; i >= 0; i--) if (a[i] !== b[i]) return a[i] > b[i];
+  return false;
+}
+
 /** What `apply` did: already included, newer (replaced), concurrent and won (or merged), concurrent and lost. */
 export const Applied = { Old: 0, Newer: 1, Won: 2, Lost: 3 } as const;
 export type Applied = (typeof Applied)[keyof typeof Applied];
 
 /** Folds version `w` into state `s` (in place). */
-export function apply(s: Version, w: Version, strategy: Strategy): Applied {
+export function apply(s: Version, w: Version, strategy: Order): Applied {
+  if (strategy === 'log') {
+    if (!newerLog(w.vv, s.vv)) return Applied.Old;
+    assign(s, w);
+    return Applied.Newer;
+  }
   let ge = true; // w ≥ s
   let le = true; // w ≤ s
   const a = w.vv;

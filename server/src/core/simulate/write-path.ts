@@ -65,7 +65,7 @@ export function coordinate(sim: Sim, op: Op, j: number): void {
   let base = g.states[j * K + op.key];
   if (g.writeMode === 'leaderless') {
     base = g.proxies[o * K + op.key];
-    if (!(g.faults.any && g.faults.down(o, sim.now))) apply(base, g.states[j * K + op.key], g.strategy);
+    if (!(g.faults.any && g.faults.down(o, sim.now))) apply(base, g.states[j * K + op.key], g.order);
   }
   const need = op.fallback ? undefined : tokenNeed(op, g.needs.writeW, g.needs.writeR);
   if (need && !includes(base.vv, need)) {
@@ -76,7 +76,7 @@ export function coordinate(sim: Sim, op: Op, j: number): void {
   const slot = g.slots === 1 ? 0 : o;
   vv[slot]++;
   const w: WriteRec = { vv, value: g.counter ? base.value + 1 : op.value, ts: sim.now + g.skew[o], seq: base.seq + 1, origin: o, idx: vv[slot], slot, key: op.key, term: 0 };
-  apply(base, w, g.strategy);
+  apply(base, w, g.order);
   op.w = w;
   op.acks = 0;
   const leaderless = g.writeMode === 'leaderless';
@@ -102,10 +102,11 @@ function propose(sim: Sim, op: Op): void {
   const K = g.keys;
   const key = op.key;
   const head = L.head[key];
-  const pos = Math.max(head.vv[0], L.maxSeq[key]) + 1;
-  L.maxSeq[key] = pos;
+  const slot = L.slot;
+  const vv = head.vv.slice();
+  const pos = ++vv[slot];
   const o = g.replicaRegion[L.leader];
-  const w: WriteRec = { vv: [pos], value: g.counter ? head.value + 1 : op.value, ts: sim.now + g.skew[o], seq: pos, origin: o, idx: pos, slot: 0, key, term: L.term };
+  const w: WriteRec = { vv, value: g.counter ? head.value + 1 : op.value, ts: sim.now + g.skew[o], seq: head.seq + 1, origin: o, idx: pos, slot, key, term: L.term };
   assign(head, w);
   op.w = w;
   L.match[L.leader * K + key] = pos;
@@ -115,7 +116,7 @@ function propose(sim: Sim, op: Op): void {
     if (r === L.leader) continue;
     replicate(sim, op, w, r, Kind.Write, 0);
   }
-  if (g.accepted) apply(stored[L.leader * K + key], w, g.strategy);
+  if (g.accepted) apply(stored[L.leader * K + key], w, g.order);
   tryCommit(sim, g.lead.leader, op.g, key);
 }
 
@@ -145,7 +146,7 @@ export function onWrite(sim: Sim, e: Ev): void {
   if (g.writeMode === 'log') {
     const L = g.lead;
     if (w.term < L.termOf[r]) return; // a deposed leader's write
-    const res = apply((g.accepted ?? g.states)[r * g.keys + w.key], w, g.strategy);
+    const res = apply((g.accepted ?? g.states)[r * g.keys + w.key], w, g.order);
     if (res !== Applied.Old && !g.accepted) {
       sim.wake(g, r, w.key);
       sim.observeApply(g, r, w.key);
@@ -157,7 +158,7 @@ export function onWrite(sim: Sim, e: Ev): void {
     }
     return;
   }
-  const res = apply(g.states[r * g.keys + w.key], w, g.strategy);
+  const res = apply(g.states[r * g.keys + w.key], w, g.order);
   if (res >= Applied.Won) sim.metrics[g.index].conflicts++;
   if (res !== Applied.Old) {
     sim.wake(g, r, w.key);
@@ -200,12 +201,13 @@ export function tryCommit(sim: Sim, leader: number, g: Op['g'], key: number): vo
     if (holders < g.w) return;
     const op = list.shift()!;
     L.committed[key] = pos;
-    apply(g.states[leader * K + key], op.w!, g.strategy);
+    apply(g.states[leader * K + key], op.w!, g.order);
     sim.wake(g, leader, key);
     sim.observeApply(g, leader, key);
     committed(sim, op);
     if (g.accepted) {
-      const home = op.session.home[g.index];
+      // Sequential (sticky) sessions hear back from their own replica once it applied the write.
+      const home = g.readMode === 'sticky' ? op.session.home[g.index] : leader;
       for (let r = 0; r < g.n; r++) if (r !== leader) replicate(sim, op, op.w!, r, Kind.Commit, r === home ? 1 : 0);
       if (home !== leader) continue;
     }
@@ -213,7 +215,8 @@ export function tryCommit(sim: Sim, leader: number, g: Op['g'], key: number): vo
   }
 }
 
-/** A committed write reaches a sequential follower: it becomes visible there; at the session's own replica the client hears back. */
+/** A committed write reaches a follower that shows only committed writes: it becomes visible there; at a
+ *  sequential session's own replica, the client hears back. */
 export function onCommit(sim: Sim, e: Ev): void {
   const op = e.op!;
   const g = op.g;
@@ -224,7 +227,7 @@ export function onCommit(sim: Sim, e: Ev): void {
     return;
   }
   if (w.term < g.lead.termOf[r]) return;
-  if (apply(g.states[r * g.keys + w.key], w, g.strategy) !== Applied.Old) {
+  if (apply(g.states[r * g.keys + w.key], w, g.order) !== Applied.Old) {
     sim.wake(g, r, w.key);
     sim.observeApply(g, r, w.key);
   }

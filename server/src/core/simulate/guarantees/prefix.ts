@@ -43,7 +43,8 @@ export class Prefix {
       this.witnesses.add(() => ({ explanation: `${describeOp(c.op)} and ${describeOp(op)} saw concurrent writes each without the other: no single write order has both as prefixes`, ops: [c.op, op] }));
       return;
     }
-    if (same) return;
+    // What a fallback read saw is judged, but does not become part of the order normal reads are held to.
+    if (same || fallback) return;
     chain.splice(i, 0, { vv: vv.slice(), sum, op });
     if (chain.length > KEEP) chain.shift();
   }
