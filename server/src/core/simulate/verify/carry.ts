@@ -60,7 +60,8 @@ export class KeyState {
 
   /** Does the current start hold "any state"? */
   get wild(): boolean {
-    return this.startAux.some((a) => a >= WILD);
+    for (const a of this.startAux) if (a >= WILD) return true;
+    return false;
   }
 }
 
@@ -104,14 +105,27 @@ export function carryRegister(ks: KeyState, s: Search, window: readonly HistOp[]
   for (let i = 0; i < s.n; i++) {
     if (s.info[i] && !s.unlifted[i] && ks.carried?.delete(s.arg[i])) (removed ??= []).push(s.arg[i]);
   }
-  const src = new Map<number, HistOp | null>();
-  ks.startV.forEach((v, k) => src.set(v, ks.src[k]));
-  for (const op of window) if (op.f === 'write' && op.type !== 'fail') src.set(op.value as number, op);
-  ks.startV = Array.from(s.endV.subarray(0, s.ends));
-  ks.startAux = ks.startV.map(() => 0);
-  ks.src = ks.startV.map((v) => src.get(v) ?? null);
+  if (s.ends !== 1 || ks.startV.length !== 1 || ks.startV[0] !== s.endV[0] || ks.startAux[0] !== 0) {
+    const v = Array.from(s.endV.subarray(0, s.ends));
+    ks.src = v.map((x) => sourceOf(x, ks, window));
+    ks.startV = v;
+    ks.startAux = v.length === 1 ? ZERO : v.map(() => 0);
+  }
   ks.weak = null;
   return removed;
+}
+
+/** Shared start aux of one exact state (start arrays are replaced, never changed in place). */
+const ZERO: number[] = [0];
+
+/** The write that set value v: the window's latest write of it, or the one that set a start state. */
+function sourceOf(v: number, ks: KeyState, window: readonly HistOp[]): HistOp | null {
+  for (let i = window.length - 1; i >= 0; i--) {
+    const op = window[i];
+    if (op.f === 'write' && op.type !== 'fail' && op.value === v) return op;
+  }
+  const k = ks.startV.indexOf(v);
+  return k >= 0 ? ks.src[k] : null;
 }
 
 function setAny(ks: KeyState, why: 'states' | 'restart'): null {
@@ -124,21 +138,27 @@ function setAny(ks: KeyState, why: 'states' | 'restart'): null {
 
 /** Counter: the search's end states (pending folded in by size), pruned; "any state" past the bound. */
 export function carryCounter(ks: KeyState, s: Search, window: readonly HistOp[], maxStates: number): boolean {
-  const inc = Array.from(s.model.inc.subarray(0, s.model.slots));
   if (s.endsOverflow) return restartCounter(ks, window, 'states');
-  const v: number[] = [];
-  const aux: number[] = [];
-  for (let i = 0; i < s.ends; i++) {
-    if (dominated(i, s.endV, s.endAux, s.ends, inc)) continue;
-    v.push(s.endV[i]);
-    aux.push(s.endAux[i]);
+  const m = s.model;
+  if (m.slots !== ks.inc.length) ks.inc = Array.from(m.inc.subarray(0, m.slots));
+  if (s.ends === 1) {
+    if (ks.startV.length !== 1 || ks.startV[0] !== s.endV[0]) ks.startV = [s.endV[0]];
+    const a = s.endAux[0];
+    if (ks.startAux.length !== 1 || ks.startAux[0] !== a) ks.startAux = a === 0 ? ZERO : [a];
+  } else {
+    const v: number[] = [];
+    const aux: number[] = [];
+    for (let i = 0; i < s.ends; i++) {
+      if (dominated(i, s.endV, s.endAux, s.ends, ks.inc)) continue;
+      v.push(s.endV[i]);
+      aux.push(s.endAux[i]);
+    }
+    ks.startV = v;
+    ks.startAux = aux;
+    if (v.length > maxStates) return restartCounter(ks, [], 'states');
   }
-  ks.inc = inc;
-  ks.startV = v;
-  ks.startAux = aux;
-  if (v.length > maxStates) return restartCounter(ks, [], 'states');
   ks.weak = ks.wild ? ks.weak ?? 'restart' : null;
-  compact(ks);
+  if (ks.inc.length > 0) compact(ks);
   return true;
 }
 

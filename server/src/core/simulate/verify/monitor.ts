@@ -10,6 +10,7 @@ import { findWitness } from './witness';
 import { KeyState, carryCounter, carryRegister, carryWrite, keepTail, noteWrites, restartCounter, restartRegister,
   type TailWindow } from './carry';
 import { Tally } from './tally';
+import { ADD, READ, WRITE } from './model';
 import { boundsOf, type Bounds, type CheckKind, type CheckResult, type HistOp, type Invocation, type ModelKind,
   type VerifyOptions } from './types';
 
@@ -104,8 +105,7 @@ export class Monitor {
     };
     if (ks.wild) this.tally.weak(ks.weak ?? 'restart');
     else if (ks.evicted) this.tally.weak('evicted');
-    load(this.search, p, null);
-    const r = this.search.run(startV, startAux, true, b.budget, b.maxMemoWords, 4 * b.maxStates);
+    const r = this.search1(p) ?? this.searchAll(p);
     if (this.model === 'register') noteWrites(ks, ks.window);
     if (r === OK) {
       if (this.model === 'register') {
@@ -121,6 +121,23 @@ export class Monitor {
     this.restart(ks, ks.window);
     ks.tail = [];
     ks.tailOps = 0;
+  }
+
+  /** One definite operation that needs no carried write: every start state stepped (the common window). */
+  private search1(p: Problem): number | null {
+    if (p.ops.length !== 1 || p.ops[0].type !== 'ok') return null;
+    const op = p.ops[0];
+    const v = op.value as number;
+    if (op.f === 'read' && this.model === 'register' && (p.ghosts || p.free?.has(v))) return null;
+    this.search.reset();
+    this.search.model.setSlots(p.inc);
+    const kind = op.f === 'read' ? READ : op.f === 'write' ? WRITE : ADD;
+    return this.search.stepAll(kind, v, p.startV, p.startAux, 4 * this.b.maxStates);
+  }
+
+  private searchAll(p: Problem): number {
+    load(this.search, p, null);
+    return this.search.run(startV, startAux, true, this.b.budget, this.b.maxMemoWords, 4 * this.b.maxStates);
   }
 
   private violation(ks: KeyState, p: Problem): void {

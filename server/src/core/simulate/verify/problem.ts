@@ -56,7 +56,44 @@ export function load(search: Search, p: Problem, keep: Uint8Array | null): boole
   return p.model === 'register' ? loadRegister(search, p, keep) : loadCounter(search, p, keep);
 }
 
+/** Is there an operation before `end` doing f with value v, kept (or, with kept false, freed)? */
+function any(ops: HistOp[], keep: Uint8Array | null, f: 'read' | 'write', v: number, kept: boolean, end: number): boolean {
+  for (let j = 0; j < end; j++) {
+    if (ops[j].f === f && ops[j].value === v && (keep === null || keep[j] === 1) === kept) return true;
+  }
+  return false;
+}
+
+/** Small windows (the common case) without sets: quadratic scans over a few operations. */
+function loadSmall(search: Search, p: Problem, keep: Uint8Array | null): void {
+  const ops = p.ops;
+  const n = ops.length;
+  for (let i = 0; i < n; i++) {
+    if (keep && !keep[i]) continue;
+    const op = ops[i];
+    const v = op.value as number;
+    if (op.f === 'read') search.add(READ, v, op.invoke, op.complete, false);
+    else if (op.type === 'ok' || any(ops, keep, 'read', v, true, n)) {
+      search.add(WRITE, v, op.invoke, op.complete, op.type === 'info');
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const op = ops[i];
+    const v = op.value as number;
+    if (op.f !== 'read' || (keep && !keep[i]) || any(ops, keep, 'read', v, true, i) || any(ops, keep, 'write', v, true, n)) {
+      continue;
+    }
+    if (any(ops, keep, 'write', v, false, n) || p.ghosts || (p.free !== null && p.free.has(v))) {
+      search.add(WRITE, v, -Infinity, Infinity, true);
+    }
+  }
+}
+
 function loadRegister(search: Search, p: Problem, keep: Uint8Array | null): boolean {
+  if (p.ops.length <= 16) {
+    loadSmall(search, p, keep);
+    return true;
+  }
   reads.clear();
   written.clear();
   freed.clear();

@@ -2,10 +2,12 @@
 // order (not real time) and that the model accepts. Depth-first over "the next operation of some process", with
 // the same memo as the linearizability search (the set of operations placed, which fixes every process's
 // position, and the model state). Candidates are tried in id order, so a history whose real-time order works is
-// found without backtracking. An indeterminate operation may take effect at any point after the operations its
+// found without backtracking. A process's next read that returns the current value (with nothing pending) is
+// placed at once with no alternative tried: reads change nothing, so any order placing it later can place it now
+// (a partial-order reduction). An indeterminate operation may take effect at any point after the operations its
 // process invoked before it, or never: it does not hold back its process. A step budget turns into UNKNOWN.
 import { Memo, zobristFor } from './memo';
-import { ADD, Model } from './model';
+import { ADD, Model, READ } from './model';
 import { FAIL, OK, UNKNOWN } from './search';
 
 export class ScSearch {
@@ -108,8 +110,15 @@ export class ScSearch {
     return (this.bits[i >>> 5] & (1 << (i & 31))) !== 0;
   }
 
-  /** The smallest candidate index above t, or -1. */
+  /** The smallest candidate index above t, or -1; a read that must go now is the only candidate. */
   private nextCandidate(t: number): number {
+    if (this.aux === 0) {
+      for (let p = 0; p < this.pLen.length; p++) {
+        if (this.cursor[p] >= this.pLen[p]) continue;
+        const c = this.seq[this.pStart[p] + this.cursor[p]];
+        if (this.kind[c] === READ && this.arg[c] === this.v) return t < 0 ? c : -1;
+      }
+    }
     let best = -1;
     for (let p = 0; p < this.pLen.length; p++) {
       if (this.cursor[p] >= this.pLen[p]) continue;

@@ -202,7 +202,33 @@ export class Search extends OpList {
       }
       a = addPending(a, this.slot[i], 1);
     }
-    for (let k = 0; k < this.ends; k++) if (this.endV[k] === this.v && this.endAux[k] === a) return true;
+    return this.keepEnd(this.v, a);
+  }
+
+  /**
+   * A window of one definite operation, without linking or memo: every successor of every start state is an
+   * end state. Same outcome as `run` in collect mode on that one operation.
+   */
+  stepAll(kind: number, arg: number, startV: ArrayLike<number>, startAux: ArrayLike<number>, maxEnds: number): number {
+    this.n = 0;
+    this.ends = 0;
+    this.endsOverflow = false;
+    this.maxEnds = maxEnds;
+    this.steps = 0;
+    this.reason = null;
+    const m = this.model;
+    for (let s = 0; s < startV.length; s++) {
+      for (let k = 0; m.step(kind, arg, startV[s], startAux[s], k); k++) {
+        this.steps += m.cost;
+        if (!this.keepEnd(m.outV, m.outAux)) return OK;
+      }
+    }
+    return this.ends > 0 ? OK : FAIL;
+  }
+
+  /** Adds an end state unless already there; false past `maxEnds`. */
+  private keepEnd(v: number, a: number): boolean {
+    for (let k = 0; k < this.ends; k++) if (this.endV[k] === v && this.endAux[k] === a) return true;
     if (this.ends === this.maxEnds) {
       this.endsOverflow = true;
       return false;
@@ -215,7 +241,7 @@ export class Search extends OpList {
       x.set(this.endAux);
       this.endAux = x;
     }
-    this.endV[this.ends] = this.v;
+    this.endV[this.ends] = v;
     this.endAux[this.ends++] = a;
     return true;
   }
