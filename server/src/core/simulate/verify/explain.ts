@@ -70,7 +70,8 @@ function register(ops: readonly HistOp[], starts: number[]): Explanation | null 
     const wv = writeOf(num(r));
     for (const w of writes) {
       if (w.value === r.value || w.type !== 'ok' || !(w.complete < r.invoke)) continue;
-      if ((wv && wv.complete < w.invoke) || (!wv && starts.includes(num(r)))) {
+      const seen = reads.some((r0) => r0.value === r.value && r0.complete < w.invoke);
+      if ((wv && wv.complete < w.invoke) || (!wv && (starts.includes(num(r)) || seen))) {
         const ended = `p${w.process}'s write of ${w.value} ended at ${ms(w.complete)} ms`;
         return say('stale-read', `${read(r)}, but ${ended}, before the read began: stale read`);
       }

@@ -57,7 +57,8 @@ export function load(search: Search, p: Problem, keep: Uint8Array | null): boole
 }
 
 /** Is there an operation before `end` doing f with value v, kept (or, with kept false, freed)? */
-function any(ops: HistOp[], keep: Uint8Array | null, f: 'read' | 'write', v: number, kept: boolean, end: number): boolean {
+function any(ops: HistOp[], keep: Uint8Array | null, f: 'read' | 'write', v: number, kept: boolean,
+  end: number): boolean {
   for (let j = 0; j < end; j++) {
     if (ops[j].f === f && ops[j].value === v && (keep === null || keep[j] === 1) === kept) return true;
   }
@@ -80,9 +81,9 @@ function loadSmall(search: Search, p: Problem, keep: Uint8Array | null): void {
   for (let i = 0; i < n; i++) {
     const op = ops[i];
     const v = op.value as number;
-    if (op.f !== 'read' || (keep && !keep[i]) || any(ops, keep, 'read', v, true, i) || any(ops, keep, 'write', v, true, n)) {
-      continue;
-    }
+    // The first kept read of v, which no kept write explains (a kept indeterminate write of v is loaded).
+    if (op.f !== 'read' || (keep && !keep[i]) || any(ops, keep, 'read', v, true, i)) continue;
+    if (any(ops, keep, 'write', v, true, n)) continue;
     if (any(ops, keep, 'write', v, false, n) || p.ghosts || (p.free !== null && p.free.has(v))) {
       search.add(WRITE, v, -Infinity, Infinity, true);
     }
