@@ -7,8 +7,8 @@
 import { OK, FAIL, Search } from './search';
 import { check, load, relevant, startAux, startV, type Problem } from './problem';
 import { findWitness } from './witness';
-import { KeyState, carryCounter, carryRegister, carryWrite, keepTail, noteWrites, restartCounter, restartRegister,
-  type TailWindow } from './carry';
+import { KeyState, carryRegister, carryWrite, keepTail, noteWrites, restartRegister, type TailWindow } from './carry';
+import { carryCounter, restartCounter } from './carry-counter';
 import { Tally } from './tally';
 import { ADD, READ, WRITE } from './model';
 import { boundsOf, type Bounds, type CheckKind, type CheckResult, type HistOp, type Invocation, type ModelKind,

@@ -1,8 +1,13 @@
 // The operations of one linearizability search in typed arrays (grown, never shrunk, so a search per window
 // allocates nothing), and their calls and returns linked in time order: a call before a return at the same
 // instant (operations that touch are concurrent), an indeterminate operation's return at +∞. Indeterminate
-// increments of one size get a pending slot and a link to the previous one (they are interchangeable).
+// increments of one size get a pending slot and a link to the previous one (they are interchangeable). Also the
+// set of end states a collecting search (or one step of a one-operation window) leaves.
 import { ADD, Model } from './model';
+
+export const OK = 0;
+export const FAIL = 1;
+export const UNKNOWN = 2;
 
 export class OpList {
   readonly model: Model;
@@ -27,6 +32,17 @@ export class OpList {
   protected stK = new Int32Array(16);
   protected stV = new Float64Array(16);
   protected stAux = new Float64Array(16);
+  /** Steps taken by the last run. */
+  steps = 0;
+  /** Why the last run returned UNKNOWN. */
+  reason: 'budget' | 'memory' | 'info' | null = null;
+  /** End states recorded by `collect` (pending indeterminate increments folded into aux). */
+  endV = new Float64Array(8);
+  endAux = new Float64Array(8);
+  ends = 0;
+  /** More distinct end states than `maxEnds`: the run stopped at the first ones (the window is fine). */
+  endsOverflow = false;
+  protected maxEnds = 0;
   private readonly byTime = (a: number, b: number): number => {
     const ta = a & 1 ? this.ret[a >> 1] : this.inv[a >> 1];
     const tb = b & 1 ? this.ret[b >> 1] : this.inv[b >> 1];
@@ -88,6 +104,47 @@ export class OpList {
       }
     }
     return fits;
+  }
+
+  /**
+   * A window of one definite operation, without linking or memo: every successor of every start state is an
+   * end state. Same outcome as `run` in collect mode on that one operation.
+   */
+  stepAll(kind: number, arg: number, startV: ArrayLike<number>, startAux: ArrayLike<number>, maxEnds: number): number {
+    this.n = 0;
+    this.ends = 0;
+    this.endsOverflow = false;
+    this.maxEnds = maxEnds;
+    this.steps = 0;
+    this.reason = null;
+    const m = this.model;
+    for (let s = 0; s < startV.length; s++) {
+      for (let k = 0; m.step(kind, arg, startV[s], startAux[s], k); k++) {
+        this.steps += m.cost;
+        if (!this.keepEnd(m.outV, m.outAux)) return OK;
+      }
+    }
+    return this.ends > 0 ? OK : FAIL;
+  }
+
+  /** Adds an end state unless already there; false past `maxEnds`. */
+  protected keepEnd(v: number, a: number): boolean {
+    for (let k = 0; k < this.ends; k++) if (this.endV[k] === v && this.endAux[k] === a) return true;
+    if (this.ends === this.maxEnds) {
+      this.endsOverflow = true;
+      return false;
+    }
+    if (this.ends === this.endV.length) {
+      const v = new Float64Array(this.ends * 2);
+      v.set(this.endV);
+      this.endV = v;
+      const x = new Float64Array(this.ends * 2);
+      x.set(this.endAux);
+      this.endAux = x;
+    }
+    this.endV[this.ends] = v;
+    this.endAux[this.ends++] = a;
+    return true;
   }
 
   private grow(n: number): void {

@@ -8,11 +8,9 @@
 // carrying states across windows). A step budget and a memo-size cap turn into UNKNOWN, never a guess.
 import { Memo, zobristFor } from './memo';
 import { ADD, MAX_PENDING, addPending, pendingOf } from './model';
-import { OpList } from './oplist';
+import { FAIL, OK, OpList, UNKNOWN } from './oplist';
 
-export const OK = 0;
-export const FAIL = 1;
-export const UNKNOWN = 2;
+export { FAIL, OK, UNKNOWN };
 
 export class Search extends OpList {
   private bits = new Uint32Array(1);
@@ -28,17 +26,6 @@ export class Search extends OpList {
   private collecting = false;
   private budget = 0;
   private maxMemo = 0;
-  private maxEnds = 0;
-  /** Steps taken by the last run. */
-  steps = 0;
-  /** Why the last run returned UNKNOWN. */
-  reason: 'budget' | 'memory' | 'info' | null = null;
-  /** End states recorded by `collect` (pending indeterminate increments folded into aux). */
-  endV = new Float64Array(8);
-  endAux = new Float64Array(8);
-  ends = 0;
-  /** More distinct end states than `maxEnds`: the run stopped at the first ones (the window is fine). */
-  endsOverflow = false;
 
   /**
    * Searches from each start state in turn (the memo is shared: a configuration explored from one start needs no
@@ -203,46 +190,5 @@ export class Search extends OpList {
       a = addPending(a, this.slot[i], 1);
     }
     return this.keepEnd(this.v, a);
-  }
-
-  /**
-   * A window of one definite operation, without linking or memo: every successor of every start state is an
-   * end state. Same outcome as `run` in collect mode on that one operation.
-   */
-  stepAll(kind: number, arg: number, startV: ArrayLike<number>, startAux: ArrayLike<number>, maxEnds: number): number {
-    this.n = 0;
-    this.ends = 0;
-    this.endsOverflow = false;
-    this.maxEnds = maxEnds;
-    this.steps = 0;
-    this.reason = null;
-    const m = this.model;
-    for (let s = 0; s < startV.length; s++) {
-      for (let k = 0; m.step(kind, arg, startV[s], startAux[s], k); k++) {
-        this.steps += m.cost;
-        if (!this.keepEnd(m.outV, m.outAux)) return OK;
-      }
-    }
-    return this.ends > 0 ? OK : FAIL;
-  }
-
-  /** Adds an end state unless already there; false past `maxEnds`. */
-  private keepEnd(v: number, a: number): boolean {
-    for (let k = 0; k < this.ends; k++) if (this.endV[k] === v && this.endAux[k] === a) return true;
-    if (this.ends === this.maxEnds) {
-      this.endsOverflow = true;
-      return false;
-    }
-    if (this.ends === this.endV.length) {
-      const v = new Float64Array(this.ends * 2);
-      v.set(this.endV);
-      this.endV = v;
-      const x = new Float64Array(this.ends * 2);
-      x.set(this.endAux);
-      this.endAux = x;
-    }
-    this.endV[this.ends] = v;
-    this.endAux[this.ends++] = a;
-    return true;
   }
 }
