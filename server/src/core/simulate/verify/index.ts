@@ -6,7 +6,8 @@ export type {
 } from './types';
 export { defaultBounds, boundsOf } from './types';
 export { checkLinearizable } from './linearizable';
-export { Monitor, monitorHistory, feed } from './monitor';
+export { Monitor } from './monitor';
+export { monitorHistory, feed } from './feed';
 export { checkRegional, RegionalMonitor, regionView } from './regional';
 export { checkSequential } from './sequential';
 export { checkWitness } from './witness';

@@ -5,7 +5,8 @@
 import { FAIL, OK, Search } from './search';
 import { check, relevant, type Problem } from './problem';
 import { findWitness } from './witness';
-import { Monitor, feed } from './monitor';
+import { Monitor } from './monitor';
+import { feed } from './feed';
 import { Tally } from './tally';
 import { boundsOf, type Bounds, type CheckKind, type CheckResult, type HistOp, type ModelKind,
   type VerifyOptions, type Witness } from './types';

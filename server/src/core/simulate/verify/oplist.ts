@@ -1,15 +1,14 @@
 // The operations of one linearizability search in typed arrays (grown, never shrunk, so a search per window
 // allocates nothing), and their calls and returns linked in time order: a call before a return at the same
 // instant (operations that touch are concurrent), an indeterminate operation's return at +∞. Indeterminate
-// increments of one size get a pending slot and a link to the previous one (they are interchangeable). Also the
-// set of end states a collecting search (or one step of a one-operation window) leaves.
+// increments of one size get a pending slot and a link to the previous one (they are interchangeable).
 import { ADD, Model } from './model';
+import { EndStates, FAIL, OK } from './ends';
 
-export const OK = 0;
-export const FAIL = 1;
-export const UNKNOWN = 2;
+export { FAIL, OK };
+export { UNKNOWN } from './ends';
 
-export class OpList {
+export class OpList extends EndStates {
   readonly model: Model;
   n = 0;
   kind = new Uint8Array(16);
@@ -17,6 +16,8 @@ export class OpList {
   inv = new Float64Array(16);
   ret = new Float64Array(16);
   info = new Uint8Array(16);
+  /** 1: must be lifted before an end state is recorded (definite and completed before the window's cut). */
+  must = new Uint8Array(16);
   /** After a collecting search: 1 where an indeterminate operation was not lifted in some end state. */
   unlifted = new Uint8Array(16);
   /** Indeterminate increments: pending slot of the size, and the previous one of that size (-1: none). */
@@ -27,22 +28,14 @@ export class OpList {
   protected prev = new Int32Array(33);
   protected order = new Int32Array(32);
   protected infoList = new Int32Array(16);
+  /** Definite operations that need not be lifted (in flight at this window's cut), in index order (≤ 30). */
+  out = new Int32Array(32);
+  nOut = 0;
   protected nInfo = 0;
   protected stOp = new Int32Array(16);
   protected stK = new Int32Array(16);
   protected stV = new Float64Array(16);
   protected stAux = new Float64Array(16);
-  /** Steps taken by the last run. */
-  steps = 0;
-  /** Why the last run returned UNKNOWN. */
-  reason: 'budget' | 'memory' | 'info' | null = null;
-  /** End states recorded by `collect` (pending indeterminate increments folded into aux). */
-  endV = new Float64Array(8);
-  endAux = new Float64Array(8);
-  ends = 0;
-  /** More distinct end states than `maxEnds`: the run stopped at the first ones (the window is fine). */
-  endsOverflow = false;
-  protected maxEnds = 0;
   private readonly byTime = (a: number, b: number): number => {
     const ta = a & 1 ? this.ret[a >> 1] : this.inv[a >> 1];
     const tb = b & 1 ? this.ret[b >> 1] : this.inv[b >> 1];
@@ -50,6 +43,7 @@ export class OpList {
   };
 
   constructor(kind: 'register' | 'counter') {
+    super();
     this.model = new Model(kind);
   }
 
@@ -58,8 +52,11 @@ export class OpList {
     this.n = 0;
   }
 
-  /** Adds an operation; returns its index. `info`: it may take effect at any time after `inv`, or never. */
-  add(kind: number, arg: number, inv: number, ret: number, info: boolean): number {
+  /**
+   * Adds an operation; returns its index. `info`: it may take effect at any time after `inv`, or never. `must`
+   * false for a definite one: it may still be in flight at the window's cut (carried if not lifted).
+   */
+  add(kind: number, arg: number, inv: number, ret: number, info: boolean, must = !info): number {
     const i = this.n++;
     if (i >= this.kind.length) this.grow(i * 2);
     this.kind[i] = kind;
@@ -67,11 +64,15 @@ export class OpList {
     this.inv[i] = inv;
     this.ret[i] = info ? Infinity : ret;
     this.info[i] = info ? 1 : 0;
+    this.must[i] = must ? 1 : 0;
     return i;
   }
 
-  /** Links calls and returns in time order and slots the indeterminate increments; false if a size has no slot. */
-  protected link(): boolean {
+  /**
+   * Links calls and returns in time order, slots the indeterminate increments and lists the operations that need
+   * not be lifted; the reason if the window cannot be searched (an increment size without a slot, > 30 in flight).
+   */
+  protected link(): 'info' | 'cap' | null {
     const n = this.n;
     const order = this.order.subarray(0, 2 * n);
     for (let e = 0; e < 2 * n; e++) order[e] = e;
@@ -103,7 +104,60 @@ export class OpList {
         lastOfSlot[s] = i;
       }
     }
-    return fits;
+    if (!fits) return 'info';
+    this.nOut = 0;
+    for (let i = 0; i < n; i++) {
+      if (this.info[i] || this.must[i]) continue;
+      if (this.nOut === 30) return 'cap';
+      this.out[this.nOut++] = i;
+    }
+    return null;
+  }
+
+  /**
+   * Increments of one size are interchangeable: indeterminate ones go in call order; of the definite ones that
+   * may take effect now, the one due first goes first (swapping two in any order keeps it valid).
+   */
+  protected allowed(i: number, bits: Uint32Array): boolean {
+    if (this.kind[i] !== ADD) return true;
+    if (this.info[i]) {
+      const p = this.prevSame[i];
+      return p < 0 || (bits[p >>> 5] & (1 << (p & 31))) !== 0;
+    }
+    const head = 2 * this.n;
+    const d = this.arg[i];
+    const due = this.ret[i];
+    for (let e = this.next[head]; e !== head && (e & 1) === 0; e = this.next[e]) {
+      const j = e >> 1;
+      if (j === i || this.kind[j] !== ADD || this.info[j] || this.arg[j] !== d) continue;
+      if (this.ret[j] < due || (this.ret[j] === due && j < i)) return false;
+    }
+    return true;
+  }
+
+
+  /** Takes operation i's call and return out of the list (dancing links: they keep their own pointers). */
+  protected unlinkOp(i: number): void {
+    const next = this.next;
+    const prev = this.prev;
+    const c = 2 * i;
+    const r = c + 1;
+    next[prev[c]] = next[c];
+    prev[next[c]] = prev[c];
+    next[prev[r]] = next[r];
+    prev[next[r]] = prev[r];
+  }
+
+  /** Puts them back; undoes must go in the reverse order of the unlinks. */
+  protected relinkOp(i: number): void {
+    const next = this.next;
+    const prev = this.prev;
+    const c = 2 * i;
+    const r = c + 1;
+    next[prev[r]] = r;
+    prev[next[r]] = r;
+    next[prev[c]] = c;
+    prev[next[c]] = c;
   }
 
   /**
@@ -112,6 +166,7 @@ export class OpList {
    */
   stepAll(kind: number, arg: number, startV: ArrayLike<number>, startAux: ArrayLike<number>, maxEnds: number): number {
     this.n = 0;
+    this.nOut = 0;
     this.ends = 0;
     this.endsOverflow = false;
     this.maxEnds = maxEnds;
@@ -121,30 +176,10 @@ export class OpList {
     for (let s = 0; s < startV.length; s++) {
       for (let k = 0; m.step(kind, arg, startV[s], startAux[s], k); k++) {
         this.steps += m.cost;
-        if (!this.keepEnd(m.outV, m.outAux)) return OK;
+        if (!this.keepEnd(m.outV, m.outAux, 0)) return OK;
       }
     }
     return this.ends > 0 ? OK : FAIL;
-  }
-
-  /** Adds an end state unless already there; false past `maxEnds`. */
-  protected keepEnd(v: number, a: number): boolean {
-    for (let k = 0; k < this.ends; k++) if (this.endV[k] === v && this.endAux[k] === a) return true;
-    if (this.ends === this.maxEnds) {
-      this.endsOverflow = true;
-      return false;
-    }
-    if (this.ends === this.endV.length) {
-      const v = new Float64Array(this.ends * 2);
-      v.set(this.endV);
-      this.endV = v;
-      const x = new Float64Array(this.ends * 2);
-      x.set(this.endAux);
-      this.endAux = x;
-    }
-    this.endV[this.ends] = v;
-    this.endAux[this.ends++] = a;
-    return true;
   }
 
   private grow(n: number): void {
@@ -158,6 +193,7 @@ export class OpList {
     this.inv = g(this.inv, n);
     this.ret = g(this.ret, n);
     this.info = g(this.info, n);
+    this.must = g(this.must, n);
     this.unlifted = g(this.unlifted, n);
     this.slot = g(this.slot, n);
     this.prevSame = g(this.prevSame, n);

@@ -23,6 +23,14 @@ export interface Problem {
   ghosts: boolean;
   /** Counter: increments that may be applied at any time, or never, beyond the start's pending ones. */
   freeInc: Map<number, number> | null;
+  /**
+   * The first `npin` operations were in flight at the window's start (definite, always kept); `startMask[s]` says
+   * which of them start state s had already lifted (bit i for operation i).
+   */
+  npin?: number;
+  startMask?: number[] | null;
+  /** The window's cut: a definite operation completing at or after it need not be lifted (it may come later). */
+  cut?: number;
 }
 
 /** The operations of a window that can matter to the models (fail and indeterminate reads constrain nothing). */
@@ -34,14 +42,26 @@ const reads = new Set<number>();
 const written = new Set<number>();
 const freed = new Set<number>();
 const freedInc = new Map<number, number>();
-/** Start states of the last load. */
+/** Start states of the last load, and the operation behind each search index (null: a free write). */
 export const startV: number[] = [];
 export const startAux: number[] = [];
+export const loaded: (HistOp | null)[] = [];
+
+function put(search: Search, op: HistOp, kind: number): void {
+  loaded.push(op);
+  search.add(kind, op.value as number, op.invoke, op.complete, op.type === 'info');
+}
+
+function putFree(search: Search, v: number): void {
+  loaded.push(null);
+  search.add(WRITE, v, -Infinity, Infinity, true);
+}
 
 /**
- * Loads the kept operations (all when `keep` is null) into the search; the others are freed: a freed read is
- * dropped, a freed write or increment may take effect at any time, or never. False if the counter's pending
- * increments do not fit the slots (more than 3 sizes or 65535 of one).
+ * Loads the kept operations (all when `keep` is null; pinned ones must be kept) into the search, pinned ones first
+ * so they keep their indices; the others are freed: a freed read is dropped, a freed write or increment may take
+ * effect at any time, or never. False if the counter's pending increments do not fit the slots (more than 3 sizes
+ * or 65535 of one).
  */
 export function load(search: Search, p: Problem, keep: Uint8Array | null): boolean {
   search.reset();
@@ -49,11 +69,16 @@ export function load(search: Search, p: Problem, keep: Uint8Array | null): boole
   m.setSlots(p.inc);
   startV.length = 0;
   startAux.length = 0;
+  loaded.length = 0;
   for (let s = 0; s < p.startV.length; s++) {
     startV.push(p.startV[s]);
     startAux.push(p.startAux[s]);
   }
-  return p.model === 'register' ? loadRegister(search, p, keep) : loadCounter(search, p, keep);
+  const fits = p.model === 'register' ? loadRegister(search, p, keep) : loadCounter(search, p, keep);
+  const cut = p.cut ?? Infinity;
+  if (cut === Infinity) return fits;
+  for (let i = 0; i < search.n; i++) if (!search.info[i] && search.ret[i] >= cut) search.must[i] = 0;
+  return fits;
 }
 
 /** Is there an operation before `end` doing f with value v, kept (or, with kept false, freed)? */
@@ -73,10 +98,8 @@ function loadSmall(search: Search, p: Problem, keep: Uint8Array | null): void {
     if (keep && !keep[i]) continue;
     const op = ops[i];
     const v = op.value as number;
-    if (op.f === 'read') search.add(READ, v, op.invoke, op.complete, false);
-    else if (op.type === 'ok' || any(ops, keep, 'read', v, true, n)) {
-      search.add(WRITE, v, op.invoke, op.complete, op.type === 'info');
-    }
+    if (op.f === 'read') put(search, op, READ);
+    else if (op.type === 'ok' || any(ops, keep, 'read', v, true, n)) put(search, op, WRITE);
   }
   for (let i = 0; i < n; i++) {
     const op = ops[i];
@@ -84,9 +107,7 @@ function loadSmall(search: Search, p: Problem, keep: Uint8Array | null): void {
     // The first kept read of v, which no kept write explains (a kept indeterminate write of v is loaded).
     if (op.f !== 'read' || (keep && !keep[i]) || any(ops, keep, 'read', v, true, i)) continue;
     if (any(ops, keep, 'write', v, true, n)) continue;
-    if (any(ops, keep, 'write', v, false, n) || p.ghosts || (p.free !== null && p.free.has(v))) {
-      search.add(WRITE, v, -Infinity, Infinity, true);
-    }
+    if (any(ops, keep, 'write', v, false, n) || p.ghosts || (p.free !== null && p.free.has(v))) putFree(search, v);
   }
 }
 
@@ -109,15 +130,15 @@ function loadRegister(search: Search, p: Problem, keep: Uint8Array | null): bool
     if (keep && !keep[i]) continue;
     const op = ops[i];
     const v = op.value as number;
-    if (op.f === 'read') search.add(READ, v, op.invoke, op.complete, false);
+    if (op.f === 'read') put(search, op, READ);
     else if (op.type === 'ok' || reads.has(v)) {
-      search.add(WRITE, v, op.invoke, op.complete, op.type === 'info');
+      put(search, op, WRITE);
       written.add(v);
     }
   }
   for (const v of reads) {
     if (written.has(v)) continue;
-    if (freed.has(v) || p.ghosts || (p.free !== null && p.free.has(v))) search.add(WRITE, v, -Infinity, Infinity, true);
+    if (freed.has(v) || p.ghosts || (p.free !== null && p.free.has(v))) putFree(search, v);
   }
   return true;
 }
@@ -131,7 +152,7 @@ function loadCounter(search: Search, p: Problem, keep: Uint8Array | null): boole
     const v = op.value as number;
     if (keep && !keep[i]) {
       if (op.f === 'add') freedInc.set(v, (freedInc.get(v) ?? 0) + 1);
-    } else search.add(op.f === 'read' ? READ : ADD, v, op.invoke, op.complete, op.type === 'info');
+    } else put(search, op, op.f === 'read' ? READ : ADD);
   }
   const m = search.model;
   for (const [d, n] of freedInc) {
@@ -151,5 +172,5 @@ export function check(search: Search, p: Problem, keep: Uint8Array | null, budge
     search.reason = 'info';
     return UNKNOWN;
   }
-  return search.run(startV, startAux, false, budget, maxMemo);
+  return search.run(startV, startAux, p.startMask ?? null, p.npin ?? 0, false, budget, maxMemo);
 }

@@ -14,7 +14,6 @@ export { FAIL, OK, UNKNOWN };
 
 export class Search extends OpList {
   private bits = new Uint32Array(1);
-  private words = 1;
   private zob: Int32Array = zobristFor(16);
   private memo = new Memo();
   private top = 0;
@@ -22,7 +21,9 @@ export class Search extends OpList {
   private aux = 0;
   private bh = 0;
   private lastK = 0;
-  private defLeft = 0;
+  private mustLeft = 0;
+  /** Operations 0..npin-1 were in flight at the previous cut; a start state says which it had lifted. */
+  private npin = 0;
   private collecting = false;
   private budget = 0;
   private maxMemo = 0;
@@ -32,8 +33,9 @@ export class Search extends OpList {
    * second visit). First mode: OK as soon as one order explains every definite operation. Collect mode: OK when
    * some order does, with every end state recorded.
    */
-  run(startV: ArrayLike<number>, startAux: ArrayLike<number>, collect: boolean, budget: number, maxMemo: number,
-    maxEnds = 64): number {
+  run(startV: ArrayLike<number>, startAux: ArrayLike<number>, startMask: ArrayLike<number> | null, npin: number,
+    collect: boolean, budget: number, maxMemo: number, maxEnds = 64): number {
+    this.npin = npin;
     this.steps = 0;
     this.reason = null;
     this.ends = 0;
@@ -43,41 +45,61 @@ export class Search extends OpList {
     this.maxMemo = maxMemo;
     this.maxEnds = maxEnds;
     this.unlifted.fill(0, 0, this.n);
-    if (!this.prepare()) {
-      this.reason = 'info';
-      return UNKNOWN;
-    }
+    if (!this.prepare()) return UNKNOWN;
     for (let s = 0; s < startV.length; s++) {
+      const mask = startMask ? startMask[s] : 0;
+      this.preLift(mask);
       const r = this.dfs(startV[s], startAux[s]);
       if (r === UNKNOWN || (r === OK && (!collect || this.endsOverflow))) return r;
+      this.unPreLift(mask);
     }
     return this.ends > 0 ? OK : FAIL;
   }
 
-  /** Links the operations and sizes the bitset and memo; false if an increment size has no pending slot. */
+  /** Links the operations and sizes the bitset and memo; false (with the reason) if the window cannot be run. */
   private prepare(): boolean {
-    const fits = this.link();
+    this.reason = this.link();
+    if (this.reason) return false;
     const words = Math.max(1, (this.n + 31) >>> 5);
     if (this.bits.length < words) this.bits = new Uint32Array(words);
-    this.words = words;
     this.zob = zobristFor(this.n);
     this.memo.reset(words);
-    return fits;
+    this.bits.fill(0, 0, words);
+    this.bh = 0;
+    return true;
+  }
+
+  /** Lifts the pinned operations a start state had lifted (unlinked in index order), before its search. */
+  private preLift(mask: number): void {
+    for (let i = 0; i < this.npin; i++) {
+      if (!(mask & (1 << i))) continue;
+      this.unlinkOp(i);
+      this.bits[i >>> 5] |= 1 << (i & 31);
+      this.bh ^= this.zob[i];
+    }
+  }
+
+  /** Undoes preLift, relinking in reverse order. */
+  private unPreLift(mask: number): void {
+    for (let i = this.npin - 1; i >= 0; i--) {
+      if (!(mask & (1 << i))) continue;
+      this.relinkOp(i);
+      this.bits[i >>> 5] &= ~(1 << (i & 31));
+      this.bh ^= this.zob[i];
+    }
   }
 
   private dfs(v0: number, a0: number): number {
     const next = this.next;
     const head = 2 * this.n;
-    this.bits.fill(0, 0, this.words);
     this.top = 0;
-    this.bh = 0;
     this.v = v0;
     this.aux = a0;
-    this.defLeft = 0;
-    for (let i = 0; i < this.n; i++) if (!this.info[i]) this.defLeft++;
-    if (!this.memo.insert(this.bits, 0, v0, a0)) return FAIL;
+    this.mustLeft = 0;
+    for (let i = 0; i < this.n; i++) if (this.must[i] && !(this.bits[i >>> 5] & (1 << (i & 31)))) this.mustLeft++;
+    if (!this.memo.insert(this.bits, this.bh, v0, a0)) return FAIL;
     let back = false;
-    if (this.defLeft === 0) {
+    if (this.mustLeft === 0) {
       if (!this.collecting) return OK;
       if (!this.record()) return UNKNOWN;
       return OK;
@@ -90,8 +112,8 @@ export class Search extends OpList {
       }
       if (!back && e !== head && (e & 1) === 0) {
         const i = e >> 1;
-        if (this.allowed(i) && this.lift(i, 0)) {
-          if (this.defLeft > 0) e = next[head];
+        if (this.allowed(i, this.bits) && this.lift(i, 0)) {
+          if (this.mustLeft > 0) e = next[head];
           else if (!this.collecting) return OK;
           else if (!this.record()) return this.endsOverflow ? OK : UNKNOWN;
           else back = true;
@@ -103,19 +125,12 @@ export class Search extends OpList {
       if (this.top === 0) return this.ends > 0 ? OK : FAIL;
       const i = this.unlift();
       if (this.lift(i, this.lastK + 1)) {
-        if (this.defLeft > 0) e = next[head];
+        if (this.mustLeft > 0) e = next[head];
         else if (!this.collecting) return OK;
         else if (!this.record()) return this.endsOverflow ? OK : UNKNOWN;
         else back = true;
       } else e = next[2 * i];
     }
-  }
-
-  /** Interchangeable indeterminate increments go in call order. */
-  private allowed(i: number): boolean {
-    if (!this.info[i] || this.kind[i] !== ADD) return true;
-    const p = this.prevSame[i];
-    return p < 0 || (this.bits[p >>> 5] & (1 << (p & 31))) !== 0;
   }
 
   /** Tries successors k0, k0+1, … of operation i; on one not explored yet, lifts i and pushes a frame. */
@@ -138,15 +153,8 @@ export class Search extends OpList {
         this.v = m.outV;
         this.aux = m.outAux;
         this.bh = bh;
-        const c = 2 * i;
-        const r = c + 1;
-        const next = this.next;
-        const prev = this.prev;
-        next[prev[c]] = next[c];
-        prev[next[c]] = prev[c];
-        next[prev[r]] = next[r];
-        prev[next[r]] = prev[r];
-        if (!this.info[i]) this.defLeft--;
+        this.unlinkOp(i);
+        if (this.must[i]) this.mustLeft--;
         return true;
       }
       this.bits[w] &= ~b;
@@ -158,20 +166,13 @@ export class Search extends OpList {
   private unlift(): number {
     const t = --this.top;
     const i = this.stOp[t];
-    const c = 2 * i;
-    const r = c + 1;
-    const next = this.next;
-    const prev = this.prev;
-    next[prev[r]] = r;
-    prev[next[r]] = r;
-    next[prev[c]] = c;
-    prev[next[c]] = c;
+    this.relinkOp(i);
     this.bits[i >>> 5] &= ~(1 << (i & 31));
     this.bh ^= this.zob[i];
     this.v = this.stV[t];
     this.aux = this.stAux[t];
     this.lastK = this.stK[t];
-    if (!this.info[i]) this.defLeft++;
+    if (this.must[i]) this.mustLeft++;
     return i;
   }
 
@@ -189,6 +190,11 @@ export class Search extends OpList {
       }
       a = addPending(a, this.slot[i], 1);
     }
-    return this.keepEnd(this.v, a);
+    let mask = 0;
+    for (let k = 0; k < this.nOut; k++) {
+      const i = this.out[k];
+      if (this.bits[i >>> 5] & (1 << (i & 31))) mask |= 1 << k;
+    }
+    return this.keepEnd(this.v, a, mask);
   }
 }

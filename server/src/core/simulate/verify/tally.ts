@@ -10,7 +10,7 @@ export class Tally {
   opsUnknown = 0;
   readonly unknownReasons: UnknownReasons = { budget: 0, cap: 0, info: 0, memory: 0 };
   windowsWeak = 0;
-  readonly weakReasons: WeakReasons = { states: 0, restart: 0, evicted: 0 };
+  readonly weakReasons: WeakReasons = { states: 0, restart: 0, budget: 0, evicted: 0 };
   violatingWindows = 0;
   violatingKeys = 0;
   readonly witnesses: Witness[] = [];

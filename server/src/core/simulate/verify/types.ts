@@ -50,6 +50,8 @@ export interface WeakReasons {
   states: number;
   /** After an unknown or violating window, checking restarted from "any state". */
   restart: number;
+  /** The previous window's end states were too many to enumerate within its budget (it was judged by one order). */
+  budget: number;
   /** Indeterminate writes evicted from the carried set: a read of an unexplained value may be one of them. */
   evicted: number;
 }
@@ -60,6 +62,8 @@ export interface WitnessStart {
   value: number | 'any';
   /** Counters: [increment, count] still pending — each may be applied at any time, or never. */
   pending?: [number, number][];
+  /** Ids of the witness's `context` operations already in effect in this state. */
+  applied?: number[];
 }
 
 /**
@@ -81,6 +85,13 @@ export interface Witness {
   pending: [number, number][];
   /** False when the minimisation ran out of effort (then `ops` may hold more than needed). */
   minimal: boolean;
+  /**
+   * Operations in flight when the witness starts (a window cut while they ran): each start state lists in
+   * `applied` those already in effect; the others still take effect, in real-time order, unless past `until`.
+   */
+  context?: HistOp[];
+  /** Operations completing at or after this time (ms) were still in flight at the end: they need not take effect. */
+  until?: number;
 }
 
 /** One check's result over one data type's history. */
@@ -110,6 +121,10 @@ export interface VerifyOptions {
   budget?: number;
   /** Operations a window may hold before it is given up as unknown (monitor). */
   maxWindowOps?: number;
+  /** Operations after which a window with no quiescent point is cut where few operations are in flight. */
+  cutOps?: number;
+  /** Operations in flight at most at such a cut (each start state then says which it had applied; ≤ 30). */
+  maxPinned?: number;
   /** Possible states carried across a window boundary before "any state" replaces them. */
   maxStates?: number;
   /** Indeterminate register writes carried per key before the oldest are evicted. */
@@ -131,6 +146,8 @@ export type Bounds = Required<VerifyOptions>;
 export const defaultBounds: Bounds = {
   budget: 200_000,
   maxWindowOps: 256,
+  cutOps: 32,
+  maxPinned: 8,
   maxStates: 32,
   maxCarriedWrites: 64,
   maxWitnesses: 5,

@@ -57,7 +57,15 @@ export function ddmin(n: number, fails: (keep: Uint8Array) => boolean, maxChecks
 
 /** ddmin over a failing linearizability problem's operations. */
 export function minimise(search: Search, p: Problem, b: Bounds): { keep: Uint8Array; minimal: boolean } {
-  return ddmin(p.ops.length, (keep) => check(search, p, keep, b.budget, b.maxMemoWords) === FAIL, b.witnessChecks);
+  const npin = p.npin ?? 0;
+  const full = new Uint8Array(p.ops.length).fill(1, 0, npin);
+  const fails = (keep: Uint8Array) => {
+    full.set(keep, npin);
+    return check(search, p, full, b.budget, b.maxMemoWords) === FAIL;
+  };
+  const { keep, minimal } = ddmin(p.ops.length - npin, fails, b.witnessChecks);
+  full.set(keep, npin);
+  return { keep: full, minimal };
 }
 
 function split(c: number[], parts: number): number[][] {
@@ -73,12 +81,15 @@ function split(c: number[], parts: number): number[][] {
 /** The witness of the kept operations: start states, what is pending (freed or carried), and its explanation. */
 export function witnessOf(p: Problem, keep: Uint8Array, minimal: boolean, ctx: ExplainContext,
   sequential = false): Witness {
-  const ops = p.ops.filter((_, i) => keep[i]);
-  const start = p.startV.map((v, k) => startOf(v, p.startAux[k], p));
+  const npin = p.npin ?? 0;
+  const ops = p.ops.filter((_, i) => keep[i] && i >= npin);
+  const context = p.ops.slice(0, npin);
+  const start = p.startV.map((v, k) => startOf(v, p.startAux[k], p, k));
   const pending: [number, number][] = [];
   if (p.model === 'register') {
-    const read = new Set(ops.filter((o) => o.f === 'read').map((o) => o.value as number));
-    const written = new Set(ops.filter((o) => o.f === 'write').map((o) => o.value as number));
+    const all = [...context, ...ops];
+    const read = new Set(all.filter((o) => o.f === 'read').map((o) => o.value as number));
+    const written = new Set(all.filter((o) => o.f === 'write').map((o) => o.value as number));
     const freed = new Set(p.ops.filter((o, i) => !keep[i] && o.f === 'write').map((o) => o.value as number));
     for (const v of read) if (!written.has(v) && (freed.has(v) || p.ghosts || p.free?.has(v))) pending.push([v, 1]);
   } else {
@@ -86,14 +97,19 @@ export function witnessOf(p: Problem, keep: Uint8Array, minimal: boolean, ctx: E
   }
   pending.sort((a, b) => a[0] - b[0]);
   const { pattern, explanation } = explain(p.model, ops, start, pending, ctx, sequential);
-  return { key: p.key, pattern, explanation, ops, start, pending, minimal };
+  const w: Witness = { key: p.key, pattern, explanation, ops, start, pending, minimal };
+  if (npin > 0) w.context = context;
+  if (p.cut !== undefined && p.cut !== Infinity) w.until = p.cut;
+  return w;
 }
 
-function startOf(v: number, aux: number, p: Problem): WitnessStart {
+function startOf(v: number, aux: number, p: Problem, k: number): WitnessStart {
   const s: WitnessStart = { value: aux >= WILD ? 'any' : v };
   if (p.model === 'counter') {
-    s.pending = p.inc.map((d, k): [number, number] => [d, pendingOf(aux, k)]).filter(([, n]) => n > 0);
+    s.pending = p.inc.map((d, j): [number, number] => [d, pendingOf(aux, j)]).filter(([, n]) => n > 0);
   }
+  const mask = p.startMask?.[k] ?? 0;
+  if (p.npin) s.applied = p.ops.slice(0, p.npin).filter((_, i) => mask & (1 << i)).map((o) => o.id);
   return s;
 }
 
@@ -126,13 +142,16 @@ export function checkWitness(w: Witness, model: ModelKind, free?: number, option
     startV.push(s.value === 'any' ? 0 : s.value);
     startAux.push(aux);
   }
+  const context = w.context ?? [];
+  const startMask = w.start.map((s) => context.reduce((m, o, i) => (s.applied?.includes(o.id) ? m | (1 << i) : m), 0));
   const p: Problem = {
-    key: w.key, model, ops: w.ops, startV, startAux, inc, ghosts: false,
+    key: w.key, model, ops: [...context, ...w.ops], startV, startAux, inc, ghosts: false,
     free: model === 'register' ? new Set(w.pending.map(([v]) => v)) : null,
     freeInc: model === 'counter' ? new Map(w.pending) : null,
+    npin: context.length, startMask, cut: w.until ?? Infinity,
   };
-  const keep = new Uint8Array(w.ops.length).fill(1);
-  if (free !== undefined) keep[free] = 0;
+  const keep = new Uint8Array(p.ops.length).fill(1);
+  if (free !== undefined) keep[context.length + free] = 0;
   const r = check(searches[model], p, keep, b.budget, b.maxMemoWords);
   return r === OK ? 'ok' : r === FAIL ? 'violated' : 'unknown';
 }
