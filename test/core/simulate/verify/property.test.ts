@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkLinearizable, checkRegional, checkSequential, checkWitness, monitorHistory, regionView,
-  type HistOp, type ModelKind } from '../../../../server/src/core/simulate/verify/index';
+import { RegionalMonitor, checkLinearizable, checkRegional, checkSequential, checkWitness, feed, monitorHistory,
+  regionView, type HistOp, type ModelKind } from '../../../../server/src/core/simulate/verify/index';
 import { bruteLinearizable, bruteSequential } from './brute';
 import { histories } from './gen';
 
@@ -29,11 +29,14 @@ for (const model of models) {
     }), { numRuns: 1500, seed: 12 });
   });
 
-  test(`${model}: regional linearizability agrees with brute force on each region's view`, () => {
+  test(`${model}: regional linearizability, streaming included, agrees with brute force on each region's view`, () => {
     fc.assert(fc.property(histories(model), (ops) => {
       const regions = [...new Set(ops.map((o) => o.region ?? 0))];
       const ok = regions.every((g) => bruteLinearizable(regionView(ops, g), model));
       assert.equal(checkRegional(ops, model).verdict, verdict(ok), show(ops));
+      const m = new RegionalMonitor(model, [0, 1], { cutOps: 2 });
+      feed(m, ops);
+      assert.equal(m.finish().verdict, verdict(ok), show(ops));
     }), { numRuns: 1000, seed: 13 });
   });
 
@@ -75,7 +78,7 @@ for (const model of models) {
 test('results are deterministic: the same operations in any order give byte-identical JSON', () => {
   fc.assert(fc.property(histories('register', { max: 12, keys: 2 }), fc.nat(), (ops, seed) => {
     const shuffled = ops.slice().sort((a, b) => ((a.id * 7919 + seed) % 97) - ((b.id * 7919 + seed) % 97));
-    for (const check of [checkLinearizable, checkSequential, checkRegional]) {
+    for (const check of [checkLinearizable, checkSequential, checkRegional, monitorHistory]) {
       assert.equal(JSON.stringify(check(shuffled, 'register')), JSON.stringify(check(ops, 'register')));
     }
   }), { numRuns: 300, seed: 17 });

@@ -42,7 +42,7 @@ export function checkKeys(keys: Map<string, HistOp[]>, model: ModelKind, b: Boun
       key, model, ops: kops.filter(relevant), startV: [0], startAux: [0], inc: [], free: null, ghosts: false,
       freeInc: null,
     };
-    const r = check(search, p, null, b.budget, b.maxMemoWords);
+    const r = check(search, p, null, keyBudget(b, kops.length), b.maxMemoWords);
     if (r === OK) continue;
     if (r !== FAIL) {
       t.unknown(search.reason ?? 'budget', kops.length);
@@ -56,6 +56,11 @@ export function checkKeys(keys: Map<string, HistOp[]>, model: ModelKind, b: Boun
     if (region !== undefined) w.region = region;
     t.witnesses.push(w);
   }
+}
+
+/** A whole key's budget: a window's per `maxWindowOps` operations, at least one window's. */
+export function keyBudget(b: Bounds, ops: number): number {
+  return b.budget * Math.max(1, ops / b.maxWindowOps);
 }
 
 /** The first witness the streaming monitor finds in one key's history (null if it finds none). */

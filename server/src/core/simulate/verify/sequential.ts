@@ -8,7 +8,7 @@ import { FAIL, OK, Search, UNKNOWN } from './search';
 import { ScSearch } from './sc-search';
 import { check, relevant, type Problem } from './problem';
 import { ddmin, witnessOf } from './witness';
-import { byKey } from './linearizable';
+import { byKey, keyBudget } from './linearizable';
 import { Tally } from './tally';
 import { ADD, MAX_PENDING, READ, WRITE, addPending, countAdds, pendingOf } from './model';
 import { boundsOf, type Bounds, type CheckResult, type HistOp, type ModelKind, type VerifyOptions } from './types';
@@ -32,12 +32,14 @@ export function checkSequential(ops: readonly HistOp[], model: ModelKind, option
       free: new Set(rest.filter((o) => o.f === 'write').map((o) => o.value as number)),
       freeInc: countAdds(rest),
     };
-    const r = linearizable(lin, p, b) ? OK : scCheck(search, p, null, b);
+    const budget = keyBudget(b, core.length);
+    const r = linearizable(lin, p, budget, b) ? OK : scCheck(search, p, null, budget, b);
     if (r === FAIL) {
       t.violatingWindows++;
       t.violatingKeys++;
       if (t.witnesses.length < b.maxWitnesses) {
-        const { keep, minimal } = ddmin(core.length, (k) => scCheck(search, p, k, b) === FAIL, b.witnessChecks);
+        const fails = (k: Uint8Array) => scCheck(search, p, k, b.budget, b) === FAIL;
+        const { keep, minimal } = ddmin(core.length, fails, b.witnessChecks);
         const recent = kops.filter((o) => o.f === 'write');
         t.witnesses.push(witnessOf(p, keep, minimal, { recent, initial: true }, true));
       }
@@ -51,18 +53,18 @@ export function checkSequential(ops: readonly HistOp[], model: ModelKind, option
  * A linearizable key is sequentially consistent when each process's operations on it are strictly ordered in real
  * time (a linearization then keeps process order): a quick first try for histories that are.
  */
-function linearizable(search: Search, p: Problem, b: Bounds): boolean {
+function linearizable(search: Search, p: Problem, budget: number, b: Bounds): boolean {
   const last = new Map<number, HistOp>();
   for (const o of p.ops) {
     const prev = last.get(o.process);
     if (prev && prev.type !== 'info' && !(prev.complete < o.invoke)) return false;
     last.set(o.process, o);
   }
-  return check(search, p, null, b.budget, b.maxMemoWords) === OK;
+  return check(search, p, null, budget, b.maxMemoWords) === OK;
 }
 
 /** Loads the kept operations (the others freed) and searches; OK, FAIL or UNKNOWN. */
-function scCheck(search: ScSearch, p: Problem, keep: Uint8Array | null, b: Bounds): number {
+function scCheck(search: ScSearch, p: Problem, keep: Uint8Array | null, budget: number, b: Bounds): number {
   const kind: number[] = [];
   const arg: number[] = [];
   const info: boolean[] = [];
@@ -104,5 +106,5 @@ function scCheck(search: ScSearch, p: Problem, keep: Uint8Array | null, b: Bound
     }
   }
   search.load(kind, arg, info, proc);
-  return search.run(p.startV, startAux, b.budget, b.maxMemoWords);
+  return search.run(p.startV, startAux, budget, b.maxMemoWords);
 }

@@ -117,7 +117,10 @@ export interface CheckResult {
 
 /** Bounds of the checkers; every field has a default. */
 export interface VerifyOptions {
-  /** Search steps per window (monitor) or per key (whole-history and sequential checks). */
+  /**
+   * Search steps per window (monitor); per key, for the whole-history and sequential checks, as much per
+   * `maxWindowOps` operations of the key (at least this).
+   */
   budget?: number;
   /** Operations a window may hold before it is given up as unknown (monitor). */
   maxWindowOps?: number;
