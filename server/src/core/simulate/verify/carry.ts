@@ -40,6 +40,7 @@ export interface TailWindow {
   initial: boolean;
 }
 
+/** Everything the monitor holds for one key. */
 export class KeyState {
   /** Operations of the current window invoked and not completed. */
   pending = 0;

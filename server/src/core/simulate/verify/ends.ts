@@ -1,10 +1,12 @@
 // The end states a collecting search (or one step of a one-operation window) leaves: value, aux, and which of the
 // operations in flight at the window's cut each had applied; distinct, at most `maxEnds`. Also the outcome codes
 // and what the last search spent.
+/** Outcomes of a search: explained, not explained, or not judged (budget, memory, too much to carry). */
 export const OK = 0;
 export const FAIL = 1;
 export const UNKNOWN = 2;
 
+/** The end-state set and the cost of the last search (base of the search classes). */
 export class EndStates {
   /** Steps taken by the last run. */
   steps = 0;

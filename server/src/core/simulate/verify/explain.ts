@@ -14,6 +14,7 @@ export interface ExplainContext {
   initial: boolean;
 }
 
+/** A witness's pattern name and its one-line explanation. */
 export interface Explanation {
   pattern: string;
   explanation: string;

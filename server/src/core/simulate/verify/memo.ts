@@ -17,8 +17,8 @@ export function stateHash(v: number, aux: number): number {
   return (h ^ (h >>> 13)) | 0;
 }
 
-/** Zobrist words: a fixed pseudo-random word per operation index (deterministic across runs). */
 let zobrist = new Int32Array(0);
+/** Zobrist words: a fixed pseudo-random word per operation index (deterministic across runs). */
 export function zobristFor(n: number): Int32Array {
   if (zobrist.length >= n) return zobrist;
   const z = new Int32Array(Math.max(n, zobrist.length * 2, 64));
@@ -33,6 +33,7 @@ export function zobristFor(n: number): Int32Array {
   return z;
 }
 
+/** The set of explored (bitset, state) configurations of one search. */
 export class Memo {
   private words = 1;
   count = 0;

@@ -4,6 +4,7 @@
 // before any later read, or never — plus the WILD bit. A counter read may therefore have several successors
 // (which pending increments it saw); `step(…, k)` yields the k-th, in a fixed order.
 
+/** Operation kinds. */
 export const READ = 0;
 export const WRITE = 1;
 export const ADD = 2;
@@ -13,6 +14,7 @@ export const WILD = 2 ** 48;
 /** Counter pending counts: 3 slots of 16 bits below WILD. */
 export const SLOTS = 3;
 export const RADIX = 65536;
+/** Most pending increments of one size a state can count. */
 export const MAX_PENDING = RADIX - 1;
 
 const POW = [1, RADIX, RADIX * RADIX];

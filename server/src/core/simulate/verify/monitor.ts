@@ -21,6 +21,7 @@ import { boundsOf, type Bounds, type CheckKind, type CheckResult, type HistOp, t
 
 type Weak = Exclude<keyof WeakReasons, 'evicted'>;
 
+/** Streaming linearizability of one data type's history, fed invocations and completions in time order. */
 export class Monitor {
   private readonly keys = new Map<string, KeyState>();
   private readonly search: Search;

@@ -8,6 +8,7 @@ import { EndStates, FAIL, OK } from './ends';
 export { FAIL, OK };
 export { UNKNOWN } from './ends';
 
+/** One search's operations and their linked calls and returns (base of Search). */
 export class OpList extends EndStates {
   readonly model: Model;
   n = 0;

@@ -6,6 +6,7 @@
 // numeric `region` on an invocation is kept. Errors name the line.
 import type { HistOp, ModelKind } from './types';
 
+/** The `format` of the history files this reads. */
 export const HISTORY_FORMAT = 'consistency-history/1';
 
 /** A data type declared in a run's header. */
@@ -16,6 +17,7 @@ export interface HistoryData {
   [field: string]: unknown;
 }
 
+/** A run's first line. */
 export interface HistoryHeader {
   type: 'header';
   format: string;

@@ -8,6 +8,7 @@ import type { HistOp, ModelKind } from './types';
 import { ADD, MAX_PENDING, READ, WRITE, addPending, pendingOf } from './model';
 import { UNKNOWN, type Search } from './search';
 
+/** What one check of one key (a window, a whole key, a witness) searches. */
 export interface Problem {
   key: string;
   model: ModelKind;

@@ -10,6 +10,7 @@ import { Memo, zobristFor } from './memo';
 import { ADD, Model, READ } from './model';
 import { FAIL, OK, UNKNOWN } from './search';
 
+/** The sequential-consistency search over one key's operations. */
 export class ScSearch {
   readonly model: Model;
   n = 0;

@@ -12,6 +12,7 @@ import { FAIL, OK, OpList, UNKNOWN } from './oplist';
 
 export { FAIL, OK, UNKNOWN };
 
+/** The linearizability search over one key's operations (reused: its buffers only grow). */
 export class Search extends OpList {
   private bits = new Uint32Array(1);
   private zob: Int32Array = zobristFor(16);

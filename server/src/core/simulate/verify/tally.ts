@@ -3,6 +3,7 @@
 // gives byte-identical JSON. Results of several checks of one kind (the regions of a regional check) merge.
 import type { CheckKind, CheckResult, ModelKind, UnknownReasons, WeakReasons, Witness } from './types';
 
+/** The running counts of one check. */
 export class Tally {
   ops = 0;
   windows = 0;

@@ -30,6 +30,7 @@ export type ModelKind = 'register' | 'counter';
 /** The three checks. */
 export type CheckKind = 'linearizable' | 'regional' | 'sequential';
 
+/** A check's verdict. */
 export type Verdict = 'ok' | 'violated' | 'unknown';
 
 /** Why a window (or a key) could not be judged. */
