@@ -1,0 +1,185 @@
+// What the streaming monitor keeps per key between windows: the possible states at the last cut, with the
+// operations in flight at that cut ("pinned": each state says which of them it had already applied), the
+// indeterminate operations that may still take effect, the current window, and the last few windows (so that a
+// witness can reach back). After a window, the search's end states become the next start states; past
+// `maxStates` they collapse to "any state", the pinned operations then free to take effect or not (weaker).
+// Register writes that may still take effect are kept by value (only a read of that value can tell they did), the
+// oldest evicted past `maxCarriedWrites` (then a read of an unexplained value may be one of them: a weaker
+// check). Counters: carry-counter.ts.
+import type { HistOp } from './types';
+import { WILD } from './model';
+import type { Search } from './search';
+
+/** Writes remembered per register key for explanations. */
+const RECENT = 8;
+/** Operations of the last windows kept per key, so a witness can reach back before the failing window. */
+export const TAIL = 16;
+/** Shared single start aux or mask of 0 (start arrays are replaced, never changed in place). */
+export const ZERO: number[] = [0];
+
+/** A window cut while some of its operations were in flight: it is checked once they complete. */
+export interface Closing {
+  ops: HistOp[];
+  pending: number;
+  cut: number;
+  /** Past the window cap: not checked, only its indeterminate effects kept. */
+  over: boolean;
+}
+
+/** A closed window kept for witnesses: its operations and what the key held when it began. */
+export interface TailWindow {
+  ops: HistOp[];
+  pin: HistOp[];
+  startV: number[];
+  startAux: number[];
+  startMask: number[];
+  inc: number[];
+  src: (HistOp | null)[];
+  /** Register: carried writes the window's reads showed to have taken effect (no longer carried after it). */
+  removed: number[] | null;
+  initial: boolean;
+}
+
+/** Everything the monitor holds for one key. */
+export class KeyState {
+  /** Operations of the current window invoked and not completed. */
+  pending = 0;
+  /** Latest completion and latest invocation on the key. */
+  last = -Infinity;
+  lastInvoke = -Infinity;
+  window: HistOp[] = [];
+  /** The current stretch outgrew the window cap: not checked. */
+  over = false;
+  closing: Closing | null = null;
+  startV: number[] = [0];
+  startAux: number[] = ZERO;
+  startMask: number[] = ZERO;
+  /** Definite operations in flight at the last cut (at most 30). */
+  pin: HistOp[] = [];
+  /** Register: the write that set each start value (explanations). */
+  src: (HistOp | null)[] = [null];
+  /** Counter: increment of each pending slot. */
+  inc: number[] = [];
+  carried: Map<number, HistOp> | null = null;
+  evicted = false;
+  /** Why the start states are "any state". */
+  weak: 'states' | 'restart' | 'budget' | null = null;
+  /** Counter increments that no longer fit: the key stays unknown. */
+  dead = false;
+  violated = false;
+  /** The start is the key's initial state. */
+  initial = true;
+  recent: HistOp[] | null = null;
+  /** Counter: increments of an unchecked stretch that may still be applied, by size. */
+  overInc: Map<number, number> | null = null;
+  /** The last windows since the last restart, at most TAIL operations (the newest window always). */
+  tail: TailWindow[] = [];
+  tailOps = 0;
+
+  constructor(readonly key: string) {}
+
+  /** Does the current start hold "any state"? */
+  get wild(): boolean {
+    for (const a of this.startAux) if (a >= WILD) return true;
+    return false;
+  }
+}
+
+/** Does an operation of a window cut at `cut` still possibly take effect later: indeterminate, or in flight? */
+export function optional(op: HistOp, cut: number): boolean {
+  return op.type === 'info' || (op.type === 'ok' && op.complete >= cut);
+}
+
+/** Keeps a register write that may still take effect; evicts the oldest past the cap. */
+export function carryWrite(ks: KeyState, op: HistOp, cap: number): void {
+  const c = (ks.carried ??= new Map());
+  c.set(op.value as number, op);
+  while (c.size > cap) {
+    c.delete(c.keys().next().value as number);
+    ks.evicted = true;
+  }
+}
+
+/** Remembers a window's writes (failed ones too) for explanations. */
+export function noteWrites(ks: KeyState, ops: readonly HistOp[]): void {
+  for (const op of ops) {
+    if (op.f !== 'write') continue;
+    const r = (ks.recent ??= []);
+    r.push(op);
+    if (r.length > RECENT) r.shift();
+  }
+}
+
+/** Keeps a closed window in the key's tail (the window array is handed over). */
+export function keepTail(ks: KeyState, t: TailWindow): void {
+  ks.tail.push(t);
+  ks.tailOps += t.ops.length;
+  while (ks.tail.length > 1 && ks.tailOps > TAIL) ks.tailOps -= ks.tail.shift()!.ops.length;
+}
+
+/**
+ * Register: the search's end states, with `out` (the operations in flight at the cut, in the search's order) now
+ * pinned, and the writes still pending, become the key's carry. Returns the carried writes the window showed to
+ * have taken effect (removed from the carry), or null.
+ */
+export function carryRegister(ks: KeyState, s: Search, window: readonly HistOp[], out: HistOp[], cut: number,
+  maxStates: number, cap: number): number[] | null {
+  for (const op of window) if (op.f === 'write' && op.type === 'info') carryWrite(ks, op, cap);
+  if (s.endsOverflow || s.ends > maxStates) return restartRegister(ks, window, cut, cap, 'states');
+  let removed: number[] | null = null;
+  for (let i = 0; i < s.n; i++) {
+    if (s.info[i] && !s.unlifted[i] && ks.carried?.delete(s.arg[i])) (removed ??= []).push(s.arg[i]);
+  }
+  const same = s.ends === 1 && out.length === 0 && ks.pin.length === 0 && ks.startV.length === 1;
+  if (!same || ks.startV[0] !== s.endV[0] || ks.startAux[0] !== s.endAux[0]) {
+    const v: number[] = [];
+    const aux: number[] = [];
+    const mask: number[] = [];
+    for (let i = 0; i < s.ends; i++) {
+      if (s.endAux[i] < WILD && wildTwin(s, i)) continue;
+      v.push(s.endV[i]);
+      aux.push(s.endAux[i]);
+      mask.push(s.endMask[i]);
+    }
+    ks.src = v.map((x) => sourceOf(x, ks, window));
+    ks.startV = v;
+    ks.startAux = aux.length === 1 && aux[0] === 0 ? ZERO : aux;
+    ks.startMask = mask.length === 1 && mask[0] === 0 ? ZERO : mask;
+    ks.pin = out;
+  }
+  ks.weak = ks.wild ? ks.weak ?? 'restart' : null;
+  return removed;
+}
+
+/** Is there an "any state" end with the same pinned operations applied (which covers end i)? */
+function wildTwin(s: Search, i: number): boolean {
+  for (let j = 0; j < s.ends; j++) if (s.endAux[j] >= WILD && s.endMask[j] === s.endMask[i]) return true;
+  return false;
+}
+
+/** The write that set value v: the window's latest write of it, or the one that set a start state. */
+function sourceOf(v: number, ks: KeyState, window: readonly HistOp[]): HistOp | null {
+  for (let i = window.length - 1; i >= 0; i--) {
+    const op = window[i];
+    if (op.f === 'write' && op.type !== 'fail' && op.value === v) return op;
+  }
+  const k = ks.startV.indexOf(v);
+  return k >= 0 ? ks.src[k] : null;
+}
+
+/**
+ * Restarts a register key from "any state": the writes of the window (and the pinned ones) that may still take
+ * effect are carried. Returns null (no carried write was shown to have taken effect).
+ */
+export function restartRegister(ks: KeyState, window: readonly HistOp[], cut: number, cap: number,
+  why: 'states' | 'restart' | 'budget' = 'restart'): null {
+  for (const op of ks.pin) if (op.f === 'write' && optional(op, cut)) carryWrite(ks, op, cap);
+  for (const op of window) if (op.f === 'write' && optional(op, cut)) carryWrite(ks, op, cap);
+  ks.startV = [0];
+  ks.startAux = [WILD];
+  ks.startMask = ZERO;
+  ks.pin = [];
+  ks.src = [null];
+  ks.weak = why;
+  return null;
+}
