@@ -9,7 +9,7 @@ import { Prefix } from './guarantees/prefix';
 import { Sessions } from './guarantees/sessions';
 import { Staleness, type Bound } from './guarantees/staleness';
 import { Witnesses } from './guarantees/witness';
-import type { HistoryOp } from './record';
+import type { Op } from './ops';
 import type { VV } from './state';
 
 export class Checker {
@@ -27,15 +27,16 @@ export class Checker {
 
   constructor(g: Group) {
     const ring = ringSize(g.keys, g.slots);
-    this.staleness = new Staleness(g.keys, g.slots, ring, boundsOf(g));
-    this.sessions = new Sessions(g.keys, g.slots, ring);
-    this.prefix = g.slots > 1 ? new Prefix(g.keys) : undefined;
+    const names = { group: g.name, write: g.counter ? ('add' as const) : ('write' as const) };
+    this.staleness = new Staleness(g.keys, g.slots, ring, boundsOf(g), names);
+    this.sessions = new Sessions(g.keys, g.slots, ring, names);
+    this.prefix = g.slots > 1 ? new Prefix(g.keys, g.slots, names) : undefined;
     this.okAdds = new Float64Array(g.keys);
     this.infoAdds = new Float64Array(g.keys);
   }
 
-  writeOk(session: number, key: number, slot: number, idx: number, op: HistoryOp): void {
-    this.staleness.writeOk(key, slot, idx, op.complete, op);
+  writeOk(session: number, key: number, slot: number, idx: number, op: Op): void {
+    this.staleness.writeOk(key, slot, idx, op.completeNs / 1e6, op);
     this.sessions.writeOk(session, key, slot, idx, op);
     this.okAdds[key]++;
   }
@@ -44,7 +45,7 @@ export class Checker {
     this.infoAdds[key]++;
   }
 
-  readOk(session: number, key: number, vv: VV, op: HistoryOp, fallback: boolean): void {
+  readOk(session: number, key: number, vv: VV, op: Op, fallback: boolean): void {
     this.staleness.read(key, vv, op, fallback);
     this.sessions.readOk(session, key, vv, op, fallback);
     this.prefix?.read(key, vv, op, fallback);

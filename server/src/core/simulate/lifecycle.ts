@@ -98,11 +98,11 @@ export function complete(sim: Sim, op: Op, type: 'ok' | 'fail' | 'info', v: Vers
   sim.metrics[g.index].complete(op.read, type, sim.now - op.arrival, op.arrival, op.region, error, op.fallback);
   if (!op.started) return;
   const value = op.read ? (v ? valueOf(v, g.strategy) : null) : op.value;
-  const h = sim.record.complete(op, s, type, value, v ? v.vv : null, error);
+  sim.record.complete(op, type, value, v ? v.vv : null, error);
   const checker = sim.checkers[g.index];
   if (type === 'ok' && v) {
-    if (op.read) checker.readOk(s.id, op.key, v.vv, h, op.fallback);
-    else checker.writeOk(s.id, op.key, op.w!.slot, op.w!.idx, h);
+    if (op.read) checker.readOk(s.id, op.key, v.vv, op, op.fallback);
+    else checker.writeOk(s.id, op.key, op.w!.slot, op.w!.idx, op);
     tokenUpdate(op, v.vv);
   } else if (type === 'info') {
     checker.writeInfo(op.key);

@@ -66,6 +66,13 @@ export class Op {
   /** When the operation reached its client, when the client sent it, and when it must have answered. */
   arrival = 0;
   invokeT = 0;
+  /** The history's record of it: the process, the invocation's and completion's stamps (ns, strictly
+   *  increasing over the run), the outcome, and the value it returned (reads) or wrote. */
+  process = 0;
+  invokeNs = 0;
+  completeNs = 0;
+  outcome: 'ok' | 'fail' | 'info' | '' = '';
+  result: number | null = null;
   deadline = 0;
   /** Coordinator region (writes). */
   coord = -1;

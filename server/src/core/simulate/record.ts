@@ -6,7 +6,7 @@
 // a nanosecond apart), so each process's operations are strictly ordered. The same stamped operations
 // feed the in-process checkers. Bounded: after `limit` lines nothing more is written.
 import type { Group } from './group';
-import type { Op, Session } from './ops';
+import type { Op } from './ops';
 import type { VV } from './state';
 
 /** One completed operation as the history checkers see it (times in ms, from the stamped nanoseconds). */
@@ -25,7 +25,16 @@ export interface HistoryOp {
 }
 
 export interface HistorySink {
+  /** An operation is invoked (in time order, before its completion). */
+  invoke(inv: { key: string; f: HistoryOp['f']; invoke: number; region?: number }): void;
   add(op: HistoryOp): void;
+}
+
+/** A completed operation as the history checkers and witnesses show it. */
+export function historyOpOf(op: Op): HistoryOp {
+  const value = op.read ? op.result : op.value;
+  const type = op.outcome === '' ? 'info' : op.outcome;
+  return { id: op.id, process: op.process, key: keyOf(op), f: fOf(op), value, invoke: op.invokeNs / 1e6, complete: op.completeNs / 1e6, type, region: op.region, fallback: op.fallback };
 }
 
 export interface RunHeader {
@@ -38,7 +47,6 @@ export class Recorder {
   lines = 0;
   truncated = false;
   private last = -1;
-  private invokes = new Map<Op, number>();
 
   constructor(
     private out: ((line: string) => void) | undefined,
@@ -69,25 +77,26 @@ export class Recorder {
 
   invoke(op: Op, process: number): void {
     const t = this.stamp();
-    this.invokes.set(op, t);
+    op.invokeNs = t;
+    op.process = process;
     const f = fOf(op);
-    this.emit({ time: t, type: 'invoke', process, f, value: [keyOf(op), op.read ? null : op.value] });
+    if (this.out) this.emit({ time: t, type: 'invoke', process, f, value: [keyOf(op), op.read ? null : op.value] });
+    this.sinks[op.g.index]?.invoke({ key: keyOf(op), f, invoke: t / 1e6, region: op.region });
   }
 
-  /** Records the completion; returns the operation as the checkers see it. */
-  complete(op: Op, s: Session, type: 'ok' | 'fail' | 'info', value: number | null, vv: VV | null, error?: string): HistoryOp {
-    const t = this.stamp();
-    const invoke = this.invokes.get(op)!;
-    this.invokes.delete(op);
-    const f = fOf(op);
-    const o: Record<string, unknown> = { time: t, type, process: s.process, f, value: [keyOf(op), value] };
-    if (vv) o.version = vv.slice();
-    if (error) o.error = error;
-    if (op.fallback) o.fallback = true;
-    this.emit(o);
-    const h: HistoryOp = { id: op.id, process: s.process, key: keyOf(op), f, value, invoke: invoke / 1e6, complete: t / 1e6, type, region: op.region, fallback: op.fallback };
-    this.sinks[op.g.index]?.add(h);
-    return h;
+  /** Records the completion on the operation, in the file, and for the history checkers. */
+  complete(op: Op, type: 'ok' | 'fail' | 'info', value: number | null, vv: VV | null, error?: string): void {
+    op.completeNs = this.stamp();
+    op.outcome = type;
+    op.result = value;
+    if (this.out) {
+      const o: Record<string, unknown> = { time: op.completeNs, type, process: op.process, f: fOf(op), value: [keyOf(op), value] };
+      if (vv) o.version = vv.slice();
+      if (error) o.error = error;
+      if (op.fallback) o.fallback = true;
+      this.emit(o);
+    }
+    this.sinks[op.g.index]?.add(historyOpOf(op));
   }
 
   /** Every key's converged value, read once after the run by a process of its own. */

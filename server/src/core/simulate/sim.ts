@@ -50,10 +50,12 @@ export class Sim {
     readonly cfg: SimConfig,
     public nextProcess: number,
     visibilityAt: number[],
+    /** Per group: probe every k-th committed write. */
+    probeStride: number[],
   ) {
     this.waiters = groups.map((g) => Array.from({ length: g.n }, () => []));
     this.commits = groups.map((g) => new CommitLog(g.keys, g.slots));
-    this.visibility = groups.map((g) => new Visibility(g, visibilityAt));
+    this.visibility = groups.map((g, i) => new Visibility(g, visibilityAt, probeStride[i]));
     this.deadlines = new TimerQueue(cfg.timeoutMs);
     this.attempts = new TimerQueue(cfg.timeoutMs / 2);
   }

@@ -19,6 +19,7 @@ import type { SimulationResult } from './results';
 import { defaultClients, defaults, type Scenario, type SimulateOptions } from './scenario';
 import { Sim } from './sim';
 import { apply, emptyVersion, valueOf } from './state';
+import { probeTarget } from './visibility';
 import { Workload } from './workload';
 
 /** Problems that keep a scenario from running (unknown data types, bad numbers or distributions). */
@@ -104,7 +105,8 @@ export function simulate(model: PolicyModel, sc: Scenario, o: SimulateOptions = 
   let clock = () => 0;
   const record = new Recorder(o.onHistory, o.historyLimit ?? defaults.historyLimit, verifiers, () => clock());
   record.header({ scenario: sc.name, seed: seedOf(sc.seed), data: groups.map(headerOf) });
-  const sim = new Sim(groups, metrics, checkers, record, rng, { timeoutMs, durationMs: sc.durationMs, queueCap: defaults.sessionQueue }, sessions.length, visibilityAt);
+  const strides = groups.map((_, i) => Math.max(1, Math.floor((offered(i) * (1 - readShares[i]) * sc.durationMs) / 1000 / probeTarget)));
+  const sim = new Sim(groups, metrics, checkers, record, rng, { timeoutMs, durationMs: sc.durationMs, queueCap: defaults.sessionQueue }, sessions.length, visibilityAt, strides);
   clock = () => sim.now;
   const plan = { perSec, durationMs: sc.durationMs, groupShares: perGroup, readShares, regionShares: shares.map((s) => s.share), sessionsByRegion };
   sim.workload = new Workload(sim, plan);

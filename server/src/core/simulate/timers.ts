@@ -14,8 +14,9 @@ export class TimerQueue {
     this.at.push(now + this.delayMs);
   }
 
-  /** When the next timer fires (Infinity when none is armed). */
+  /** When the next timer that still matters fires (Infinity when none): timers of finished operations are dropped. */
   peek(): number {
+    while (this.head < this.ops.length && this.ops[this.head]!.done) this.pop();
     return this.head < this.ops.length ? this.at[this.head] : Infinity;
   }
 

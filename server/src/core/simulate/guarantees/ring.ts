@@ -1,12 +1,16 @@
 // Per key and write slot, the recent acknowledged writes in slot order (a write's position in its slot),
 // with what each needed from others (a vector per entry), in bounded memory: 2 × `size` entries at most,
 // the oldest half dropped when full. Acknowledgements arrive nearly in slot order, so insertion is cheap.
-import type { HistoryOp } from '../record';
+import type { Op } from '../ops';
+import { Snaps } from './snaps';
 
 export class SlotRing {
   readonly idx: Int32Array;
   readonly at: Float64Array;
-  readonly ops: (HistoryOp | null)[];
+  /** Per entry, the write (for witnesses), and two more operations the caller keeps (when `refs`). */
+  readonly ops: Snaps;
+  readonly refA: Snaps | undefined;
+  readonly refB: Snaps | undefined;
   /** Per entry, `width` numbers the caller keeps (e.g. prefix maxima of requirements). */
   readonly vec: Int32Array;
   count = 0;
@@ -16,10 +20,14 @@ export class SlotRing {
   constructor(
     readonly size: number,
     readonly width: number,
+    names: { group: string; write: 'write' | 'add' },
+    refs = false,
   ) {
     this.idx = new Int32Array(2 * size);
     this.at = new Float64Array(2 * size);
-    this.ops = new Array(2 * size).fill(null);
+    this.ops = new Snaps(2 * size, names.group, names.write);
+    this.refA = refs ? new Snaps(2 * size, names.group, names.write) : undefined;
+    this.refB = refs ? new Snaps(2 * size, names.group, names.write) : undefined;
     this.vec = new Int32Array(2 * size * Math.max(1, width));
   }
 
@@ -28,32 +36,34 @@ export class SlotRing {
     return this.count === this.idx.length;
   }
 
-  /** Inserts a write in slot order; returns its entry. */
-  insert(idx: number, at: number, op: HistoryOp | null): number {
+  private move(i: number, j: number): void {
+    this.idx[i] = this.idx[j];
+    this.at[i] = this.at[j];
+    this.ops.copy(i, this.ops, j);
+    this.refA?.copy(i, this.refA, j);
+    this.refB?.copy(i, this.refB, j);
+    if (this.width) this.vec.copyWithin(i * this.width, j * this.width, (j + 1) * this.width);
+  }
+
+  /** Inserts a write in slot order, with entries `ai` of `a` and `bi` of `b` as its refs; returns its entry. */
+  insert(idx: number, at: number, op: Op, a?: Snaps, ai = 0, b?: Snaps, bi = 0): number {
     if (this.count === this.idx.length) this.dropHalf();
     let i = this.count++;
-    const w = this.width;
-    while (i > 0 && this.idx[i - 1] > idx) {
-      this.idx[i] = this.idx[i - 1];
-      this.at[i] = this.at[i - 1];
-      this.ops[i] = this.ops[i - 1];
-      if (w) this.vec.copyWithin(i * w, (i - 1) * w, i * w);
-      i--;
-    }
+    for (; i > 0 && this.idx[i - 1] > idx; i--) this.move(i, i - 1);
     this.idx[i] = idx;
     this.at[i] = at;
-    this.ops[i] = op;
+    this.ops.put(i, op);
+    if (this.refA && a) this.refA.copy(i, a, ai);
+    else this.refA?.put(i, undefined);
+    if (this.refB && b) this.refB.copy(i, b, bi);
+    else this.refB?.put(i, undefined);
     return i;
   }
 
   private dropHalf(): void {
     const k = this.size;
     this.floor = this.idx[k - 1];
-    this.idx.copyWithin(0, k);
-    this.at.copyWithin(0, k);
-    for (let i = 0; i < k; i++) this.ops[i] = this.ops[i + k];
-    this.ops.fill(null, k);
-    if (this.width) this.vec.copyWithin(0, k * this.width);
+    for (let i = 0; i < k; i++) this.move(i, i + k);
     this.count = k;
   }
 

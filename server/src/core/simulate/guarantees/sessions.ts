@@ -3,10 +3,12 @@
 // includes everything the session read before), monotonic writes (a read that includes a session's write
 // includes that session's earlier writes) and writes-follow-reads (it includes what the writer had read
 // before writing). The last two keep, per key and slot, prefix maxima of what each write needs (ring.ts).
-import type { HistoryOp } from '../record';
+import type { Op } from '../ops';
+import { historyOpOf } from '../record';
 import type { VV } from '../state';
 import { SlotRing } from './ring';
-import { describeOp, Witnesses } from './witness';
+import { Snaps } from './snaps';
+import { describeOp, Witnesses, type Witness } from './witness';
 
 export type SessionAnomaly = 'readYourWrites' | 'monotonicReads' | 'monotonicWrites' | 'writesFollowReads';
 export const sessionAnomalies: SessionAnomaly[] = ['readYourWrites', 'monotonicReads', 'monotonicWrites', 'writesFollowReads'];
@@ -23,24 +25,25 @@ export interface SessionCount {
 export class Sessions {
   /** Per session, per key: [own slot + 1, own position, has read, read maximum × slots]. */
   private state: (Int32Array | undefined)[] = [];
-  private lastWrite = new Map<number, HistoryOp>();
-  private lastRead = new Map<number, HistoryOp>();
+  /** Per session, per key: its last acknowledged write and the read that last raised what it had seen (witnesses). */
+  private lastWrite: Snaps[] = [];
+  private lastRead: Snaps[] = [];
   private stride: number;
   readonly maxSessions: number;
   private rings: SlotRing[];
   /** Per ring: the prefix maxima of the entries it dropped (MW then WFR, `slots` each). */
   private base: Int32Array;
-  private deps = new WeakMap<HistoryOp, { prev?: HistoryOp; read?: HistoryOp }>();
   readonly counts: Record<SessionAnomaly, SessionCount>;
 
   constructor(
     private keys: number,
     private slots: number,
     ring: number,
+    private names: { group: string; write: 'write' | 'add' },
   ) {
     this.stride = 3 + slots;
-    this.maxSessions = Math.max(1, Math.floor(SESSION_BUDGET / (keys * this.stride)));
-    this.rings = Array.from({ length: keys * slots }, () => new SlotRing(ring, 4 * slots));
+    this.maxSessions = Math.max(1, Math.floor(SESSION_BUDGET / (keys * (this.stride + 16))));
+    this.rings = Array.from({ length: keys * slots }, () => new SlotRing(ring, 4 * slots, names, true));
     this.base = new Int32Array(keys * slots * 2 * slots);
     const c = (): SessionCount => ({ violations: 0, fallbackViolations: 0, witnesses: new Witnesses() });
     this.counts = { readYourWrites: c(), monotonicReads: c(), monotonicWrites: c(), writesFollowReads: c() };
@@ -48,27 +51,32 @@ export class Sessions {
 
   private session(id: number): Int32Array | undefined {
     if (id >= this.maxSessions) return undefined;
-    return (this.state[id] ??= new Int32Array(this.keys * this.stride));
+    let s = this.state[id];
+    if (!s) {
+      s = this.state[id] = new Int32Array(this.keys * this.stride);
+      this.lastWrite[id] = new Snaps(this.keys, this.names.group, this.names.write);
+      this.lastRead[id] = new Snaps(this.keys, this.names.group, this.names.write);
+    }
+    return s;
   }
 
-  writeOk(session: number, key: number, slot: number, idx: number, op: HistoryOp): void {
+  writeOk(session: number, key: number, slot: number, idx: number, op: Op): void {
     const s = this.session(session);
     if (!s) return;
     const S = this.slots;
     const at = key * this.stride;
     const r = this.rings[key * S + slot];
     if (r.full) this.foldDropped(key * S + slot);
-    const e = r.insert(idx, op.complete, op);
+    const e = r.insert(idx, op.completeNs / 1e6, op, this.lastWrite[session], key, this.lastRead[session], key);
     const v = r.vec;
     const w = r.width;
     v.fill(0, e * w, e * w + 2 * S);
     if (s[at] > 0) v[e * w + s[at] - 1] = s[at + 1];
     if (s[at + 2]) for (let o = 0; o < S; o++) v[e * w + S + o] = s[at + 3 + o];
-    this.deps.set(op, { prev: this.lastWrite.get(session * this.keys + key), read: this.lastRead.get(session * this.keys + key) });
     this.prefix(key * S + slot, e);
     s[at] = slot + 1;
     s[at + 1] = idx;
-    this.lastWrite.set(session * this.keys + key, op);
+    this.lastWrite[session].put(key, op);
   }
 
   /** The ring is about to drop its oldest half: their prefix maxima become its base. */
@@ -92,7 +100,7 @@ export class Sessions {
     }
   }
 
-  readOk(session: number, key: number, vv: VV, op: HistoryOp, fallback: boolean): void {
+  readOk(session: number, key: number, vv: VV, op: Op, fallback: boolean): void {
     const S = this.slots;
     for (let b = 0; b < S; b++) {
       if (vv[b] === 0) continue;
@@ -106,10 +114,11 @@ export class Sessions {
     const s = this.session(session);
     if (!s) return;
     const at = key * this.stride;
-    const sk = session * this.keys + key;
     if (s[at] > 0 && vv[s[at] - 1] < s[at + 1]) {
-      const own = this.lastWrite.get(sk)!;
-      this.report('readYourWrites', fallback, () => ({ explanation: `${describeOp(op)}, which does not include the session's own ${describeOp(own)}`, ops: [own, op] }));
+      this.report('readYourWrites', fallback, () => {
+        const [own, read] = [this.lastWrite[session].op(key)!, historyOpOf(op)];
+        return { explanation: `${describeOp(read)}, which does not include the session's own ${describeOp(own)}`, ops: [own, read] };
+      });
     }
     let raised = false;
     let mr = false;
@@ -118,14 +127,16 @@ export class Sessions {
       else if (vv[o] > s[at + 3 + o]) [s[at + 3 + o], raised] = [vv[o], true];
     }
     if (mr && s[at + 2]) {
-      const before = this.lastRead.get(sk)!;
-      this.report('monotonicReads', fallback, () => ({ explanation: `${describeOp(op)}, older than what the session's ${describeOp(before)} had seen`, ops: [before, op] }));
+      this.report('monotonicReads', fallback, () => {
+        const [before, read] = [this.lastRead[session].op(key)!, historyOpOf(op)];
+        return { explanation: `${describeOp(read)}, older than what the session's ${describeOp(before)} had seen`, ops: [before, read] };
+      });
     }
     s[at + 2] = 1;
-    if (raised || !this.lastRead.has(sk)) this.lastRead.set(sk, op);
+    if (raised || !this.lastRead[session].has(key)) this.lastRead[session].put(key, op);
   }
 
-  private report(a: SessionAnomaly, fallback: boolean, witness: () => { explanation: string; ops: HistoryOp[] }): void {
+  private report(a: SessionAnomaly, fallback: boolean, witness: () => Witness): void {
     const c = this.counts[a];
     if (fallback) c.fallbackViolations++;
     else c.violations++;
@@ -133,14 +144,14 @@ export class Sessions {
   }
 
   /** The earliest write up to entry e whose own requirement (offset 0: MW, S: WFR) the read lacks. */
-  private writesWitness(r: SlotRing, e: number, vv: VV, off: number, read: HistoryOp) {
+  private writesWitness(r: SlotRing, e: number, vv: VV, off: number, read: Op) {
     let i = 0;
     while (i < e && !missing(vv, r.vec, i * r.width + off)) i++;
-    const w = r.ops[i]!;
-    const d = this.deps.get(w) ?? {};
-    const other = off === 0 ? d.prev : d.read;
+    const w = r.ops.op(i)!;
+    const other = (off === 0 ? r.refA : r.refB)?.op(i);
     const why = off === 0 ? `but not the same session's earlier ${other ? describeOp(other) : 'write'}` : `but not what that session had read before writing${other ? ` (its ${describeOp(other)})` : ''}`;
-    return { explanation: `${describeOp(read)}, which includes the ${describeOp(w)} ${why}`, ops: [...(other ? [other] : []), w, read] };
+    const h = historyOpOf(read);
+    return { explanation: `${describeOp(h)}, which includes the ${describeOp(w)} ${why}`, ops: [...(other ? [other] : []), w, h] };
   }
 
   sessionsChecked(sessions: number): number {

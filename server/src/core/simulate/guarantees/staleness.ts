@@ -4,7 +4,8 @@
 // and of a declared `staleness <= T`, each with a witness. Exact while the missed writes are within each
 // slot's ring (ring.ts); beyond it the figures are lower bounds, and the reads so judged are counted.
 import { Histogram } from '../histogram';
-import type { HistoryOp } from '../record';
+import type { Op } from '../ops';
+import { historyOpOf } from '../record';
 import type { VV } from '../state';
 import { SlotRing } from './ring';
 import { describeOp, formatMs, Witnesses } from './witness';
@@ -40,27 +41,29 @@ export class Staleness {
     private slots: number,
     ring: number,
     readonly bounds: Bound[],
+    names: { group: string; write: 'write' | 'add' },
   ) {
-    this.rings = Array.from({ length: keys * slots }, () => new SlotRing(ring, 0));
+    this.rings = Array.from({ length: keys * slots }, () => new SlotRing(ring, 0, names));
   }
 
-  writeOk(key: number, slot: number, idx: number, t: number, op: HistoryOp): void {
+  writeOk(key: number, slot: number, idx: number, t: number, op: Op): void {
     this.rings[key * this.slots + slot].insert(idx, t, op);
   }
 
-  read(key: number, vv: VV, op: HistoryOp, fallback: boolean): void {
+  read(key: number, vv: VV, op: Op, fallback: boolean): void {
     this.reads++;
-    const start = op.invoke;
+    const start = op.invokeNs / 1e6;
     let behind = 0;
     let oldest = Infinity;
-    let oldestOp: HistoryOp | null = null;
+    let oldestRing: SlotRing | undefined;
+    let oldestAt = 0;
     let lower = false;
     for (let s = 0; s < this.slots; s++) {
       const r = this.rings[key * this.slots + s];
       for (let i = r.above(vv[s]); i < r.count; i++) {
         if (r.at[i] >= start) continue;
         behind++;
-        if (r.at[i] < oldest) [oldest, oldestOp] = [r.at[i], r.ops[i]];
+        if (r.at[i] < oldest) [oldest, oldestRing, oldestAt] = [r.at[i], r, i];
       }
       if (r.floor > vv[s]) lower = true;
     }
@@ -71,10 +74,14 @@ export class Staleness {
     if (behind === 0) return;
     if (fallback) this.staleFallback++;
     else this.stale++;
-    const why = (what: string) => () => ({
-      explanation: `${describeOp(op)} missed ${behind} acknowledged write${behind === 1 ? '' : 's'}, the oldest the ${describeOp(oldestOp!)}, acknowledged ${formatMs(ms)} before the read began${what}`,
-      ops: [oldestOp!, op],
-    });
+    const why = (what: string) => () => {
+      const read = historyOpOf(op);
+      const missed = oldestRing!.ops.op(oldestAt)!;
+      return {
+        explanation: `${describeOp(read)} missed ${behind} acknowledged write${behind === 1 ? '' : 's'}, the oldest the ${describeOp(missed)}, acknowledged ${formatMs(ms)} before the read began${what}`,
+        ops: [missed, read],
+      };
+    };
     this.staleWitnesses.add(why(''));
     for (const b of this.bounds) {
       const over = b.kind === 'ms' ? ms > b.limit : behind > b.limit;

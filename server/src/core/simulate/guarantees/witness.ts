@@ -23,11 +23,11 @@ export class Witnesses {
 
 const t = (ms: number) => `${Math.round(ms * 1000) / 1000} ms`;
 
-/** `read by p7 at 120.4–121.0 ms returned 158` */
-export function describeOp(op: HistoryOp): string {
-  const what = op.f === 'read' ? `read of ${op.key}` : op.f === 'add' ? `add to ${op.key}` : `write of ${op.value} to ${op.key}`;
-  const got = op.f === 'read' ? ` returned ${op.value}` : '';
-  return `${what} by p${op.process} at ${t(op.invoke)}–${t(op.complete)}${got}${op.fallback ? ' (fallback)' : ''}`;
+/** `read of cart/3 by p7 at 120.4–121.0 ms returned 158` */
+export function describeOp(h: HistoryOp): string {
+  const what = h.f === 'read' ? `read of ${h.key}` : h.f === 'add' ? `add to ${h.key}` : `write of ${h.value} to ${h.key}`;
+  const got = h.f === 'read' ? ` returned ${h.value}` : '';
+  return `${what} by p${h.process} at ${t(h.invoke)}–${t(h.complete)}${got}${h.fallback ? ' (fallback)' : ''}`;
 }
 
 export { t as formatMs };
