@@ -1,12 +1,14 @@
 // The checks judged on the history's values alone, as an outside checker would (verify/): linearizability per
 // key for levels with real-time order, regional linearizability for `regional`, sequential consistency for
-// `sequential`. Fed as operations are invoked and complete; reads the prefer-availability fallback answered are
+// `sequential` (a key whose operations the replicas' own write order already certifies is proven in one pass,
+// verify/certificate.ts; the search decides the others). Fed as operations are invoked and complete; reads the prefer-availability fallback answered are
 // left out (they are judged by the stale-reads row), which never hides a violation of the normal path.
 import { formatCount } from '../estimate/format';
 import type { Group } from './group';
 import type { HistoryOp, HistorySink } from './record';
+import { newerLog } from './state';
 import type { CheckResult } from './results';
-import { checkSequential, Monitor, RegionalMonitor, type CheckResult as Verified, type HistOp, type ModelKind } from './verify/index';
+import { certifies, checkSequential, Monitor, orderByHint, RegionalMonitor, type CheckResult as Verified, type HistOp, type ModelKind } from './verify/index';
 
 /** Operations per key the sequential check keeps (its own cap, `maxOpsPerKey`, is 1,000); past it the key is unknown. */
 const SEQUENTIAL_KEEP = 4000;
@@ -44,12 +46,25 @@ class SequentialCollector implements Checking {
     this.byKey.set(op.key, list);
   }
 
+  /** Keys the replicas' own order certifies first (one pass); the search takes the rest. */
   finish(): Verified {
-    const r = checkSequential([...this.byKey.values()].flat(), this.model);
-    if (this.over.size === 0) return r;
-    const verdict = r.verdict === 'violated' ? 'violated' : 'unknown';
-    return { ...r, verdict, ops: this.ops, keys: r.keys + this.over.size, unknownReasons: { ...r.unknownReasons, cap: r.unknownReasons.cap + this.over.size } };
+    const rest: HistOp[] = [];
+    let certified = 0;
+    for (const ops of this.byKey.values()) {
+      const order = orderByHint(ops, (o) => (o as HistoryOp).version, logOrder);
+      if (order && certifies(ops, order, this.model)) certified++;
+      else rest.push(...ops);
+    }
+    const r = checkSequential(rest, this.model);
+    const verdict = r.verdict === 'violated' ? 'violated' : this.over.size ? 'unknown' : r.verdict;
+    const u = { ...r.unknownReasons, cap: r.unknownReasons.cap + this.over.size };
+    return { ...r, verdict, ops: this.ops, keys: r.keys + certified + this.over.size, windows: r.windows + certified, unknownReasons: u };
   }
+}
+
+/** Two log versions in Raft's order (the later last term, then the longer). */
+function logOrder(a: number[], b: number[]): number {
+  return newerLog(a, b) ? 1 : newerLog(b, a) ? -1 : 0;
 }
 
 /** The verifier a data type's level calls for, or undefined when its level promises none of these. */

@@ -98,6 +98,8 @@ export function complete(sim: Sim, op: Op, type: 'ok' | 'fail' | 'info', v: Vers
   sim.metrics[g.index].complete(op.read, type, sim.now - op.arrival, op.arrival, op.region, error, op.fallback);
   if (!op.started) return;
   const value = op.read ? (v ? valueOf(v, g.strategy) : null) : op.value;
+  // The version it returned or made (an indeterminate write's too: it may yet take effect at that place).
+  op.version = v ? v.vv : !op.read && op.w ? op.w.vv : null;
   sim.record.complete(op, type, value, v ? v.vv : null, error);
   const checker = sim.checkers[g.index];
   if (type === 'ok' && v) {
@@ -113,3 +115,4 @@ export function complete(sim: Sim, op: Op, type: 'ok' | 'fail' | 'info', v: Vers
   const next = s.queue.shift();
   if (next) start(sim, next);
 }
+

@@ -73,6 +73,8 @@ export class Op {
   completeNs = 0;
   outcome: 'ok' | 'fail' | 'info' | '' = '';
   result: number | null = null;
+  /** The version it returned (a read) or made (a write): its place in the replicas' write order. */
+  version: number[] | null = null;
   deadline = 0;
   /** Coordinator region (writes). */
   coord = -1;

@@ -22,6 +22,8 @@ export interface HistoryOp {
   region: number;
   /** Served by the `prefer availability` fallback. */
   fallback: boolean;
+  /** The version the replicas returned or made: their own write order, a hint checkers may verify, never trust. */
+  version?: number[];
 }
 
 export interface HistorySink {
@@ -34,7 +36,7 @@ export interface HistorySink {
 export function historyOpOf(op: Op): HistoryOp {
   const value = op.read ? op.result : op.value;
   const type = op.outcome === '' ? 'info' : op.outcome;
-  return { id: op.id, process: op.process, key: keyOf(op), f: fOf(op), value, invoke: op.invokeNs / 1e6, complete: op.completeNs / 1e6, type, region: op.region, fallback: op.fallback };
+  return { id: op.id, process: op.process, key: keyOf(op), f: fOf(op), value, invoke: op.invokeNs / 1e6, complete: op.completeNs / 1e6, type, region: op.region, fallback: op.fallback, ...(op.version ? { version: op.version } : {}) };
 }
 
 export interface RunHeader {

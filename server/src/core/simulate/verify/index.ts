@@ -45,6 +45,7 @@ export { Monitor } from './monitor';
 export { monitorHistory, feed } from './feed';
 export { checkRegional, RegionalMonitor, regionView } from './regional';
 export { checkSequential } from './sequential';
+export { certifies, orderByHint } from './certificate';
 export { checkWitness } from './witness';
 export { parseHistory, HistoryError, HISTORY_FORMAT } from './parse';
 export type { HistoryRun, HistoryHeader, HistoryData } from './parse';
