@@ -6,6 +6,7 @@ import { parseDocument } from '../server/src/core/syntax/parse';
 import { generatePolicy } from './generate';
 import { benchLsp } from './lsp';
 import { benchSimulator } from './simulate';
+import { benchVerify } from './verify';
 import { resolve } from 'node:path';
 import { serverNodeFlags } from '../server/src/lsp/protocol';
 
@@ -70,6 +71,7 @@ if (target) {
 }
 
 benchSimulator(['samples/clean', 'samples/contradictions'], Number(process.env.BENCH_SIM_OPS ?? 10_000_000));
+benchVerify();
 
 benchLsp(resolve('out/server.cjs')).catch((e: unknown) => {
   console.error(e);

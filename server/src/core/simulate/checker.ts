@@ -28,15 +28,14 @@ export class Checker {
   constructor(g: Group) {
     const ring = ringSize(g.keys, g.slots);
     const names = { group: g.name, write: g.counter ? ('add' as const) : ('write' as const) };
-    this.staleness = new Staleness(g.keys, g.slots, ring, boundsOf(g), names);
     this.sessions = new Sessions(g.keys, g.slots, ring, names);
+    this.staleness = new Staleness(g.slots, boundsOf(g), this.sessions.rings);
     this.prefix = g.slots > 1 ? new Prefix(g.keys, g.slots, names) : undefined;
     this.okAdds = new Float64Array(g.keys);
     this.infoAdds = new Float64Array(g.keys);
   }
 
   writeOk(session: number, key: number, slot: number, idx: number, op: Op): void {
-    this.staleness.writeOk(key, slot, idx, op.completeNs / 1e6, op);
     this.sessions.writeOk(session, key, slot, idx, op);
     this.okAdds[key]++;
   }

@@ -1,6 +1,6 @@
 // Budgets: a pathological history (many writes in flight together and a read no order explains) makes every
 // search explore exponentially many orders; each check stops at its step budget with "unknown" — not a hang,
-// not a guess — in time that grows with the budget, not with the history.
+// not a guess. (What the checks cost is `npm run bench`'s to measure, not a test's.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkLinearizable, checkRegional, checkSequential, monitorHistory, type CheckResult,
@@ -13,12 +13,6 @@ function pathological(n: number): HistOp[] {
   return h(...writes, r(n, 999, 0, 100, 'ok', 'x', 0));
 }
 
-function timed(f: () => CheckResult): [CheckResult, number] {
-  const t0 = performance.now();
-  const res = f();
-  return [res, performance.now() - t0];
-}
-
 test('a pathological history is unknown within the budget, for every check', () => {
   const ops = pathological(40);
   const checks: [string, () => CheckResult][] = [
@@ -28,22 +22,17 @@ test('a pathological history is unknown within the budget, for every check', () 
     ['sequential', () => checkSequential(ops, 'register', { budget: 100_000 })],
   ];
   for (const [name, f] of checks) {
-    const [res, ms] = timed(f);
+    const res = f();
     assert.equal(res.verdict, 'unknown', name);
     assert.equal(res.unknownReasons.budget > 0, true, name);
     assert.equal(res.opsUnknown > 0, true, name);
-    assert.ok(ms < 2000, `${name} took ${ms.toFixed(0)} ms`);
   }
 });
 
-test('the time spent grows with the budget', () => {
-  const ops = pathological(40);
-  checkLinearizable(ops, 'register', { budget: 20_000 });
-  const [, small] = timed(() => checkLinearizable(ops, 'register', { budget: 20_000 }));
-  const [res, large] = timed(() => checkLinearizable(ops, 'register', { budget: 400_000 }));
-  assert.equal(res.verdict, 'unknown');
-  assert.ok(large > small, `budget 20k: ${small.toFixed(1)} ms, 400k: ${large.toFixed(1)} ms`);
-  assert.ok(large < 3000, `budget 400k took ${large.toFixed(0)} ms`);
+test('the budget decides how far a search goes: too small a budget leaves a violation unknown', () => {
+  const ops = pathological(10);
+  assert.equal(checkLinearizable(ops, 'register', { budget: 50 }).verdict, 'unknown');
+  assert.equal(checkLinearizable(ops, 'register').verdict, 'violated');
 });
 
 test('a small instance of the same shape is decided within the default budget', () => {

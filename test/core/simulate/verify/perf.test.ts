@@ -1,6 +1,6 @@
-// Cost on a synthetic run of 100,000 operations (100 keys, 20 processes, 1% indeterminate and 1% failed,
-// linearizable): the whole-history check and the streaming monitor, per model. The bound is loose (shared CI
-// machines); the times are reported as diagnostics.
+// A synthetic linearizable run of 100,000 operations (100 keys, 20 processes, 1% indeterminate and 1% failed):
+// the whole-history check and the streaming monitor agree that it is linearizable, per model. Their cost is
+// measured by `npm run bench` (bench/verify.ts), not here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkLinearizable, Monitor, type CheckResult, type HistOp,
@@ -24,19 +24,14 @@ function stream(ops: HistOp[], ev: Int32Array, model: ModelKind): CheckResult {
 }
 
 for (const model of ['register', 'counter'] as const) {
-  test(`${model}: 100,000 operations are checked in well under a few seconds`, (t) => {
+  test(`${model}: 100,000 operations, whole and streamed, are linearizable`, () => {
     const ops = synth({ ops: 100_000, keys: 100, processes: 20, model, seed: 5 });
     const ev = events(ops);
     const runs = [['whole', () => checkLinearizable(ops, model)], ['monitor', () => stream(ops, ev, model)]] as const;
     for (const [name, run] of runs) {
-      run();
-      const t0 = performance.now();
       const res = run();
-      const ms = performance.now() - t0;
-      t.diagnostic(`${model} ${name}: ${ms.toFixed(0)} ms per 100,000 operations (${res.windows} windows)`);
-      assert.equal(res.verdict, 'ok');
+      assert.equal(res.verdict, 'ok', name);
       assert.equal(res.ops, 100_000);
-      assert.ok(ms < 4000, `${name}: ${ms.toFixed(0)} ms`);
     }
   });
 }

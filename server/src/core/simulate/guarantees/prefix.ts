@@ -19,7 +19,8 @@ interface Chain {
 }
 
 export class Prefix {
-  private chains: Chain[];
+  /** Per key, made at its first read. */
+  private chains: (Chain | undefined)[];
   violations = 0;
   fallbackViolations = 0;
   readonly witnesses = new Witnesses();
@@ -27,14 +28,14 @@ export class Prefix {
   constructor(
     keys: number,
     private slots: number,
-    names: { group: string; write: 'write' | 'add' },
+    private names: { group: string; write: 'write' | 'add' },
   ) {
-    this.chains = Array.from({ length: keys }, () => ({ count: 0, sums: new Float64Array(KEEP), vvs: new Int32Array(KEEP * slots), seen: new Snaps(KEEP, names.group, names.write) }));
+    this.chains = new Array(keys).fill(undefined);
   }
 
   read(key: number, vv: VV, op: Op, fallback: boolean): void {
-    const c = this.chains[key];
     const S = this.slots;
+    const c = (this.chains[key] ??= { count: 0, sums: new Float64Array(KEEP), vvs: new Int32Array(KEEP * S), seen: new Snaps(KEEP, this.names.group, this.names.write) });
     let sum = 0;
     for (const x of vv) sum += x;
     let i = 0;

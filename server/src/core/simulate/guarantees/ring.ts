@@ -80,9 +80,32 @@ export class SlotRing {
   }
 }
 
-/** Entries per ring: as many as a memory budget allows over all keys and slots (16…512). */
+/** A data type's rings, one per key and slot, each made at its first write. */
+export class Rings {
+  private rings: (SlotRing | undefined)[];
+
+  constructor(
+    keys: number,
+    private slots: number,
+    private size: number,
+    private width: number,
+    private names: { group: string; write: 'write' | 'add' },
+  ) {
+    this.rings = new Array(keys * slots).fill(undefined);
+  }
+
+  get(key: number, slot: number): SlotRing | undefined {
+    return this.rings[key * this.slots + slot];
+  }
+
+  make(key: number, slot: number): SlotRing {
+    return (this.rings[key * this.slots + slot] ??= new SlotRing(this.size, this.width, this.names, true));
+  }
+}
+
+/** Entries per ring: as many as a memory budget (about 50 MB) allows over all keys and slots (16…512). */
 export function ringSize(keys: number, slots: number): number {
-  const fit = Math.floor(2_000_000 / Math.max(1, keys * slots));
+  const fit = Math.floor(250_000 / Math.max(1, keys * slots));
   let size = 16;
   while (size * 2 <= Math.min(512, fit)) size *= 2;
   return size;

@@ -6,7 +6,7 @@
 import type { Op } from '../ops';
 import { historyOpOf } from '../record';
 import type { VV } from '../state';
-import { SlotRing } from './ring';
+import { Rings, type SlotRing } from './ring';
 import { Snaps } from './snaps';
 import { describeOp, Witnesses, type Witness } from './witness';
 
@@ -30,7 +30,8 @@ export class Sessions {
   private lastRead: Snaps[] = [];
   private stride: number;
   readonly maxSessions: number;
-  private rings: SlotRing[];
+  /** Per key and slot, the acknowledged writes (the staleness check reads them too). */
+  readonly rings: Rings;
   /** Per ring: the prefix maxima of the entries it dropped (MW then WFR, `slots` each). */
   private base: Int32Array;
   readonly counts: Record<SessionAnomaly, SessionCount>;
@@ -42,8 +43,8 @@ export class Sessions {
     private names: { group: string; write: 'write' | 'add' },
   ) {
     this.stride = 3 + slots;
-    this.maxSessions = Math.max(1, Math.floor(SESSION_BUDGET / (keys * (this.stride + 16))));
-    this.rings = Array.from({ length: keys * slots }, () => new SlotRing(ring, 4 * slots, names, true));
+    this.maxSessions = Math.max(1, Math.floor(SESSION_BUDGET / (keys * (this.stride + 28))));
+    this.rings = new Rings(keys, slots, ring, 4 * slots, names);
     this.base = new Int32Array(keys * slots * 2 * slots);
     const c = (): SessionCount => ({ violations: 0, fallbackViolations: 0, witnesses: new Witnesses() });
     this.counts = { readYourWrites: c(), monotonicReads: c(), monotonicWrites: c(), writesFollowReads: c() };
@@ -60,36 +61,35 @@ export class Sessions {
     return s;
   }
 
+  /** An acknowledged write: into its ring (every write), with what its session needed (sessions in the budget). */
   writeOk(session: number, key: number, slot: number, idx: number, op: Op): void {
     const s = this.session(session);
-    if (!s) return;
     const S = this.slots;
     const at = key * this.stride;
-    const r = this.rings[key * S + slot];
-    if (r.full) this.foldDropped(key * S + slot);
-    const e = r.insert(idx, op.completeNs / 1e6, op, this.lastWrite[session], key, this.lastRead[session], key);
+    const r = this.rings.make(key, slot);
+    if (r.full) this.foldDropped(r, key * S + slot);
+    const e = s ? r.insert(idx, op.completeNs / 1e6, op, this.lastWrite[session], key, this.lastRead[session], key) : r.insert(idx, op.completeNs / 1e6, op);
     const v = r.vec;
     const w = r.width;
     v.fill(0, e * w, e * w + 2 * S);
-    if (s[at] > 0) v[e * w + s[at] - 1] = s[at + 1];
-    if (s[at + 2]) for (let o = 0; o < S; o++) v[e * w + S + o] = s[at + 3 + o];
-    this.prefix(key * S + slot, e);
+    if (s && s[at] > 0) v[e * w + s[at] - 1] = s[at + 1];
+    if (s && s[at + 2]) for (let o = 0; o < S; o++) v[e * w + S + o] = s[at + 3 + o];
+    this.prefix(r, key * S + slot, e);
+    if (!s) return;
     s[at] = slot + 1;
     s[at + 1] = idx;
     this.lastWrite[session].put(key, op);
   }
 
   /** The ring is about to drop its oldest half: their prefix maxima become its base. */
-  private foldDropped(ri: number): void {
-    const r = this.rings[ri];
+  private foldDropped(r: SlotRing, ri: number): void {
     const S = this.slots;
     const last = (r.size - 1) * r.width + 2 * S;
     for (let o = 0; o < 2 * S; o++) this.base[ri * 2 * S + o] = r.vec[last + o];
   }
 
   /** Recomputes the prefix maxima (MW, WFR) from entry e to the end. */
-  private prefix(ri: number, from: number): void {
-    const r = this.rings[ri];
+  private prefix(r: SlotRing, ri: number, from: number): void {
     const S = this.slots;
     const w = r.width;
     for (let i = from; i < r.count; i++) {
@@ -104,7 +104,8 @@ export class Sessions {
     const S = this.slots;
     for (let b = 0; b < S; b++) {
       if (vv[b] === 0) continue;
-      const r = this.rings[key * S + b];
+      const r = this.rings.get(key, b);
+      if (!r) continue;
       const e = r.above(vv[b]) - 1;
       if (e < 0) continue;
       const pre = e * r.width + 2 * S;

@@ -1,17 +1,13 @@
-// Compact records of completed operations, kept by the checkers for witnesses: typed arrays instead of the
-// operations themselves, so thousands of them stay cheap and keep nothing else alive.
+// Compact records of completed operations, kept by the checkers for witnesses: one typed array of numbers
+// instead of the operations themselves, so thousands of them stay cheap and keep nothing else alive.
 import type { Op } from '../ops';
 import type { HistoryOp } from '../record';
 
+/** Fields per record: process, key, region, invocation (ns), completion (ns), value (NaN: none), flags. */
+const F = 7;
+
 export class Snaps {
-  private process: Int32Array;
-  private key: Int32Array;
-  private region: Int32Array;
-  private invoke: Float64Array;
-  private complete: Float64Array;
-  private value: Float64Array;
-  /** 0: empty; bit 1: set; bit 2: a read; bit 4: answered by the fallback. */
-  private flags: Uint8Array;
+  private d: Float64Array;
 
   constructor(
     n: number,
@@ -19,55 +15,47 @@ export class Snaps {
     private group: string,
     private write: 'write' | 'add',
   ) {
-    this.process = new Int32Array(n);
-    this.key = new Int32Array(n);
-    this.region = new Int32Array(n);
-    this.invoke = new Float64Array(n);
-    this.complete = new Float64Array(n);
-    this.value = new Float64Array(n);
-    this.flags = new Uint8Array(n);
+    this.d = new Float64Array(n * F);
   }
 
-  /** Records op at i (or empties i). */
+  /** Records op at i (or empties i). Flags: 0 empty; 1 set; 2 a read; 4 answered by the fallback. */
   put(i: number, op: Op | undefined): void {
+    const d = this.d;
+    const at = i * F;
     if (!op) {
-      this.flags[i] = 0;
+      d[at + 6] = 0;
       return;
     }
-    this.process[i] = op.process;
-    this.key[i] = op.key;
-    this.region[i] = op.region;
-    this.invoke[i] = op.invokeNs;
-    this.complete[i] = op.completeNs;
+    d[at] = op.process;
+    d[at + 1] = op.key;
+    d[at + 2] = op.region;
+    d[at + 3] = op.invokeNs;
+    d[at + 4] = op.completeNs;
     const v = op.read ? op.result : op.value;
-    this.value[i] = v === null ? NaN : v;
-    this.flags[i] = 1 | (op.read ? 2 : 0) | (op.fallback ? 4 : 0);
+    d[at + 5] = v === null ? NaN : v;
+    d[at + 6] = 1 | (op.read ? 2 : 0) | (op.fallback ? 4 : 0);
   }
 
   /** Copies entry j of `from` (the same data type's) to i. */
   copy(i: number, from: Snaps, j: number): void {
-    this.process[i] = from.process[j];
-    this.key[i] = from.key[j];
-    this.region[i] = from.region[j];
-    this.invoke[i] = from.invoke[j];
-    this.complete[i] = from.complete[j];
-    this.value[i] = from.value[j];
-    this.flags[i] = from.flags[j];
+    this.d.set(from.d.subarray(j * F, j * F + F), i * F);
   }
 
   has(i: number): boolean {
-    return this.flags[i] !== 0;
+    return this.d[i * F + 6] !== 0;
   }
 
   /** Entry i as the history shows it (undefined when empty). */
   op(i: number): HistoryOp | undefined {
-    const f = this.flags[i];
+    const d = this.d;
+    const at = i * F;
+    const f = d[at + 6];
     if (!f) return undefined;
-    const v = this.value[i];
+    const v = d[at + 5];
     return {
-      id: -1, process: this.process[i], key: `${this.group}/${this.key[i]}`, f: f & 2 ? 'read' : this.write,
-      value: Number.isNaN(v) ? null : v, invoke: this.invoke[i] / 1e6, complete: this.complete[i] / 1e6, type: 'ok',
-      region: this.region[i], fallback: (f & 4) !== 0,
+      id: -1, process: d[at], key: `${this.group}/${d[at + 1]}`, f: f & 2 ? 'read' : this.write,
+      value: Number.isNaN(v) ? null : v, invoke: d[at + 3] / 1e6, complete: d[at + 4] / 1e6, type: 'ok',
+      region: d[at + 2], fallback: (f & 4) !== 0,
     };
   }
 }

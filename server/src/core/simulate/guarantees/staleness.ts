@@ -7,7 +7,7 @@ import { Histogram } from '../histogram';
 import type { Op } from '../ops';
 import { historyOpOf } from '../record';
 import type { VV } from '../state';
-import { SlotRing } from './ring';
+import type { Rings, SlotRing } from './ring';
 import { describeOp, formatMs, Witnesses } from './witness';
 
 /** Versions-behind buckets kept: 0…15 exactly, then 16 or more. */
@@ -25,7 +25,8 @@ export interface Bound {
 }
 
 export class Staleness {
-  private rings: SlotRing[];
+  /** Per key and slot, the acknowledged writes (the session checks keep them). */
+  private rings: Rings;
   reads = 0;
   /** Stale reads on the normal path, and on the `prefer availability` fallback. */
   stale = 0;
@@ -37,17 +38,11 @@ export class Staleness {
   readonly staleWitnesses = new Witnesses();
 
   constructor(
-    keys: number,
     private slots: number,
-    ring: number,
     readonly bounds: Bound[],
-    names: { group: string; write: 'write' | 'add' },
+    rings: Rings,
   ) {
-    this.rings = Array.from({ length: keys * slots }, () => new SlotRing(ring, 0, names));
-  }
-
-  writeOk(key: number, slot: number, idx: number, t: number, op: Op): void {
-    this.rings[key * this.slots + slot].insert(idx, t, op);
+    this.rings = rings;
   }
 
   read(key: number, vv: VV, op: Op, fallback: boolean): void {
@@ -59,7 +54,8 @@ export class Staleness {
     let oldestAt = 0;
     let lower = false;
     for (let s = 0; s < this.slots; s++) {
-      const r = this.rings[key * this.slots + s];
+      const r = this.rings.get(key, s);
+      if (!r) continue;
       for (let i = r.above(vv[s]); i < r.count; i++) {
         if (r.at[i] >= start) continue;
         behind++;
