@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { allRules } from '../../server/src/core/check/index';
+import { allCodes } from '../../server/src/core/codes';
 import { CLEAN, ONE_ERROR, ONE_WARNING } from './report';
 
 const ROOT = resolve('.');
@@ -29,6 +29,8 @@ before(() => {
     'clean.consistency': CLEAN,
     'error.consistency': ONE_ERROR,
     'warning.consistency': ONE_WARNING,
+    'duplicate.consistency': 'data d {\n  consistency eventual\n  consistency eventual\n}\n',
+    'syntax.consistency': 'data d { consistency eventual ]] }\n',
     'tree/b/second.consistency': 'data ledger { topology shared tier gold }\n',
     'tree/a/first.consistency': 'topology shared { region mumbai { primary } }\ntier gold { consistency strong }\n',
     'tree/node_modules/pkg/ignored.consistency': 'this is not valid',
@@ -73,6 +75,9 @@ describe('consistency check', () => {
   test('--rule re-levels or turns off a rule', () => {
     assert.equal(cli('check', '--rule', 'unknown-reference=warning', 'error.consistency').code, 0);
     assert.equal(cli('check', '--rule', 'missing-consistency=off', '--max-warnings', '0', 'warning.consistency').stdout, 'No problems in 1 file.\n');
+    // Parser and model codes are in the same registry: they can be re-levelled too.
+    assert.equal(cli('check', '--rule', 'duplicate-property=off', '--max-warnings', '0', 'duplicate.consistency').stdout, 'No problems in 1 file.\n');
+    assert.equal(cli('check', '--rule', 'syntax-unexpected-character=warning', 'syntax.consistency').code, 0);
   });
 
   test('usage errors: exit 2 with a clear message on stderr', () => {
@@ -81,7 +86,7 @@ describe('consistency check', () => {
       [['check', '--formt', 'json', 'clean.consistency'], /unknown option '--formt'\. Did you mean '--format'\?/],
       [['check', '--format', 'xml', 'clean.consistency'], /--format must be one of human, json, sarif \(got 'xml'\)/],
       [['check', '--max-warnings', 'many', 'clean.consistency'], /--max-warnings needs a whole number/],
-      [['check', '--rule', 'no-such-rule=off', 'clean.consistency'], /unknown rule 'no-such-rule'/],
+      [['check', '--rule', 'no-such-rule=off', 'clean.consistency'], /unknown code 'no-such-rule'/],
       [['check'], /check needs at least one file or directory/],
       [['check', 'empty'], /no \.consistency files in empty/],
       [['chek', 'clean.consistency'], /unknown command 'chek'\. Did you mean 'check'\?/],
@@ -136,7 +141,9 @@ describe('consistency check', () => {
     assert.equal(driver.name, 'consistency');
     assert.equal(driver.version, VERSION);
     assert.ok(driver.informationUri);
-    for (const rule of allRules) assert.ok(driver.rules.some((x: { id: string }) => x.id === rule.code), rule.code);
+    for (const code of allCodes) assert.ok(driver.rules.some((x: { id: string }) => x.id === code), code);
+    const help = driver.rules.find((x: { id: string }) => x.id === 'duplicate-property').helpUri;
+    assert.match(help, /^file:\/\/.*\/docs\/rules\.md#duplicate-property$/);
     const [result] = doc.runs[0].results;
     assert.equal(result.ruleId, 'unknown-reference');
     assert.equal(result.level, 'error');

@@ -53,10 +53,10 @@ test('one document however its URI is spelled: the editor spelling is used while
 
 test('settings: rules to severities or off, a built-in default profile, the validation delay; junk ignored', () => {
   const warnings: string[] = [];
-  const s = readSettings({ profile: 'cloud-generic-2024', rules: { 'lww-on-money': 'off', 'when-gap': 'hint', bad: 'loud' }, validation: { delay: 20 } }, (m) => warnings.push(m));
+  const s = readSettings({ profile: 'cloud-generic-2024', rules: { 'lww-on-money': 'off', 'when-gap': 'hint', 'budget-exceeded': 'loud' }, validation: { delay: 20 } }, (m) => warnings.push(m));
   assert.deepEqual(s, { profile: 'cloud-generic-2024', rules: { 'lww-on-money': 'off', 'when-gap': 'hint' }, validationDelayMs: 20, simulation: defaultSettings.simulation });
   assert.deepEqual(analyzeOptions(s), { rules: { 'lww-on-money': 'off', 'when-gap': 'hint' }, defaultProfile: 'cloud-generic-2024' });
-  assert.deepEqual(warnings, ['consistency.rules.bad: expected error, warning, info, hint or off; ignored.']);
+  assert.deepEqual(warnings, ['consistency.rules.budget-exceeded: expected error, warning, info, hint or off; ignored.']);
   assert.equal(readSettings({ profile: 'mars-2030' }, (m) => warnings.push(m)).profile, undefined);
   assert.match(warnings[1], /'mars-2030' is not a built-in profile/);
   assert.deepEqual(readSettings(null), { rules: {}, validationDelayMs: 150, simulation: { seed: 1, operations: 20_000, timeLimitSeconds: 30 } });

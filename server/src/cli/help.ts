@@ -1,6 +1,5 @@
 // The help texts of the `consistency` command line, and `help rules` (the rule table's codes and summaries).
-import { allRules } from '../core/check/index';
-import { builtinCodes } from '../core/check/codes';
+import { allCodes, codeInfo, defaultSeverity } from '../core/codes';
 
 export const commands = ['check', 'explain', 'export', 'simulate', 'help'] as const;
 
@@ -117,8 +116,8 @@ export function helpText(topic?: string): string | undefined {
 }
 
 function rulesText(): string {
-  const rows = [...allRules, ...builtinCodes]
-    .map((r) => ({ code: r.code, severity: r.defaultSeverity, summary: r.summary }))
+  const rows = allCodes
+    .map((code) => ({ code, severity: defaultSeverity(code), summary: codeInfo(code).summary }))
     .sort((a, b) => a.code.localeCompare(b.code));
   const width = Math.max(...rows.map((r) => r.code.length));
   return ['Diagnostic codes (default severity):', '', ...rows.map((r) => `  ${r.code.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.summary}`)].join('\n');

@@ -1,5 +1,5 @@
 // The one entry point the shells call: files in, model and sorted diagnostics out.
-import { runChecks, type CheckOptions } from './check/run-checks';
+import { applySeverities, runChecks, type CheckOptions } from './check/run-checks';
 import { compareDiagnostics, type Diagnostic } from './diagnostic';
 import { estimateData, type DataEstimate } from './estimate/estimate';
 import { buildModel, builtinScheme } from './model/build-model';
@@ -54,6 +54,6 @@ export function analyzeParsed(parsed: ParsedDocument[], options: AnalyzeOptions 
     return e;
   };
   const all = [...parsed.flatMap((p) => p.diagnostics), ...modelDiagnostics, ...runChecks(model, estimate, options)];
-  const diagnostics = all.filter((d) => !d.uri.startsWith(builtinScheme)).sort(compareDiagnostics);
+  const diagnostics = applySeverities(all.filter((d) => !d.uri.startsWith(builtinScheme)), options.rules).sort(compareDiagnostics);
   return { documents: new Map(docs.map((d) => [d.uri, d])), model, diagnostics, estimate };
 }

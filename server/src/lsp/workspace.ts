@@ -32,6 +32,9 @@ export class Workspace {
   /** Parses done, for tests of the cache. */
   parses = 0;
 
+  /** `rulesDoc`: the URI of docs/rules.md where the server is installed (diagnostics link to it). */
+  constructor(private readonly rulesDoc?: string) {}
+
   setOptions(options: AnalyzeOptions): void {
     this.options = options;
     this.cached = undefined;
@@ -100,7 +103,7 @@ export class Workspace {
       parsed.push(e.parsed);
       if (e.version !== undefined) versions.set(e.uri, e.version);
     }
-    this.cached = createSnapshot(analyzeParsed(parsed, this.options), versions);
+    this.cached = createSnapshot(analyzeParsed(parsed, this.options), versions, this.rulesDoc);
     return this.cached;
   }
 }

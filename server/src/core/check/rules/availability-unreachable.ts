@@ -11,8 +11,6 @@ import { majority } from '../../util/quorum';
 
 export const rule: Rule = {
   code: 'availability-unreachable',
-  defaultSeverity: 'warning',
-  summary: 'An availability target above what the replication can offer on the topology (write quorum reachable), with the arithmetic.',
   check({ model, estimate, report }) {
     for (const data of model.data.values()) {
       const target = data.effective.availabilityPct;

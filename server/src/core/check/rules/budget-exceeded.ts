@@ -7,8 +7,6 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   code: 'budget-exceeded',
-  defaultSeverity: 'warning',
-  summary: 'The estimated monthly cost is above the declared budget; the biggest cost lines are named.',
   check({ model, estimate, report }) {
     for (const data of model.data.values()) {
       const budget = data.effective.budget;

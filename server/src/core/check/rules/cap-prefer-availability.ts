@@ -12,8 +12,6 @@ const preferRange = (p: A.Property) => (p.kind === 'partition' ? p.preferRange :
 
 export const rule: Rule = {
   code: 'cap-prefer-availability',
-  defaultSeverity: 'error',
-  summary: 'Linearizable, sequential or strict serializable data with `partition prefer availability` (CAP).',
   check({ model, report }) {
     for (const d of model.data.values()) {
       let done: Set<number> | undefined; // made at the first report: most data types have none

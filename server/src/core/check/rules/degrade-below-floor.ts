@@ -41,8 +41,6 @@ function weakestMeetingAll(floors: Floor[]): Floor | undefined {
 
 export const rule: Rule = {
   code: 'degrade-below-floor',
-  defaultSeverity: 'error',
-  summary: '`degrade to` a level below the floor a tier sets (high-value never below strong) or below session for money.',
   check({ model, report }) {
     for (const d of model.data.values()) {
       if (d.props.degrades.length === 0) continue;

@@ -8,8 +8,6 @@ const removeLink = (link: LinkModel) => [{ title: 'Remove this link', edits: [{ 
 
 export const rule: Rule = {
   code: 'duplicate-link',
-  defaultSeverity: 'warning',
-  summary: 'Two links join the same pair of regions, or a link joins a region to itself.',
   check({ model, report }) {
     for (const topo of model.topologies.values()) {
       const seen = new Map<string, LinkModel>();

@@ -10,8 +10,6 @@ function fileName(uri: string): string {
 
 export const rule: Rule = {
   code: 'duplicate-name',
-  defaultSeverity: 'error',
-  summary: 'A topology, tier, data type, transaction or region is declared twice.',
   check({ model, report }) {
     // By kind (and topology, for regions), then name: no key string per declaration.
     const first = new Map<string, Map<string, Declared>>();

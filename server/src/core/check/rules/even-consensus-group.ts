@@ -20,8 +20,6 @@ function removeOne(regions: RegionModel[], uri: string, n: number): Fix[] | unde
 
 export const rule: Rule = {
   code: 'even-consensus-group',
-  defaultSeverity: 'info',
-  summary: 'Consensus over an even number of replicas: no more fault tolerance than one replica fewer.',
   check({ model, report }) {
     const usersOf = new Map<TopologyModel, string[]>();
     for (const d of model.data.values()) {

@@ -70,8 +70,6 @@ function check(model: PolicyModel, data: DataModel, s: Sourced<LatencyBound>, pl
 
 export const rule: Rule = {
   code: 'latency-below-physics',
-  defaultSeverity: 'error',
-  summary: 'A latency SLA is below the round trips (plus jitter at its percentile) that the level needs on the topology.',
   check({ model, estimate, report }) {
     for (const data of model.data.values()) {
       if (data.effective.latency.length === 0) continue;

@@ -7,8 +7,6 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   code: 'level-below-tier',
-  defaultSeverity: 'error',
-  summary: "A data type's consistency level is weaker than its tier requires.",
   check({ model, report }) {
     for (const data of model.data.values()) {
       let done: Set<string> | undefined; // made at the first report: most data types have none

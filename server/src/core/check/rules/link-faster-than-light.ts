@@ -7,8 +7,6 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   code: 'link-faster-than-light',
-  defaultSeverity: 'error',
-  summary: 'A link round trip is shorter than light in fibre needs between the two locations.',
   check({ model, report }) {
     for (const topo of model.topologies.values()) {
       for (const link of topo.links) {

@@ -31,8 +31,6 @@ function fixes(d: DataModel, site: { uri: string; range: A.Name['range']; own?: 
 
 export const rule: Rule = {
   code: 'lww-on-money',
-  defaultSeverity: 'error',
-  summary: '`conflict last_writer_wins` on money or under an RBI tier (concurrent debits are lost), or on a cart (adds are lost).',
   check({ model, report }) {
     for (const d of model.data.values()) {
       let done: Set<number> | undefined; // made at the first report: most data types have none
@@ -62,7 +60,7 @@ export const rule: Rule = {
           report({
             uri: site.uri,
             range: site.range,
-            severity: 'warning',
+            milder: true,
             message:
               `\`conflict last_writer_wins\`${where} on cart-like ${s.label}: when two devices add items concurrently, the later write replaces ` +
               'the whole cart and the other add is lost (digest §8.6, source L1368–L1374). Use `conflict merge union`.',

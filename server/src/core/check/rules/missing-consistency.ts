@@ -4,8 +4,6 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   code: 'missing-consistency',
-  defaultSeverity: 'warning',
-  summary: 'A data type declares no consistency level, directly or through a tier.',
   check({ model, report }) {
     for (const d of model.data.values()) {
       if (d.effective.level || d.props.consistency) continue;

@@ -7,8 +7,6 @@ import { levelRange, primaryListRange, siteOf, singlePrimaryFix } from '../sites
 
 export const rule: Rule = {
   code: 'multi-primary-linearizable',
-  defaultSeverity: 'error',
-  summary: 'Several regions accept writes (multi-primary) under linearizable, sequential or strict serializable.',
   check({ model, report }) {
     for (const d of model.data.values()) {
       const s = branches(d).find((x) => x.effective.level && needsConsensus(x.effective.level.value) && x.effective.primaries.some((p) => p !== x.effective.primaries[0]));

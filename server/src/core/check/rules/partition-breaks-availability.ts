@@ -22,8 +22,6 @@ function keepsConsistency(d: DataModel): boolean {
 
 export const rule: Rule = {
   code: 'partition-breaks-availability',
-  defaultSeverity: 'warning',
-  summary: "A scenario's partition cuts clients off from the primary of a data type that keeps consistency, capping its availability below the target it declares.",
   check({ model, report }) {
     for (const s of model.scenarios.values()) {
       const durationMs = s.durationMs ?? 10_000;

@@ -12,8 +12,6 @@ const fits = (x: number, n: number) => Number.isInteger(x) && x >= 1 && x <= n;
 
 export const rule: Rule = {
   code: 'quorum-no-overlap',
-  defaultSeverity: 'error',
-  summary: 'Read and write quorums that need not overlap (R + W ≤ N, or 2W ≤ N) under a consensus level.',
   check({ model, report }) {
     for (const data of model.data.values()) {
       const n = data.topology?.totalReplicas;

@@ -12,8 +12,6 @@ const quorumOps = ['write', 'read'] as const;
 
 export const rule: Rule = {
   code: 'quorum-too-large',
-  defaultSeverity: 'error',
-  summary: 'A write or read quorum larger than the replicas of the topology, or below 1.',
   check({ model, report }) {
     const done = new Set<string>();
     for (const data of model.data.values()) {

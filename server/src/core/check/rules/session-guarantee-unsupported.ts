@@ -31,8 +31,6 @@ function setFix(d: DataModel, s: Branch, kind: 'partition' | 'replication', valu
 
 export const rule: Rule = {
   code: 'session-guarantee-unsupported',
-  defaultSeverity: 'error',
-  summary: 'A session guarantee that the declared replication cannot give (multi-primary last-writer-wins, or async failover).',
   check({ model, report }) {
     for (const d of model.data.values()) {
       let done: Set<number> | undefined; // made at the first report: most data types have none

@@ -81,8 +81,6 @@ function latency(b: Branch, uri: string, report: (r: Report) => void): void {
 
 export const rule: Rule = {
   code: 'sla-looser-than-tier',
-  defaultSeverity: 'warning',
-  summary: "A data type's own latency, availability or staleness bound is looser than its tier's.",
   check({ model, report }) {
     for (const data of model.data.values()) {
       for (const b of branches(data)) {

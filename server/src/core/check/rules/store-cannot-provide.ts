@@ -5,8 +5,6 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   code: 'store-cannot-provide',
-  defaultSeverity: 'warning',
-  summary: 'A data type declares a level or bound that a system named by `store` cannot give exactly.',
   check({ model, report }) {
     for (const file of model.files) {
       const stores = new Set((file.stores ?? []).map((s) => s.name));

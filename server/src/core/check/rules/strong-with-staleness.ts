@@ -8,8 +8,6 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   code: 'strong-with-staleness',
-  defaultSeverity: 'warning',
-  summary: 'A linearizable or strict level together with a staleness bound above zero.',
   check({ model, report }) {
     for (const data of model.data.values()) {
       let done: Set<string> | undefined; // made at the first report: most data types have none

@@ -8,8 +8,6 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   code: 'transaction-mixed-levels',
-  defaultSeverity: 'error',
-  summary: "A transaction writes data types whose levels do not all imply its strongest member's.",
   check({ model, report }) {
     for (const tx of model.transactions.values()) {
       const members = tx.members.flatMap((m) => (m.data?.effective.level ? [{ name: m.name, data: m.data, level: m.data.effective.level }] : []));

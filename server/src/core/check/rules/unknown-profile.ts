@@ -6,8 +6,6 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   code: 'unknown-profile',
-  defaultSeverity: 'error',
-  summary: 'A `profile` that is not a built-in profile; estimates fall back to the default.',
   check({ model, report }) {
     const names = [...profiles.keys()];
     for (const f of model.files) {

@@ -6,8 +6,6 @@ const words = { topology: 'topology', tier: 'tier', data: 'data type', transacti
 
 export const rule: Rule = {
   code: 'unknown-reference',
-  defaultSeverity: 'error',
-  summary: 'A tier, topology, data type or region is used but never declared.',
   check({ model, report }) {
     for (const ref of model.references) {
       if (ref.target) continue;

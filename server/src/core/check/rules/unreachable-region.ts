@@ -35,8 +35,6 @@ function linkFix(topo: TopologyModel, from: RegionModel[], to: RegionModel): Fix
 
 export const rule: Rule = {
   code: 'unreachable-region',
-  defaultSeverity: 'error',
-  summary: 'A region of a multi-region topology that no chain of links reaches from the others.',
   check({ model, report }) {
     for (const topo of model.topologies.values()) {
       if (topo.regions.size < 2) continue;

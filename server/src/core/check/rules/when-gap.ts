@@ -103,8 +103,6 @@ function tierGaps(ctx: RuleContext, seen: Seen, d: DataModel, sets: Map<string, 
 
 export const rule: Rule = {
   code: 'when-gap',
-  defaultSeverity: 'warning',
-  summary: '`>` vs `>=` at a threshold, or a branch narrower than its tier\'s `applies when`, leaves values to the base level.',
   check(ctx) {
     for (const d of ctx.model.data.values()) {
       if (d.whens.length === 0) continue; // both kinds of gap are between branches

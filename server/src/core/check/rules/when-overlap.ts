@@ -49,8 +49,6 @@ function narrowFix(d: DataModel, weak: WhenModel, strong: WhenModel, field: stri
 
 export const rule: Rule = {
   code: 'when-overlap',
-  defaultSeverity: 'error',
-  summary: 'Two `when` branches whose conditions on the same field overlap while their bodies differ (no precedence).',
   check({ model, report }) {
     for (const d of model.data.values()) {
       const sets = d.whens.map((w) => fieldSets(w.decl.conditions));

@@ -6,8 +6,6 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   code: 'workload-over-capacity',
-  defaultSeverity: 'warning',
-  summary: 'The peak workload is above what the level sustains on the topology, per the profile.',
   check({ model, estimate, report }) {
     for (const data of model.data.values()) {
       const w = data.effective.workload;
