@@ -10,11 +10,11 @@ const labels = (marked: string, extra: { uri: string; text: string }[] = []) => 
   return completion(f.s, f.uri, f.at()).items.map((i) => i.label);
 };
 
-const dataProps = ['topology', 'tier', 'consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'workload', 'budget', 'staleness', 'category', 'primary', 'when', 'degrade'];
+const dataProps = ['topology', 'tier', 'consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'workload', 'budget', 'staleness', 'category', 'primary', 'sessions', 'money', 'when', 'degrade'];
 const levels = ['strict_serializable', 'linearizable', 'strong', 'sequential', 'regional', 'causal', 'session', 'bounded', 'read_your_writes', 'monotonic_reads', 'monotonic_writes', 'writes_follow_reads', 'consistent_prefix', 'eventual', 'weak'];
 
 test('top level: one snippet per declaration, whatever precedes', () => {
-  const decls = ['policy', 'currency', 'profile', 'store', 'topology', 'tier', 'data', 'transaction', 'scenario'];
+  const decls = ['import', 'policy', 'currency', 'profile', 'store', 'topology', 'tier', 'data', 'transaction', 'scenario'];
   assert.deepEqual(labels('<|>'), decls);
   assert.deepEqual(labels('currency INR\n<|>'), decls);
   assert.deepEqual(labels('data x {\n  consistency strong\n}\nda<|>'), decls);
@@ -28,8 +28,8 @@ test('top level: one snippet per declaration, whatever precedes', () => {
 test('in a block: the properties that block allows', () => {
   assert.deepEqual(labels('data x {\n  <|>\n}'), dataProps);
   assert.deepEqual(labels('data x {\n  consistency strong\n  <|>\n}'), dataProps);
-  assert.deepEqual(labels('tier t {\n  <|>\n}'), ['consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category', 'applies']);
-  assert.deepEqual(labels('data x {\n  when amount >= 1 lakh {\n    <|>\n  }\n}'), ['tier', 'consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category']);
+  assert.deepEqual(labels('tier t {\n  <|>\n}'), ['consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category', 'sessions', 'money', 'applies']);
+  assert.deepEqual(labels('data x {\n  when amount >= 1 lakh {\n    <|>\n  }\n}'), ['tier', 'consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category', 'sessions', 'money']);
   assert.deepEqual(labels('topology t {\n  <|>\n}'), ['region', 'link', 'replica']);
   assert.deepEqual(labels('topology t {\n  region a { <|> }\n}'), ['replicas', 'primary', 'city', 'coordinates']);
 });
@@ -100,6 +100,8 @@ test('closed sets: replication, conflict strategies and variants, percentiles, c
   assert.deepEqual(labels('profile <|>'), ['india-2024', 'cloud-generic-2024']);
   assert.deepEqual(labels('data x {\n  when <|>\n}'), ['amount', 'load']);
   assert.deepEqual(labels('data x {\n  partition prefer <|>\n}'), ['consistency', 'availability']);
+  assert.deepEqual(labels('data x {\n  sessions <|>\n}'), ['sticky', 'roaming']);
+  assert.deepEqual(labels('data x {\n  conflict last_writer_wins <|>\n}').slice(0, 2), ['physical', 'logical']);
 });
 
 test('units after a number, by property; nothing else when the cursor touches the number', () => {

@@ -44,7 +44,7 @@ export const registry = {
   'unknown-level': model('unreadable', 'A consistency level name or argument the language does not know.'),
   'unknown-percentile': model('unreadable', 'A latency percentile that is not p50…p99.99 or avg.'),
   'unknown-replication': model('unreadable', 'A replication mode other than sync, async or quorum.'),
-  'unknown-sessions': model('unreadable', 'A `sessions` value other than sticky or roaming.'),
+  'unknown-value': model('unreadable', 'A value the language does not know for `sessions` (sticky, roaming) or `money` (alone, or `money no`).'),
   'unknown-conflict-strategy': model('unreadable', 'A conflict strategy (or variant) the language does not know.'),
   'unknown-currency': model('unreadable', 'A currency other than INR or USD.'),
   'unknown-store': model('unreadable', 'A `store` name other than cassandra, scylladb, postgres, postgresql, mongodb, dynamodb, cosmos or cosmosdb.'),

@@ -19,7 +19,7 @@ export interface CompletionContext {
 }
 
 const wordLike = (t: IToken) => ['Identifier', 'Percentile'].includes(t.tokenType.name) || t.tokenType.name.startsWith('Kw_');
-const topLevel = new Set(['policy', 'currency', 'profile', 'store', 'topology', 'tier', 'data', 'transaction', 'scenario']);
+const topLevel = new Set(['import', 'policy', 'currency', 'profile', 'store', 'topology', 'tier', 'data', 'transaction', 'scenario']);
 const owners = new Set(['data', 'tier', 'when', 'topology', 'region', 'transaction', 'scenario']);
 
 export function insideCommentOrString(doc: ParsedDocument, offset: number): boolean {

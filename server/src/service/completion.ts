@@ -59,7 +59,7 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
     } else if ((token === 'Identifier' || token === 'PercentSign') && rule === 'quantity' && prev?.tokenType.name === 'NumberLiteral') {
       if (!unitsDone) for (const u of V.units[unitKind(ctx)]) add(u, CompletionItemKind.Unit);
       unitsDone = true;
-    } else if (token === 'Identifier') {
+    } else if (token === 'Identifier' || token === 'Name') {
       identifiers(rule, p);
     }
   }
@@ -92,6 +92,8 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
       else if (before === 'conflict') value(Object.keys(conflictStrategies));
       else if (before && conflictStrategies[before]?.length && ctx.preceding[ctx.preceding.length - 2]?.image === 'conflict') value(conflictStrategies[before]);
       else if (before === 'primary' || before === ',') value(regionsFor(ctx), CompletionItemKind.Variable);
+      else if (before === 'sessions') value(['sticky', 'roaming']);
+      else if (before === 'money') value(['no']);
     } else if (rule === 'replicationProp') value(V.replicationModes);
     else if (rule === 'replicaWork' && before === 'replica') value(V.replicaOps.filter((o) => o !== 'write' && o !== 'read'));
     else if (rule === 'distribution') distributions();

@@ -31,12 +31,13 @@ export function prepareRename(s: Snapshot, uri: string, position: Position): { r
 /** Why `name` cannot name a symbol of this kind, if it cannot. */
 function invalidName(name: string, sym: SymbolAt): string | undefined {
   const tokens = tokenize(name, 'rename:').tokens;
-  const kinds = tokens.map((t) => t.tokenType.name);
+  // Keywords are names too (`data profile`), so a word of either kind will do.
+  const kinds = tokens.map((t) => (t.tokenType.name.startsWith('Kw_') ? 'Identifier' : t.tokenType.name));
   const qualified = sym.kind === 'tier' && kinds.every((k, i) => (i % 2 === 0 ? k === 'Identifier' : k === 'Dot')) && kinds.length % 2 === 1;
   const plain = kinds.length === 1 && kinds[0] === 'Identifier';
   const joined = tokens.map((t) => t.image).join('') === name;
   if ((plain || qualified) && joined) return undefined;
-  const shape = sym.kind === 'tier' ? 'a name such as `team.payments`' : 'a name such as `account_balance` (letters, digits, _ and -, not a keyword)';
+  const shape = sym.kind === 'tier' ? 'a name such as `team.payments`' : 'a name such as `account_balance` (letters, digits, _ and -)';
   return `'${name}' is not a valid ${kindWords[sym.kind]} name: use ${shape}.`;
 }
 

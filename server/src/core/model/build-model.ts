@@ -142,7 +142,7 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
       topology = [...model.topologies.values()][0];
       topologyAssumed = true;
     }
-    const ctx = { uri, diagnostics, topology };
+    const ctx = { uri, diagnostics, topology, dataName: decl.name?.text };
     const effective = computeEffective(props, tiers, undefined, ctx);
     for (const r of props.primary?.regions ?? []) {
       refer({ kind: 'region', name: r.text, uri, range: r.range, target: topology?.regions.get(r.text)?.origin, scope: topology?.name });
