@@ -31,7 +31,9 @@ before(() => {
     'warning.consistency': ONE_WARNING,
     'duplicate.consistency': 'data d {\n  consistency eventual\n  consistency eventual\n}\n',
     'syntax.consistency': 'data d { consistency eventual ]] }\n',
-    'tree/b/second.consistency': 'data ledger { topology shared tier gold }\n',
+    'tree/b/second.consistency': 'import "../a/first.consistency"\ndata ledger { topology shared tier gold }\n',
+    'lonely/uses-shared.consistency': 'data audit_log { topology shared consistency eventual }\n',
+    'lonely/broken-import.consistency': 'import "../nowhere.consistency"\ndata x { consistency eventual }\n',
     'tree/a/first.consistency': 'topology shared { region mumbai { primary } }\ntier gold { consistency strong }\n',
     'tree/node_modules/pkg/ignored.consistency': 'this is not valid',
     'tree/notes.txt': 'not a policy',
@@ -101,19 +103,25 @@ describe('consistency check', () => {
     }
   });
 
-  test('directories: searched recursively and in order, node_modules and other files skipped; files see each other', () => {
+  test('directories: searched recursively and in order, node_modules and other files skipped; a file sees what it imports', () => {
     const r = cli('check', '--format', 'json', 'tree');
     assert.equal(r.code, 0, r.stdout);
     const doc = JSON.parse(r.stdout);
     assert.deepEqual(doc.files.map((f: { path: string }) => f.path), ['tree/a/first.consistency', 'tree/b/second.consistency']);
   });
 
-  test('cross-file references: a file alone does not resolve names declared in another', () => {
+  test('cross-file references: a file sees what it imports (read from disk when not given), and nothing else', () => {
     const r = cli('check', 'tree/b/second.consistency');
-    assert.equal(r.code, 1);
-    assert.match(r.stdout, /^tree\/b\/second\.consistency:1:24: error unknown-reference: Unknown topology 'shared'\.$/m);
-    assert.match(r.stdout, /Unknown tier 'gold'/);
-    assert.equal(cli('check', 'tree/b/second.consistency', 'tree/a/first.consistency').code, 0);
+    assert.equal(r.code, 0, r.stdout);
+    assert.equal(r.stdout, 'No problems in 2 files.\n');
+    // Given together, unrelated files still do not see each other; the message says which file to import.
+    const lonely = cli('check', 'lonely/uses-shared.consistency', 'tree');
+    assert.equal(lonely.code, 1);
+    assert.match(lonely.stdout, /^lonely\/uses-shared\.consistency:1:27: error unknown-reference: Unknown topology 'shared'\. A topology 'shared' is declared in \.\.\/tree\/a\/first\.consistency, which this file does not import/m);
+    assert.match(lonely.stdout, /fix: Add `import "\.\.\/tree\/a\/first\.consistency"`/);
+    const broken = cli('check', 'lonely/broken-import.consistency');
+    assert.equal(broken.code, 1);
+    assert.match(broken.stdout, /error unknown-import: `import "\.\.\/nowhere\.consistency"`: no such file/);
   });
 
   test('--format json: the stable document with 1-based ranges', () => {

@@ -21,7 +21,8 @@ test('estimates of files without `currency` are shown in the setting; a file tha
   ws.setOpen('file:///b.consistency', `currency INR\n${data.replace('data w', 'data v')}`, 1);
   const estimate = (name: string) => {
     const s = ws.snapshot();
-    return s.analysis.estimate(s.analysis.model.data.get(name)!);
+    const uri = name === 'w' ? 'file:///a.consistency' : 'file:///b.consistency';
+    return s.analysis.estimate(s.analysis.modelOf(uri).data.get(name)!);
   };
   assert.equal(estimate('w').currency, 'INR', 'india-2024 is in rupees');
   ws.setOptions(analyzeOptions(readSettings({ currency: 'USD' })));

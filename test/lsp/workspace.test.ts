@@ -9,7 +9,7 @@ import { uriKey, Workspace } from '../../server/src/lsp/workspace';
 const A = 'file:///w/a.consistency';
 const B = 'file:///w/b.consistency';
 const tier = 'tier team.core {\n  consistency strong\n}\n';
-const data = 'data x {\n  tier team.core\n  consistency strong\n}\n';
+const data = 'import "a.consistency"\ndata x {\n  tier team.core\n  consistency strong\n}\n';
 
 test('parses a document again only when its text changed; analyses again only after a change', () => {
   const ws = new Workspace();
@@ -24,6 +24,14 @@ test('parses a document again only when its text changed; analyses again only af
   assert.equal(ws.parses, 3, 'only the changed document is parsed again');
   assert.deepEqual([...second.versions], [[B, 2]]);
   assert.deepEqual(second.analysis.diagnostics.map((d) => d.code), ['level-below-tier']);
+  assert.equal(second.analysis.units.get(A), first.analysis.units.get(A), "a file's scope that saw no change is not analysed again");
+  assert.notEqual(second.analysis.units.get(B), first.analysis.units.get(B));
+});
+
+test('an import outside the workspace is read from disk; one that is missing is reported', () => {
+  const ws = new Workspace();
+  ws.setOpen(B, 'import "nowhere/at-all.consistency"\ndata x { consistency eventual }\n', 1);
+  assert.deepEqual(ws.snapshot().analysis.diagnostics.map((d) => [d.code, d.message]), [['unknown-import', '`import "nowhere/at-all.consistency"`: no such file (file:///w/nowhere/at-all.consistency).']]);
 });
 
 test('an open document wins over the disk; closing returns to the disk text, or forgets the file', () => {

@@ -83,9 +83,12 @@ test('declared names where a reference goes: tiers (qualified), topologies, regi
   const upi = completion(f.s, f.uri, f.at()).items.find((i) => i.label === 'rbi.upi')!;
   assert.deepEqual((upi.textEdit as TextEdit).range, { start: { line: 1, character: 7 }, end: { line: 1, character: 12 } });
   assert.equal(upi.detail, 'built-in tier');
-  assert.deepEqual(labels('data x {\n  topology <|>\n}', [topo]), ['paytm', 'other']);
-  assert.deepEqual(labels('data x {\n  topology paytm\n  primary <|>\n}', [topo]), ['mumbai', 'delhi']);
-  assert.deepEqual(labels('data x {\n  topology paytm\n  primary mumbai, <|>\n}', [topo]), ['mumbai', 'delhi']);
+  const imp = 'import "topo.consistency"\n';
+  assert.deepEqual(labels(`${imp}data x {\n  topology <|>\n}`, [topo]), ['paytm', 'other']);
+  assert.deepEqual(labels(`${imp}data x {\n  topology paytm\n  primary <|>\n}`, [topo]), ['mumbai', 'delhi']);
+  assert.deepEqual(labels(`${imp}data x {\n  topology paytm\n  primary mumbai, <|>\n}`, [topo]), ['mumbai', 'delhi']);
+  // A file that does not import topo.consistency does not see its topologies.
+  assert.deepEqual(labels('data x {\n  topology <|>\n}', [topo]), []);
   assert.deepEqual(labels('topology t {\n  region a\n  region b\n  link a <-> <|>\n}'), ['a', 'b']);
   assert.deepEqual(labels('data a {\n}\ndata b {\n}\ntransaction t { a, <|> }'), ['a', 'b']);
 });

@@ -6,11 +6,15 @@ import { prepareRename, rename } from '../../server/src/service/rename';
 import { applyEdits, editsFor, fixture } from './helpers';
 
 const B = 'file:///b.consistency';
-const bText = 'data b {\n  tier team.payments\n  consistency strong\n}\n';
+const bText = 'import "test.consistency"\ndata b {\n  tier team.payments\n  consistency strong\n}\n';
+/** A file that does not import test.consistency: its own tier of the same name is another tier. */
+const C = 'file:///c.consistency';
+const cText = 'tier team.payments { consistency eventual }\ndata c {\n  tier team.payments\n}\n';
 
-test('renames a tier in its declaration and in every file that uses it', () => {
-  const f = fixture(`tier team.pay<|>ments {\n  consistency strong\n}\ndata a {\n  tier team.payments\n  consistency strong\n}\n`, [{ uri: B, text: bText }]);
+test('renames a tier in its declaration and in every file that imports it, and nowhere else', () => {
+  const f = fixture(`tier team.pay<|>ments {\n  consistency strong\n}\ndata a {\n  tier team.payments\n  consistency strong\n}\n`, [{ uri: B, text: bText }, { uri: C, text: cText }]);
   const edit = rename(f.s, f.uri, f.at(), 'team.money') as WorkspaceEdit;
+  assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [B, f.uri].sort());
   assert.equal(applyEdits(f.text, editsFor(edit, f.uri)), `tier team.money {\n  consistency strong\n}\ndata a {\n  tier team.money\n  consistency strong\n}\n`);
   assert.equal(applyEdits(bText, editsFor(edit, B)), bText.replace('team.payments', 'team.money'));
 });

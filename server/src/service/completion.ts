@@ -34,7 +34,8 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
   };
   const snippet = (label: string, def: { snippet: string; doc: string; block?: boolean }) =>
     add(label, def.block ? CompletionItemKind.Snippet : CompletionItemKind.Keyword, { insertTextFormat: InsertTextFormat.Snippet, documentation: def.doc }, def.snippet);
-  const { model } = s.analysis;
+  // What this file sees: the prelude, itself and what it imports.
+  const model = s.analysis.modelOf(uri);
   const prev = ctx.preceding[ctx.preceding.length - 1];
   const rbrace = ctx.paths.find((p) => p.nextTokenType.name === 'RBrace' && p.ruleStack[p.ruleStack.length - 1] === 'block');
   let unitsDone = false;

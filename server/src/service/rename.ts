@@ -48,7 +48,12 @@ export function rename(s: Snapshot, uri: string, position: Position, newName: st
   const invalid = invalidName(newName, sym);
   if (invalid) return { error: invalid };
   if (newName === sym.name) return { changes: {} };
-  const taken = s.analysis.model.declarations.find((d) => d.kind === sym.kind && d.name === newName && (sym.kind !== 'region' || d.container === sym.scope));
+  // Taken where it matters: in any file that sees the declaration (its own scope: the prelude, itself, its imports).
+  const target = sym.target!;
+  const seers = [...s.analysis.units.values()].filter((u) => u.model.declarations.some((d) => d.origin.uri === target.uri && d.origin.range.start === target.range.start));
+  const taken = seers
+    .flatMap((u) => u.model.declarations)
+    .find((d) => d.kind === sym.kind && d.name === newName && (sym.kind !== 'region' || d.container === sym.scope));
   if (taken) {
     const line = s.lines.get(taken.origin.uri).position(taken.origin.range.start).line + 1;
     return { error: `A ${kindWords[sym.kind]} named '${newName}' already exists (${taken.origin.uri} line ${line}).` };
