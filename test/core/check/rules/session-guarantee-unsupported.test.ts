@@ -45,7 +45,7 @@ test('several primaries with wall-clock last writer wins break writes-follow-rea
   const marked = `${topo}data comments { consistency <|causal|> conflict last_writer_wins primary mumbai, delhi }`;
   const [d] = expectDiagnostic(marked, 'session-guarantee-unsupported');
   assert.match(d.message, /resolved by `last_writer_wins` on wall clocks: .* \(writes-follow-reads, causal fail\)\.$/);
-  assert.deepEqual(d.fixes?.map((f) => f.title), ['Resolve by Lamport clocks: `conflict last_writer_wins logical`', "Keep one primary: mumbai (other regions' writes go there)"]);
+  assert.deepEqual(d.fixes?.map((f) => f.title), ['Resolve by Lamport clocks: `conflict last_writer_wins logical`', 'Keep one primary: mumbai (the other regions write through it, and cannot while it is unreachable)']);
   const text = markers(marked).text;
   gone(applyFix(text, d, 0));
   gone(applyFix(text, d, 1));

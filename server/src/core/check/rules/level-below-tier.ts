@@ -4,6 +4,7 @@
 import { branches, isOrigin, lacking, originKey } from '../branches';
 import { implies, levelSource } from '../../model/levels';
 import type { Rule } from '../rule';
+import { availabilityTrade } from '../sites';
 
 export const rule: Rule = {
   code: 'level-below-tier',
@@ -27,7 +28,7 @@ export const rule: Rule = {
           message: `${b.label} is ${level.value.display}, but tier '${floor.tier}' requires ${floor.value.display}: ${level.value.display} lacks ${lacking(level.value, floor.value)}.`,
           fixes:
             prop?.level
-              ? [{ title: `Raise the level to ${target} (tier '${floor.tier}')`, edits: [{ uri: data.origin.uri, range, newText: target }] }]
+              ? [{ title: `Raise the level to ${target} (tier '${floor.tier}')${availabilityTrade(floor.value, level.value)}`, edits: [{ uri: data.origin.uri, range, newText: target }] }]
               : undefined,
         });
       }

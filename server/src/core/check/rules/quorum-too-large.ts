@@ -41,7 +41,7 @@ export const rule: Rule = {
             uri: at.uri,
             range: q.range,
             message,
-            fixes: [{ title: `Set the ${op} quorum to ${value}`, edits: [{ uri: at.uri, range: q.range, newText: String(value) }] }],
+            fixes: [{ title: `Set the ${op} quorum to ${value}${n !== undefined && value === n ? ` (${ops} stop when any replica is down)` : ''}`, edits: [{ uri: at.uri, range: q.range, newText: String(value) }] }],
           });
         }
       }

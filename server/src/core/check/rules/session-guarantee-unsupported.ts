@@ -65,7 +65,7 @@ function clockFixes(b: Branch, primaries: string[]): Fix[] {
   const site = siteOf(b.data, c, (p) => (p.kind === 'conflict' && p.strategy ? { start: p.strategy.range.start, end: (p.variant ?? p.strategy).range.end } : undefined));
   if (site?.own) fixes.push(replaceFix('Resolve by Lamport clocks: `conflict last_writer_wins logical`', site.uri, site.range, 'last_writer_wins logical'));
   const one = singlePrimaryFix(b.data, primaries);
-  if (one) fixes.push({ ...one, title: `${one.title} (other regions' writes go there)` });
+  if (one) fixes.push(one);
   return fixes;
 }
 
