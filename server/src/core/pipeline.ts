@@ -201,7 +201,7 @@ function hinted(d: Diagnostic, u: Unit, units: Map<string, Unit>, root: string):
     const edit = { uri: u.root, range: { start: 0, end: 0 }, newText: `import "${path}"\n` };
     return {
       ...d,
-      message: `${d.message} A ${ref.kind} '${ref.name}' is declared in ${path}, which this file does not import: a file sees only the prelude, itself and what it imports.`,
+      message: `${d.message} A ${ref.kind === 'data' ? 'data type' : ref.kind} '${ref.name}' is declared in ${path}, which this file does not import: a file sees only the prelude, itself and what it imports.`,
       fixes: [{ title: `Add \`import "${path}"\``, edits: [edit] }, ...(d.fixes ?? [])],
     };
   }
