@@ -64,6 +64,45 @@ const principle = [
   '',
 ];
 
+/** What each level needs of a design, the theory the replication and session rules apply. */
+const levelNeeds = [
+  '<a id="levels"></a>',
+  '## What each level needs of the design',
+  '',
+  'N is the replicas of the data type\'s topology, W the acknowledgements a write waits for and R the replies a read ' +
+    'waits for (`replication sync` is W = N, R = 1; `async` is W = 1, R = 1; `quorum` without numbers is a majority). ' +
+    'Sessions are sticky unless the policy says `sessions roaming` (docs/language.md, **sessions**). A setting left to ' +
+    'its default and the same setting written out always give the same verdict.',
+  '',
+  '| level | 2W > N (one order of writes) | R + W > N (reads meet writes) | several primaries | `partition prefer availability` |',
+  '|---|---|---|---|---|',
+  '| `strict_serializable`, `linearizable` | needed | needed, sticky or not | no | impossible (CAP): the side without a majority can take neither writes nor reads it cannot prove current |',
+  '| `sequential` | needed | needed only for roaming sessions (sticky sessions may read a replica that misses another client\'s write) | no | impossible: the minority side may serve stale reads, never take writes |',
+  '| `causal` | — | needed only for roaming sessions | yes; last writer wins only on logical (Lamport, hybrid) clocks | yes: sticky available |',
+  '| `session`, `read_your_writes`, `monotonic_reads` | — | needed only for roaming sessions | yes (writes-follow-reads: not with wall-clock last writer wins) | yes: sticky available |',
+  '| `monotonic_writes`, `writes_follow_reads` | — | — | with roaming sessions, no | yes |',
+  '| `bounded(T)` | — | — (reads that meet writes are never stale) | yes | yes; T must exceed the one-way delay to the farthest replica that serves reads (error) and the estimated lag (warning) |',
+  '| `regional`, `consistent_prefix`, `eventual`, `weak` | — | — | yes | yes |',
+  '',
+  'Synchronous replication is never needed by itself: it is one way to reach R + W > N (W = N, R = 1), and it stops ' +
+    'every write while any replica is down. Rules: `quorum-no-overlap` (the two quorum columns for sequential and ' +
+    'stronger), `session-guarantee-unsupported` (sessions and causal), `multi-primary-linearizable`, ' +
+    '`cap-prefer-availability`, `staleness-below-physics` and `staleness-below-lag`.',
+  '',
+  'References: M. Herlihy, J. Wing, "Linearizability", ACM TOPLAS 1990; L. Lamport, "How to make a multiprocessor ' +
+    'computer that correctly executes multiprocess programs", IEEE TC 1979 (sequential consistency); Jepsen, ' +
+    '"Consistency Models" (jepsen.io/consistency: the model pages and their availability: sequential and stronger ' +
+    'neither totally nor sticky available, read-your-writes and causal at most sticky available); D. Terry et al., ' +
+    '"Session Guarantees for Weakly Consistent Replicated Data", PDIS 1994; P. Bailis et al., "Highly Available ' +
+    'Transactions: Virtues and Limitations", VLDB 2014 (sticky availability); S. Gilbert, N. Lynch, "Brewer\'s ' +
+    'conjecture and the feasibility of consistent, available, partition-tolerant web services", SIGACT News 2002; ' +
+    'W. Lloyd et al., "Don\'t Settle for Eventual" (COPS), SOSP 2011; Apache ZooKeeper Programmer\'s Guide, ' +
+    '"Consistency Guarantees"; Microsoft Learn, "Consistency levels in Azure Cosmos DB"; P. Bailis et al., ' +
+    '"Probabilistically Bounded Staleness for Practical Partial Quorums", VLDB 2012; D. Ongaro, J. Ousterhout, "In ' +
+    'Search of an Understandable Consensus Algorithm" (Raft), USENIX ATC 2014.',
+  '',
+];
+
 export function rulesDoc(): string {
   const out = [
     '# Diagnostics',
@@ -74,6 +113,7 @@ export function rulesDoc(): string {
     'Generated from the registry and `server/src/core/check/rules/` by `npm run gen`; do not edit by hand.',
     '',
     ...principle,
+    ...levelNeeds,
     '## Rules',
     '',
   ];

@@ -1,5 +1,8 @@
 // The estimated monthly cost of a data type (profile figures × declared replicas, traffic and
 // operations; estimate/cost.ts) is above its `budget`. The message names the biggest cost lines.
+//
+// Prices, replica sizing and per-operation costs are the profile's estimates: a warning, with the budget that
+// would cover the estimate as the fix.
 import { formatMoney } from '../../estimate/format';
 import { moneyText, placeOf, propertyOf } from '../../estimate/fix-support';
 import { rate } from '../../estimate/profiles/index';

@@ -1,5 +1,7 @@
 // The same pair of regions linked twice (either direction), or a link from a region to itself. Only the
 // fastest duplicate is used for round trips, so the others are dead text; a self-link is not a network hop.
+//
+// The later duplicate is ignored, like a duplicate property; which one the author meant is a guess: a warning.
 import type { LinkModel } from '../../model/model';
 import type { Rule } from '../rule';
 

@@ -1,6 +1,11 @@
 // A data type (or one of its `when` branches) whose consistency level does not imply the level its tier
 // demands: every guarantee of the tier's level must hold under the data type's (levels.ts `implies`), e.g.
 // a transfer under `rbi.high_value` declared `bounded(2s)` lacks real-time order (source L3531, L3562).
+//
+// A tier's level is a requirement the policy states; a level that does not imply it cannot meet it, whatever
+// the deployment: an error, on the level (or the tier reference it came from). Levels are compared by
+// implication, not rank (docs/language.md#lattice). A fix that raises the level to one needing a majority says
+// what that costs during a partition.
 import { branches, isOrigin, lacking, originKey } from '../branches';
 import { implies, levelSource } from '../../model/levels';
 import type { Rule } from '../rule';

@@ -1,5 +1,8 @@
 // A data type that states no consistency level, directly or through a tier: its guarantees are then
 // whatever the database defaults to, which is the fail-open default the source warns about (digest §8.3).
+//
+// Estimates then assume `eventual`, an assumption: a warning, with a fix that writes that level out (or choose
+// the one the data needs).
 import type { Rule } from '../rule';
 
 export const rule: Rule = {

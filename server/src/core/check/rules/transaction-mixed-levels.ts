@@ -1,6 +1,10 @@
 // A transaction whose members' levels do not all imply its strongest member's: readers of the weaker one can
 // see the atomic write half-applied (a linearizable debit, its eventual ledger entry missing). The transaction
 // supplies multi-object atomicity itself, so linearizable beside strict_serializable is not flagged.
+//
+// Atomicity makes the members' writes visible together; a reader of a weaker member can still see the write
+// half-applied, so the transaction's promise and the member's level contradict each other: an error, on the
+// member. The fix raises the member and says what it costs when the new level needs a majority.
 import { strongest } from '../../model/effective';
 import { levelSource, missing } from '../../model/levels';
 import { isOrigin, lacking } from '../branches';

@@ -1,5 +1,7 @@
 // A `profile` that names no built-in cost and latency profile; estimates then fall back to the default
 // (india-2024). Built-in profiles live in estimate/profiles/.
+//
+// An unknown name: the text cannot be read as written, an error (estimates still run on the default).
 import { defaultProfileName, profiles } from '../../estimate/profiles/index';
 import { closest } from '../../util/suggest';
 import type { Rule } from '../rule';

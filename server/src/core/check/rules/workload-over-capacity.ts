@@ -1,5 +1,7 @@
 // A workload whose peak (declared, or the average × the profile's peak factor) is above the operations
 // per second the level sustains on the topology per the profile (estimate/capacity.ts).
+//
+// Capacity per replica is the profile's estimate (from the source's Flipkart benchmark): a warning.
 import { formatCount } from '../../estimate/format';
 import { profileNamed } from '../../estimate/profiles/index';
 import type { Rule } from '../rule';
