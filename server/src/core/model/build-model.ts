@@ -1,5 +1,6 @@
-// Builds the workspace model from parsed files: one namespace shared by every file and the built-in
-// prelude; declarations registered, names bound (unresolved ones kept for the unknown-reference rule).
+// Builds the model of one file's scope from parsed files (the pipeline passes the prelude, the file's imports
+// and the file): one namespace per kind for them; declarations registered, names bound (unresolved ones kept for
+// the unknown-reference rule). `import` declarations are the pipeline's (model/imports.ts).
 import type { Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
