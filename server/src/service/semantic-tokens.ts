@@ -46,6 +46,8 @@ export function semanticTokens(s: Snapshot, uri: string): SemanticTokens {
     } else if (p.kind === 'conflict') [p.strategy, p.variant].forEach((n) => mark(n, 'enumMember'));
     else if (p.kind === 'replication' && p.mode?.text !== 'quorum') mark(p.mode, 'enumMember');
     else if (p.kind === 'category') mark(p.value, 'enumMember');
+    else if (p.kind === 'sessions') mark(p.mode, 'enumMember');
+    else if (p.kind === 'money') mark(p.value, 'enumMember');
     else if (p.kind === 'latency' && p.percentile) mark(p.percentile, 'number');
     const conditions = p.kind === 'when' || p.kind === 'applies' ? p.conditions : p.kind === 'degrade' && p.condition ? [p.condition] : [];
     for (const c of conditions) {
