@@ -132,3 +132,8 @@ test('store: offers the systems the driver mappings know', () => {
   assert.deepEqual(labels('store <|>'), ['cassandra', 'scylladb', 'postgres', 'postgresql', 'mongodb', 'dynamodb', 'cosmos', 'cosmosdb']);
   assert.deepEqual(labels('store postgres, <|>'), ['cassandra', 'scylladb', 'postgres', 'postgresql', 'mongodb', 'dynamodb', 'cosmos', 'cosmosdb']);
 });
+
+test('names spelt like keywords do not confuse completion', () => {
+  assert.deepEqual(labels('data profile {\n  <|>\n}'), dataProps);
+  assert.deepEqual(labels('data a {\n}\ndata store {\n}\ntransaction data { <|> }'), ['a', 'store']);
+});
