@@ -137,3 +137,10 @@ test('names spelt like keywords do not confuse completion', () => {
   assert.deepEqual(labels('data profile {\n  <|>\n}'), dataProps);
   assert.deepEqual(labels('data a {\n}\ndata store {\n}\ntransaction data { <|> }'), ['a', 'store']);
 });
+
+test('inside an import: the other policy files, as paths relative to this one', () => {
+  const f = fixture('import "<|>"\n', [{ uri: 'file:///shared/aws.consistency', text: 'topology aws { region us-east-1 }\n' }]);
+  const items = completion(f.s, f.uri, f.at()).items;
+  assert.deepEqual(items.map((i) => i.label), ['shared/aws.consistency']);
+  assert.deepEqual((items[0].textEdit as TextEdit).range, { start: { line: 0, character: 8 }, end: { line: 0, character: 8 } });
+});
