@@ -29,7 +29,8 @@ function reasoning(code: Code): string[] {
   const out: string[] = [];
   for (const p of paragraphs) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && /^[-*] /.test(p) && /(^|\n)[-*] [^\n]*$/.test(prev)) out[out.length - 1] = `${prev}\n${p}`;
+    const continuesList = prev !== undefined && /^[-*] /.test(p) && /(^|\n)[-*] [^\n]*$/.test(prev);
+    if (continuesList) out[out.length - 1] = `${prev}\n${p}`;
     else out.push(p);
   }
   return out;
@@ -47,7 +48,8 @@ const principle = [
   '| impossible | the design provably cannot hold: physics (light in fibre, declared round trips), arithmetic ' +
     '(quorum sizes), the definition of a level, or a bound the policy states against what it also states | error |',
   '| assumption | the verdict rests on an estimate (the profile\'s figures: apply time, uptime, prices, capacity), a ' +
-    'default, an inference (money from a name) or a guess at what the author meant (of two settings the later wins) | warning |',
+    'default, an inference (money from a name) or a guess at what the author meant (of two settings the later ' +
+      'wins) | warning |',
   '| advice | the design holds, but a cheaper or sturdier equivalent exists | info |',
   '',
   'Where one code covers both a proof and an inference, the inferred case is reported one severity milder: ' +
@@ -58,7 +60,8 @@ const principle = [
     'an error, and `staleness-below-lag`, a warning).',
   '',
   'Every code can be re-levelled or turned off, syntax and model codes included: `consistency check --rule ' +
-    'code=error|warning|info|hint|off`, the editor setting `consistency.rules` (e.g. `{ "duplicate-property": "off" }`). ' +
+    'code=error|warning|info|hint|off`, the editor setting `consistency.rules` (e.g. `{ "duplicate-property": ' +
+      '"off" }`). ' +
     'A setting applies to every diagnostic of that code. Each diagnostic links to its section below (the editor\'s ' +
     '`codeDescription`, SARIF\'s `helpUri`).',
   '',
@@ -70,18 +73,26 @@ const levelNeeds = [
   '## What each level needs of the design',
   '',
   'N is the replicas of the data type\'s topology, W the acknowledgements a write waits for and R the replies a read ' +
-    'waits for (`replication sync` is W = N, R = 1; `async` is W = 1, R = 1; `quorum` without numbers is a majority). ' +
-    'Sessions are sticky unless the policy says `sessions roaming` (docs/language.md, **sessions**). A setting left to ' +
+    'waits for (`replication sync` is W = N, R = 1; `async` is W = 1, R = 1; `quorum` without numbers is a ' +
+      'majority). ' +
+    'Sessions are sticky unless the policy says `sessions roaming` (docs/language.md, **sessions**). A setting ' +
+      'left to ' +
     'its default and the same setting written out always give the same verdict.',
   '',
-  '| level | 2W > N (one order of writes) | R + W > N (reads meet writes) | several primaries | `partition prefer availability` |',
+  '| level | 2W > N (one order of writes) | R + W > N (reads meet writes) | several primaries | `partition ' +
+    'prefer availability` |',
   '|---|---|---|---|---|',
-  '| `strict_serializable`, `linearizable` | needed | needed, sticky or not | no | impossible (CAP): the side without a majority can take neither writes nor reads it cannot prove current |',
-  '| `sequential` | needed | needed only for roaming sessions (sticky sessions may read a replica that misses another client\'s write) | no | impossible: the minority side may serve stale reads, never take writes |',
-  '| `causal` | — | needed only for roaming sessions | yes; last writer wins only on logical (Lamport, hybrid) clocks | yes: sticky available |',
-  '| `session`, `read_your_writes`, `monotonic_reads` | — | needed only for roaming sessions | yes (writes-follow-reads: not with wall-clock last writer wins) | yes: sticky available |',
+  '| `strict_serializable`, `linearizable` | needed | needed, sticky or not | no | impossible (CAP): the side ' +
+    'without a majority can take neither writes nor reads it cannot prove current |',
+  '| `sequential` | needed | needed only for roaming sessions (sticky sessions may read a replica that misses ' +
+    'another client\'s write) | no | impossible: the minority side may serve stale reads, never take writes |',
+  '| `causal` | — | needed only for roaming sessions | yes; last writer wins only on logical (Lamport, hybrid) ' +
+    'clocks | yes: sticky available |',
+  '| `session`, `read_your_writes`, `monotonic_reads` | — | needed only for roaming sessions | yes ' +
+    '(writes-follow-reads: not with wall-clock last writer wins) | yes: sticky available |',
   '| `monotonic_writes`, `writes_follow_reads` | — | — | with roaming sessions, no | yes |',
-  '| `bounded(T)` | — | — (reads that meet writes are never stale) | yes | yes; T must exceed the one-way delay to the farthest replica that serves reads (error) and the estimated lag (warning) |',
+  '| `bounded(T)` | — | — (reads that meet writes are never stale) | yes | yes; T must exceed the one-way delay ' +
+    'to the farthest replica that serves reads (error) and the estimated lag (warning) |',
   '| `regional`, `consistent_prefix`, `eventual`, `weak` | — | — | yes | yes |',
   '',
   'Synchronous replication is never needed by itself: it is one way to reach R + W > N (W = N, R = 1), and it stops ' +
@@ -107,7 +118,8 @@ export function rulesDoc(): string {
   const out = [
     '# Diagnostics',
     '',
-    'Every diagnostic has a stable code from one registry (`server/src/core/codes.ts`), an exact range on the construct',
+    'Every diagnostic has a stable code from one registry (`server/src/core/codes.ts`), an exact range on the ' +
+      'construct',
     'it objects to, a message that names both sides with the numbers, and where possible a fix that leaves a working',
     'design (a fix that trades availability says so in its title).',
     'Generated from the registry and `server/src/core/check/rules/` by `npm run gen`; do not edit by hand.',
@@ -120,13 +132,15 @@ export function rulesDoc(): string {
   const rules = allCodes.filter((c) => codeInfo(c).stage === 'rule').sort((a, b) => a.localeCompare(b));
   for (const code of rules) {
     const info = codeInfo(code);
-    out.push(`<a id="${helpAnchor(code)}"></a>`, `### \`${code}\``, '', `*${defaultSeverity(code)}* (${info.basis}) — ${info.summary}`, '');
+    const line = `*${defaultSeverity(code)}* (${info.basis}) — ${info.summary}`;
+    out.push(`<a id="${helpAnchor(code)}"></a>`, `### \`${code}\``, '', line, '');
     for (const p of reasoning(code)) out.push(p, '');
   }
   out.push('## Syntax and model codes', '');
   for (const code of allCodes.filter((c) => codeInfo(c).stage !== 'rule')) {
     const info = codeInfo(code);
-    out.push(`<a id="${helpAnchor(code)}"></a>`, `### \`${code}\``, '', `*${defaultSeverity(code)}* (${info.stage}, ${info.basis}) — ${info.summary}`, '');
+    const line = `*${defaultSeverity(code)}* (${info.stage}, ${info.basis}) — ${info.summary}`;
+    out.push(`<a id="${helpAnchor(code)}"></a>`, `### \`${code}\``, '', line, '');
   }
   return out.join('\n').replace(/\n+$/, '\n');
 }

@@ -29,7 +29,8 @@ function parseExpected(path: string): Expected[] {
     if (l === '' || l.startsWith('#')) continue;
     const m = /^(\d+) (error|warning|info|hint) ([a-z-]+) "([^"]*)"((?: ~ "[^"]*")*)$/.exec(l);
     assert.ok(m, `${path}: cannot read "${l}"`);
-    out.push({ line: Number(m[1]), severity: m[2], code: m[3], text: m[4], fragments: [...m[5].matchAll(/~ "([^"]*)"/g)].map((x) => x[1]) });
+    const fragments = [...m[5].matchAll(/~ "([^"]*)"/g)].map((x) => x[1]);
+    out.push({ line: Number(m[1]), severity: m[2], code: m[3], text: m[4], fragments });
   }
   return out;
 }
@@ -52,14 +53,18 @@ for (const s of sources) {
     const expected = parseExpected(s.path.replace(/\.consistency$/, '.expected'));
     const lines = new LineIndex(s.text);
     const actual = analysis.diagnostics.filter((d) => d.uri === s.uri);
-    const shown = actual.map((d) => `${lines.position(d.range.start).line + 1} ${d.severity} ${d.code} "${s.text.slice(d.range.start, d.range.end)}": ${d.message}`);
+    const lineOf = (d: (typeof actual)[number]) => lines.position(d.range.start).line + 1;
+    const textOf = (d: (typeof actual)[number]) => s.text.slice(d.range.start, d.range.end);
+    const shown = actual.map((d) => `${lineOf(d)} ${d.severity} ${d.code} "${textOf(d)}": ${d.message}`);
     const unmatched = [...actual];
     for (const e of expected) {
-      const i = unmatched.findIndex((d) => d.code === e.code && lines.position(d.range.start).line + 1 === e.line && s.text.slice(d.range.start, d.range.end) === e.text);
+      const i = unmatched.findIndex((d) => d.code === e.code && lineOf(d) === e.line && textOf(d) === e.text);
       assert.ok(i >= 0, `${s.path}: expected ${e.line} ${e.severity} ${e.code} "${e.text}"; got:\n${shown.join('\n')}`);
       const d = unmatched.splice(i, 1)[0];
       assert.equal(d.severity, e.severity, `${s.path}:${e.line} ${e.code}: ${d.message}`);
-      for (const f of e.fragments) assert.ok(d.message.includes(f), `${s.path}:${e.line} ${e.code}: the message should mention "${f}": ${d.message}`);
+      for (const f of e.fragments) {
+        assert.ok(d.message.includes(f), `${s.path}:${e.line} ${e.code}: the message lacks "${f}": ${d.message}`);
+      }
     }
     assert.deepEqual(unmatched.map((d) => shown[actual.indexOf(d)]), [], `${s.path}: diagnostics not expected`);
   });
@@ -69,6 +74,10 @@ test('every correct design in the corpus has no error at all', () => {
   for (const s of sources) {
     const expected = parseExpected(s.path.replace(/\.consistency$/, '.expected'));
     if (expected.some((e) => e.severity === 'error')) continue;
-    assert.deepEqual(analysis.diagnostics.filter((d) => d.uri === s.uri && d.severity === 'error').map((d) => d.message), [], s.path);
+    assert.deepEqual(
+      analysis.diagnostics.filter((d) => d.uri === s.uri && d.severity === 'error').map((d) => d.message),
+      [],
+      s.path,
+    );
   }
 });

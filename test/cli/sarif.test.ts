@@ -56,7 +56,11 @@ test('SARIF: syntax codes have a rule entry; warnings, infos and hints map to wa
 
   const report = reportFor({ 'a.consistency': ONE_ERROR });
   const d = report.diagnostics[0];
-  report.diagnostics.push({ ...d, severity: 'info', code: 'duplicate-link' }, { ...d, severity: 'hint' }, { ...d, severity: 'warning' });
+  report.diagnostics.push(
+    { ...d, severity: 'info', code: 'duplicate-link' },
+    { ...d, severity: 'hint' },
+    { ...d, severity: 'warning' },
+  );
   const levels = JSON.parse(formatSarif(report, TOOL)).runs[0].results.map((r: Json) => r.level);
   assert.deepEqual(levels, ['error', 'note', 'note', 'warning']);
   assert.equal(sarifRules(TOOL.rulesDoc).length, allCodes.length);

@@ -19,24 +19,31 @@ test('every code has a section of docs/rules.md at #<code>', () => {
   assert.ok(doc.includes('<a id="severity"></a>'));
 });
 
-test('severity follows the basis: unreadable and impossible are errors, assumptions warnings, advice information', () => {
+test('severity follows the basis: unreadable and impossible are errors, assumptions warnings, advice info', () => {
   for (const c of allCodes) assert.equal(defaultSeverity(c), severityOf[codeInfo(c).basis], c);
   assert.equal(defaultSeverity('syntax-error'), 'error');
   assert.equal(defaultSeverity('quorum-no-overlap'), 'error');
   assert.equal(defaultSeverity('staleness-below-physics'), 'error');
   assert.equal(defaultSeverity('staleness-below-lag'), 'warning');
   assert.equal(defaultSeverity('even-consensus-group'), 'info');
-  assert.deepEqual(['error', 'warning', 'info', 'hint'].map((s) => milder(s as 'error')), ['warning', 'info', 'hint', 'hint']);
+  assert.deepEqual(
+    ['error', 'warning', 'info', 'hint'].map((s) => milder(s as 'error')),
+    ['warning', 'info', 'hint', 'hint'],
+  );
 });
 
 test('codes are recognised by name; help links go to the section', () => {
   assert.ok(isCode('duplicate-property'));
   assert.ok(!isCode('toString'));
   assert.ok(!isCode('no-such-code'));
-  assert.equal(helpUri('https://x.test/docs/rules.md#old', 'syntax-error'), 'https://x.test/docs/rules.md#syntax-error');
+  assert.equal(
+    helpUri('https://x.test/docs/rules.md#old', 'syntax-error'),
+    'https://x.test/docs/rules.md#syntax-error',
+  );
 });
 
 test('every code the sources report is a registry code (the type says so; this checks the literals too)', () => {
-  const literals = execSync("grep -rhoE \"code: '[a-z-]+'\" server/src", { encoding: 'utf8' }).split('\n').filter(Boolean).map((l) => l.slice(7, -1));
+  const found = execSync("grep -rhoE \"code: '[a-z-]+'\" server/src", { encoding: 'utf8' });
+  const literals = found.split('\n').filter(Boolean).map((l) => l.slice(7, -1));
   for (const c of new Set(literals)) assert.ok(isCode(c), c);
 });

@@ -35,5 +35,8 @@ test('consistency.rules: any code of the registry, parser and model codes includ
   const warnings: string[] = [];
   const s = readSettings({ rules: { 'duplicate-property': 'off', 'syntax-error': 'warning', 'quorum-no-overlp': 'off' } }, (m) => warnings.push(m));
   assert.deepEqual(s.rules, { 'duplicate-property': 'off', 'syntax-error': 'warning' });
-  assert.deepEqual(warnings, ["consistency.rules.quorum-no-overlp: not a diagnostic code (did you mean 'quorum-no-overlap'?); ignored."]);
+  assert.deepEqual(
+    warnings,
+    ["consistency.rules.quorum-no-overlp: not a diagnostic code (did you mean 'quorum-no-overlap'?); ignored."],
+  );
 });

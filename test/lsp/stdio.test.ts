@@ -145,7 +145,10 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
   test('formatting returns the canonical text', async () => {
     await change('data wallet {  topology paytm\n tier team.core category banking\n      consistency   strong conflict abort }\nimport "shared.consistency"\n');
     const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: walletUri }, options: { tabSize: 4, insertSpaces: true } });
-    assert.equal(applyEdits(text, edits), 'data wallet {\n  topology paytm\n  tier team.core\n  category banking\n  consistency strong\n  conflict abort\n}\nimport "shared.consistency"\n');
+    assert.equal(
+      applyEdits(text, edits),
+      'data wallet {\n  topology paytm\n  tier team.core\n  category banking\n  consistency strong\n  conflict abort\n}\nimport "shared.consistency"\n',
+    );
     await change(applyEdits(text, edits));
   });
 

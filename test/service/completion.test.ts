@@ -28,8 +28,14 @@ test('top level: one snippet per declaration, whatever precedes', () => {
 test('in a block: the properties that block allows', () => {
   assert.deepEqual(labels('data x {\n  <|>\n}'), dataProps);
   assert.deepEqual(labels('data x {\n  consistency strong\n  <|>\n}'), dataProps);
-  assert.deepEqual(labels('tier t {\n  <|>\n}'), ['consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category', 'sessions', 'money', 'applies']);
-  assert.deepEqual(labels('data x {\n  when amount >= 1 lakh {\n    <|>\n  }\n}'), ['tier', 'consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category', 'sessions', 'money']);
+  assert.deepEqual(
+    labels('tier t {\n  <|>\n}'),
+    ['consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category', 'sessions', 'money', 'applies'],
+  );
+  assert.deepEqual(
+    labels('data x {\n  when amount >= 1 lakh {\n    <|>\n  }\n}'),
+    ['tier', 'consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category', 'sessions', 'money'],
+  );
   assert.deepEqual(labels('topology t {\n  <|>\n}'), ['region', 'link', 'replica']);
   assert.deepEqual(labels('topology t {\n  region a { <|> }\n}'), ['replicas', 'primary', 'city', 'coordinates']);
 });
@@ -142,5 +148,8 @@ test('inside an import: the other policy files, as paths relative to this one', 
   const f = fixture('import "<|>"\n', [{ uri: 'file:///shared/aws.consistency', text: 'topology aws { region us-east-1 }\n' }]);
   const items = completion(f.s, f.uri, f.at()).items;
   assert.deepEqual(items.map((i) => i.label), ['shared/aws.consistency']);
-  assert.deepEqual((items[0].textEdit as TextEdit).range, { start: { line: 0, character: 8 }, end: { line: 0, character: 8 } });
+  assert.deepEqual(
+    (items[0].textEdit as TextEdit).range,
+    { start: { line: 0, character: 8 }, end: { line: 0, character: 8 } },
+  );
 });

@@ -69,5 +69,8 @@ test('no references for unresolved names', () => {
 
 test("an import's path goes to the file it names", () => {
   const f = fixture('import "sha<|>red/aws.consistency"\n', [{ uri: 'file:///shared/aws.consistency', text: 'topology aws { region us-east-1 }\n' }]);
-  assert.deepEqual(definition(f.s, f.uri, f.at()), { uri: 'file:///shared/aws.consistency', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+  assert.deepEqual(
+    definition(f.s, f.uri, f.at()),
+    { uri: 'file:///shared/aws.consistency', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+  );
 });

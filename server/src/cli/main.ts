@@ -153,7 +153,8 @@ function ruleSettings(specs: string[]): Record<string, Severity | 'off'> {
     const [code, level] = spec.split('=');
     if (!isCode(code)) {
       const suggestion = closest(code, allCodes);
-      throw new UsageError(`--rule: unknown code '${code}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Run 'consistency help rules'.`);
+      const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+      throw new UsageError(`--rule: unknown code '${code}'.${hint} Run 'consistency help rules'.`);
     }
     if (!(severities as readonly string[]).includes(level ?? '')) throw new UsageError(`--rule ${code}=… needs one of ${severities.join(', ')}.`);
     out[code] = level as Severity | 'off';
@@ -171,11 +172,13 @@ export function toolInfo(from: string): ToolInfo {
     const home = repo?.replace(/^git\+/, '').replace(/\.git$/, '');
     const localDoc = pathToUri(join(dir, 'docs', 'rules.md'));
     const informationUri = pkg.homepage ?? home ?? localDoc;
-    // Each code's help is its section of docs/rules.md: in the repository when the package names one, else the installed copy.
+    // Each code's help is its section of docs/rules.md: in the repository the package names, else the installed copy.
     const rulesDoc = home && /^https:\/\/github\.com\//.test(home) ? `${home}/blob/HEAD/docs/rules.md` : localDoc;
     return { name: 'consistency', version: pkg.version ?? '0.0.0', informationUri, rulesDoc };
   }
-  return { name: 'consistency', version: '0.0.0', informationUri: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/', rulesDoc: pathToUri(join(process.cwd(), 'docs', 'rules.md')) };
+  const informationUri = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/';
+  const rulesDoc = pathToUri(join(process.cwd(), 'docs', 'rules.md'));
+  return { name: 'consistency', version: '0.0.0', informationUri, rulesDoc };
 }
 
 function processContext(): CliContext {

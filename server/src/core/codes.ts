@@ -17,9 +17,15 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
  */
 export type Basis = 'unreadable' | 'impossible' | 'assumption' | 'advice' | 'internal';
 
-export const severityOf: Record<Basis, Severity> = { unreadable: 'error', impossible: 'error', assumption: 'warning', advice: 'info', internal: 'error' };
+export const severityOf: Record<Basis, Severity> = {
+  unreadable: 'error',
+  impossible: 'error',
+  assumption: 'warning',
+  advice: 'info',
+  internal: 'error',
+};
 
-/** Where a code comes from: the lexer and parser, the model builder, or a rule (server/src/core/check/rules/<code>.ts). */
+/** Where a code comes from: the lexer and parser, the model builder, or a rule (check/rules/<code>.ts). */
 export type Stage = 'syntax' | 'model' | 'rule';
 
 export interface CodeInfo {
@@ -44,56 +50,161 @@ export const registry = {
   'unknown-level': model('unreadable', 'A consistency level name or argument the language does not know.'),
   'unknown-percentile': model('unreadable', 'A latency percentile that is not p50…p99.99 or avg.'),
   'unknown-replication': model('unreadable', 'A replication mode other than sync, async or quorum.'),
-  'unknown-value': model('unreadable', 'A value the language does not know for `sessions` (sticky, roaming) or `money` (alone, or `money no`).'),
+  'unknown-value': model(
+    'unreadable',
+    'A value the language does not know for `sessions` (sticky, roaming) or `money` (alone, or `money no`).',
+  ),
   'unknown-conflict-strategy': model('unreadable', 'A conflict strategy (or variant) the language does not know.'),
   'unknown-currency': model('unreadable', 'A currency other than INR or USD.'),
-  'unknown-store': model('unreadable', 'A `store` name other than cassandra, scylladb, postgres, postgresql, mongodb, dynamodb, cosmos or cosmosdb.'),
+  'unknown-store': model(
+    'unreadable',
+    'A `store` name other than cassandra, scylladb, postgres, postgresql, mongodb, dynamodb, cosmos or cosmosdb.',
+  ),
   'unknown-import': model('unreadable', 'An `import` of a file that cannot be found or is not a .consistency file.'),
   'property-not-allowed': model('unreadable', 'A property that this kind of block does not accept.'),
-  'wrong-comparator': model('unreadable', 'A bound written the wrong way round: latency, staleness and budget take <=, availability takes >=.'),
+  'wrong-comparator': model(
+    'unreadable',
+    'A bound written the wrong way round: latency, staleness and budget take <=, availability takes >=.',
+  ),
   'bad-replica-count': model('unreadable', 'A region replica count that is not a whole number ≥ 1.'),
-  'bad-distribution': model('unreadable', 'A delay distribution with an unknown name, missing or extra parameters, a wrong unit, or impossible values (e.g. p99 below the median).'),
+  'bad-distribution': model(
+    'unreadable',
+    'A delay distribution with an unknown name, missing or extra parameters, a wrong unit, or impossible values ' +
+    '(e.g. p99 below the median).',
+  ),
   'unknown-replica-work': model('unreadable', '`replica` work other than write, ack, read, response or service.'),
-  'bad-scenario': model('unreadable', 'A scenario that cannot run as written: no data types, a zero duration, a region on both sides of a partition; a fault after the load has stopped is a warning.'),
+  'bad-scenario': model(
+    'unreadable',
+    'A scenario that cannot run as written: no data types, a zero duration, a region on both sides of a partition; ' +
+    'a fault after the load has stopped is a warning.',
+  ),
   'duplicate-setting': model('assumption', 'policy, currency or profile given twice in one file; the later one wins.'),
   'duplicate-property': model('assumption', 'The same property twice in one block; the later one wins.'),
   'internal-error': model('internal', 'A rule failed unexpectedly; please report it with the file.'),
   // ---- rules: names and structure ----
-  'unknown-reference': rule('unreadable', 'A tier, topology, data type or region is used but never declared in the file or what it imports.'),
-  'duplicate-name': rule('unreadable', 'A topology, tier, data type, transaction, scenario or region is declared twice where one file sees both.'),
+  'unknown-reference': rule(
+    'unreadable',
+    'A tier, topology, data type or region is used but never declared in the file or what it imports.',
+  ),
+  'duplicate-name': rule(
+    'unreadable',
+    'A topology, tier, data type, transaction, scenario or region is declared twice where one file sees both.',
+  ),
   'missing-consistency': rule('assumption', 'A data type declares no consistency level, directly or through a tier.'),
   // ---- rules: topology and physics ----
-  'link-faster-than-light': rule('impossible', 'A link round trip is shorter than light in fibre needs between the two locations.'),
-  'unreachable-region': rule('impossible', 'A region of a multi-region topology that no chain of links reaches from the others.'),
+  'link-faster-than-light': rule(
+    'impossible',
+    'A link round trip is shorter than light in fibre needs between the two locations.',
+  ),
+  'unreachable-region': rule(
+    'impossible',
+    'A region of a multi-region topology that no chain of links reaches from the others.',
+  ),
   'duplicate-link': rule('assumption', 'Two links join the same pair of regions, or a link joins a region to itself.'),
   // ---- rules: levels, tiers, quorums and transactions ----
   'level-below-tier': rule('impossible', "A data type's consistency level is weaker than its tier requires."),
-  'sla-looser-than-tier': rule('assumption', "A data type's own latency, availability or staleness bound is looser than its tier's."),
-  'transaction-mixed-levels': rule('impossible', "A transaction writes data types whose levels do not all imply its strongest member's."),
-  'quorum-no-overlap': rule('impossible', 'Quorums that cannot give the level: 2W ≤ N for any single order of writes; R + W ≤ N for linearizable reads, or for sequential reads by roaming sessions.'),
-  'quorum-too-large': rule('impossible', 'A write or read quorum larger than the replicas of the topology, or below 1.'),
-  'even-consensus-group': rule('advice', 'Consensus over an even number of replicas: no more fault tolerance than one replica fewer.'),
-  'strong-with-staleness': rule('assumption', 'A linearizable or strict level together with a staleness bound above zero.'),
+  'sla-looser-than-tier': rule(
+    'assumption',
+    "A data type's own latency, availability or staleness bound is looser than its tier's.",
+  ),
+  'transaction-mixed-levels': rule(
+    'impossible',
+    "A transaction writes data types whose levels do not all imply its strongest member's.",
+  ),
+  'quorum-no-overlap': rule(
+    'impossible',
+    'Quorums that cannot give the level: 2W ≤ N for any single order of writes; R + W ≤ N for linearizable ' +
+    'reads, ' +
+    'or for sequential reads by roaming sessions.',
+  ),
+  'quorum-too-large': rule(
+    'impossible',
+    'A write or read quorum larger than the replicas of the topology, or below 1.',
+  ),
+  'even-consensus-group': rule(
+    'advice',
+    'Consensus over an even number of replicas: no more fault tolerance than one replica fewer.',
+  ),
+  'strong-with-staleness': rule(
+    'assumption',
+    'A linearizable or strict level together with a staleness bound above zero.',
+  ),
   // ---- rules: estimates against stated bounds ----
-  'latency-below-physics': rule('impossible', 'A latency SLA is below the round trips the level needs on the topology (a warning when only link jitter at its percentile exceeds it).'),
-  'availability-unreachable': rule('assumption', 'An availability target above what the replication can offer on the topology (write quorum reachable), with the arithmetic.'),
-  'staleness-below-physics': rule('impossible', 'A staleness bound or bounded(T) below the one-way delay a write needs to reach the farthest replica that serves reads.'),
-  'staleness-below-lag': rule('assumption', 'A staleness bound or bounded(T) below the replication lag the profile estimates (jitter at p99 and apply time included).'),
-  'budget-exceeded': rule('assumption', 'The estimated monthly cost is above the declared budget; the biggest cost lines are named.'),
-  'workload-over-capacity': rule('assumption', 'The peak workload is above what the level sustains on the topology, per the profile.'),
-  'unknown-profile': rule('unreadable', 'A `profile` that is not a built-in profile; estimates fall back to the default.'),
+  'latency-below-physics': rule(
+    'impossible',
+    'A latency SLA is below the round trips the level needs on the topology (a warning when only link jitter at its ' +
+    'percentile exceeds it).',
+  ),
+  'availability-unreachable': rule(
+    'assumption',
+    'An availability target above what the replication can offer on the topology (write quorum reachable), with the ' +
+    'arithmetic.',
+  ),
+  'staleness-below-physics': rule(
+    'impossible',
+    'A staleness bound or bounded(T) below the one-way delay a write needs to reach the farthest replica that ' +
+    'serves reads.',
+  ),
+  'staleness-below-lag': rule(
+    'assumption',
+    'A staleness bound or bounded(T) below the replication lag the profile estimates (jitter at p99 and apply time ' +
+    'included).',
+  ),
+  'budget-exceeded': rule(
+    'assumption',
+    'The estimated monthly cost is above the declared budget; the biggest cost lines are named.',
+  ),
+  'workload-over-capacity': rule(
+    'assumption',
+    'The peak workload is above what the level sustains on the topology, per the profile.',
+  ),
+  'unknown-profile': rule(
+    'unreadable',
+    'A `profile` that is not a built-in profile; estimates fall back to the default.',
+  ),
   // ---- rules: conflicts, sessions, partitions, conditions and degradation ----
-  'lww-on-money': rule('impossible', '`conflict last_writer_wins` on money (concurrent debits are lost); a warning when money or a cart is only inferred from a name.'),
-  'multi-primary-linearizable': rule('impossible', 'Several regions accept writes (multi-primary) under linearizable, sequential or strict serializable.'),
-  'cap-prefer-availability': rule('impossible', 'Linearizable, sequential or strict serializable data with `partition prefer availability` (CAP).'),
-  'session-guarantee-unsupported': rule('impossible', 'A session guarantee the design cannot give: roaming sessions without overlapping quorums, or several primaries with wall-clock last-writer-wins (a warning: it rests on the clocks).'),
-  'when-overlap': rule('impossible', 'Two `when` branches whose conditions on the same field overlap while their bodies differ (no precedence).'),
-  'when-gap': rule('assumption', "`>` vs `>=` at a threshold, or a branch narrower than its tier's `applies when`, leaves values to the base level."),
-  'degrade-below-floor': rule('impossible', '`degrade to` a level below the floor a tier sets; below session for money it is a warning (a convention, not a stated bound).'),
+  'lww-on-money': rule(
+    'impossible',
+    '`conflict last_writer_wins` on money (concurrent debits are lost); a warning when money or a cart is only ' +
+    'inferred from a name.',
+  ),
+  'multi-primary-linearizable': rule(
+    'impossible',
+    'Several regions accept writes (multi-primary) under linearizable, sequential or strict serializable.',
+  ),
+  'cap-prefer-availability': rule(
+    'impossible',
+    'Linearizable, sequential or strict serializable data with `partition prefer availability` (CAP).',
+  ),
+  'session-guarantee-unsupported': rule(
+    'impossible',
+    'A session guarantee the design cannot give: roaming sessions without overlapping quorums, or several primaries ' +
+    'with wall-clock last-writer-wins (a warning: it rests on the clocks).',
+  ),
+  'when-overlap': rule(
+    'impossible',
+    'Two `when` branches whose conditions on the same field overlap while their bodies differ (no precedence).',
+  ),
+  'when-gap': rule(
+    'assumption',
+    "`>` vs `>=` at a threshold, or a branch narrower than its tier's `applies when`, leaves values to the base level.",
+  ),
+  'degrade-below-floor': rule(
+    'impossible',
+    '`degrade to` a level below the floor a tier sets; below session for money it is a warning (a convention, not a ' +
+    'stated bound).',
+  ),
   // ---- rules: stores ----
-  'store-cannot-provide': rule('assumption', 'A data type declares a level or bound that a system named by `store` cannot give exactly.'),
+  'store-cannot-provide': rule(
+    'assumption',
+    'A data type declares a level or bound that a system named by `store` cannot give exactly.',
+  ),
   // ---- rules: scenarios ----
-  'partition-breaks-availability': rule('assumption', 'A scenario\'s partition cuts clients off from the primary of a data type that keeps consistency, capping its availability below the target it declares.'),
+  'partition-breaks-availability': rule(
+    'assumption',
+    'A scenario\'s partition cuts clients off from the primary of a data type that keeps consistency, capping its ' +
+    'availability below the target it declares.',
+  ),
 } satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof registry;

@@ -6,7 +6,8 @@ import { applySeverities, runChecks, type CheckOptions } from './check/run-check
 import { compareDiagnostics, type Diagnostic } from './diagnostic';
 import { estimateData, type DataEstimate } from './estimate/estimate';
 import { buildModel, builtinScheme } from './model/build-model';
-import { importEdges, importLeadingTo, importPath, resolveImport, uriKey, visibleFrom, type ImportEdge } from './model/imports';
+import { importEdges, importLeadingTo, importPath, resolveImport, uriKey, visibleFrom } from './model/imports';
+import type { ImportEdge } from './model/imports';
 import type { DataModel, Declared, PolicyModel, Reference } from './model/model';
 import { preludeTexts } from './model/prelude-text.generated';
 import { parseDocument, type ParsedDocument } from './syntax/parse';
@@ -79,16 +80,18 @@ function collect(parsed: ParsedDocument[], options: AnalyzeOptions, out: Diagnos
       if (d.kind !== 'import' || !d.path) continue;
       const path = d.path.value;
       const uri = resolveImport(doc.uri, path);
-      const why = !path.endsWith('.consistency') ? 'is not a .consistency file' : uri === undefined ? 'cannot be resolved from this file' : undefined;
-      if (why) {
-        out.push({ code: 'unknown-import', severity: 'error', uri: doc.uri, range: d.path.range, message: `\`import "${path}"\` ${why}.` });
-        continue;
-      }
+      const range = d.path.range;
+      const unknown = (message: string) => {
+        out.push({ code: 'unknown-import', severity: 'error', uri: doc.uri, range, message });
+      };
+      if (!path.endsWith('.consistency')) unknown(`\`import "${path}"\` is not a .consistency file.`);
+      else if (uri === undefined) unknown(`\`import "${path}"\` cannot be resolved from this file.`);
+      if (!path.endsWith('.consistency') || uri === undefined) continue;
       const key = uriKey(uri!);
       if (docs.has(key)) continue;
       const text = options.load?.(uri!);
       if (text === undefined) {
-        out.push({ code: 'unknown-import', severity: 'error', uri: doc.uri, range: d.path.range, message: `\`import "${path}"\`: no such file (${decodeURI(uri!)}).` });
+        unknown(`\`import "${path}"\`: no such file (${decodeURI(uri!)}).`);
         continue;
       }
       const loaded = parseDocument(text, uri!);
@@ -102,16 +105,18 @@ function collect(parsed: ParsedDocument[], options: AnalyzeOptions, out: Diagnos
 function buildUnit(root: ParsedDocument, seen: ParsedDocument[], options: AnalyzeOptions): Unit {
   const { model, diagnostics: modelDiagnostics } = buildModel([...preludeDocuments(), ...seen, root]);
   const fallback = options.defaultProfile;
-  if (fallback) for (const f of model.files) f.profile ??= { value: fallback, origin: { uri: f.uri, range: { start: 0, end: 0 } } };
+  const at = (uri: string) => ({ uri, range: { start: 0, end: 0 } });
+  if (fallback) for (const f of model.files) f.profile ??= { value: fallback, origin: at(f.uri) };
   const currency = options.defaultCurrency;
-  if (currency) for (const f of model.files) f.currency ??= { value: currency, origin: { uri: f.uri, range: { start: 0, end: 0 } } };
+  if (currency) for (const f of model.files) f.currency ??= { value: currency, origin: at(f.uri) };
   const cache = new Map<DataModel, DataEstimate>();
   const estimate = (d: DataModel) => {
     let e = cache.get(d);
     if (!e) cache.set(d, (e = estimateData(d, model)));
     return e;
   };
-  const diagnostics = [...modelDiagnostics, ...runChecks(model, estimate, options)].filter((d) => !d.uri.startsWith(builtinScheme));
+  const all = [...modelDiagnostics, ...runChecks(model, estimate, options)];
+  const diagnostics = all.filter((d) => !d.uri.startsWith(builtinScheme));
   return { root: root.uri, documents: [...seen.map((s) => s.uri), root.uri], model, estimate, diagnostics };
 }
 
@@ -132,7 +137,10 @@ export function analyzeParsed(parsed: ParsedDocument[], options: AnalyzeOptions 
   for (const [key, doc] of docs) {
     const seen = visibleFrom(key, edges).map((k) => docs.get(k)!);
     const cached = cache?.get(key);
-    const same = cached && cached.options === optionsKey && cached.docs.length === seen.length + 1 && cached.docs.every((d, i) => d === (seen[i] ?? doc));
+    const same =
+      cached?.options === optionsKey &&
+      cached.docs.length === seen.length + 1 &&
+      cached.docs.every((d, i) => d === (seen[i] ?? doc));
     const unit = same ? cached.unit : buildUnit(doc, seen, options);
     if (cache && !same) cache.set(key, { docs: [...seen, doc], options: optionsKey, unit });
     units.set(doc.uri, unit);
@@ -140,7 +148,10 @@ export function analyzeParsed(parsed: ParsedDocument[], options: AnalyzeOptions 
   if (cache) for (const key of [...cache.keys()]) if (!docs.has(key)) cache.delete(key);
 
   const own = new Map<string, Set<string>>(); // per file: what its own unit reports on it
-  for (const u of units.values()) own.set(uriKey(u.root), new Set(u.diagnostics.filter((d) => uriKey(d.uri) === uriKey(u.root)).map(diagnosticKey)));
+  for (const u of units.values()) {
+    const root = uriKey(u.root);
+    own.set(root, new Set(u.diagnostics.filter((d) => uriKey(d.uri) === root).map(diagnosticKey)));
+  }
   const all: Diagnostic[] = [...documentDiagnostics];
   for (const doc of docs.values()) all.push(...doc.diagnostics);
   const reanchored = new Set<string>();
@@ -158,7 +169,8 @@ export function analyzeParsed(parsed: ParsedDocument[], options: AnalyzeOptions 
       }
     }
   }
-  const diagnostics = applySeverities(all.filter((d) => !d.uri.startsWith(builtinScheme)), options.rules).sort(compareDiagnostics);
+  const users = all.filter((d) => !d.uri.startsWith(builtinScheme));
+  const diagnostics = applySeverities(users, options.rules).sort(compareDiagnostics);
 
   const first = parsed[0] ? units.get(docs.get(uriKey(parsed[0].uri))!.uri) : undefined;
   const model = first?.model ?? buildModel(preludeDocuments()).model;
@@ -195,13 +207,17 @@ function hinted(d: Diagnostic, u: Unit, units: Map<string, Unit>, root: string):
   if (!ref || ref.kind === 'region') return d;
   for (const other of units.values()) {
     if (uriKey(other.root) === root || u.documents.some((x) => uriKey(x) === uriKey(other.root))) continue;
-    const decl = other.model.declarations.find((x) => x.kind === ref.kind && x.name === ref.name && uriKey(x.origin.uri) === uriKey(other.root));
+    const there = uriKey(other.root);
+    const same = (x: Declared) => x.kind === ref.kind && x.name === ref.name && uriKey(x.origin.uri) === there;
+    const decl = other.model.declarations.find(same);
     if (!decl) continue;
     const path = importPath(u.root, decl.origin.uri);
     const edit = { uri: u.root, range: { start: 0, end: 0 }, newText: `import "${path}"\n` };
     return {
       ...d,
-      message: `${d.message} A ${ref.kind === 'data' ? 'data type' : ref.kind} '${ref.name}' is declared in ${path}, which this file does not import: a file sees only the prelude, itself and what it imports.`,
+      message:
+        `${d.message} A ${ref.kind === 'data' ? 'data type' : ref.kind} '${ref.name}' is declared in ${path}, ` +
+        'which this file does not import: a file sees only the prelude, itself and what it imports.',
       fixes: [{ title: `Add \`import "${path}"\``, edits: [edit] }, ...(d.fixes ?? [])],
     };
   }
@@ -209,7 +225,12 @@ function hinted(d: Diagnostic, u: Unit, units: Map<string, Unit>, root: string):
 }
 
 /** A diagnostic a file's scope finds inside a file it imports (and that file alone does not): on the import. */
-function reanchor(d: Diagnostic, u: Unit, docs: Map<string, ParsedDocument>, edges: (key: string) => ImportEdge[]): Diagnostic | undefined {
+function reanchor(
+  d: Diagnostic,
+  u: Unit,
+  docs: Map<string, ParsedDocument>,
+  edges: (key: string) => ImportEdge[],
+): Diagnostic | undefined {
   const via = importLeadingTo(uriKey(u.root), uriKey(d.uri), edges);
   if (!via) return undefined;
   const doc = docs.get(uriKey(d.uri));

@@ -66,7 +66,9 @@ function assist(preceding: IToken[], cursorLine: number): Pick<CompletionContext
     if (name === 'LBrace') open.push(i);
     else if (name === 'RBrace') open.pop();
     // A keyword right after a declaration keyword is that declaration's name (`transaction data {`), not a new one.
-    else if (open.length === 0 && name.startsWith('Kw_') && topLevel.has(t.image) && !(i > 0 && namesNext.has(preceding[i - 1].image))) declStart = i;
+    else if (open.length === 0 && name.startsWith('Kw_') && topLevel.has(t.image)) {
+      if (!(i > 0 && namesNext.has(preceding[i - 1].image))) declStart = i;
+    }
   });
   if (declStart < 0) return { paths: parser.computeContentAssist('file', []), owner: 'file' };
   const paths = parser.computeContentAssist('declaration', preceding.slice(declStart));

@@ -133,7 +133,9 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
 /** Inside the string of an `import`: the other policy files, as paths relative to this one. */
 function importPaths(s: Snapshot, uri: string, offset: number): CompletionList | undefined {
   const doc = s.document(uri)!;
-  const decl = doc.ast.declarations.find((d) => d.kind === 'import' && d.path && d.path.range.start < offset && offset <= d.path.range.end);
+  const decl = doc.ast.declarations.find(
+    (d) => d.kind === 'import' && d.path && d.path.range.start < offset && offset <= d.path.range.end,
+  );
   if (decl?.kind !== 'import' || !decl.path) return undefined;
   const r = decl.path.range;
   const closed = doc.text[r.end - 1] === '"' && r.end - r.start > 1;

@@ -23,10 +23,11 @@ export function lensTitle(e: DataEstimate | { error: string }): string {
 
 const row = (label: string, p: Percentiles) => `| ${label} | ${ms(p.p50)} ms | ${ms(p.p95)} ms | ${ms(p.p99)} ms |`;
 
-/** Money and sessions as the checks read them, with the reason: "Money: yes (category wallet) · sessions sticky (default)". */
+/** Money and sessions as the checks read them: "Money: yes (category wallet) · sessions sticky (default)". */
 export function moneyLine(d: DataModel): string {
   const m = d.effective.moneyBasis;
-  const money = m.value ? `yes (${m.reason})` : m.declared ? `no (${m.reason})` : 'no (nothing marks it as money; `money` says it is)';
+  const unmarked = 'no (nothing marks it as money; `money` says it is)';
+  const money = m.value ? `yes (${m.reason})` : m.declared ? `no (${m.reason})` : unmarked;
   const s = d.effective.sessions;
   return `Money: ${money} · sessions ${s ? s.value : 'sticky (default)'}`;
 }

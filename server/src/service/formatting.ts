@@ -96,21 +96,27 @@ function glued(p: El, e: El, gap: string): boolean {
   return p.type === 'NumberLiteral' && e.type === 'Identifier' && gap === ''; // `45ms` and `12 lakh` both stay
 }
 
-/** What owns the `{` at `offset`, from the syntax tree (a name spelt like a keyword, `transaction data {`, is a name). */
+interface Block {
+  inline: boolean;
+  owner: string;
+}
+
+/** What owns the `{` at `offset`, from the syntax tree (in `transaction data {`, `data` is a name). */
 function ownerAt(file: PolicyFile, offset: number): string {
   const inside = (r: { start: number; end: number }) => r.start <= offset && offset < r.end;
   const decl = file.declarations.find((d) => inside(d.range));
   if (!decl) return 'data';
   if (decl.kind === 'topology') return decl.regions.some((r) => inside(r.range)) ? 'region' : 'topology';
   if (decl.kind === 'data' || decl.kind === 'tier') {
-    const inWhen = (body: Property[]): boolean => body.some((p) => p.kind === 'when' && inside(p.range) && p.conditions.every((c) => c.range.end <= offset));
+    const inWhen = (body: Property[]): boolean =>
+      body.some((p) => p.kind === 'when' && inside(p.range) && p.conditions.every((c) => c.range.end <= offset));
     return inWhen(decl.body) ? 'when' : decl.kind;
   }
   return decl.kind;
 }
 
 /** Whether the block opened at els[i] stays on one line, and what owns it. */
-function openBlock(els: El[], i: number, text: string, props: Set<number>, file: PolicyFile): { inline: boolean; owner: string } {
+function openBlock(els: El[], i: number, text: string, props: Set<number>, file: PolicyFile): Block {
   const owner = ownerAt(file, els[i].start);
   let depth = 0;
   let j = i + 1;

@@ -1,6 +1,7 @@
 // Rename a topology, region, tier, data type or transaction everywhere it is used, across files. Refused,
 // with a message saying why, on built-ins, unresolved names, invalid names and names already taken.
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Origin } from '../core/model/model';
 import { tokenize } from '../core/syntax/lexer';
 import { occurrences, symbolAt, type SymbolAt } from './locate';
 import { toOffset, toRange } from './positions';
@@ -50,7 +51,8 @@ export function rename(s: Snapshot, uri: string, position: Position, newName: st
   if (newName === sym.name) return { changes: {} };
   // Taken where it matters: in any file that sees the declaration (its own scope: the prelude, itself, its imports).
   const target = sym.target!;
-  const seers = [...s.analysis.units.values()].filter((u) => u.model.declarations.some((d) => d.origin.uri === target.uri && d.origin.range.start === target.range.start));
+  const sees = (d: { origin: Origin }) => d.origin.uri === target.uri && d.origin.range.start === target.range.start;
+  const seers = [...s.analysis.units.values()].filter((u) => u.model.declarations.some(sees));
   const taken = seers
     .flatMap((u) => u.model.declarations)
     .find((d) => d.kind === sym.kind && d.name === newName && (sym.kind !== 'region' || d.container === sym.scope));

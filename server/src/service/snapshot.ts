@@ -14,7 +14,11 @@ export interface Snapshot {
   rulesDoc?: string;
 }
 
-export function createSnapshot(analysis: Analysis, versions: ReadonlyMap<string, number> = new Map(), rulesDoc?: string): Snapshot {
+export function createSnapshot(
+  analysis: Analysis,
+  versions: ReadonlyMap<string, number> = new Map(),
+  rulesDoc?: string,
+): Snapshot {
   const document = (uri: string) => analysis.documents.get(uri);
   return { analysis, versions, document, lines: new LineCache((uri) => document(uri)?.text), rulesDoc };
 }

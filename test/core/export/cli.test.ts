@@ -47,7 +47,10 @@ before(() => {
   write('upi.consistency', MULTI);
   write('broken.consistency', 'data x { consistency strongest }\n');
   write('sub/net.consistency', 'topology net { region mumbai { replicas 3 primary } }\n');
-  write('imports.consistency', 'import "sub/net.consistency"\ndata ledger {\n  topology net\n  consistency strong\n}\n');
+  write(
+    'imports.consistency',
+    'import "sub/net.consistency"\ndata ledger {\n  topology net\n  consistency strong\n}\n',
+  );
   writeFileSync(join(outside, 'far.consistency'), POLICY);
   symlinkSync(outside, join(work, 'escape'));
 });

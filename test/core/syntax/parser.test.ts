@@ -159,7 +159,10 @@ test('exact messages and ranges of syntax errors', () => {
 test('a misspelt keyword gets a "Did you mean" and a fix that replaces it', () => {
   const { text, ranges } = markers('data a { <|consistncy|> strong }');
   const [d] = parseDocument(text, 'u').diagnostics;
-  assert.equal(d.message, "Expected a property (consistency, replication, latency, availability, partition, conflict, workload, budget, staleness, tier, topology, category, primary, sessions, money, when, degrade) or '}' but found 'consistncy'. Did you mean 'consistency'?");
+  assert.equal(
+    d.message,
+    "Expected a property (consistency, replication, latency, availability, partition, conflict, workload, budget, staleness, tier, topology, category, primary, sessions, money, when, degrade) or '}' but found 'consistncy'. Did you mean 'consistency'?",
+  );
   assert.deepEqual(d.range, ranges[0]);
   assert.deepEqual(d.fixes?.[0].edits.map((e) => [e.range, e.newText]), [[ranges[0], 'consistency']]);
   const fixed = parseDocument(text.slice(0, d.range.start) + 'consistency' + text.slice(d.range.end), 'u');

@@ -20,7 +20,8 @@ export function runExplain(args: ExplainArgs, ctx: CliContext): number {
   const files = readFiles(collectFiles(args.paths, ctx.cwd));
   const analysis = analyze(files.map((f) => ({ uri: f.uri, text: f.text })), { load: readImport });
   // Each file's data types and transactions, as that file sees them (its scope: the prelude, itself, its imports).
-  const own = <T extends { origin: { uri: string } }>(uri: string, xs: Iterable<T>) => [...xs].filter((x) => x.origin.uri === uri);
+  const own = <T extends { origin: { uri: string } }>(uri: string, xs: Iterable<T>) =>
+    [...xs].filter((x) => x.origin.uri === uri);
   const data = files.flatMap((f) => own(f.uri, analysis.modelOf(f.uri).data.values()));
   const transactions = files.flatMap((f) => own(f.uri, analysis.modelOf(f.uri).transactions.values()));
   const report: ExplainReport = {

@@ -40,7 +40,8 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
   const [file] = readFiles([input]);
   const analysis = analyze([{ uri: file.uri, text: file.text }], { load: readImport });
   // The file first (its scope is the analysis's model wherever it is analysed again), then what it imports.
-  const files = (analysis.units.get(file.uri)?.documents ?? [file.uri]).reverse().map((uri) => ({ uri, text: analysis.documents.get(uri)!.text }));
+  const seen = analysis.units.get(file.uri)?.documents ?? [file.uri];
+  const files = [...seen].reverse().map((uri) => ({ uri, text: analysis.documents.get(uri)!.text }));
   const runs = planRuns(analysis.model, { data: args.data, scenarios: args.scenarios }, args.file);
   let historyPath: string | undefined;
   if (args.history !== undefined) {

@@ -22,7 +22,11 @@ export function runChecks(model: PolicyModel, estimate: (d: DataModel) => DataEs
       rule.check({
         model,
         estimate,
-        report: (r) => out.push({ code: rule.code, severity: r.milder ? milder(severity) : severity, uri: r.uri, range: r.range, message: r.message, fixes: r.fixes, related: r.related }),
+        report: (r) => {
+          const s = r.milder ? milder(severity) : severity;
+          const { uri, range, message, fixes, related } = r;
+          out.push({ code: rule.code, severity: s, uri, range, message, fixes, related });
+        },
       });
     } catch (e) {
       const first = model.files.find((f) => !f.uri.startsWith('builtin:'));

@@ -38,9 +38,11 @@ export function statedBounds(model: PolicyModel, data: DataModel): StatedBound[]
   if (stale) {
     const place = placeOf(model, data, stale);
     const prop = propertyOf(data, place, stale, 'staleness');
-    const written = `staleness ${prop?.node.comparator ?? '<='} ${prop?.node.bound?.text ?? formatDuration(stale.value)}`;
+    const bound = prop?.node.bound?.text ?? formatDuration(stale.value);
+    const written = `staleness ${prop?.node.comparator ?? '<='} ${bound}`;
     const edit = place.editable && prop?.node.bound ? { uri: prop.uri, range: prop.node.bound.range } : undefined;
-    out.push({ source: stale, boundMs: stale.value, written, uri: place.uri, range: place.range, edit, setBy: place.setBy, tier: place.tier?.name });
+    const { uri, range, setBy } = place;
+    out.push({ source: stale, boundMs: stale.value, written, uri, range, edit, setBy, tier: place.tier?.name });
   }
   if (level?.value.name === 'bounded' && level.value.maxStalenessMs !== undefined) {
     const place = placeOf(model, data, level);
@@ -48,7 +50,10 @@ export function statedBounds(model: PolicyModel, data: DataModel): StatedBound[]
     const arg = prop?.node.level?.args[0];
     const edit = place.editable && arg && 'kind' in arg ? { uri: prop.uri, range: arg.range } : undefined;
     const range = level.tier ? place.range : (prop?.node.level?.range ?? place.range);
-    out.push({ source: level, boundMs: level.value.maxStalenessMs, written: `consistency ${level.value.display}`, uri: place.uri, range, edit, setBy: place.setBy, tier: place.tier?.name });
+    const written = `consistency ${level.value.display}`;
+    const { uri, setBy } = place;
+    const boundMs = level.value.maxStalenessMs;
+    out.push({ source: level, boundMs, written, uri, range, edit, setBy, tier: place.tier?.name });
   }
   return out;
 }
@@ -61,6 +66,7 @@ export function physicalFloorMs(e: DataEstimate): number {
 /** A report on a stated bound, with a fix raising it to `atLeast` (rounded up to a number a person writes). */
 export function boundReport(b: StatedBound, atLeast: number, message: string): Report {
   const raised = durationText(roundUpNice(atLeast));
-  const fixes: Fix[] | undefined = b.edit ? [{ title: `Raise the bound to ${raised}${b.tier ? ` in tier \`${b.tier}\`` : ''}`, edits: [{ ...b.edit, newText: raised }] }] : undefined;
+  const title = `Raise the bound to ${raised}${b.tier ? ` in tier \`${b.tier}\`` : ''}`;
+  const fixes: Fix[] | undefined = b.edit ? [{ title, edits: [{ ...b.edit, newText: raised }] }] : undefined;
   return { uri: b.uri, range: b.range, message, fixes };
 }

@@ -3,7 +3,8 @@
 import type { Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import { implies, resolveLevel, type Level } from './levels';
-import type { Effective, LatencyBound, PropertySet, Replication, SessionRouting, Sourced, TierModel, TopologyModel, Workload } from './model';
+import type { Effective, LatencyBound, PropertySet, Replication, SessionRouting, Sourced, TierModel } from './model';
+import type { TopologyModel, Workload } from './model';
 import { moneyOf, moneyValue } from './money';
 import { majority } from '../util/quorum';
 
@@ -97,16 +98,25 @@ const readPartition: Reader<'partition', 'consistency' | 'availability'> = (p) =
 const readConflict: Reader<'conflict', string> = (p, _n, ctx) => conflictOf(p, ctx);
 const readCategory: Reader<'category', string> = (p) => p.value?.text;
 const readClock: Reader<'conflict', 'physical' | 'logical'> = (p) =>
-  p.variant?.text === 'logical' ? 'logical' : p.variant === undefined || p.variant.text === 'physical' ? 'physical' : undefined;
+  p.variant?.text === 'logical'
+    ? 'logical'
+    : p.variant === undefined || p.variant.text === 'physical'
+      ? 'physical'
+      : undefined;
 const readSessions: Reader<'sessions', SessionRouting> = (p, _n, ctx) => {
   const v = p.mode?.text;
   if (v === 'sticky' || v === 'roaming') return v;
-  if (p.mode) ctx.diagnostics.push({ code: 'unknown-value', severity: 'error', uri: ctx.uri, range: p.mode.range, message: `'sessions' is sticky or roaming, not '${v}'.` });
+  if (!p.mode) return undefined;
+  const message = `'sessions' is sticky or roaming, not '${v}'.`;
+  ctx.diagnostics.push({ code: 'unknown-value', severity: 'error', uri: ctx.uri, range: p.mode.range, message });
   return undefined;
 };
 const readMoney: Reader<'money', boolean> = (p, _n, ctx) => {
   const v = moneyValue(p);
-  if (v === undefined && p.value) ctx.diagnostics.push({ code: 'unknown-value', severity: 'error', uri: ctx.uri, range: p.value.range, message: `'money' is written alone (the data holds money) or as \`money no\`, not '${p.value.text}'.` });
+  if (v === undefined && p.value) {
+    const message = `'money' is written alone (the data holds money) or as \`money no\`, not '${p.value.text}'.`;
+    ctx.diagnostics.push({ code: 'unknown-value', severity: 'error', uri: ctx.uri, range: p.value.range, message });
+  }
   return v;
 };
 const readWorkload: Reader<'workload', Workload> = (p) => workloadOf(p);
@@ -141,7 +151,11 @@ function addLatency(e: Effective, latency: A.PropertyOf<'latency'>[], tier: Tier
 export function computeEffective(props: PropertySet, tiers: TierModel[], base: Effective | undefined, ctx: EffectiveContext): Effective {
   const { uri } = ctx;
   const n = ctx.topology?.totalReplicas ?? 3;
-  const e: Effective = base ? { ...base, latency: [...base.latency], primaries: [...base.primaries] } : { latency: [], primaries: [], money: false, moneyBasis: { value: false, declared: false, reason: '' } };
+  const fresh = (): Effective => {
+    const moneyBasis = { value: false, declared: false, reason: '' };
+    return { latency: [], primaries: [], money: false, moneyBasis };
+  };
+  const e: Effective = base ? { ...base, latency: [...base.latency], primaries: [...base.primaries] } : fresh();
   // Plain loops below, not chains of map/filter/sort: this runs for every data type and `when` branch.
   const tierLevels: Sourced<Level>[] = [];
   for (const t of tiers) if (t.level) tierLevels.push({ value: t.level, origin: t.origin, tier: t.name });
@@ -160,8 +174,9 @@ export function computeEffective(props: PropertySet, tiers: TierModel[], base: E
   e.workload = ownOrTier('workload', readWorkload, props, tiers, n, ctx) ?? e.workload;
   e.budget = ownOrTier('budget', readBudget, props, tiers, n, ctx) ?? e.budget;
   e.sessions = ownOrTier('sessions', readSessions, props, tiers, n, ctx) ?? e.sessions;
-  if (e.conflict?.value === 'last_writer_wins') e.lwwClock = ownOrTier('conflict', readClock, props, tiers, n, ctx)?.value ?? e.lwwClock ?? 'physical';
-  else e.lwwClock = undefined;
+  const lww = e.conflict?.value === 'last_writer_wins';
+  const clock = lww ? ownOrTier('conflict', readClock, props, tiers, n, ctx) : undefined;
+  e.lwwClock = lww ? (clock?.value ?? e.lwwClock ?? 'physical') : undefined;
 
   // Requirements that only tighten: every source counts, the strictest wins (the first of equals: own, tiers, base).
   let avail: Sourced<number> | undefined;
@@ -187,7 +202,8 @@ export function computeEffective(props: PropertySet, tiers: TierModel[], base: E
   else if (!base && ctx.topology) for (const r of ctx.topology.regions.values()) if (r.primary) e.primaries.push(r.name);
 
   const declared = ownOrTier('money', readMoney, props, tiers, n, ctx);
-  e.moneyBasis = moneyOf({ props, tiers, base: base?.moneyBasis, category: e.category, declared, dataName: ctx.dataName });
+  const dataName = ctx.dataName;
+  e.moneyBasis = moneyOf({ props, tiers, base: base?.moneyBasis, category: e.category, declared, dataName });
   e.money = e.moneyBasis.value;
   // An assumed replication follows the level: a `when` branch that changes the level re-assumes it.
   if (e.level && (!e.replication || (e.replication.value.assumed && e.level !== base?.level))) e.replication = assumedReplication(e.level.value, n, e.level.origin);

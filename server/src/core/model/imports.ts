@@ -79,10 +79,15 @@ export function visibleFrom(root: string, edges: (key: string) => ImportEdge[]):
 }
 
 /** The root's own import through which it sees `target` (directly or transitively), for re-anchoring. */
-export function importLeadingTo(root: string, target: string, edges: (key: string) => ImportEdge[]): { decl: A.ImportDecl; range: Range } | undefined {
+export function importLeadingTo(
+  root: string,
+  target: string,
+  edges: (key: string) => ImportEdge[],
+): { decl: A.ImportDecl; range: Range } | undefined {
   for (const e of edges(root)) {
     if (!e.target) continue;
-    if (e.target === target || visibleFrom(e.target, edges).includes(target)) return { decl: e.decl, range: e.decl.path?.range ?? e.decl.range };
+    if (e.target !== target && !visibleFrom(e.target, edges).includes(target)) continue;
+    return { decl: e.decl, range: e.decl.path?.range ?? e.decl.range };
   }
   return undefined;
 }

@@ -153,7 +153,7 @@ export interface Effective {
   category?: Sourced<string>;
   /** Regions that accept writes; more than one means multi-primary. */
   primaries: string[];
-  /** Money (`moneyBasis.value`): `money`, a money category, an RBI tier, conditions on amounts, or inferred from the name. */
+  /** Money (`moneyBasis.value`): `money`, a money category, an RBI tier, amounts, or inferred from the name. */
   money: boolean;
   moneyBasis: Money;
   /** Undefined: the default, sticky. */

@@ -34,7 +34,9 @@ function amountCondition(whens: A.PropertyOf<'when'>[]): string | undefined {
     for (const c of w.conditions) {
       if (amountFields.has(c.field.text)) return `its \`when\` conditions test \`${c.field.text}\``;
       const v = c.value;
-      if (v && 'kind' in v && v.currency) return `\`when ${c.field.text} ${c.op} ${v.text}\` compares an amount of money`;
+      if (v && 'kind' in v && v.currency) {
+        return `\`when ${c.field.text} ${c.op} ${v.text}\` compares an amount of money`;
+      }
     }
   }
   return undefined;
@@ -62,17 +64,23 @@ export interface MoneyInput {
 export function moneyOf(i: MoneyInput): Money {
   if (i.declared) {
     const where = i.declared.tier ? ` in tier ${i.declared.tier}` : '';
-    return { value: i.declared.value, declared: true, reason: i.declared.value ? `\`money\`${where}` : `\`money no\`${where}` };
+    const reason = i.declared.value ? `\`money\`${where}` : `\`money no\`${where}`;
+    return { value: i.declared.value, declared: true, reason };
   }
   if (i.base?.declared) return i.base;
   const cat = i.category;
-  if (cat && moneyCategories.has(cat.value)) return { value: true, declared: true, reason: `category ${cat.value}${cat.tier ? ` from tier ${cat.tier}` : ''}` };
+  if (cat && moneyCategories.has(cat.value)) {
+    return { value: true, declared: true, reason: `category ${cat.value}${cat.tier ? ` from tier ${cat.tier}` : ''}` };
+  }
   const rbi = i.tiers.find((t) => /^rbi[._]/.test(t.name));
   if (rbi) return { value: true, declared: true, reason: `tier ${rbi.name}` };
   const amount = amountCondition(i.props.whens);
   if (amount) return { value: true, declared: true, reason: amount };
   if (i.base?.value) return i.base;
   const word = i.dataName ? moneyWordIn(i.dataName) : undefined;
-  if (word) return { value: true, declared: false, reason: `inferred from its name \`${i.dataName}\` (\`${word}\`; write \`money\` or \`money no\` to say)` };
+  if (word) {
+    const reason = `inferred from its name \`${i.dataName}\` (\`${word}\`; write \`money\` or \`money no\` to say)`;
+    return { value: true, declared: false, reason };
+  }
   return { value: false, declared: false, reason: 'nothing marks it as money' };
 }

@@ -1,14 +1,19 @@
 // Turns text into tokens; comments are kept in their own group, lexing errors become diagnostics.
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Diagnostic } from '../diagnostic';
-import { allKeywordNames, allTokens, Identifier, Keyword, kw, Name, nameKw, UnclosedComment, UnclosedString } from './tokens';
+import { allKeywordNames, allTokens, Identifier, Keyword, kw, Name, nameKw } from './tokens';
+import { UnclosedComment, UnclosedString } from './tokens';
 
 // Keywords are lexed as identifiers and retyped afterwards: one Identifier match instead of trying every
 // keyword that shares the first character (each with its own lookahead and longer_alt retry). The same
 // tokens come out: a keyword pattern matches exactly where an Identifier match is that keyword's spelling.
 const keywordByImage = new Map(allKeywordNames.map((n) => [n as string, kw(n)]));
 /** Reserved keywords as they are lexed: also names (soft keywords are Identifiers already). */
-const nameKeywordByImage = new Map(allKeywordNames.flatMap((n) => (nameKw(n) ? [[n as string, nameKw(n)!] as const] : [])));
+const nameKeywordByImage = new Map<string, TokenType>();
+for (const n of allKeywordNames) {
+  const t = nameKw(n);
+  if (t) nameKeywordByImage.set(n, t);
+}
 const keywordTypes = new Set<TokenType>([Keyword, Name, ...keywordByImage.values(), ...nameKeywordByImage.values()]);
 
 /**
@@ -38,7 +43,8 @@ export function tokenize(text: string, uri: string): LexResult {
     const k = keywordByImage.get(t.image);
     if (!k) continue;
     const asName = nameKeywordByImage.get(t.image);
-    const lineStartAfterNameKeyword = before !== undefined && takesName.has(before.image) && before.tokenType !== Identifier && before.startLine! < t.startLine!;
+    const afterNameKeyword = before !== undefined && takesName.has(before.image) && before.tokenType !== Identifier;
+    const lineStartAfterNameKeyword = afterNameKeyword && before.startLine! < t.startLine!;
     const type = asName && !lineStartAfterNameKeyword ? asName : k;
     t.tokenType = type;
     t.tokenTypeIdx = type.tokenTypeIdx!;

@@ -79,9 +79,11 @@ function syntaxDiagnostic(e: IRecognitionException, text: string, uri: string): 
       diag.message = `Missing '}': the block is still open when '${t.image}' starts a new declaration.`;
     } else if (inLoop) {
       diag.message = `Expected ${ruleWords[rule === 'block' ? 'property' : rule]} or '}' but found ${found}.`;
-    } else if (expected === 'a name' && !atEnd && t.tokenType?.name.startsWith('Kw_') && prevLine(e, text) < t.startLine!) {
+    } else if (keywordOnNewLine(e, expected, atEnd, text)) {
       // The lexer does not read a keyword that starts a line as the name the previous line left out.
-      diag.message = `Expected a name but found '${t.image}', which starts a new line: a keyword there starts the next property or declaration. Write the name on the line before.`;
+      diag.message =
+        `Expected a name but found '${t.image}', which starts a new line: a keyword there starts the next property ` +
+        'or declaration. Write the name on the line before.';
       wantsWord = false;
     } else {
       diag.message = `Expected ${specific ? ruleWords[rule] : friendlyTokenName(expected)} but found ${found}.`;
@@ -98,6 +100,12 @@ function syntaxDiagnostic(e: IRecognitionException, text: string, uri: string): 
     }
   }
   return diag;
+}
+
+/** A keyword where a name was expected, at the start of a line (the lexer keeps it from being that name). */
+function keywordOnNewLine(e: IRecognitionException, expected: string, atEnd: boolean, text: string): boolean {
+  const t = e.token;
+  return expected === 'a name' && !atEnd && !!t.tokenType?.name.startsWith('Kw_') && prevLine(e, text) < t.startLine!;
 }
 
 /** The line of the last non-blank text before the token an error is at. */

@@ -77,8 +77,14 @@ test('money the policy declares is an error; money inferred from a name is a war
   assert.match(m.message, /which holds money \(`money`\)/);
   const [n] = expectDiagnostic(`${topo}data gift_card_balance { topology g consistency eventual conflict <|last_writer_wins|> }`, 'lww-on-money');
   assert.equal(n.severity, 'warning');
-  assert.match(n.message, /inferred from its name `gift_card_balance` \(`balance`; write `money` or `money no` to say\)/);
-  expectNo(`${topo}data energy_balance { topology g money no consistency eventual conflict last_writer_wins }`, 'lww-on-money');
+  assert.match(
+    n.message,
+    /inferred from its name `gift_card_balance` \(`balance`; write `money` or `money no` to say\)/,
+  );
+  expectNo(
+    `${topo}data energy_balance { topology g money no consistency eventual conflict last_writer_wins }`,
+    'lww-on-money',
+  );
 });
 
 test('an amount written with a currency sign in a `when` makes the data money', () => {

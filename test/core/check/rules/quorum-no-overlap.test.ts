@@ -22,7 +22,10 @@ test('fires on R + W ≤ N under a linearizable level, with the arithmetic; fixe
 });
 
 test('ZooKeeper: sequential with majority writes and local reads by sticky sessions is fine, written out or defaulted', () => {
-  expectNo(`${zk}data a { topology zk consistency sequential replication quorum write 3 read 1 sessions sticky }`, 'quorum-no-overlap');
+  expectNo(
+    `${zk}data a { topology zk consistency sequential replication quorum write 3 read 1 sessions sticky }`,
+    'quorum-no-overlap',
+  );
   expectNo(`${zk}data b { topology zk consistency sequential replication quorum write 3 read 1 }`, 'quorum-no-overlap');
 });
 
@@ -31,13 +34,19 @@ test('ZooKeeper read as linearizable: R + W ≤ N is an error; the first fix rea
   const [d] = expectDiagnostic(marked, 'quorum-no-overlap');
   assert.match(d.message, /R \+ W = 1 \+ 3 = 4 ≤ N = 5/);
   assert.equal(d.fixes?.[0].title, 'Read from 3 of 5 replicas: `quorum write 3 read 3` (up with 2 of 5 replicas down)');
-  assert.ok(!d.fixes?.some((f) => f.edits[0].newText.startsWith('quorum write 5')), 'no fix stops every write when one server is down');
+  assert.ok(
+    !d.fixes?.some((f) => f.edits[0].newText.startsWith('quorum write 5')),
+    'no fix stops every write when one server is down',
+  );
 });
 
 test('sequential with roaming sessions needs R + W > N; the fixes read more or keep sessions sticky', () => {
   const marked = `${zk}data registry { topology zk consistency sequential replication <|quorum write 3 read 1|> sessions roaming }`;
   const [d] = expectDiagnostic(marked, 'quorum-no-overlap');
-  assert.match(d.message, /lets a roaming session \(`sessions roaming`\) read from replicas that miss its own completed write: R \+ W = 1 \+ 3 = 4 ≤ N = 5/);
+  assert.match(
+    d.message,
+    /lets a roaming session \(`sessions roaming`\) read from replicas that miss its own completed write: R \+ W = 1 \+ 3 = 4 ≤ N = 5/,
+  );
   assert.deepEqual(d.fixes?.map((f) => f.title).slice(0, 2), [
     'Read from 3 of 5 replicas: `quorum write 3 read 3` (up with 2 of 5 replicas down)',
     'Keep sessions sticky (a session stays with, or waits for, a replica that has its writes)',
@@ -59,7 +68,10 @@ test('fires when two write quorums need not meet (2W ≤ N), and on async replic
 
 test('a fix that needs every replica says so in its title', () => {
   const [d] = expectDiagnostic('topology t { region a { replicas 2 primary } }\ndata x { topology t consistency strong replication <|quorum write 1 read 1|> }', 'quorum-no-overlap');
-  assert.ok(d.fixes?.some((f) => /stop when any replica is down/.test(f.title)), JSON.stringify(d.fixes?.map((f) => f.title)));
+  assert.ok(
+    d.fixes?.some((f) => /stop when any replica is down/.test(f.title)),
+    JSON.stringify(d.fixes?.map((f) => f.title)),
+  );
 });
 
 test('a strong `when` branch over the data type’s weak quorum fires, named by its condition', () => {
@@ -82,7 +94,16 @@ topology a { region x } topology b { region y }`, 'quorum-no-overlap');
 
 test('a defaulted setting and the same setting written out give the same verdict', () => {
   const verdict = (text: string) => check(`${topo}${text}`).diagnostics.filter((x) => x.code === 'quorum-no-overlap').length;
-  assert.equal(verdict('data a { consistency strong }'), verdict('data a { consistency strong replication quorum write 3 read 3 }'));
-  assert.equal(verdict('data a { consistency strong replication quorum }'), verdict('data a { consistency strong replication quorum write 3 read 3 }'));
-  assert.equal(verdict('data a { consistency sequential replication quorum write 3 read 1 }'), verdict('data a { consistency sequential replication quorum write 3 read 1 sessions sticky }'));
+  assert.equal(
+    verdict('data a { consistency strong }'),
+    verdict('data a { consistency strong replication quorum write 3 read 3 }'),
+  );
+  assert.equal(
+    verdict('data a { consistency strong replication quorum }'),
+    verdict('data a { consistency strong replication quorum write 3 read 3 }'),
+  );
+  assert.equal(
+    verdict('data a { consistency sequential replication quorum write 3 read 1 }'),
+    verdict('data a { consistency sequential replication quorum write 3 read 1 sessions sticky }'),
+  );
 });

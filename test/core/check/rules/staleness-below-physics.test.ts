@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { applyFix, check, expectDiagnostic, expectNo, markers } from '../../../helpers/check-text';
 import { india } from '../../estimate/helpers';
 
-const gone = (text: string) => assert.ok(!check(text).diagnostics.some((d) => d.code === 'staleness-below-physics'), text);
+const gone = (text: string) =>
+  assert.ok(!check(text).diagnostics.some((d) => d.code === 'staleness-below-physics'), text);
 
 test('a bound below the one-way delay of the declared round trip is an error, like latency below physics', () => {
   const marked = `${india}data upi { consistency <|bounded(20ms)|> }`;
@@ -11,8 +12,10 @@ test('a bound below the one-way delay of the declared round trip is an error, li
   assert.equal(d.severity, 'error');
   assert.equal(
     d.message,
-    '`consistency bounded(20ms)` lets reads of `upi` trail by at most 20 ms, but a committed write needs at least 22.5 ms to reach the replica ' +
-      'in delhi that serves reads (mumbai↔delhi 45 ms round trip ÷ 2 = 22.5 ms one way, before any apply time); the profile estimates ≈ 52.3 ms at p99.',
+    '`consistency bounded(20ms)` lets reads of `upi` trail by at most 20 ms, but a committed write needs at least ' +
+      '22.5 ms to reach the replica in delhi that serves reads ' +
+      '(mumbai↔delhi 45 ms round trip ÷ 2 = 22.5 ms one way, ' +
+      'before any apply time); the profile estimates ≈ 52.3 ms at p99.',
   );
   const fixed = applyFix(markers(marked).text, d);
   assert.match(fixed, /bounded\(55ms\)/);
@@ -26,9 +29,12 @@ test('a staleness bound, and one from a user tier (reported on the tier referenc
   assert.match(applyFix(markers(marked).text, d), /tier fresh \{ consistency bounded\(55ms\) \}/);
 });
 
-test('stays quiet above the floor (the lag rule judges those), for overlapping quorums, consensus levels and sync replication', () => {
+test('quiet above the floor (the lag rule judges those), for overlapping quorums, consensus levels, sync', () => {
   expectNo(`${india}data a { consistency bounded(25ms) }`, 'staleness-below-physics');
-  expectNo(`${india}data a { consistency session replication quorum write 4 read 4 staleness <= 1ms }`, 'staleness-below-physics');
+  expectNo(
+    `${india}data a { consistency session replication quorum write 4 read 4 staleness <= 1ms }`,
+    'staleness-below-physics',
+  );
   expectNo(`${india}data a { consistency strong staleness <= 1ms }`, 'staleness-below-physics');
   expectNo(`${india}data a { consistency session replication sync staleness <= 1ms }`, 'staleness-below-physics');
 });

@@ -33,10 +33,13 @@ export const rule: Rule = {
         const n = d.topology?.totalReplicas ?? 3;
         const edit = site.own ? undefined : insertProperty(d, 'partition prefer consistency', site.range);
         const title = 'Prefer consistency during partitions (the side without a majority refuses writes)';
-        const fix: Fix | undefined = site.own ? replaceFix(title, site.uri, site.range, 'consistency') : edit && { title, edits: [edit] };
+        const fix: Fix | undefined = site.own
+          ? replaceFix(title, site.uri, site.range, 'consistency')
+          : edit && { title, edits: [edit] };
         const realTime = level.value.guarantees.has('real_time');
         const minority =
-          `a side holding fewer than ${majority(n)} of ${n} replicas${d.topology ? '' : ' (assumed: no topology)'} cannot place a write in the order the majority is building, ` +
+          `a side holding fewer than ${majority(n)} of ${n} replicas${d.topology ? '' : ' (assumed: no topology)'} ` +
+          'cannot place a write in the order the majority is building, ' +
           (realTime
             ? `so it must refuse writes, and reads it cannot prove current, to stay ${level.value.name}`
             : `so it must refuse writes (it may keep serving reads: ${level.value.name} lets them be stale, in order)`);
@@ -45,7 +48,8 @@ export const rule: Rule = {
           range: site.range,
           message:
             `\`partition prefer availability\`${partition.tier ? ` (from tier ${partition.tier})` : ''} contradicts ${level.value.display}` +
-            `${level.tier ? ` (tier ${level.tier})` : ''} on ${s.label}: during a partition ${minority}. It cannot stay both available and ` +
+            `${level.tier ? ` (tier ${level.tier})` : ''} on ${s.label}: during a partition ${minority}. ` +
+            'It cannot stay both available and ' +
             `${level.value.name} (CAP; SBI YONO Mumbai–Pune split-brain, source L3673–L3718). Prefer consistency, or choose a weaker level.`,
           fixes: fix ? [fix] : undefined,
         });

@@ -29,12 +29,14 @@ function floorsOf(d: DataModel): Floor[] {
   for (const s of branches(d)) {
     for (const t of s.when ? s.when.tiers : d.tiers) {
       if (!t.level || floors.some((x) => x.source.startsWith(`tier \`${t.name}\``))) continue;
-      floors.push({ level: t.level, source: `tier \`${t.name}\`${s.when ? ` (named in ${s.label})` : ''}`, text: levelSource(t.level), convention: false });
+      const source = `tier \`${t.name}\`${s.when ? ` (named in ${s.label})` : ''}`;
+      floors.push({ level: t.level, source, text: levelSource(t.level), convention: false });
     }
   }
   const money = branches(d).find((s) => s.effective.money)?.effective.moneyBasis;
   if (money) {
-    const source = `money (${money.reason}): critical operations never degrade below session (source L3998–L4003, a convention)`;
+    const source =
+      `money (${money.reason}): critical operations never degrade below session (source L3998–L4003, a convention)`;
     floors.push({ level: namedLevel('session'), source, text: 'session', convention: true });
   }
   return floors;
@@ -51,6 +53,8 @@ function weakestMeetingAll(floors: Floor[]): Floor | undefined {
     .find((f) => floors.every((g) => implies(f.level, g.level)));
 }
 
+const removeTitle = 'Remove this degrade (the data keeps its level under load)';
+
 export const rule: Rule = {
   code: 'degrade-below-floor',
   check({ model, report }) {
@@ -64,14 +68,16 @@ export const rule: Rule = {
         if (!('level' in r)) continue;
         const broken = floors.filter((f) => !implies(r.level, f.level));
         if (broken.length === 0) continue;
-        // Name the strongest floor broken; fix to a floor that meets every floor and is weaker than the data's level, else remove.
+        // Name the strongest floor broken; fix to a floor that meets every floor and is weaker than the data's
+        // level, else remove the degrade.
         const worst = broken.find((f) => broken.every((g) => implies(f.level, g.level))) ?? broken[0];
         const others = broken.filter((f) => f !== worst).map((f) => `; it also drops below ${f.level.display}, set by ${f.source}`).join('');
         const found = weakestMeetingAll(floors);
         const target = found && !(own && implies(found.level, own)) ? found : undefined;
         const advice = target
           ? `Degrade to \`${target.text}\` instead.`
-          : `No level weaker than ${own ? `its own ${own.display}` : 'the data\'s'} meets every floor (${floors.map((f) => f.level.display).join(', ')}): remove this degrade.`;
+          : `No level weaker than ${own ? `its own ${own.display}` : 'the data\'s'} meets every floor ` +
+            `(${floors.map((f) => f.level.display).join(', ')}): remove this degrade.`;
         report({
           uri: d.origin.uri,
           range: dg.level.range,
@@ -82,7 +88,7 @@ export const rule: Rule = {
           fixes: [
             target
               ? { title: `Degrade to \`${target.text}\``, edits: [{ uri: d.origin.uri, range: dg.level.range, newText: target.text }] }
-              : { title: 'Remove this degrade (the data keeps its level under load)', edits: [{ uri: d.origin.uri, range: dg.range, newText: '' }] },
+              : { title: removeTitle, edits: [{ uri: d.origin.uri, range: dg.range, newText: '' }] },
           ],
         });
       }

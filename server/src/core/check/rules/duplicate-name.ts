@@ -17,9 +17,10 @@ export const rule: Rule = {
   check({ model, report }) {
     // By kind (and topology, for regions), then name: no key string per declaration.
     const first = new Map<string, Map<string, Declared>>();
-    // A topology declared again is not used at all: its regions are not duplicates of their own (one diagnostic, no cascade).
+    // A topology declared again is not used at all: its regions are not duplicates of their own (no cascade).
     const unused: Declared[] = [];
-    const within = (d: Declared, t: Declared) => d.origin.uri === t.origin.uri && t.full.start <= d.origin.range.start && d.origin.range.end <= t.full.end;
+    const within = (d: Declared, t: Declared) =>
+      d.origin.uri === t.origin.uri && t.full.start <= d.origin.range.start && d.origin.range.end <= t.full.end;
     for (const d of model.declarations) {
       if (d.builtin) continue;
       if (d.kind === 'region' && unused.some((t) => within(d, t))) continue;

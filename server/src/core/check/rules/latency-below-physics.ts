@@ -75,8 +75,11 @@ function check(model: PolicyModel, data: DataModel, s: Sourced<LatencyBound>, pl
     const why = data.effective.tierFloor ? `tier \`${data.effective.tierFloor.tier}\` requires only ${text}` : `no tier requires ${level}`;
     fixes.push({ title: `Weaken to \`consistency ${text}\` (${why})`, edits: [{ uri: data.origin.uri, range: data.props.consistency.level.range, newText: text }] });
   }
-  const jitterNote = onlyJitter ? ` (the round trips alone, ${ms(roundTrips)} ms, fit: the jitter, read as a normal spread, does not)` : '';
-  report({ uri: place.uri, range: place.range, message: `${message}${jitterNote}`, milder: onlyJitter, fixes: fixes.length ? fixes : undefined });
+  const jitterNote = onlyJitter
+    ? ` (the round trips alone, ${ms(roundTrips)} ms, fit: the jitter, read as a normal spread, does not)`
+    : '';
+  const all = `${message}${jitterNote}`;
+  report({ uri: place.uri, range: place.range, message: all, milder: onlyJitter, fixes: fixes.length ? fixes : undefined });
 }
 
 export const rule: Rule = {

@@ -27,13 +27,19 @@ export const rule: Rule = {
         const tierRef = [...b.props.tiers, ...data.props.tiers].find((t) => level.tier !== undefined && t.ref?.text === level.tier)?.ref;
         const range = prop?.level?.range ?? tierRef?.range ?? data.origin.range;
         const target = levelSource(floor.value);
+        const trade = availabilityTrade(floor.value, level.value);
         report({
           uri: data.origin.uri,
           range,
           message: `${b.label} is ${level.value.display}, but tier '${floor.tier}' requires ${floor.value.display}: ${level.value.display} lacks ${lacking(level.value, floor.value)}.`,
           fixes:
             prop?.level
-              ? [{ title: `Raise the level to ${target} (tier '${floor.tier}')${availabilityTrade(floor.value, level.value)}`, edits: [{ uri: data.origin.uri, range, newText: target }] }]
+              ? [
+                  {
+                    title: `Raise the level to ${target} (tier '${floor.tier}')${trade}`,
+                    edits: [{ uri: data.origin.uri, range, newText: target }],
+                  },
+                ]
               : undefined,
         });
       }

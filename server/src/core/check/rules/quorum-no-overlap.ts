@@ -31,6 +31,7 @@ import { needsConsensus } from '../../model/levels';
 import type { Rule } from '../rule';
 import { replaceFix, siteOf } from '../sites';
 import { majority } from '../../util/quorum';
+import type { Range } from '../../util/range';
 
 /** A quorum size some replicas can meet: a whole number from 1 to N. */
 const fits = (x: number, n: number) => Number.isInteger(x) && x >= 1 && x <= n;
@@ -42,7 +43,19 @@ function tolerance(w: number, r: number, n: number): string {
   return `up with ${down} of ${n} replicas down`;
 }
 
-function fixesFor(b: Branch, n: number, w: number, r: number, readsMiss: boolean, writesMiss: boolean, uri: string, range: { start: number; end: number }): Fix[] {
+interface Miss {
+  n: number;
+  w: number;
+  r: number;
+  readsMiss: boolean;
+  writesMiss: boolean;
+}
+
+const sticky = 'Keep sessions sticky (a session stays with, or waits for, a replica that has its writes)';
+const sequential = 'Declare `consistency sequential`: what majority writes with sticky local reads give';
+
+function fixesFor(b: Branch, m: Miss, uri: string, range: Range): Fix[] {
+  const { n, w, r, readsMiss, writesMiss } = m;
   const fixes: Fix[] = [];
   const add = (fw: number, fr: number, title: string) => {
     const text = `quorum write ${fw} read ${fr}`;
@@ -57,17 +70,18 @@ function fixesFor(b: Branch, n: number, w: number, r: number, readsMiss: boolean
   const sessions = b.effective.sessions;
   if (readsMiss && sessions?.value === 'roaming') {
     const site = siteOf(b.data, sessions, (p) => (p.kind === 'sessions' ? p.mode?.range : undefined));
-    if (site?.own) fixes.push(replaceFix('Keep sessions sticky (a session stays with, or waits for, a replica that has its writes)', site.uri, site.range, 'sticky'));
+    if (site?.own) fixes.push(replaceFix(sticky, site.uri, site.range, 'sticky'));
   }
   const own = b.props.consistency;
-  if (readsMiss && !writesMiss && level.value.name === 'linearizable' && sessions?.value !== 'roaming' && own?.level && !level.tier && !b.effective.tierFloor) {
-    fixes.push(replaceFix('Declare `consistency sequential`: what majority writes with sticky local reads give', b.data.origin.uri, own.level.range, 'sequential'));
+  const claimOnly = level.value.name === 'linearizable' && !level.tier && !b.effective.tierFloor;
+  if (readsMiss && !writesMiss && claimOnly && sessions?.value !== 'roaming' && own?.level) {
+    fixes.push(replaceFix(sequential, b.data.origin.uri, own.level.range, 'sequential'));
   }
   add(majority(n), majority(n), `Use majority quorums: \`quorum write ${majority(n)} read ${majority(n)}\``);
   return fixes;
 }
 
-/** `quorum write 3 read 1`, `async (W = 1, R = 1)`, `sync (W = N = 3, R = 1)`: the setting as the message shows it. */
+/** `quorum write 3 read 1`, `async (W = 1, R = 1)`, `sync (W = N = 3, R = 1)`: the setting in a message. */
 function shown(mode: string, w: number, r: number, n: number): string {
   if (mode === 'async') return `replication async\` (W = 1, R = 1)`;
   if (mode === 'sync') return `replication sync\` (W = N = ${n}, R = 1)`;
@@ -102,24 +116,31 @@ export const rule: Rule = {
         const over = `${n} replicas of topology '${data.topology!.name}'`;
         const why: string[] = [];
         if (readsMiss && realTime) {
-          why.push(`lets a read miss a completed write: R + W = ${r} + ${w} = ${r + w} ≤ N = ${n}; a ${level.value.name} read meets every write only when R + W > N`);
+          why.push(
+            `lets a read miss a completed write: R + W = ${r} + ${w} = ${r + w} ≤ N = ${n}; ` +
+              `a ${level.value.name} read meets every write only when R + W > N`,
+          );
         } else if (readsMiss) {
           why.push(
-            `lets a roaming session (\`sessions roaming\`) read from replicas that miss its own completed write: R + W = ${r} + ${w} = ${r + w} ≤ N = ${n}; ` +
+            'lets a roaming session (`sessions roaming`) read from replicas that miss its own completed write: ' +
+              `R + W = ${r} + ${w} = ${r + w} ≤ N = ${n}; ` +
               'sequential needs each session to see its own operations: sticky sessions, or R + W > N',
           );
         }
         if (writesMiss) {
+          const acked = `a write acknowledged by ${w} replica${w === 1 ? '' : 's'}`;
           why.push(
-            `lets two writes commit on disjoint replicas, or a write acknowledged by ${w} replica${w === 1 ? '' : 's'} be missing from the majority that elects ` +
-              `the next leader: 2 × W = 2 × ${w} = ${2 * w} ≤ N = ${n}; one order of writes needs W > N/2`,
+            `lets two writes commit on disjoint replicas, or ${acked} be missing ` +
+              'from the majority that elects the next leader: ' +
+              `2 × W = 2 × ${w} = ${2 * w} ≤ N = ${n}; one order of writes needs W > N/2`,
           );
         }
+        const head = `${b.label} is ${level.value.display}, but \`${shown(mode, w, r, n)}`;
         report({
           uri,
           range,
-          message: `${b.label} is ${level.value.display}, but \`${shown(mode, w, r, n)} over the ${over} ${why.join('; and it ')}.`,
-          fixes: fixesFor(b, n, w, r, readsMiss, writesMiss, uri, range),
+          message: `${head} over the ${over} ${why.join('; and it ')}.`,
+          fixes: fixesFor(b, { n, w, r, readsMiss, writesMiss }, uri, range),
         });
       }
     }

@@ -34,6 +34,7 @@ export const rule: Rule = {
             message = `${b.label} waits for ${q.value} ${op} acknowledgements, but topology '${topo.name}' has only ${n} replica${n === 1 ? '' : 's'} (${replicaList(topo.regions.values())}): no ${op} can ever complete, so ${ops} always time out.`;
           }
           if (!message) continue;
+          const cost = n !== undefined && value === n ? ` (${ops} stop when any replica is down)` : '';
           const key = `${at.uri}#${q.range.start}#${n ?? ''}`;
           if (done.has(key)) continue;
           done.add(key);
@@ -41,7 +42,9 @@ export const rule: Rule = {
             uri: at.uri,
             range: q.range,
             message,
-            fixes: [{ title: `Set the ${op} quorum to ${value}${n !== undefined && value === n ? ` (${ops} stop when any replica is down)` : ''}`, edits: [{ uri: at.uri, range: q.range, newText: String(value) }] }],
+            fixes: [
+              { title: `Set the ${op} quorum to ${value}${cost}`, edits: [{ uri: at.uri, range: q.range, newText: String(value) }] },
+            ],
           });
         }
       }

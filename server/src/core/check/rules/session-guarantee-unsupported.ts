@@ -21,6 +21,7 @@
 // Sequential and stronger levels are `quorum-no-overlap`'s (they need more than sessions).
 import type { Guarantee, Level } from '../../model/levels';
 import type { Fix } from '../../diagnostic';
+import type * as A from '../../syntax/ast';
 import type { Rule } from '../rule';
 import { branches, type Branch } from '../branches';
 import { insertProperty, levelRange, replaceFix, siteOf, singlePrimaryFix } from '../sites';
@@ -36,20 +37,34 @@ const words = (gs: Guarantee[]) => gs.map((g) => g.replace(/_/g, '-')).join(', '
 
 /** A session level this rule judges: some session guarantee or causal, without one order of all operations. */
 function judged(level: Level): boolean {
-  return !level.guarantees.has('total_order') && level.name !== 'regional' && [...readGuarantees, ...orderGuarantees, 'causal'].some((g) => level.guarantees.has(g as Guarantee));
+  if (level.guarantees.has('total_order') || level.name === 'regional') return false;
+  return [...readGuarantees, ...orderGuarantees, 'causal'].some((g) => level.guarantees.has(g as Guarantee));
 }
+
+const sticky = 'Keep sessions sticky (a session stays with, or waits for, a replica that has its writes)';
+const lamport = 'Resolve by Lamport clocks: `conflict last_writer_wins logical`';
+
+/** The written `quorum …` of a replication property, from its mode to its last number. */
+const quorumRange = (p: A.Property) =>
+  p.kind === 'replication' && p.mode
+    ? { start: p.mode.range.start, end: Math.max(p.mode.range.end, p.write?.range.end ?? 0, p.read?.range.end ?? 0) }
+    : undefined;
+
+const strategyRange = (p: A.Property) =>
+  p.kind === 'conflict' && p.strategy
+    ? { start: p.strategy.range.start, end: (p.variant ?? p.strategy).range.end }
+    : undefined;
 
 function roamingFixes(b: Branch, n: number, w: number, reads: boolean): Fix[] {
   const fixes: Fix[] = [];
-  const s = b.effective.sessions;
-  const site = siteOf(b.data, s, (p) => (p.kind === 'sessions' ? p.mode?.range : undefined));
-  if (site?.own) fixes.push(replaceFix('Keep sessions sticky (a session stays with, or waits for, a replica that has its writes)', site.uri, site.range, 'sticky'));
+  const site = siteOf(b.data, b.effective.sessions, (p) => (p.kind === 'sessions' ? p.mode?.range : undefined));
+  if (site?.own) fixes.push(replaceFix(sticky, site.uri, site.range, 'sticky'));
   if (reads) {
     const r = Math.max(1, n - w + 1);
     const text = `quorum write ${w} read ${r}`;
-    const title = `Read from ${r} of ${n} replicas: \`replication ${text}\`${r === n ? ' (reads stop when any replica is down)' : ''}`;
-    const rep = b.effective.replication;
-    const at = siteOf(b.data, rep, (p) => (p.kind === 'replication' && p.mode ? { start: p.mode.range.start, end: Math.max(p.mode.range.end, p.write?.range.end ?? 0, p.read?.range.end ?? 0) } : undefined));
+    const cost = r === n ? ' (reads stop when any replica is down)' : '';
+    const title = `Read from ${r} of ${n} replicas: \`replication ${text}\`${cost}`;
+    const at = siteOf(b.data, b.effective.replication, quorumRange);
     if (at?.own) fixes.push(replaceFix(title, at.uri, at.range, text));
     else {
       const edit = insertProperty(b.data, `replication ${text}`, b.when?.decl.range);
@@ -61,9 +76,8 @@ function roamingFixes(b: Branch, n: number, w: number, reads: boolean): Fix[] {
 
 function clockFixes(b: Branch, primaries: string[]): Fix[] {
   const fixes: Fix[] = [];
-  const c = b.effective.conflict;
-  const site = siteOf(b.data, c, (p) => (p.kind === 'conflict' && p.strategy ? { start: p.strategy.range.start, end: (p.variant ?? p.strategy).range.end } : undefined));
-  if (site?.own) fixes.push(replaceFix('Resolve by Lamport clocks: `conflict last_writer_wins logical`', site.uri, site.range, 'last_writer_wins logical'));
+  const site = siteOf(b.data, b.effective.conflict, strategyRange);
+  if (site?.own) fixes.push(replaceFix(lamport, site.uri, site.range, 'last_writer_wins logical'));
   const one = singlePrimaryFix(b.data, primaries);
   if (one) fixes.push(one);
   return fixes;
@@ -80,13 +94,17 @@ export const rule: Rule = {
         if (!e.level || !judged(e.level.value)) continue;
         const level = e.level;
         const primaries = [...new Set(e.primaries)];
+        const several = primaries.length > 1;
         const rep = e.replication?.value;
         const roaming = e.sessions?.value === 'roaming';
         const w = rep?.w ?? 1;
         const r = rep?.r ?? 1;
         const readsMiss = roaming && n !== undefined && r + w <= n;
-        const roamingBroken = [...(readsMiss ? held(level.value, readGuarantees) : []), ...(roaming && primaries.length > 1 ? held(level.value, orderGuarantees) : [])];
-        const wallClock = e.conflict?.value === 'last_writer_wins' && e.lwwClock !== 'logical' && primaries.length > 1;
+        const roamingBroken = [
+          ...(readsMiss ? held(level.value, readGuarantees) : []),
+          ...(roaming && several ? held(level.value, orderGuarantees) : []),
+        ];
+        const wallClock = e.conflict?.value === 'last_writer_wins' && e.lwwClock !== 'logical' && several;
         const clockBroken = wallClock ? held(level.value, ['writes_follow_reads']) : [];
         const causal = level.value.guarantees.has('causal');
         if (roamingBroken.length === 0 && clockBroken.length === 0 && !(wallClock && causal)) continue;
@@ -96,22 +114,29 @@ export const rule: Rule = {
         const claim = `${level.value.display}${level.tier ? ` (tier ${level.tier})` : ''} on ${b.label}`;
         const why: string[] = [];
         const fixes: Fix[] = [];
+        const where = `${primaries.length} primaries (${primaries.join(', ')})`;
         if (roamingBroken.length > 0) {
           const lost = causal ? [...roamingBroken, 'causal' as Guarantee] : roamingBroken;
-          const reads = readsMiss ? `its read can reach replicas that miss its own write or one it read before (R + W = ${r} + ${w} = ${r + w} ≤ N = ${n})` : '';
-          const order = roaming && primaries.length > 1 ? `its writes can reach the ${primaries.length} primaries (${primaries.join(', ')}) and the replicas in either order` : '';
-          why.push(`with \`sessions roaming\` ${[reads, order].filter(Boolean).join(', and ')}, so ${words(lost)} can fail`);
+          const arithmetic = `R + W = ${r} + ${w} = ${r + w} ≤ N = ${n}`;
+          const reads = readsMiss
+            ? `its read can reach replicas that miss its own write or one it read before (${arithmetic})`
+            : '';
+          const order = roaming && several ? `its writes can reach the ${where} and the replicas in either order` : '';
+          const how = [reads, order].filter(Boolean).join(', and ');
+          why.push(`with \`sessions roaming\` ${how}, so ${words(lost)} can fail`);
           fixes.push(...roamingFixes(b, n ?? majority(3), w, readsMiss));
         }
         if (wallClock && (clockBroken.length > 0 || causal)) {
           const lost = causal ? [...clockBroken, 'causal' as Guarantee] : clockBroken;
           why.push(
-            `writes are accepted at ${primaries.length} primaries (${primaries.join(', ')}) and resolved by \`last_writer_wins\` on wall clocks: a write made after ` +
-              `reading another, at a primary whose clock is behind, gets an earlier timestamp and loses to the write it followed (${words(lost)} fail)`,
+            `writes are accepted at ${where} and resolved by \`last_writer_wins\` on wall clocks: ` +
+              'a write made after reading another, at a primary whose clock is behind, gets an earlier timestamp ' +
+              `and loses to the write it followed (${words(lost)} fail)`,
           );
           fixes.push(...clockFixes(b, primaries));
         }
-        report({ uri: site.uri, range: site.range, message: `${claim} promises what the design cannot give: ${why.join('; and ')}.`, fixes: fixes.length ? fixes : undefined });
+        const message = `${claim} promises what the design cannot give: ${why.join('; and ')}.`;
+        report({ uri: site.uri, range: site.range, message, fixes: fixes.length ? fixes : undefined });
       }
     }
   },

@@ -22,7 +22,9 @@ export const rule: Rule = {
       for (const b of bounds) {
         if (b.boundMs >= lag || b.boundMs < floor - 1e-9) continue; // within the lag, or below physics (the other rule)
         const explain = e.lag?.explanation ?? '';
-        report(boundReport(b, lag, `${b.setBy}\`${b.written}\` lets reads of \`${data.name}\` trail by at most ${formatDuration(b.boundMs)}, but replication lags ≈ ${ms(lag)} ms at p99: ${explain}`));
+        const at = formatDuration(b.boundMs);
+        const claim = `${b.setBy}\`${b.written}\` lets reads of \`${data.name}\` trail by at most ${at}`;
+        report(boundReport(b, lag, `${claim}, but replication lags ≈ ${ms(lag)} ms at p99: ${explain}`));
       }
     }
   },

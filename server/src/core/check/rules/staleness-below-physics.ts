@@ -35,8 +35,10 @@ export const rule: Rule = {
           boundReport(
             b,
             e.replicationLagMs,
-            `${b.setBy}\`${b.written}\` lets reads of \`${data.name}\` trail by at most ${formatDuration(b.boundMs)}, but a committed write ` +
-              `needs at least ${ms(floor)} ms to reach the replica in ${lag.to} that serves reads (${link}, before any apply time); ` +
+            `${b.setBy}\`${b.written}\` lets reads of \`${data.name}\` ` +
+              `trail by at most ${formatDuration(b.boundMs)}, but a committed write needs at least ${ms(floor)} ms ` +
+              `to reach the replica in ${lag.to} that serves reads ` +
+              `(${link}, before any apply time); ` +
               `the profile estimates ≈ ${ms(e.replicationLagMs)} ms at p99.`,
           ),
         );

@@ -15,7 +15,9 @@ import type { Rule } from '../rule';
 import { levelRange, primaryListRange, siteOf } from '../sites';
 
 const strategyRange = (p: A.Property) =>
-  p.kind === 'conflict' && p.strategy ? { start: p.strategy.range.start, end: (p.variant ?? p.strategy).range.end } : undefined;
+  p.kind === 'conflict' && p.strategy
+    ? { start: p.strategy.range.start, end: (p.variant ?? p.strategy).range.end }
+    : undefined;
 
 /** The construct a gap is about, in the data's text; the data type's name (or the `when`) when none is written. */
 function subjectRange(data: DataModel, e: Effective, gap: DriverGap): { uri: string; range: Range } {
@@ -50,7 +52,8 @@ export const rule: Rule = {
           const level = e.level?.value.display ?? 'no level';
           const where = gap.branch === undefined ? `\`${gap.data}\`` : `\`${gap.data}\` when ${gap.branch}`;
           const at = subjectRange(data, e, gap);
-          report({ uri: at.uri, range: at.range, message: `${systemNames[gap.system]} cannot give ${where} (${level}) exactly: ${gap.note}.` });
+          const message = `${systemNames[gap.system]} cannot give ${where} (${level}) exactly: ${gap.note}.`;
+          report({ uri: at.uri, range: at.range, message });
         }
       }
     }

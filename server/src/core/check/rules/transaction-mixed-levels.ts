@@ -31,7 +31,12 @@ export const rule: Rule = {
           message: `Transaction '${tx.name}' writes '${strong.data.name}' (${top.value.display}) and '${m.data.name}' (${m.level.value.display}) atomically: '${m.data.name}' lacks ${lacking(m.level.value, top.value, ['transactions'])}, so its readers can see the transaction half-applied.`,
           related: [{ uri: m.level.origin.uri, range: m.level.origin.range, message: `'${m.data.name}' is ${m.level.value.display} here` }],
           fixes: own
-            ? [{ title: `Raise '${m.data.name}' to ${target}${availabilityTrade(top.value, m.level.value)}`, edits: [{ uri: m.data.origin.uri, range: own.range, newText: target }] }]
+            ? [
+                {
+                  title: `Raise '${m.data.name}' to ${target}${availabilityTrade(top.value, m.level.value)}`,
+                  edits: [{ uri: m.data.origin.uri, range: own.range, newText: target }],
+                },
+              ]
             : undefined,
         });
       }
