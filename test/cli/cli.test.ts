@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { allRules } from '../../server/src/core/check/index';
+import { allCodes } from '../../server/src/core/codes';
 import { CLEAN, ONE_ERROR, ONE_WARNING } from './report';
 
 const ROOT = resolve('.');
@@ -29,7 +29,11 @@ before(() => {
     'clean.consistency': CLEAN,
     'error.consistency': ONE_ERROR,
     'warning.consistency': ONE_WARNING,
-    'tree/b/second.consistency': 'data ledger { topology shared tier gold }\n',
+    'duplicate.consistency': 'data d {\n  consistency eventual\n  consistency eventual\n}\n',
+    'syntax.consistency': 'data d { consistency eventual ]] }\n',
+    'tree/b/second.consistency': 'import "../a/first.consistency"\ndata ledger { topology shared tier gold }\n',
+    'lonely/uses-shared.consistency': 'data audit_log { topology shared consistency eventual }\n',
+    'lonely/broken-import.consistency': 'import "../nowhere.consistency"\ndata x { consistency eventual }\n',
     'tree/a/first.consistency': 'topology shared { region mumbai { primary } }\ntier gold { consistency strong }\n',
     'tree/node_modules/pkg/ignored.consistency': 'this is not valid',
     'tree/notes.txt': 'not a policy',
@@ -73,6 +77,9 @@ describe('consistency check', () => {
   test('--rule re-levels or turns off a rule', () => {
     assert.equal(cli('check', '--rule', 'unknown-reference=warning', 'error.consistency').code, 0);
     assert.equal(cli('check', '--rule', 'missing-consistency=off', '--max-warnings', '0', 'warning.consistency').stdout, 'No problems in 1 file.\n');
+    // Parser and model codes are in the same registry: they can be re-levelled too.
+    assert.equal(cli('check', '--rule', 'duplicate-property=off', '--max-warnings', '0', 'duplicate.consistency').stdout, 'No problems in 1 file.\n');
+    assert.equal(cli('check', '--rule', 'syntax-unexpected-character=warning', 'syntax.consistency').code, 0);
   });
 
   test('usage errors: exit 2 with a clear message on stderr', () => {
@@ -81,7 +88,7 @@ describe('consistency check', () => {
       [['check', '--formt', 'json', 'clean.consistency'], /unknown option '--formt'\. Did you mean '--format'\?/],
       [['check', '--format', 'xml', 'clean.consistency'], /--format must be one of human, json, sarif \(got 'xml'\)/],
       [['check', '--max-warnings', 'many', 'clean.consistency'], /--max-warnings needs a whole number/],
-      [['check', '--rule', 'no-such-rule=off', 'clean.consistency'], /unknown rule 'no-such-rule'/],
+      [['check', '--rule', 'no-such-rule=off', 'clean.consistency'], /unknown code 'no-such-rule'/],
       [['check'], /check needs at least one file or directory/],
       [['check', 'empty'], /no \.consistency files in empty/],
       [['chek', 'clean.consistency'], /unknown command 'chek'\. Did you mean 'check'\?/],
@@ -96,19 +103,25 @@ describe('consistency check', () => {
     }
   });
 
-  test('directories: searched recursively and in order, node_modules and other files skipped; files see each other', () => {
+  test('directories: searched recursively and in order, node_modules and other files skipped; a file sees what it imports', () => {
     const r = cli('check', '--format', 'json', 'tree');
     assert.equal(r.code, 0, r.stdout);
     const doc = JSON.parse(r.stdout);
     assert.deepEqual(doc.files.map((f: { path: string }) => f.path), ['tree/a/first.consistency', 'tree/b/second.consistency']);
   });
 
-  test('cross-file references: a file alone does not resolve names declared in another', () => {
+  test('cross-file references: a file sees what it imports (read from disk when not given), and nothing else', () => {
     const r = cli('check', 'tree/b/second.consistency');
-    assert.equal(r.code, 1);
-    assert.match(r.stdout, /^tree\/b\/second\.consistency:1:24: error unknown-reference: Unknown topology 'shared'\.$/m);
-    assert.match(r.stdout, /Unknown tier 'gold'/);
-    assert.equal(cli('check', 'tree/b/second.consistency', 'tree/a/first.consistency').code, 0);
+    assert.equal(r.code, 0, r.stdout);
+    assert.equal(r.stdout, 'No problems in 2 files.\n');
+    // Given together, unrelated files still do not see each other; the message says which file to import.
+    const lonely = cli('check', 'lonely/uses-shared.consistency', 'tree');
+    assert.equal(lonely.code, 1);
+    assert.match(lonely.stdout, /^lonely\/uses-shared\.consistency:1:27: error unknown-reference: Unknown topology 'shared'\. A topology 'shared' is declared in \.\.\/tree\/a\/first\.consistency, which this file does not import/m);
+    assert.match(lonely.stdout, /fix: Add `import "\.\.\/tree\/a\/first\.consistency"`/);
+    const broken = cli('check', 'lonely/broken-import.consistency');
+    assert.equal(broken.code, 1);
+    assert.match(broken.stdout, /error unknown-import: `import "\.\.\/nowhere\.consistency"`: no such file/);
   });
 
   test('--format json: the stable document with 1-based ranges', () => {
@@ -136,7 +149,9 @@ describe('consistency check', () => {
     assert.equal(driver.name, 'consistency');
     assert.equal(driver.version, VERSION);
     assert.ok(driver.informationUri);
-    for (const rule of allRules) assert.ok(driver.rules.some((x: { id: string }) => x.id === rule.code), rule.code);
+    for (const code of allCodes) assert.ok(driver.rules.some((x: { id: string }) => x.id === code), code);
+    const help = driver.rules.find((x: { id: string }) => x.id === 'duplicate-property').helpUri;
+    assert.match(help, /^file:\/\/.*\/docs\/rules\.md#duplicate-property$/);
     const [result] = doc.runs[0].results;
     assert.equal(result.ruleId, 'unknown-reference');
     assert.equal(result.level, 'error');

@@ -6,7 +6,7 @@ import type { CheckReport, ToolInfo } from '../../server/src/cli/output/locate';
 import { analyze } from '../../server/src/core/pipeline';
 
 export const CWD = '/project';
-export const TOOL: ToolInfo = { name: 'consistency', version: '9.9.9', informationUri: 'https://example.invalid/consistency' };
+export const TOOL: ToolInfo = { name: 'consistency', version: '9.9.9', informationUri: 'https://example.invalid/consistency', rulesDoc: 'https://example.invalid/consistency/docs/rules.md' };
 
 export const uriOf = (rel: string) => pathToUri(join(CWD, rel));
 

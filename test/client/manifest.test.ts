@@ -80,11 +80,12 @@ test('every contributed file exists; language and grammar agree', () => {
   assert.equal(JSON.parse(readFileSync(c.grammars[0].path, 'utf8')).scopeName, 'source.consistency');
 });
 
-test('.vscodeignore keeps only the bundles, grammar files, README and icon', () => {
+test('.vscodeignore keeps only the bundles, grammar files, docs, README and icon', () => {
   const kept = readFileSync('.vscodeignore', 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
   assert.ok(readFileSync('.vscodeignore', 'utf8').split('\n').includes('**'), 'everything is ignored first');
   for (const k of kept) assert.ok(!/\.(map|ts)$|^test\/|^server\//.test(k), k);
   for (const b of ['out/extension.cjs', 'out/server.cjs', 'out/simulation-worker.cjs', 'out/webview/simulation.js', 'out/webview/simulation.css']) assert.ok(kept.includes(b), b);
+  assert.ok(kept.includes('docs/rules.md'), 'diagnostics link to docs/rules.md#<code> next to the server');
 });
 
 test('the command palette offers Export TypeScript in .consistency files, and hides the CodeLens-only estimate and simulation', () => {

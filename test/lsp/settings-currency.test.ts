@@ -21,11 +21,22 @@ test('estimates of files without `currency` are shown in the setting; a file tha
   ws.setOpen('file:///b.consistency', `currency INR\n${data.replace('data w', 'data v')}`, 1);
   const estimate = (name: string) => {
     const s = ws.snapshot();
-    return s.analysis.estimate(s.analysis.model.data.get(name)!);
+    const uri = name === 'w' ? 'file:///a.consistency' : 'file:///b.consistency';
+    return s.analysis.estimate(s.analysis.modelOf(uri).data.get(name)!);
   };
   assert.equal(estimate('w').currency, 'INR', 'india-2024 is in rupees');
   ws.setOptions(analyzeOptions(readSettings({ currency: 'USD' })));
   assert.equal(estimate('w').currency, 'USD');
   assert.equal(estimate('v').currency, 'INR');
   assert.ok(estimate('w').assumptions.some((a) => /convert|rate/i.test(a)), 'the conversion is stated');
+});
+
+test('consistency.rules: any code of the registry, parser and model codes included; unknown codes are reported', () => {
+  const warnings: string[] = [];
+  const s = readSettings({ rules: { 'duplicate-property': 'off', 'syntax-error': 'warning', 'quorum-no-overlp': 'off' } }, (m) => warnings.push(m));
+  assert.deepEqual(s.rules, { 'duplicate-property': 'off', 'syntax-error': 'warning' });
+  assert.deepEqual(
+    warnings,
+    ["consistency.rules.quorum-no-overlp: not a diagnostic code (did you mean 'quorum-no-overlap'?); ignored."],
+  );
 });

@@ -28,6 +28,7 @@ tier team.core {
   consistency strong
 }
 `;
+// The import comes last so the data type's lines keep their numbers in the assertions below.
 const wallet = `data wallet {
   topology paytm
   tier team.core
@@ -35,6 +36,7 @@ const wallet = `data wallet {
   consistency eventual
   conflict last_writer_wins
 }
+import "shared.consistency"
 `;
 
 describe('language server over stdio', { timeout: 60_000 }, () => {
@@ -141,9 +143,12 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
   });
 
   test('formatting returns the canonical text', async () => {
-    await change('data wallet {  topology paytm\n tier team.core category banking\n      consistency   strong conflict abort }\n');
+    await change('data wallet {  topology paytm\n tier team.core category banking\n      consistency   strong conflict abort }\nimport "shared.consistency"\n');
     const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: walletUri }, options: { tabSize: 4, insertSpaces: true } });
-    assert.equal(applyEdits(text, edits), 'data wallet {\n  topology paytm\n  tier team.core\n  category banking\n  consistency strong\n  conflict abort\n}\n');
+    assert.equal(
+      applyEdits(text, edits),
+      'data wallet {\n  topology paytm\n  tier team.core\n  category banking\n  consistency strong\n  conflict abort\n}\nimport "shared.consistency"\n',
+    );
     await change(applyEdits(text, edits));
   });
 

@@ -9,7 +9,7 @@ import { uriKey, Workspace } from '../../server/src/lsp/workspace';
 const A = 'file:///w/a.consistency';
 const B = 'file:///w/b.consistency';
 const tier = 'tier team.core {\n  consistency strong\n}\n';
-const data = 'data x {\n  tier team.core\n  consistency strong\n}\n';
+const data = 'import "a.consistency"\ndata x {\n  tier team.core\n  consistency strong\n}\n';
 
 test('parses a document again only when its text changed; analyses again only after a change', () => {
   const ws = new Workspace();
@@ -24,6 +24,21 @@ test('parses a document again only when its text changed; analyses again only af
   assert.equal(ws.parses, 3, 'only the changed document is parsed again');
   assert.deepEqual([...second.versions], [[B, 2]]);
   assert.deepEqual(second.analysis.diagnostics.map((d) => d.code), ['level-below-tier']);
+  assert.equal(
+    second.analysis.units.get(A),
+    first.analysis.units.get(A),
+    "a file's scope that saw no change is not analysed again",
+  );
+  assert.notEqual(second.analysis.units.get(B), first.analysis.units.get(B));
+});
+
+test('an import outside the workspace is read from disk; one that is missing is reported', () => {
+  const ws = new Workspace();
+  ws.setOpen(B, 'import "nowhere/at-all.consistency"\ndata x { consistency eventual }\n', 1);
+  assert.deepEqual(
+    ws.snapshot().analysis.diagnostics.map((d) => [d.code, d.message]),
+    [['unknown-import', '`import "nowhere/at-all.consistency"`: no such file (file:///w/nowhere/at-all.consistency).']],
+  );
 });
 
 test('an open document wins over the disk; closing returns to the disk text, or forgets the file', () => {
@@ -53,10 +68,13 @@ test('one document however its URI is spelled: the editor spelling is used while
 
 test('settings: rules to severities or off, a built-in default profile, the validation delay; junk ignored', () => {
   const warnings: string[] = [];
-  const s = readSettings({ profile: 'cloud-generic-2024', rules: { 'lww-on-money': 'off', 'when-gap': 'hint', bad: 'loud' }, validation: { delay: 20 } }, (m) => warnings.push(m));
+  const s = readSettings({ profile: 'cloud-generic-2024', rules: { 'lww-on-money': 'off', 'when-gap': 'hint', 'budget-exceeded': 'loud' }, validation: { delay: 20 } }, (m) => warnings.push(m));
   assert.deepEqual(s, { profile: 'cloud-generic-2024', rules: { 'lww-on-money': 'off', 'when-gap': 'hint' }, validationDelayMs: 20, simulation: defaultSettings.simulation });
   assert.deepEqual(analyzeOptions(s), { rules: { 'lww-on-money': 'off', 'when-gap': 'hint' }, defaultProfile: 'cloud-generic-2024' });
-  assert.deepEqual(warnings, ['consistency.rules.bad: expected error, warning, info, hint or off; ignored.']);
+  assert.deepEqual(
+    warnings,
+    ['consistency.rules.budget-exceeded: expected error, warning, info, hint or off; ignored.'],
+  );
   assert.equal(readSettings({ profile: 'mars-2030' }, (m) => warnings.push(m)).profile, undefined);
   assert.match(warnings[1], /'mars-2030' is not a built-in profile/);
   assert.deepEqual(readSettings(null), { rules: {}, validationDelayMs: 150, simulation: { seed: 1, operations: 20_000, timeLimitSeconds: 30 } });

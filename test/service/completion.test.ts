@@ -10,11 +10,11 @@ const labels = (marked: string, extra: { uri: string; text: string }[] = []) => 
   return completion(f.s, f.uri, f.at()).items.map((i) => i.label);
 };
 
-const dataProps = ['topology', 'tier', 'consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'workload', 'budget', 'staleness', 'category', 'primary', 'when', 'degrade'];
+const dataProps = ['topology', 'tier', 'consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'workload', 'budget', 'staleness', 'category', 'primary', 'sessions', 'money', 'when', 'degrade'];
 const levels = ['strict_serializable', 'linearizable', 'strong', 'sequential', 'regional', 'causal', 'session', 'bounded', 'read_your_writes', 'monotonic_reads', 'monotonic_writes', 'writes_follow_reads', 'consistent_prefix', 'eventual', 'weak'];
 
 test('top level: one snippet per declaration, whatever precedes', () => {
-  const decls = ['policy', 'currency', 'profile', 'store', 'topology', 'tier', 'data', 'transaction', 'scenario'];
+  const decls = ['import', 'policy', 'currency', 'profile', 'store', 'topology', 'tier', 'data', 'transaction', 'scenario'];
   assert.deepEqual(labels('<|>'), decls);
   assert.deepEqual(labels('currency INR\n<|>'), decls);
   assert.deepEqual(labels('data x {\n  consistency strong\n}\nda<|>'), decls);
@@ -28,8 +28,14 @@ test('top level: one snippet per declaration, whatever precedes', () => {
 test('in a block: the properties that block allows', () => {
   assert.deepEqual(labels('data x {\n  <|>\n}'), dataProps);
   assert.deepEqual(labels('data x {\n  consistency strong\n  <|>\n}'), dataProps);
-  assert.deepEqual(labels('tier t {\n  <|>\n}'), ['consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category', 'applies']);
-  assert.deepEqual(labels('data x {\n  when amount >= 1 lakh {\n    <|>\n  }\n}'), ['tier', 'consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category']);
+  assert.deepEqual(
+    labels('tier t {\n  <|>\n}'),
+    ['consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category', 'sessions', 'money', 'applies'],
+  );
+  assert.deepEqual(
+    labels('data x {\n  when amount >= 1 lakh {\n    <|>\n  }\n}'),
+    ['tier', 'consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'staleness', 'category', 'sessions', 'money'],
+  );
   assert.deepEqual(labels('topology t {\n  <|>\n}'), ['region', 'link', 'replica']);
   assert.deepEqual(labels('topology t {\n  region a { <|> }\n}'), ['replicas', 'primary', 'city', 'rtt', 'coordinates']);
 });
@@ -83,9 +89,12 @@ test('declared names where a reference goes: tiers (qualified), topologies, regi
   const upi = completion(f.s, f.uri, f.at()).items.find((i) => i.label === 'rbi.upi')!;
   assert.deepEqual((upi.textEdit as TextEdit).range, { start: { line: 1, character: 7 }, end: { line: 1, character: 12 } });
   assert.equal(upi.detail, 'built-in tier');
-  assert.deepEqual(labels('data x {\n  topology <|>\n}', [topo]), ['paytm', 'other']);
-  assert.deepEqual(labels('data x {\n  topology paytm\n  primary <|>\n}', [topo]), ['mumbai', 'delhi']);
-  assert.deepEqual(labels('data x {\n  topology paytm\n  primary mumbai, <|>\n}', [topo]), ['mumbai', 'delhi']);
+  const imp = 'import "topo.consistency"\n';
+  assert.deepEqual(labels(`${imp}data x {\n  topology <|>\n}`, [topo]), ['paytm', 'other']);
+  assert.deepEqual(labels(`${imp}data x {\n  topology paytm\n  primary <|>\n}`, [topo]), ['mumbai', 'delhi']);
+  assert.deepEqual(labels(`${imp}data x {\n  topology paytm\n  primary mumbai, <|>\n}`, [topo]), ['mumbai', 'delhi']);
+  // A file that does not import topo.consistency does not see its topologies.
+  assert.deepEqual(labels('data x {\n  topology <|>\n}', [topo]), []);
   assert.deepEqual(labels('topology t {\n  region a\n  region b\n  link a <-> <|>\n}'), ['a', 'b']);
   assert.deepEqual(labels('data a {\n}\ndata b {\n}\ntransaction t { a, <|> }'), ['a', 'b']);
 });
@@ -100,6 +109,8 @@ test('closed sets: replication, conflict strategies and variants, percentiles, c
   assert.deepEqual(labels('profile <|>'), ['india-2024', 'cloud-generic-2024', 'vendors-2026']);
   assert.deepEqual(labels('data x {\n  when <|>\n}'), ['amount', 'load']);
   assert.deepEqual(labels('data x {\n  partition prefer <|>\n}'), ['consistency', 'availability']);
+  assert.deepEqual(labels('data x {\n  sessions <|>\n}'), ['sticky', 'roaming']);
+  assert.deepEqual(labels('data x {\n  conflict last_writer_wins <|>\n}').slice(0, 2), ['physical', 'logical']);
 });
 
 test('units after a number, by property; nothing else when the cursor touches the number', () => {
@@ -126,4 +137,19 @@ test('nothing inside comments and strings', () => {
 test('store: offers the systems the driver mappings know', () => {
   assert.deepEqual(labels('store <|>'), ['cassandra', 'scylladb', 'postgres', 'postgresql', 'mongodb', 'dynamodb', 'cosmos', 'cosmosdb']);
   assert.deepEqual(labels('store postgres, <|>'), ['cassandra', 'scylladb', 'postgres', 'postgresql', 'mongodb', 'dynamodb', 'cosmos', 'cosmosdb']);
+});
+
+test('names spelt like keywords do not confuse completion', () => {
+  assert.deepEqual(labels('data profile {\n  <|>\n}'), dataProps);
+  assert.deepEqual(labels('data a {\n}\ndata store {\n}\ntransaction data { <|> }'), ['a', 'store']);
+});
+
+test('inside an import: the other policy files, as paths relative to this one', () => {
+  const f = fixture('import "<|>"\n', [{ uri: 'file:///shared/aws.consistency', text: 'topology aws { region us-east-1 }\n' }]);
+  const items = completion(f.s, f.uri, f.at()).items;
+  assert.deepEqual(items.map((i) => i.label), ['shared/aws.consistency']);
+  assert.deepEqual(
+    (items[0].textEdit as TextEdit).range,
+    { start: { line: 0, character: 8 }, end: { line: 0, character: 8 } },
+  );
 });

@@ -13,9 +13,9 @@ test('a data type named in a transaction goes to its declaration', () => {
   assert.deepEqual(definition(f.s, f.uri, f.at()), { uri: f.uri, range: f.range() });
 });
 
-test('a topology and a region go to their declarations in another file', () => {
+test('a topology and a region go to their declarations in an imported file', () => {
   const other = parseMarkers('topology <|paytm|> {\n  region <|mumbai|>\n  region delhi\n  link mumbai <-> delhi 45ms\n}\n');
-  const f = fixture(`data x {\n  topology pay<|>tm\n  consistency eventual\n  primary mum<|>bai\n}\n`, [{ uri: OTHER, text: other.text }]);
+  const f = fixture(`import "other.consistency"\ndata x {\n  topology pay<|>tm\n  consistency eventual\n  primary mum<|>bai\n}\n`, [{ uri: OTHER, text: other.text }]);
   const lines = new LineIndex(other.text);
   const at = (r: { start: number; end: number }) => ({ start: lines.position(r.start), end: lines.position(r.end) });
   assert.deepEqual(definition(f.s, f.uri, f.at(0)), { uri: OTHER, range: at(other.ranges[0]) });
@@ -45,11 +45,12 @@ test('a declaration name goes to itself; unresolved names and keywords go nowher
   assert.equal(definition(f.s, 'file:///not-open.consistency', f.at(0)), null);
 });
 
-test('references of a tier: the declaration first, then every use in every file', () => {
+test('references of a tier: the declaration first, then every use in every file that imports it', () => {
   const f = fixture(`tier <|team.pay<|>ments|> {\n  consistency strong\n}\ndata a {\n  tier <|team.payments|>\n  consistency strong\n}\n`, [
-    { uri: 'file:///b.consistency', text: 'data b {\n  tier team.payments\n  consistency strong\n}\n' },
+    { uri: 'file:///b.consistency', text: 'import "test.consistency"\ndata b {\n  tier team.payments\n  consistency strong\n}\n' },
+    { uri: 'file:///c.consistency', text: 'tier team.payments { consistency eventual }\ndata c {\n  tier team.payments\n}\n' },
   ]);
-  const b = { uri: 'file:///b.consistency', range: { start: { line: 1, character: 7 }, end: { line: 1, character: 20 } } };
+  const b = { uri: 'file:///b.consistency', range: { start: { line: 2, character: 7 }, end: { line: 2, character: 20 } } };
   assert.deepEqual(references(f.s, f.uri, f.at(), true), [{ uri: f.uri, range: f.range(0) }, b, { uri: f.uri, range: f.range(1) }]);
   assert.deepEqual(references(f.s, f.uri, f.at(), false), [b, { uri: f.uri, range: f.range(1) }]);
 });
@@ -64,4 +65,12 @@ test('references of a region stay within its topology', () => {
 test('no references for unresolved names', () => {
   const f = fixture(`transaction t { mis<|>sing }\n`);
   assert.deepEqual(references(f.s, f.uri, f.at(), true), []);
+});
+
+test("an import's path goes to the file it names", () => {
+  const f = fixture('import "sha<|>red/aws.consistency"\n', [{ uri: 'file:///shared/aws.consistency', text: 'topology aws { region us-east-1 }\n' }]);
+  assert.deepEqual(
+    definition(f.s, f.uri, f.at()),
+    { uri: 'file:///shared/aws.consistency', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+  );
 });

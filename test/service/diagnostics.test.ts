@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { analyze } from '../../server/src/core/pipeline';
 import { diagnosticsByUri } from '../../server/src/service/diagnostics';
 import { fixture } from './helpers';
 
@@ -28,4 +29,22 @@ test('related information points into the other place, severities map', () => {
   assert.equal(d.severity, DiagnosticSeverity.Warning);
   assert.deepEqual(d.range, f.range(1));
   assert.deepEqual(d.relatedInformation, [{ location: { uri: f.uri, range: f.range(0) }, message: 'first set here' }]);
+});
+
+test('every diagnostic links to its section of docs/rules.md (codeDescription), syntax codes included', () => {
+  const f = fixture(`data x {\n  consistency <|stronk|> ]\n}\n`);
+  const s = { ...f.s, rulesDoc: 'file:///ext/docs/rules.md' };
+  const ds = diagnosticsByUri(s).get(f.uri)!;
+  assert.deepEqual(ds.map((d) => [d.code, d.codeDescription?.href]), [
+    ['unknown-level', 'file:///ext/docs/rules.md#unknown-level'],
+    ['syntax-unexpected-character', 'file:///ext/docs/rules.md#syntax-unexpected-character'],
+  ]);
+});
+
+test('the editor setting re-levels parser and model codes too', () => {
+  const text = 'data x {\n  consistency eventual\n  consistency eventual\n}\n';
+  const codes = (rules: Record<string, 'off' | 'error'>) => analyze([{ uri: 'file:///a.consistency', text }], { rules }).diagnostics.map((d) => `${d.code} ${d.severity}`);
+  assert.deepEqual(codes({}), ['duplicate-property warning']);
+  assert.deepEqual(codes({ 'duplicate-property': 'error' }), ['duplicate-property error']);
+  assert.deepEqual(codes({ 'duplicate-property': 'off' }), []);
 });

@@ -29,9 +29,29 @@ test('on a data type: latency percentiles, monthly and per-operation cost, profi
   assert.equal(lines[7], '**≈ ₹42.84 lakh/month** · ₹0.0021 per operation (2,000,000,000 operations/month)');
   assert.equal(lines[9], 'Replication lag p99 46.5 ms · write availability 99.99972% · capacity 1,953 ops/s');
   assert.equal(lines[11], "No `store` named: the profile's level classes · profile `india-2024` (illustrative figures)");
-  assert.equal(lines[13], 'Profile `india-2024` (INR); assumptions beyond its figures:');
+  assert.equal(
+    lines[13],
+    'Money: yes (inferred from its name `wallet_balance` (`wallet`; write `money` or `money no` to say)) · sessions sticky (default)',
+  );
+  assert.equal(lines[15], 'Profile `india-2024` (INR); assumptions beyond its figures:');
   assert.ok(lines.includes('- replication assumed: majority quorum (write 4 of 7, read 4) (the policy does not say)'), value);
   assert.ok(!value.includes('Flipkart cart benchmark'), 'profile notes are not repeated');
+});
+
+test('the hover says whether the data is money and why, and how sessions reach replicas', () => {
+  const line = (text: string) => hoverAt(text).value.split('\n').find((l) => l.startsWith('Money: '));
+  assert.equal(
+    line('data <|>w {\n  category wallet\n  consistency eventual\n}\n'),
+    'Money: yes (category wallet) · sessions sticky (default)',
+  );
+  assert.equal(
+    line('data <|>energy_balance {\n  money no\n  consistency eventual\n  sessions roaming\n}\n'),
+    'Money: no (`money no`) · sessions roaming',
+  );
+  assert.equal(
+    line('data <|>clicks {\n  consistency eventual\n}\n'),
+    'Money: no (nothing marks it as money; `money` says it is) · sessions sticky (default)',
+  );
 });
 
 test('on a data type without a workload: no cost per operation, said so', () => {

@@ -6,11 +6,15 @@ import { prepareRename, rename } from '../../server/src/service/rename';
 import { applyEdits, editsFor, fixture } from './helpers';
 
 const B = 'file:///b.consistency';
-const bText = 'data b {\n  tier team.payments\n  consistency strong\n}\n';
+const bText = 'import "test.consistency"\ndata b {\n  tier team.payments\n  consistency strong\n}\n';
+/** A file that does not import test.consistency: its own tier of the same name is another tier. */
+const C = 'file:///c.consistency';
+const cText = 'tier team.payments { consistency eventual }\ndata c {\n  tier team.payments\n}\n';
 
-test('renames a tier in its declaration and in every file that uses it', () => {
-  const f = fixture(`tier team.pay<|>ments {\n  consistency strong\n}\ndata a {\n  tier team.payments\n  consistency strong\n}\n`, [{ uri: B, text: bText }]);
+test('renames a tier in its declaration and in every file that imports it, and nowhere else', () => {
+  const f = fixture(`tier team.pay<|>ments {\n  consistency strong\n}\ndata a {\n  tier team.payments\n  consistency strong\n}\n`, [{ uri: B, text: bText }, { uri: C, text: cText }]);
   const edit = rename(f.s, f.uri, f.at(), 'team.money') as WorkspaceEdit;
+  assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [B, f.uri].sort());
   assert.equal(applyEdits(f.text, editsFor(edit, f.uri)), `tier team.money {\n  consistency strong\n}\ndata a {\n  tier team.money\n  consistency strong\n}\n`);
   assert.equal(applyEdits(bText, editsFor(edit, B)), bText.replace('team.payments', 'team.money'));
 });
@@ -37,11 +41,12 @@ test('refuses built-ins, with a message that says what to do instead', () => {
   assert.deepEqual(rename(f.s, f.uri, f.at(), 'mine'), { error: message });
 });
 
-test('refuses unresolved names, invalid names, keywords and names already taken', () => {
+test('refuses unresolved names, invalid names and names already taken; keywords are names like any other', () => {
   const f = fixture(`data ledger {\n  consistency strong\n}\ndata le<|>dger2 {\n  consistency strong\n}\ntransaction t { mis<|>sing }\n`);
   assert.deepEqual(rename(f.s, f.uri, f.at(1), 'x'), { error: "'missing' is not declared anywhere, so there is nothing to rename." });
-  const invalid = (name: string) => ({ error: `'${name}' is not a valid data type name: use a name such as \`account_balance\` (letters, digits, _ and -, not a keyword).` });
-  for (const name of ['2fast', 'data', 'p99', 'a b', 'a.b', '']) assert.deepEqual(rename(f.s, f.uri, f.at(0), name), invalid(name), name);
+  const invalid = (name: string) => ({ error: `'${name}' is not a valid data type name: use a name such as \`account_balance\` (letters, digits, _ and -).` });
+  for (const name of ['2fast', 'p99', 'a b', 'a.b', '']) assert.deepEqual(rename(f.s, f.uri, f.at(0), name), invalid(name), name);
+  assert.ok(!('error' in rename(f.s, f.uri, f.at(0), 'profile')), 'a keyword is a valid name');
   assert.deepEqual(rename(f.s, f.uri, f.at(0), 'ledger'), { error: "A data type named 'ledger' already exists (file:///test.consistency line 1)." });
   assert.deepEqual(rename(f.s, f.uri, f.at(0), 'ledger2'), { changes: {} });
 });

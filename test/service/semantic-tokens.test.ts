@@ -55,3 +55,10 @@ test('distributions are functions, their labels and replica work properties; sof
   const wanted = ['lognormal:function', 'median:property', 'p99:property', 'replica:keyword', 'ack:property', 'seed:struct.declaration', 'load:property', 'scenario:keyword', 's:function.declaration', 'seed:struct', 'duration:keyword'];
   assert.deepEqual(wanted.filter((w) => !toks.includes(w)), []);
 });
+
+test('keywords used as names are coloured as the names they are; sessions and money values as values', () => {
+  const f = fixture('data profile {\n  category profile\n  consistency session\n  sessions sticky\n  money no\n  when tier == premium { consistency strong }\n}\n');
+  const toks = decode(f.text, semanticTokens(f.s, f.uri).data);
+  const wanted = ['data:keyword', 'profile:struct.declaration', 'category:keyword', 'profile:enumMember', 'sticky:enumMember', 'no:enumMember', 'tier:property', 'premium:enumMember'];
+  assert.deepEqual(wanted.filter((w) => !toks.includes(w)), [], toks.join(' '));
+});

@@ -50,11 +50,19 @@ test('the lens title and the key of a last run', () => {
   assert.equal(runKey(URI, { kind: 'scenario', name: 'outage' }), `${URI}#scenario:outage`);
 });
 
-test('a job: every workspace text but the built-ins, the analysis options, the explicit seed, the operations', () => {
+test('a job: the file first, then what it imports (not the rest of the workspace), the options, the explicit seed, the operations', () => {
   const s = createSnapshot(analyze([{ uri: URI, text: f.text }, OTHER]));
   const job = simulationJob(s, { uri: URI, target: { kind: 'data', name: 'sess' }, seed: 9 }, { rules: { 'lww-on-money': 'off' } }, knobs);
-  assert.deepEqual(job, { files: [{ uri: URI, text: f.text }, OTHER], options: { rules: { 'lww-on-money': 'off' } }, target: { kind: 'data', name: 'sess' }, seed: 9, defaultSeed: 3, ops: 500 });
-  assert.deepEqual(simulationJob(s, { uri: URI, target: { kind: 'data', name: 'sess' }, ops: 42 }, {}, knobs), { files: [{ uri: URI, text: f.text }, OTHER], options: {}, target: { kind: 'data', name: 'sess' }, defaultSeed: 3, ops: 42 });
+  assert.deepEqual(
+    job,
+    { files: [{ uri: URI, text: f.text }], options: { rules: { 'lww-on-money': 'off' } }, target: { kind: 'data', name: 'sess' }, seed: 9, defaultSeed: 3, ops: 500 },
+  );
+  const imported = `import "other.consistency"\n${f.text}`;
+  const s2 = createSnapshot(analyze([OTHER, { uri: URI, text: imported }]));
+  assert.deepEqual(
+    simulationJob(s2, { uri: URI, target: { kind: 'data', name: 'sess' }, ops: 42 }, {}, knobs),
+    { files: [{ uri: URI, text: imported }, OTHER], options: {}, target: { kind: 'data', name: 'sess' }, defaultSeed: 3, ops: 42 },
+  );
   assert.deepEqual(simulationJob(s, { uri: URI, target: { kind: 'data', name: 'other' } }, {}, knobs), { error: `no data type 'other' in ${URI}` });
   assert.deepEqual(simulationJob(s, { uri: URI, target: { kind: 'scenario', name: 'acct' } }, {}, knobs), { error: `no scenario 'acct' in ${URI}` });
   assert.deepEqual(simulationJob(s, { uri: 'file:///nope.consistency', target: { kind: 'data', name: 'acct' } }, {}, knobs), { error: 'file:///nope.consistency is not a policy file of this workspace' });

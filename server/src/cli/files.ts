@@ -67,6 +67,17 @@ export function readFiles(paths: string[]): InputFile[] {
   });
 }
 
+/** The text of a file an `import` names (a .consistency file URI), or undefined when it cannot be read. */
+export function readImport(uri: string): string | undefined {
+  const path = uriToPath(uri);
+  if (path === undefined || !path.endsWith(EXTENSION)) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 export function pathToUri(path: string): string {
   return pathToFileURL(path).href;
 }

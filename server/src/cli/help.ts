@@ -1,6 +1,5 @@
 // The help texts of the `consistency` command line, and `help rules` (the rule table's codes and summaries).
-import { allRules } from '../core/check/index';
-import { builtinCodes } from '../core/check/codes';
+import { allCodes, codeInfo, defaultSeverity } from '../core/codes';
 
 export const commands = ['check', 'explain', 'export', 'simulate', 'calibrate', 'help'] as const;
 
@@ -20,18 +19,19 @@ Options:
   -h, --help              show this help
   -v, --version           print the version
 
-Directories are searched recursively for *.consistency files (node_modules is skipped). All files
-given are analysed together, so they can use each other's tiers and topologies.`;
+Directories are searched recursively for *.consistency files (node_modules is skipped). Each file is
+checked in its own scope: the built-in prelude, itself, and the files it imports (\`import "shared.consistency"\`,
+read from disk when not given). Files that do not import one another never share a name.`;
 
 const check = `Usage: consistency check [options] <files|dirs>…
 
-Analyses the files together and prints every diagnostic: \`path:line:col: severity code: message\`,
-the source line with the range underlined, and the suggested fixes.
+Checks each file in its own scope (itself, its imports, the prelude) and prints every diagnostic:
+\`path:line:col: severity code: message\`, the source line with the range underlined, and the suggested fixes.
 
 Options:
   --format <human|json|sarif>   output format (default: human); sarif is SARIF 2.1.0
   --max-warnings <n>            also fail when there are more than n warnings
-  --rule <code>=<level>         re-level a rule: error, warning, info, hint or off (repeatable)
+  --rule <code>=<level>         re-level any code (rules, syntax, model): error, warning, info, hint or off
   -h, --help                    show this help
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
@@ -138,8 +138,8 @@ export function helpText(topic?: string): string | undefined {
 }
 
 function rulesText(): string {
-  const rows = [...allRules, ...builtinCodes]
-    .map((r) => ({ code: r.code, severity: r.defaultSeverity, summary: r.summary }))
+  const rows = allCodes
+    .map((code) => ({ code, severity: defaultSeverity(code), summary: codeInfo(code).summary }))
     .sort((a, b) => a.code.localeCompare(b.code));
   const width = Math.max(...rows.map((r) => r.code.length));
   return ['Diagnostic codes (default severity):', '', ...rows.map((r) => `  ${r.code.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.summary}`)].join('\n');

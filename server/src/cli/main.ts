@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
-import { allRules } from '../core/check/index';
+import { allCodes, isCode } from '../core/codes';
 import type { Severity } from '../core/diagnostic';
 import { closest } from '../core/util/suggest';
 import { runCalibrate } from './commands/calibrate';
@@ -164,12 +164,12 @@ function whole(value: string | undefined, option: string, min: number, max: numb
 
 function ruleSettings(specs: string[]): Record<string, Severity | 'off'> {
   const out: Record<string, Severity | 'off'> = {};
-  const codes = allRules.map((r) => r.code);
   for (const spec of specs) {
     const [code, level] = spec.split('=');
-    if (!codes.includes(code)) {
-      const suggestion = closest(code, codes);
-      throw new UsageError(`--rule: unknown rule '${code}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Run 'consistency help rules'.`);
+    if (!isCode(code)) {
+      const suggestion = closest(code, allCodes);
+      const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+      throw new UsageError(`--rule: unknown code '${code}'.${hint} Run 'consistency help rules'.`);
     }
     if (!(severities as readonly string[]).includes(level ?? '')) throw new UsageError(`--rule ${code}=… needs one of ${severities.join(', ')}.`);
     out[code] = level as Severity | 'off';
@@ -184,10 +184,16 @@ export function toolInfo(from: string): ToolInfo {
     if (!existsSync(file)) continue;
     const pkg = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; homepage?: string; repository?: string | { url?: string } };
     const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
-    const informationUri = pkg.homepage ?? repo?.replace(/^git\+/, '').replace(/\.git$/, '') ?? pathToUri(join(dir, 'docs', 'rules.md'));
-    return { name: 'consistency', version: pkg.version ?? '0.0.0', informationUri };
+    const home = repo?.replace(/^git\+/, '').replace(/\.git$/, '');
+    const localDoc = pathToUri(join(dir, 'docs', 'rules.md'));
+    const informationUri = pkg.homepage ?? home ?? localDoc;
+    // Each code's help is its section of docs/rules.md: in the repository the package names, else the installed copy.
+    const rulesDoc = home && /^https:\/\/github\.com\//.test(home) ? `${home}/blob/HEAD/docs/rules.md` : localDoc;
+    return { name: 'consistency', version: pkg.version ?? '0.0.0', informationUri, rulesDoc };
   }
-  return { name: 'consistency', version: '0.0.0', informationUri: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/' };
+  const informationUri = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/';
+  const rulesDoc = pathToUri(join(process.cwd(), 'docs', 'rules.md'));
+  return { name: 'consistency', version: '0.0.0', informationUri, rulesDoc };
 }
 
 function processContext(): CliContext {

@@ -1,7 +1,8 @@
 // The one diagnostic shape every stage of the core produces (lexer, parser, model, rules).
+import type { Code, Severity } from './codes';
 import type { Range } from './util/range';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type { Code, Severity } from './codes';
 
 /** A text edit in offsets of one document. */
 export interface TextEdit {
@@ -23,8 +24,8 @@ export interface RelatedInfo {
 }
 
 export interface Diagnostic {
-  /** Stable code, e.g. `latency-below-physics`; documented in docs/rules.md. */
-  code: string;
+  /** Stable code from the registry (core/codes.ts), e.g. `latency-below-physics`; documented in docs/rules.md. */
+  code: Code;
   severity: Severity;
   uri: string;
   range: Range;

@@ -1,5 +1,8 @@
 // The language server: capabilities, document and workspace events, settings, and one-line routes from
 // each request to the pure service. No language logic lives here.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments,
@@ -43,9 +46,16 @@ export const capabilities: InitializeResult['capabilities'] = {
   codeLensProvider: { resolveProvider: false },
 };
 
+/** docs/rules.md next to the bundle (out/server.cjs → docs/rules.md, shipped in the .vsix), as a file URI. */
+function rulesDocUri(): string | undefined {
+  if (typeof __dirname !== 'string') return undefined;
+  const path = join(__dirname, '..', 'docs', 'rules.md');
+  return existsSync(path) ? pathToFileURL(path).href : undefined;
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const workspace = new Workspace();
+  const workspace = new Workspace(rulesDocUri());
   const log = (m: string) => connection.console.error(m);
   const validator = new Validator(workspace, (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, version }), log, defaultSettings.validationDelayMs);
   let roots: string[] = [];

@@ -1,7 +1,9 @@
 // The server's settings (section `consistency`): default cost profile and currency, per-rule severity or `off`, the
 // validation delay and the ▶ Simulate defaults; read defensively from whatever the client sends.
 import { builtinProfileNames } from '../core/estimate/profiles/index';
+import { allCodes, isCode } from '../core/codes';
 import type { Severity } from '../core/diagnostic';
+import { closest } from '../core/util/suggest';
 import type { AnalyzeOptions } from '../core/pipeline';
 import { defaults as simulationDefaults } from '../core/simulate/scenario';
 
@@ -33,7 +35,10 @@ export function readSettings(raw: unknown, warn: (message: string) => void = () 
   else if (o.currency !== undefined && o.currency !== '') warn(`consistency.currency: expected INR or USD; ignored.`);
   if (o.rules && typeof o.rules === 'object') {
     for (const [code, value] of Object.entries(o.rules as Record<string, unknown>)) {
-      if (typeof value === 'string' && severities.has(value)) out.rules[code] = value as Severity | 'off';
+      if (!isCode(code)) {
+        const near = closest(code, allCodes);
+        warn(`consistency.rules.${code}: not a diagnostic code${near ? ` (did you mean '${near}'?)` : ''}; ignored.`);
+      } else if (typeof value === 'string' && severities.has(value)) out.rules[code] = value as Severity | 'off';
       else warn(`consistency.rules.${code}: expected error, warning, info, hint or off; ignored.`);
     }
   }

@@ -1,7 +1,10 @@
 // The documents the server analyses: open editors (by version) and the workspace's .consistency files on
-// disk. Each is parsed once per text; the workspace analysis is recomputed only after something changed.
+// disk. Each is parsed once per text; the analysis is recomputed only after something changed, and then only
+// the scopes (a file and what it imports) that saw a changed document. An import of a file outside the
+// workspace is read from disk.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyzeParsed, type AnalyzeOptions } from '../core/pipeline';
+import { analyzeParsed, type AnalyzeOptions, type UnitCache } from '../core/pipeline';
+import { readTargetFile } from './files';
 import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
 import { createSnapshot, type Snapshot } from '../service/snapshot';
 
@@ -29,8 +32,12 @@ export class Workspace {
   private readonly entries = new Map<string, Entry>();
   private cached?: Snapshot;
   private options: AnalyzeOptions = {};
+  private readonly units: UnitCache = new Map();
   /** Parses done, for tests of the cache. */
   parses = 0;
+
+  /** `rulesDoc`: the URI of docs/rules.md where the server is installed (diagnostics link to it). */
+  constructor(private readonly rulesDoc?: string) {}
 
   setOptions(options: AnalyzeOptions): void {
     this.options = options;
@@ -100,7 +107,8 @@ export class Workspace {
       parsed.push(e.parsed);
       if (e.version !== undefined) versions.set(e.uri, e.version);
     }
-    this.cached = createSnapshot(analyzeParsed(parsed, this.options), versions);
+    const load = (uri: string) => (uri.endsWith('.consistency') ? readTargetFile(uri) : undefined);
+    this.cached = createSnapshot(analyzeParsed(parsed, { ...this.options, load }, this.units), versions, this.rulesDoc);
     return this.cached;
   }
 }

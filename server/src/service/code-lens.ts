@@ -21,7 +21,7 @@ export function codeLenses(s: Snapshot, uri: string, lastRuns: ReadonlyMap<strin
   for (const { target, range: at } of simulationTargets(s, uri)) {
     const range = toRange(lines, at);
     if (target.kind === 'data') {
-      const d = s.analysis.model.data.get(target.name)!;
+      const d = s.analysis.modelOf(uri).data.get(target.name)!;
       out.push({ range, command: { title: lensTitle(tryEstimate(s.analysis, d)), command: commands.showEstimate, arguments: [uri, d.name] } });
     }
     out.push({ range, command: { title: simulateLensTitle(lastRuns.get(runKey(uri, target))), command: commands.simulate, arguments: [uri, target.kind, target.name] } });

@@ -19,8 +19,9 @@ export interface CompletionContext {
 }
 
 const wordLike = (t: IToken) => ['Identifier', 'Percentile'].includes(t.tokenType.name) || t.tokenType.name.startsWith('Kw_');
-const topLevel = new Set(['policy', 'currency', 'profile', 'store', 'topology', 'tier', 'data', 'transaction', 'scenario']);
+const topLevel = new Set(['import', 'policy', 'currency', 'profile', 'store', 'topology', 'tier', 'data', 'transaction', 'scenario']);
 const owners = new Set(['data', 'tier', 'when', 'topology', 'region', 'transaction', 'scenario']);
+const namesNext = new Set(['topology', 'tier', 'data', 'transaction', 'scenario']);
 
 export function insideCommentOrString(doc: ParsedDocument, offset: number): boolean {
   const inside = (t: IToken, openEnded: boolean) => {
@@ -64,7 +65,10 @@ function assist(preceding: IToken[], cursorLine: number): Pick<CompletionContext
     const name = t.tokenType.name;
     if (name === 'LBrace') open.push(i);
     else if (name === 'RBrace') open.pop();
-    else if (open.length === 0 && name.startsWith('Kw_') && topLevel.has(t.image)) declStart = i;
+    // A keyword right after a declaration keyword is that declaration's name (`transaction data {`), not a new one.
+    else if (open.length === 0 && name.startsWith('Kw_') && topLevel.has(t.image)) {
+      if (!(i > 0 && namesNext.has(preceding[i - 1].image))) declStart = i;
+    }
   });
   if (declStart < 0) return { paths: parser.computeContentAssist('file', []), owner: 'file' };
   const paths = parser.computeContentAssist('declaration', preceding.slice(declStart));

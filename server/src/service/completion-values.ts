@@ -10,6 +10,10 @@ const levelChoice = choice(Object.keys(levelDefs));
 
 /** Snippets for keywords that start a top-level declaration. */
 export const declarationSnippets: Record<string, { snippet: string; doc: string; block?: boolean }> = {
+  import: {
+    snippet: 'import "${1:topologies}.consistency"',
+    doc: 'See the declarations of another file (a path relative to this one).',
+  },
   policy: { snippet: 'policy "${1:title}"', doc: 'The title of this policy file.' },
   currency: { snippet: 'currency ${1|INR,USD|}', doc: 'The currency of budgets and estimates in this file.' },
   profile: { snippet: `profile ${choice([...builtinProfileNames])}`, doc: 'The cost and latency profile estimates use.' },
@@ -42,8 +46,13 @@ export const propertySnippets: Record<string, { snippet: string; doc: string; bl
   workload: { snippet: 'workload ${1:35M/day} reads ${2:80}%', doc: 'Volume (and peak) of operations, and the share of reads.' },
   budget: { snippet: 'budget <= ${1:12 lakh/month}', doc: 'The monthly budget estimates are checked against.' },
   staleness: { snippet: 'staleness <= ${1:2s}', doc: 'How old a read may be.' },
-  category: { snippet: 'category ${1:financial}', doc: 'What the data is; financial categories mark money.' },
+  category: { snippet: 'category ${1:financial}', doc: 'What the data is; money categories (financial, payments, wallet…) declare money.' },
   primary: { snippet: 'primary ${1:region}', doc: 'The regions that accept writes.' },
+  sessions: {
+    snippet: 'sessions ${1|sticky,roaming|}',
+    doc: 'Whether a session stays with replicas that have what it saw (sticky, the default) or any replica answers (roaming).',
+  },
+  money: { snippet: 'money', doc: 'This data holds money (`money no`: it does not, whatever its name suggests).' },
   when: { snippet: 'when ${1:amount >= 1 lakh} {\n\t$0\n}', doc: 'Settings that apply under a condition.', block: true },
   degrade: { snippet: 'degrade to ${1:eventual} when ${2:load > 2x}', doc: 'A weaker level to fall back to under a condition.' },
   applies: { snippet: 'applies when ${1:amount >= 1 lakh}', doc: 'When a tier applies.' },

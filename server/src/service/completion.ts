@@ -10,6 +10,7 @@ import { conflictStrategies, moneyCategories } from '../core/model/effective';
 import { levelDefs, sessionGuarantees } from '../core/model/levels';
 import { notAllowed, type BlockKind } from '../core/model/props';
 import { distributionNames, signatureOf } from '../core/model/distributions';
+import { importPath } from '../core/model/imports';
 import type { PropertyKind } from '../core/syntax/ast';
 import { completionContext, insideCommentOrString, type CompletionContext } from './completion-context';
 import * as V from './completion-values';
@@ -24,6 +25,8 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
   if (!doc) return empty;
   const lines = s.lines.get(uri);
   const offset = toOffset(lines, position);
+  const paths = importPaths(s, uri, offset);
+  if (paths) return paths;
   if (insideCommentOrString(doc, offset)) return empty;
   const ctx = completionContext(doc, offset, position.line);
   const range = toRange(lines, ctx.replace);
@@ -34,7 +37,8 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
   };
   const snippet = (label: string, def: { snippet: string; doc: string; block?: boolean }) =>
     add(label, def.block ? CompletionItemKind.Snippet : CompletionItemKind.Keyword, { insertTextFormat: InsertTextFormat.Snippet, documentation: def.doc }, def.snippet);
-  const { model } = s.analysis;
+  // What this file sees: the prelude, itself and what it imports.
+  const model = s.analysis.modelOf(uri);
   const prev = ctx.preceding[ctx.preceding.length - 1];
   const rbrace = ctx.paths.find((p) => p.nextTokenType.name === 'RBrace' && p.ruleStack[p.ruleStack.length - 1] === 'block');
   let unitsDone = false;
@@ -59,7 +63,7 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
     } else if ((token === 'Identifier' || token === 'PercentSign') && rule === 'quantity' && prev?.tokenType.name === 'NumberLiteral') {
       if (!unitsDone) for (const u of V.units[unitKind(ctx)]) add(u, CompletionItemKind.Unit);
       unitsDone = true;
-    } else if (token === 'Identifier') {
+    } else if (token === 'Identifier' || token === 'Name') {
       identifiers(rule, p);
     }
   }
@@ -92,6 +96,8 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
       else if (before === 'conflict') value(Object.keys(conflictStrategies));
       else if (before && conflictStrategies[before]?.length && ctx.preceding[ctx.preceding.length - 2]?.image === 'conflict') value(conflictStrategies[before]);
       else if (before === 'primary' || before === ',') value(regionsFor(ctx), CompletionItemKind.Variable);
+      else if (before === 'sessions') value(['sticky', 'roaming']);
+      else if (before === 'money') value(['no']);
     } else if (rule === 'replicationProp') value(V.replicationModes);
     else if (rule === 'replicaWork' && before === 'replica') value(V.replicaOps.filter((o) => o !== 'write' && o !== 'read'));
     else if (rule === 'distribution') distributions();
@@ -122,6 +128,25 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
     if (sc?.data.length) return [...new Set(sc.data.flatMap((d) => [...(d.topology?.regions.keys() ?? [])]))];
     return [...new Set(model.declarations.filter((d) => d.kind === 'region').map((d) => d.name))];
   }
+}
+
+/** Inside the string of an `import`: the other policy files, as paths relative to this one. */
+function importPaths(s: Snapshot, uri: string, offset: number): CompletionList | undefined {
+  const doc = s.document(uri)!;
+  const decl = doc.ast.declarations.find(
+    (d) => d.kind === 'import' && d.path && d.path.range.start < offset && offset <= d.path.range.end,
+  );
+  if (decl?.kind !== 'import' || !decl.path) return undefined;
+  const r = decl.path.range;
+  const closed = doc.text[r.end - 1] === '"' && r.end - r.start > 1;
+  const range = toRange(s.lines.get(uri), { start: r.start + 1, end: closed ? r.end - 1 : r.end });
+  const items: CompletionItem[] = [];
+  for (const other of s.analysis.documents.keys()) {
+    if (other === uri || other.startsWith('builtin:')) continue;
+    const path = importPath(uri, other);
+    items.push({ label: path, kind: CompletionItemKind.File, sortText: path, textEdit: { range, newText: path } });
+  }
+  return { isIncomplete: false, items };
 }
 
 /** The kind of block a property would be added to, from the path of that block's `}`. */

@@ -1,6 +1,7 @@
 // Core diagnostics → LSP diagnostics: positions, severity, code, related information, and the core's fixes
 // carried in `data` (already in LSP ranges) so a client or code-actions.ts can offer them.
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { helpUri } from '../core/codes';
 import type { Diagnostic as CoreDiagnostic, Fix, Severity } from '../core/diagnostic';
 import { builtinScheme } from '../core/model/build-model';
 import type { Snapshot } from './snapshot';
@@ -38,6 +39,7 @@ export function toLspDiagnostic(s: Snapshot, d: CoreDiagnostic): Diagnostic {
     source: diagnosticSource,
     message: d.message,
   };
+  if (s.rulesDoc) out.codeDescription = { href: helpUri(s.rulesDoc, d.code) };
   if (d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: s.lines.location(r.uri, r.range), message: r.message }));
   if (d.fixes?.length) out.data = { fixes: d.fixes.map((f) => toLspFix(s, f)) } satisfies DiagnosticData;
   return out;

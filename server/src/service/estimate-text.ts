@@ -23,9 +23,18 @@ export function lensTitle(e: DataEstimate | { error: string }): string {
 
 const row = (label: string, p: Percentiles) => `| ${label} | ${ms(p.p50)} ms | ${ms(p.p95)} ms | ${ms(p.p99)} ms |`;
 
+/** Money and sessions as the checks read them: "Money: yes (category wallet) · sessions sticky (default)". */
+export function moneyLine(d: DataModel): string {
+  const m = d.effective.moneyBasis;
+  const unmarked = 'no (nothing marks it as money; `money` says it is)';
+  const money = m.value ? `yes (${m.reason})` : m.declared ? `no (${m.reason})` : unmarked;
+  const s = d.effective.sessions;
+  return `Money: ${money} · sessions ${s ? s.value : 'sticky (default)'}`;
+}
+
 export function estimateMarkdown(d: DataModel, e: DataEstimate | { error: string }): string {
   const head = `**data ${d.name}**`;
-  if ('error' in e) return `${head}\n\nEstimate unavailable: ${e.error}`;
+  if ('error' in e) return `${head}\n\n${moneyLine(d)}\n\nEstimate unavailable: ${e.error}`;
   const money = (x: number) => formatMoney(x, e.currency);
   const w = e.workload;
   const perOp =
@@ -45,6 +54,8 @@ export function estimateMarkdown(d: DataModel, e: DataEstimate | { error: string
     `Replication lag p99 ${ms(e.replicationLagMs)} ms · write availability ${formatAvailability(e.availabilityPct)} · capacity ${formatCount(e.capacityPerSec)} ops/s`,
     '',
     storeLine(e),
+    '',
+    moneyLine(d),
     '',
     `Profile \`${e.profile}\` (${e.currency}); assumptions beyond its figures:`,
     ...specificAssumptions(e).map((a) => `- ${a}`),

@@ -33,7 +33,6 @@ type Kind = 'region' | 'link' | 'transaction' | 'when';
 /** Trailing comments start in this column unless the code is longer (the samples' convention). */
 const commentColumn = 38;
 
-const owners = new Set(['data', 'tier', 'when', 'topology', 'region', 'transaction', 'scenario']);
 const breaks = (s: string) => (s.match(/\r\n|\r|\n/g) ?? []).length;
 
 export function formatting(s: Snapshot, uri: string): TextEdit[] {
@@ -81,7 +80,7 @@ export function formatDocument(doc: ParsedDocument): string | undefined {
     }
     if (e.comment && e.image.startsWith('//') && line.parts.length > 0) line.comment = e.image;
     else line.parts.push({ text: e.image, glue: !!prev && line.parts.length > 0 && glued(prev, e, gap) });
-    if (e.type === 'LBrace') blocks.push(openBlock(els, i, text, props));
+    if (e.type === 'LBrace') blocks.push(openBlock(els, i, text, props, doc.ast));
     prev = e;
   }
   const out = render(lines, eol);
@@ -97,11 +96,28 @@ function glued(p: El, e: El, gap: string): boolean {
   return p.type === 'NumberLiteral' && e.type === 'Identifier' && gap === ''; // `45ms` and `12 lakh` both stay
 }
 
+interface Block {
+  inline: boolean;
+  owner: string;
+}
+
+/** What owns the `{` at `offset`, from the syntax tree (in `transaction data {`, `data` is a name). */
+function ownerAt(file: PolicyFile, offset: number): string {
+  const inside = (r: { start: number; end: number }) => r.start <= offset && offset < r.end;
+  const decl = file.declarations.find((d) => inside(d.range));
+  if (!decl) return 'data';
+  if (decl.kind === 'topology') return decl.regions.some((r) => inside(r.range)) ? 'region' : 'topology';
+  if (decl.kind === 'data' || decl.kind === 'tier') {
+    const inWhen = (body: Property[]): boolean =>
+      body.some((p) => p.kind === 'when' && inside(p.range) && p.conditions.every((c) => c.range.end <= offset));
+    return inWhen(decl.body) ? 'when' : decl.kind;
+  }
+  return decl.kind;
+}
+
 /** Whether the block opened at els[i] stays on one line, and what owns it. */
-function openBlock(els: El[], i: number, text: string, props: Set<number>): { inline: boolean; owner: string } {
-  let o = i - 1;
-  while (o >= 0 && !(els[o].type.startsWith('Kw_') && owners.has(els[o].image))) o--;
-  const owner = o >= 0 ? els[o].image : 'data';
+function openBlock(els: El[], i: number, text: string, props: Set<number>, file: PolicyFile): Block {
+  const owner = ownerAt(file, els[i].start);
   let depth = 0;
   let j = i + 1;
   let comments = false;

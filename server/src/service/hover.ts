@@ -20,27 +20,28 @@ export function hover(s: Snapshot, uri: string, position: Position): Hover | nul
   const md = (value: string, range: { start: number; end: number }): Hover => ({ contents: { kind: 'markdown', value }, range: toRange(lines, range) });
 
   const sym = symbolAt(s, uri, offset);
-  const text = sym && symbolMarkdown(s, sym);
+  const text = sym && symbolMarkdown(s, sym, uri);
   if (sym && text) return md(text, sym.range);
 
   const level = levelNameAt(doc.ast, offset);
   if (level) {
-    const wanted = s.analysis.model.files.find((f) => f.uri === uri)?.profile?.value;
+    const wanted = s.analysis.modelOf(uri).files.find((f) => f.uri === uri)?.profile?.value;
     return md(levelMarkdown(level, profileNamed(wanted) ?? profileNamed(defaultProfileName)!), level.name.range);
   }
 
   const decl = declarationAt(doc.ast, offset);
   if (decl?.kind === 'topology') {
     const link = decl.links.find((l) => contains(l.range, offset));
-    const topology = decl.name && s.analysis.model.topologies.get(decl.name.text);
+    const topology = decl.name && s.analysis.modelOf(uri).topologies.get(decl.name.text);
     const model = link && topology && topology.links.find((l) => l.decl === link);
     if (topology && model) return md(linkMarkdown(topology, model), link.range);
   }
   return null;
 }
 
-function symbolMarkdown(s: Snapshot, sym: SymbolAt): string | undefined {
-  const { model } = s.analysis;
+/** A symbol as the file the cursor is in sees it (its scope: the prelude, itself, its imports). */
+function symbolMarkdown(s: Snapshot, sym: SymbolAt, uri: string): string | undefined {
+  const model = s.analysis.modelOf(uri);
   switch (sym.kind) {
     case 'data': {
       const d = model.data.get(sym.name);
@@ -75,7 +76,7 @@ export function tierMarkdown(s: Snapshot, t: TierModel): string {
   const doc = s.document(t.origin.uri);
   const line = s.lines.get(t.origin.uri).position(t.origin.range.start).line + 1;
   const file = decodeURIComponent(t.origin.uri.slice(t.origin.uri.lastIndexOf('/') + 1));
-  const replaces = !t.builtin && s.analysis.model.declarations.some((d) => d.kind === 'tier' && d.builtin && d.name === t.name);
+  const replaces = !t.builtin && s.analysis.declarations.some((d) => d.kind === 'tier' && d.builtin && d.name === t.name);
   const where = t.builtin
     ? `built-in, from \`${t.origin.uri}\` (illustrative team defaults, not law)`
     : `declared in \`${file}\` line ${line}${replaces ? ', replacing the built-in tier of that name' : ''}`;

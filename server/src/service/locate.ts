@@ -21,24 +21,24 @@ export interface SymbolAt {
 const sameOrigin = (a: Origin, b: Origin) => a.uri === b.uri && a.range.start === b.range.start;
 
 export function declarationOf(s: Snapshot, target: Origin): Declared | undefined {
-  return s.analysis.model.declarations.find((d) => sameOrigin(d.origin, target));
+  return s.analysis.declarations.find((d) => sameOrigin(d.origin, target));
 }
 
 export function symbolAt(s: Snapshot, uri: string, offset: number): SymbolAt | undefined {
-  const { model } = s.analysis;
-  const ref = model.references.find((r) => r.uri === uri && contains(r.range, offset));
+  const { references, declarations } = s.analysis;
+  const ref = references.find((r) => r.uri === uri && contains(r.range, offset));
   if (ref) {
     const declaration = ref.target && declarationOf(s, ref.target);
     return { kind: ref.kind, name: ref.name, range: ref.range, target: ref.target, declaration, scope: ref.scope ?? declaration?.container };
   }
-  const decl = model.declarations.find((d) => d.origin.uri === uri && contains(d.origin.range, offset));
+  const decl = declarations.find((d) => d.origin.uri === uri && contains(d.origin.range, offset));
   if (decl) return { kind: decl.kind, name: decl.name, range: decl.origin.range, target: decl.origin, declaration: decl, scope: decl.container };
   return undefined;
 }
 
-/** The declaration's name and every reference bound to it, in every file. */
+/** The declaration's name and every reference bound to it, in every file that sees it (each as that file sees it). */
 export function occurrences(s: Snapshot, target: Origin, includeDeclaration = true): Origin[] {
-  const refs = s.analysis.model.references.filter((r) => r.target && sameOrigin(r.target, target)).map((r) => ({ uri: r.uri, range: r.range }));
+  const refs = s.analysis.references.filter((r) => r.target && sameOrigin(r.target, target)).map((r) => ({ uri: r.uri, range: r.range }));
   return includeDeclaration ? [target, ...refs] : refs;
 }
 

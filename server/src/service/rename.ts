@@ -1,6 +1,7 @@
 // Rename a topology, region, tier, data type or transaction everywhere it is used, across files. Refused,
 // with a message saying why, on built-ins, unresolved names, invalid names and names already taken.
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Origin } from '../core/model/model';
 import { tokenize } from '../core/syntax/lexer';
 import { occurrences, symbolAt, type SymbolAt } from './locate';
 import { toOffset, toRange } from './positions';
@@ -31,12 +32,13 @@ export function prepareRename(s: Snapshot, uri: string, position: Position): { r
 /** Why `name` cannot name a symbol of this kind, if it cannot. */
 function invalidName(name: string, sym: SymbolAt): string | undefined {
   const tokens = tokenize(name, 'rename:').tokens;
-  const kinds = tokens.map((t) => t.tokenType.name);
+  // Keywords are names too (`data profile`), so a word of either kind will do.
+  const kinds = tokens.map((t) => (t.tokenType.name.startsWith('Kw_') ? 'Identifier' : t.tokenType.name));
   const qualified = sym.kind === 'tier' && kinds.every((k, i) => (i % 2 === 0 ? k === 'Identifier' : k === 'Dot')) && kinds.length % 2 === 1;
   const plain = kinds.length === 1 && kinds[0] === 'Identifier';
   const joined = tokens.map((t) => t.image).join('') === name;
   if ((plain || qualified) && joined) return undefined;
-  const shape = sym.kind === 'tier' ? 'a name such as `team.payments`' : 'a name such as `account_balance` (letters, digits, _ and -, not a keyword)';
+  const shape = sym.kind === 'tier' ? 'a name such as `team.payments`' : 'a name such as `account_balance` (letters, digits, _ and -)';
   return `'${name}' is not a valid ${kindWords[sym.kind]} name: use ${shape}.`;
 }
 
@@ -47,7 +49,13 @@ export function rename(s: Snapshot, uri: string, position: Position, newName: st
   const invalid = invalidName(newName, sym);
   if (invalid) return { error: invalid };
   if (newName === sym.name) return { changes: {} };
-  const taken = s.analysis.model.declarations.find((d) => d.kind === sym.kind && d.name === newName && (sym.kind !== 'region' || d.container === sym.scope));
+  // Taken where it matters: in any file that sees the declaration (its own scope: the prelude, itself, its imports).
+  const target = sym.target!;
+  const sees = (d: { origin: Origin }) => d.origin.uri === target.uri && d.origin.range.start === target.range.start;
+  const seers = [...s.analysis.units.values()].filter((u) => u.model.declarations.some(sees));
+  const taken = seers
+    .flatMap((u) => u.model.declarations)
+    .find((d) => d.kind === sym.kind && d.name === newName && (sym.kind !== 'region' || d.container === sym.scope));
   if (taken) {
     const line = s.lines.get(taken.origin.uri).position(taken.origin.range.start).line + 1;
     return { error: `A ${kindWords[sym.kind]} named '${newName}' already exists (${taken.origin.uri} line ${line}).` };

@@ -24,8 +24,8 @@ export function semanticTokens(s: Snapshot, uri: string): SemanticTokens {
   /** By start offset: type, modifier bits, end offset (qualified names span several tokens). */
   const names = new Map<number, [TokenType, number, number?]>();
   const mark = (n: Name | undefined, type: TokenType, mods = 0) => n && names.set(n.range.start, [type, mods, n.range.end]);
-  for (const d of s.analysis.model.declarations) if (d.origin.uri === uri) names.set(d.origin.range.start, [symbolTypes[d.kind], 1, d.origin.range.end]);
-  for (const r of s.analysis.model.references) if (r.uri === uri) names.set(r.range.start, [symbolTypes[r.kind], r.target?.uri.startsWith(builtinScheme) ? 2 : 0, r.range.end]);
+  for (const d of s.analysis.declarations) if (d.origin.uri === uri) names.set(d.origin.range.start, [symbolTypes[d.kind], 1, d.origin.range.end]);
+  for (const r of s.analysis.references) if (r.uri === uri) names.set(r.range.start, [symbolTypes[r.kind], r.target?.uri.startsWith(builtinScheme) ? 2 : 0, r.range.end]);
   for (const d of doc.ast.declarations) {
     if (d.kind === 'currency' || d.kind === 'profile') mark(d.value, 'enumMember');
     else if (d.kind === 'store') d.names.forEach((n) => mark(n, 'enumMember'));
@@ -46,6 +46,8 @@ export function semanticTokens(s: Snapshot, uri: string): SemanticTokens {
     } else if (p.kind === 'conflict') [p.strategy, p.variant].forEach((n) => mark(n, 'enumMember'));
     else if (p.kind === 'replication' && p.mode?.text !== 'quorum') mark(p.mode, 'enumMember');
     else if (p.kind === 'category') mark(p.value, 'enumMember');
+    else if (p.kind === 'sessions') mark(p.mode, 'enumMember');
+    else if (p.kind === 'money') mark(p.value, 'enumMember');
     else if (p.kind === 'latency' && p.percentile) mark(p.percentile, 'number');
     const conditions = p.kind === 'when' || p.kind === 'applies' ? p.conditions : p.kind === 'degrade' && p.condition ? [p.condition] : [];
     for (const c of conditions) {

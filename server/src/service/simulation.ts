@@ -56,7 +56,7 @@ export interface SimulationTargetAt {
 export function simulationTargets(s: Snapshot, uri: string): SimulationTargetAt[] {
   const doc = s.document(uri);
   if (!doc || uri.startsWith(builtinScheme)) return [];
-  const { model } = s.analysis;
+  const model = s.analysis.modelOf(uri);
   const out: SimulationTargetAt[] = [];
   for (const decl of doc.ast.declarations) {
     if (!(decl.kind === 'data' || decl.kind === 'scenario') || !decl.name) continue;
@@ -83,7 +83,12 @@ export function simulationJob(s: Snapshot, p: SimulateParams, options: AnalyzeOp
   if (!simulationTargets(s, p.uri).some((t) => t.target.kind === p.target.kind && t.target.name === p.target.name)) {
     return { error: `no ${p.target.kind === 'data' ? 'data type' : 'scenario'} '${p.target.name}' in ${p.uri}` };
   }
-  const files = [...s.analysis.documents.values()].filter((d) => !d.uri.startsWith(builtinScheme)).map((d) => ({ uri: d.uri, text: d.text }));
+  // The file first (its scope is the analysis's model in the worker), then the files it imports.
+  const seen = s.analysis.units.get(p.uri)?.documents ?? [p.uri];
+  const files = [p.uri, ...seen.filter((u) => u !== p.uri)].flatMap((u) => {
+    const d = s.document(u);
+    return d ? [{ uri: d.uri, text: d.text }] : [];
+  });
   return { files, options, target: p.target, ...(p.seed !== undefined ? { seed: p.seed } : {}), defaultSeed: knobs.seed, ops: p.ops ?? knobs.ops };
 }
 

@@ -10,9 +10,15 @@ export interface Snapshot {
   /** Versions of the open documents analysed; undefined for files read from disk and built-ins. */
   versions: ReadonlyMap<string, number>;
   document(uri: string): ParsedDocument | undefined;
+  /** The URI of docs/rules.md where the server is installed: diagnostics link to their code's section. */
+  rulesDoc?: string;
 }
 
-export function createSnapshot(analysis: Analysis, versions: ReadonlyMap<string, number> = new Map()): Snapshot {
+export function createSnapshot(
+  analysis: Analysis,
+  versions: ReadonlyMap<string, number> = new Map(),
+  rulesDoc?: string,
+): Snapshot {
   const document = (uri: string) => analysis.documents.get(uri);
-  return { analysis, versions, document, lines: new LineCache((uri) => document(uri)?.text) };
+  return { analysis, versions, document, lines: new LineCache((uri) => document(uri)?.text), rulesDoc };
 }

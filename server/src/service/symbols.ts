@@ -64,7 +64,7 @@ export function workspaceSymbols(s: Snapshot, query: string): SymbolInformation[
     for (const c of name.toLowerCase()) if (c === q[i]) i++;
     return i === q.length;
   };
-  return s.analysis.model.declarations
+  return s.analysis.declarations
     .filter((d) => matches(d.name))
     .map((d) => ({
       name: d.name,

@@ -82,13 +82,14 @@ data x { consistency strong replication async }`;
 
 test('bad profile figures are reported with the closest key; names of profiles are checked', () => {
   const a = check(
-    'profile p extends vendors-2026 { cosmos.ru-hours $1  cosmos.sla 5ms  title 3 }\nprofile vendors-2026 { }',
+    'profile p extends vendors-2026 { cosmos.ru-hours $1  cosmos.sla 5ms  title 3 }\nprofile p { }\nprofile vendors-2026 { }',
   );
   const bad = a.diagnostics.filter((d) => d.code === 'bad-profile').map((d) => d.message);
   assert.equal(bad.length, 4, bad.join(' | '));
   assert.match(bad[0], /Did you mean 'cosmos\.ru-hour'\?/);
   assert.match(bad[1], /takes a percentage/);
-  assert.match(bad[3], /already a built-in profile/);
+  // A second `p` is an error; a user profile named like a built-in one replaces it (as a user tier does).
+  assert.match(bad[3], /already a profile declared elsewhere/);
 });
 
 test('the India profile is labelled illustrative in every estimate that uses it', () => {

@@ -46,6 +46,11 @@ before(() => {
   write('bank.consistency', POLICY);
   write('upi.consistency', MULTI);
   write('broken.consistency', 'data x { consistency strongest }\n');
+  write('sub/net.consistency', 'topology net { region mumbai { replicas 3 primary } }\n');
+  write(
+    'imports.consistency',
+    'import "sub/net.consistency"\ndata ledger {\n  topology net\n  consistency strong\n}\n',
+  );
   writeFileSync(join(outside, 'far.consistency'), POLICY);
   symlinkSync(outside, join(work, 'escape'));
 });
@@ -59,6 +64,12 @@ describe('consistency export', () => {
     assert.equal(r.stdout, 'Wrote bank.consistency.ts (1 data type).\n');
     assert.equal(read('bank.consistency.ts'), expected(join(work, 'bank.consistency'), POLICY));
     assert.ok(read('bank.consistency.ts').startsWith(GENERATED_MARKER));
+  });
+
+  test('a policy that imports its topology: the import is read from disk', () => {
+    const r = cli('export', 'imports.consistency');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(read('imports.consistency.ts'), /topology net/);
   });
 
   test('re-export of unchanged input is byte-identical and leaves the file untouched', () => {

@@ -146,9 +146,9 @@ test('exact messages and ranges of syntax errors', () => {
     ['data a { partition prefer <|speed|> }', "Expected `partition prefer consistency` or `partition prefer availability` but found 'speed'."],
     ['data a { when amount >= <|{|> consistency strong } }', "Expected a condition such as `amount >= 1 lakh` but found '{'."],
     ['transaction t { a <|b|> }', "Expected '}' but found 'b'."],
-    ['data a { consistency strong } <|}|>', "Unexpected '}': expected a declaration (policy, currency, profile, store, topology, tier, data, transaction or scenario)."],
+    ['data a { consistency strong } <|}|>', "Unexpected '}': expected a declaration (import, policy, currency, profile, store, topology, tier, data, transaction or scenario)."],
     ['data a { consistency strong\n<|data|> b { consistency eventual }', "Missing '}': the block is still open when 'data' starts a new declaration."],
-    ['data a { consistency stron<|g|>', "Expected a property (consistency, replication, latency, availability, partition, conflict, workload, budget, staleness, tier, topology, category, primary, when, degrade) or '}' but found the end of the file."],
+    ['data a { consistency stron<|g|>', "Expected a property (consistency, replication, latency, availability, partition, conflict, workload, budget, staleness, tier, topology, category, primary, sessions, money, when, degrade) or '}' but found the end of the file."],
   ];
   for (const [marked, message] of cases) {
     const { at, got } = errors(marked);
@@ -159,7 +159,10 @@ test('exact messages and ranges of syntax errors', () => {
 test('a misspelt keyword gets a "Did you mean" and a fix that replaces it', () => {
   const { text, ranges } = markers('data a { <|consistncy|> strong }');
   const [d] = parseDocument(text, 'u').diagnostics;
-  assert.equal(d.message, "Expected a property (consistency, replication, latency, availability, partition, conflict, workload, budget, staleness, tier, topology, category, primary, when, degrade) or '}' but found 'consistncy'. Did you mean 'consistency'?");
+  assert.equal(
+    d.message,
+    "Expected a property (consistency, replication, latency, availability, partition, conflict, workload, budget, staleness, tier, topology, category, primary, sessions, money, when, degrade) or '}' but found 'consistncy'. Did you mean 'consistency'?",
+  );
   assert.deepEqual(d.range, ranges[0]);
   assert.deepEqual(d.fixes?.[0].edits.map((e) => [e.range, e.newText]), [[ranges[0], 'consistency']]);
   const fixed = parseDocument(text.slice(0, d.range.start) + 'consistency' + text.slice(d.range.end), 'u');

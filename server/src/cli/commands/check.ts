@@ -1,9 +1,10 @@
-// `consistency check <files|dirs>…`: analyses the files together as one workspace and prints the
-// diagnostics; exit 1 on any error (or more warnings than --max-warnings), else 0.
+// `consistency check <files|dirs>…`: checks each file in its own scope (the prelude, itself, what it imports,
+// read from disk when not given) and prints the diagnostics; exit 1 on any error (or more warnings than
+// --max-warnings), else 0.
 import type { Severity } from '../../core/diagnostic';
 import { analyze } from '../../core/pipeline';
 import type { CliContext, Format } from '../context';
-import { collectFiles, readFiles } from '../files';
+import { collectFiles, readFiles, readImport } from '../files';
 import { formatHuman } from '../output/human';
 import { formatJson } from '../output/json';
 import { countSeverities, plural, type CheckReport } from '../output/locate';
@@ -23,10 +24,11 @@ export function runCheck(args: CheckArgs, ctx: CliContext): number {
   const files = readFiles(collectFiles(args.paths, ctx.cwd));
   const analysis = analyze(
     files.map((f) => ({ uri: f.uri, text: f.text })),
-    { rules: args.rules },
+    { rules: args.rules, load: readImport },
   );
   const report: CheckReport = {
-    files: files.map((f) => f.uri),
+    // The files given, then the files they import (their problems are reported too).
+    files: [...analysis.units.keys()],
     texts: new Map([...analysis.documents].map(([uri, doc]) => [uri, doc.text])),
     diagnostics: analysis.diagnostics,
     cwd: ctx.cwd,

@@ -1,12 +1,11 @@
 // `consistency explain <files|dirs>…`: the estimates of every data type (latency, lag, availability,
 // cost) as a table or JSON. A data type whose estimate fails is listed with the reason; exit 1 then.
-import { builtinScheme } from '../../core/model/build-model';
 import type { DataModel, Replication } from '../../core/model/model';
 import { estimateTransaction } from '../../core/estimate/transaction';
 import { defaultProfileName } from '../../core/estimate/profiles/index';
 import { analyze, type Analysis } from '../../core/pipeline';
 import type { CliContext } from '../context';
-import { collectFiles, readFiles } from '../files';
+import { collectFiles, readFiles, readImport } from '../files';
 import { formatExplainJson } from '../output/json';
 import { countSeverities, plural } from '../output/locate';
 import { wantsColor } from '../output/style';
@@ -19,9 +18,12 @@ export interface ExplainArgs {
 
 export function runExplain(args: ExplainArgs, ctx: CliContext): number {
   const files = readFiles(collectFiles(args.paths, ctx.cwd));
-  const analysis = analyze(files.map((f) => ({ uri: f.uri, text: f.text })));
-  const data = [...analysis.model.data.values()].filter((d) => !d.origin.uri.startsWith(builtinScheme));
-  const transactions = [...analysis.model.transactions.values()].filter((t) => !t.origin.uri.startsWith(builtinScheme));
+  const analysis = analyze(files.map((f) => ({ uri: f.uri, text: f.text })), { load: readImport });
+  // Each file's data types and transactions, as that file sees them (its scope: the prelude, itself, its imports).
+  const own = <T extends { origin: { uri: string } }>(uri: string, xs: Iterable<T>) =>
+    [...xs].filter((x) => x.origin.uri === uri);
+  const data = files.flatMap((f) => own(f.uri, analysis.modelOf(f.uri).data.values()));
+  const transactions = files.flatMap((f) => own(f.uri, analysis.modelOf(f.uri).transactions.values()));
   const report: ExplainReport = {
     files: files.map((f) => f.uri),
     rows: data.map((d) => explainRow(d, analysis)),
@@ -43,7 +45,7 @@ export function runExplain(args: ExplainArgs, ctx: CliContext): number {
 }
 
 function explainRow(d: DataModel, analysis: Analysis): ExplainRow {
-  const fileProfile = analysis.model.files.find((f) => f.uri === d.origin.uri)?.profile?.value;
+  const fileProfile = analysis.modelOf(d.origin.uri).files.find((f) => f.uri === d.origin.uri)?.profile?.value;
   const row: ExplainRow = {
     name: d.name,
     uri: d.origin.uri,

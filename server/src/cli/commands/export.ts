@@ -8,7 +8,7 @@ import { systemNames } from '../../core/stores/index';
 import { exportTypeScript, type ExportResult } from '../../core/export/typescript';
 import { analyze } from '../../core/pipeline';
 import type { CliContext } from '../context';
-import { readFiles, UsageError } from '../files';
+import { readFiles, readImport, UsageError } from '../files';
 import { countSeverities, plural } from '../output/locate';
 
 export interface ExportArgs {
@@ -37,7 +37,7 @@ export function runExport(args: ExportArgs, ctx: CliContext): number {
   if (!existsSync(input)) throw new UsageError(`no such file: ${args.file}`);
   if (statSync(input).isDirectory()) throw new UsageError(`export takes one policy file; ${args.file} is a directory`);
   const [file] = readFiles([input]);
-  const analysis = analyze([{ uri: file.uri, text: file.text }]);
+  const analysis = analyze([{ uri: file.uri, text: file.text }], { load: readImport });
   const errors = countSeverities(analysis.diagnostics).error;
   if (errors > 0 && !args.force) {
     ctx.err(`consistency: ${args.file} has ${plural(errors, 'error')} (see \`consistency check ${args.file}\`); not exported. Pass --force to export anyway.\n`);

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { analyze } from '../../core/pipeline';
 import type { SimulationResult } from '../../core/simulate/index';
 import type { CliContext } from '../context';
-import { displayPath, readFiles, UsageError } from '../files';
+import { displayPath, readFiles, readImport, UsageError } from '../files';
 import { countSeverities, plural } from '../output/locate';
 import { formatSimulation, progressClear, progressFrame, type SimulateReport } from '../output/simulate-table';
 import { wantsColor } from '../output/style';
@@ -38,8 +38,10 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
   if (!existsSync(input)) throw new UsageError(`no such file: ${args.file}`);
   if (statSync(input).isDirectory()) throw new UsageError(`simulate takes one policy file; ${args.file} is a directory`);
   const [file] = readFiles([input]);
-  const files = [{ uri: file.uri, text: file.text }];
-  const analysis = analyze(files);
+  const analysis = analyze([{ uri: file.uri, text: file.text }], { load: readImport });
+  // The file first (its scope is the analysis's model wherever it is analysed again), then what it imports.
+  const seen = analysis.units.get(file.uri)?.documents ?? [file.uri];
+  const files = [...seen].reverse().map((uri) => ({ uri, text: analysis.documents.get(uri)!.text }));
   const runs = planRuns(analysis.model, { data: args.data, scenarios: args.scenarios }, args.file);
   let historyPath: string | undefined;
   if (args.history !== undefined) {

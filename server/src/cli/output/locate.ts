@@ -18,6 +18,8 @@ export interface ToolInfo {
   name: string;
   version: string;
   informationUri: string;
+  /** The URI of docs/rules.md: each code's help is its section there (`#<code>`). */
+  rulesDoc: string;
 }
 
 /** 1-based line and column (UTF-16 code units, like the editor), plus the 0-based offset. */

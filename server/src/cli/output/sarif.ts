@@ -1,8 +1,7 @@
 // The SARIF 2.1.0 format of `consistency check` (for GitHub code scanning and other SARIF viewers):
 // one run, the rule table as tool.driver.rules, one result per diagnostic, fixes as artifact changes.
-import { allRules } from '../../core/check/index';
-import { builtinCodes } from '../../core/check/codes';
-import type { Diagnostic, Severity, TextEdit } from '../../core/diagnostic';
+import { allCodes, codeInfo, defaultSeverity, helpUri } from '../../core/codes';
+import type { Severity, TextEdit } from '../../core/diagnostic';
 import type { Range } from '../../core/util/range';
 import { displayPath, isInside, pathToUri } from '../files';
 import { Locator, type CheckReport, type ToolInfo } from './locate';
@@ -16,17 +15,23 @@ const levels: Record<Severity, Level> = { error: 'error', warning: 'warning', in
 interface SarifRule {
   id: string;
   shortDescription: { text: string };
+  helpUri: string;
   defaultConfiguration: { level: Level };
+  properties: { stage: string; basis: string };
 }
 
-/** Every rule, plus the syntax and model codes that appear in the results (and any other code that does). */
-export function sarifRules(diagnostics: Diagnostic[]): SarifRule[] {
-  const used = new Set(diagnostics.map((d) => d.code));
-  const known = [...allRules, ...builtinCodes.filter((c) => used.has(c.code))].map((r) => ({ code: r.code, summary: r.summary, severity: r.defaultSeverity }));
-  for (const code of [...used].sort()) {
-    if (!known.some((k) => k.code === code)) known.push({ code, summary: code, severity: 'error' });
-  }
-  return known.map((r) => ({ id: r.code, shortDescription: { text: r.summary }, defaultConfiguration: { level: levels[r.severity] } }));
+/** Every code of the registry (syntax, model and rules), each with its section of docs/rules.md. */
+export function sarifRules(rulesDoc: string): SarifRule[] {
+  return allCodes.map((code) => {
+    const info = codeInfo(code);
+    return {
+      id: code,
+      shortDescription: { text: info.summary },
+      helpUri: helpUri(rulesDoc, code),
+      defaultConfiguration: { level: levels[defaultSeverity(code)] },
+      properties: { stage: info.stage, basis: info.basis },
+    };
+  });
 }
 
 export function sarifDocument(report: CheckReport, tool: ToolInfo): object {
@@ -38,7 +43,7 @@ export function sarifDocument(report: CheckReport, tool: ToolInfo): object {
     return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
   };
   const location = (uri: string, range: Range) => ({ physicalLocation: { artifactLocation: artifact(uri), region: region(uri, range) } });
-  const rules = sarifRules(report.diagnostics);
+  const rules = sarifRules(tool.rulesDoc);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const changes = (edits: TextEdit[]) =>
     [...new Set(edits.map((e) => e.uri))].map((uri) => ({

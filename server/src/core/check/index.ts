@@ -22,6 +22,7 @@ import { rule as whenGap } from './rules/when-gap';
 import { rule as degradeBelowFloor } from './rules/degrade-below-floor';
 import { rule as latencyBelowPhysics } from './rules/latency-below-physics';
 import { rule as availabilityUnreachable } from './rules/availability-unreachable';
+import { rule as stalenessBelowPhysics } from './rules/staleness-below-physics';
 import { rule as stalenessBelowLag } from './rules/staleness-below-lag';
 import { rule as budgetExceeded } from './rules/budget-exceeded';
 import { rule as workloadOverCapacity } from './rules/workload-over-capacity';
@@ -49,6 +50,7 @@ export const allRules: Rule[] = [
   // ---- estimates: latency, availability, staleness, cost, capacity ----
   latencyBelowPhysics,
   availabilityUnreachable,
+  stalenessBelowPhysics,
   stalenessBelowLag,
   budgetExceeded,
   workloadOverCapacity,

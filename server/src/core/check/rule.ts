@@ -1,6 +1,8 @@
 // The contract of a check: a rule reads the model and reports diagnostics with its own code.
-// One rule per file in rules/, file name = code; docs/rules.md documents each.
-import type { Fix, RelatedInfo, Severity } from '../diagnostic';
+// One rule per file in rules/, file name = code; its default severity and summary are in the registry
+// (core/codes.ts), its reasoning in the file's header comment (docs/rules.md is generated from both).
+import type { RuleCode } from '../codes';
+import type { Fix, RelatedInfo } from '../diagnostic';
 import type { DataModel, PolicyModel } from '../model/model';
 import type { Range } from '../util/range';
 import type { DataEstimate } from '../estimate/estimate';
@@ -9,7 +11,11 @@ export interface Report {
   uri: string;
   range: Range;
   message: string;
-  severity?: Severity;
+  /**
+   * The verdict rests on an inference or an assumption the code's basis does not (money or a cart inferred
+   * from a name, link jitter read as a normal spread): reported one severity milder than the code's default.
+   */
+  milder?: boolean;
   fixes?: Fix[];
   related?: RelatedInfo[];
 }
@@ -23,9 +29,6 @@ export interface RuleContext {
 
 export interface Rule {
   /** Stable code, equal to the rule's file name, e.g. `quorum-no-overlap`. */
-  code: string;
-  defaultSeverity: Severity;
-  /** One line, for docs/rules.md, hovers and `--help`. */
-  summary: string;
+  code: RuleCode;
   check(ctx: RuleContext): void;
 }

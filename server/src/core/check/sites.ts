@@ -1,6 +1,7 @@
 // Shared by the conflict/session/condition rules: where in a data type's own text a setting is written
 // (or the `tier` reference that brought it), and edits that add or replace a property there.
 import type { Fix, TextEdit } from '../diagnostic';
+import { needsConsensus, type Level } from '../model/levels';
 import type { DataModel, Sourced } from '../model/model';
 import type * as A from '../syntax/ast';
 import type { Range } from '../util/range';
@@ -55,10 +56,16 @@ export function replaceFix(title: string, uri: string, range: Range, newText: st
   return { title, edits: [{ uri, range, newText }] };
 }
 
+/** What raising a data type to `level` costs in availability, for fix titles ("" when nothing). */
+export function availabilityTrade(level: Level, current?: Level): string {
+  if (!needsConsensus(level) || (current && needsConsensus(current))) return '';
+  return ': during a partition the side without a majority then refuses writes';
+}
+
 /** Writes at one region only: shrink the data's `primary a, b` list, or add `primary a` when the topology flags several. */
 export function singlePrimaryFix(d: DataModel, primaries: string[]): Fix | undefined {
   const keep = primaries[0];
-  const title = `Keep one primary: ${keep}`;
+  const title = `Keep one primary: ${keep} (the other regions write through it, and cannot while it is unreachable)`;
   const regions = d.props.primary?.regions ?? [];
   if (regions.length > 1) {
     return replaceFix(title, d.origin.uri, { start: regions[0].range.start, end: regions[regions.length - 1].range.end }, regions[0].text);

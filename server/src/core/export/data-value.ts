@@ -1,7 +1,6 @@
 // One data type as a generated constant: level, tiers, SLAs, topology, replication, conflicts, `when`
 // overrides, degradation, the estimate and the driver settings, each member with the line it came from.
 import type { DataEstimate } from '../estimate/estimate';
-import { moneyCategories } from '../model/effective';
 import { levelDefs, resolveLevel, type Level } from '../model/levels';
 import type { DataModel, Effective, Replication, Sourced, TierModel, TopologyModel } from '../model/model';
 import type { Condition } from '../syntax/ast';
@@ -155,11 +154,17 @@ export function dataValue(d: DataModel, ctx: DataContext): ObjectValue {
     m('partition', e.partition?.value, doc(e.partition)),
     m('conflict', e.conflict?.value, doc(e.conflict)),
     m('category', e.category?.value, doc(e.category)),
-    m('money', e.money, e.money ? [e.category && moneyCategories.has(e.category.value) ? `category ${e.category.value} is money` : 'conditions on `amount` make it money'] : undefined),
+    m('money', e.money, moneyDoc(e)),
     m('workload', e.workload ? plain({ avgPerSec: opt(e.workload.value.avgPerSec), peakPerSec: opt(e.workload.value.peakPerSec), readsPct: e.workload.value.readsPct, readsAssumed: e.workload.value.readsAssumed }) : null, doc(e.workload)),
     m('overrides', arr(overrides, d.whens.map((w) => [`\`when ${conditionsText(w.decl.conditions)}\` — ${sources.line({ uri: d.origin.uri, range: w.decl.keyword })}`]))),
     m('degrade', arr(degrade, d.props.degrades.map((g) => sources.doc({ uri: d.origin.uri, range: g.range })))),
     m('estimate', estimateValue(d, ctx), ['Estimated with the profile named below; every figure rests on `assumptions`.']),
     m('drivers', driversValue(driverSettings(e, d.topology), ctx.systems), ['Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly.']),
   ]);
+}
+
+/** Why the data is (or is declared not to be) money, for the generated comment; nothing when nothing says. */
+function moneyDoc(e: Effective): string[] | undefined {
+  if (!e.money && !e.moneyBasis.declared) return undefined;
+  return [`${e.money ? 'money' : 'not money'}: ${e.moneyBasis.reason}`];
 }

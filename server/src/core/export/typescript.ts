@@ -29,7 +29,7 @@ const ownValues = ['policy'];
 
 /** Generates the module for the policy file `uri` of an analysis (its data types and transactions). */
 export function exportTypeScript(analysis: Analysis, uri: string): ExportResult {
-  const { model } = analysis;
+  const model = analysis.modelOf(uri);
   const sources = new Sources(analysis.documents);
   const source = fileName(uri);
   const file = model.files.find((f) => f.uri === uri);

@@ -1,5 +1,6 @@
-// Builds the workspace model from parsed files: one namespace shared by every file and the built-in
-// prelude; declarations registered, names bound (unresolved ones kept for the unknown-reference rule).
+// Builds the model of one file's scope from parsed files (the pipeline passes the prelude, the file's imports
+// and the file): one namespace per kind for them; declarations registered, names bound (unresolved ones kept for
+// the unknown-reference rule). `import` declarations are the pipeline's (model/imports.ts).
 import type { Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
@@ -148,7 +149,7 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
       topology = [...model.topologies.values()][0];
       topologyAssumed = true;
     }
-    const ctx = { uri, diagnostics, topology };
+    const ctx = { uri, diagnostics, topology, dataName: decl.name?.text };
     const effective = computeEffective(props, tiers, undefined, ctx);
     for (const r of props.primary?.regions ?? []) {
       refer({ kind: 'region', name: r.text, uri, range: r.range, target: topology?.regions.get(r.text)?.origin, scope: topology?.name });
@@ -183,14 +184,15 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
   return { model, diagnostics };
 }
 
-/** Registers a declared profile; a second one of the same name is reported (a user profile may not replace a built-in one). */
+/** Registers a declared profile: a user profile replaces a built-in one of its name (as a user tier does);
+ *  a second user profile of the same name is reported. */
 function addProfile(model: PolicyModel, p: ProfileModel, diagnostics: Diagnostic[]): void {
   if (!p.name) return;
   const existing = model.profiles.get(p.name);
-  if (!existing) {
+  if (!existing || (existing.builtin && !p.builtin)) {
     model.profiles.set(p.name, p);
     return;
   }
-  const what = existing.builtin ? 'a built-in profile' : 'a profile declared elsewhere';
-  diagnostics.push({ code: 'bad-profile', severity: 'error', uri: p.origin.uri, range: p.origin.range, message: `Profile '${p.name}' is already ${what}; give this one another name and \`extends ${p.name}\`.` });
+  if (p.builtin) return;
+  diagnostics.push({ code: 'bad-profile', severity: 'error', uri: p.origin.uri, range: p.origin.range, message: `Profile '${p.name}' is already a profile declared elsewhere; give this one another name and \`extends ${p.name}\`.` });
 }

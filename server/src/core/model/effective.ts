@@ -3,12 +3,17 @@
 import type { Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import { implies, resolveLevel, type Level } from './levels';
-import type { Effective, LatencyBound, PropertySet, Replication, Sourced, TierModel, TopologyModel, Workload } from './model';
+import type { Effective, LatencyBound, PropertySet, Replication, SessionRouting, Sourced, TierModel } from './model';
+import type { TopologyModel, Workload } from './model';
+import { moneyOf, moneyValue } from './money';
 import { majority } from '../util/quorum';
 
+export { moneyCategories } from './money';
+
+/** Strategies and their variants; `last_writer_wins` takes an optional clock (physical by default). */
 export const conflictStrategies: Record<string, string[]> = {
   abort: [],
-  last_writer_wins: [],
+  last_writer_wins: ['physical', 'logical'],
   merge: ['union', 'sum'],
   highest_sequence: [],
   lowest_amount: [],
@@ -16,14 +21,15 @@ export const conflictStrategies: Record<string, string[]> = {
   keep_all_versions: [],
 };
 const conflictAliases: Record<string, string> = { lww: 'last_writer_wins', manual_review: 'manual', abort_transaction: 'abort' };
-
-/** Categories that mark a data type as money. */
-export const moneyCategories = new Set(['financial', 'finance', 'money', 'payment', 'payments', 'banking', 'ledger']);
+/** Strategies whose variant may be left out (the first variant is the default). */
+const optionalVariant = new Set(['last_writer_wins']);
 
 export interface EffectiveContext {
   uri: string;
   diagnostics: Diagnostic[];
   topology?: TopologyModel;
+  /** The data type's name, from which money may be inferred. */
+  dataName?: string;
 }
 
 /** Resolves a written level, reporting an unknown name or bad arguments. */
@@ -91,6 +97,28 @@ const readReplication: Reader<'replication', Replication> = (p, n, ctx) => repli
 const readPartition: Reader<'partition', 'consistency' | 'availability'> = (p) => p.prefer;
 const readConflict: Reader<'conflict', string> = (p, _n, ctx) => conflictOf(p, ctx);
 const readCategory: Reader<'category', string> = (p) => p.value?.text;
+const readClock: Reader<'conflict', 'physical' | 'logical'> = (p) =>
+  p.variant?.text === 'logical'
+    ? 'logical'
+    : p.variant === undefined || p.variant.text === 'physical'
+      ? 'physical'
+      : undefined;
+const readSessions: Reader<'sessions', SessionRouting> = (p, _n, ctx) => {
+  const v = p.mode?.text;
+  if (v === 'sticky' || v === 'roaming') return v;
+  if (!p.mode) return undefined;
+  const message = `'sessions' is sticky or roaming, not '${v}'.`;
+  ctx.diagnostics.push({ code: 'unknown-value', severity: 'error', uri: ctx.uri, range: p.mode.range, message });
+  return undefined;
+};
+const readMoney: Reader<'money', boolean> = (p, _n, ctx) => {
+  const v = moneyValue(p);
+  if (v === undefined && p.value) {
+    const message = `'money' is written alone (the data holds money) or as \`money no\`, not '${p.value.text}'.`;
+    ctx.diagnostics.push({ code: 'unknown-value', severity: 'error', uri: ctx.uri, range: p.value.range, message });
+  }
+  return v;
+};
 const readWorkload: Reader<'workload', Workload> = (p) => workloadOf(p);
 const readBudget: Reader<'budget', NonNullable<Effective['budget']>['value']> = (p) =>
   p.amount ? { amount: p.amount.value, perMonth: p.amount.value * (30 / (p.amount.perDays ?? 30)), text: p.amount.text } : undefined;
@@ -123,7 +151,11 @@ function addLatency(e: Effective, latency: A.PropertyOf<'latency'>[], tier: Tier
 export function computeEffective(props: PropertySet, tiers: TierModel[], base: Effective | undefined, ctx: EffectiveContext): Effective {
   const { uri } = ctx;
   const n = ctx.topology?.totalReplicas ?? 3;
-  const e: Effective = base ? { ...base, latency: [...base.latency], primaries: [...base.primaries] } : { latency: [], primaries: [], money: false };
+  const fresh = (): Effective => {
+    const moneyBasis = { value: false, declared: false, reason: '' };
+    return { latency: [], primaries: [], money: false, moneyBasis };
+  };
+  const e: Effective = base ? { ...base, latency: [...base.latency], primaries: [...base.primaries] } : fresh();
   // Plain loops below, not chains of map/filter/sort: this runs for every data type and `when` branch.
   const tierLevels: Sourced<Level>[] = [];
   for (const t of tiers) if (t.level) tierLevels.push({ value: t.level, origin: t.origin, tier: t.name });
@@ -141,6 +173,10 @@ export function computeEffective(props: PropertySet, tiers: TierModel[], base: E
   e.category = ownOrTier('category', readCategory, props, tiers, n, ctx) ?? e.category;
   e.workload = ownOrTier('workload', readWorkload, props, tiers, n, ctx) ?? e.workload;
   e.budget = ownOrTier('budget', readBudget, props, tiers, n, ctx) ?? e.budget;
+  e.sessions = ownOrTier('sessions', readSessions, props, tiers, n, ctx) ?? e.sessions;
+  const lww = e.conflict?.value === 'last_writer_wins';
+  const clock = lww ? ownOrTier('conflict', readClock, props, tiers, n, ctx) : undefined;
+  e.lwwClock = lww ? (clock?.value ?? e.lwwClock ?? 'physical') : undefined;
 
   // Requirements that only tighten: every source counts, the strictest wins (the first of equals: own, tiers, base).
   let avail: Sourced<number> | undefined;
@@ -165,15 +201,13 @@ export function computeEffective(props: PropertySet, tiers: TierModel[], base: E
   if (props.primary) e.primaries = props.primary.regions.map((r) => r.text);
   else if (!base && ctx.topology) for (const r of ctx.topology.regions.values()) if (r.primary) e.primaries.push(r.name);
 
-  e.money = e.money || (e.category !== undefined && moneyCategories.has(e.category.value)) || conditionsOnAmount(props.whens);
+  const declared = ownOrTier('money', readMoney, props, tiers, n, ctx);
+  const dataName = ctx.dataName;
+  e.moneyBasis = moneyOf({ props, tiers, base: base?.moneyBasis, category: e.category, declared, dataName });
+  e.money = e.moneyBasis.value;
   // An assumed replication follows the level: a `when` branch that changes the level re-assumes it.
   if (e.level && (!e.replication || (e.replication.value.assumed && e.level !== base?.level))) e.replication = assumedReplication(e.level.value, n, e.level.origin);
   return e;
-}
-
-function conditionsOnAmount(whens: A.PropertyOf<'when'>[]): boolean {
-  for (const w of whens) for (const c of w.conditions) if (c.field.text === 'amount') return true;
-  return false;
 }
 
 function conflictOf(p: A.PropertyOf<'conflict'>, ctx: EffectiveContext): string | undefined {
@@ -185,6 +219,8 @@ function conflictOf(p: A.PropertyOf<'conflict'>, ctx: EffectiveContext): string 
     return undefined;
   }
   if (variants.length > 0) {
+    // An optional variant (the clock of last_writer_wins) is read separately: the value is the strategy.
+    if (optionalVariant.has(s) && (!p.variant || variants.includes(p.variant.text))) return s;
     if (!p.variant || !variants.includes(p.variant.text)) {
       ctx.diagnostics.push({ code: 'unknown-conflict-strategy', severity: 'error', uri: ctx.uri, range: p.variant?.range ?? p.strategy.range, message: `'${s}' needs one of: ${variants.map((v) => `${s} ${v}`).join(', ')}.` });
       return undefined;

@@ -73,6 +73,8 @@ export interface PropertySet {
   staleness?: A.PropertyOf<'staleness'>;
   category?: A.PropertyOf<'category'>;
   primary?: A.PropertyOf<'primary'>;
+  sessions?: A.PropertyOf<'sessions'>;
+  money?: A.PropertyOf<'money'>;
   whens: A.PropertyOf<'when'>[];
   degrades: A.PropertyOf<'degrade'>[];
   applies?: A.PropertyOf<'applies'>;
@@ -127,6 +129,21 @@ export interface Workload {
   readsAssumed: boolean;
 }
 
+/** Whether data holds money, why, and whether the policy says so (declared) or the checker infers it from a name. */
+export interface Money {
+  value: boolean;
+  declared: boolean;
+  /** e.g. "category wallet", "`money no`", "inferred from its name `wallet_balance` (…)". */
+  reason: string;
+}
+
+/**
+ * How sessions reach replicas. `sticky` (the default): a session stays with replicas that hold what it saw and
+ * wrote, or carries a token a replica must have caught up with (ZooKeeper's zxid, Cosmos DB's session token).
+ * `roaming`: any replica answers with what it has (a load balancer without affinity or tokens).
+ */
+export type SessionRouting = 'sticky' | 'roaming';
+
 /** The settings a data type (or one `when` branch of it) ends up with, after its tiers. */
 export interface Effective {
   level?: Sourced<Level>;
@@ -143,8 +160,13 @@ export interface Effective {
   category?: Sourced<string>;
   /** Regions that accept writes; more than one means multi-primary. */
   primaries: string[];
-  /** Money: a financial category, an RBI tier, or conditions on `amount`. */
+  /** Money (`moneyBasis.value`): `money`, a money category, an RBI tier, amounts, or inferred from the name. */
   money: boolean;
+  moneyBasis: Money;
+  /** Undefined: the default, sticky. */
+  sessions?: Sourced<SessionRouting>;
+  /** For `conflict last_writer_wins`: the clock it compares (`physical` wall clocks by default, or `logical`). */
+  lwwClock?: 'physical' | 'logical';
 }
 
 export interface WhenModel {

@@ -1,5 +1,5 @@
 // Groups a block's properties by kind and reports the ones that are repeated or out of place.
-import type { Diagnostic } from '../diagnostic';
+import type { Code, Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import type { Range } from '../util/range';
 import type { PropertySet } from './model';
@@ -42,7 +42,7 @@ function checkComparator(p: A.Property, uri: string, diagnostics: Diagnostic[]):
 }
 
 /** A "set twice, the later wins" warning on the later one, pointing at the first, with a fix removing it. */
-export function setTwice(code: string, message: string, what: string, uri: string, range: Range, earlier: Range): Diagnostic {
+export function setTwice(code: Code, message: string, what: string, uri: string, range: Range, earlier: Range): Diagnostic {
   return {
     code,
     severity: 'warning',

@@ -47,6 +47,10 @@ export class AstBuilder {
     const c = n.children as Children;
     const range = nodeRange(n);
     switch (n.name) {
+      case 'importDecl': {
+        const s = tok(c, 'StringLiteral');
+        return { kind: 'import', range, path: s ? { value: unquote(s.image), range: tokenRange(s) } : undefined };
+      }
       case 'policyDecl': {
         const s = tok(c, 'StringLiteral');
         return { kind: 'policy', range, title: s ? { value: unquote(s.image), range: tokenRange(s) } : undefined };
@@ -61,7 +65,7 @@ export class AstBuilder {
         return {
           kind: 'topology',
           range,
-          name: name(tok(c, 'Identifier')),
+          name: name(tok(c, 'Name')),
           regions: (c.regionDecl ?? []).filter(isNode).map((r) => this.region(r)),
           links: (c.linkDecl ?? []).filter(isNode).map((l) => this.link(l)),
           work: (c.replicaWork ?? []).filter(isNode).map((w) => replicaWork(this, w)),
@@ -69,12 +73,12 @@ export class AstBuilder {
       case 'tierDecl':
         return { kind: 'tier', range, name: this.qualifiedName(sub(c, 'qualifiedName')), body: this.block(sub(c, 'block')) };
       case 'dataDecl':
-        return { kind: 'data', range, name: name(tok(c, 'Identifier')), body: this.block(sub(c, 'block')) };
+        return { kind: 'data', range, name: name(tok(c, 'Name')), body: this.block(sub(c, 'block')) };
       case 'transactionDecl':
         return {
           kind: 'transaction',
           range,
-          name: name(tok(c, 'Identifier')),
+          name: name(tok(c, 'Name')),
           members: (c.member ?? []).map(realToken).filter((t): t is IToken => !!t).map((t) => name(t)!),
         };
       case 'scenarioDecl':
@@ -86,7 +90,7 @@ export class AstBuilder {
 
   private region(n: CstNode): A.Region {
     const c = n.children as Children;
-    const region: A.Region = { kind: 'region', range: nodeRange(n), name: name(tok(c, 'Identifier')) };
+    const region: A.Region = { kind: 'region', range: nodeRange(n), name: name(tok(c, 'Name')) };
     for (const p of (c.regionProp ?? []).filter(isNode)) {
       const pc = p.children as Children;
       if (pc.Kw_replicas) {
@@ -95,7 +99,7 @@ export class AstBuilder {
       } else if (pc.Kw_primary) {
         region.primary = nodeRange(p);
       } else if (pc.Kw_city) {
-        region.city = name(tok(pc, 'Identifier'));
+        region.city = name(tok(pc, 'Name'));
       } else if (pc.Kw_rtt) {
         region.rtt = this.quantityNode(sub(pc, 'rtt'), ['duration']);
         region.rttDist = distribution(this, sub(pc, 'dist'));
@@ -135,7 +139,7 @@ export class AstBuilder {
     // The first and the last real token among the identifiers and dots (a loop: no arrays per name).
     let first: IToken | undefined;
     let last: IToken | undefined;
-    for (const key of ['Identifier', 'Dot']) {
+    for (const key of ['Name', 'Dot']) {
       for (const e of n.children[key] ?? []) {
         const t = realToken(e);
         if (!t) continue;
@@ -183,7 +187,7 @@ export class AstBuilder {
     // Object literals written out (no spreads): the key order and the keys present are as before.
     switch (kwName.slice(3)) {
       case 'topology':
-        return { range, keyword, kind: 'topology', ref: name(tok(c, 'Identifier')) };
+        return { range, keyword, kind: 'topology', ref: name(tok(c, 'Name')) };
       case 'tier':
         return { range, keyword, kind: 'tier', ref: this.qualifiedName(sub(c, 'qualifiedName')) };
       case 'consistency':
@@ -246,7 +250,11 @@ export class AstBuilder {
         return p;
       }
       case 'category':
-        return { range, keyword, kind: 'category', value: name(tok(c, 'Identifier')) };
+        return { range, keyword, kind: 'category', value: name(tok(c, 'Name')) };
+      case 'sessions':
+        return { range, keyword, kind: 'sessions', mode: name(tok(c, 'mode')) };
+      case 'money':
+        return { range, keyword, kind: 'money', value: name(tok(c, 'value')) };
       case 'primary':
         return { range, keyword, kind: 'primary', regions: (c.region ?? []).map(realToken).filter((t): t is IToken => !!t).map((t) => name(t)!) };
       case 'when':

@@ -41,7 +41,7 @@ export function replicaWork(b: AstBuilder, n: CstNode): A.ReplicaWork {
 export function scenario(b: AstBuilder, n: CstNode): A.ScenarioDecl {
   const c = n.children as Children;
   const body = (c.scenarioProp ?? []).filter(isNode).map((p) => scenarioProp(b, p)).filter((p): p is A.ScenarioProp => !!p);
-  return { kind: 'scenario', name: name(tok(c, 'Identifier')), body, range: nodeRange(n) };
+  return { kind: 'scenario', name: name(tok(c, 'Name')), body, range: nodeRange(n) };
 }
 
 function scenarioProp(b: AstBuilder, n: CstNode): A.ScenarioProp | undefined {
@@ -78,7 +78,7 @@ function scenarioProp(b: AstBuilder, n: CstNode): A.ScenarioProp | undefined {
     case 'clients': {
       const regions = (c.clientShare ?? []).filter(isNode).flatMap((s) => {
         const sc = s.children as Children;
-        const region = name(tok(sc, 'Identifier'));
+        const region = name(tok(sc, 'Name'));
         return region ? [{ name: region, share: b.quantityNode(sub(sc, 'share'), ['percent']), range: nodeRange(s) }] : [];
       });
       return { kind: 'clients', range, keyword, count: b.countToken(tok(c, 'count')), regions };
@@ -93,6 +93,6 @@ function scenarioProp(b: AstBuilder, n: CstNode): A.ScenarioProp | undefined {
 function fault(b: AstBuilder, c: Children): A.ScenarioFault {
   if (c.Kw_crash) return { fault: 'crash', region: name(tok(c, 'region')) };
   if (c.Kw_slow) return { fault: 'slow', a: name(tok(c, 'a')), b: name(tok(c, 'b')), by: b.quantityNode(sub(c, 'by'), ['multiplier', 'duration']) };
-  const sides = (c.partitionSide ?? []).filter(isNode).map((s) => names(s.children as Children, 'Identifier')).filter((s) => s.length > 0);
+  const sides = (c.partitionSide ?? []).filter(isNode).map((s) => names(s.children as Children, 'Name')).filter((s) => s.length > 0);
   return { fault: 'partition', sides };
 }

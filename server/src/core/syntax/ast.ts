@@ -67,6 +67,10 @@ export type Property =
   | (PropBase & { kind: 'staleness'; comparator?: Comparator; comparatorRange?: Range; bound?: Quantity })
   | (PropBase & { kind: 'category'; value?: Name })
   | (PropBase & { kind: 'primary'; regions: Name[] })
+  /** `sessions sticky` | `sessions roaming`: whether a session stays with replicas that hold what it saw. */
+  | (PropBase & { kind: 'sessions'; mode?: Name })
+  /** `money` (the data holds money) or `money no` (it does not, whatever its name or category suggest). */
+  | (PropBase & { kind: 'money'; value?: Name })
   | (PropBase & { kind: 'when'; conditions: Condition[]; body: Property[] })
   | (PropBase & { kind: 'degrade'; level?: LevelExpr; condition?: Condition })
   | (PropBase & { kind: 'applies'; conditions: Condition[] });
@@ -156,6 +160,14 @@ export interface TransactionDecl {
   range: Range;
 }
 
+/** `import "path.consistency"`: the importing file sees the declarations of that file (and of what it imports). */
+export interface ImportDecl {
+  kind: 'import';
+  /** The path as written (escapes resolved), relative to the importing file. */
+  path?: { value: string; range: Range };
+  range: Range;
+}
+
 export interface PolicyDecl {
   kind: 'policy';
   title?: { value: string; range: Range };
@@ -231,6 +243,7 @@ export interface ScenarioDecl {
 }
 
 export type Declaration =
+  | ImportDecl
   | PolicyDecl
   | CurrencyDecl
   | ProfileDecl

@@ -1,13 +1,27 @@
 // Turns text into tokens; comments are kept in their own group, lexing errors become diagnostics.
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Diagnostic } from '../diagnostic';
-import { allKeywordNames, allTokens, Identifier, Keyword, kw, UnclosedComment, UnclosedString } from './tokens';
+import { allKeywordNames, allTokens, Identifier, Keyword, kw, Name, nameKw } from './tokens';
+import { UnclosedComment, UnclosedString } from './tokens';
 
 // Keywords are lexed as identifiers and retyped afterwards: one Identifier match instead of trying every
 // keyword that shares the first character (each with its own lookahead and longer_alt retry). The same
 // tokens come out: a keyword pattern matches exactly where an Identifier match is that keyword's spelling.
 const keywordByImage = new Map(allKeywordNames.map((n) => [n as string, kw(n)]));
-const keywordTypes = new Set<TokenType>([Keyword, ...keywordByImage.values()]);
+/** Reserved keywords as they are lexed: also names (soft keywords are Identifiers already). */
+const nameKeywordByImage = new Map<string, TokenType>();
+for (const n of allKeywordNames) {
+  const t = nameKw(n);
+  if (t) nameKeywordByImage.set(n, t);
+}
+const keywordTypes = new Set<TokenType>([Keyword, Name, ...keywordByImage.values(), ...nameKeywordByImage.values()]);
+
+/**
+ * Keywords whose next word is a name (`topology india`, `data profile`). A keyword that starts a line right
+ * after one of these ended the previous line is not taken as its name: `topology` with its name missing,
+ * then `tier rbi.upi` on the next line, is a missing name, not a topology called `tier`.
+ */
+const takesName = new Set(['topology', 'tier', 'category', 'primary', 'region', 'city', 'link', 'data', 'transaction']);
 const lexer = new Lexer(
   allTokens.filter((t) => !keywordTypes.has(t)),
   { positionTracking: 'full', ensureOptimizations: true },
@@ -21,13 +35,19 @@ export interface LexResult {
 
 export function tokenize(text: string, uri: string): LexResult {
   const result = lexer.tokenize(text);
+  let prev: IToken | undefined;
   for (const t of result.tokens) {
+    const before = prev;
+    prev = t;
     if (t.tokenType !== Identifier) continue;
     const k = keywordByImage.get(t.image);
-    if (k) {
-      t.tokenType = k;
-      t.tokenTypeIdx = k.tokenTypeIdx!;
-    }
+    if (!k) continue;
+    const asName = nameKeywordByImage.get(t.image);
+    const afterNameKeyword = before !== undefined && takesName.has(before.image) && before.tokenType !== Identifier;
+    const lineStartAfterNameKeyword = afterNameKeyword && before.startLine! < t.startLine!;
+    const type = asName && !lineStartAfterNameKeyword ? asName : k;
+    t.tokenType = type;
+    t.tokenTypeIdx = type.tokenTypeIdx!;
   }
   const comments = result.groups.comments ?? [];
   const diagnostics: Diagnostic[] = [];

@@ -28,8 +28,9 @@ export function parseDocument(text: string, uri: string): ParsedDocument {
 
 /** What the parser was reading, in words, by the innermost rule. */
 const ruleWords: Record<string, string> = {
-  file: 'a declaration (policy, currency, profile, store, topology, tier, data, transaction or scenario)',
-  declaration: 'a declaration (policy, currency, profile, store, topology, tier, data, transaction or scenario)',
+  file: 'a declaration (import, policy, currency, profile, store, topology, tier, data, transaction or scenario)',
+  declaration: 'a declaration (import, policy, currency, profile, store, topology, tier, data, transaction or scenario)',
+  importDecl: 'a file to import, such as `import "topologies.consistency"`',
   topologyDecl: 'a region, link or replica',
   replicaWork: 'replica work such as `replica write lognormal(median 2ms, p99 10ms)`',
   distribution: 'a distribution such as `lognormal(median 45ms, p99 80ms)`',
@@ -44,7 +45,7 @@ const ruleWords: Record<string, string> = {
   regionProp: 'a region setting (replicas, primary, city, coordinates)',
   linkDecl: 'a link such as `link mumbai <-> delhi 45ms`',
   block: 'a property',
-  property: 'a property (consistency, replication, latency, availability, partition, conflict, workload, budget, staleness, tier, topology, category, primary, when, degrade)',
+  property: 'a property (consistency, replication, latency, availability, partition, conflict, workload, budget, staleness, tier, topology, category, primary, sessions, money, when, degrade)',
   replicationProp: '`sync`, `async` or `quorum write W read R`',
   latencyProp: 'a latency bound such as `latency read p99 <= 200ms`',
   partitionProp: '`partition prefer consistency` or `partition prefer availability`',
@@ -78,6 +79,12 @@ function syntaxDiagnostic(e: IRecognitionException, text: string, uri: string): 
       diag.message = `Missing '}': the block is still open when '${t.image}' starts a new declaration.`;
     } else if (inLoop) {
       diag.message = `Expected ${ruleWords[rule === 'block' ? 'property' : rule]} or '}' but found ${found}.`;
+    } else if (keywordOnNewLine(e, expected, atEnd, text)) {
+      // The lexer does not read a keyword that starts a line as the name the previous line left out.
+      diag.message =
+        `Expected a name but found '${t.image}', which starts a new line: a keyword there starts the next property ` +
+        'or declaration. Write the name on the line before.';
+      wantsWord = false;
     } else {
       diag.message = `Expected ${specific ? ruleWords[rule] : friendlyTokenName(expected)} but found ${found}.`;
       wantsWord = expected.startsWith("'") && expected !== "'}'";
@@ -95,8 +102,20 @@ function syntaxDiagnostic(e: IRecognitionException, text: string, uri: string): 
   return diag;
 }
 
+/** A keyword where a name was expected, at the start of a line (the lexer keeps it from being that name). */
+function keywordOnNewLine(e: IRecognitionException, expected: string, atEnd: boolean, text: string): boolean {
+  const t = e.token;
+  return expected === 'a name' && !atEnd && !!t.tokenType?.name.startsWith('Kw_') && prevLine(e, text) < t.startLine!;
+}
+
+/** The line of the last non-blank text before the token an error is at. */
+function prevLine(e: IRecognitionException, text: string): number {
+  const before = text.slice(0, e.token.startOffset).trimEnd();
+  return before.split('\n').length;
+}
+
 /** Keywords that can only start a top-level declaration (tier and topology are also properties). */
-const topLevelOnly = new Set(['policy', 'currency', 'profile', 'store', 'data', 'transaction', 'scenario']);
+const topLevelOnly = new Set(['import', 'policy', 'currency', 'profile', 'store', 'data', 'transaction', 'scenario']);
 
 function friendlyTokenName(name: string): string {
   if (name.startsWith("'")) return name;

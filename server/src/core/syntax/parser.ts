@@ -60,6 +60,7 @@ class PolicyParser extends CstParser {
 
   public declaration = this.RULE('declaration', () => {
     this.OR((this.alts1 ??= [
+      { ALT: () => this.SUBRULE(this.importDecl) },
       { ALT: () => this.SUBRULE(this.policyDecl) },
       { ALT: () => this.SUBRULE(this.currencyDecl) },
       { ALT: () => this.SUBRULE(this.profileDecl) },
@@ -70,6 +71,12 @@ class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.transactionDecl) },
       { ALT: () => this.SUBRULE(this.scenarioDecl) },
     ]));
+  });
+
+  /** `import "topologies.consistency"`: the file sees that file's declarations. */
+  public importDecl = this.RULE('importDecl', () => {
+    this.CONSUME(K.import);
+    this.CONSUME(T.StringLiteral);
   });
 
   public policyDecl = this.RULE('policyDecl', () => {
@@ -136,7 +143,7 @@ class PolicyParser extends CstParser {
   // ---- topology ----
   public topologyDecl = this.RULE('topologyDecl', () => {
     this.CONSUME(K.topology);
-    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Name);
     this.CONSUME(T.LBrace);
     this.MANY(() =>
       this.OR((this.alts2 ??= [
@@ -150,7 +157,7 @@ class PolicyParser extends CstParser {
 
   public regionDecl = this.RULE('regionDecl', () => {
     this.CONSUME(K.region);
-    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Name);
     this.OPTION(() => {
       this.CONSUME(T.LBrace);
       this.MANY(() => this.SUBRULE(this.regionProp));
@@ -162,7 +169,7 @@ class PolicyParser extends CstParser {
     this.OR((this.alts3 ??= [
       { ALT: () => { this.CONSUME(K.replicas); this.CONSUME(T.NumberLiteral); } },
       { ALT: () => this.CONSUME(K.primary) },
-      { ALT: () => { this.CONSUME(K.city); this.CONSUME(T.Identifier); } },
+      { ALT: () => { this.CONSUME(K.city); this.CONSUME(T.Name); } },
       {
         ALT: () => {
           this.CONSUME(K.rtt);
@@ -190,9 +197,9 @@ class PolicyParser extends CstParser {
 
   public linkDecl = this.RULE('linkDecl', () => {
     this.CONSUME(K.link);
-    this.CONSUME(T.Identifier, { LABEL: 'a' });
+    this.CONSUME(T.Name, { LABEL: 'a' });
     this.CONSUME(T.Arrow);
-    this.CONSUME2(T.Identifier, { LABEL: 'b' });
+    this.CONSUME2(T.Name, { LABEL: 'b' });
     this.OR((this.alts14 ??= [
       { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'rtt' }) },
       { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
@@ -237,7 +244,7 @@ class PolicyParser extends CstParser {
   // ---- scenarios ----
   public scenarioDecl = this.RULE('scenarioDecl', () => {
     this.CONSUME(K.scenario);
-    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Name);
     this.CONSUME(T.LBrace);
     this.MANY(() => this.SUBRULE(this.scenarioProp));
     this.CONSUME(T.RBrace);
@@ -245,7 +252,7 @@ class PolicyParser extends CstParser {
 
   public scenarioProp = this.RULE('scenarioProp', () => {
     this.OR((this.alts18 ??= [
-      { ALT: () => { this.CONSUME(K.data); this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier, { LABEL: 'dataName' }) }); } },
+      { ALT: () => { this.CONSUME(K.data); this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Name, { LABEL: 'dataName' }) }); } },
       { ALT: () => { this.CONSUME(K.duration); this.SUBRULE(this.quantity, { LABEL: 'value' }); } },
       { ALT: () => { this.CONSUME(K.load); this.SUBRULE2(this.quantity, { LABEL: 'rate' }); this.OPTION(() => { this.CONSUME(K.reads); this.SUBRULE3(this.quantity, { LABEL: 'reads' }); }); } },
       { ALT: () => this.SUBRULE(this.clientsProp) },
@@ -275,7 +282,7 @@ class PolicyParser extends CstParser {
   });
 
   public clientShare = this.RULE('clientShare', () => {
-    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Name);
     this.OPTION(() => this.SUBRULE(this.quantity, { LABEL: 'share' }));
   });
 
@@ -284,13 +291,13 @@ class PolicyParser extends CstParser {
     this.CONSUME(K.fault);
     this.OR((this.alts19 ??= [
       { ALT: () => { this.CONSUME(K.partition); this.AT_LEAST_ONE_SEP({ SEP: T.Pipe, DEF: () => this.SUBRULE(this.partitionSide) }); } },
-      { ALT: () => { this.CONSUME(K.crash); this.CONSUME(T.Identifier, { LABEL: 'region' }); } },
+      { ALT: () => { this.CONSUME(K.crash); this.CONSUME(T.Name, { LABEL: 'region' }); } },
       {
         ALT: () => {
           this.CONSUME(K.slow);
-          this.CONSUME2(T.Identifier, { LABEL: 'a' });
+          this.CONSUME2(T.Name, { LABEL: 'a' });
           this.CONSUME(T.Arrow);
-          this.CONSUME3(T.Identifier, { LABEL: 'b' });
+          this.CONSUME3(T.Name, { LABEL: 'b' });
           this.SUBRULE(this.quantity, { LABEL: 'by' });
         },
       },
@@ -302,7 +309,7 @@ class PolicyParser extends CstParser {
   });
 
   public partitionSide = this.RULE('partitionSide', () => {
-    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Name) });
   });
 
   // ---- tiers, data, transactions ----
@@ -314,15 +321,15 @@ class PolicyParser extends CstParser {
 
   public dataDecl = this.RULE('dataDecl', () => {
     this.CONSUME(K.data);
-    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Name);
     this.SUBRULE(this.block);
   });
 
   public transactionDecl = this.RULE('transactionDecl', () => {
     this.CONSUME(K.transaction);
-    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Name);
     this.CONSUME(T.LBrace);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.CONSUME2(T.Identifier, { LABEL: 'member' }) });
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.CONSUME2(T.Name, { LABEL: 'member' }) });
     this.CONSUME(T.RBrace);
   });
 
@@ -333,17 +340,17 @@ class PolicyParser extends CstParser {
   });
 
   public qualifiedName = this.RULE('qualifiedName', () => {
-    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Name);
     this.MANY(() => {
       this.CONSUME(T.Dot);
-      this.CONSUME2(T.Identifier);
+      this.CONSUME2(T.Name);
     });
   });
 
   // ---- properties of tiers and data ----
   public property = this.RULE('property', () => {
     this.OR((this.alts4 ??= [
-      { ALT: () => { this.CONSUME(K.topology); this.CONSUME(T.Identifier); } },
+      { ALT: () => { this.CONSUME(K.topology); this.CONSUME(T.Name); } },
       { ALT: () => { this.CONSUME(K.tier); this.SUBRULE(this.qualifiedName); } },
       { ALT: () => { this.CONSUME(K.consistency); this.SUBRULE(this.levelExpr); } },
       { ALT: () => this.SUBRULE(this.replicationProp) },
@@ -354,13 +361,16 @@ class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.workloadProp) },
       { ALT: () => { this.CONSUME(K.budget); this.SUBRULE2(this.comparator); this.SUBRULE2(this.quantity); } },
       { ALT: () => { this.CONSUME(K.staleness); this.SUBRULE3(this.comparator); this.SUBRULE3(this.quantity); } },
-      { ALT: () => { this.CONSUME(K.category); this.CONSUME4(T.Identifier); } },
+      { ALT: () => { this.CONSUME(K.category); this.CONSUME2(T.Name); } },
       {
         ALT: () => {
           this.CONSUME(K.primary);
-          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME5(T.Identifier, { LABEL: 'region' }) });
+          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME3(T.Name, { LABEL: 'region' }) });
         },
       },
+      { ALT: () => { this.CONSUME(K.sessions); this.CONSUME(T.Identifier, { LABEL: 'mode' }); } },
+      // `money` alone marks the data as money; `money no` says it is not (whatever its name suggests).
+      { ALT: () => { this.CONSUME(K.money); this.OPTION2(() => this.CONSUME4(T.Identifier, { LABEL: 'value' })); } },
       { ALT: () => this.SUBRULE(this.whenProp) },
       { ALT: () => this.SUBRULE(this.degradeProp) },
       { ALT: () => { this.CONSUME(K.applies); this.CONSUME(K.when); this.SUBRULE(this.conditions); } },
@@ -431,11 +441,11 @@ class PolicyParser extends CstParser {
   });
 
   public condition = this.RULE('condition', () => {
-    this.CONSUME(T.Identifier, { LABEL: 'field' });
+    this.CONSUME(T.Name, { LABEL: 'field' });
     this.SUBRULE(this.comparator);
     this.OR((this.alts10 ??= [
       { ALT: () => this.SUBRULE(this.quantity) },
-      { ALT: () => this.CONSUME2(T.Identifier, { LABEL: 'symbol' }) },
+      { ALT: () => this.CONSUME2(T.Name, { LABEL: 'symbol' }) },
     ]));
   });
 

@@ -2,19 +2,27 @@
 // semantic tokens and the TextMate grammar's keyword list can all read this one table.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
+/**
+ * Where a user's name stands (a data type, region, topology, tier, category, condition field…): any word,
+ * keywords included, so `data profile {…}` and `category profile` read as names. Values the language defines
+ * (levels, replication modes, units…) take an Identifier, which keywords other than the soft ones are not.
+ */
+export const Name = createToken({ name: 'Name', pattern: Lexer.NA, label: 'a name' });
+
 export const Identifier = createToken({
   name: 'Identifier',
   pattern: /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/,
+  categories: [Name],
 });
 
 export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
 
 /** Keyword spellings, in the order they are documented in docs/language.md. */
 export const keywordNames = [
-  'policy', 'currency', 'profile', 'store', 'topology', 'region', 'replicas', 'primary', 'city', 'coordinates',
-  'link', 'jitter', 'tier', 'data', 'transaction', 'consistency', 'replication', 'quorum', 'write', 'read',
+  'import', 'policy', 'currency', 'profile', 'store', 'topology', 'region', 'replicas', 'primary', 'city',
+  'coordinates', 'link', 'jitter', 'tier', 'data', 'transaction', 'consistency', 'replication', 'quorum', 'write', 'read',
   'latency', 'availability', 'partition', 'prefer', 'conflict', 'workload', 'peak', 'reads', 'budget',
-  'staleness', 'category', 'when', 'and', 'degrade', 'to', 'applies',
+  'staleness', 'category', 'sessions', 'money', 'when', 'and', 'degrade', 'to', 'applies',
 ] as const;
 
 /** Keywords of scenarios, replica work, a region's `rtt`, random quorums and profile blocks that stay usable
@@ -33,18 +41,31 @@ export type KeywordName = (typeof keywordNames)[number] | (typeof softKeywordNam
 export const allKeywordNames: readonly KeywordName[] = [...keywordNames, ...softKeywordNames];
 
 const keywordTokens = new Map<KeywordName, TokenType>();
+/** Per reserved keyword, the type the lexer gives it where it may also be a name: a keyword and a Name. */
+const nameKeywordTokens = new Map<KeywordName, TokenType>();
 for (const name of allKeywordNames) {
   const soft = (softKeywordNames as readonly string[]).includes(name);
-  keywordTokens.set(
-    name,
-    createToken({
-      name: `Kw_${name}`,
-      pattern: new RegExp(`${name}(?![A-Za-z0-9_]|-[A-Za-z0-9_])`),
-      longer_alt: Identifier,
-      categories: soft ? [Keyword, Identifier] : [Keyword],
-      label: `'${name}'`,
-    }),
-  );
+  const type = createToken({
+    name: `Kw_${name}`,
+    pattern: new RegExp(`${name}(?![A-Za-z0-9_]|-[A-Za-z0-9_])`),
+    longer_alt: Identifier,
+    // Soft keywords are Identifiers too (names and values); reserved ones are names only through nameKeywordTokens.
+    categories: soft ? [Keyword, Identifier] : [Keyword],
+    label: `'${name}'`,
+  });
+  keywordTokens.set(name, type);
+  // Same name (the CST and the editor features see one keyword), matched by the grammar's keyword and by Name.
+  if (soft) continue;
+  const asName = createToken({ name: `Kw_${name}`, pattern: Lexer.NA, categories: [type, Name], label: `'${name}'` });
+  nameKeywordTokens.set(name, asName);
+}
+
+/**
+ * The type of a reserved keyword that may stand for a name (`data profile`, `category profile`). The lexer
+ * gives keywords this type except where one cannot be a name (lexer.ts), which keeps the plain keyword type.
+ */
+export function nameKw(name: KeywordName): TokenType | undefined {
+  return nameKeywordTokens.get(name);
 }
 
 /** The token type of a keyword. */
@@ -91,5 +112,5 @@ export const allTokens: TokenType[] = [
   WhiteSpace, LineComment, BlockComment, UnclosedComment, StringLiteral, UnclosedString,
   Arrow, LessEq, GreaterEq, EqEq, NotEq, Less, Greater,
   LBrace, RBrace, LParen, RParen, Comma, Dot, Slash, PercentSign, Minus, Pipe, CurrencySign,
-  NumberLiteral, Keyword, ...keywordTokens.values(), Percentile, Identifier,
+  NumberLiteral, Keyword, Name, ...keywordTokens.values(), ...nameKeywordTokens.values(), Percentile, Identifier,
 ];

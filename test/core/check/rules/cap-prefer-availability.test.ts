@@ -16,9 +16,11 @@ test('fires on strong with `partition prefer availability`, naming both sides wi
   assert.equal(
     d.message,
     '`partition prefer availability` contradicts strong (linearizable) on `account_balance`: during a partition a side holding fewer than ' +
-      '3 of 5 replicas cannot order writes with the majority, so it must refuse requests or serve stale data; it cannot stay both available ' +
-      'and linearizable (CAP; SBI YONO Mumbai–Pune split-brain, source L3673–L3718). Prefer consistency, or choose a weaker level.',
+      '3 of 5 replicas cannot place a write in the order the majority is building, so it must refuse writes, and reads it cannot prove current, ' +
+      'to stay linearizable. It cannot stay both available and linearizable (CAP; SBI YONO Mumbai–Pune split-brain, source L3673–L3718). ' +
+      'Prefer consistency, or choose a weaker level.',
   );
+  assert.equal(d.fixes?.[0].title, 'Prefer consistency during partitions (the side without a majority refuses writes)');
   const fixed = applyFix(markers(marked).text, d);
   assert.match(fixed, /partition prefer consistency \}$/);
   gone(fixed);
@@ -28,6 +30,9 @@ test('fires on a `when` branch that is strong under the data type\'s availabilit
   const marked = 'data transfer { consistency bounded(2s) partition prefer <|availability|>\n  when amount >= 1 lakh { consistency sequential } }';
   const [d] = expectDiagnostic(marked, 'cap-prefer-availability');
   assert.match(d.message, /contradicts sequential on `transfer` when amount >= 1 lakh: .* fewer than 2 of 3 replicas \(assumed: no topology\)/);
+  // Sequential lets the minority side serve reads (stale, in order); it is the writes there that cannot be ordered.
+  assert.match(d.message, /must refuse writes \(it may keep serving reads: sequential lets them be stale, in order\)/);
+  assert.doesNotMatch(d.message, /serve stale data/);
   gone(applyFix(markers(marked).text, d));
 });
 

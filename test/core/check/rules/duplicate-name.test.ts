@@ -15,11 +15,29 @@ topology t { region a region <|a|> }`,
   assert.equal(ds[2].message, "Region 'a' is already declared in topology 't'; the first declaration is used.");
 });
 
-test('fires across files and names the other file', () => {
-  const ds = check('data cart { consistency session }', [{ uri: 'file:///a.consistency', text: 'data cart { consistency eventual }' }])
+test('fires across a file and what it imports, on the importing file, naming the other', () => {
+  const ds = check('import "a.consistency"\ndata cart { consistency session }', [{ uri: 'file:///a.consistency', text: 'data cart { consistency eventual }' }])
     .diagnostics.filter((d) => d.code === 'duplicate-name');
   assert.deepEqual(ds.map((d) => [d.uri, d.range, d.message]), [
-    ['file:///a.consistency', { start: 5, end: 9 }, "Data 'cart' is already declared in test.consistency; the first declaration is used."],
+    ['file:///test.consistency', { start: 28, end: 32 }, "Data 'cart' is already declared in a.consistency; the first declaration is used."],
+  ]);
+});
+
+test('unrelated files never collide: each sees the prelude, itself and what it imports', () => {
+  const a = check('data cart { consistency session }\ntopology india { region mumbai }', [
+    { uri: 'file:///a.consistency', text: 'data cart { consistency eventual }\ntopology india { region mumbai }' },
+  ]);
+  assert.deepEqual(a.diagnostics.filter((d) => d.code === 'duplicate-name'), []);
+});
+
+test('two imported files that collide are reported on the import that brings the second', () => {
+  const files = [
+    { uri: 'file:///x.consistency', text: 'data cart { consistency eventual }' },
+    { uri: 'file:///y.consistency', text: 'data cart { consistency session }' },
+  ];
+  const ds = check('import "x.consistency"\nimport "y.consistency"\n', files).diagnostics.filter((d) => d.code === 'duplicate-name');
+  assert.deepEqual(ds.map((d) => [d.uri, d.range.start, d.message]), [
+    ['file:///test.consistency', 30, "In y.consistency (line 1), as this file uses it: Data 'cart' is already declared in x.consistency; the first declaration is used."],
   ]);
 });
 
@@ -31,4 +49,9 @@ topology backup { region mumbai }
 tier rbi.upi { consistency strong }`,
     'duplicate-name',
   );
+});
+
+test('a topology declared twice is one diagnostic: the regions of the unused one are not duplicates too', () => {
+  const ds = expectDiagnostic('topology t { region a region b }\ntopology <|t|> { region a }', 'duplicate-name');
+  assert.equal(ds.length, 1);
 });

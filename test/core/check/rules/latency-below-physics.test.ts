@@ -46,3 +46,13 @@ test('stays quiet when the bound covers the physics, even if the full estimate i
   expectNo(`${india}data a { tier rbi.high_value }`, 'latency-below-physics');
   expectNo('data a { consistency strong latency write p99 <= 5ms }', 'latency-below-physics');
 });
+
+test('a bound only link jitter (read as a normal spread at the percentile) pushes over is a warning; round trips alone an error', () => {
+  const text = (bound: string) => `${india}data fast {\n  consistency strong\n  <|latency write p99 <= ${bound}|>\n}`;
+  const [warn] = expectDiagnostic(text('85ms'), 'latency-below-physics');
+  assert.equal(warn.severity, 'warning');
+  assert.match(warn.message, /\(the round trips alone, 80 ms, fit: the jitter, read as a normal spread, does not\)$/);
+  const [err] = expectDiagnostic(text('79ms'), 'latency-below-physics');
+  assert.equal(err.severity, 'error');
+  assert.doesNotMatch(err.message, /round trips alone/);
+});

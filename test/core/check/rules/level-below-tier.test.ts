@@ -41,3 +41,12 @@ data d { tier rbi.upi }
 data e { consistency bounded(2s) when amount >= 1 lakh { tier rbi.high_value } }
 data f { tier rbi.upi consistency bounded(1s) }`, 'level-below-tier');
 });
+
+test('a fix that raises the level to one needing a majority says what it costs during a partition', () => {
+  const marked = 'data transfer { tier rbi.high_value consistency <|bounded(2s)|> }';
+  const [d] = expectDiagnostic(marked, 'level-below-tier');
+  assert.equal(
+    d.fixes?.[0].title,
+    "Raise the level to strong (tier 'rbi.high_value'): during a partition the side without a majority then refuses writes",
+  );
+});

@@ -64,3 +64,36 @@ test('stays quiet on non-money LWW and on money with a safe strategy', () => {
   expectNo('data upi_payment { tier rbi.upi conflict highest_sequence }', 'lww-on-money');
   expectNo('data cart { consistency session conflict merge union }', 'lww-on-money');
 });
+
+test('money the policy declares is an error; money inferred from a name is a warning; `money no` settles it', () => {
+  // The issue's wallet: category wallet, two primaries, last writer wins.
+  const topo = 'topology g { region us-east-1 { replicas 1 } region eu-west-1 { replicas 1 } link us-east-1 <-> eu-west-1 75ms }\n';
+  const wallet = `${topo}data wallet_balance { topology g category wallet consistency eventual primary us-east-1, eu-west-1 conflict <|last_writer_wins|> }`;
+  const [w] = expectDiagnostic(wallet, 'lww-on-money');
+  assert.equal(w.severity, 'error');
+  assert.match(w.message, /which holds money \(category wallet\)/);
+  const [m] = expectDiagnostic(`${topo}data reward_points { topology g money consistency eventual conflict <|last_writer_wins|> }`, 'lww-on-money');
+  assert.equal(m.severity, 'error');
+  assert.match(m.message, /which holds money \(`money`\)/);
+  const [n] = expectDiagnostic(`${topo}data gift_card_balance { topology g consistency eventual conflict <|last_writer_wins|> }`, 'lww-on-money');
+  assert.equal(n.severity, 'warning');
+  assert.match(
+    n.message,
+    /inferred from its name `gift_card_balance` \(`balance`; write `money` or `money no` to say\)/,
+  );
+  expectNo(
+    `${topo}data energy_balance { topology g money no consistency eventual conflict last_writer_wins }`,
+    'lww-on-money',
+  );
+});
+
+test('an amount written with a currency sign in a `when` makes the data money', () => {
+  const [d] = expectDiagnostic('data refunds_queue { consistency eventual conflict <|last_writer_wins|>\n  when refund_value >= ₹5000 { consistency strong } }', 'lww-on-money');
+  assert.equal(d.severity, 'error');
+  assert.match(d.message, /`when refund_value >= ₹5000` compares an amount of money/);
+});
+
+test('an unknown `money` value is an error', () => {
+  const [d] = expectDiagnostic('data x { money <|maybe|> consistency eventual }', 'unknown-value');
+  assert.match(d.message, /written alone \(the data holds money\) or as `money no`, not 'maybe'/);
+});

@@ -17,15 +17,16 @@ test('fires on a staleness bound below the async replication lag, with the numbe
   gone(fixed);
 });
 
-test('fires on bounded(T) below the lag, on the level', () => {
-  const marked = `${india}data upi { consistency <|bounded(20ms)|> }`;
+test('fires on bounded(T) below the lag (and above the one-way floor), on the level; a warning', () => {
+  const marked = `${india}data upi { consistency <|bounded(25ms)|> }`;
   const [d] = expectDiagnostic(marked, 'staleness-below-lag');
-  assert.match(d.message, /^`consistency bounded\(20ms\)` lets reads of `upi` trail by at most 20 ms, but replication lags ≈ 52\.3 ms/);
+  assert.equal(d.severity, 'warning');
+  assert.match(d.message, /^`consistency bounded\(25ms\)` lets reads of `upi` trail by at most 25 ms, but replication lags ≈ 52\.3 ms/);
   gone(applyFix(markers(marked).text, d));
 });
 
 test('a bound from a user tier is reported on the tier reference and fixed in the tier', () => {
-  const marked = `${india}tier fresh { consistency bounded(10ms) }
+  const marked = `${india}tier fresh { consistency bounded(40ms) }
 data upi { tier <|fresh|> }`;
   const [d] = expectDiagnostic(marked, 'staleness-below-lag');
   const fixed = applyFix(markers(marked).text, d);
@@ -33,9 +34,15 @@ data upi { tier <|fresh|> }`;
   gone(fixed);
 });
 
+test('a bound below the one-way floor is staleness-below-physics, not this warning', () => {
+  expectNo(`${india}data upi { consistency bounded(20ms) }`, 'staleness-below-lag');
+});
+
 test('stays quiet when the bound covers the lag, replication is synchronous, or reads go to the leader', () => {
   expectNo(`${india}data a { tier rbi.upi }`, 'staleness-below-lag');
   expectNo(`${india}data a { consistency eventual staleness <= 15min }`, 'staleness-below-lag');
   expectNo(`${india}data a { consistency session replication sync staleness <= 1ms }`, 'staleness-below-lag');
   expectNo(`${india}data a { consistency strong }`, 'staleness-below-lag');
+  // Read quorums that meet every write quorum see every completed write: nothing trails a read.
+  expectNo(`${india}data a { consistency session replication quorum write 4 read 4 staleness <= 1ms }`, 'staleness-below-lag');
 });

@@ -8,12 +8,12 @@ const topology = `topology india {
   link mumbai <-> delhi 30ms
 }
 `;
-const feed = (store: string) => `${store}${topology}data <|feed|> {
+const feed = (store: string) => `${store}${topology}data feed {
   topology india
-  consistency bounded(2s)
+  consistency <|bounded(2s)|>
 }`;
 
-test('fires for bounded(2s) on a multi-region DynamoDB topology', () => {
+test('fires for bounded(2s) on a multi-region DynamoDB topology, on the level it cannot give', () => {
   const [d] = expectDiagnostic(feed('store dynamodb\n'), 'store-cannot-provide');
   assert.equal(d.severity, 'warning');
   assert.equal(
@@ -41,4 +41,13 @@ test('an unknown store is an error with a did-you-mean fix', () => {
   const [d] = expectDiagnostic('store <|dynamo-db|>\ndata a { consistency eventual }', 'unknown-store');
   assert.match(d.message, /^Unknown store 'dynamo-db'; use one of cassandra, .*\. Did you mean 'dynamodb'\?$/);
   assert.equal(d.fixes?.[0].edits[0].newText, 'dynamodb');
+});
+
+test('underlines the construct a store cannot give: the conflict strategy, the primary list, the tier reference', () => {
+  const multi = `store dynamodb\n${topology}data ledger {\n  topology india\n  consistency eventual\n  primary mumbai, delhi\n  conflict <|abort|>\n}`;
+  expectDiagnostic(multi, 'store-cannot-provide');
+  const pg = `store postgres\n${topology}data ledger {\n  topology india\n  consistency eventual\n  primary <|mumbai, delhi|>\n}`;
+  expectDiagnostic(pg, 'store-cannot-provide');
+  const tier = `store dynamodb\n${topology}tier team.feed { consistency bounded(2s) }\ndata feed {\n  topology india\n  tier <|team.feed|>\n}`;
+  expectDiagnostic(tier, 'store-cannot-provide');
 });

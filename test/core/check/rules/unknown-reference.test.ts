@@ -20,10 +20,24 @@ test('fires on a transaction member that is not a data type', () => {
 transaction transfer { account_balance, <|ledger|> }`, 'unknown-reference');
 });
 
-test('stays quiet when every name resolves, including built-in tiers and other files', () => {
+test('stays quiet when every name resolves, including built-in tiers and imported files', () => {
   expectNo(
-    `data a { topology india tier rbi.upi tier shared consistency bounded(1s) primary mumbai }`,
+    `import "other.consistency"\ndata a { topology india tier rbi.upi tier shared consistency bounded(1s) primary mumbai }`,
     'unknown-reference',
     [{ uri: 'file:///other.consistency', text: 'topology india { region mumbai { primary } }\ntier shared { consistency eventual }' }],
   );
+});
+
+test('a name declared in a file this one does not import: the message names that file, the fix imports it', () => {
+  const other = [{ uri: 'file:///shared/aws.consistency', text: 'topology aws { region us-east-1 { primary } }' }];
+  const marked = 'data orders { topology <|aws|> consistency eventual }';
+  const [d] = expectDiagnostic(marked, 'unknown-reference', other);
+  assert.equal(
+    d.message,
+    "Unknown topology 'aws'. A topology 'aws' is declared in shared/aws.consistency, which this file does not import: a file sees only the prelude, itself and what it imports.",
+  );
+  assert.equal(d.fixes?.[0].title, 'Add `import "shared/aws.consistency"`');
+  const fixed = applyFix(markers(marked).text, d);
+  assert.equal(fixed, 'import "shared/aws.consistency"\ndata orders { topology aws consistency eventual }');
+  expectNo(fixed, 'unknown-reference', other);
 });

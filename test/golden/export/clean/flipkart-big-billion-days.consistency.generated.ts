@@ -551,7 +551,7 @@ export const paymentProcessing = {
   conflict: "abort",
   /** `category payments` — flipkart-big-billion-days.consistency:44 */
   category: "payments",
-  /** category payments is money */
+  /** money: category payments */
   money: true,
   workload: null,
   overrides: [],

@@ -535,7 +535,7 @@ export const paymentStatus = {
   conflict: "abort",
   /** `category payments` — irctc-tatkal.consistency:44 */
   category: "payments",
-  /** category payments is money */
+  /** money: category payments */
   money: true,
   workload: null,
   overrides: [],

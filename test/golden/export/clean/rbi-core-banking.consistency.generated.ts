@@ -347,7 +347,7 @@ export const accountBalance = {
   conflict: "abort",
   /** `category banking` — rbi-core-banking.consistency:29 */
   category: "banking",
-  /** category banking is money */
+  /** money: category banking */
   money: true,
   /** `workload 3.5 crore/day reads 90%` — rbi-core-banking.consistency:37 */
   workload: { avgPerSec: 405.093, peakPerSec: null, readsPct: 90, readsAssumed: false },
@@ -546,7 +546,7 @@ export const fundTransfer = {
   conflict: "abort",
   /** `category banking` — rbi-core-banking.consistency:47 */
   category: "banking",
-  /** category banking is money */
+  /** money: category banking */
   money: true,
   /** `workload 21 lakh/day reads 50%` — rbi-core-banking.consistency:54 */
   workload: { avgPerSec: 24.306, peakPerSec: null, readsPct: 50, readsAssumed: false },
@@ -840,7 +840,7 @@ export const balanceInquiry = {
   conflict: null,
   /** `category financial` — rbi.consistency:26 (built-in) via tier rbi.balance_query */
   category: "financial",
-  /** category financial is money */
+  /** money: category financial from tier rbi.balance_query */
   money: true,
   workload: null,
   overrides: [],
@@ -1025,7 +1025,7 @@ export const statement = {
   conflict: null,
   /** `category financial` — rbi.consistency:34 (built-in) via tier rbi.statement */
   category: "financial",
-  /** category financial is money */
+  /** money: category financial from tier rbi.statement */
   money: true,
   workload: null,
   overrides: [],
@@ -1227,7 +1227,7 @@ export const interestCalculation = {
   conflict: "abort",
   /** `category financial` — rbi.consistency:40 (built-in) via tier rbi.interest */
   category: "financial",
-  /** category financial is money */
+  /** money: category financial from tier rbi.interest */
   money: true,
   workload: null,
   overrides: [],

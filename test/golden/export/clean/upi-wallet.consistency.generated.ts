@@ -345,7 +345,7 @@ export const walletBalance = {
   conflict: "abort",
   /** `category payments` — upi-wallet.consistency:26 */
   category: "payments",
-  /** category payments is money */
+  /** money: category payments */
   money: true,
   /** `workload 2B/month reads 90%` — upi-wallet.consistency:34 */
   workload: { avgPerSec: 771.605, peakPerSec: null, readsPct: 90, readsAssumed: false },
@@ -539,7 +539,7 @@ export const merchantPayment = {
   conflict: "abort",
   /** `category payments` — upi-wallet.consistency:41 */
   category: "payments",
-  /** category payments is money */
+  /** money: category payments */
   money: true,
   workload: null,
   overrides: [],
@@ -725,7 +725,7 @@ export const upiPayment = {
   conflict: "highest_sequence",
   /** `category financial` — rbi.consistency:20 (built-in) via tier rbi.upi */
   category: "financial",
-  /** category financial is money */
+  /** money: category financial from tier rbi.upi */
   money: true,
   workload: null,
   overrides: [
@@ -1015,7 +1015,8 @@ export const walletHistory = {
   partition: null,
   conflict: null,
   category: null,
-  money: false,
+  /** money: inferred from its name `wallet_history` (`wallet`; write `money` or `money no` to say) */
+  money: true,
   workload: null,
   overrides: [],
   degrade: [],
@@ -1201,7 +1202,7 @@ export const billPayment = {
   conflict: "manual",
   /** `category payments` — upi-wallet.consistency:78 */
   category: "payments",
-  /** category payments is money */
+  /** money: category payments */
   money: true,
   workload: null,
   overrides: [],

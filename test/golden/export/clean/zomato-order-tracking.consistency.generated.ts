@@ -1597,7 +1597,7 @@ export const orderPayment = {
   conflict: "abort",
   /** `category payments` — zomato-order-tracking.consistency:65 */
   category: "payments",
-  /** category payments is money */
+  /** money: category payments */
   money: true,
   workload: null,
   overrides: [],

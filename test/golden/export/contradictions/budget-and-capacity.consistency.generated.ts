@@ -329,7 +329,7 @@ export const accountBalance = {
   conflict: "abort",
   /** `category banking` — budget-and-capacity.consistency:30 */
   category: "banking",
-  /** category banking is money */
+  /** money: category banking */
   money: true,
   /** `workload 3.5 crore/day reads 90%` — budget-and-capacity.consistency:35 */
   workload: { avgPerSec: 405.093, peakPerSec: null, readsPct: 90, readsAssumed: false },
@@ -523,7 +523,7 @@ export const salaryDayBalance = {
   conflict: "abort",
   /** `category banking` — budget-and-capacity.consistency:42 */
   category: "banking",
-  /** category banking is money */
+  /** money: category banking */
   money: true,
   /** `workload 3.5 crore/day peak 45000/s reads 50%` — budget-and-capacity.consistency:47 */
   workload: { avgPerSec: 405.093, peakPerSec: 45000, readsPct: 50, readsAssumed: false },

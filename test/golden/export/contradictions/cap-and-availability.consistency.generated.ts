@@ -259,16 +259,16 @@ export interface CapAndAvailabilityPolicy {
 }
 
 /**
- * `account_balance` (cap-and-availability.consistency:31)
+ * `account_balance` (cap-and-availability.consistency:33)
  *
  * During the YONO partition Mumbai processed 1.2 million and Pune 800,000 transactions (L426).
  */
 export const accountBalance = {
-  /** `data account_balance` — cap-and-availability.consistency:31 */
+  /** `data account_balance` — cap-and-availability.consistency:33 */
   name: "account_balance",
   /** The comments written directly above the declaration. */
   description: "During the YONO partition Mumbai processed 1.2 million and Pune 800,000 transactions (L426).",
-  /** `consistency strong` — cap-and-availability.consistency:34 */
+  /** `consistency strong` — cap-and-availability.consistency:36 */
   level: {
     name: "linearizable",
     display: "strong (linearizable)",
@@ -296,39 +296,39 @@ export const accountBalance = {
     stalenessMs: null,
     budget: null,
   },
-  /** topology sbi — cap-and-availability.consistency:16 */
+  /** topology sbi — cap-and-availability.consistency:18 */
   topology: {
     name: "sbi",
     assumed: false,
     totalReplicas: 7,
     regions: [
-      /** `region mumbai { replicas 3 primary }` — cap-and-availability.consistency:17 */
+      /** `region mumbai { replicas 3 primary }` — cap-and-availability.consistency:19 */
       { name: "mumbai", replicas: 3, primary: true },
-      /** `region delhi { replicas 2 }` — cap-and-availability.consistency:18 */
+      /** `region delhi { replicas 2 }` — cap-and-availability.consistency:20 */
       { name: "delhi", replicas: 2, primary: false },
-      /** `region bangalore { replicas 2 }` — cap-and-availability.consistency:19 */
+      /** `region bangalore { replicas 2 }` — cap-and-availability.consistency:21 */
       { name: "bangalore", replicas: 2, primary: false },
     ],
     links: [
-      /** `link mumbai <-> delhi 45ms` — cap-and-availability.consistency:20 */
+      /** `link mumbai <-> delhi 45ms` — cap-and-availability.consistency:22 */
       { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 0 },
-      /** `link mumbai <-> bangalore 35ms` — cap-and-availability.consistency:21 */
+      /** `link mumbai <-> bangalore 35ms` — cap-and-availability.consistency:23 */
       { a: "mumbai", b: "bangalore", rttMs: 35, jitterMs: 0 },
-      /** `link delhi <-> bangalore 65ms` — cap-and-availability.consistency:22 */
+      /** `link delhi <-> bangalore 65ms` — cap-and-availability.consistency:24 */
       { a: "delhi", b: "bangalore", rttMs: 65, jitterMs: 0 },
     ],
   },
-  /** `replication quorum write 4 read 4` — cap-and-availability.consistency:35 */
+  /** `replication quorum write 4 read 4` — cap-and-availability.consistency:37 */
   replication: { mode: "quorum", writeQuorum: 4, readQuorum: 4, replicas: 7, assumed: false },
-  /** `region mumbai { replicas 3 primary }` — cap-and-availability.consistency:17; the topology's primary region */
+  /** `region mumbai { replicas 3 primary }` — cap-and-availability.consistency:19; the topology's primary region */
   primaries: ["mumbai"],
-  /** `partition prefer availability` — cap-and-availability.consistency:36 */
+  /** `partition prefer availability` — cap-and-availability.consistency:38 */
   partition: "availability",
-  /** `conflict abort` — cap-and-availability.consistency:37 */
+  /** `conflict abort` — cap-and-availability.consistency:39 */
   conflict: "abort",
-  /** `category banking` — cap-and-availability.consistency:33 */
+  /** `category banking` — cap-and-availability.consistency:35 */
   category: "banking",
-  /** category banking is money */
+  /** money: category banking */
   money: true,
   workload: null,
   overrides: [],
@@ -449,17 +449,17 @@ export const accountBalance = {
 } as const satisfies DataType;
 
 /**
- * `ledger` (cap-and-availability.consistency:42)
+ * `ledger` (cap-and-availability.consistency:44)
  *
  * Synchronous replication to every replica: "if any replica fails the entire transaction aborts" (L338).
  * The account_balance target of 99.99% (L3755) cannot hold when all seven replicas must be up.
  */
 export const ledger = {
-  /** `data ledger` — cap-and-availability.consistency:42 */
+  /** `data ledger` — cap-and-availability.consistency:44 */
   name: "ledger",
   /** The comments written directly above the declaration. */
   description: "Synchronous replication to every replica: \"if any replica fails the entire transaction aborts\" (L338).\nThe account_balance target of 99.99% (L3755) cannot hold when all seven replicas must be up.",
-  /** `consistency strong` — cap-and-availability.consistency:45 */
+  /** `consistency strong` — cap-and-availability.consistency:47 */
   level: {
     name: "linearizable",
     display: "strong (linearizable)",
@@ -483,44 +483,44 @@ export const ledger = {
   slas: {
     /** no latency bound declared */
     latency: [],
-    /** `availability >= 99.99%` — cap-and-availability.consistency:49 */
+    /** `availability >= 99.99%` — cap-and-availability.consistency:51 */
     availabilityPct: 99.99,
     stalenessMs: null,
     budget: null,
   },
-  /** topology sbi — cap-and-availability.consistency:16 */
+  /** topology sbi — cap-and-availability.consistency:18 */
   topology: {
     name: "sbi",
     assumed: false,
     totalReplicas: 7,
     regions: [
-      /** `region mumbai { replicas 3 primary }` — cap-and-availability.consistency:17 */
+      /** `region mumbai { replicas 3 primary }` — cap-and-availability.consistency:19 */
       { name: "mumbai", replicas: 3, primary: true },
-      /** `region delhi { replicas 2 }` — cap-and-availability.consistency:18 */
+      /** `region delhi { replicas 2 }` — cap-and-availability.consistency:20 */
       { name: "delhi", replicas: 2, primary: false },
-      /** `region bangalore { replicas 2 }` — cap-and-availability.consistency:19 */
+      /** `region bangalore { replicas 2 }` — cap-and-availability.consistency:21 */
       { name: "bangalore", replicas: 2, primary: false },
     ],
     links: [
-      /** `link mumbai <-> delhi 45ms` — cap-and-availability.consistency:20 */
+      /** `link mumbai <-> delhi 45ms` — cap-and-availability.consistency:22 */
       { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 0 },
-      /** `link mumbai <-> bangalore 35ms` — cap-and-availability.consistency:21 */
+      /** `link mumbai <-> bangalore 35ms` — cap-and-availability.consistency:23 */
       { a: "mumbai", b: "bangalore", rttMs: 35, jitterMs: 0 },
-      /** `link delhi <-> bangalore 65ms` — cap-and-availability.consistency:22 */
+      /** `link delhi <-> bangalore 65ms` — cap-and-availability.consistency:24 */
       { a: "delhi", b: "bangalore", rttMs: 65, jitterMs: 0 },
     ],
   },
-  /** `replication sync` — cap-and-availability.consistency:46 */
+  /** `replication sync` — cap-and-availability.consistency:48 */
   replication: { mode: "sync", writeQuorum: 7, readQuorum: 1, replicas: 7, assumed: false },
-  /** `region mumbai { replicas 3 primary }` — cap-and-availability.consistency:17; the topology's primary region */
+  /** `region mumbai { replicas 3 primary }` — cap-and-availability.consistency:19; the topology's primary region */
   primaries: ["mumbai"],
-  /** `partition prefer consistency` — cap-and-availability.consistency:47 */
+  /** `partition prefer consistency` — cap-and-availability.consistency:49 */
   partition: "consistency",
-  /** `conflict abort` — cap-and-availability.consistency:48 */
+  /** `conflict abort` — cap-and-availability.consistency:50 */
   conflict: "abort",
-  /** `category ledger` — cap-and-availability.consistency:44 */
+  /** `category ledger` — cap-and-availability.consistency:46 */
   category: "ledger",
-  /** category ledger is money */
+  /** money: category ledger */
   money: true,
   workload: null,
   overrides: [],
@@ -641,16 +641,16 @@ export const ledger = {
 } as const satisfies DataType;
 
 /**
- * `orders_mvp` (cap-and-availability.consistency:53)
+ * `orders_mvp` (cap-and-availability.consistency:55)
  *
  * "Strong everywhere" on a single machine (L2419, L2429) with the financial target (L3793).
  */
 export const ordersMvp = {
-  /** `data orders_mvp` — cap-and-availability.consistency:53 */
+  /** `data orders_mvp` — cap-and-availability.consistency:55 */
   name: "orders_mvp",
   /** The comments written directly above the declaration. */
   description: "\"Strong everywhere\" on a single machine (L2419, L2429) with the financial target (L3793).",
-  /** `consistency strong` — cap-and-availability.consistency:56 */
+  /** `consistency strong` — cap-and-availability.consistency:58 */
   level: {
     name: "linearizable",
     display: "strong (linearizable)",
@@ -674,32 +674,32 @@ export const ordersMvp = {
   slas: {
     /** no latency bound declared */
     latency: [],
-    /** `availability >= 99.99%` — cap-and-availability.consistency:58 */
+    /** `availability >= 99.99%` — cap-and-availability.consistency:60 */
     availabilityPct: 99.99,
     stalenessMs: null,
     budget: null,
   },
-  /** topology mvp — cap-and-availability.consistency:26 */
+  /** topology mvp — cap-and-availability.consistency:28 */
   topology: {
     name: "mvp",
     assumed: false,
     totalReplicas: 1,
     regions: [
-      /** `region ap-south-1 { replicas 1 primary }` — cap-and-availability.consistency:27 */
+      /** `region ap-south-1 { replicas 1 primary }` — cap-and-availability.consistency:29 */
       { name: "ap-south-1", replicas: 1, primary: true },
     ],
     links: [],
   },
-  /** `consistency strong` — cap-and-availability.consistency:56; assumed from the level */
+  /** `consistency strong` — cap-and-availability.consistency:58; assumed from the level */
   replication: { mode: "quorum", writeQuorum: 1, readQuorum: 1, replicas: 1, assumed: true },
-  /** `region ap-south-1 { replicas 1 primary }` — cap-and-availability.consistency:27; the topology's primary region */
+  /** `region ap-south-1 { replicas 1 primary }` — cap-and-availability.consistency:29; the topology's primary region */
   primaries: ["ap-south-1"],
   partition: null,
-  /** `conflict abort` — cap-and-availability.consistency:57 */
+  /** `conflict abort` — cap-and-availability.consistency:59 */
   conflict: "abort",
-  /** `category payments` — cap-and-availability.consistency:55 */
+  /** `category payments` — cap-and-availability.consistency:57 */
   category: "payments",
-  /** category payments is money */
+  /** money: category payments */
   money: true,
   workload: null,
   overrides: [],
@@ -816,17 +816,17 @@ export const ordersMvp = {
 } as const satisfies DataType;
 
 /**
- * `atm_session` (cap-and-availability.consistency:63)
+ * `atm_session` (cap-and-availability.consistency:65)
  *
  * HDFC/Axis session state: read-your-writes across a failover (L913–L1037, L1055–L1099), replicated
- * asynchronously and failing over to whichever replica is up.
+ * asynchronously; on failover the sessions were moved to whichever replica was up, without a session token.
  */
 export const atmSession = {
-  /** `data atm_session` — cap-and-availability.consistency:63 */
+  /** `data atm_session` — cap-and-availability.consistency:65 */
   name: "atm_session",
   /** The comments written directly above the declaration. */
-  description: "HDFC/Axis session state: read-your-writes across a failover (L913–L1037, L1055–L1099), replicated\nasynchronously and failing over to whichever replica is up.",
-  /** `consistency session` — cap-and-availability.consistency:65 */
+  description: "HDFC/Axis session state: read-your-writes across a failover (L913–L1037, L1055–L1099), replicated\nasynchronously; on failover the sessions were moved to whichever replica was up, without a session token.",
+  /** `consistency session` — cap-and-availability.consistency:67 */
   level: {
     name: "session",
     display: "session",
@@ -843,33 +843,33 @@ export const atmSession = {
     stalenessMs: null,
     budget: null,
   },
-  /** topology sbi — cap-and-availability.consistency:16 */
+  /** topology sbi — cap-and-availability.consistency:18 */
   topology: {
     name: "sbi",
     assumed: false,
     totalReplicas: 7,
     regions: [
-      /** `region mumbai { replicas 3 primary }` — cap-and-availability.consistency:17 */
+      /** `region mumbai { replicas 3 primary }` — cap-and-availability.consistency:19 */
       { name: "mumbai", replicas: 3, primary: true },
-      /** `region delhi { replicas 2 }` — cap-and-availability.consistency:18 */
+      /** `region delhi { replicas 2 }` — cap-and-availability.consistency:20 */
       { name: "delhi", replicas: 2, primary: false },
-      /** `region bangalore { replicas 2 }` — cap-and-availability.consistency:19 */
+      /** `region bangalore { replicas 2 }` — cap-and-availability.consistency:21 */
       { name: "bangalore", replicas: 2, primary: false },
     ],
     links: [
-      /** `link mumbai <-> delhi 45ms` — cap-and-availability.consistency:20 */
+      /** `link mumbai <-> delhi 45ms` — cap-and-availability.consistency:22 */
       { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 0 },
-      /** `link mumbai <-> bangalore 35ms` — cap-and-availability.consistency:21 */
+      /** `link mumbai <-> bangalore 35ms` — cap-and-availability.consistency:23 */
       { a: "mumbai", b: "bangalore", rttMs: 35, jitterMs: 0 },
-      /** `link delhi <-> bangalore 65ms` — cap-and-availability.consistency:22 */
+      /** `link delhi <-> bangalore 65ms` — cap-and-availability.consistency:24 */
       { a: "delhi", b: "bangalore", rttMs: 65, jitterMs: 0 },
     ],
   },
-  /** `replication async` — cap-and-availability.consistency:66 */
+  /** `replication async` — cap-and-availability.consistency:68 */
   replication: { mode: "async", writeQuorum: 1, readQuorum: 1, replicas: 7, assumed: false },
-  /** `region mumbai { replicas 3 primary }` — cap-and-availability.consistency:17; the topology's primary region */
+  /** `region mumbai { replicas 3 primary }` — cap-and-availability.consistency:19; the topology's primary region */
   primaries: ["mumbai"],
-  /** `partition prefer availability` — cap-and-availability.consistency:67 */
+  /** `partition prefer availability` — cap-and-availability.consistency:69 */
   partition: "availability",
   conflict: null,
   category: null,
@@ -1003,9 +1003,9 @@ export const atmSession = {
 export const policy = {
   title: "Banking under partitions",
   source: "cap-and-availability.consistency",
-  /** `INR` — cap-and-availability.consistency:12 */
+  /** `INR` — cap-and-availability.consistency:14 */
   currency: "INR",
-  /** `india-2024` — cap-and-availability.consistency:13 */
+  /** `india-2024` — cap-and-availability.consistency:15 */
   profile: "india-2024",
   data: { accountBalance: accountBalance, ledger: ledger, ordersMvp: ordersMvp, atmSession: atmSession },
   transactions: {},

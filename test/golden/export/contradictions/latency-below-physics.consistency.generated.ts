@@ -970,7 +970,7 @@ export const billing = {
   conflict: "abort",
   /** `category payments` — latency-below-physics.consistency:59 */
   category: "payments",
-  /** category payments is money */
+  /** money: category payments */
   money: true,
   workload: null,
   overrides: [],

@@ -262,13 +262,13 @@ export interface LwwAndMultiPrimaryPolicy {
   };
 }
 
-/** `account_balance` (lww-and-multi-primary.consistency:28) */
+/** `account_balance` (lww-and-multi-primary.consistency:29) */
 export const accountBalance = {
-  /** `data account_balance` — lww-and-multi-primary.consistency:28 */
+  /** `data account_balance` — lww-and-multi-primary.consistency:29 */
   name: "account_balance",
   /** The comments written directly above the declaration. */
   description: null,
-  /** `consistency session` — lww-and-multi-primary.consistency:31 */
+  /** `consistency session` — lww-and-multi-primary.consistency:32 */
   level: {
     name: "session",
     display: "session",
@@ -285,38 +285,38 @@ export const accountBalance = {
     stalenessMs: null,
     budget: null,
   },
-  /** topology yono — lww-and-multi-primary.consistency:19 */
+  /** topology yono — lww-and-multi-primary.consistency:20 */
   topology: {
     name: "yono",
     assumed: false,
     totalReplicas: 7,
     regions: [
-      /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:20 */
+      /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:21 */
       { name: "mumbai", replicas: 3, primary: true },
-      /** `region pune { replicas 2 }` — lww-and-multi-primary.consistency:21 */
+      /** `region pune { replicas 2 }` — lww-and-multi-primary.consistency:22 */
       { name: "pune", replicas: 2, primary: false },
-      /** `region delhi { replicas 2 }` — lww-and-multi-primary.consistency:22 */
+      /** `region delhi { replicas 2 }` — lww-and-multi-primary.consistency:23 */
       { name: "delhi", replicas: 2, primary: false },
     ],
     links: [
-      /** `link mumbai <-> pune 6ms` — lww-and-multi-primary.consistency:23 */
+      /** `link mumbai <-> pune 6ms` — lww-and-multi-primary.consistency:24 */
       { a: "mumbai", b: "pune", rttMs: 6, jitterMs: 0 },
-      /** `link mumbai <-> delhi 45ms` — lww-and-multi-primary.consistency:24 */
+      /** `link mumbai <-> delhi 45ms` — lww-and-multi-primary.consistency:25 */
       { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 0 },
-      /** `link pune <-> delhi 50ms` — lww-and-multi-primary.consistency:25 */
+      /** `link pune <-> delhi 50ms` — lww-and-multi-primary.consistency:26 */
       { a: "pune", b: "delhi", rttMs: 50, jitterMs: 0 },
     ],
   },
-  /** `consistency session` — lww-and-multi-primary.consistency:31; assumed from the level */
+  /** `consistency session` — lww-and-multi-primary.consistency:32; assumed from the level */
   replication: { mode: "async", writeQuorum: 1, readQuorum: 1, replicas: 7, assumed: true },
-  /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:20; the topology's primary region */
+  /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:21; the topology's primary region */
   primaries: ["mumbai"],
   partition: null,
-  /** `conflict last_writer_wins` — lww-and-multi-primary.consistency:32 */
+  /** `conflict last_writer_wins` — lww-and-multi-primary.consistency:33 */
   conflict: "last_writer_wins",
-  /** `category banking` — lww-and-multi-primary.consistency:30 */
+  /** `category banking` — lww-and-multi-primary.consistency:31 */
   category: "banking",
-  /** category banking is money */
+  /** money: category banking */
   money: true,
   workload: null,
   overrides: [],
@@ -441,13 +441,13 @@ export const accountBalance = {
   },
 } as const satisfies DataType;
 
-/** `wallet` (lww-and-multi-primary.consistency:35) */
+/** `wallet` (lww-and-multi-primary.consistency:36) */
 export const wallet = {
-  /** `data wallet` — lww-and-multi-primary.consistency:35 */
+  /** `data wallet` — lww-and-multi-primary.consistency:36 */
   name: "wallet",
   /** The comments written directly above the declaration. */
   description: null,
-  /** `consistency bounded(2s)` — lww-and-multi-primary.consistency:38 */
+  /** `consistency bounded(2s)` — lww-and-multi-primary.consistency:39 */
   level: {
     name: "bounded",
     display: "bounded(2s)",
@@ -457,7 +457,7 @@ export const wallet = {
     fromTier: null,
   },
   tiers: [
-    /** `tier rbi.upi` — lww-and-multi-primary.consistency:37; declared at rbi.consistency:19 (built-in) */
+    /** `tier rbi.upi` — lww-and-multi-primary.consistency:38; declared at rbi.consistency:19 (built-in) */
     { name: "rbi.upi", builtin: true, level: "bounded(2s)" },
   ],
   slas: {
@@ -467,38 +467,38 @@ export const wallet = {
     stalenessMs: null,
     budget: null,
   },
-  /** topology yono — lww-and-multi-primary.consistency:19 */
+  /** topology yono — lww-and-multi-primary.consistency:20 */
   topology: {
     name: "yono",
     assumed: false,
     totalReplicas: 7,
     regions: [
-      /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:20 */
+      /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:21 */
       { name: "mumbai", replicas: 3, primary: true },
-      /** `region pune { replicas 2 }` — lww-and-multi-primary.consistency:21 */
+      /** `region pune { replicas 2 }` — lww-and-multi-primary.consistency:22 */
       { name: "pune", replicas: 2, primary: false },
-      /** `region delhi { replicas 2 }` — lww-and-multi-primary.consistency:22 */
+      /** `region delhi { replicas 2 }` — lww-and-multi-primary.consistency:23 */
       { name: "delhi", replicas: 2, primary: false },
     ],
     links: [
-      /** `link mumbai <-> pune 6ms` — lww-and-multi-primary.consistency:23 */
+      /** `link mumbai <-> pune 6ms` — lww-and-multi-primary.consistency:24 */
       { a: "mumbai", b: "pune", rttMs: 6, jitterMs: 0 },
-      /** `link mumbai <-> delhi 45ms` — lww-and-multi-primary.consistency:24 */
+      /** `link mumbai <-> delhi 45ms` — lww-and-multi-primary.consistency:25 */
       { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 0 },
-      /** `link pune <-> delhi 50ms` — lww-and-multi-primary.consistency:25 */
+      /** `link pune <-> delhi 50ms` — lww-and-multi-primary.consistency:26 */
       { a: "pune", b: "delhi", rttMs: 50, jitterMs: 0 },
     ],
   },
-  /** `consistency bounded(2s)` — lww-and-multi-primary.consistency:38; assumed from the level */
+  /** `consistency bounded(2s)` — lww-and-multi-primary.consistency:39; assumed from the level */
   replication: { mode: "async", writeQuorum: 1, readQuorum: 1, replicas: 7, assumed: true },
-  /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:20; the topology's primary region */
+  /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:21; the topology's primary region */
   primaries: ["mumbai"],
   partition: null,
-  /** `conflict lww` — lww-and-multi-primary.consistency:39 */
+  /** `conflict lww` — lww-and-multi-primary.consistency:40 */
   conflict: "last_writer_wins",
   /** `category financial` — rbi.consistency:20 (built-in) via tier rbi.upi */
   category: "financial",
-  /** category financial is money */
+  /** money: category financial from tier rbi.upi */
   money: true,
   workload: null,
   overrides: [],
@@ -624,13 +624,13 @@ export const wallet = {
   },
 } as const satisfies DataType;
 
-/** `cart` (lww-and-multi-primary.consistency:42) */
+/** `cart` (lww-and-multi-primary.consistency:43) */
 export const cart = {
-  /** `data cart` — lww-and-multi-primary.consistency:42 */
+  /** `data cart` — lww-and-multi-primary.consistency:43 */
   name: "cart",
   /** The comments written directly above the declaration. */
   description: null,
-  /** `consistency session` — lww-and-multi-primary.consistency:44 */
+  /** `consistency session` — lww-and-multi-primary.consistency:45 */
   level: {
     name: "session",
     display: "session",
@@ -647,34 +647,34 @@ export const cart = {
     stalenessMs: null,
     budget: null,
   },
-  /** topology yono — lww-and-multi-primary.consistency:19 */
+  /** topology yono — lww-and-multi-primary.consistency:20 */
   topology: {
     name: "yono",
     assumed: false,
     totalReplicas: 7,
     regions: [
-      /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:20 */
+      /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:21 */
       { name: "mumbai", replicas: 3, primary: true },
-      /** `region pune { replicas 2 }` — lww-and-multi-primary.consistency:21 */
+      /** `region pune { replicas 2 }` — lww-and-multi-primary.consistency:22 */
       { name: "pune", replicas: 2, primary: false },
-      /** `region delhi { replicas 2 }` — lww-and-multi-primary.consistency:22 */
+      /** `region delhi { replicas 2 }` — lww-and-multi-primary.consistency:23 */
       { name: "delhi", replicas: 2, primary: false },
     ],
     links: [
-      /** `link mumbai <-> pune 6ms` — lww-and-multi-primary.consistency:23 */
+      /** `link mumbai <-> pune 6ms` — lww-and-multi-primary.consistency:24 */
       { a: "mumbai", b: "pune", rttMs: 6, jitterMs: 0 },
-      /** `link mumbai <-> delhi 45ms` — lww-and-multi-primary.consistency:24 */
+      /** `link mumbai <-> delhi 45ms` — lww-and-multi-primary.consistency:25 */
       { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 0 },
-      /** `link pune <-> delhi 50ms` — lww-and-multi-primary.consistency:25 */
+      /** `link pune <-> delhi 50ms` — lww-and-multi-primary.consistency:26 */
       { a: "pune", b: "delhi", rttMs: 50, jitterMs: 0 },
     ],
   },
-  /** `consistency session` — lww-and-multi-primary.consistency:44; assumed from the level */
+  /** `consistency session` — lww-and-multi-primary.consistency:45; assumed from the level */
   replication: { mode: "async", writeQuorum: 1, readQuorum: 1, replicas: 7, assumed: true },
-  /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:20; the topology's primary region */
+  /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:21; the topology's primary region */
   primaries: ["mumbai"],
   partition: null,
-  /** `conflict last_writer_wins` — lww-and-multi-primary.consistency:45 */
+  /** `conflict last_writer_wins` — lww-and-multi-primary.consistency:46 */
   conflict: "last_writer_wins",
   category: null,
   money: false,
@@ -801,13 +801,13 @@ export const cart = {
   },
 } as const satisfies DataType;
 
-/** `transfers` (lww-and-multi-primary.consistency:48) */
+/** `transfers` (lww-and-multi-primary.consistency:49) */
 export const transfers = {
-  /** `data transfers` — lww-and-multi-primary.consistency:48 */
+  /** `data transfers` — lww-and-multi-primary.consistency:49 */
   name: "transfers",
   /** The comments written directly above the declaration. */
   description: null,
-  /** `consistency strong` — lww-and-multi-primary.consistency:51 */
+  /** `consistency strong` — lww-and-multi-primary.consistency:52 */
   level: {
     name: "linearizable",
     display: "strong (linearizable)",
@@ -835,39 +835,39 @@ export const transfers = {
     stalenessMs: null,
     budget: null,
   },
-  /** topology yono — lww-and-multi-primary.consistency:19 */
+  /** topology yono — lww-and-multi-primary.consistency:20 */
   topology: {
     name: "yono",
     assumed: false,
     totalReplicas: 7,
     regions: [
-      /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:20 */
+      /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:21 */
       { name: "mumbai", replicas: 3, primary: true },
-      /** `region pune { replicas 2 }` — lww-and-multi-primary.consistency:21 */
+      /** `region pune { replicas 2 }` — lww-and-multi-primary.consistency:22 */
       { name: "pune", replicas: 2, primary: false },
-      /** `region delhi { replicas 2 }` — lww-and-multi-primary.consistency:22 */
+      /** `region delhi { replicas 2 }` — lww-and-multi-primary.consistency:23 */
       { name: "delhi", replicas: 2, primary: false },
     ],
     links: [
-      /** `link mumbai <-> pune 6ms` — lww-and-multi-primary.consistency:23 */
+      /** `link mumbai <-> pune 6ms` — lww-and-multi-primary.consistency:24 */
       { a: "mumbai", b: "pune", rttMs: 6, jitterMs: 0 },
-      /** `link mumbai <-> delhi 45ms` — lww-and-multi-primary.consistency:24 */
+      /** `link mumbai <-> delhi 45ms` — lww-and-multi-primary.consistency:25 */
       { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 0 },
-      /** `link pune <-> delhi 50ms` — lww-and-multi-primary.consistency:25 */
+      /** `link pune <-> delhi 50ms` — lww-and-multi-primary.consistency:26 */
       { a: "pune", b: "delhi", rttMs: 50, jitterMs: 0 },
     ],
   },
-  /** `replication quorum write 4 read 4` — lww-and-multi-primary.consistency:52 */
+  /** `replication quorum write 4 read 4` — lww-and-multi-primary.consistency:53 */
   replication: { mode: "quorum", writeQuorum: 4, readQuorum: 4, replicas: 7, assumed: false },
-  /** `primary mumbai, pune` — lww-and-multi-primary.consistency:55 */
+  /** `primary mumbai, pune` — lww-and-multi-primary.consistency:56 */
   primaries: ["mumbai", "pune"],
-  /** `partition prefer consistency` — lww-and-multi-primary.consistency:53 */
+  /** `partition prefer consistency` — lww-and-multi-primary.consistency:54 */
   partition: "consistency",
-  /** `conflict abort` — lww-and-multi-primary.consistency:54 */
+  /** `conflict abort` — lww-and-multi-primary.consistency:55 */
   conflict: "abort",
-  /** `category banking` — lww-and-multi-primary.consistency:50 */
+  /** `category banking` — lww-and-multi-primary.consistency:51 */
   category: "banking",
-  /** category banking is money */
+  /** money: category banking */
   money: true,
   workload: null,
   overrides: [],
@@ -992,13 +992,13 @@ export const transfers = {
   },
 } as const satisfies DataType;
 
-/** `user_profile` (lww-and-multi-primary.consistency:58) */
+/** `user_profile` (lww-and-multi-primary.consistency:59) */
 export const userProfile = {
-  /** `data user_profile` — lww-and-multi-primary.consistency:58 */
+  /** `data user_profile` — lww-and-multi-primary.consistency:59 */
   name: "user_profile",
   /** The comments written directly above the declaration. */
   description: null,
-  /** `consistency session` — lww-and-multi-primary.consistency:60 */
+  /** `consistency session` — lww-and-multi-primary.consistency:61 */
   level: {
     name: "session",
     display: "session",
@@ -1015,34 +1015,34 @@ export const userProfile = {
     stalenessMs: null,
     budget: null,
   },
-  /** topology yono — lww-and-multi-primary.consistency:19 */
+  /** topology yono — lww-and-multi-primary.consistency:20 */
   topology: {
     name: "yono",
     assumed: false,
     totalReplicas: 7,
     regions: [
-      /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:20 */
+      /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:21 */
       { name: "mumbai", replicas: 3, primary: true },
-      /** `region pune { replicas 2 }` — lww-and-multi-primary.consistency:21 */
+      /** `region pune { replicas 2 }` — lww-and-multi-primary.consistency:22 */
       { name: "pune", replicas: 2, primary: false },
-      /** `region delhi { replicas 2 }` — lww-and-multi-primary.consistency:22 */
+      /** `region delhi { replicas 2 }` — lww-and-multi-primary.consistency:23 */
       { name: "delhi", replicas: 2, primary: false },
     ],
     links: [
-      /** `link mumbai <-> pune 6ms` — lww-and-multi-primary.consistency:23 */
+      /** `link mumbai <-> pune 6ms` — lww-and-multi-primary.consistency:24 */
       { a: "mumbai", b: "pune", rttMs: 6, jitterMs: 0 },
-      /** `link mumbai <-> delhi 45ms` — lww-and-multi-primary.consistency:24 */
+      /** `link mumbai <-> delhi 45ms` — lww-and-multi-primary.consistency:25 */
       { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 0 },
-      /** `link pune <-> delhi 50ms` — lww-and-multi-primary.consistency:25 */
+      /** `link pune <-> delhi 50ms` — lww-and-multi-primary.consistency:26 */
       { a: "pune", b: "delhi", rttMs: 50, jitterMs: 0 },
     ],
   },
-  /** `consistency session` — lww-and-multi-primary.consistency:60; assumed from the level */
+  /** `consistency session` — lww-and-multi-primary.consistency:61; assumed from the level */
   replication: { mode: "async", writeQuorum: 1, readQuorum: 1, replicas: 7, assumed: true },
-  /** `primary mumbai, delhi` — lww-and-multi-primary.consistency:61 */
+  /** `primary mumbai, delhi` — lww-and-multi-primary.consistency:62 */
   primaries: ["mumbai", "delhi"],
   partition: null,
-  /** `conflict last_writer_wins` — lww-and-multi-primary.consistency:62 */
+  /** `conflict last_writer_wins` — lww-and-multi-primary.consistency:63 */
   conflict: "last_writer_wins",
   category: null,
   money: false,
@@ -1173,13 +1173,13 @@ export const userProfile = {
   },
 } as const satisfies DataType;
 
-/** `customer_profile` (lww-and-multi-primary.consistency:65) */
+/** `customer_profile` (lww-and-multi-primary.consistency:66) */
 export const customerProfile = {
-  /** `data customer_profile` — lww-and-multi-primary.consistency:65 */
+  /** `data customer_profile` — lww-and-multi-primary.consistency:66 */
   name: "customer_profile",
   /** The comments written directly above the declaration. */
   description: null,
-  /** `consistency session` — lww-and-multi-primary.consistency:67 */
+  /** `consistency session` — lww-and-multi-primary.consistency:68 */
   level: {
     name: "session",
     display: "session",
@@ -1193,38 +1193,38 @@ export const customerProfile = {
     /** no latency bound declared */
     latency: [],
     availabilityPct: null,
-    /** `staleness <= 30s` — lww-and-multi-primary.consistency:68 */
+    /** `staleness <= 30s` — lww-and-multi-primary.consistency:69 */
     stalenessMs: 30000,
     budget: null,
   },
-  /** topology yono — lww-and-multi-primary.consistency:19 */
+  /** topology yono — lww-and-multi-primary.consistency:20 */
   topology: {
     name: "yono",
     assumed: false,
     totalReplicas: 7,
     regions: [
-      /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:20 */
+      /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:21 */
       { name: "mumbai", replicas: 3, primary: true },
-      /** `region pune { replicas 2 }` — lww-and-multi-primary.consistency:21 */
+      /** `region pune { replicas 2 }` — lww-and-multi-primary.consistency:22 */
       { name: "pune", replicas: 2, primary: false },
-      /** `region delhi { replicas 2 }` — lww-and-multi-primary.consistency:22 */
+      /** `region delhi { replicas 2 }` — lww-and-multi-primary.consistency:23 */
       { name: "delhi", replicas: 2, primary: false },
     ],
     links: [
-      /** `link mumbai <-> pune 6ms` — lww-and-multi-primary.consistency:23 */
+      /** `link mumbai <-> pune 6ms` — lww-and-multi-primary.consistency:24 */
       { a: "mumbai", b: "pune", rttMs: 6, jitterMs: 0 },
-      /** `link mumbai <-> delhi 45ms` — lww-and-multi-primary.consistency:24 */
+      /** `link mumbai <-> delhi 45ms` — lww-and-multi-primary.consistency:25 */
       { a: "mumbai", b: "delhi", rttMs: 45, jitterMs: 0 },
-      /** `link pune <-> delhi 50ms` — lww-and-multi-primary.consistency:25 */
+      /** `link pune <-> delhi 50ms` — lww-and-multi-primary.consistency:26 */
       { a: "pune", b: "delhi", rttMs: 50, jitterMs: 0 },
     ],
   },
-  /** `consistency session` — lww-and-multi-primary.consistency:67; assumed from the level */
+  /** `consistency session` — lww-and-multi-primary.consistency:68; assumed from the level */
   replication: { mode: "async", writeQuorum: 1, readQuorum: 1, replicas: 7, assumed: true },
-  /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:20; the topology's primary region */
+  /** `region mumbai { replicas 3 primary }` — lww-and-multi-primary.consistency:21; the topology's primary region */
   primaries: ["mumbai"],
   partition: null,
-  /** `conflict last_writer_wins` — lww-and-multi-primary.consistency:69 */
+  /** `conflict last_writer_wins` — lww-and-multi-primary.consistency:70 */
   conflict: "last_writer_wins",
   category: null,
   money: false,
@@ -1355,9 +1355,9 @@ export const customerProfile = {
 export const policy = {
   title: "Conflicts",
   source: "lww-and-multi-primary.consistency",
-  /** `INR` — lww-and-multi-primary.consistency:14 */
+  /** `INR` — lww-and-multi-primary.consistency:15 */
   currency: "INR",
-  /** `india-2024` — lww-and-multi-primary.consistency:15 */
+  /** `india-2024` — lww-and-multi-primary.consistency:16 */
   profile: "india-2024",
   data: {
     accountBalance: accountBalance,

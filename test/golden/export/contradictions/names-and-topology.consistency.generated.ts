@@ -332,7 +332,7 @@ export const accountBalance = {
   conflict: "abort",
   /** `category banking` — names-and-topology.consistency:38 */
   category: "banking",
-  /** category banking is money */
+  /** money: category banking */
   money: true,
   workload: null,
   overrides: [],
@@ -680,7 +680,8 @@ export const regionalSettlement = {
   partition: null,
   conflict: null,
   category: null,
-  money: false,
+  /** money: inferred from its name `regional_settlement` (`settlement`; write `money` or `money no` to say) */
+  money: true,
   workload: null,
   overrides: [],
   degrade: [],

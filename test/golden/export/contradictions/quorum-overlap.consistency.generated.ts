@@ -326,7 +326,8 @@ export const accountBalance = {
   partition: "consistency",
   conflict: null,
   category: null,
-  money: false,
+  /** money: inferred from its name `account_balance` (`balance`; write `money` or `money no` to say) */
+  money: true,
   workload: null,
   overrides: [],
   degrade: [],
@@ -512,7 +513,8 @@ export const fundTransfer = {
   partition: "consistency",
   conflict: null,
   category: null,
-  money: false,
+  /** money: inferred from its name `fund_transfer` (`fund`; write `money` or `money no` to say) */
+  money: true,
   workload: null,
   overrides: [],
   degrade: [],

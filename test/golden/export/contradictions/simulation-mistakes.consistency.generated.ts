@@ -315,7 +315,7 @@ export const accountBalance = {
   conflict: "abort",
   /** `category financial` — simulation-mistakes.consistency:31 */
   category: "financial",
-  /** category financial is money */
+  /** money: category financial */
   money: true,
   workload: null,
   overrides: [],

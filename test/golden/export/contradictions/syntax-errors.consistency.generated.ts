@@ -302,7 +302,8 @@ export const balanceInquiry = {
   partition: null,
   conflict: null,
   category: null,
-  money: false,
+  /** money: inferred from its name `balance_inquiry` (`balance`; write `money` or `money no` to say) */
+  money: true,
   workload: null,
   overrides: [],
   degrade: [],
@@ -486,7 +487,7 @@ export const accountBalance = {
   conflict: "abort",
   /** `category banking` — syntax-errors.consistency:35 */
   category: "banking",
-  /** category banking is money */
+  /** money: category banking */
   money: true,
   workload: null,
   overrides: [],
@@ -671,7 +672,7 @@ export const fundTransfer = {
   conflict: null,
   /** `category banking` — syntax-errors.consistency:47 */
   category: "banking",
-  /** category banking is money */
+  /** money: category banking */
   money: true,
   workload: null,
   overrides: [],
@@ -848,7 +849,7 @@ export const upiPayment = {
   conflict: "last_writer_wins",
   /** `category financial` — rbi.consistency:20 (built-in) via tier rbi.upi */
   category: "financial",
-  /** category financial is money */
+  /** money: category financial from tier rbi.upi */
   money: true,
   workload: null,
   overrides: [],

@@ -321,7 +321,7 @@ export const highValueTransfer = {
   conflict: null,
   /** `category financial` — rbi.consistency:12 (built-in) via tier rbi.high_value */
   category: "financial",
-  /** category financial is money */
+  /** money: category financial from tier rbi.high_value */
   money: true,
   workload: null,
   overrides: [],
@@ -500,7 +500,7 @@ export const neftTransfer = {
   conflict: null,
   /** `category banking` — tier-floors-and-degrade.consistency:33 */
   category: "banking",
-  /** category banking is money */
+  /** money: category banking */
   money: true,
   workload: null,
   overrides: [
@@ -781,7 +781,7 @@ export const statement = {
   conflict: null,
   /** `category financial` — rbi.consistency:34 (built-in) via tier rbi.statement */
   category: "financial",
-  /** category financial is money */
+  /** money: category financial from tier rbi.statement */
   money: true,
   workload: null,
   overrides: [],
@@ -958,7 +958,7 @@ export const balanceInquiry = {
   conflict: null,
   /** `category financial` — rbi.consistency:26 (built-in) via tier rbi.balance_query */
   category: "financial",
-  /** category financial is money */
+  /** money: category financial from tier rbi.balance_query */
   money: true,
   workload: null,
   overrides: [],
@@ -1153,7 +1153,7 @@ export const payment = {
   conflict: "abort",
   /** `category payments` — tier-floors-and-degrade.consistency:55 */
   category: "payments",
-  /** category payments is money */
+  /** money: category payments */
   money: true,
   workload: null,
   overrides: [],
@@ -1356,7 +1356,7 @@ export const fundTransfer = {
   conflict: "abort",
   /** `category banking` — tier-floors-and-degrade.consistency:66 */
   category: "banking",
-  /** category banking is money */
+  /** money: category banking */
   money: true,
   workload: null,
   overrides: [

@@ -334,7 +334,7 @@ export const accountBalance = {
   conflict: "abort",
   /** `category banking` — transactions.consistency:25 */
   category: "banking",
-  /** category banking is money */
+  /** money: category banking */
   money: true,
   workload: null,
   overrides: [],
@@ -688,7 +688,7 @@ export const walletBalance = {
   conflict: "abort",
   /** `category payments` — transactions.consistency:40 */
   category: "payments",
-  /** category payments is money */
+  /** money: category payments */
   money: true,
   workload: null,
   overrides: [],
@@ -864,7 +864,7 @@ export const upiCredit = {
   conflict: null,
   /** `category financial` — rbi.consistency:20 (built-in) via tier rbi.upi */
   category: "financial",
-  /** category financial is money */
+  /** money: category financial from tier rbi.upi */
   money: true,
   workload: null,
   overrides: [],
@@ -1056,7 +1056,7 @@ export const merchantPayment = {
   conflict: "abort",
   /** `category payments` — transactions.consistency:55 */
   category: "payments",
-  /** category payments is money */
+  /** money: category payments */
   money: true,
   workload: null,
   overrides: [],

@@ -314,7 +314,7 @@ export const upiTransfer = {
   conflict: null,
   /** `category financial` — rbi.consistency:20 (built-in) via tier rbi.upi */
   category: "financial",
-  /** category financial is money */
+  /** money: category financial from tier rbi.upi */
   money: true,
   workload: null,
   overrides: [
@@ -972,7 +972,7 @@ export const phonepeUpi = {
   conflict: null,
   /** `category financial` — rbi.consistency:20 (built-in) via tier rbi.upi */
   category: "financial",
-  /** category financial is money */
+  /** money: category financial from tier rbi.upi */
   money: true,
   workload: null,
   overrides: [
@@ -1365,7 +1365,7 @@ export const neft = {
   conflict: null,
   /** `category banking` — when-gaps-and-overlaps.consistency:50 */
   category: "banking",
-  /** category banking is money */
+  /** money: category banking */
   money: true,
   workload: null,
   overrides: [

@@ -1,6 +1,9 @@
 // An availability target above what the replication can offer: the exact probability that a write
 // quorum (W of N replicas, a region down taking its replicas) is up, from the profile's per-region and
 // per-replica uptime, is below the target. The message shows the arithmetic (estimate/availability.ts).
+//
+// The uptime figures are the profile's (an estimate, and uptimes are not independent in practice), so this
+// is a warning. The fixes say what they change: a majority quorum in place of every replica, or a lower target.
 import type { Fix } from '../../diagnostic';
 import { estimateWith } from '../../estimate/estimate';
 import { placeOf, propertyOf } from '../../estimate/fix-support';
@@ -11,8 +14,6 @@ import { majority } from '../../util/quorum';
 
 export const rule: Rule = {
   code: 'availability-unreachable',
-  defaultSeverity: 'warning',
-  summary: 'An availability target above what the replication can offer on the topology (write quorum reachable), with the arithmetic.',
   check({ model, estimate, report }) {
     for (const data of model.data.values()) {
       const target = data.effective.availabilityPct;

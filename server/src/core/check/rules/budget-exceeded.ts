@@ -1,5 +1,8 @@
 // The estimated monthly cost of a data type (profile figures × declared replicas, traffic and
 // operations; estimate/cost.ts) is above its `budget`. The message names the biggest cost lines.
+//
+// Prices, replica sizing and per-operation costs are the profile's estimates: a warning, with the budget that
+// would cover the estimate as the fix.
 import { formatMoney } from '../../estimate/format';
 import { moneyText, placeOf, propertyOf } from '../../estimate/fix-support';
 import { rate } from '../../estimate/profiles/index';
@@ -7,8 +10,6 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   code: 'budget-exceeded',
-  defaultSeverity: 'warning',
-  summary: 'The estimated monthly cost is above the declared budget; the biggest cost lines are named.',
   check({ model, estimate, report }) {
     for (const data of model.data.values()) {
       const budget = data.effective.budget;

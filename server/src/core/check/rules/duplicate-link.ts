@@ -1,5 +1,7 @@
 // The same pair of regions linked twice (either direction), or a link from a region to itself. Only the
 // fastest duplicate is used for round trips, so the others are dead text; a self-link is not a network hop.
+//
+// The later duplicate is ignored, like a duplicate property; which one the author meant is a guess: a warning.
 import type { LinkModel } from '../../model/model';
 import type { Rule } from '../rule';
 
@@ -8,8 +10,6 @@ const removeLink = (link: LinkModel) => [{ title: 'Remove this link', edits: [{ 
 
 export const rule: Rule = {
   code: 'duplicate-link',
-  defaultSeverity: 'warning',
-  summary: 'Two links join the same pair of regions, or a link joins a region to itself.',
   check({ model, report }) {
     for (const topo of model.topologies.values()) {
       const seen = new Map<string, LinkModel>();

@@ -1,5 +1,9 @@
-// Two declarations of the same kind with the same name (regions: within one topology). A user tier may
-// replace a built-in one of the same name on purpose, so that is not reported.
+// Two declarations of the same kind with the same name (regions: within one topology) that one file sees:
+// in the file itself, or in the file and what it imports (docs/language.md#files). Which one a reference
+// means is then not defined (the first is used). Unrelated files never collide: each sees only the prelude,
+// itself and its imports. When two files a file imports collide with each other, it is reported on the
+// import that brings the second. A user tier may replace a built-in one of the same name on purpose, so
+// that is not reported.
 import type { Declared } from '../../model/model';
 import type { Rule } from '../rule';
 
@@ -10,13 +14,16 @@ function fileName(uri: string): string {
 
 export const rule: Rule = {
   code: 'duplicate-name',
-  defaultSeverity: 'error',
-  summary: 'A topology, tier, data type, transaction or region is declared twice.',
   check({ model, report }) {
     // By kind (and topology, for regions), then name: no key string per declaration.
     const first = new Map<string, Map<string, Declared>>();
+    // A topology declared again is not used at all: its regions are not duplicates of their own (no cascade).
+    const unused: Declared[] = [];
+    const within = (d: Declared, t: Declared) =>
+      d.origin.uri === t.origin.uri && t.full.start <= d.origin.range.start && d.origin.range.end <= t.full.end;
     for (const d of model.declarations) {
       if (d.builtin) continue;
+      if (d.kind === 'region' && unused.some((t) => within(d, t))) continue;
       const scope = d.container ? `${d.kind}\u0000${d.container}` : d.kind;
       let names = first.get(scope);
       if (!names) first.set(scope, (names = new Map()));
@@ -25,6 +32,7 @@ export const rule: Rule = {
         names.set(d.name, d);
         continue;
       }
+      if (d.kind === 'topology') unused.push(d);
       const sameFile = earlier.origin.uri === d.origin.uri;
       report({
         uri: d.origin.uri,

@@ -1,6 +1,10 @@
 // Consensus (sequential or stronger, by quorum) over an even number of replicas, like the source's "4
 // participants" (L3903–L3907): a majority of 2k is k + 1 and survives k − 1 failures, the same as 2k − 1
 // replicas, at the cost of one more replica and one more vote to wait for.
+//
+// The design works; it costs more for no gain, so this is advice (information), on the topology's name. The
+// etcd FAQ recommends an odd number of members for this reason (etcd documentation, "Why an odd number of
+// cluster members?"). The fix removes one replica from a region with two or more.
 import type { DataModel, RegionModel, TopologyModel } from '../../model/model';
 import { needsConsensus } from '../../model/levels';
 import { branches } from '../branches';
@@ -20,8 +24,6 @@ function removeOne(regions: RegionModel[], uri: string, n: number): Fix[] | unde
 
 export const rule: Rule = {
   code: 'even-consensus-group',
-  defaultSeverity: 'info',
-  summary: 'Consensus over an even number of replicas: no more fault tolerance than one replica fewer.',
   check({ model, report }) {
     const usersOf = new Map<TopologyModel, string[]>();
     for (const d of model.data.values()) {

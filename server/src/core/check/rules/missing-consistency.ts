@@ -1,11 +1,12 @@
 // A data type that states no consistency level, directly or through a tier: its guarantees are then
 // whatever the database defaults to, which is the fail-open default the source warns about (digest §8.3).
+//
+// Estimates then assume `eventual`, an assumption: a warning, with a fix that writes that level out (or choose
+// the one the data needs).
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
   code: 'missing-consistency',
-  defaultSeverity: 'warning',
-  summary: 'A data type declares no consistency level, directly or through a tier.',
   check({ model, report }) {
     for (const d of model.data.values()) {
       if (d.effective.level || d.props.consistency) continue;

@@ -1,5 +1,12 @@
 // More than one region accepting writes under a level that needs one order of all writes (linearizable,
 // sequential, strict serializable): two primaries each accept a write before hearing of the other's.
+//
+// Sequential consistency and stronger need one order of all writes; with two primaries each accepts a write
+// before it hears of the other's, so the order is decided after the fact by conflict resolution, which the level
+// forbids (Herlihy & Wing 1990; Lamport 1979). Cosmos DB documents it as a product rule: Strong is not offered
+// with multiple write regions (Microsoft Learn, "Consistency levels in Azure Cosmos DB"). Provable from the
+// declared primaries alone: an error. It underlines the `primary` list, else the level. The fix keeps one
+// primary and says what it costs: the other regions write through it, and cannot while it is unreachable.
 import { needsConsensus } from '../../model/levels';
 import type { Rule } from '../rule';
 import { branches } from '../branches';
@@ -7,8 +14,6 @@ import { levelRange, primaryListRange, siteOf, singlePrimaryFix } from '../sites
 
 export const rule: Rule = {
   code: 'multi-primary-linearizable',
-  defaultSeverity: 'error',
-  summary: 'Several regions accept writes (multi-primary) under linearizable, sequential or strict serializable.',
   check({ model, report }) {
     for (const d of model.data.values()) {
       const s = branches(d).find((x) => x.effective.level && needsConsensus(x.effective.level.value) && x.effective.primaries.some((p) => p !== x.effective.primaries[0]));

@@ -2,6 +2,9 @@
 // or a level that needs a majority) cannot serve the clients cut off from its primary, so a scenario's
 // partitions cap its availability over the run. Reported on the fault when that cap is below the
 // `availability` it declares (digest §8 item 14: strong + 99.99% under a declared partition, incident F1).
+//
+// The cap is arithmetic over the declared run, but reading an availability target (a long-run figure) against a
+// scenario window is an assumption: a warning.
 import { needsConsensus } from '../../model/levels';
 import type { DataModel, ScenarioModel } from '../../model/model';
 import { formatDuration, formatPercent } from '../../syntax/units';
@@ -22,8 +25,6 @@ function keepsConsistency(d: DataModel): boolean {
 
 export const rule: Rule = {
   code: 'partition-breaks-availability',
-  defaultSeverity: 'warning',
-  summary: "A scenario's partition cuts clients off from the primary of a data type that keeps consistency, capping its availability below the target it declares.",
   check({ model, report }) {
     for (const s of model.scenarios.values()) {
       const durationMs = s.durationMs ?? 10_000;

@@ -12,8 +12,6 @@ const quorumOps = ['write', 'read'] as const;
 
 export const rule: Rule = {
   code: 'quorum-too-large',
-  defaultSeverity: 'error',
-  summary: 'A write or read quorum larger than the replicas of the topology, or below 1.',
   check({ model, report }) {
     const done = new Set<string>();
     for (const data of model.data.values()) {
@@ -36,6 +34,7 @@ export const rule: Rule = {
             message = `${b.label} waits for ${q.value} ${op} acknowledgements, but topology '${topo.name}' has only ${n} replica${n === 1 ? '' : 's'} (${replicaList(topo.regions.values())}): no ${op} can ever complete, so ${ops} always time out.`;
           }
           if (!message) continue;
+          const cost = n !== undefined && value === n ? ` (${ops} stop when any replica is down)` : '';
           const key = `${at.uri}#${q.range.start}#${n ?? ''}`;
           if (done.has(key)) continue;
           done.add(key);
@@ -43,7 +42,9 @@ export const rule: Rule = {
             uri: at.uri,
             range: q.range,
             message,
-            fixes: [{ title: `Set the ${op} quorum to ${value}`, edits: [{ uri: at.uri, range: q.range, newText: String(value) }] }],
+            fixes: [
+              { title: `Set the ${op} quorum to ${value}${cost}`, edits: [{ uri: at.uri, range: q.range, newText: String(value) }] },
+            ],
           });
         }
       }

@@ -1,6 +1,9 @@
 // A data type's (or `when` branch's) own latency, availability or staleness bound looser than a tier it names;
 // the tier's stricter figure applies, so the written one misleads. A tier's bound at a higher percentile caps
 // lower ones (p95 ≤ p99), and a tier's `bounded(T)` level caps staleness at T.
+//
+// The stricter figure applies anyway, so nothing fails; the written figure says something untrue about the
+// design: a warning (a guess at what the author meant), with the tier's figure as the fix.
 import { branches, isOrigin, setHere, type Branch } from '../branches';
 import type { Fix } from '../../diagnostic';
 import type { Quantity } from '../../syntax/ast';
@@ -81,8 +84,6 @@ function latency(b: Branch, uri: string, report: (r: Report) => void): void {
 
 export const rule: Rule = {
   code: 'sla-looser-than-tier',
-  defaultSeverity: 'warning',
-  summary: "A data type's own latency, availability or staleness bound is looser than its tier's.",
   check({ model, report }) {
     for (const data of model.data.values()) {
       for (const b of branches(data)) {

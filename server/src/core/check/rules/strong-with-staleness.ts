@@ -1,6 +1,9 @@
 // A linearizable or strict-serializable level with a `staleness <= T` bound above zero (the source's "strong"
 // levels with max_staleness 60 s and 1 s, L4330–L4340): no read is stale under such a level, so the bound is
 // meaningless or the level is not strong (then `bounded(T)`). `regional` is not flagged: strong in-region only.
+//
+// Nothing is impossible here (a linearizable read trivially meets any staleness bound); the two statements
+// disagree about what the author meant, so this is a warning, with fixes for both readings.
 import { branches, isOrigin, originKey, setHere } from '../branches';
 import type { Fix } from '../../diagnostic';
 import { formatDuration } from '../../syntax/units';
@@ -8,8 +11,6 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   code: 'strong-with-staleness',
-  defaultSeverity: 'warning',
-  summary: 'A linearizable or strict level together with a staleness bound above zero.',
   check({ model, report }) {
     for (const data of model.data.values()) {
       let done: Set<string> | undefined; // made at the first report: most data types have none

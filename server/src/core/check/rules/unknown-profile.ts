@@ -1,5 +1,7 @@
 // A `profile` that names no built-in or declared cost and latency profile; estimates then fall back to the
 // default (india-2024). Built-in profiles live in estimate/profiles/ and the prelude (vendors-2026).
+//
+// An unknown name: the text cannot be read as written, an error (estimates still run on the default).
 import { defaultProfileName } from '../../estimate/profiles/index';
 import { knownProfileNames } from '../../estimate/profiles/resolve';
 import { closest } from '../../util/suggest';
@@ -7,8 +9,6 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   code: 'unknown-profile',
-  defaultSeverity: 'error',
-  summary: 'A `profile` that is neither built in nor declared; estimates fall back to the default.',
   check({ model, report }) {
     const names = knownProfileNames(model);
     for (const f of model.files) {

@@ -1,4 +1,8 @@
 // A name that refers to nothing declared: a tier, topology, data type or region (in its topology).
+//
+// A file sees the built-in prelude, itself and what it imports (docs/language.md#files). When the name is
+// declared in a file this one does not import, the message names that file and a fix adds the `import`; a
+// close name gets "Did you mean". An error: the text cannot be read as written.
 import { closest } from '../../util/suggest';
 import type { Rule } from '../rule';
 
@@ -6,8 +10,6 @@ const words = { topology: 'topology', tier: 'tier', data: 'data type', transacti
 
 export const rule: Rule = {
   code: 'unknown-reference',
-  defaultSeverity: 'error',
-  summary: 'A tier, topology, data type or region is used but never declared.',
   check({ model, report }) {
     for (const ref of model.references) {
       if (ref.target) continue;

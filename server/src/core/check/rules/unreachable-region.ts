@@ -1,6 +1,8 @@
 // A region of a multi-region topology that no chain of links joins to the others (to the part holding the
 // primary, else the largest): its replicas cannot replicate and its round trips are unknown. The fix adds a
 // link at the fibre minimum to the nearest located region: a lower bound to replace with a measured figure.
+//
+// Without a path the declared topology cannot replicate to that region at all: an error, on the region.
 import { fibreFloor } from '../../geo/region-location';
 import type { RegionModel, TopologyModel } from '../../model/model';
 import type { Fix } from '../../diagnostic';
@@ -35,8 +37,6 @@ function linkFix(topo: TopologyModel, from: RegionModel[], to: RegionModel): Fix
 
 export const rule: Rule = {
   code: 'unreachable-region',
-  defaultSeverity: 'error',
-  summary: 'A region of a multi-region topology that no chain of links reaches from the others.',
   check({ model, report }) {
     for (const topo of model.topologies.values()) {
       if (topo.regions.size < 2) continue;

@@ -1,6 +1,9 @@
 // Values of a threshold left to the base level: two branches that split at a value but both exclude it
 // (`> 1 lakh` / `< 1 lakh`), or a branch narrower than the `applies when` of the tier it names
 // (source contradiction 34: "> ₹1 lakh" in prose, L3531, vs `>= 100000` in code, L3562).
+//
+// The gap may be intended (the base level is then what the boundary value gets); the tool guesses it is not:
+// a warning, with the fix that closes it.
 import { conditionText } from '../branches';
 import { containsValue, describeSet, fieldSets, inclusiveOf, type Bound, type FieldSet } from '../../model/conditions';
 import { implies, type Level } from '../../model/levels';
@@ -103,8 +106,6 @@ function tierGaps(ctx: RuleContext, seen: Seen, d: DataModel, sets: Map<string, 
 
 export const rule: Rule = {
   code: 'when-gap',
-  defaultSeverity: 'warning',
-  summary: '`>` vs `>=` at a threshold, or a branch narrower than its tier\'s `applies when`, leaves values to the base level.',
   check(ctx) {
     for (const d of ctx.model.data.values()) {
       if (d.whens.length === 0) continue; // both kinds of gap are between branches

@@ -1,5 +1,8 @@
 // Two `when` branches of one data type whose conditions on the same field admit common values while their
 // bodies differ: which branch wins there is not defined (source contradiction 40: overlapping categories).
+//
+// Two branches that both apply with different bodies leave the data's level undefined for those values: the
+// policy cannot be read as one, an error, with a fix that narrows one branch.
 import { conditionText } from '../branches';
 import { describeSet, fieldSets, intersect, isEmpty, type FieldSet } from '../../model/conditions';
 import { implies, levelAliases } from '../../model/levels';
@@ -49,8 +52,6 @@ function narrowFix(d: DataModel, weak: WhenModel, strong: WhenModel, field: stri
 
 export const rule: Rule = {
   code: 'when-overlap',
-  defaultSeverity: 'error',
-  summary: 'Two `when` branches whose conditions on the same field overlap while their bodies differ (no precedence).',
   check({ model, report }) {
     for (const d of model.data.values()) {
       const sets = d.whens.map((w) => fieldSets(w.decl.conditions));

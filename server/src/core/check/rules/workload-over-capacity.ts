@@ -1,12 +1,12 @@
 // A workload whose peak (declared, or the average × the profile's peak factor) is above the operations
 // per second the level sustains on the topology per the profile (estimate/capacity.ts).
+//
+// Capacity per replica is the profile's estimate (from the source's Flipkart benchmark): a warning.
 import { formatCount } from '../../estimate/format';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
   code: 'workload-over-capacity',
-  defaultSeverity: 'warning',
-  summary: 'The peak workload is above what the level sustains on the topology, per the profile.',
   check({ model, estimate, report }) {
     for (const data of model.data.values()) {
       const w = data.effective.workload;
