@@ -99,37 +99,44 @@ export function visibilityChart(canvas: HTMLCanvasElement, d: DataResult, t: The
 
 const availabilityColour = (pct: number, t: Theme) => (pct >= 99.9 ? t.good : pct >= 99 ? t.warn : t.bad);
 
-/** Writes each bar's availability on it. */
-const barLabels = (texts: string[], colour: string): Plugin<'bar'> => ({
-  id: 'availabilityLabels',
-  afterDatasetsDraw(chart) {
-    const { ctx } = chart;
+/** Shades each fault window behind the bars, with its name at the top. */
+const faultWindows = (d: DataResult, fill: string, text: string): Plugin<'bar'> => ({
+  id: 'faultWindows',
+  beforeDatasetsDraw(chart) {
+    const { ctx, chartArea: a, scales } = chart;
     ctx.save();
-    ctx.fillStyle = colour;
-    ctx.textBaseline = 'middle';
-    chart.getDatasetMeta(0).data.forEach((bar, i) => ctx.fillText(texts[i], (bar as BarElement & { base: number }).base + 6, bar.y));
+    for (const f of d.faults) {
+      const x0 = scales.x.getPixelForValue(f.atMs / 1000);
+      const x1 = scales.x.getPixelForValue((f.atMs + f.forMs) / 1000);
+      ctx.fillStyle = fill;
+      ctx.fillRect(Math.max(a.left, x0), a.top, Math.min(a.right, x1) - Math.max(a.left, x0), a.bottom - a.top);
+      ctx.fillStyle = text;
+      ctx.textBaseline = 'top';
+      ctx.fillText(f.fault.replace(/ at .*$/, ''), Math.max(a.left, x0) + 4, a.top + 4, Math.max(0, x1 - x0 - 8));
+    }
     ctx.restore();
   },
 });
 
-/** The whole run and each fault window on a time axis, coloured and labelled by the availability in it. */
+/** Availability over the run, per time bin (by arrival), with the fault windows shaded behind it. */
 export function timelineChart(canvas: HTMLCanvasElement, r: SimulationResult, d: DataResult, t: Theme): Chart {
-  const b = base(t, 'time since the load started, s', '');
-  const rows = [
-    { label: 'whole run', from: 0, to: r.scenario.durationMs / 1000, pct: d.availabilityPct },
-    ...d.faults.map((f) => ({ label: f.fault.replace(/ at .*$/, ''), from: f.atMs / 1000, to: (f.atMs + f.forMs) / 1000, pct: f.availabilityPct })),
-  ];
+  const b = base(t, 'time since the load started, s', 'answered ok, %');
+  const step = d.timeline.binMs / 1000;
+  const points = d.timeline.availabilityPct.map((pct, i) => ({ x: i * step + step / 2, y: pct, offered: d.timeline.offered[i] }));
+  const end = Math.max(r.scenario.durationMs / 1000, points.length * step);
   return new Chart(canvas, {
     type: 'bar',
     data: {
-      labels: rows.map((x) => x.label),
-      datasets: [{ label: 'availability', data: rows.map((x) => [x.from, x.to] as [number, number]), backgroundColor: rows.map((x) => translucent(availabilityColour(x.pct, t))), borderColor: rows.map((x) => availabilityColour(x.pct, t)), borderWidth: 1.5, borderSkipped: false }],
+      datasets: [{
+        label: 'availability', data: points, barPercentage: 1, categoryPercentage: 1,
+        backgroundColor: points.map((p) => translucent(availabilityColour(p.y, t))), borderColor: points.map((p) => availabilityColour(p.y, t)), borderWidth: 1,
+      }],
     },
     options: {
-      indexAxis: 'y', animation: b.animation, responsive: b.responsive, maintainAspectRatio: b.maintainAspectRatio,
-      scales: { x: { ...b.x, type: 'linear', min: 0 }, y: { ...b.y, type: 'category', title: { display: false } } },
-      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => `${rows[c.dataIndex].from}–${rows[c.dataIndex].to} s: ${rows[c.dataIndex].pct}% available` } } },
+      animation: b.animation, responsive: b.responsive, maintainAspectRatio: b.maintainAspectRatio,
+      scales: { x: { ...b.x, type: 'linear', min: 0, max: end }, y: { ...b.y, min: 0, max: 100 } },
+      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => `${points[c.dataIndex].x - step / 2}–${points[c.dataIndex].x + step / 2} s: ${c.parsed.y}% of ${points[c.dataIndex].offered} operations answered ok` } } },
     },
-    plugins: [barLabels(rows.map((x) => `${x.pct}% available`), t.fg)],
+    plugins: [faultWindows(d, translucent(t.warn), t.muted)],
   });
 }

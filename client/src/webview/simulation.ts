@@ -65,7 +65,7 @@ function dataSection(r: SimulationResult, d: DataResult, i: number): HTMLElement
     table('checks', ['check', 'the level', 'verdict', 'violations', 'witness'], d.checks.map(checkRow)),
     elections.length ? table('elections', ['leader lost', 'new leader from', 'before', 'after', 'term'], elections) : null,
     el('h3', {}, 'Availability over time'),
-    canvas(`timeline-${i}`, d.faults.length ? 'The run and its fault windows, with the availability of the operations started in each' : 'No faults injected: the whole run', d.faults.length > 1),
+    canvas(`timeline-${i}`, `The share of operations answered ok, per ${d.timeline.binMs / 1000} s of arrivals${d.faults.length ? ', with the fault windows shaded' : ' (no faults injected)'}`),
     d.faults.length ? table('faults', ['fault', 'window', 'operations', 'availability', 'by client region'], faults) : null,
     el('p', { class: 'cost' }, `Cost actuals (${d.cost.profile}): ${formatMoney(d.cost.monthly, d.cost.currency)}/month at the simulated rate · the estimate says ${formatMoney(d.cost.estimatedMonthly, d.cost.currency)}/month. ${d.cost.note}.`),
   );
