@@ -128,7 +128,7 @@ export function timelineChart(canvas: HTMLCanvasElement, r: SimulationResult, d:
     type: 'bar',
     data: {
       datasets: [{
-        label: 'availability', data: points, barPercentage: 1, categoryPercentage: 1,
+        label: 'availability', data: points, barPercentage: 1, categoryPercentage: 1, barThickness: 'flex',
         backgroundColor: points.map((p) => translucent(availabilityColour(p.y, t))), borderColor: points.map((p) => availabilityColour(p.y, t)), borderWidth: 1,
       }],
     },

@@ -145,7 +145,8 @@ export async function uiChecks({ page, url, folder, file, check, shot }) {
     assert.ok(box && box.width > 100 && box.height > 100, `the histogram is drawn: ${JSON.stringify(box)}`);
     const checks = (await results.locator('table.checks tbody tr').allInnerTexts()).map(norm);
     assert.ok(checks.length >= 7, checks.join('\n'));
-    assert.ok(checks[0].startsWith('stale reads (missed an acknowledged write)'), checks[0]);
+    assert.ok(checks.some((c) => c.startsWith('stale reads (missed an acknowledged write)')), checks.join('\n'));
+    assert.ok(checks.some((c) => c.startsWith('linearizable (values, per key)')), checks.join('\n'));
     assert.ok(checks.some((c) => c.startsWith('read-your-writes')), checks.join('\n'));
     await results.locator('canvas#visibility-0').waitFor({ state: 'visible' });
     await results.locator('canvas#timeline-0').waitFor({ state: 'visible' });
@@ -182,7 +183,9 @@ export async function uiChecks({ page, url, folder, file, check, shot }) {
     await results.locator('canvas#timeline-0').waitFor({ state: 'visible' });
     const rows = (await results.locator('table.faults tbody tr').allInnerTexts()).map(norm);
     assert.equal(rows.length, 1, rows.join('\n'));
-    assert.ok(rows[0].startsWith('partition mumbai, bangalore | delhi') && rows[0].includes('1–3 s') && /delhi 0%/.test(rows[0]), rows[0]);
+    // Operations arriving in the window: mumbai's all answered, most of delhi's not (some wait out the partition).
+    const delhi = Number(/delhi ([\d.]+)%/.exec(rows[0])?.[1]);
+    assert.ok(rows[0].startsWith('partition mumbai, bangalore | delhi') && rows[0].includes('1–3 s') && /mumbai 100%/.test(rows[0]) && delhi < 50, rows[0]);
     await results.locator('table.faults').scrollIntoViewIfNeeded();
     await shot('09e-scenario-faults');
   });

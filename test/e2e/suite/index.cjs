@@ -40,6 +40,9 @@ exports.run = async function run() {
     write();
   };
 
+  /** A diagnostic's code: a string, or `{ value, target }` when the server links it to its documentation. */
+  const codeOf = (d) => (typeof d.code === 'object' && d.code !== null ? d.code.value : d.code);
+
   const file = expected[0];
   const uri = vscode.Uri.parse(file.uri);
   const want = file.diagnostics[0];
@@ -57,7 +60,7 @@ exports.run = async function run() {
 
   await check('diagnostics: the contradiction with its code, range and message', async () => {
     const got = await until('diagnostics arrive', 20_000, () => diagnostics(uri).length > 0 && diagnostics(uri));
-    assert.deepEqual(got.map((d) => [d.code, d.message, plainRange(d.range), d.severity]), [[want.code, want.message, want.range, vscode.DiagnosticSeverity.Error]]);
+    assert.deepEqual(got.map((d) => [codeOf(d), d.message, plainRange(d.range), d.severity]), [[want.code, want.message, want.range, vscode.DiagnosticSeverity.Error]]);
   });
 
   await check('hover on a data type: its estimate, as the service computes it', async () => {
@@ -118,7 +121,7 @@ exports.run = async function run() {
     } finally {
       await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
     }
-    await until('the diagnostic comes back', 15_000, () => diagnostics(uri).some((d) => d.code === want.code));
+    await until('the diagnostic comes back', 15_000, () => diagnostics(uri).some((d) => codeOf(d) === want.code));
   });
 
   await check('file events are forwarded: a new file on disk is checked, and forgotten when deleted', async () => {
@@ -126,7 +129,7 @@ exports.run = async function run() {
     const text = 'data ledger {\n  category banking\n  conflict last_writer_wins\n}\n';
     fs.writeFileSync(extra.fsPath, text);
     try {
-      await until('the new file has its diagnostic', 15_000, () => diagnostics(extra).some((d) => d.code === 'lww-on-money'));
+      await until('the new file has its diagnostic', 15_000, () => diagnostics(extra).some((d) => codeOf(d) === 'lww-on-money'));
     } finally {
       fs.rmSync(extra.fsPath, { force: true });
     }
@@ -152,7 +155,7 @@ exports.run = async function run() {
 
   await check('quick fix: the code actions are the fixes; the first applied removes the diagnostic', async () => {
     await vscode.window.showTextDocument(doc);
-    const d = diagnostics(uri).find((x) => x.code === want.code);
+    const d = diagnostics(uri).find((x) => codeOf(x) === want.code);
     const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
     assert.deepEqual(actions.map((a) => a.title), want.fixes);
     assert.ok(await vscode.workspace.applyEdit(actions[0].edit));
