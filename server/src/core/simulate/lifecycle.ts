@@ -102,12 +102,12 @@ export function complete(sim: Sim, op: Op, type: 'ok' | 'fail' | 'info', v: Vers
   op.version = v ? v.vv : !op.read && op.w ? op.w.vv : null;
   sim.record.complete(op, type, value, v ? v.vv : null, error);
   const checker = sim.checkers[g.index];
-  if (type === 'ok' && v) {
+  if (type === 'ok' && v && checker) {
     if (op.read) checker.readOk(s.id, op.key, v.vv, op, op.fallback);
     else checker.writeOk(s.id, op.key, op.w!.slot, op.w!.idx, op);
     tokenUpdate(op, v.vv);
   } else if (type === 'info') {
-    checker.writeInfo(op.key);
+    checker?.writeInfo(op.key);
     s.process = sim.nextProcess++; // Jepsen: a process with an indeterminate operation is replaced
   }
   s.busy = false;

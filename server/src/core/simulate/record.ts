@@ -27,7 +27,7 @@ export interface HistoryOp {
 }
 
 export interface HistorySink {
-  /** An operation is invoked (in time order, before its completion). */
+  /** An operation is invoked (in time order, before its completion); the record is reused after the call. */
   invoke(inv: { key: string; f: HistoryOp['f']; invoke: number; region?: number }): void;
   add(op: HistoryOp): void;
 }
@@ -49,6 +49,8 @@ export class Recorder {
   lines = 0;
   truncated = false;
   private last = -1;
+  /** One invocation record, reused: sinks read it at once and keep none. */
+  private inv: { key: string; f: HistoryOp['f']; invoke: number; region: number } = { key: '', f: 'read', invoke: 0, region: 0 };
 
   constructor(
     private out: ((line: string) => void) | undefined,
@@ -83,7 +85,15 @@ export class Recorder {
     op.process = process;
     const f = fOf(op);
     if (this.out) this.emit({ time: t, type: 'invoke', process, f, value: [keyOf(op), op.read ? null : op.value] });
-    this.sinks[op.g.index]?.invoke({ key: keyOf(op), f, invoke: t / 1e6, region: op.region });
+    const sink = this.sinks[op.g.index];
+    if (sink) {
+      const inv = this.inv;
+      inv.key = keyOf(op);
+      inv.f = f;
+      inv.invoke = t / 1e6;
+      inv.region = op.region;
+      sink.invoke(inv);
+    }
   }
 
   /** Records the completion on the operation, in the file, and for the history checkers. */
@@ -109,5 +119,11 @@ export class Recorder {
   }
 }
 
-const keyOf = (op: Op) => `${op.g.name}/${op.key}`;
+/** Keys as the history names them (`data/index`), made once per data type. */
+const keyNames = new WeakMap<Op['g'], string[]>();
+function keyOf(op: Op): string {
+  let names = keyNames.get(op.g);
+  if (!names) keyNames.set(op.g, (names = Array.from({ length: op.g.keys }, (_, k) => `${op.g.name}/${k}`)));
+  return names[op.key];
+}
 const fOf = (op: Op): HistoryOp['f'] => (op.read ? 'read' : op.g.counter ? 'add' : 'write');

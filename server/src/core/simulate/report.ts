@@ -39,6 +39,8 @@ export interface ReportInput {
   /** Checks judged on the history's values (linearizability, sequential, regional). */
   historyChecks: CheckResult[];
   faults: Fault[];
+  /** False when the run skipped its checks. */
+  checked: boolean;
   durationMs: number;
   sessions: number;
   model: PolicyModel;
@@ -49,7 +51,7 @@ export function report(i: ReportInput): DataResult {
   const seconds = Math.max(i.durationMs, 1) / 1000;
   const read = opResult(m.read, seconds);
   const write = opResult(m.write, seconds);
-  const checks = [...i.historyChecks, ...versionChecks(g, c)];
+  const checks = i.checked ? [...i.historyChecks, ...versionChecks(g, c)] : [];
   const violated = checks.filter((x) => x.promised && x.violations > 0).map((x) => x.check);
   const faultResults: FaultResult[] = i.faults.map((f, k) => {
     const regions = m.windows[k].flatMap((o, r) => (o[0] > 0 ? [{ region: g.regions[r], ops: o[0], ok: o[1], fail: o[2], info: o[3], availabilityPct: pct(o[1], o[0]) }] : []));

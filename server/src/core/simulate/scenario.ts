@@ -79,6 +79,8 @@ export interface SimulateOptions {
   onHistory?: (line: string) => void;
   /** At most this many history lines (default 1,000,000). */
   historyLimit?: number;
+  /** False: run without the checks (the bench measures the engine and the checkers apart). Default true. */
+  checks?: boolean;
 }
 
 /** Clients when a scenario does not say: at least 100, and enough that even operations that all took the
