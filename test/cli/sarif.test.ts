@@ -77,3 +77,23 @@ test('SARIF: files outside the working directory keep an absolute URI; names are
     { id: 1, physicalLocation: { artifactLocation: { uri: 'file:///elsewhere/b.consistency' }, region: { startLine: 1, startColumn: 6, endLine: 1, endColumn: 10 } }, message: { text: 'see here' } },
   ]);
 });
+
+test('the SARIF output of every sample validates against the SARIF 2.1.0 schema (OASIS, rtm.5)', async () => {
+  const { default: Ajv } = await import('ajv');
+  const { createRequire } = await import('node:module');
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const require = createRequire(import.meta.url);
+  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  // The schema is JSON Schema draft-04: ajv 6 checks it once that meta-schema is added.
+  const ajv = new Ajv({ allErrors: true, schemaId: 'auto' });
+  ajv.addMetaSchema(JSON.parse(readFileSync(require.resolve('ajv/lib/refs/json-schema-draft-04.json'), 'utf8')));
+  const validate = ajv.compile(schema);
+  const files = Object.fromEntries(
+    ['samples/contradictions', 'samples/clean'].flatMap((dir) => readdirSync(dir).map((f) => [`${dir}/${f}`, readFileSync(`${dir}/${f}`, 'utf8')])),
+  );
+  const doc = sarif(files);
+  assert.ok(doc.runs[0].results.length > 50, `${doc.runs[0].results.length} results`);
+  assert.ok(validate(doc), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+  // A broken document does not validate: the schema is really applied.
+  assert.equal(validate({ ...doc, version: '2.0.0' }), false);
+});

@@ -1,6 +1,6 @@
 // Golden tests: every samples/**/*.consistency is analysed alone and its diagnostics (code, severity,
 // 1-based "L:C-L:C" range, message) are compared with test/golden/diagnostics/<path under samples>.json.
-// A missing golden file is created; UPDATE_GOLDEN=1 rewrites them all. Clean samples must have no
+// A missing golden file fails the test (a new sample needs its golden reviewed); UPDATE_GOLDEN=1 writes them all. Clean samples must have no
 // diagnostics; each contradictions sample must have an error and report every code its header lists.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -60,7 +60,8 @@ for (const sample of samples) {
     const text = readFileSync(sample, 'utf8');
     const actual = normalise(text, sample);
     const goldenPath = join(GOLDEN, `${rel}.json`);
-    if (update || !existsSync(goldenPath)) {
+    assert.ok(update || existsSync(goldenPath), `no golden ${goldenPath}: run UPDATE_GOLDEN=1 node scripts/run-tests.mjs golden, and review it`);
+    if (update) {
       mkdirSync(dirname(goldenPath), { recursive: true });
       writeFileSync(goldenPath, `${JSON.stringify(actual, null, 2)}\n`);
       t.diagnostic(`wrote ${goldenPath}`);

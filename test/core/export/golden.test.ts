@@ -1,5 +1,5 @@
 // Golden tests of the generated TypeScript: every samples/**/*.consistency is exported alone and compared
-// with test/golden/export/<path>.generated.ts (created when missing; UPDATE_GOLDEN=1 rewrites them).
+// with test/golden/export/<path>.generated.ts (a missing one fails; UPDATE_GOLDEN=1 writes them).
 // Every generated module must compile under --strict, and exporting must be deterministic.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,7 +41,8 @@ for (const sample of samples) {
     outputs[`/virtual/${rel}.ts`] = actual;
     assert.ok(isGenerated(actual), 'starts with the generated-file marker');
     const path = goldenPath(sample);
-    if (update || !existsSync(path)) {
+    assert.ok(update || existsSync(path), `no golden ${path}: run UPDATE_GOLDEN=1 node scripts/run-tests.mjs golden, and review it`);
+    if (update) {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, actual);
       t.diagnostic(`wrote ${path}`);

@@ -1,5 +1,6 @@
 // The SARIF 2.1.0 format of `consistency check` (for GitHub code scanning and other SARIF viewers):
 // one run, the rule table as tool.driver.rules, one result per diagnostic, fixes as artifact changes.
+import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { allCodes, codeInfo, defaultSeverity, helpUri } from '../../core/codes';
 import type { Severity, TextEdit } from '../../core/diagnostic';
 import type { Range } from '../../core/util/range';
@@ -12,16 +13,8 @@ export const SRCROOT = '%SRCROOT%';
 type Level = 'error' | 'warning' | 'note';
 const levels: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-interface SarifRule {
-  id: string;
-  shortDescription: { text: string };
-  helpUri: string;
-  defaultConfiguration: { level: Level };
-  properties: { stage: string; basis: string };
-}
-
 /** Every code of the registry (syntax, model and rules), each with its section of docs/rules.md. */
-export function sarifRules(rulesDoc: string): SarifRule[] {
+export function sarifRules(rulesDoc: string): ReportingDescriptor[] {
   return allCodes.map((code) => {
     const info = codeInfo(code);
     return {
@@ -34,7 +27,7 @@ export function sarifRules(rulesDoc: string): SarifRule[] {
   });
 }
 
-export function sarifDocument(report: CheckReport, tool: ToolInfo): object {
+export function sarifDocument(report: CheckReport, tool: ToolInfo): Log {
   const locator = new Locator(report.texts);
   const artifact = (uri: string) =>
     isInside(uri, report.cwd) ? { uri: displayPath(uri, report.cwd).split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT } : { uri };
@@ -50,7 +43,7 @@ export function sarifDocument(report: CheckReport, tool: ToolInfo): object {
       artifactLocation: artifact(uri),
       replacements: edits.filter((e) => e.uri === uri).map((e) => ({ deletedRegion: region(uri, e.range), insertedContent: { text: e.newText } })),
     }));
-  const results = report.diagnostics.map((d) => ({
+  const results = report.diagnostics.map((d): Result => ({
     ruleId: d.code,
     ruleIndex: ruleIndex.get(d.code),
     level: levels[d.severity],
