@@ -1,23 +1,8 @@
 // The history checkers' cost: a synthetic linearizable run of 100,000 operations (100 keys, 20 processes, 1%
 // indeterminate and 1% failed), checked whole and streamed through the monitor, per model; warm medians.
-import { checkLinearizable, Monitor, type CheckResult, type HistOp, type ModelKind } from '../server/src/core/simulate/verify/index';
-import { synth } from '../test/core/simulate/verify/synth';
+import { checkLinearizable } from '../server/src/core/simulate/verify/index';
+import { events, stream, synth } from '../test/core/simulate/verify/synth';
 
-/** Time-ordered events (invocations first at equal times), computed outside the timed part. */
-function events(ops: HistOp[]): Int32Array {
-  const ev = Int32Array.from({ length: 2 * ops.length }, (_, e) => e);
-  const t = (e: number) => (e & 1 ? ops[e >> 1].complete : ops[e >> 1].invoke);
-  return ev.sort((a, b) => t(a) - t(b) || (a & 1) - (b & 1) || a - b);
-}
-
-function stream(ops: HistOp[], ev: Int32Array, model: ModelKind): CheckResult {
-  const m = new Monitor(model);
-  for (const e of ev) {
-    if (e & 1) m.complete(ops[e >> 1]);
-    else m.invoke(ops[e >> 1]);
-  }
-  return m.finish();
-}
 
 export function benchVerify(): void {
   console.log('\nhistory checkers: linearizability of 100,000 operations (100 keys, 20 processes), median of 5 warm runs');

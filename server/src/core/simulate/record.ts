@@ -7,18 +7,11 @@
 // feed the in-process checkers. Bounded: after `limit` lines nothing more is written.
 import type { Group } from './group';
 import type { Op } from './ops';
+import type { HistOp } from './verify/index';
 import type { VV } from './state';
 
 /** One completed operation as the history checkers see it (times in ms, from the stamped nanoseconds). */
-export interface HistoryOp {
-  id: number;
-  process: number;
-  key: string;
-  f: 'read' | 'write' | 'add';
-  value: number | null;
-  invoke: number;
-  complete: number;
-  type: 'ok' | 'fail' | 'info';
+export interface HistoryOp extends HistOp {
   region: number;
   /** Served by the `prefer availability` fallback. */
   fallback: boolean;

@@ -3,25 +3,9 @@
 // measured by `npm run bench` (bench/verify.ts), not here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkLinearizable, Monitor, type CheckResult, type HistOp,
-  type ModelKind } from '../../../../server/src/core/simulate/verify/index';
-import { synth } from './synth';
+import { checkLinearizable } from '../../../../server/src/core/simulate/verify/index';
+import { events, stream, synth } from './synth';
 
-/** Time-ordered events (invocations first at equal times), computed outside the timed part. */
-function events(ops: HistOp[]): Int32Array {
-  const ev = Int32Array.from({ length: 2 * ops.length }, (_, e) => e);
-  const t = (e: number) => (e & 1 ? ops[e >> 1].complete : ops[e >> 1].invoke);
-  return ev.sort((a, b) => t(a) - t(b) || (a & 1) - (b & 1) || a - b);
-}
-
-function stream(ops: HistOp[], ev: Int32Array, model: ModelKind): CheckResult {
-  const m = new Monitor(model);
-  for (const e of ev) {
-    if (e & 1) m.complete(ops[e >> 1]);
-    else m.invoke(ops[e >> 1]);
-  }
-  return m.finish();
-}
 
 for (const model of ['register', 'counter'] as const) {
   test(`${model}: 100,000 operations, whole and streamed, are linearizable`, () => {

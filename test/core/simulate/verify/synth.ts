@@ -1,7 +1,7 @@
 // Synthetic histories of a real register or counter: each operation takes effect at a point inside its interval
 // (an indeterminate one at such a point or never, a failed one never), so the history is linearizable unless
 // `stalePct` of the reads are made to return the value before the one they saw. Deterministic in the seed.
-import type { HistOp, ModelKind } from '../../../../server/src/core/simulate/verify/index';
+import { Monitor, type CheckResult, type HistOp, type ModelKind } from '../../../../server/src/core/simulate/verify/index';
 
 export interface SynthOptions {
   ops: number;
@@ -59,4 +59,21 @@ export function synth(o: SynthOptions): HistOp[] {
   }
   ops.sort((a, b) => a.invoke - b.invoke);
   return ops.map(({ at: _at, applies: _a, ...op }, id) => ({ id, ...op }));
+}
+
+/** A history's events in time order (invocations first at equal times): 2i is op i's invocation, 2i+1 its completion. */
+export function events(ops: HistOp[]): Int32Array {
+  const ev = Int32Array.from({ length: 2 * ops.length }, (_, e) => e);
+  const t = (e: number) => (e & 1 ? ops[e >> 1].complete : ops[e >> 1].invoke);
+  return ev.sort((a, b) => t(a) - t(b) || (a & 1) - (b & 1) || a - b);
+}
+
+/** Streams the events through a fresh monitor and returns its result. */
+export function stream(ops: HistOp[], ev: Int32Array, model: ModelKind): CheckResult {
+  const m = new Monitor(model);
+  for (const e of ev) {
+    if (e & 1) m.complete(ops[e >> 1]);
+    else m.invoke(ops[e >> 1]);
+  }
+  return m.finish();
 }
