@@ -104,7 +104,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
       contentChanges: [{ range: { start: { line: 3, character: 11 }, end: { line: 3, character: 19 } }, text: 'banking' }],
     });
     const p = await client.diagnostics(walletUri, (x) => x.version === version);
-    assert.match(p.diagnostics[0].message, /which holds money \(category banking\)/);
+    assert.match(p.diagnostics[0].message as string, /which holds money \(category banking\)/);
   });
 
   test('hover on the data type: its estimate', async () => {
