@@ -10,7 +10,7 @@ export class BuiltinDocuments implements vscode.TextDocumentContentProvider {
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     // VS Code prints `builtin:///rbi.consistency` as `builtin:/rbi.consistency`; the server takes either.
     const params: BuiltinTextParams = { uri: uri.toString() };
-    const text = await this.client.sendRequest<string | null>(builtinTextRequest, params, token);
+    const text = await this.client.sendRequest(builtinTextRequest, params, token);
     return text ?? `// ${uri.toString()} is not a built-in document.\n`;
   }
 }

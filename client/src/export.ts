@@ -3,7 +3,7 @@
 // file the exporter did not write unless the user picks "Overwrite", and opens it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { exportTypeScriptRequest, type ExportTypeScriptResult } from '../../server/src/lsp/protocol';
+import { exportTypeScriptRequest } from '../../server/src/lsp/protocol';
 
 /** Runs the export; returns the written file's URI (undefined when nothing was written), for tests. */
 export async function exportTypeScript(client: LanguageClient, uriArg: unknown, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
@@ -12,7 +12,7 @@ export async function exportTypeScript(client: LanguageClient, uriArg: unknown, 
     void vscode.window.showWarningMessage('Consistency: Export TypeScript needs an open .consistency file.');
     return undefined;
   }
-  const result = await client.sendRequest<ExportTypeScriptResult | null>(exportTypeScriptRequest, { uri: source.toString() });
+  const result = await client.sendRequest(exportTypeScriptRequest, { uri: source.toString() });
   if (!result) {
     void vscode.window.showWarningMessage(`Consistency: nothing to export for ${source.toString()} (is it a policy file of this workspace?).`);
     return undefined;

@@ -50,7 +50,7 @@ export class Simulations {
           done = pct;
         });
         try {
-          return await this.client.sendRequest<SimulateResponse | null>(simulateRequest, { ...params, workDoneToken }, token);
+          return await this.client.sendRequest(simulateRequest, { ...params, workDoneToken }, token);
         } catch (e) {
           this.log.error(`simulate ${name}: ${e instanceof Error ? e.message : String(e)}`);
           return { uri: params.uri, target: params.target, error: e instanceof Error ? e.message : String(e), summary: 'failed' } satisfies SimulateResponse;

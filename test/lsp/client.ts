@@ -2,7 +2,7 @@
 // registrations), records diagnostics and log messages, and lets a test wait for a matching notification.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { PublishDiagnosticsParams, RequestType } from 'vscode-languageserver-protocol';
 import { serverNodeFlags } from '../../server/src/lsp/protocol';
 
 type Waiter = { match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -42,8 +42,14 @@ export class TestClient {
     return new Promise((resolve) => this.waiters.push({ match: m, resolve }));
   }
 
+  /** A standard LSP request by method name (its result typed by the caller). */
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** One of the server's own requests, typed by its RequestType from the protocol module. */
+  send<P, R>(type: RequestType<P, R, void>, params: P): Promise<R> {
+    return this.connection.sendRequest(type as RequestType<unknown, R, void>, params);
   }
 
   notify(method: string, params: unknown): Promise<void> {

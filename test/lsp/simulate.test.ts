@@ -10,10 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
+import type { WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { CodeLens } from 'vscode-languageserver-types';
 import { analyze } from '../../server/src/core/pipeline';
 import { defaultScenario, scenarioFor, simulate } from '../../server/src/core/simulate/index';
-import type { SimulateResponse } from '../../server/src/service/simulation';
+import { simulateRequest } from '../../server/src/lsp/protocol';
+import type { SimulateParams, SimulateResponse } from '../../server/src/service/simulation';
 import { TestClient } from './client';
 
 const POLICY = `topology india {
@@ -65,8 +67,8 @@ describe('consistency/simulate over stdio', { timeout: 120_000 }, () => {
   let s: ReturnType<typeof start>;
   let lastDataSummary = '';
   const model = analyze([{ uri: 'file:///x.consistency', text: POLICY }]).model;
-  const simulateReq = (params: Record<string, unknown>, cancel?: CancellationTokenSource) =>
-    (cancel ? s.client.connection.sendRequest('consistency/simulate', { uri, ...params }, cancel.token) : s.client.connection.sendRequest('consistency/simulate', { uri, ...params })) as Promise<SimulateResponse>;
+  const simulateReq = (params: Omit<SimulateParams, 'uri'> & WorkDoneProgressParams, cancel?: CancellationTokenSource) =>
+    s.client.connection.sendRequest(simulateRequest, { uri, ...params }, cancel?.token) as Promise<SimulateResponse>;
   const reports = (token: string | number) => s.progress.filter((p) => p.token === token);
 
   before(async () => {
@@ -149,7 +151,8 @@ describe('consistency/simulate over stdio', { timeout: 120_000 }, () => {
   });
 
   test('bad parameters are refused; an unknown target answers with an error', async () => {
-    await assert.rejects(simulateReq({ target: { kind: 'table', name: 'acct' } }), (e: ResponseError<void>) => e.code === -32602 && /needs \{ uri, target/.test(e.message));
+    const table = { uri, target: { kind: 'table', name: 'acct' } };
+    await assert.rejects(s.client.connection.sendRequest(simulateRequest.method, table), (e: ResponseError<void>) => e.code === -32602 && /needs \{ uri, target/.test(e.message));
     const r = await simulateReq({ target: { kind: 'data', name: 'nope' } });
     assert.deepEqual(r, { uri, target: { kind: 'data', name: 'nope' }, error: `no data type 'nope' in ${uri}`, summary: `failed: no data type 'nope' in ${uri}` });
   });
@@ -158,7 +161,8 @@ describe('consistency/simulate over stdio', { timeout: 120_000 }, () => {
     const limited = start(dir, { simulation: { timeLimitSeconds: 1 } });
     try {
       await limited.initialized;
-      const r = (await limited.client.connection.sendRequest('consistency/simulate', { uri, target: { kind: 'data', name: 'acct' }, ops: LONG })) as SimulateResponse;
+      const r = await limited.client.connection.sendRequest(simulateRequest, { uri, target: { kind: 'data', name: 'acct' }, ops: LONG });
+      assert.ok(r);
       assert.equal(r.stopped, 'time-limit');
       assert.equal(r.result!.stopped, 'cancelled');
       assert.match(r.summary, /^time limit at [\d.]+ s simulated: /);

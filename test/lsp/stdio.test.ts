@@ -12,6 +12,7 @@ import type { InitializeResult } from 'vscode-languageserver-protocol';
 import type { CodeAction, CodeLens, CompletionList, Hover, Location, MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { exportTypeScript } from '../../server/src/core/export/typescript';
 import { analyze } from '../../server/src/core/pipeline';
+import { builtinTextRequest, exportTypeScriptRequest } from '../../server/src/lsp/protocol';
 import { codeLenses } from '../../server/src/service/code-lens';
 import { createSnapshot } from '../../server/src/service/snapshot';
 import { applyEdits } from '../service/helpers';
@@ -175,9 +176,9 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
   });
 
   test('the built-in prelude text is served by consistency/builtinText', async () => {
-    const t = await client.request<string>('consistency/builtinText', { uri: 'builtin:///rbi.consistency' });
-    assert.match(t, /tier rbi\.upi \{/);
-    assert.equal(await client.request('consistency/builtinText', { uri: 'file:///nope' }), null);
+    const t = await client.send(builtinTextRequest, { uri: 'builtin:///rbi.consistency' });
+    assert.match(t ?? '', /tier rbi\.upi \{/);
+    assert.equal(await client.send(builtinTextRequest, { uri: 'file:///nope' }), null);
   });
 
   test('bad requests get neutral answers and the server keeps going', async () => {
@@ -215,11 +216,11 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     const uri = pathToFileURL(join(dir, 'bank.consistency')).href;
     await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'consistency', version: 1, text: policy } });
     const target = pathToFileURL(join(dir, 'bank.consistency.ts')).href;
-    const r = await client.request('consistency/exportTypeScript', { uri });
+    const r = await client.send(exportTypeScriptRequest, { uri });
     assert.deepEqual(r, { text: exportTypeScript(analyze([{ uri, text: policy }]), uri).text, suggestedPath: target, overwriteAllowed: true, errors: 0 });
     writeFileSync(join(dir, 'bank.consistency.ts'), 'export const mine = 1;\n');
-    assert.equal((await client.request<{ overwriteAllowed: boolean }>('consistency/exportTypeScript', { uri })).overwriteAllowed, false);
-    assert.equal(await client.request('consistency/exportTypeScript', { uri: 'file:///nope.consistency' }), null);
+    assert.equal((await client.send(exportTypeScriptRequest, { uri }))?.overwriteAllowed, false);
+    assert.equal(await client.send(exportTypeScriptRequest, { uri: 'file:///nope.consistency' }), null);
   });
 
   test('shutdown and exit end the process with code 0', async () => {

@@ -1,4 +1,9 @@
-// Custom requests and command ids shared by the server and the client (constants and types only).
+// Custom requests and command ids shared by the server, the client and the tests: each request is one typed
+// RequestType, so a call site cannot send the wrong parameters or read the wrong result.
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import type { ExportTypeScriptParams, ExportTypeScriptResult } from '../service/export';
+import type { SimulateParams, SimulateResponse } from '../service/simulation';
 export { commands } from '../service/commands';
 export type { ExportTypeScriptParams, ExportTypeScriptResult } from '../service/export';
 export type { SimulateParams, SimulateResponse, SimulationKind, SimulationTarget } from '../service/simulation';
@@ -6,14 +11,18 @@ export type * from '../core/simulate/results';
 export type { Bin } from '../core/simulate/histogram';
 
 /** `consistency/exportTypeScript` {uri} → ExportTypeScriptResult | null: the generated module of a policy. */
-export const exportTypeScriptRequest = 'consistency/exportTypeScript';
+export const exportTypeScriptRequest = new RequestType<ExportTypeScriptParams, ExportTypeScriptResult | null, void>(
+  'consistency/exportTypeScript',
+);
 
 /** `consistency/simulate` SimulateParams (+ workDoneToken) → SimulateResponse: runs the simulator in the server's
  *  worker thread, with $/progress percentages; cancelling the request stops the run (its partial results answer). */
-export const simulateRequest = 'consistency/simulate';
+export const simulateRequest = new RequestType<SimulateParams & WorkDoneProgressParams, SimulateResponse | null, void>(
+  'consistency/simulate',
+);
 
 /** `consistency/builtinText`: the text of a built-in document such as `builtin:///rbi.consistency`. */
-export const builtinTextRequest = 'consistency/builtinText';
+export const builtinTextRequest = new RequestType<BuiltinTextParams, string | null, void>('consistency/builtinText');
 
 export interface BuiltinTextParams {
   uri: string;

@@ -22,7 +22,7 @@ import { semanticTokens, semanticTokensLegend } from '../service/semantic-tokens
 import { signatureHelp } from '../service/signature-help';
 import { documentSymbols, workspaceSymbols } from '../service/symbols';
 import { findPolicyFiles, readTargetFile, readWorkspaceFile } from './files';
-import { builtinTextRequest, exportTypeScriptRequest, settingsSection, type BuiltinTextParams, type ExportTypeScriptParams } from './protocol';
+import { builtinTextRequest, exportTypeScriptRequest, settingsSection } from './protocol';
 import { refusal, safe } from './run-safe';
 import { analyzeOptions, defaultSettings, readSettings, type Settings } from './settings';
 import { registerSimulation } from './simulation';
@@ -141,8 +141,8 @@ export function startServer(connection: Connection): void {
   connection.onDocumentFormatting(safe('formatting', log, empty, (p) => formatting(snap(), p.textDocument.uri)));
   const simulation = registerSimulation(connection, { snapshot: snap, settings: () => settings, log, canRefreshLenses: () => refreshLenses });
   connection.onCodeLens(safe('codeLens', log, empty, (p) => codeLenses(snap(), p.textDocument.uri, simulation.lastRuns)));
-  connection.onRequest(builtinTextRequest, safe('builtinText', log, null, (p: BuiltinTextParams) => builtinText(p.uri) ?? null));
-  connection.onRequest(exportTypeScriptRequest, safe('exportTypeScript', log, null, (p: ExportTypeScriptParams) => exportTypeScriptFile(snap(), p.uri, readTargetFile) ?? null));
+  connection.onRequest(builtinTextRequest, safe('builtinText', log, null, (p) => builtinText(p.uri) ?? null));
+  connection.onRequest(exportTypeScriptRequest, safe('exportTypeScript', log, null, (p) => exportTypeScriptFile(snap(), p.uri, readTargetFile) ?? null));
   connection.onShutdown(() => {
     validator.dispose();
     simulation.dispose();

@@ -63,8 +63,8 @@ export function registerSimulation(connection: Connection, deps: SimulationDeps)
     return response;
   };
 
-  connection.onRequest(simulateRequest, (raw: unknown, token: unknown) =>
-    handle(raw, CancellationToken.is(token) ? token : CancellationToken.None).catch((e) => {
+  connection.onRequest(simulateRequest, (raw, token) =>
+    handle(raw, token).catch((e) => {
       deps.log(`simulate failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return null;
     }),
