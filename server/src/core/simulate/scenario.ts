@@ -81,6 +81,9 @@ export interface SimulateOptions {
   historyLimit?: number;
   /** False: run without the checks (the bench measures the engine and the checkers apart). Default true. */
   checks?: boolean;
+  /** t-visibility probes to aim for per data type (default 50,000): every committed write up to this many,
+   *  else every k-th. More probes narrow the curve's standard error (√(p(1−p)/probes)). */
+  visibilityProbes?: number;
 }
 
 /** Clients when a scenario does not say: at least 100, and enough that even operations that all took the

@@ -106,7 +106,7 @@ export function simulate(model: PolicyModel, sc: Scenario, o: SimulateOptions = 
   let clock = () => 0;
   const record = new Recorder(o.onHistory, o.historyLimit ?? defaults.historyLimit, verifiers, () => clock());
   record.header({ scenario: sc.name, seed: seedOf(sc.seed), data: groups.map(headerOf) });
-  const strides = groups.map((_, i) => Math.max(1, Math.floor((offered(i) * (1 - readShares[i]) * sc.durationMs) / 1000 / probeTarget)));
+  const strides = groups.map((_, i) => Math.max(1, Math.floor((offered(i) * (1 - readShares[i]) * sc.durationMs) / 1000 / (o.visibilityProbes ?? probeTarget))));
   const sim = new Sim(groups, metrics, checking ? checkers : [], record, rng, { timeoutMs, durationMs: sc.durationMs, queueCap: defaults.sessionQueue }, sessions.length, visibilityAt, strides);
   clock = () => sim.now;
   const plan = { perSec, durationMs: sc.durationMs, groupShares: perGroup, readShares, regionShares: shares.map((s) => s.share), sessionsByRegion };
