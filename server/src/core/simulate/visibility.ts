@@ -9,18 +9,27 @@ import type { Group } from './group';
 import type { Op, WriteRec } from './ops';
 import type { Sim } from './sim';
 
-interface Probe {
-  key: number;
-  slot: number;
-  idx: number;
-  commit: number;
+/** A pending probe; probes are pooled and reused, their arrays sized for every replica of the group. */
+class Probe {
+  key = 0;
+  slot = 0;
+  idx = 0;
+  commit = 0;
+  /** How many replicas the read takes answers from (the first `m` entries below). */
+  m = 0;
   /** The replicas whose answers the read takes, the request delay to each, and whether each showed the write. */
-  replicas: number[];
-  q: number[];
-  seen: boolean[];
-  left: number;
+  readonly replicas: Int32Array;
+  readonly q: Float64Array;
+  readonly seen: Uint8Array;
+  left = 0;
   /** The smallest threshold among the replicas that showed it. */
-  best: number;
+  best = Infinity;
+
+  constructor(n: number) {
+    this.replicas = new Int32Array(n);
+    this.q = new Float64Array(n);
+    this.seen = new Uint8Array(n);
+  }
 }
 
 /** Probes kept waiting per key at most; beyond, the oldest is settled with what it has (unshown replicas: never). */
@@ -38,8 +47,12 @@ export class Visibility {
   private cap: number;
 
   private commits = 0;
-  /** Scratch for a quorum probe: every replica, and per asked replica its request and answer delays. */
-  private all: number[];
+  /** Settled probes, for reuse. */
+  private free: Probe[] = [];
+  /** Scratch for a quorum probe: every replica, a random quorum's draw, and per asked replica its request
+   *  and answer delays. */
+  private all: Int32Array;
+  private pool: Int32Array;
   private q: Float64Array;
   private back: Float64Array;
 
@@ -50,7 +63,8 @@ export class Visibility {
     private stride = 1,
   ) {
     this.hits = new Float64Array(points.length);
-    this.all = Array.from({ length: g.n }, (_, r) => r);
+    this.all = Int32Array.from({ length: g.n }, (_, r) => r);
+    this.pool = new Int32Array(g.n);
     this.q = new Float64Array(g.n);
     this.back = new Float64Array(g.n);
     this.pending = new Array(g.keys).fill(undefined);
@@ -72,17 +86,13 @@ export class Visibility {
       return;
     }
     const region = op.region;
-    const replicas: number[] = [];
-    const q: number[] = [];
-    const ask = (r: number) => {
-      replicas.push(r);
-      q.push(g.net.oneWay(region, g.replicaRegion[r], sim.now) + g.net.read(sim.rng));
-    };
+    const p = this.free.pop() ?? new Probe(g.n);
+    p.m = 0;
     if (g.readMode === 'quorum' || g.readMode === 'abd') {
       // The read's first `need` answers, by request + response delay (n is small: a selection, no sort).
       const need = Math.min(g.r, g.n);
-      const pick = g.randomQuorums ? sample(sim, g.n, need) : this.all;
-      const m = pick.length;
+      const pick = g.randomQuorums ? this.sample(sim, need) : this.all;
+      const m = g.randomQuorums ? need : g.n;
       for (let i = 0; i < m; i++) {
         const r = pick[i];
         const b = g.replicaRegion[r];
@@ -92,23 +102,41 @@ export class Visibility {
       for (let k = 0; k < need; k++) {
         let best = -1;
         for (let i = 0; i < m; i++) if (this.back[i] >= 0 && (best < 0 || this.back[i] < this.back[best])) best = i;
-        replicas.push(pick[best]);
-        q.push(this.q[best]);
+        this.ask(p, pick[best], this.q[best]);
         this.back[best] = -1;
       }
     } else {
       const rs = g.replicas[region];
-      ask(rs.length === 1 ? rs[0] : rs[sim.rng.int(rs.length)]);
+      const r = rs.length === 1 ? rs[0] : rs[sim.rng.int(rs.length)];
+      this.ask(p, r, g.net.oneWay(region, g.replicaRegion[r], sim.now) + g.net.read(sim.rng));
     }
-    const p: Probe = { key: w.key, slot: w.slot, idx: w.idx, commit: sim.now, replicas, q, seen: replicas.map(() => false), left: replicas.length, best: Infinity };
-    for (let i = 0; i < replicas.length; i++) this.check(p, i, sim.now);
+    p.key = w.key;
+    p.slot = w.slot;
+    p.idx = w.idx;
+    p.commit = sim.now;
+    p.left = p.m;
+    p.best = Infinity;
+    for (let i = 0; i < p.m; i++) this.check(p, i, sim.now);
     if (p.left === 0) {
-      this.settle(p.best);
+      this.done(p);
       return;
     }
     const list = (this.pending[w.key] ??= []);
-    if (list.length >= PER_KEY) this.settle(list.shift()!.best);
+    if (list.length >= PER_KEY) this.done(list.shift()!);
     list.push(p);
+  }
+
+  private ask(p: Probe, r: number, q: number): void {
+    p.replicas[p.m] = r;
+    p.q[p.m] = q;
+    p.seen[p.m] = 0;
+    p.m++;
+  }
+
+  /** A probe settles with what it has (unshown replicas: never) and goes back to the pool. */
+  private done(p: Probe): void {
+    this.settle(p.best);
+    this.free.push(p);
   }
 
   /** Replica i of the probe shows the write by `now`? Then its threshold counts. */
@@ -116,7 +144,7 @@ export class Visibility {
     if (p.seen[i]) return;
     const st = this.g.states[p.replicas[i] * this.g.keys + p.key];
     if (st.vv[p.slot] < p.idx) return;
-    p.seen[i] = true;
+    p.seen[i] = 1;
     p.left--;
     p.best = Math.min(p.best, now - p.commit - p.q[i]);
   }
@@ -126,9 +154,10 @@ export class Visibility {
     const list = this.pending[key];
     if (!list) return;
     let keep = 0;
-    for (const p of list) {
-      for (let i = 0; i < p.replicas.length; i++) if (p.replicas[i] === r) this.check(p, i, sim.now);
-      if (p.left === 0) this.settle(p.best);
+    for (let j = 0; j < list.length; j++) {
+      const p = list[j];
+      for (let i = 0; i < p.m; i++) if (p.replicas[i] === r) this.check(p, i, sim.now);
+      if (p.left === 0) this.done(p);
       else list[keep++] = p;
     }
     list.length = keep;
@@ -136,18 +165,22 @@ export class Visibility {
 
   /** The run ended: probes still waiting count their unshown replicas as never showing the write. */
   finish(): void {
-    for (const list of this.pending) for (const p of list ?? []) this.settle(p.best);
+    for (const list of this.pending) for (const p of list ?? []) this.done(p);
     this.pending.fill(undefined);
   }
-}
 
-function sample(sim: Sim, n: number, k: number): number[] {
-  const pool = Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < k; i++) {
-    const j = i + sim.rng.int(n - i);
-    [pool[i], pool[j]] = [pool[j], pool[i]];
+  /** k replicas drawn without replacement (a partial Fisher–Yates shuffle of 0…n−1): the first k of the result. */
+  private sample(sim: Sim, k: number): Int32Array {
+    const pool = this.pool;
+    for (let i = 0; i < pool.length; i++) pool[i] = i;
+    for (let i = 0; i < k; i++) {
+      const j = i + sim.rng.int(pool.length - i);
+      const x = pool[i];
+      pool[i] = pool[j];
+      pool[j] = x;
+    }
+    return pool;
   }
-  return pool.slice(0, k);
 }
 
 /** Records a committed write's probe (called by the write path). */

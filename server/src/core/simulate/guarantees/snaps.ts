@@ -38,7 +38,10 @@ export class Snaps {
 
   /** Copies entry j of `from` (the same data type's) to i. */
   copy(i: number, from: Snaps, j: number): void {
-    this.d.set(from.d.subarray(j * F, j * F + F), i * F);
+    // Field by field: a subarray view per copy would allocate on the hot path.
+    const d = this.d;
+    const s = from.d;
+    for (let k = 0; k < F; k++) d[i * F + k] = s[j * F + k];
   }
 
   has(i: number): boolean {
