@@ -4,6 +4,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { defaultProfileName, profileNamed } from '../core/estimate/profiles/index';
 import type { TierModel } from '../core/model/model';
 import { contains } from '../core/util/range';
+import { followable } from '../core/util/sources';
 import { estimateMarkdown, tryEstimate } from './estimate-text';
 import { levelMarkdown } from './hover-level';
 import { scenarioMarkdown } from './hover-scenario';
@@ -17,7 +18,7 @@ export function hover(s: Snapshot, uri: string, position: Position): Hover | nul
   if (!doc) return null;
   const lines = s.lines.get(uri);
   const offset = toOffset(lines, position);
-  const md = (value: string, range: { start: number; end: number }): Hover => ({ contents: { kind: 'markdown', value }, range: toRange(lines, range) });
+  const md = (value: string, range: { start: number; end: number }): Hover => ({ contents: { kind: 'markdown', value: followable(value) }, range: toRange(lines, range) });
 
   const sym = symbolAt(s, uri, offset);
   const text = sym && symbolMarkdown(s, sym, uri);
