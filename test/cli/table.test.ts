@@ -87,7 +87,7 @@ test('explain: a data type without an estimate gets dashes and its reason; the s
   assert.match(text, /\nbroken +— +— +— +— +— +—\n/);
   assert.match(text, /\nCould not estimate:\n {2}a\.consistency: broken: estimates are not implemented yet \(broken\)\n/);
   assert.doesNotMatch(text, /Assumptions/);
-  assert.match(text, /\nEstimated 1 of 2 data types in 2 files \(profiles cloud-generic-2024, india-2024\); 1 could not be estimated\.\n$/);
+  assert.match(text, /\nEstimated 1 of 2 data types in 2 files \(profiles cloud-generic-2024, india-2024\); 1 not estimated\.\n$/);
 });
 
 test('explain: no data types; a file that declares nothing is a warning', () => {

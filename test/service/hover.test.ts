@@ -72,7 +72,7 @@ test('on a level: guarantees, the levels it implies, and its cost class against 
     [
       '**bounded(2s)** — Reads lag the latest write by at most K versions or T time, and see a consistent prefix.',
       '',
-      'Guarantees: convergence, consistent-prefix, staleness ≤ 2000 ms.',
+      'Guarantees: convergence, consistent-prefix, staleness ≤ 2,000 ms.',
       '',
       'Also satisfies: consistent_prefix, eventual, weak.',
       '',

@@ -100,9 +100,9 @@ Without --scenario or --data, every scenario in the file runs, then every data t
 A progress bar is drawn on stderr only when stderr is a terminal and --json is not given.
 Ctrl-C stops the simulation: the results so far are printed (marked as stopped), exit code 130; a
 second Ctrl-C quits at once.
-Exit codes: 0 simulated, 1 the file has errors, declares nothing to simulate, a run could not be
-simulated or a data type showed an anomaly its level promises never to show, 2 usage error, 130 stopped
-by Ctrl-C.`;
+Exit codes: 0 simulated; 1 the file has errors or declares nothing to simulate, a run could not be
+simulated, or a data type showed an anomaly its level promises never to show; 2 usage error;
+130 stopped by Ctrl-C.`;
 
 const helpHelp = `Usage: consistency help [check|explain|export|simulate|rules]`;
 

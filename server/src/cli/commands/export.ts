@@ -87,7 +87,8 @@ export function runExport(args: ExportArgs, ctx: CliContext): number {
     writeAtomically(target, result.text);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code;
+    const why =
+      code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code === 'ENOENT' ? 'no file can be made there' : code;
     return refuse(`${why ?? (e as Error).message}${code && why !== code ? ` (${code})` : ''}. Give a writable -o path, or -o - for stdout.`);
   }
   // A new file next to the policy: say that it is generated, and how to keep it out of the repository.

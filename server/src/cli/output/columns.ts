@@ -7,7 +7,7 @@ export type Align = 'left' | 'right';
 
 export interface TableOptions {
   align?: Align[];
-  /** Columns whose cells may wrap onto several lines (at spaces), by index. */
+  /** Columns whose cells may wrap onto several lines (at spaces), by index; the widest narrows first. */
   wrap?: number[];
   /** A line under each row (its index), indented: what does not fit a column. */
   details?: (string | undefined)[];
@@ -47,12 +47,13 @@ export function wrapText(text: string, width: number): string[] {
 export function renderTable(header: string[], rows: string[][], o: TableOptions = {}): string[] {
   const style = o.style ?? makeStyle(false);
   const width = o.width ?? DEFAULT_WIDTH;
-  const wrap = new Set(o.wrap ?? []);
+  const order = o.wrap ?? [];
+  const wrap = new Set(order);
   const widths = header.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ''))));
   const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
   const least = (i: number) => Math.max(visible(header[i]), ...rows.flatMap((r) => (r[i] ?? '').split(' ').map(visible)));
   while (total() > width) {
-    const i = [...wrap].filter((c) => widths[c] > least(c)).sort((a, b) => widths[b] - widths[a])[0];
+    const i = order.filter((c) => widths[c] > least(c)).sort((a, b) => widths[b] - widths[a])[0];
     if (i === undefined) return stacked(header, rows, o.details, width, style);
     widths[i]--;
   }

@@ -40,12 +40,13 @@ function seedText(report: SimulateReport): string {
 /** The last line: what ran, whether every promise held, what failed or was skipped, the seed(s). */
 export function simulateSummary(report: SimulateReport): string {
   const data = report.runs.reduce((n, r) => n + r.data.length, 0);
+  const stopped = report.runs.some((r) => r.stopped) || (report.skipped?.length ?? 0) > 0;
   const broken = report.runs.flatMap((r) => r.data.filter((d) => d.violated.length > 0).map((d) => `${d.data} (${d.violated.join(', ')})`));
   const parts = [
     `Simulated ${plural(data, 'data type')} in ${plural(report.runs.length, 'run')}`,
-    data === 0 ? '' : broken.length ? `promised yet seen: ${broken.join('; ')}` : 'every promise held',
+    data === 0 ? '' : broken.length ? `promised yet seen: ${broken.join('; ')}` : `every promise held${stopped ? ' so far' : ''}`,
     report.failed.length ? `${plural(report.failed.length, 'run')} could not be simulated` : '',
-    report.skipped?.length ? `${plural(report.skipped.length, 'run')} not run (stopped)` : '',
+    report.skipped?.length ? `${plural(report.skipped.length, 'run')} not started (stopped by Ctrl-C)` : '',
   ];
   return `${parts.filter(Boolean).join('; ')} (${seedText(report)}).`;
 }
@@ -96,7 +97,7 @@ function dataLines(d: DataResult, sc: SimulationResult['scenario'], style: Style
   if (fallback) out.push(`  ${formatCount(fallback)} operations were answered by the prefer-availability fallback`);
   const checkAlign: Align[] = ['left', 'left', 'left', 'right', 'left'];
   const checks = d.checks.map((c) => checkCells(c, style));
-  out.push('', ...renderTable(['check', 'promised', 'verdict', 'violations', 'judged over'], checks, { align: checkAlign, wrap: [0, 3, 4], width, style }), '');
+  out.push('', ...renderTable(['check', 'promised', 'verdict', 'violations', 'judged over'], checks, { align: checkAlign, wrap: [0, 4, 3], width, style }), '');
   out.push(...witnessLines(d, style));
   out.push(`  stale reads: ${formatCount(d.staleness.staleReads)} of ${formatCount(d.staleness.reads)} reads; availability ${formatAvailability(d.availabilityPct)}`);
   for (const e of d.elections) {
@@ -140,7 +141,7 @@ export function formatSimulation(report: SimulateReport, options: { color?: bool
   const runs = report.runs.map((r) => ({ file: options.file ?? 'this file', name: r.scenario.name, assumptions: r.assumptions }));
   const lines = assumptionLines(runs, width, style, 'run');
   if (lines.length) out.push(...lines, '');
-  out.push(simulateSummary(report));
+  out.push(...wrapText(simulateSummary(report), width));
   return out.join('\n') + '\n';
 }
 

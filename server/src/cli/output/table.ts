@@ -5,7 +5,7 @@ import type { TransactionEstimate } from '../../core/estimate/transaction';
 import { formatAvailability, formatCount, formatMoney, ms } from '../../core/estimate/format';
 import type { Shown } from '../inputs';
 import { assumptionLines } from './assumptions';
-import { DEFAULT_WIDTH, renderTable, type Align } from './columns';
+import { DEFAULT_WIDTH, renderTable, wrapText, type Align } from './columns';
 import { plural, shownPath } from './locate';
 import { makeStyle } from './style';
 
@@ -84,7 +84,8 @@ export function formatExplain(report: ExplainReport, options: ExplainOptions = {
     if (rows.length === 0) continue;
     const currency = rows.find((r) => r.estimate)?.estimate?.currency;
     const profiles = profilesOf(rows).join(', ');
-    out.push(`${style.bold(show(uri))} — profile ${profiles}${currency ? `, ${currency}` : ''}`, '');
+    const heading = wrapText(`${show(uri)} — profile ${profiles}${currency ? `, ${currency}` : ''}`, width);
+    out.push(...heading.map((l, i) => (i === 0 ? style.bold(l) : `  ${l}`)), '');
     out.push(...renderTable(header, rows.map(cells), { align, details: rows.map(detail), width, style }), '');
     const own = transactions.filter((t) => rows.some((r) => t.members.includes(r.name)));
     if (own.length > 0) {
@@ -104,8 +105,8 @@ export function formatExplain(report: ExplainReport, options: ExplainOptions = {
   ];
   const lines = assumptionLines(assumed, width, style);
   if (lines.length) out.push(...lines, '');
-  for (const uri of report.empty ?? []) out.push(style.severity('warning')(`${show(uri)}: warning: declares nothing (an empty file)`));
-  out.push(explainSummary(report));
+  for (const uri of report.empty ?? []) out.push(...wrapText(`${show(uri)}: warning: declares nothing (an empty file)`, width));
+  out.push(...wrapText(explainSummary(report), width));
   return out.join('\n') + '\n';
 }
 
@@ -122,7 +123,7 @@ export function explainSummary(report: ExplainReport): string {
   const profiles = profilesOf(report.rows);
   const using = profiles.length ? ` (${profiles.length === 1 ? 'profile' : 'profiles'} ${profiles.join(', ')})` : '';
   const files = plural(report.files.length, 'file');
-  const tail = [failed ? `${formatCount(failed)} could not be estimated` : '', report.empty?.length ? `${plural(report.empty.length, 'file')} declaring nothing` : '']
+  const tail = [failed ? `${formatCount(failed)} not estimated` : '', report.empty?.length ? `${plural(report.empty.length, 'file')} declaring nothing` : '']
     .filter(Boolean)
     .join('; ');
   if (n === 0) return `No data types in ${files}${tail ? `; ${tail}` : ''}.`;

@@ -35,3 +35,11 @@ export function followable(text: string): string {
       linked(s, at, m) || /^, source L.*?, see /.test(s.slice(at + m.length)) ? m : `${m}, see ${SOURCES_DOC}#digest-${section}`,
     );
 }
+
+/** For Markdown next to docs/sources.md: each citation becomes a link, `[source L3673–L3718](sources.md#l3525)`. */
+export function linkedCitations(markdown: string): string {
+  const file = SOURCES_DOC.replace(/^docs\//, '');
+  return markdown
+    .replace(SOURCE, (m, lines: string) => `[${m}](${file}#${sourceAnchor(Number(/\d+/.exec(lines)![0])).split('#')[1]})`)
+    .replace(DIGEST, (m, section: string) => `[${m}](${file}#digest-${section})`);
+}
