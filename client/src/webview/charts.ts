@@ -126,9 +126,13 @@ const faultWindows = (d: DataResult, fill: string, text: string): Plugin<'bar'> 
       const x1 = scales.x.getPixelForValue((f.atMs + f.forMs) / 1000);
       ctx.fillStyle = fill;
       ctx.fillRect(Math.max(a.left, x0), a.top, Math.min(a.right, x1) - Math.max(a.left, x0), a.bottom - a.top);
+      // Its name when it fits the window, else its kind (partition, crash…), else nothing: never squeezed.
       ctx.fillStyle = text;
       ctx.textBaseline = 'top';
-      ctx.fillText(f.fault.replace(/ at .*$/, ''), Math.max(a.left, x0) + 4, a.top + 4, Math.max(0, x1 - x0 - 8));
+      ctx.font = `11px ${Chart.defaults.font.family}`;
+      const room = Math.min(a.right, x1) - Math.max(a.left, x0) - 8;
+      const name = [f.fault.replace(/ at .*$/, ''), f.fault.split(' ')[0]].find((n) => ctx.measureText(n).width <= room);
+      if (name) ctx.fillText(name, Math.max(a.left, x0) + 4, a.top + 4);
     }
     ctx.restore();
   },

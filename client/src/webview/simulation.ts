@@ -44,14 +44,14 @@ function opTable(read: OpResult, write: OpResult): HTMLElement {
     ['offered', (o) => formatCount(o.offered)],
     ['ok', (o) => formatCount(o.ok)],
     ['fail', (o) => formatCount(o.fail)],
-    ['info (indeterminate)', (o) => formatCount(o.info)],
+    ['info', (o) => formatCount(o.info)],
     ['shed', (o) => formatCount(o.shed)],
     ['latency p50', (o) => lat(o, 'p50')],
     ['p95', (o) => lat(o, 'p95')],
     ['p99', (o) => lat(o, 'p99')],
     ['p99.9', (o) => lat(o, 'p999')],
     ['max', (o) => lat(o, 'max')],
-    ['ok throughput', (o) => formatRate(o.throughputPerSec)],
+    ['ok/s', (o) => formatRate(o.throughputPerSec)],
   ];
   return table('latency', ['', 'read', 'write'], rows.map(([label, f]) => ({ cells: [label, num(f(read)), num(f(write))] })));
 }
@@ -63,7 +63,8 @@ const num = (t: string) => ({ num: t });
 function checkRow(c: CheckResult) {
   const count = `${formatCount(c.violations)}${c.fallbackViolations ? ` (+${formatCount(c.fallbackViolations)} on fallback)` : ''}`;
   const why = text(c.witnesses[0]?.explanation ?? c.note ?? '');
-  return { cells: [c.label, c.promised ? 'promised' : 'not promised', c.verdict, count, why], class: c.promised && c.violations > 0 ? 'violated' : undefined };
+  const bad = c.promised && c.violations > 0;
+  return { cells: [c.label, c.promised ? 'promised' : 'not promised', c.verdict, count, why || undefined], class: bad ? 'violated' : undefined };
 }
 
 function canvas(id: string, caption: string, tall = false): HTMLElement {

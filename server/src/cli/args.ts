@@ -6,7 +6,8 @@ import { closest } from '../core/util/suggest';
 import { UsageError } from './files';
 
 export type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
-export type Parsed = { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
+type Value = string | boolean | (string | boolean)[] | undefined;
+export type Parsed = { values: Record<string, Value>; positionals: string[] };
 
 /** What each option's value is, for "needs a value" errors. */
 const values: Record<string, string> = {
@@ -37,13 +38,15 @@ export function parse(command: string, args: string[], options: Options): Parsed
     const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
     if (unknown) {
       const flag = unknown.split('=')[0];
-      const hint = formatFlags.includes(flag) && options.format ? `--format ${flag.slice(2)}` : closest(flag, Object.keys(options).map((n) => `--${n}`));
+      const names = Object.keys(options).map((n) => `--${n}`);
+      const hint = formatFlags.includes(flag) && options.format ? `--format ${flag.slice(2)}` : closest(flag, names);
       throw new UsageError(`${command}: unknown option '${unknown}'.${hint ? ` Did you mean '${hint}'?` : ''} ${help}`);
     }
     const missing = /Option '(?:-\w, )?--([\w-]+)[^']*' argument (?:missing|is ambiguous)/.exec(message)?.[1];
     if (missing) {
       const short = options[missing]?.short ? `-${options[missing].short}/` : '';
-      throw new UsageError(`${command}: ${short}--${missing} needs a value: ${values[missing] ?? 'see the help'}. ${help}`);
+      const what = values[missing] ?? 'see the help';
+      throw new UsageError(`${command}: ${short}--${missing} needs a value: ${what}. ${help}`);
     }
     const flagValue = /Option '(?:-\w, )?--([\w-]+)' does not take an argument/.exec(message)?.[1];
     if (flagValue) throw new UsageError(`${command}: --${flagValue} takes no value (it is on when given). ${help}`);
@@ -54,7 +57,8 @@ export function parse(command: string, args: string[], options: Options): Parsed
 /** `--seed -1` → `--seed=-1`: a negative number after an option that takes a value is that value. */
 function negativeValues(args: string[], options: Options): string[] {
   const takesValue = (arg: string) => {
-    const name = arg.startsWith('--') ? arg.slice(2) : Object.keys(options).find((n) => options[n].short === arg.slice(1));
+    const short = (n: string) => options[n].short === arg.slice(1);
+    const name = arg.startsWith('--') ? arg.slice(2) : Object.keys(options).find(short);
     return name !== undefined && options[name]?.type === 'string' ? name : undefined;
   };
   const out: string[] = [];

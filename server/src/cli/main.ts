@@ -70,15 +70,21 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     );
   }
   if (first === 'explain') {
-    const options = { format: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
-    const { values, positionals } = parse('explain', rest, options);
+    const { values, positionals } = parse('explain', rest, {
+      format: { type: 'string' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
     if (values.help) return print(ctx, helpText('explain'));
     const format = oneOf(values.format as string | undefined, ['human', 'json'] as const, '--format');
     return runExplain({ paths: needPaths(positionals, 'explain'), format, force: values.force === true }, ctx);
   }
   if (first === 'export') {
-    const options = { output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
-    const { values, positionals } = parse('export', rest, options);
+    const { values, positionals } = parse('export', rest, {
+      output: { type: 'string', short: 'o' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
     if (values.help) return print(ctx, helpText('export'));
     if (positionals.length !== 1) throw new UsageError(`export takes exactly one policy file. Run 'consistency help export'.`);
     return runExport({ file: positionals[0], output: values.output as string | undefined, force: values.force === true }, ctx);
@@ -104,7 +110,8 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     const format = oneOf(values.format as string | undefined, ['human', 'json'] as const, '--format');
     const json = format === 'json' || values.json === true;
     const history = values.history as string | undefined;
-    return runSimulate({ file: positionals[0], data, scenarios, seed, ops, json, history, force: values.force === true }, ctx);
+    const force = values.force === true;
+    return runSimulate({ file: positionals[0], data, scenarios, seed, ops, json, history, force }, ctx);
   }
   if (first === 'calibrate') {
     const { values, positionals } = parse('calibrate', rest, {

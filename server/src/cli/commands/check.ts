@@ -38,19 +38,27 @@ export function runCheck(args: CheckArgs, ctx: CliContext): number {
     diagnostics: analysis.diagnostics,
     cwd: ctx.cwd,
     shown: pathsAsGiven(args.paths, ctx.cwd),
-    empty: files.filter((f) => declaresNothing(analysis.documents.get(f.uri)?.ast.declarations.length ?? 0, f.text)).map((f) => f.uri),
+    empty: files.filter((f) => declaresNothing(analysis.documents.get(f.uri)?.ast.declarations.length ?? 0, f.text)).map(
+      (f) => f.uri,
+    ),
   };
   if (args.format === 'json') ctx.out(formatJson(report, ctx.tool));
   else if (args.format === 'sarif') ctx.out(formatSarif(report, ctx.tool));
-  else ctx.out(formatHuman(report, { color: wantsColor(ctx.stdoutIsTTY, ctx.env), maxWidth: outputWidth(ctx.env, ctx.stdoutColumns) - 8 }));
+  else {
+    const maxWidth = outputWidth(ctx.env, ctx.stdoutColumns) - 8;
+    ctx.out(formatHuman(report, { color: wantsColor(ctx.stdoutIsTTY, ctx.env), maxWidth }));
+  }
   const empty = report.empty ?? [];
-  if (args.format !== 'human') for (const uri of empty) ctx.err(`consistency: warning: ${shownPath(report, uri)} declares nothing (an empty file).\n`);
+  if (args.format !== 'human') {
+    for (const uri of empty) ctx.err(`consistency: warning: ${shownPath(report, uri)} declares nothing (an empty file).\n`);
+  }
 
   const counts = countSeverities(report.diagnostics);
   if (counts.error > 0) return 1;
   const warnings = counts.warning + empty.length;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
-    ctx.err(`consistency: too many warnings (${warnings}; --max-warnings allows ${plural(args.maxWarnings, 'warning')}).\n`);
+    const allowed = plural(args.maxWarnings, 'warning');
+    ctx.err(`consistency: too many warnings (${warnings}; --max-warnings allows ${allowed}).\n`);
     return 1;
   }
   return 0;

@@ -41,16 +41,26 @@ export function runExplain(args: ExplainArgs, ctx: CliContext): number {
     }),
     cwd: ctx.cwd,
     shown: pathsAsGiven(args.paths, ctx.cwd),
-    empty: files.filter((f) => declaresNothing(analysis.documents.get(f.uri)?.ast.declarations.length ?? 0, f.text)).map((f) => f.uri),
+    empty: files.filter((f) => declaresNothing(analysis.documents.get(f.uri)?.ast.declarations.length ?? 0, f.text)).map(
+      (f) => f.uri,
+    ),
   };
 
   const errors = countSeverities(analysis.diagnostics).error;
   if (args.format === 'json') ctx.out(formatExplainJson(report, ctx.tool));
-  else ctx.out(formatExplain(report, { color: wantsColor(ctx.stdoutIsTTY, ctx.env), width: outputWidth(ctx.env, ctx.stdoutColumns) }));
-  if (args.format === 'json') for (const uri of report.empty ?? []) ctx.err(`consistency: warning: ${shownPath(report, uri)} declares nothing (an empty file).\n`);
+  else {
+    const width = outputWidth(ctx.env, ctx.stdoutColumns);
+    ctx.out(formatExplain(report, { color: wantsColor(ctx.stdoutIsTTY, ctx.env), width }));
+  }
+  if (args.format === 'json') {
+    for (const uri of report.empty ?? []) {
+      ctx.err(`consistency: warning: ${shownPath(report, uri)} declares nothing (an empty file).\n`);
+    }
+  }
   if (errors > 0) {
     const check = `consistency check ${args.paths.join(' ')}`;
-    ctx.err(`consistency: ${plural(errors, 'error')} in these files: the estimates may not mean much until they are fixed (see \`${check}\`).\n`);
+    const what = `${plural(errors, 'error')} in these files`;
+    ctx.err(`consistency: ${what}: the estimates may not mean much until they are fixed (see \`${check}\`).\n`);
   }
   return errors > 0 || report.rows.some((r) => r.error !== undefined) ? 1 : 0;
 }

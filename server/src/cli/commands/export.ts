@@ -65,7 +65,8 @@ export function runExport(args: ExportArgs, ctx: CliContext): number {
   }
   if (target === input) return refuse('it is the policy file itself.');
   if (!existsSync(dirname(target)) || !statSync(dirname(target)).isDirectory()) {
-    throw new UsageError(`-o ${args.output}: no such directory ${dirname(target)}. Create it first, or give another -o path.`);
+    const dir = dirname(target);
+    throw new UsageError(`-o ${args.output}: no such directory ${dir}. Create it first, or give another -o path.`);
   }
   let existing: string | undefined;
   try {
@@ -87,9 +88,14 @@ export function runExport(args: ExportArgs, ctx: CliContext): number {
     writeAtomically(target, result.text);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code === 'ENOENT' ? 'no file can be made there' : code;
-    return refuse(`${why ?? (e as Error).message}${code && why !== code ? ` (${code})` : ''}. Give a writable -o path, or -o - for stdout.`);
+    const reasons: Record<string, string> = {
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EROFS: 'read-only file system',
+      ENOENT: 'no file can be made there',
+    };
+    const why = code && reasons[code] ? `${reasons[code]} (${code})` : (code ?? (e as Error).message);
+    return refuse(`${why}. Give a writable -o path, or -o - for stdout.`);
   }
   // A new file next to the policy: say that it is generated, and how to keep it out of the repository.
   const hint = existing === undefined && args.output === undefined ? `${newFileHint}\n` : '';

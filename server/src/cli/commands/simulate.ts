@@ -58,7 +58,8 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
   const errors = countSeverities(analysis.diagnostics).error;
   const shownFile = pathsAsGiven([args.file], ctx.cwd)(file.uri);
   if (errors > 0) {
-    ctx.err(`consistency: ${plural(errors, 'error')} in ${shownFile}: the results may not mean much until they are fixed (see \`consistency check ${shownFile}\`).\n`);
+    const see = `see \`consistency check ${shownFile}\``;
+    ctx.err(`consistency: ${plural(errors, 'error')} in ${shownFile}: the results may not mean much until they are fixed (${see}).\n`);
   }
   if (runs.length === 0) {
     ctx.err(`consistency: ${shownFile} declares no data types or scenarios: nothing to simulate.\n`);
@@ -99,7 +100,10 @@ function report(outcome: Outcome, args: SimulateArgs, path: string, ctx: CliCont
   if (args.history !== undefined && truncated.length) ctx.err(`consistency: note: the history of ${truncated.join(', ')} was cut at the line limit.\n`);
   const rep: SimulateReport = { runs: outcome.runs, failed: outcome.failed, skipped: outcome.skipped, seed: args.seed };
   if (args.json) ctx.out(JSON.stringify(simulateDocument(outcome, args, path, ctx), null, 2) + '\n');
-  else ctx.out(formatSimulation(rep, { color: wantsColor(ctx.stdoutIsTTY, ctx.env), width: outputWidth(ctx.env, ctx.stdoutColumns), file: path }));
+  else {
+    const width = outputWidth(ctx.env, ctx.stdoutColumns);
+    ctx.out(formatSimulation(rep, { color: wantsColor(ctx.stdoutIsTTY, ctx.env), width, file: path }));
+  }
   if (outcome.stopped) return INTERRUPTED;
   const broken = outcome.runs.some((r) => r.data.some((d) => d.violated.length > 0));
   return outcome.failed.length > 0 || broken ? 1 : 0;

@@ -1,9 +1,10 @@
 // The assumptions behind printed numbers, each printed once under what it applies to: per file, grouped by
 // the data types (and transactions) that share them; then those that several files share, with their scope
 // named (every data type, every data type of some files, some data types of some). Text wraps to the width.
+import { tidyNumbers } from '../../core/estimate/format';
 import { followable } from '../../core/util/sources';
 import { wrapText } from './columns';
-import { makeStyle, type Style } from './style';
+import { makeStyle } from './style';
 
 /** One estimated (or simulated) thing: its file, its name, and the assumptions its numbers rest on. */
 export interface Assumed {
@@ -27,7 +28,9 @@ export function groupAssumptions(items: Assumed[], noun = 'data type'): Assumpti
   const short = shortNames(files);
   const main = (file: string) => items.filter((i) => i.file === file && !i.extra);
   const where = new Map<string, Set<Assumed>>();
-  for (const i of items) for (const a of new Set(i.assumptions)) (where.get(a) ?? where.set(a, new Set()).get(a)!).add(i);
+  for (const i of items) {
+    for (const a of new Set(i.assumptions)) (where.get(a) ?? where.set(a, new Set()).get(a)!).add(i);
+  }
   const groups = new Map<string, AssumptionGroup>();
   for (const [a, set] of where) {
     const whole: string[] = [];
@@ -40,19 +43,22 @@ export function groupAssumptions(items: Assumed[], noun = 'data type'): Assumpti
       const all = main(file).length > 0 && main(file).every((i) => set.has(i));
       const named = (all ? own.filter((i) => i.extra) : own).map((i) => i.name);
       if (all) whole.push(short.get(file)!);
-      if (named.length) partial.push(files.length > 1 && !one ? `${short.get(file)}: ${named.join(', ')}` : named.join(', '));
+      const list = named.join(', ');
+      if (named.length) partial.push(files.length > 1 && !one ? `${short.get(file)}: ${list}` : list);
     }
     const every = whole.length === files.filter((f) => main(f).length > 0).length;
     const head = whole.length === 0 ? '' : every || one ? `every ${noun}` : `every ${noun} of ${whole.join(', ')}`;
     const scope = [head, ...partial].filter(Boolean).join('; ');
     const key = `${one ?? ''}\n${scope}`;
-    const group = groups.get(key) ?? groups.set(key, { ...(one ? { file: one } : {}), scope, assumptions: [] }).get(key)!;
+    const fresh: AssumptionGroup = { ...(one ? { file: one } : {}), scope, assumptions: [] };
+    const group = groups.get(key) ?? groups.set(key, fresh).get(key)!;
     group.assumptions.push(a);
   }
   // Each file's own, file by file (every data type first), then what several files share.
   const all = [...groups.values()];
   const rank = (g: AssumptionGroup) => (g.file === undefined ? files.length : files.indexOf(g.file));
-  return all.sort((x, y) => rank(x) - rank(y) || Number(x.scope !== `every ${noun}`) - Number(y.scope !== `every ${noun}`));
+  const partial = (g: AssumptionGroup) => Number(g.scope !== `every ${noun}`);
+  return all.sort((x, y) => rank(x) - rank(y) || partial(x) - partial(y));
 }
 
 /** File names as short as they stay distinct: the base name, else the path as shown. */
@@ -62,7 +68,7 @@ function shortNames(files: string[]): Map<string, string> {
 }
 
 /** The groups as text: each scope a heading, each assumption a bullet wrapped with a hanging indent. */
-export function assumptionLines(items: Assumed[], width: number, style: Style = makeStyle(false), noun = 'data type'): string[] {
+export function assumptionLines(items: Assumed[], width: number, style = makeStyle(false), noun = 'data type'): string[] {
   const groups = groupAssumptions(items, noun);
   if (groups.length === 0) return [];
   const sections = new Set(groups.map((g) => g.file)).size > 1;
@@ -72,9 +78,10 @@ export function assumptionLines(items: Assumed[], width: number, style: Style = 
   for (const g of groups) {
     if (sections && g.file !== section) out.push(`  ${style.bold(g.file ?? 'Shared by several files')}`);
     section = g.file;
-    out.push(...wrapText(`${g.scope}:`, width - 4 - pad.length).map((l, i) => `${pad}${i === 0 ? '  ' : '    '}${style.dim(l)}`));
+    const scope = wrapText(`${g.scope}:`, width - 4 - pad.length);
+    out.push(...scope.map((l, i) => `${pad}${i === 0 ? '  ' : '    '}${style.dim(l)}`));
     for (const a of g.assumptions) {
-      const [first, ...rest] = wrapText(followable(a), width - 6 - pad.length);
+      const [first, ...rest] = wrapText(followable(tidyNumbers(a)), width - 6 - pad.length);
       out.push(`${pad}    - ${first}`, ...rest.map((l) => `${pad}      ${l}`));
     }
   }

@@ -51,7 +51,8 @@ export function renderTable(header: string[], rows: string[][], o: TableOptions 
   const wrap = new Set(order);
   const widths = header.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ''))));
   const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
-  const least = (i: number) => Math.max(visible(header[i]), ...rows.flatMap((r) => (r[i] ?? '').split(' ').map(visible)));
+  const words = (i: number) => rows.flatMap((r) => (r[i] ?? '').split(' ').map(visible));
+  const least = (i: number) => Math.max(visible(header[i]), ...words(i));
   while (total() > width) {
     const i = order.filter((c) => widths[c] > least(c)).sort((a, b) => widths[b] - widths[a])[0];
     if (i === undefined) return stacked(header, rows, o.details, width, style);
@@ -70,7 +71,13 @@ export function renderTable(header: string[], rows: string[][], o: TableOptions 
 }
 
 /** Each row as its first cell, then `header: value` lines (values wrapped to the width). */
-function stacked(header: string[], rows: string[][], details: TableOptions['details'], width: number, style: Style): string[] {
+function stacked(
+  header: string[],
+  rows: string[][],
+  details: TableOptions['details'],
+  width: number,
+  style: Style,
+): string[] {
   const label = Math.max(...header.slice(1).map(visible)) + 2;
   const out: string[] = [];
   rows.forEach((r, k) => {

@@ -90,7 +90,8 @@ export function formatExplain(report: ExplainReport, options: ExplainOptions = {
     const own = transactions.filter((t) => rows.some((r) => t.members.includes(r.name)));
     if (own.length > 0) {
       const tx = own.map(transactionCells);
-      out.push(...renderTable(['transaction', 'members', 'write p99', 'per transaction'], tx, { align: ['left', 'left', 'right', 'right'], wrap: [1], width, style }), '');
+      const o = { align: ['left', 'left', 'right', 'right'] as Align[], wrap: [1], width, style };
+      out.push(...renderTable(['transaction', 'members', 'write p99', 'per transaction'], tx, o), '');
     }
   }
   const failed = report.rows.filter((r) => r.error !== undefined);
@@ -101,11 +102,18 @@ export function formatExplain(report: ExplainReport, options: ExplainOptions = {
   }
   const assumed = [
     ...report.rows.map((r) => ({ file: show(r.uri), name: r.name, assumptions: r.estimate?.assumptions ?? [] })),
-    ...transactions.map((t) => ({ file: show(fileOf(report, t)), name: `transaction ${t.name}`, assumptions: t.assumptions, extra: true })),
+    ...transactions.map((t) => ({
+      file: show(fileOf(report, t)),
+      name: `transaction ${t.name}`,
+      assumptions: t.assumptions,
+      extra: true,
+    })),
   ];
   const lines = assumptionLines(assumed, width, style);
   if (lines.length) out.push(...lines, '');
-  for (const uri of report.empty ?? []) out.push(...wrapText(`${show(uri)}: warning: declares nothing (an empty file)`, width));
+  for (const uri of report.empty ?? []) {
+    out.push(...wrapText(`${show(uri)}: warning: declares nothing (an empty file)`, width));
+  }
   out.push(...wrapText(explainSummary(report), width));
   return out.join('\n') + '\n';
 }
@@ -119,11 +127,13 @@ export function explainSummary(report: ExplainReport): string {
   const n = report.rows.length;
   const failed = report.rows.filter((r) => r.error !== undefined).length;
   const tx = report.transactions?.length ?? 0;
-  const what = `${failed ? `${formatCount(n - failed)} of ` : ''}${plural(n, 'data type')}${tx ? ` and ${plural(tx, 'transaction')}` : ''}`;
+  const of = failed ? `${formatCount(n - failed)} of ` : '';
+  const what = `${of}${plural(n, 'data type')}${tx ? ` and ${plural(tx, 'transaction')}` : ''}`;
   const profiles = profilesOf(report.rows);
   const using = profiles.length ? ` (${profiles.length === 1 ? 'profile' : 'profiles'} ${profiles.join(', ')})` : '';
   const files = plural(report.files.length, 'file');
-  const tail = [failed ? `${formatCount(failed)} not estimated` : '', report.empty?.length ? `${plural(report.empty.length, 'file')} declaring nothing` : '']
+  const empty = report.empty?.length ? `${plural(report.empty.length, 'file')} declaring nothing` : '';
+  const tail = [failed ? `${formatCount(failed)} not estimated` : '', empty]
     .filter(Boolean)
     .join('; ');
   if (n === 0) return `No data types in ${files}${tail ? `; ${tail}` : ''}.`;

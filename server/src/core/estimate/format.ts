@@ -75,7 +75,12 @@ export function formatRate(perSec: number): string {
   return `${formatQuantity(perSec)}/s`;
 }
 
-/** Long decimals in a text made elsewhere (771.604938271605/s) shown as quantities (772/s). */
+const UNIT = String.raw`(?=(?:\/s| ms| s| ops| operations| clients| keys| reads| writes)\b)`;
+const LONG_DECIMAL = /(?<![\w.,-])\d+\.\d{5,}(?![\d.])/g;
+const BARE_THOUSANDS = new RegExp(String.raw`(?<![\w.,-])\d{4,}${UNIT}`, 'g');
+
+/** Numbers in a text made elsewhere, as this formatter shows them: long decimals as quantities
+ *  (771.604938271605/s → 772/s), thousands grouped before a unit (1543/s → 1,543/s, 1000 ms → 1,000 ms). */
 export function tidyNumbers(text: string): string {
-  return text.replace(/(?<![\d.])\d+\.\d{5,}(?![\d.])/g, (n) => formatQuantity(Number(n)));
+  return text.replace(LONG_DECIMAL, (n) => formatQuantity(Number(n))).replace(BARE_THOUSANDS, (n) => formatNumber(Number(n)));
 }
