@@ -25,9 +25,11 @@ for (const file of kept.filter((f) => f !== 'package.json')) {
   cpSync(join(root, file), join(stage, file));
 }
 writeFileSync(join(stage, '.vscodeignore'), ignore);
-const { files, bin, scripts, devDependencies, ...manifest } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const { files, bin, scripts, devDependencies, ...manifest } = pkg;
 writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-const flags = ['--no-dependencies', '--allow-missing-repository', '--skip-license', '--readme-path', 'client/README.md'];
+const flags = ['--no-dependencies', '--allow-missing-repository', '--skip-license'];
+flags.push('--readme-path', 'client/README.md');
 run(process.execPath, [vsce, 'package', ...flags, '-o', out], stage);
 rmSync(stage, { recursive: true, force: true });

@@ -68,7 +68,7 @@ function shortNames(files: string[]): Map<string, string> {
 }
 
 /** The groups as text: each scope a heading, each assumption a bullet wrapped with a hanging indent. */
-export function assumptionLines(items: Assumed[], width: number, style = makeStyle(false), noun = 'data type'): string[] {
+export function assumptionLines(items: Assumed[], width: number, style = makeStyle(false), noun = 'data type') {
   const groups = groupAssumptions(items, noun);
   if (groups.length === 0) return [];
   const sections = new Set(groups.map((g) => g.file)).size > 1;

@@ -15,6 +15,8 @@ const SOURCE = new RegExp(String.raw`\bsource (${range}(?:(?:, | and )${range})*
 const DIGEST = /\b(?:source-)?digest §(\d+)(?:\.\d+)*(?: items? \d+)?/g;
 const LINK = `, see ${SOURCES_DOC}`;
 
+const anchorOf = (lines: string) => sourceAnchor(Number(/\d+/.exec(lines)![0])).split('#')[1];
+
 /** The docs/sources.md anchor of the section holding line `line` of the source text. */
 export function sourceAnchor(line: number): string {
   let start: number = sourceSections[0];
@@ -22,24 +24,25 @@ export function sourceAnchor(line: number): string {
   return `${SOURCES_DOC}#l${start}`;
 }
 
-/** `… source L3673–L3718 …` → `… source L3673–L3718, see docs/sources.md#l3525 …`; likewise `digest §n`. */
+/** `source L3673–L3718` → `source L3673–L3718, see docs/sources.md#l3525`; likewise `digest §n`. */
 export function followable(text: string): string {
   if (!text.includes('source L') && !text.includes('digest §')) return text;
   const linked = (s: string, at: number, m: string) => s.startsWith(LINK, at + m.length);
   return text
     .replace(SOURCE, (m, lines: string, at: number, s: string) =>
-      linked(s, at, m) ? m : `${m}, see ${sourceAnchor(Number(/\d+/.exec(lines)![0]))}`,
+      linked(s, at, m) ? m : `${m}, see ${SOURCES_DOC}#${anchorOf(lines)}`,
     )
-    .replace(DIGEST, (m, section: string, at: number, s: string) =>
+    .replace(DIGEST, (m, section: string, at: number, s: string) => {
       // `digest §8.6, source L1368…`: the source's link that follows serves both.
-      linked(s, at, m) || /^, source L.*?, see /.test(s.slice(at + m.length)) ? m : `${m}, see ${SOURCES_DOC}#digest-${section}`,
-    );
+      const served = linked(s, at, m) || /^, source L.*?, see /.test(s.slice(at + m.length));
+      return served ? m : `${m}, see ${SOURCES_DOC}#digest-${section}`;
+    });
 }
 
 /** For Markdown next to docs/sources.md: each citation becomes a link, `[source L3673–L3718](sources.md#l3525)`. */
 export function linkedCitations(markdown: string): string {
   const file = SOURCES_DOC.replace(/^docs\//, '');
   return markdown
-    .replace(SOURCE, (m, lines: string) => `[${m}](${file}#${sourceAnchor(Number(/\d+/.exec(lines)![0])).split('#')[1]})`)
+    .replace(SOURCE, (m, lines: string) => `[${m}](${file}#${anchorOf(lines)})`)
     .replace(DIGEST, (m, section: string) => `[${m}](${file}#digest-${section})`);
 }
