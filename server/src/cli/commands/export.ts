@@ -78,7 +78,7 @@ export function runExport(args: ExportArgs, ctx: CliContext): number {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
   if (existing === result.text) {
-    ctx.out(`${shown} is up to date.\n${gapLines(result)}`);
+    ctx.out(`${gapLines(result)}${shown} is up to date.\n`);
     return 0;
   }
   if (!mayOverwrite(existing) && !args.force) {
@@ -99,7 +99,7 @@ export function runExport(args: ExportArgs, ctx: CliContext): number {
   }
   // A new file next to the policy: say that it is generated, and how to keep it out of the repository.
   const hint = existing === undefined && args.output === undefined ? `${newFileHint}\n` : '';
-  ctx.out(`Wrote ${shown} (${plural(result.identifiers.size, 'data type')}).\n${hint}${gapLines(result)}`);
+  ctx.out(`${gapLines(result)}${hint}Wrote ${shown} (${plural(result.identifiers.size, 'data type')}).\n`);
   return 0;
 }
 
