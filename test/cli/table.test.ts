@@ -117,9 +117,28 @@ test('explain: transactions with their members, two-phase write p99 and cost per
   assert.match(text, /\n {2}transaction transfer:\n {4}- two phases\n {2}transaction audit:\n {4}- no cost per transaction/);
 });
 
-test('explain at 60 columns: every line fits, rows stack', () => {
-  const rows = ['ledger', 'cart'].map((n) => row(n, { level: 'session(read_your_writes, monotonic_reads)', replication: 'quorum write 2 read 2', estimate: fakeEstimate(n, ['a long assumption '.repeat(8).trim()]) }));
-  const text = formatExplain({ files: [uriOf('a.consistency')], cwd: CWD, rows }, { width: 60 });
-  for (const l of text.split('\n')) assert.ok(visible(l) <= 60, `${visible(l)}: ${l}`);
-  assert.match(text, /\nledger\n {2}session\(read_your_writes, monotonic_reads\) · quorum write\n {2}2 read 2\n {2}read p50\/p99: +3 \/ 12\.3 ms\n/);
+test('explain narrower than its table: two tables at 60 columns, stacked rows at 40; every line fits', () => {
+  const level = 'session(read_your_writes, monotonic_reads)';
+  const rows = ['ledger', 'cart'].map((n) =>
+    row(n, { level, replication: 'quorum write 2 read 2', estimate: fakeEstimate(n, ['a long assumption '.repeat(8).trim()]) }),
+  );
+  const at = (width: number) => formatExplain({ files: [uriOf('a.consistency')], cwd: CWD, rows }, { width });
+  for (const width of [60, 40]) for (const l of at(width).split('\n')) assert.ok(visible(l) <= width, `${visible(l)}: ${l}`);
+  assert.match(at(60), /\ndata type {2}read p50\/p99 {2}write p50\/p99 {6}lag\n[\s\S]*\ndata type {2}availability {2}per month {3}per op\n/);
+  const stacked = /\nledger\n {2}session\(read_your_writes,\n {2}monotonic_reads\) · quorum write 2 read\n {2}2\n {2}read p50\/p99: +3 \/ 12\.3 ms\n/;
+  assert.match(at(40), stacked);
+});
+
+test('a wide table with nothing to wrap splits into two tables, each with the first column again', () => {
+  const header = ['operation', 'offered', 'ok', 'p50', 'p99', 'max'];
+  const lines = renderTable(header, [['read', '22,667', '22,664', '13.7 ms', '72.4 ms', '986.9 ms']], { width: 40 });
+  assert.deepEqual(lines, [
+    'operation  offered  ok',
+    '---------  -------  ------',
+    'read       22,667   22,664',
+    '',
+    'operation  p50      p99      max',
+    '---------  -------  -------  --------',
+    'read       13.7 ms  72.4 ms  986.9 ms',
+  ]);
 });

@@ -31,17 +31,22 @@ export const visible = (s: string): number => [...s.replace(ansi, '')].length;
 const pad = (s: string, w: number, align: Align | undefined) =>
   align === 'right' ? ' '.repeat(Math.max(0, w - visible(s))) + s : s + ' '.repeat(Math.max(0, w - visible(s)));
 
+/** A number and its unit stay on one line: `45 ms`, `₹2.15 lakh`, `1,200 ops/s`. */
+const UNIT_AFTER_NUMBER = /(\d) (?=(?:ms|s|KB|MB|GB|lakh|crore|ops\/s|days)\b)/g;
+
 /** Words of `text` filled into lines of at most `width` columns (a longer word gets a line of its own). */
 export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ').filter((w) => w !== '')) {
+  const words = text.replace(UNIT_AFTER_NUMBER, '$1\u00a0').split(' ').filter((w) => w !== '');
+  const plain = (l: string) => l.replace(/\u00a0/g, ' ');
+  for (const word of words) {
     if (line && visible(line) + 1 + visible(word) > width) {
-      lines.push(line);
+      lines.push(plain(line));
       line = word;
     } else line = line ? `${line} ${word}` : word;
   }
-  return [...lines, line];
+  return [...lines, plain(line)];
 }
 
 export function renderTable(header: string[], rows: string[][], o: TableOptions = {}): string[] {
@@ -55,7 +60,7 @@ export function renderTable(header: string[], rows: string[][], o: TableOptions 
   const least = (i: number) => Math.max(visible(header[i]), ...words(i));
   while (total() > width) {
     const i = order.filter((c) => widths[c] > least(c)).sort((a, b) => widths[b] - widths[a])[0];
-    if (i === undefined) return stacked(header, rows, o.details, width, style);
+    if (i === undefined) return split(header, rows, o, width) ?? stacked(header, rows, o.details, width, style);
     widths[i]--;
   }
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], o.align?.[i])).join('  ').trimEnd();
@@ -68,6 +73,29 @@ export function renderTable(header: string[], rows: string[][], o: TableOptions 
     if (detail) out.push(...wrapText(detail, width - 2).map((l) => `  ${style.dim(l)}`));
   });
   return out;
+}
+
+/**
+ * The columns in two tables, each with the first column again, when both fit the width as they are (a
+ * table of counts and one of latencies); undefined otherwise. Then rows stack.
+ */
+function split(header: string[], rows: string[][], o: TableOptions, width: number): string[] | undefined {
+  if (o.wrap?.length || header.length < 4) return undefined;
+  const w = header.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ''))));
+  const fits = (cols: number[]) => cols.reduce((n, c) => n + w[c], 0) + 2 * (cols.length - 1) <= width;
+  for (let cut = Math.ceil(header.length / 2); cut < header.length - 1; cut++) {
+    const first = [...Array(cut).keys()];
+    const second = [0, ...Array.from({ length: header.length - cut }, (_, k) => cut + k)];
+    if (!fits(first) || !fits(second)) continue;
+    const pick = (cols: number[]) => (r: string[]) => cols.map((c) => r[c] ?? '');
+    // The details (a line under each row) go with the first part only.
+    const part = (cols: number[], details: boolean) => {
+      const align = cols.map((c) => o.align?.[c] ?? 'left');
+      return renderTable(pick(cols)(header), rows.map(pick(cols)), { ...o, align, details: details ? o.details : undefined });
+    };
+    return [...part(first, true), '', ...part(second, false)];
+  }
+  return undefined;
 }
 
 /** Each row as its first cell, then `header: value` lines (values wrapped to the width). */
