@@ -86,6 +86,7 @@ test('.vscodeignore keeps only the bundles, grammar files, docs, README and icon
   for (const k of kept) assert.ok(!/\.(map|ts)$|^test\/|^server\//.test(k), k);
   for (const b of ['out/extension.cjs', 'out/server.cjs', 'out/simulation-worker.cjs', 'out/webview/simulation.js', 'out/webview/simulation.css']) assert.ok(kept.includes(b), b);
   assert.ok(kept.includes('docs/rules.md'), 'diagnostics link to docs/rules.md#<code> next to the server');
+  assert.ok(kept.includes('docs/sources.md'), 'hovers link citations to docs/sources.md next to the server');
 });
 
 test('the command palette offers Export TypeScript in .consistency files, and hides the CodeLens-only estimate and simulation', () => {
