@@ -3,6 +3,7 @@
 // it; test/docs.test.ts fails when the committed file is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { allCodes, codeInfo, defaultSeverity, helpAnchor, type Code } from '../server/src/core/codes';
+import { linkedCitations } from '../server/src/core/util/sources';
 
 /** The reasoning of a rule: its file's leading comment, in paragraphs. */
 function reasoning(code: Code): string[] {
@@ -134,7 +135,7 @@ export function rulesDoc(): string {
     const info = codeInfo(code);
     const line = `*${defaultSeverity(code)}* (${info.basis}) — ${info.summary}`;
     out.push(`<a id="${helpAnchor(code)}"></a>`, `### \`${code}\``, '', line, '');
-    for (const p of reasoning(code)) out.push(p, '');
+    for (const p of reasoning(code)) out.push(linkedCitations(p), '');
   }
   out.push('## Syntax and model codes', '');
   for (const code of allCodes.filter((c) => codeInfo(c).stage !== 'rule')) {

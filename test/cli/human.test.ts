@@ -12,7 +12,7 @@ test('prints path:line:col, severity, code, message, the underlined line, the fi
     |            ^~~~~
   fix: Change to 'india'
 
-1 error in 1 file
+1 error in 1 file.
 `,
   );
 });
@@ -24,7 +24,7 @@ test('a clean run says so, with the number of files', () => {
 test('the summary counts errors and warnings and the files that have them', () => {
   const report = reportFor({ 'a.consistency': ONE_ERROR.replace(/cart/g, 'cart1'), 'b.consistency': ONE_WARNING.replace('topology india {', 'topology india2 {').replace('topology india\n', 'topology india2\n'), 'c.consistency': 'tier gold { consistency strong }' });
   assert.deepEqual(report.diagnostics.map((d) => d.code), ['unknown-reference', 'missing-consistency']);
-  assert.equal(summaryLine(report), '1 error, 1 warning in 2 files');
+  assert.equal(summaryLine(report), '1 error, 1 warning in 2 of 3 files.');
 });
 
 test('colour only when asked: ANSI escapes around severity, path and underline', () => {

@@ -64,8 +64,8 @@ test('the contributed command is the CodeLens command, and activation is on the 
   assert.match(pkg.engines.vscode, /^\^1\.(\d|[1-9]\d|100)\./, 'code-server 4.100.3 is VS Code 1.100.3: engines.vscode must not ask for more');
 });
 
-test('chart.js (the results panel\'s charts) is a pinned dependency', () => {
-  const deps = (pkg as unknown as { dependencies: Record<string, string> }).dependencies;
+test('chart.js (the results panel\'s charts) is a pinned, bundled dependency', () => {
+  const deps = (pkg as unknown as { devDependencies: Record<string, string> }).devDependencies;
   assert.match(deps['chart.js'], /^4\.\d+\.\d+$/);
 });
 
@@ -86,6 +86,7 @@ test('.vscodeignore keeps only the bundles, grammar files, docs, README and icon
   for (const k of kept) assert.ok(!/\.(map|ts)$|^test\/|^server\//.test(k), k);
   for (const b of ['out/extension.cjs', 'out/server.cjs', 'out/simulation-worker.cjs', 'out/webview/simulation.js', 'out/webview/simulation.css']) assert.ok(kept.includes(b), b);
   assert.ok(kept.includes('docs/rules.md'), 'diagnostics link to docs/rules.md#<code> next to the server');
+  assert.ok(kept.includes('docs/sources.md'), 'hovers link citations to docs/sources.md next to the server');
 });
 
 test('the command palette offers Export TypeScript in .consistency files, and hides the CodeLens-only estimate and simulation', () => {

@@ -1,15 +1,15 @@
-// A throwaway PostgreSQL primary and streaming replica on 127.0.0.1, in one temporary directory: finds (or
-// installs, through .ci/postgres.sh) the Debian server binaries, runs them as a non-root user, stops and removes them.
+// A throwaway PostgreSQL primary and streaming replica on 127.0.0.1, in one temporary directory: finds the
+// server binaries (installed by .ci/postgres.sh; never from inside the tests), runs them as a non-root user,
+// stops and removes them.
 import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 
 const run = promisify(execFile);
-const repo = resolve(import.meta.dirname, '../..');
 const prefix = 'consistency-pg-';
 /** As root the servers run as another user, who must reach the directory: /tmp then, whatever TMPDIR says. */
 const base = () => (process.getuid?.() === 0 ? '/tmp' : tmpdir());
@@ -42,14 +42,17 @@ export function findBinaries(): string | undefined {
   return [process.env.PG_BIN, ...debian].find((d): d is string => !!d && needed.every((b) => existsSync(join(d, b))));
 }
 
-/** The binaries, installing them from Debian (.ci/postgres.sh: apt-get) only when they are missing. */
-export function ensureBinaries(): string {
+/** Why the PostgreSQL tests cannot run here, or undefined when the binaries are there. */
+export function missingBinaries(): string | undefined {
+  if (findBinaries()) return undefined;
+  return `the PostgreSQL server binaries (${needed.join(', ')}) are not installed: run \`bash .ci/postgres.sh\` (root or sudo) or set PG_BIN`;
+}
+
+/** The binaries; the test is skipped (or, in CI, fails) before this when they are missing. */
+export function requireBinaries(): string {
   const found = findBinaries();
-  if (found) return found;
-  execFileSync('bash', [join(repo, '.ci/postgres.sh')], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 240_000 });
-  const installed = findBinaries();
-  if (!installed) throw new Error(`.ci/postgres.sh ran but ${needed.join(', ')} are still missing under /usr/lib/postgresql/*/bin`);
-  return installed;
+  if (!found) throw new Error(missingBinaries());
+  return found;
 }
 
 /** PostgreSQL refuses to run as root: as root, run its commands as `postgres` (else `nobody`). */
@@ -110,7 +113,7 @@ export interface ClusterOptions {
 }
 
 export async function startCluster(o: ClusterOptions): Promise<Cluster> {
-  const bin = ensureBinaries();
+  const bin = requireBinaries();
   removeLeftovers(bin);
   const user = serverUser();
   const root = mkdtempSync(join(base(), prefix));

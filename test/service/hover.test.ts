@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { hover } from '../../server/src/service/hover';
+import { hover, linkSources } from '../../server/src/service/hover';
 import { fixture } from './helpers';
 
 const topology = `topology paytm {
@@ -72,7 +72,7 @@ test('on a level: guarantees, the levels it implies, and its cost class against 
     [
       '**bounded(2s)** — Reads lag the latest write by at most K versions or T time, and see a consistent prefix.',
       '',
-      'Guarantees: convergence, consistent-prefix, staleness ≤ 2000 ms.',
+      'Guarantees: convergence, consistent-prefix, staleness ≤ 2,000 ms.',
       '',
       'Also satisfies: consistent_prefix, eventual, weak.',
       '',
@@ -178,4 +178,14 @@ test('on a data type with a store: the store model, the profile and the date of 
   assert.ok(value.includes('Store model **DynamoDB: 1 region, one Region, three copies in it** · profile `vendors-2026`, price list of 2026-12-02'), value);
   const plain = hoverAt(`data <|car<|>ts|> { consistency session }\n`).value;
   assert.ok(plain.includes("No `store` named: the profile's level classes · profile `india-2024` (illustrative figures)"), plain);
+});
+
+test('citations of the source text in a hover link to docs/sources.md (installed next to docs/rules.md)', () => {
+  const { f, value } = hoverAt(`data d { consistency <|regi<|>onal|> }\n`);
+  assert.match(value, /source L3623–L3660, see docs\/sources\.md#l3525/);
+  const rulesDoc = 'file:///ext/docs/rules.md';
+  const linked = hover({ ...f.s, rulesDoc }, f.uri, f.at());
+  const text = (linked?.contents as MarkupContent).value;
+  assert.match(text, /see \[docs\/sources\.md#l3525\]\(file:\/\/\/ext\/docs\/sources\.md#l3525\)/);
+  assert.equal(linkSources('see docs/sources.md#digest-4', undefined), 'see docs/sources.md#digest-4');
 });

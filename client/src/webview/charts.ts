@@ -6,6 +6,7 @@ import {
   BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip,
   type Plugin,
 } from 'chart.js';
+import { formatAvailability, formatCount, formatNumber } from '../../../server/src/core/estimate/format';
 import type { Bin, DataResult, SimulationResult } from '../../../server/src/lsp/protocol';
 
 Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip);
@@ -52,8 +53,16 @@ function base(t: Theme, xTitle: string, yTitle: string) {
   Chart.defaults.color = t.fg;
   Chart.defaults.borderColor = t.grid;
   Chart.defaults.font.family = t.font;
-  const axis = (text: string) => ({ title: { display: true, text, color: t.muted }, grid: { color: t.grid }, ticks: { color: t.fg } });
-  return { animation: false as const, responsive: true, maintainAspectRatio: false, x: axis(xTitle), y: axis(yTitle) };
+  // Legible at any panel width: 11 px labels, never rotated, skipped rather than overlapped; room on the right
+  // for the last label.
+  const font = { size: 11 };
+  const axis = (text: string) => ({
+    title: { display: true, text, color: t.muted, font },
+    grid: { color: t.grid },
+    ticks: { color: t.fg, font, maxRotation: 0, autoSkip: true, autoSkipPadding: 10 },
+  });
+  const layout = { padding: { top: 4, right: 14, bottom: 0, left: 0 } };
+  return { animation: false as const, responsive: true, maintainAspectRatio: false, layout, x: axis(xTitle), y: axis(yTitle) };
 }
 
 /** Steps over log-scale bins: the share of operations in each bin, %, ending at the last bin's upper edge. */
@@ -71,28 +80,35 @@ export function latencyChart(canvas: HTMLCanvasElement, d: DataResult, t: Theme)
   });
   return new Chart(canvas, {
     type: 'line',
-    data: { datasets: [set(`read (${d.read.ok} ok)`, d.read.histogram, t.read), set(`write (${d.write.ok} ok)`, d.write.histogram, t.write)] },
+    data: { datasets: [set(`read (${formatCount(d.read.ok)} ok)`, d.read.histogram, t.read), set(`write (${formatCount(d.write.ok)} ok)`, d.write.histogram, t.write)] },
     options: {
-      animation: b.animation, responsive: b.responsive, maintainAspectRatio: b.maintainAspectRatio,
+      animation: b.animation, responsive: b.responsive, maintainAspectRatio: b.maintainAspectRatio, layout: b.layout,
       interaction: { mode: 'nearest', intersect: false },
-      scales: { x: { ...b.x, type: 'logarithmic' }, y: { ...b.y, beginAtZero: true } },
-      plugins: { tooltip: { callbacks: { label: (c) => `${c.dataset.label?.split(' ')[0]}: ${c.parsed.y}% from ${c.parsed.x} ms` } } },
+      scales: { x: { ...b.x, type: 'logarithmic', ticks: { ...b.x.ticks, callback: logTick } }, y: { ...b.y, beginAtZero: true } },
+      plugins: { tooltip: { callbacks: { label: (c) => `${c.dataset.label?.split(' ')[0]}: ${formatNumber(c.parsed.y ?? 0, 2)}% from ${formatNumber(c.parsed.x ?? 0, 1)} ms` } } },
     },
   });
 }
 
+/** Log-scale ticks only at 1, 2 and 5 × 10ⁿ, grouped: 1, 2, 5, 10, 20, 50, 100, 200, 500, 1,000. */
+function logTick(value: string | number): string {
+  const v = Number(value);
+  const lead = v / 10 ** Math.floor(Math.log10(v));
+  return [1, 2, 5].some((x) => Math.abs(lead - x) < 1e-6) ? formatNumber(v, 2) : '';
+}
+
 export function visibilityChart(canvas: HTMLCanvasElement, d: DataResult, t: Theme): Chart {
-  const b = base(t, 'ms after the write committed', 'reads that see it, %');
+  const b = base(t, 't: ms after the write committed', 'reads that see it, %');
   return new Chart(canvas, {
     type: 'line',
     data: {
-      labels: d.visibility.map((v) => String(v.tMs)),
+      labels: d.visibility.map((v) => formatNumber(v.tMs, 1)),
       datasets: [{ label: 't-visibility', data: d.visibility.map((v) => Math.round(v.probability * 10000) / 100), borderColor: t.curve, backgroundColor: t.curve, pointRadius: 3, borderWidth: 2 }],
     },
     options: {
-      animation: b.animation, responsive: b.responsive, maintainAspectRatio: b.maintainAspectRatio,
+      animation: b.animation, responsive: b.responsive, maintainAspectRatio: b.maintainAspectRatio, layout: b.layout,
       scales: { x: { ...b.x, type: 'category' }, y: { ...b.y, min: 0, max: 100 } },
-      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => `${c.parsed.y}% of ${d.visibility[c.dataIndex].probes} probes` } } },
+      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => `${formatNumber(c.parsed.y ?? 0, 2)}% of ${formatCount(d.visibility[c.dataIndex].probes)} probes` } } },
     },
   });
 }
@@ -110,13 +126,20 @@ const faultWindows = (d: DataResult, fill: string, text: string): Plugin<'bar'> 
       const x1 = scales.x.getPixelForValue((f.atMs + f.forMs) / 1000);
       ctx.fillStyle = fill;
       ctx.fillRect(Math.max(a.left, x0), a.top, Math.min(a.right, x1) - Math.max(a.left, x0), a.bottom - a.top);
+      // Its name when it fits the window, else its kind (partition, crash…), else nothing: never squeezed.
       ctx.fillStyle = text;
       ctx.textBaseline = 'top';
-      ctx.fillText(f.fault.replace(/ at .*$/, ''), Math.max(a.left, x0) + 4, a.top + 4, Math.max(0, x1 - x0 - 8));
+      ctx.font = `11px ${Chart.defaults.font.family}`;
+      const room = Math.min(a.right, x1) - Math.max(a.left, x0) - 8;
+      const name = [f.fault.replace(/ at .*$/, ''), f.fault.split(' ')[0]].find((n) => ctx.measureText(n).width <= room);
+      if (name) ctx.fillText(name, Math.max(a.left, x0) + 4, a.top + 4);
     }
     ctx.restore();
   },
 });
+
+const timelineLabel = (p: { x: number; y: number; offered: number }, step: number) =>
+  `${formatNumber(p.x - step / 2, 2)}–${formatNumber(p.x + step / 2, 2)} s: ${formatAvailability(p.y)} of ${formatCount(p.offered)} operations answered ok`;
 
 /** Availability over the run, per time bin (by arrival), with the fault windows shaded behind it. */
 export function timelineChart(canvas: HTMLCanvasElement, r: SimulationResult, d: DataResult, t: Theme): Chart {
@@ -133,9 +156,9 @@ export function timelineChart(canvas: HTMLCanvasElement, r: SimulationResult, d:
       }],
     },
     options: {
-      animation: b.animation, responsive: b.responsive, maintainAspectRatio: b.maintainAspectRatio,
-      scales: { x: { ...b.x, type: 'linear', min: 0, max: end }, y: { ...b.y, min: 0, max: 100 } },
-      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => `${points[c.dataIndex].x - step / 2}–${points[c.dataIndex].x + step / 2} s: ${c.parsed.y}% of ${points[c.dataIndex].offered} operations answered ok` } } },
+      animation: b.animation, responsive: b.responsive, maintainAspectRatio: b.maintainAspectRatio, layout: b.layout,
+      scales: { x: { ...b.x, type: 'linear', min: 0, max: end, ticks: { ...b.x.ticks, callback: (v) => formatNumber(Number(v), 1) } }, y: { ...b.y, min: 0, max: 100 } },
+      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => timelineLabel(points[c.dataIndex], step) } } },
     },
     plugins: [faultWindows(d, translucent(t.warn), t.muted)],
   });

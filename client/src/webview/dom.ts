@@ -20,13 +20,23 @@ export function nodes(...c: Child[]): (Node | string)[] {
   return c.filter((x): x is Node | string | number => x !== undefined && x !== null && x !== false).map((x) => (typeof x === 'number' ? String(x) : x));
 }
 
-/** A table with a header row and body rows; cells that are numbers are right-aligned. */
-export function table(cls: string, head: string[], rows: { cells: Child[]; class?: string }[]): HTMLTableElement {
-  const cell = (tag: 'th' | 'td', c: Child) => el(tag, typeof c === 'number' ? { class: 'num' } : {}, c);
+/** A cell: text or a node, or `{ num }` for a figure (right-aligned, as numbers are). */
+export type Cell = Child | { num: string };
+
+/**
+ * A table with a header row and body rows; figures are right-aligned. Each cell carries its column's header
+ * as `data-label`, so a narrow panel can stack a row's cells under their labels (simulation.css).
+ */
+export function table(cls: string, head: string[], rows: { cells: Cell[]; class?: string }[]): HTMLTableElement {
+  const cell = (tag: 'th' | 'td', c: Cell, i: number) => {
+    const figure = typeof c === 'number' || (typeof c === 'object' && c !== null && 'num' in c);
+    const content = typeof c === 'object' && c !== null && 'num' in c ? c.num : c;
+    return el(tag, { class: figure ? 'num' : undefined, 'data-label': tag === 'td' ? head[i] : undefined }, content);
+  };
   return el(
     'table',
     { class: cls },
-    el('thead', {}, el('tr', {}, ...head.map((h) => cell('th', h)))),
-    el('tbody', {}, ...rows.map((r) => el('tr', r.class ? { class: r.class } : {}, ...r.cells.map((c) => cell('td', c))))),
+    el('thead', {}, el('tr', {}, ...head.map((h, i) => cell('th', h, i)))),
+    el('tbody', {}, ...rows.map((r) => el('tr', r.class ? { class: r.class } : {}, ...r.cells.map((c, i) => cell('td', c, i))))),
   );
 }

@@ -4,7 +4,8 @@
 // histogram, the t-visibility curve, checks promised vs seen with witnesses, failovers, the fault timeline, cost; then the assumptions.
 import './simulation.css';
 import type { Chart } from 'chart.js';
-import { formatAvailability, formatMoney, ms } from '../../../server/src/core/estimate/format';
+import { formatAvailability, formatCount, formatMoney, formatNumber, formatRate, ms, tidyNumbers } from '../../../server/src/core/estimate/format';
+import { followable } from '../../../server/src/core/util/sources';
 import type { CheckResult, DataResult, OpResult, SimulationResult } from '../../../server/src/lsp/protocol';
 import { latencyChart, theme, timelineChart, visibilityChart } from './charts';
 import { el, nodes, table as bareTable } from './dom';
@@ -17,8 +18,10 @@ const app = document.getElementById('app')!;
 let charts: Chart[] = [];
 let last = vscode.getState() as ToWebview | undefined;
 
-/** Tables scroll sideways in a narrow panel instead of squeezing their cells. */
+/** Tables scroll sideways only as a last resort: narrow panels stack their rows (simulation.css). */
 const table = (...a: Parameters<typeof bareTable>) => el('div', { class: 'table-wrap' }, bareTable(...a));
+const seconds = (msValue: number) => `${formatNumber(msValue / 1000, 2)} s`;
+const text = (t: string) => followable(tidyNumbers(t));
 
 function button(id: string, text: string, type: FromWebview['type']): HTMLButtonElement {
   const b = el('button', { id, type: 'button' }, text);
@@ -34,16 +37,34 @@ function toolbar(seed: number | undefined, running: boolean, run?: number): HTML
   return el('div', { class: 'toolbar' }, rerun, change, el('span', { id: 'seed', class: 'seed' }, seedText), run ? el('span', { id: 'run', class: 'muted' }, `run ${run} in this panel`) : null);
 }
 
-function opRow(name: string, o: OpResult) {
-  const l = o.latencyMs;
-  return { cells: [name, o.offered, o.ok, o.fail, o.info, o.shed, `${ms(l.p50)} ms`, `${ms(l.p95)} ms`, `${ms(l.p99)} ms`, `${ms(l.p999)} ms`, `${ms(l.max)} ms`, `${o.throughputPerSec}/s`] };
+/** Reads and writes side by side, one row per figure: three columns fit any panel width. */
+function opTable(read: OpResult, write: OpResult): HTMLElement {
+  const lat = (o: OpResult, k: 'p50' | 'p95' | 'p99' | 'p999' | 'max') => (o.latencyMs.count > 0 ? `${ms(o.latencyMs[k])} ms` : '—');
+  const rows: [string, (o: OpResult) => string][] = [
+    ['offered', (o) => formatCount(o.offered)],
+    ['ok', (o) => formatCount(o.ok)],
+    ['fail', (o) => formatCount(o.fail)],
+    ['info', (o) => formatCount(o.info)],
+    ['shed', (o) => formatCount(o.shed)],
+    ['latency p50', (o) => lat(o, 'p50')],
+    ['p95', (o) => lat(o, 'p95')],
+    ['p99', (o) => lat(o, 'p99')],
+    ['p99.9', (o) => lat(o, 'p999')],
+    ['max', (o) => lat(o, 'max')],
+    ['ok/s', (o) => formatRate(o.throughputPerSec)],
+  ];
+  return table('latency', ['', 'read', 'write'], rows.map(([label, f]) => ({ cells: [label, num(f(read)), num(f(write))] })));
 }
+
+/** A cell right-aligned like a number. */
+const num = (t: string) => ({ num: t });
 
 /** A check's row: what the level promises, the verdict, the violations, and the first witness (why). */
 function checkRow(c: CheckResult) {
-  const count = `${c.violations}${c.fallbackViolations ? ` (+${c.fallbackViolations} on fallback)` : ''}`;
-  const why = c.witnesses[0]?.explanation ?? c.note ?? '';
-  return { cells: [c.label, c.promised ? 'promised' : 'not promised', c.verdict, count, why], class: c.promised && c.violations > 0 ? 'violated' : undefined };
+  const count = `${formatCount(c.violations)}${c.fallbackViolations ? ` (+${formatCount(c.fallbackViolations)} on fallback)` : ''}`;
+  const why = text(c.witnesses[0]?.explanation ?? c.note ?? '');
+  const bad = c.promised && c.violations > 0;
+  return { cells: [c.label, c.promised ? 'promised' : 'not promised', c.verdict, count, why || undefined], class: bad ? 'violated' : undefined };
 }
 
 function canvas(id: string, caption: string, tall = false): HTMLElement {
@@ -51,23 +72,31 @@ function canvas(id: string, caption: string, tall = false): HTMLElement {
 }
 
 function dataSection(r: SimulationResult, d: DataResult, i: number): HTMLElement {
-  const elections = d.elections.map((e) => ({ cells: [`${e.lostAtMs >= 0 ? `${e.lostAtMs / 1000} s` : '—'}`, `${e.atMs / 1000} s`, e.from, e.to, e.term] }));
-  const faults = d.faults.map((f) => ({ cells: [f.fault, `${f.atMs / 1000}–${(f.atMs + f.forMs) / 1000} s`, f.regions.reduce((s, x) => s + x.ops, 0), formatAvailability(f.availabilityPct), f.regions.map((x) => `${x.region} ${formatAvailability(x.availabilityPct)}`).join(', ')] }));
+  const elections = d.elections.map((e) => ({ cells: [e.lostAtMs >= 0 ? seconds(e.lostAtMs) : '—', seconds(e.atMs), e.from, e.to, e.term] }));
+  const faults = d.faults.map((f) => ({
+    cells: [
+      f.fault,
+      `${formatNumber(f.atMs / 1000, 2)}–${seconds(f.atMs + f.forMs)}`,
+      num(formatCount(f.regions.reduce((s, x) => s + x.ops, 0))),
+      num(formatAvailability(f.availabilityPct)),
+      f.regions.map((x) => `${x.region} ${formatAvailability(x.availabilityPct)}`).join(', '),
+    ],
+  }));
   return el(
     'section',
     { class: 'data', id: `data-${i}` },
     el('h2', {}, `data ${d.data}`, el('span', { class: 'muted' }, ` · ${d.level} · ${d.replication} · conflict ${d.conflict} · prefer ${d.prefer}`)),
-    el('p', { class: 'muted' }, `${d.protocol.writes}; ${d.protocol.reads}.`),
-    table('latency', ['operation', 'offered', 'ok', 'fail', 'info', 'shed', 'p50', 'p95', 'p99', 'p99.9', 'max', 'throughput'], [opRow('read', d.read), opRow('write', d.write)]),
-    el('div', { class: 'charts' }, canvas(`histogram-${i}`, 'Latency of successful operations (share per bin)'), canvas(`visibility-${i}`, 'Probability that a read started t ms after a write committed returns it or newer (t-visibility)')),
+    el('p', { class: 'muted' }, text(`${d.protocol.writes}; ${d.protocol.reads}.`)),
+    el('div', { class: 'charts' }, opTable(d.read, d.write), canvas(`histogram-${i}`, 'Latency of successful operations (share per bin)')),
+    canvas(`visibility-${i}`, 'Probability that a read started t ms after a write committed returns it or newer (t-visibility)'),
     el('h3', {}, 'Checks: promised vs seen'),
-    el('p', { class: 'muted' }, `${d.staleness.reads} reads checked; ${d.sessionsChecked} client sessions checked for the session guarantees.`),
+    el('p', { class: 'muted' }, `${formatCount(d.staleness.reads)} reads checked; ${formatCount(d.sessionsChecked)} client sessions checked for the session guarantees.`),
     table('checks', ['check', 'the level', 'verdict', 'violations', 'witness'], d.checks.map(checkRow)),
     elections.length ? table('elections', ['leader lost', 'new leader from', 'before', 'after', 'term'], elections) : null,
     el('h3', {}, 'Availability over time'),
-    canvas(`timeline-${i}`, `The share of operations answered ok, per ${d.timeline.binMs / 1000} s of arrivals${d.faults.length ? ', with the fault windows shaded' : ' (no faults injected)'}`),
+    canvas(`timeline-${i}`, `The share of operations answered ok, per ${seconds(d.timeline.binMs)} of arrivals${d.faults.length ? ', with the fault windows shaded' : ' (no faults injected)'}`, true),
     d.faults.length ? table('faults', ['fault', 'window', 'operations', 'availability', 'by client region'], faults) : null,
-    el('p', { class: 'cost' }, `Cost actuals (${d.cost.profile}): ${formatMoney(d.cost.monthly, d.cost.currency)}/month at the simulated rate · the estimate says ${formatMoney(d.cost.estimatedMonthly, d.cost.currency)}/month. ${d.cost.note}.`),
+    el('p', { class: 'cost' }, `Cost actuals (${d.cost.profile}): ${formatMoney(d.cost.monthly, d.cost.currency)}/month at the simulated rate · the estimate says ${formatMoney(d.cost.estimatedMonthly, d.cost.currency)}/month. ${text(d.cost.note)}.`),
   );
 }
 
@@ -98,11 +127,11 @@ function renderResult(m: Extract<ToWebview, { type: 'result' }>, running: boolea
     status ? el('p', { class: res.stopped ? 'status warn' : 'status' }, status) : null,
     el('p', { class: res.error && !res.stopped ? 'summary error' : 'summary', id: 'summary' }, res.error ?? res.summary),
     s
-      ? el('p', { class: 'scenario' }, `${s.durationMs / 1000} s of load at ${Math.round(s.loadPerSec * 10) / 10}/s from ${s.clients} clients over ${s.keys} keys; timeout ${s.timeoutMs} ms; ${s.faults.length ? `faults: ${s.faults.join('; ')}` : 'no faults'}.`)
+      ? el('p', { class: 'scenario' }, `${seconds(s.durationMs)} of load at ${formatRate(s.loadPerSec)} from ${formatCount(s.clients)} clients over ${formatCount(s.keys)} keys; timeout ${ms(s.timeoutMs)} ms; ${s.faults.length ? `faults: ${s.faults.join('; ')}` : 'no faults'}.`)
       : null,
     ...(r ? r.data.map((d, i) => dataSection(r, d, i)) : []),
-    r ? el('section', { class: 'assumptions' }, el('h2', {}, 'Assumptions'), el('ol', {}, ...r.assumptions.map((x) => el('li', {}, x)))) : null,
-    r ? el('p', { class: 'muted footer' }, `Seed ${r.scenario.seed} · ${r.events.toLocaleString('en')} events · ${r.simulatedMs / 1000} s simulated${r.stopped ? ` · stopped (${r.stopped})` : ''}.`) : null,
+    r ? el('section', { class: 'assumptions' }, el('h2', {}, 'Assumptions'), el('ol', {}, ...r.assumptions.map((x) => el('li', {}, text(x))))) : null,
+    r ? el('p', { class: 'muted footer' }, `Seed ${r.scenario.seed} · ${formatCount(r.events)} events · ${seconds(r.simulatedMs)} simulated${r.stopped ? ` · stopped (${r.stopped})` : ''}.`) : null,
   ));
   if (running) app.classList.add('stale');
   else app.classList.remove('stale');

@@ -9,6 +9,8 @@ export interface CliContext {
   stdoutIsTTY: boolean;
   /** Whether stderr is a terminal (progress bars are drawn only then). */
   stderrIsTTY?: boolean;
+  /** Columns of the terminal stdout writes to, when it is one. */
+  stdoutColumns?: number;
   out(text: string): void;
   err(text: string): void;
   tool: ToolInfo;

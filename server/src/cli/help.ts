@@ -32,21 +32,26 @@ Options:
   --format <human|json|sarif>   output format (default: human); sarif is SARIF 2.1.0
   --max-warnings <n>            also fail when there are more than n warnings
   --rule <code>=<level>         re-level any code (rules, syntax, model): error, warning, info, hint or off
+  --force                       read files named on the command line whose names do not end in .consistency
   -h, --help                    show this help
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
+A file that declares nothing (empty, or only comments) is reported as a warning.
+Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage error.
 Colour is used only when stdout is a terminal and NO_COLOR is not set.`;
 
 const explain = `Usage: consistency explain [options] <files|dirs>…
 
-Prints, per data type, the estimated read and write latency (p50/p99), replication lag, availability,
-monthly cost and cost per operation, then every assumption behind the numbers and the profile used.
+Prints, per file, the estimated read and write latency (p50/p99), replication lag, availability, monthly
+cost and cost per operation of each data type (its level and replication under it), then the assumptions
+behind the numbers, grouped by file and data type, and a summary line. Tables fit the terminal: $COLUMNS,
+else its width, else 100 columns.
 
 Options:
   --format <human|json>   output format (default: human)
+  --force                 read files whose names do not end in .consistency
   -h, --help              show this help
 
-Exit codes: 0 every data type estimated, 1 some could not be, 2 usage error.`;
+Exit codes: 0 every data type estimated, 1 some could not be or the files have errors, 2 usage error.`;
 
 const exportHelp = `Usage: consistency export [options] <file>
 
@@ -56,13 +61,15 @@ PostgreSQL, MongoDB, DynamoDB and Cosmos DB, then lists what a system cannot giv
 
 Options:
   -o, --output <path>   where to write (default: next to the input, <name>.consistency.ts); - for stdout
-  --force               overwrite a file that lacks the generated header; export despite errors
+  --force               overwrite a file that lacks the generated header; export despite errors; read a
+                        file whose name does not end in .consistency
   -h, --help            show this help
 
 Writes only the one file. A relative path (and the default) must stay inside the working directory;
 to write elsewhere give an absolute -o path. An existing file is overwritten only when it starts with
 the generated header, or with --force; symbolic links are never written through. An unchanged
-export leaves the file untouched (the output is byte-identical for unchanged input).
+export leaves the file untouched (the output is byte-identical for unchanged input). The default file is
+generated code: commit it with the policy, or add \`*.consistency.ts\` to .gitignore and export at build time.
 
 Exit codes: 0 written or up to date, 1 refused (errors in the policy, unsafe or foreign target),
 2 usage error.`;
@@ -72,8 +79,8 @@ const simulate = `Usage: consistency simulate [options] <file>
 Runs the file's \`scenario\` blocks and the default scenario of each data type in the seeded
 discrete-event simulator and prints, per data type, read and write latency (p50/p99/p99.9/max) and
 throughput, stale reads and the anomaly counts per guarantee, availability (per fault too) and cost
-actuals, then the assumptions and the seed. A data type's default scenario is its own workload (or
-100 operations/s), clients in every region of its topology, no faults.
+actuals, then the assumptions grouped by run, and a summary line with the seed. A data type's default
+scenario is its own workload (or 100 operations/s), clients in every region of its topology, no faults.
 
 Options:
   --scenario <name>      run this declared scenario block (repeatable)
@@ -82,7 +89,9 @@ Options:
                          (default: a scenario's own \`seed\`, else 1; when given it overrides every run's)
   --ops <n>              operations each data type's default run aims for (default 20000; at least one
                          second of load); scenarios run for their declared duration
-  --json                 print the results as JSON (schema consistency-simulate/1)
+  --format <human|json>  output format (default: human); json is schema consistency-simulate/2
+  --json                 the same as --format json
+  --force                read a file whose name does not end in .consistency
   --history <file>       write the history as JSON lines in Jepsen's form (index, time in ns, type
                          invoke|ok|fail|info, process, f, value); runs go one after another
   -h, --help             show this help
@@ -91,8 +100,9 @@ Without --scenario or --data, every scenario in the file runs, then every data t
 A progress bar is drawn on stderr only when stderr is a terminal and --json is not given.
 Ctrl-C stops the simulation: the results so far are printed (marked as stopped), exit code 130; a
 second Ctrl-C quits at once.
-Exit codes: 0 simulated, 1 a run could not be simulated or a data type showed an anomaly its level
-promises never to show, 2 usage error, 130 stopped by Ctrl-C.`;
+Exit codes: 0 simulated; 1 the file has errors or declares nothing to simulate, a run could not be
+simulated, or a data type showed an anomaly its level promises never to show; 2 usage error;
+130 stopped by Ctrl-C.`;
 
 const helpHelp = `Usage: consistency help [check|explain|export|simulate|rules]`;
 

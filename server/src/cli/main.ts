@@ -3,11 +3,11 @@
 // logic lives here. In a simulation worker thread the same bundle runs the worker instead.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import { allCodes, isCode } from '../core/codes';
 import type { Severity } from '../core/diagnostic';
 import { closest } from '../core/util/suggest';
+import { parse } from './args';
 import { runCalibrate } from './commands/calibrate';
 import { runCheck } from './commands/check';
 import { runExplain } from './commands/explain';
@@ -50,10 +50,11 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     return print(ctx, text);
   }
   if (first === 'check') {
-    const { values, positionals } = parse(rest, {
+    const { values, positionals } = parse('check', rest, {
       format: { type: 'string' },
       'max-warnings': { type: 'string' },
       rule: { type: 'string', multiple: true },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) return print(ctx, helpText('check'));
@@ -63,30 +64,41 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
         format: oneOf(values.format as string | undefined, ['human', 'json', 'sarif'] as const, '--format'),
         maxWarnings: count(values['max-warnings'] as string | undefined),
         rules: ruleSettings((values.rule as string[] | undefined) ?? []),
+        force: values.force === true,
       },
       ctx,
     );
   }
   if (first === 'explain') {
-    const { values, positionals } = parse(rest, { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    const { values, positionals } = parse('explain', rest, {
+      format: { type: 'string' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
     if (values.help) return print(ctx, helpText('explain'));
     const format = oneOf(values.format as string | undefined, ['human', 'json'] as const, '--format');
-    return runExplain({ paths: needPaths(positionals, 'explain'), format }, ctx);
+    return runExplain({ paths: needPaths(positionals, 'explain'), format, force: values.force === true }, ctx);
   }
   if (first === 'export') {
-    const { values, positionals } = parse(rest, { output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+    const { values, positionals } = parse('export', rest, {
+      output: { type: 'string', short: 'o' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
     if (values.help) return print(ctx, helpText('export'));
     if (positionals.length !== 1) throw new UsageError(`export takes exactly one policy file. Run 'consistency help export'.`);
     return runExport({ file: positionals[0], output: values.output as string | undefined, force: values.force === true }, ctx);
   }
   if (first === 'simulate') {
-    const { values, positionals } = parse(rest, {
+    const { values, positionals } = parse('simulate', rest, {
       data: { type: 'string', multiple: true },
       scenario: { type: 'string', multiple: true },
       seed: { type: 'string' },
       ops: { type: 'string' },
+      format: { type: 'string' },
       json: { type: 'boolean' },
       history: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) return print(ctx, helpText('simulate'));
@@ -95,10 +107,14 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     const scenarios = (values.scenario as string[] | undefined) ?? [];
     const seed = whole(values.seed as string | undefined, '--seed', 0, 0xffff_ffff);
     const ops = whole(values.ops as string | undefined, '--ops', 1, 100_000_000);
-    return runSimulate({ file: positionals[0], data, scenarios, seed, ops, json: values.json === true, history: values.history as string | undefined }, ctx);
+    const format = oneOf(values.format as string | undefined, ['human', 'json'] as const, '--format');
+    const json = format === 'json' || values.json === true;
+    const history = values.history as string | undefined;
+    const force = values.force === true;
+    return runSimulate({ file: positionals[0], data, scenarios, seed, ops, json, history, force }, ctx);
   }
   if (first === 'calibrate') {
-    const { values, positionals } = parse(rest, {
+    const { values, positionals } = parse('calibrate', rest, {
       replica: { type: 'string' },
       link: { type: 'string' },
       profile: { type: 'string' },
@@ -119,24 +135,6 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
 function print(ctx: CliContext, text: string | undefined): number {
   ctx.out(`${text}\n`);
   return 0;
-}
-
-type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
-type Parsed = { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
-
-function parse(args: string[], options: Options): Parsed {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true }) as Parsed;
-  } catch (e) {
-    const message = (e as Error).message;
-    const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
-    if (unknown) {
-      const names = Object.keys(options).map((n) => `--${n}`);
-      const suggestion = closest(unknown, names);
-      throw new UsageError(`unknown option '${unknown}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`);
-    }
-    throw new UsageError(message.split('\n')[0]);
-  }
 }
 
 function needPaths(paths: string[], command: string): string[] {
@@ -203,6 +201,7 @@ function processContext(): CliContext {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
     tool: toolInfo(script),

@@ -11,6 +11,7 @@ import type { ImportEdge } from './model/imports';
 import type { DataModel, Declared, PolicyModel, Reference } from './model/model';
 import { preludeTexts } from './model/prelude-text.generated';
 import { parseDocument, type ParsedDocument } from './syntax/parse';
+import { followable } from './util/sources';
 
 export interface SourceFile {
   uri: string;
@@ -170,7 +171,7 @@ export function analyzeParsed(parsed: ParsedDocument[], options: AnalyzeOptions 
     }
   }
   const users = all.filter((d) => !d.uri.startsWith(builtinScheme));
-  const diagnostics = applySeverities(users, options.rules).sort(compareDiagnostics);
+  const diagnostics = applySeverities(users.map(cited), options.rules).sort(compareDiagnostics);
 
   const first = parsed[0] ? units.get(docs.get(uriKey(parsed[0].uri))!.uri) : undefined;
   const model = first?.model ?? buildModel(preludeDocuments()).model;
@@ -243,4 +244,11 @@ function reanchor(
     message: `In ${file} (line ${line}), as this file uses it: ${d.message}`,
     related: [{ uri: d.uri, range: d.range, message: 'reported here' }, ...(d.related ?? [])],
   };
+}
+
+/** A diagnostic whose citations of the source text link to docs/sources.md. */
+function cited(d: Diagnostic): Diagnostic {
+  const message = followable(d.message);
+  const related = d.related?.map((r) => ({ ...r, message: followable(r.message) }));
+  return message === d.message && !d.related ? d : { ...d, message, ...(related ? { related } : {}) };
 }

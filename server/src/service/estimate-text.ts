@@ -1,5 +1,6 @@
 // An estimate in words for the editor: the markdown of a data type's hover and the one-line CodeLens
 // title ("≈ ₹4.2 lakh/month · write p99 48 ms"). Numbers are formatted by core/estimate/format.ts.
+import { followable } from '../core/util/sources';
 import type { DataEstimate, Percentiles } from '../core/estimate/estimate';
 import { formatAvailability, formatCount, formatMoney, ms } from '../core/estimate/format';
 import { jitterNote } from '../core/estimate/percentile';
@@ -64,7 +65,7 @@ export function estimateMarkdown(d: DataModel, e: DataEstimate | { error: string
 
 /** The assumptions particular to this data type: the profile's general notes are left to `consistency explain`. */
 function specificAssumptions(e: DataEstimate): string[] {
-  const general = [...Object.values(profileNamed(e.profile)?.notes ?? {}), jitterNote];
+  const general = [...Object.values(profileNamed(e.profile)?.notes ?? {}), jitterNote].map(followable);
   return e.assumptions.filter((a) => !general.some((g) => a.startsWith(g)));
 }
 

@@ -4,6 +4,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { defaultProfileName, profileNamed } from '../core/estimate/profiles/index';
 import type { TierModel } from '../core/model/model';
 import { contains } from '../core/util/range';
+import { followable } from '../core/util/sources';
 import { estimateMarkdown, tryEstimate } from './estimate-text';
 import { levelMarkdown } from './hover-level';
 import { scenarioMarkdown } from './hover-scenario';
@@ -17,7 +18,10 @@ export function hover(s: Snapshot, uri: string, position: Position): Hover | nul
   if (!doc) return null;
   const lines = s.lines.get(uri);
   const offset = toOffset(lines, position);
-  const md = (value: string, range: { start: number; end: number }): Hover => ({ contents: { kind: 'markdown', value }, range: toRange(lines, range) });
+  const md = (value: string, range: { start: number; end: number }): Hover => ({
+    contents: { kind: 'markdown', value: linkSources(followable(value), s.rulesDoc) },
+    range: toRange(lines, range),
+  });
 
   const sym = symbolAt(s, uri, offset);
   const text = sym && symbolMarkdown(s, sym, uri);
@@ -90,4 +94,11 @@ export function tierMarkdown(s: Snapshot, t: TierModel): string {
     ...(rules.length ? rules : ['// no rules']),
     '```',
   ].join('\n');
+}
+
+/** `see docs/sources.md#l3525` as a link to the installed docs/sources.md (next to docs/rules.md), when known. */
+export function linkSources(markdown: string, rulesDoc: string | undefined): string {
+  if (!rulesDoc || !/rules\.md$/.test(rulesDoc)) return markdown;
+  const doc = rulesDoc.replace(/rules\.md$/, 'sources.md');
+  return markdown.replace(/see docs\/sources\.md#([\w-]+)/g, (_, anchor: string) => `see [docs/sources.md#${anchor}](${doc}#${anchor})`);
 }

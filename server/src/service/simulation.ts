@@ -1,7 +1,7 @@
 // Simulation in the editor, its pure parts: the targets a file offers (each data type and scenario), the job a
 // run needs (texts, analysis options, seed, operations), target → Scenario, the run itself (analyse, build,
 // simulate; the worker thread calls it), and the one-line summary shown in the CodeLens and a notification.
-import { formatAvailability, ms } from '../core/estimate/format';
+import { formatAvailability, formatCount, ms } from '../core/estimate/format';
 import { builtinScheme } from '../core/model/build-model';
 import { analyze, type AnalyzeOptions, type SourceFile } from '../core/pipeline';
 import { simulate, type SimulateOptions, type SimulationResult } from '../core/simulate/index';
@@ -113,7 +113,7 @@ export function summaryLine(r: SimulationResult, stopped?: SimulationStop): stri
   const all = r.data.reduce((n, d) => n + d.read.offered + d.write.offered, 0);
   const available = formatAvailability(all > 0 ? (100 * ok) / all : 100);
   const head = stopped ? `${stopped === 'cancelled' ? 'cancelled' : 'time limit'} at ${ms(r.simulatedMs / 1000)} s simulated: ` : '';
-  return `${head}write p99 ${ms(writeP99)} ms, ${anomalies} ${anomalies === 1 ? 'anomaly' : 'anomalies'}, ${available} available (seed ${r.scenario.seed})`;
+  return `${head}write p99 ${ms(writeP99)} ms, ${formatCount(anomalies)} ${anomalies === 1 ? 'anomaly' : 'anomalies'}, ${available} available (seed ${r.scenario.seed})`;
 }
 
 /** The parameters of a request, checked (they come from outside). */

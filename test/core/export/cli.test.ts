@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { GENERATED_MARKER } from '../../../server/src/core/export/header';
 import { exportTypeScript } from '../../../server/src/core/export/typescript';
 import { analyze } from '../../../server/src/core/pipeline';
+import { newFileHint } from '../../../server/src/cli/commands/export';
 
 let root = '';
 let work = '';
@@ -61,7 +62,7 @@ describe('consistency export', () => {
   test('writes next to the input as <name>.consistency.ts, exactly what the core generates', () => {
     const r = cli('export', 'bank.consistency');
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, 'Wrote bank.consistency.ts (1 data type).\n');
+    assert.equal(r.stdout, `${newFileHint}\nWrote bank.consistency.ts (1 data type).\n`);
     assert.equal(read('bank.consistency.ts'), expected(join(work, 'bank.consistency'), POLICY));
     assert.ok(read('bank.consistency.ts').startsWith(GENERATED_MARKER));
   });
@@ -146,7 +147,7 @@ describe('consistency export', () => {
     assert.equal(r.stdout, expected(join(work, 'upi.consistency'), MULTI));
     assert.match(r.stderr, /upi on DynamoDB: bounded\(2s\): global tables replicate asynchronously/);
     const w = cli('export', 'upi.consistency');
-    assert.match(w.stdout, /^Wrote upi\.consistency\.ts \(1 data type\)\.\nNot exactly available .*\n {2}upi on DynamoDB: bounded\(2s\)/);
+    assert.match(w.stdout, /^Not exactly available .*\n {2}upi on DynamoDB: bounded\(2s\).*\nIt is generated: .*\nWrote upi\.consistency\.ts \(1 data type\)\.\n$/s);
   });
 
   test('usage errors exit 2; help describes the command', () => {

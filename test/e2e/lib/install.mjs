@@ -26,16 +26,13 @@ function installed(pkg) {
   return r.status === 0 && r.stdout.includes('install ok installed');
 }
 
-/** apt-get installs the packages that are missing (apt-get update first); returns what it installed. */
+/** Installs the packages that are missing through .ci/apt.sh (no recommendations, apt's output in a log
+ *  shown only on failure); returns what was missing. */
 export function ensureAptPackages(log, packages = APT_PACKAGES) {
   const missing = packages.filter((p) => !installed(p));
   if (missing.length === 0) return [];
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  log(`apt-get install ${missing.join(' ')}`);
-  const [cmd, ...pre] = [...sudo, 'apt-get'];
-  run(cmd, [...pre, 'update', '-q'], { env });
-  run(cmd, [...pre, 'install', '-y', '-q', ...missing], { env });
+  log(`apt-get install --no-install-recommends ${missing.join(' ')}`);
+  run('bash', [join(import.meta.dirname, '../../../.ci/apt.sh'), ...missing]);
   return missing;
 }
 

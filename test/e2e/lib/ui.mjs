@@ -8,6 +8,19 @@ import { poll } from './wait.mjs';
 
 const norm = (s) => s.replace(/[\s\u00a0]+/g, ' ').trim();
 
+/** What overflows the results panel sideways (nothing should: narrow panels stack, they do not cut off). */
+async function overflow(results) {
+  return results.locator('body').evaluate(() => {
+    const out = [];
+    const root = document.scrollingElement;
+    if (root.scrollWidth > root.clientWidth + 1) out.push(`the page: ${root.scrollWidth} > ${root.clientWidth} px`);
+    for (const w of document.querySelectorAll('.table-wrap')) {
+      if (w.scrollWidth > w.clientWidth + 1) out.push(`${w.firstElementChild?.className} table: ${w.scrollWidth} > ${w.clientWidth} px`);
+    }
+    return { out, width: root.clientWidth };
+  });
+}
+
 /** The numbers a reader finds in the hover markdown: table cells ("170 ms") and the monthly cost. */
 export function hoverNumbers(markdown) {
   const cells = [...markdown.matchAll(/\| (read|write) \| ([^|]+) \| ([^|]+) \| ([^|]+) \|/g)].flatMap((m) => [m[2], m[3], m[4]].map((c) => c.trim()));
@@ -150,7 +163,15 @@ export async function uiChecks({ page, url, folder, file, check, shot }) {
     assert.ok(checks.some((c) => c.startsWith('read-your-writes')), checks.join('\n'));
     await results.locator('canvas#visibility-0').waitFor({ state: 'visible' });
     await results.locator('canvas#timeline-0').waitFor({ state: 'visible' });
+    // The default side-by-side layout: the panel is half the editor; every column shows, p99.9 and max included.
+    const half = await overflow(results);
+    assert.deepEqual(half.out, [], `nothing cut off at ${half.width} px`);
+    assert.ok(half.width < 700, `the panel is beside the editor: ${half.width} px`);
+    const latency = norm(await results.locator('table.latency').innerText());
+    for (const label of ['p99.9', 'max', 'ok/s']) assert.ok(latency.includes(label), latency);
     await shot('09-simulation');
+    await results.locator('canvas#visibility-0').scrollIntoViewIfNeeded();
+    await shot('09-simulation-charts');
 
     await results.locator('#change-seed').click();
     const input = page.locator('.quick-input-widget input.input');
@@ -167,6 +188,18 @@ export async function uiChecks({ page, url, folder, file, check, shot }) {
     assert.equal(norm(await results.locator('#seed').innerText()), 'seed 2');
     assert.equal(norm(await summary.innerText()), summaries['2']);
     await shot('09d-simulation-rerun');
+
+    // A narrow screen: the panel is about 350 px wide; still nothing overflows, the checks stack.
+    await page.setViewportSize({ width: 900, height: 900 });
+    await poll('the panel narrows', 10_000, async () => (await overflow(results)).width < 450);
+    const narrow = await overflow(results);
+    assert.deepEqual(narrow.out, [], `nothing cut off at ${narrow.width} px`);
+    const narrowBox = await results.locator('canvas#histogram-0').boundingBox();
+    assert.ok(narrowBox && narrowBox.width > 200, `the histogram fits the narrow panel: ${JSON.stringify(narrowBox)}`);
+    await shot('09f-simulation-narrow');
+    await results.locator('table.checks').scrollIntoViewIfNeeded();
+    await shot('09g-simulation-narrow-checks');
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   await check('▶ Simulate above a scenario: its own seed, and the fault window in the timeline and the faults table', async () => {

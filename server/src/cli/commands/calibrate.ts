@@ -5,7 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fitLatencies, fitLine, readLatencies } from '../../core/estimate/calibrate';
 import { profileKeys } from '../../core/model/profiles';
+import { formatNumber } from '../../core/estimate/format';
 import type { CliContext } from '../context';
+import { plural } from '../output/locate';
 import { UsageError } from '../files';
 
 export interface CalibrateArgs {
@@ -50,5 +52,7 @@ export function runCalibrate(args: CalibrateArgs, ctx: CliContext): number {
   );
   ctx.out(`${fitLine(prefix, best, measured).replace('  //', `${source}  //`)}\n`);
   for (const f of others) ctx.out(`// ${fitLine(prefix, f, measured)}\n`);
+  const error = `${formatNumber(best.meanError * 100, 2)}%`;
+  ctx.out(`// Best fit: ${best.form} (mean quantile error ${error}) of ${plural(others.length + 1, 'form')}; paste the first line.\n`);
   return 0;
 }

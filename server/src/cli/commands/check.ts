@@ -7,7 +7,9 @@ import type { CliContext, Format } from '../context';
 import { collectFiles, readFiles, readImport } from '../files';
 import { formatHuman } from '../output/human';
 import { formatJson } from '../output/json';
-import { countSeverities, plural, type CheckReport } from '../output/locate';
+import { declaresNothing, pathsAsGiven, refuseNonPolicies } from '../inputs';
+import { outputWidth } from '../output/columns';
+import { countSeverities, plural, shownPath, type CheckReport } from '../output/locate';
 import { formatSarif } from '../output/sarif';
 import { wantsColor } from '../output/style';
 
@@ -18,9 +20,12 @@ export interface CheckArgs {
   maxWarnings?: number;
   /** Per rule code: a severity, or 'off'. */
   rules?: Record<string, Severity | 'off'>;
+  /** Read files whose names do not end in .consistency as policies. */
+  force?: boolean;
 }
 
 export function runCheck(args: CheckArgs, ctx: CliContext): number {
+  refuseNonPolicies(args.paths, ctx.cwd, args.force === true);
   const files = readFiles(collectFiles(args.paths, ctx.cwd));
   const analysis = analyze(
     files.map((f) => ({ uri: f.uri, text: f.text })),
@@ -32,15 +37,28 @@ export function runCheck(args: CheckArgs, ctx: CliContext): number {
     texts: new Map([...analysis.documents].map(([uri, doc]) => [uri, doc.text])),
     diagnostics: analysis.diagnostics,
     cwd: ctx.cwd,
+    shown: pathsAsGiven(args.paths, ctx.cwd),
+    empty: files.filter((f) => declaresNothing(analysis.documents.get(f.uri)?.ast.declarations.length ?? 0, f.text)).map(
+      (f) => f.uri,
+    ),
   };
   if (args.format === 'json') ctx.out(formatJson(report, ctx.tool));
   else if (args.format === 'sarif') ctx.out(formatSarif(report, ctx.tool));
-  else ctx.out(formatHuman(report, { color: wantsColor(ctx.stdoutIsTTY, ctx.env) }));
+  else {
+    const maxWidth = outputWidth(ctx.env, ctx.stdoutColumns) - 8;
+    ctx.out(formatHuman(report, { color: wantsColor(ctx.stdoutIsTTY, ctx.env), maxWidth }));
+  }
+  const empty = report.empty ?? [];
+  if (args.format !== 'human') {
+    for (const uri of empty) ctx.err(`consistency: warning: ${shownPath(report, uri)} declares nothing (an empty file).\n`);
+  }
 
   const counts = countSeverities(report.diagnostics);
   if (counts.error > 0) return 1;
-  if (args.maxWarnings !== undefined && counts.warning > args.maxWarnings) {
-    ctx.err(`consistency: too many warnings (${counts.warning}; --max-warnings allows ${plural(args.maxWarnings, 'warning')}).\n`);
+  const warnings = counts.warning + empty.length;
+  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
+    const allowed = plural(args.maxWarnings, 'warning');
+    ctx.err(`consistency: too many warnings (${warnings}; --max-warnings allows ${allowed}).\n`);
     return 1;
   }
   return 0;

@@ -7,16 +7,21 @@ import { analyze, type Analysis } from '../../core/pipeline';
 import type { CliContext } from '../context';
 import { collectFiles, readFiles, readImport } from '../files';
 import { formatExplainJson } from '../output/json';
-import { countSeverities, plural } from '../output/locate';
+import { declaresNothing, pathsAsGiven, refuseNonPolicies } from '../inputs';
+import { outputWidth } from '../output/columns';
+import { countSeverities, plural, shownPath } from '../output/locate';
 import { wantsColor } from '../output/style';
 import { formatExplain, type ExplainReport, type ExplainRow } from '../output/table';
 
 export interface ExplainArgs {
   paths: string[];
   format: 'human' | 'json';
+  /** Read files whose names do not end in .consistency as policies. */
+  force?: boolean;
 }
 
 export function runExplain(args: ExplainArgs, ctx: CliContext): number {
+  refuseNonPolicies(args.paths, ctx.cwd, args.force === true);
   const files = readFiles(collectFiles(args.paths, ctx.cwd));
   const analysis = analyze(files.map((f) => ({ uri: f.uri, text: f.text })), { load: readImport });
   // Each file's data types and transactions, as that file sees them (its scope: the prelude, itself, its imports).
@@ -35,13 +40,29 @@ export function runExplain(args: ExplainArgs, ctx: CliContext): number {
       }
     }),
     cwd: ctx.cwd,
+    shown: pathsAsGiven(args.paths, ctx.cwd),
+    empty: files.filter((f) => declaresNothing(analysis.documents.get(f.uri)?.ast.declarations.length ?? 0, f.text)).map(
+      (f) => f.uri,
+    ),
   };
 
   const errors = countSeverities(analysis.diagnostics).error;
-  if (errors > 0) ctx.err(`consistency: note: ${plural(errors, 'error')} in these files (see \`consistency check\`); estimates may not mean much until they are fixed.\n`);
   if (args.format === 'json') ctx.out(formatExplainJson(report, ctx.tool));
-  else ctx.out(formatExplain(report, { color: wantsColor(ctx.stdoutIsTTY, ctx.env) }));
-  return report.rows.some((r) => r.error !== undefined) ? 1 : 0;
+  else {
+    const width = outputWidth(ctx.env, ctx.stdoutColumns);
+    ctx.out(formatExplain(report, { color: wantsColor(ctx.stdoutIsTTY, ctx.env), width }));
+  }
+  if (args.format === 'json') {
+    for (const uri of report.empty ?? []) {
+      ctx.err(`consistency: warning: ${shownPath(report, uri)} declares nothing (an empty file).\n`);
+    }
+  }
+  if (errors > 0) {
+    const check = `consistency check ${args.paths.join(' ')}`;
+    const what = `${plural(errors, 'error')} in these files`;
+    ctx.err(`consistency: ${what}: the estimates may not mean much until they are fixed (see \`${check}\`).\n`);
+  }
+  return errors > 0 || report.rows.some((r) => r.error !== undefined) ? 1 : 0;
 }
 
 function explainRow(d: DataModel, analysis: Analysis): ExplainRow {

@@ -7,7 +7,9 @@ import { resolve } from 'node:path';
 import { analyze } from '../../core/pipeline';
 import type { SimulationResult } from '../../core/simulate/index';
 import type { CliContext } from '../context';
-import { displayPath, readFiles, readImport, UsageError } from '../files';
+import { readFiles, readImport, UsageError } from '../files';
+import { pathsAsGiven, refuseNonPolicies } from '../inputs';
+import { outputWidth } from '../output/columns';
 import { countSeverities, plural } from '../output/locate';
 import { formatSimulation, progressClear, progressFrame, type SimulateReport } from '../output/simulate-table';
 import { wantsColor } from '../output/style';
@@ -28,6 +30,8 @@ export interface SimulateArgs {
   json: boolean;
   /** Where to write the JSONL history. */
   history?: string;
+  /** Read a file whose name does not end in .consistency as a policy. */
+  force?: boolean;
 }
 
 /** Exit code after Ctrl-C stopped the runs (128 + SIGINT). */
@@ -36,6 +40,7 @@ export const INTERRUPTED = 130;
 export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promise<number> {
   const input = resolve(ctx.cwd, args.file);
   if (!existsSync(input)) throw new UsageError(`no such file: ${args.file}`);
+  refuseNonPolicies([args.file], ctx.cwd, args.force === true);
   if (statSync(input).isDirectory()) throw new UsageError(`simulate takes one policy file; ${args.file} is a directory`);
   const [file] = readFiles([input]);
   const analysis = analyze([{ uri: file.uri, text: file.text }], { load: readImport });
@@ -51,7 +56,15 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
   }
 
   const errors = countSeverities(analysis.diagnostics).error;
-  if (errors > 0) ctx.err(`consistency: note: ${plural(errors, 'error')} in ${args.file} (see \`consistency check\`); results may not mean much until they are fixed.\n`);
+  const shownFile = pathsAsGiven([args.file], ctx.cwd)(file.uri);
+  if (errors > 0) {
+    const see = `see \`consistency check ${shownFile}\``;
+    ctx.err(`consistency: ${plural(errors, 'error')} in ${shownFile}: the results may not mean much until they are fixed (${see}).\n`);
+  }
+  if (runs.length === 0) {
+    ctx.err(`consistency: ${shownFile} declares no data types or scenarios: nothing to simulate.\n`);
+    return 1;
+  }
 
   let historyFd: number | undefined;
   try {
@@ -72,7 +85,7 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
   const finish = (outcome: Outcome) => {
     if (progress) ctx.err(progressClear);
     if (historyFd !== undefined) closeSync(historyFd);
-    return report(outcome, args, displayPath(file.uri, ctx.cwd), ctx);
+    return Math.max(report(outcome, args, shownFile, ctx), errors > 0 ? 1 : 0);
   };
   if (ctx.simulationWorker === undefined) return finish(runPlan(job, { onProgress }));
   const onInterrupt = () => ctx.err(`${progress ? progressClear : '\n'}consistency: stopping; the results so far follow (Ctrl-C again to quit at once)\n`);
@@ -87,7 +100,10 @@ function report(outcome: Outcome, args: SimulateArgs, path: string, ctx: CliCont
   if (args.history !== undefined && truncated.length) ctx.err(`consistency: note: the history of ${truncated.join(', ')} was cut at the line limit.\n`);
   const rep: SimulateReport = { runs: outcome.runs, failed: outcome.failed, skipped: outcome.skipped, seed: args.seed };
   if (args.json) ctx.out(JSON.stringify(simulateDocument(outcome, args, path, ctx), null, 2) + '\n');
-  else ctx.out(formatSimulation(rep, { color: wantsColor(ctx.stdoutIsTTY, ctx.env) }));
+  else {
+    const width = outputWidth(ctx.env, ctx.stdoutColumns);
+    ctx.out(formatSimulation(rep, { color: wantsColor(ctx.stdoutIsTTY, ctx.env), width, file: path }));
+  }
   if (outcome.stopped) return INTERRUPTED;
   const broken = outcome.runs.some((r) => r.data.some((d) => d.violated.length > 0));
   return outcome.failed.length > 0 || broken ? 1 : 0;

@@ -1,8 +1,7 @@
 // The human format of `consistency check`: `path:line:col: severity code: message`, the source line with
 // the range underlined (^~~~, like tsc and rustc; long lines clipped around the range), fixes, a summary.
 import type { Diagnostic } from '../../core/diagnostic';
-import { displayPath } from '../files';
-import { countSeverities, Locator, plural, type CheckReport } from './locate';
+import { countSeverities, Locator, plural, shownPath, type CheckReport } from './locate';
 import { makeStyle, type Style } from './style';
 
 export interface HumanOptions {
@@ -15,12 +14,13 @@ export function formatHuman(report: CheckReport, options: HumanOptions = {}): st
   const style = makeStyle(options.color ?? false);
   const locator = new Locator(report.texts);
   const blocks = report.diagnostics.map((d) => formatDiagnostic(d, report, locator, style, options.maxWidth ?? 120));
-  return [...blocks, summaryLine(report, style)].join('\n') + '\n';
+  const empty = (report.empty ?? []).map((uri) => `${style.bold(`${shownPath(report, uri)}:`)} ${style.severity('warning')('warning')}: declares nothing (an empty file)\n`);
+  return [...blocks, ...empty, summaryLine(report, style)].join('\n') + '\n';
 }
 
 function formatDiagnostic(d: Diagnostic, report: CheckReport, locator: Locator, style: Style, maxWidth: number): string {
   const { start, end } = locator.span(d.uri, d.range);
-  const where = `${displayPath(d.uri, report.cwd)}:${start.line}:${start.column}:`;
+  const where = `${shownPath(report, d.uri)}:${start.line}:${start.column}:`;
   const lines = [`${style.bold(where)} ${style.severity(d.severity)(d.severity)} ${style.dim(d.code)}: ${d.message}`];
   const lineText = locator.index(d.uri).lineText(start.line - 1);
   // A range over several lines is underlined to the end of its first line.
@@ -28,7 +28,7 @@ function formatDiagnostic(d: Diagnostic, report: CheckReport, locator: Locator, 
   lines.push(...excerpt(lineText, start.line, start.column - 1, endColumn - 1, maxWidth, style, style.severity(d.severity)));
   for (const r of d.related ?? []) {
     const p = locator.position(r.uri, r.range.start);
-    lines.push(`  ${style.cyan('note')}: ${displayPath(r.uri, report.cwd)}:${p.line}:${p.column}: ${r.message}`);
+    lines.push(`  ${style.cyan('note')}: ${shownPath(report, r.uri)}:${p.line}:${p.column}: ${r.message}`);
   }
   for (const f of d.fixes ?? []) lines.push(`  ${style.green('fix')}: ${f.title}`);
   return lines.join('\n') + '\n';
@@ -64,9 +64,10 @@ export function clipLine(text: string, start: number, end: number, width: number
   return { text: shown, start: s, end: Math.max(e, s) };
 }
 
-/** "3 errors, 1 warning in 2 files", or "No problems in 5 files." */
+/** "3 errors, 1 warning in 2 of 5 files.", or "No problems in 5 files."; files that declare nothing counted. */
 export function summaryLine(report: CheckReport, style: Style = makeStyle(false)): string {
-  if (report.diagnostics.length === 0) return `No problems in ${plural(report.files.length, 'file')}.`;
+  const empty = report.empty?.length ? `; ${plural(report.empty.length, 'file')} declaring nothing` : '';
+  if (report.diagnostics.length === 0) return `No problems in ${plural(report.files.length, 'file')}${empty}.`;
   const counts = countSeverities(report.diagnostics);
   const parts = [
     counts.error ? style.severity('error')(plural(counts.error, 'error')) : '',
@@ -75,5 +76,6 @@ export function summaryLine(report: CheckReport, style: Style = makeStyle(false)
     counts.hint ? plural(counts.hint, 'hint') : '',
   ].filter(Boolean);
   const files = new Set(report.diagnostics.map((d) => d.uri)).size;
-  return `${parts.join(', ')} in ${plural(files, 'file')}`;
+  const of = files === report.files.length ? plural(files, 'file') : `${files} of ${plural(report.files.length, 'file')}`;
+  return `${parts.join(', ')} in ${of}${empty}.`;
 }

@@ -3,9 +3,8 @@
 import type { TransactionEstimate } from '../../core/estimate/transaction';
 import type { Diagnostic, Severity } from '../../core/diagnostic';
 import type { Range } from '../../core/util/range';
-import { displayPath } from '../files';
 import type { DataEstimate } from '../../core/estimate/estimate';
-import { countSeverities, Locator, type CheckReport, type Span, type ToolInfo } from './locate';
+import { countSeverities, Locator, shownPath, type CheckReport, type Span, type ToolInfo } from './locate';
 import { assumptionsOf, profilesOf, type ExplainReport } from './table';
 
 export interface JsonLocation {
@@ -44,7 +43,7 @@ export interface JsonCheckDocument {
 
 export function checkDocument(report: CheckReport, tool: ToolInfo): JsonCheckDocument {
   const locator = new Locator(report.texts);
-  const at = (uri: string, range: Range): JsonLocation => ({ path: displayPath(uri, report.cwd), uri, range: locator.span(uri, range) });
+  const at = (uri: string, range: Range): JsonLocation => ({ path: shownPath(report, uri), uri, range: locator.span(uri, range) });
   const diagnostic = (d: Diagnostic): JsonDiagnostic => ({
     code: d.code,
     severity: d.severity,
@@ -57,7 +56,7 @@ export function checkDocument(report: CheckReport, tool: ToolInfo): JsonCheckDoc
     schema: 'consistency-check/1',
     tool: { name: tool.name, version: tool.version },
     summary: { files: report.files.length, ...totals(report.diagnostics) },
-    files: report.files.map((uri) => ({ path: displayPath(uri, report.cwd), uri, ...totals(report.diagnostics.filter((d) => d.uri === uri)) })),
+    files: report.files.map((uri) => ({ path: shownPath(report, uri), uri, ...totals(report.diagnostics.filter((d) => d.uri === uri)) })),
     diagnostics: report.diagnostics.map(diagnostic),
   };
 }
@@ -93,11 +92,11 @@ export function explainDocument(report: ExplainReport, tool: ToolInfo): JsonExpl
   return {
     schema: 'consistency-explain/1',
     tool: { name: tool.name, version: tool.version },
-    files: report.files.map((uri) => ({ path: displayPath(uri, report.cwd), uri })),
+    files: report.files.map((uri) => ({ path: shownPath(report, uri), uri })),
     profiles: profilesOf(report.rows),
     data: report.rows.map((r) => ({
       name: r.name,
-      path: displayPath(r.uri, report.cwd),
+      path: shownPath(report, r.uri),
       uri: r.uri,
       level: r.level ?? null,
       replication: r.replication ?? null,

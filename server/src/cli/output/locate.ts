@@ -2,6 +2,8 @@
 // ranges (through LineIndex), and severity counts.
 import type { Diagnostic, Severity } from '../../core/diagnostic';
 import { LineIndex, type Range } from '../../core/util/range';
+import { displayPath } from '../files';
+import type { Shown } from '../inputs';
 
 /** The result of `consistency check`, as the formatters see it. */
 export interface CheckReport {
@@ -12,6 +14,15 @@ export interface CheckReport {
   diagnostics: Diagnostic[];
   /** Directory paths are shown relative to. */
   cwd: string;
+  /** How files are shown (default: relative to cwd); see inputs.ts pathsAsGiven. */
+  shown?: Shown;
+  /** Files given that declare nothing (empty, blank or only comments), reported as warnings. */
+  empty?: string[];
+}
+
+/** A file's path as the report shows it. */
+export function shownPath(report: { cwd: string; shown?: Shown }, uri: string): string {
+  return report.shown ? report.shown(uri) : displayPath(uri, report.cwd);
 }
 
 export interface ToolInfo {

@@ -1,11 +1,14 @@
 // The human format of `consistency simulate`: per scenario block a heading with its faults; per data type
 // a heading, a table of what became of the operations offered with their latency, the checks against the
-// level's promises with a witness for each violation, failovers, availability (per fault too) and cost actuals; then what a stop left out, the assumptions
-// (deduplicated, numbered) and the seed(s). Also the terminal progress bar drawn on stderr.
-import { formatAvailability, formatCount, formatMoney, ms } from '../../core/estimate/format';
+// level's promises with a witness for each violation, failovers, availability (per fault too) and cost actuals;
+// then what a stop left out, the assumptions grouped by run, and a summary line with the seed(s). Every line
+// fits the width (tables wrap or stack, long lines wrap). Also the terminal progress bar drawn on stderr.
+import { formatAvailability, formatCount, formatMoney, formatQuantity, ms, tidyNumbers } from '../../core/estimate/format';
 import type { CheckResult, DataResult, OpResult, SimulationResult } from '../../core/simulate/index';
 import { makeStyle, type Style } from './style';
-import { renderTable, type Align } from './table';
+import { assumptionLines } from './assumptions';
+import { DEFAULT_WIDTH, renderTable, visible, wrapText, type Align } from './columns';
+import { plural } from './locate';
 
 export interface SimulateReport {
   runs: SimulationResult[];
@@ -27,11 +30,36 @@ function scenarioLines(run: SimulationResult, style: Style): string[] {
   return [...out, ''];
 }
 
-/** `Seed: n` when every run used one seed, else each run's. */
-function seedLine(report: SimulateReport, style: Style): string {
+/** `seed n` when every run used one seed, else each run's. */
+function seedText(report: SimulateReport): string {
   const seeds = [...new Set(report.runs.map((r) => r.scenario.seed))];
-  if (report.seed !== undefined || seeds.length <= 1) return `${style.bold('Seed:')} ${report.seed ?? seeds[0] ?? 1}`;
-  return `${style.bold('Seeds:')} ${report.runs.map((r) => `${r.scenario.name} ${r.scenario.seed}`).join(', ')}`;
+  if (report.seed !== undefined || seeds.length <= 1) return `seed ${report.seed ?? seeds[0] ?? 1}`;
+  return `seeds ${report.runs.map((r) => `${r.scenario.name} ${r.scenario.seed}`).join(', ')}`;
+}
+
+/** The last line: what ran, whether every promise held, what failed or was skipped, the seed(s). */
+export function simulateSummary(report: SimulateReport): string {
+  const data = report.runs.reduce((n, r) => n + r.data.length, 0);
+  const stopped = report.runs.some((r) => r.stopped) || (report.skipped?.length ?? 0) > 0;
+  const broken = report.runs.flatMap((r) =>
+    r.data.filter((d) => d.violated.length > 0).map((d) => `${d.data} (${d.violated.join(', ')})`),
+  );
+  const held = `every promise held${stopped ? ' so far' : ''}`;
+  const parts = [
+    `Simulated ${plural(data, 'data type')} in ${plural(report.runs.length, 'run')}`,
+    data === 0 ? '' : broken.length ? `promised yet seen: ${broken.join('; ')}` : held,
+    report.failed.length ? `${plural(report.failed.length, 'run')} could not be simulated` : '',
+    report.skipped?.length ? `${plural(report.skipped.length, 'run')} not started (stopped by Ctrl-C)` : '',
+  ];
+  return `${parts.filter(Boolean).join('; ')} (${seedText(report)}).`;
+}
+
+/** A long line wrapped to the width, continuation lines indented two more than its first. */
+function wrapped(line: string, width: number): string[] {
+  if (visible(line) <= width) return [line];
+  const indent = /^ */.exec(line)![0];
+  const [first, ...rest] = wrapText(line.slice(indent.length), width - indent.length - 2);
+  return [indent + first, ...rest.map((l) => `${indent}  ${l}`)];
 }
 
 const opHeader = ['operation', 'offered', 'ok', 'fail', 'info', 'shed', 'p50', 'p99', 'p99.9', 'max', 'ok/s'];
@@ -41,7 +69,7 @@ function opCells(name: string, o: OpResult): string[] {
   const l = o.latencyMs;
   const lat = (x: number) => (l.count > 0 ? `${ms(x)} ms` : '—');
   const c = formatCount;
-  return [name, c(o.offered), c(o.ok), c(o.fail), c(o.info), c(o.shed), lat(l.p50), lat(l.p99), lat(l.p999), lat(l.max), ms(o.throughputPerSec)];
+  return [name, c(o.offered), c(o.ok), c(o.fail), c(o.info), c(o.shed), lat(l.p50), lat(l.p99), lat(l.p999), lat(l.max), formatQuantity(o.throughputPerSec)];
 }
 
 function checkCells(c: CheckResult, style: Style): string[] {
@@ -62,15 +90,19 @@ function witnessLines(d: DataResult, style: Style): string[] {
   return out;
 }
 
-function dataLines(d: DataResult, sc: SimulationResult['scenario'], style: Style): string[] {
+function dataLines(d: DataResult, sc: SimulationResult['scenario'], style: Style, width: number): string[] {
   const out = [style.bold(`${d.data}`) + ` — ${d.level}, ${d.replication}, conflict ${d.conflict}, prefers ${d.prefer}`];
   out.push(`  ${formatCount(sc.loadPerSec)} ops/s for ${ms(sc.durationMs / 1000)} s, ${formatCount(sc.clients)} clients, ${formatCount(sc.keys)} keys, seed ${sc.seed}`, '');
-  out.push(...renderTable(opHeader, [opCells('read', d.read), opCells('write', d.write)], opAlign, style));
+  const ops = [opCells('read', d.read), opCells('write', d.write)];
+  out.push(...renderTable(opHeader, ops, { align: opAlign, width, style }));
   const unfinished = d.read.unfinished + d.write.unfinished;
   const fallback = d.read.degraded + d.write.degraded;
   if (unfinished) out.push(`  ${formatCount(unfinished)} operations were still waiting or in flight when the run stopped`);
   if (fallback) out.push(`  ${formatCount(fallback)} operations were answered by the prefer-availability fallback`);
-  out.push('', ...renderTable(['check', 'promised', 'verdict', 'violations', 'judged over'], d.checks.map((c) => checkCells(c, style)), ['left', 'left', 'left', 'right', 'left'], style), '');
+  const checkAlign: Align[] = ['left', 'left', 'left', 'right', 'left'];
+  const checks = d.checks.map((c) => checkCells(c, style));
+  const checkHeader = ['check', 'promised', 'verdict', 'violations', 'judged over'];
+  out.push('', ...renderTable(checkHeader, checks, { align: checkAlign, wrap: [0, 4, 3], width, style }), '');
   out.push(...witnessLines(d, style));
   out.push(`  stale reads: ${formatCount(d.staleness.staleReads)} of ${formatCount(d.staleness.reads)} reads; availability ${formatAvailability(d.availabilityPct)}`);
   for (const e of d.elections) {
@@ -87,7 +119,7 @@ function dataLines(d: DataResult, sc: SimulationResult['scenario'], style: Style
     `    ${c.lines.map((l) => `${l.label} ${formatMoney(l.amount, c.currency)}`).join(' · ')}`,
   );
   if (d.violated.length > 0) out.push(style.severity('error')(`  promised yet seen: ${d.violated.join(', ')}`));
-  return out;
+  return out.flatMap((l) => wrapped(tidyNumbers(l), width));
 }
 
 /** Every distinct assumption of the runs, in order of first appearance. */
@@ -95,12 +127,21 @@ export function simulationAssumptions(runs: SimulationResult[]): string[] {
   return [...new Set(runs.flatMap((r) => r.assumptions))];
 }
 
-export function formatSimulation(report: SimulateReport, options: { color?: boolean } = {}): string {
+export interface SimulateOptions {
+  color?: boolean;
+  /** Columns of the terminal (default 100). */
+  width?: number;
+  /** The file simulated, as shown. */
+  file?: string;
+}
+
+export function formatSimulation(report: SimulateReport, options: SimulateOptions = {}): string {
   const style = makeStyle(options.color ?? false);
+  const width = options.width ?? DEFAULT_WIDTH;
   const out: string[] = [];
   for (const run of report.runs) {
-    if (isScenario(run)) out.push(...scenarioLines(run, style));
-    for (const d of run.data) out.push(...dataLines(d, run.scenario, style), '');
+    if (isScenario(run)) out.push(...scenarioLines(run, style).flatMap((l) => wrapped(l, width)));
+    for (const d of run.data) out.push(...dataLines(d, run.scenario, style, width), '');
     if (run.stopped) out.push(style.severity('warning')(`  stopped early (${run.stopped}) at ${ms(run.simulatedMs / 1000)} s of simulated time: the results cover what ran`), '');
   }
   if (report.runs.length === 0 && report.failed.length === 0 && !report.skipped?.length) out.push('No data types or scenarios to simulate.', '');
@@ -110,14 +151,11 @@ export function formatSimulation(report: SimulateReport, options: { color?: bool
     out.push('');
   }
   if (report.skipped?.length) out.push(style.severity('warning')(`Stopped by Ctrl-C; not run: ${report.skipped.map((r) => (r.kind === 'scenario' ? `scenario ${r.name}` : r.name)).join(', ')}`), '');
-  const assumptions = simulationAssumptions(report.runs);
-  if (assumptions.length > 0) {
-    out.push(style.bold('Assumptions:'));
-    const width = String(assumptions.length).length;
-    assumptions.forEach((a, i) => out.push(`  ${String(i + 1).padStart(width)}. ${a}`));
-    out.push('');
-  }
-  out.push(seedLine(report, style));
+  const file = options.file ?? 'this file';
+  const runs = report.runs.map((r) => ({ file, name: r.scenario.name, assumptions: r.assumptions }));
+  const lines = assumptionLines(runs, width, style, 'run');
+  if (lines.length) out.push(...lines, '');
+  out.push(...wrapText(simulateSummary(report), width));
   return out.join('\n') + '\n';
 }
 

@@ -14,6 +14,7 @@ import { resolveProfile } from './profiles/resolve';
 import type { Profile } from './profile';
 import { systemCost } from './systems/cost';
 import { describeWorkload, type WorkloadDetail } from './workload';
+import { followable } from '../util/sources';
 
 export { formatMoney } from './format';
 export type { AvailabilityDetail, CapacityDetail, LagDetail, LatencyPlan, WorkloadDetail };
@@ -148,7 +149,7 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
     costLines: cost.lines,
     costPerOperation: monthlyOps > 0 ? cost.total / monthlyOps : undefined,
     capacityPerSec: capacity.totalPerSec,
-    assumptions,
+    assumptions: assumptions.map(followable),
     level: level.display,
     replication: core.replicationText,
     leaders: [...leaders],

@@ -1,5 +1,8 @@
-// Number formatting for estimates: money (INR in lakh/crore, USD in k/M), counts with grouping, and
-// availability percentages that never round up past the real figure.
+// The one number formatter of the CLI, the hovers, the CodeLens and the results panel. Rules: numbers are
+// rounded to the nearest (never truncated) and grouped in thousands (1,234,567); milliseconds keep one
+// decimal, rates and other quantities three significant digits below 100 and none above; money is ₹ in
+// lakh/crore or $ in k/M/B; an availability keeps enough decimals to show how far below 100% it is, and is
+// never rounded up to 100% or to a count of nines it has not reached (99.98996% is not "99.99%").
 import type { Currency } from './profile';
 
 const trim = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
@@ -34,16 +37,50 @@ export function formatMoney(amount: number, currency: Currency): string {
   return `${neg}$${small(a)}`;
 }
 
-/** An availability percentage with enough decimals to show how far below 100% it is, rounded down. */
-export function formatAvailability(pct: number): string {
-  if (pct >= 100) return '100%';
-  const gap = 100 - pct;
-  const digits = Math.min(12, Math.max(2, Math.ceil(-Math.log10(gap)) + 1));
-  const f = 10 ** digits;
-  return `${trim((Math.floor(pct * f) / f).toFixed(digits))}%`;
+const round = (x: number, digits: number) => Math.sign(x) * (Math.round(Math.abs(x) * 10 ** digits) / 10 ** digits);
+const group = (s: string) => s.replace(/^(-?\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+
+/** `x` rounded to `digits` decimals, trailing zeros dropped, thousands grouped: 1234.56, 1 → "1,234.6". */
+export function formatNumber(x: number, digits = 0): string {
+  return group(trim(round(x, digits).toFixed(digits)));
 }
 
-/** Milliseconds with at most one decimal: 11.63 → "11.6". */
+/** Nines of an availability: 99.9 → 3, 99.95 → 3, 99.99 → 4, 90 → 1. */
+const nines = (pct: number) => Math.floor(-Math.log10(100 - pct) + 2 + 1e-9);
+
+/** An availability percentage with enough decimals to show how far below 100% it is: rounded to the nearest,
+ *  but never up to 100% or to a count of nines it has not reached (then one more decimal is shown). */
+export function formatAvailability(pct: number): string {
+  if (pct >= 100) return '100%';
+  if (pct <= 0) return '0%';
+  let digits = Math.min(12, Math.max(2, Math.ceil(-Math.log10(100 - pct)) + 1));
+  let r = round(pct, digits);
+  while (digits < 12 && (r >= 100 || (r > pct && nines(r) > nines(pct)))) r = round(pct, ++digits);
+  return `${trim(r.toFixed(digits))}%`;
+}
+
+/** Milliseconds (or seconds) with at most one decimal, grouped: 11.63 → "11.6", 1234.56 → "1,234.6". */
 export function ms(x: number): string {
-  return trim((Math.round(x * 10) / 10).toFixed(1));
+  return formatNumber(x, 1);
+}
+
+/** A quantity (a rate, a count that may be fractional): 771.6049 → "772", 12.345 → "12.3", 0.456 → "0.46". */
+export function formatQuantity(x: number): string {
+  const a = Math.abs(x);
+  return formatNumber(x, a >= 100 ? 0 : a >= 10 ? 1 : 2);
+}
+
+/** Operations per second: "2,100/s", "772/s", "12.3/s". */
+export function formatRate(perSec: number): string {
+  return `${formatQuantity(perSec)}/s`;
+}
+
+const UNIT = String.raw`(?=(?:\/s| ms| s| ops| operations| clients| keys| reads| writes)\b)`;
+const LONG_DECIMAL = /(?<![\w.,-])\d+\.\d{5,}(?![\d.])/g;
+const BARE_THOUSANDS = new RegExp(String.raw`(?<![\w.,-])\d{4,}${UNIT}`, 'g');
+
+/** Numbers in a text made elsewhere, as this formatter shows them: long decimals as quantities
+ *  (771.604938271605/s → 772/s), thousands grouped before a unit (1543/s → 1,543/s, 1000 ms → 1,000 ms). */
+export function tidyNumbers(text: string): string {
+  return text.replace(LONG_DECIMAL, (n) => formatQuantity(Number(n))).replace(BARE_THOUSANDS, (n) => formatNumber(Number(n)));
 }

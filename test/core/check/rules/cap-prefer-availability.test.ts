@@ -17,7 +17,7 @@ test('fires on strong with `partition prefer availability`, naming both sides wi
     d.message,
     '`partition prefer availability` contradicts strong (linearizable) on `account_balance`: during a partition a side holding fewer than ' +
       '3 of 5 replicas cannot place a write in the order the majority is building, so it must refuse writes, and reads it cannot prove current, ' +
-      'to stay linearizable. It cannot stay both available and linearizable (CAP; SBI YONO Mumbai–Pune split-brain, source L3673–L3718). ' +
+      'to stay linearizable. It cannot stay both available and linearizable (CAP; SBI YONO Mumbai–Pune split-brain, source L3673–L3718, see docs/sources.md#l3525). ' +
       'Prefer consistency, or choose a weaker level.',
   );
   assert.equal(d.fixes?.[0].title, 'Prefer consistency during partitions (the side without a majority refuses writes)');

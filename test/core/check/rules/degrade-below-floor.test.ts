@@ -39,7 +39,7 @@ test('money below session is a warning: the floor is a convention, not a bound t
   assert.equal(
     d.message,
     '`degrade to eventual` in `wallet` drops below session, the floor set by money (category payments): critical operations never degrade ' +
-      'below session (source L3998–L4003, a convention): eventual lacks read-your-writes, monotonic-reads, monotonic-writes, writes-follow-reads. ' +
+      'below session (source L3998–L4003, see docs/sources.md#l3738, a convention): eventual lacks read-your-writes, monotonic-reads, monotonic-writes, writes-follow-reads. ' +
       'Degrade to `session` instead.',
   );
   const fixed = applyFix(markers(marked).text, d);

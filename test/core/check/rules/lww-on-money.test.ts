@@ -12,7 +12,7 @@ test('fires on last_writer_wins on a financial data type, with both fixes', () =
     d.message,
     '`conflict last_writer_wins` on `account_balance`, which holds money (category financial): of two concurrent debits the one with the ' +
       'later clock overwrites the other, so a debit is silently lost (SBI YONO split-brain: 15,000 conflicting transactions, resolution ' +
-      'failed for 2,300 accounts, source L3673–L3718). Use `conflict abort` or `conflict highest_sequence`.',
+      'failed for 2,300 accounts, source L3673–L3718, see docs/sources.md#l3525). Use `conflict abort` or `conflict highest_sequence`.',
   );
   const text = markers(marked).text;
   assert.equal(applyFix(text, d, 0), 'data account_balance { category financial consistency strong conflict abort }');
@@ -51,7 +51,7 @@ test('warns on a cart and suggests merge union', () => {
   assert.equal(
     d.message,
     '`conflict last_writer_wins` on cart-like `shopping_cart`: when two devices add items concurrently, the later write replaces the whole ' +
-      'cart and the other add is lost (digest §8.6, source L1368–L1374). Use `conflict merge union`.',
+      'cart and the other add is lost (digest §8.6, source L1368–L1374, see docs/sources.md#l1360). Use `conflict merge union`.',
   );
   const fixed = applyFix(markers(marked).text, d);
   assert.equal(fixed, 'data shopping_cart { consistency session conflict merge union }');

@@ -10,7 +10,7 @@ test('fires on the partition that cuts clients off from the primary, with the ca
   const [d] = expectDiagnostic(`${india}${balance()}${scenario('  <|fault partition mumbai, chennai | delhi at 15s for 30s|>\n')}`, 'partition-breaks-availability');
   assert.equal(
     d.message,
-    "`balance` keeps consistency during a partition (primary in mumbai), so this partition cuts off delhi (40% of the clients) for 30 s of the 1 min run: at most 80% available over scenario 'holi', but it declares `availability >= 99.99%` (CAP; SBI YONO split-brain, source L3673–L3718).",
+    "`balance` keeps consistency during a partition (primary in mumbai), so this partition cuts off delhi (40% of the clients) for 30 s of the 1 min run: at most 80% available over scenario 'holi', but it declares `availability >= 99.99%` (CAP; SBI YONO split-brain, source L3673–L3718, see docs/sources.md#l3525).",
   );
   assert.equal(d.severity, 'warning');
   assert.equal(d.related?.[0].message, 'the availability target');

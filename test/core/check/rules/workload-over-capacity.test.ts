@@ -6,7 +6,7 @@ test('fires on a declared peak above what the level sustains', () => {
   const [d] = expectDiagnostic('data a { consistency strong <|workload peak 5000/s|> }', 'workload-over-capacity');
   assert.equal(
     d.message,
-    'declared peak 5,000/s for `a` is above what strong sustains here: 1,200 ops/s per replica (Flipkart cart benchmark, strong, source L1900); each read busies a read quorum of 2 of 3 replicas (1,800/s), writes go through the leader (1,200/s); at 50% reads ≈ 1,440 ops/s',
+    'declared peak 5,000/s for `a` is above what strong sustains here: 1,200 ops/s per replica (Flipkart cart benchmark, strong, source L1900, see docs/sources.md#l1796); each read busies a read quorum of 2 of 3 replicas (1,800/s), writes go through the leader (1,200/s); at 50% reads ≈ 1,440 ops/s',
   );
 });
 
