@@ -1,6 +1,11 @@
-// Runs every test/**/*.test.ts with node's built-in test runner (TypeScript through tsx).
+// Runs every test/**/*.test.ts with node's built-in test runner.
 // Usage: node scripts/run-tests.mjs [substring filter]
-import { readdirSync, statSync } from 'node:fs';
+// The product's bundles (out/*.cjs) are built first, once: tests that spawn them must not rebuild them while
+// other test files run. The test files are then compiled by esbuild, each into one CommonJS file under
+// .tmp/tests (type-checking is `npm run typecheck`'s job): a test process starts in about a quarter of the
+// time it takes when every process transpiles its TypeScript itself, and the suite runs in about half.
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -18,10 +23,28 @@ if (files.length === 0) {
   console.error(`no test files match ${filter ?? 'test/**/*.test.ts'}`);
   process.exit(1);
 }
-// Bundles first, once: tests that spawn out/*.cjs must not rebuild them while other test files run.
 const build = spawnSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
-  stdio: 'inherit',
+
+const outdir = '.tmp/tests';
+rmSync(outdir, { recursive: true, force: true });
+await esbuild.build({
+  entryPoints: files,
+  outdir,
+  outbase: '.',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
 });
+const compiled = files.map((f) => join(outdir, f.replace(/\.ts$/, '.cjs')));
+const result = spawnSync(
+  process.execPath,
+  ['--enable-source-maps', '--test', '--test-concurrency=2', '--test-reporter=spec', ...compiled],
+  { stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);

@@ -82,7 +82,8 @@ test('the SARIF output of every sample validates against the SARIF 2.1.0 schema 
   const { default: Ajv } = await import('ajv');
   const { createRequire } = await import('node:module');
   const { readFileSync, readdirSync } = await import('node:fs');
-  const require = createRequire(import.meta.url);
+  const { join } = await import('node:path');
+  const require = createRequire(join(process.cwd(), 'package.json'));
   const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
   // The schema is JSON Schema draft-04: ajv 6 checks it once that meta-schema is added.
   const ajv = new Ajv({ allErrors: true, schemaId: 'auto' });
