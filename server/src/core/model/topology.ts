@@ -1,9 +1,10 @@
-// Builds a topology's regions and links, and answers round-trip questions over them (shortest paths).
+// Builds a topology's regions and links, and answers round-trip questions over them (shortest paths, paths.ts).
 import type { Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import { quantileOf, Z99 } from './delay';
 import { closest } from '../util/suggest';
 import { readDistribution } from './distributions';
+import { shortestPaths } from './paths';
 import type { LinkModel, RegionModel, ReplicaOp, TopologyModel } from './model';
 
 /** The one region assumed when a data type names no topology. */
@@ -64,36 +65,11 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
   }
   const names = [...regions.keys()];
   const index = new Map(names.map((n, i) => [n, i]));
-  const n = names.length;
-  // Floyd–Warshall over round-trip times; `via` remembers the link used to leave i towards j.
-  const dist: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : Infinity)));
-  const jit: number[][] = Array.from({ length: n }, () => Array<number>(n).fill(0));
-  const next: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? j : -1)));
-  for (const l of links) {
-    const i = index.get(l.a);
-    const j = index.get(l.b);
-    if (i === undefined || j === undefined || i === j) continue;
-    if (l.rttMs < dist[i][j]) {
-      dist[i][j] = dist[j][i] = l.rttMs;
-      jit[i][j] = jit[j][i] = l.jitterMs;
-      next[i][j] = j;
-      next[j][i] = i;
-    }
-  }
-  for (let k = 0; k < n; k++)
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++)
-        if (dist[i][k] + dist[k][j] < dist[i][j]) {
-          dist[i][j] = dist[i][k] + dist[k][j];
-          jit[i][j] = jit[i][k] + jit[k][j];
-          next[i][j] = next[i][k];
-        }
-  // The fastest link joining a and b (the first of equals); a loop, as paths are asked for often.
-  const linkBetween = (a: string, b: string) => {
-    let best: LinkModel | undefined;
-    for (const l of links) if (((l.a === a && l.b === b) || (l.a === b && l.b === a)) && (!best || l.rttMs < best.rttMs)) best = l;
-    return best!;
-  };
+  const joined = links.flatMap((link) => {
+    const [i, j] = [index.get(link.a), index.get(link.b)];
+    return i === undefined || j === undefined ? [] : [{ i, j, link }];
+  });
+  const paths = shortestPaths(names.length, joined);
   let totalReplicas = 0;
   for (const r of regions.values()) totalReplicas += r.replicas;
   return {
@@ -106,27 +82,16 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
     work,
     ...(capacityPerSec !== undefined ? { capacityPerSec } : {}),
     rtt(a, b) {
-      const i = index.get(a);
-      const j = index.get(b);
-      if (i === undefined || j === undefined || dist[i][j] === Infinity) return undefined;
-      return dist[i][j];
+      const [i, j] = [index.get(a), index.get(b)];
+      return i === undefined || j === undefined ? undefined : paths.rtt(i, j);
     },
     jitter(a, b) {
-      const i = index.get(a);
-      const j = index.get(b);
-      return i === undefined || j === undefined ? 0 : jit[i][j];
+      const [i, j] = [index.get(a), index.get(b)];
+      return i === undefined || j === undefined ? 0 : paths.jitter(i, j);
     },
     path(a, b) {
-      let i = index.get(a);
-      const j = index.get(b);
-      if (i === undefined || j === undefined || next[i][j] === -1) return [];
-      const out: LinkModel[] = [];
-      while (i !== j) {
-        const k: number = next[i][j];
-        out.push(linkBetween(names[i], names[k]));
-        i = k;
-      }
-      return out;
+      const [i, j] = [index.get(a), index.get(b)];
+      return i === undefined || j === undefined ? [] : paths.path(i, j);
     },
   };
 }
