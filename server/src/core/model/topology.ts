@@ -1,10 +1,13 @@
 // Builds a topology's regions and links, and answers round-trip questions over them (shortest paths, paths.ts).
 import type { Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
+import type { Range } from '../util/range';
 import { quantileOf, Z99 } from './delay';
 import { closest } from '../util/suggest';
 import { readDistribution } from './distributions';
 import { shortestPaths } from './paths';
+import { overLimit, upTo } from './limits';
+import { grouped, limits } from '../util/limits';
 import type { LinkModel, RegionModel, ReplicaOp, TopologyModel } from './model';
 
 /** The one region assumed when a data type names no topology. */
@@ -14,17 +17,22 @@ const replicaOps: ReplicaOp[] = ['write', 'ack', 'read', 'response', 'service', 
 
 export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Diagnostic[]): TopologyModel {
   const regions = new Map<string, RegionModel>();
-  for (const r of decl.regions) {
+  const at = (x: { range: Range }) => ({ uri, range: x.range });
+  const declared = upTo(decl.regions, 'regions', (r) => at(r.name ?? r), (n) => `This topology's ${n} regions`, diagnostics);
+  let total = 0;
+  for (const r of declared) {
     if (!r.name || regions.has(r.name.text)) continue; // duplicates are reported by the duplicate-name rule
-    const replicas = r.replicas?.value ?? 1;
+    let replicas = r.replicas?.value ?? 1;
     if (r.replicas && (!Number.isInteger(replicas) || replicas < 1)) {
       diagnostics.push({ code: 'bad-replica-count', severity: 'error', uri, range: r.replicas.range, message: `A region needs a whole number of replicas, at least 1; got ${r.replicas.text}.` });
     }
+    replicas = clampReplicas(r, Math.max(1, Math.floor(replicas)), total, uri, diagnostics);
+    total += replicas;
     const rtt = r.rtt ? { kind: 'fixed' as const, value: r.rtt.value } : r.rttDist && readDistribution(r.rttDist, uri, diagnostics);
-    regions.set(r.name.text, { name: r.name.text, origin: { uri, range: r.name.range }, decl: r, replicas: Math.max(1, Math.floor(replicas)), primary: !!r.primary, ...(rtt ? { rtt } : {}) });
+    regions.set(r.name.text, { name: r.name.text, origin: { uri, range: r.name.range }, decl: r, replicas, primary: !!r.primary, ...(rtt ? { rtt } : {}) });
   }
   const links: LinkModel[] = [];
-  for (const l of decl.links) {
+  for (const l of upTo(decl.links, 'links', at, (n) => `This topology's ${n} links`, diagnostics)) {
     if (!l.a || !l.b) continue;
     const origin = { uri, range: l.range };
     if (l.rtt) {
@@ -94,4 +102,22 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
       return i === undefined || j === undefined ? [] : paths.path(i, j);
     },
   };
+}
+
+/** A region's replicas, at most the per-region limit and what the topology's limit leaves (at least 1). */
+function clampReplicas(r: A.Region, replicas: number, before: number, uri: string, diagnostics: Diagnostic[]): number {
+  const range = r.replicas?.range ?? r.range;
+  if (replicas > limits.replicasPerRegion) {
+    const what = `\`replicas ${r.replicas?.text}\``;
+    const modelled = `the region is modelled with ${grouped(limits.replicasPerRegion)}`;
+    diagnostics.push(overLimit(uri, range, 'replicasPerRegion', what, modelled));
+    replicas = limits.replicasPerRegion;
+  }
+  const left = Math.max(1, limits.replicasPerTopology - before);
+  if (replicas > left && before + replicas > limits.replicasPerTopology) {
+    const what = `With this region's ${grouped(replicas)}, the topology's ${grouped(before + replicas)} replicas`;
+    diagnostics.push(overLimit(uri, range, 'replicasPerTopology', what, `the region is modelled with ${grouped(left)}`));
+    return left;
+  }
+  return replicas;
 }

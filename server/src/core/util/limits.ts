@@ -20,7 +20,7 @@ export const limits = {
   /** `when` branches of one data type. */
   whenBranches: 1_000,
   /** A scenario's `keys`. */
-  keys: 10_000_000,
+  keys: 1_000_000,
   /** A scenario's `clients`. */
   clients: 1_000_000,
   /** A scenario's operations: its load (per second) times its duration (in seconds). */
