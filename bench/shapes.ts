@@ -50,6 +50,14 @@ export const shapes: Shape[] = [
       Array.from({ length: n }, (_, i) => `  when amount >= ${i} { staleness <= ${i + 1}s }\n`).join('') + '}\n',
   },
   {
+    name: 'disjoint when branches',
+    base: 40,
+    text: (n) =>
+      'data d {\n  consistency eventual\n' +
+      Array.from({ length: n }, (_, i) => `  when amount >= ${i} and amount < ${i + 1} { staleness <= ${i + 1}s }\n`)
+        .join('') + '}\n',
+  },
+  {
     name: 'duplicate links',
     base: 800,
     text: (n) => 'topology t {\n  region a { primary }\n  region b\n' + '  link a <-> b 5ms\n'.repeat(n) + '}\n',

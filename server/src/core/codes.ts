@@ -47,8 +47,8 @@ export const registry = {
   'syntax-unclosed-comment': syntax("A block comment '/*' without its closing '*/'."),
   'syntax-bad-quantity': syntax('A number whose unit is unknown or of the wrong kind for where it is used.'),
   'limit-exceeded': syntax(
-    'A file over one of the limits no real policy approaches (size, nesting, syntax errors, replicas, regions, links, ' +
-    'branches, keys, clients, operations; docs/language.md#limits).',
+    'A file over one of the limits no real policy approaches (size, nesting, syntax errors, replicas, regions, ' +
+    'links, branches, keys, clients, operations; docs/language.md#limits).',
   ),
   'number-out-of-range': syntax(
     'A number that cannot mean what it says: a whole number beyond 2^53, a latitude outside ±90 or a longitude ' +

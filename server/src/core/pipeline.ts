@@ -105,7 +105,11 @@ function collect(parsed: ParsedDocument[], options: AnalyzeOptions, out: Diagnos
       let failed = false;
       const text = guarded(
         () => options.load?.(uri!),
-        (e) => void ((failed = true), out.push({ ...internalError(doc.uri, `reading \`import "${path}"\``, e), range })),
+        (e) => {
+          failed = true;
+          out.push({ ...internalError(doc.uri, `reading \`import "${path}"\``, e), range });
+          return undefined;
+        },
       );
       if (failed) continue;
       if (text === undefined) {

@@ -29,7 +29,8 @@ test('a rule that throws on one file: one internal-error there naming the rule; 
 });
 
 test('an import whose reading throws: one internal-error on that import; the other file is untouched', () => {
-  const importer = { uri: 'file:///ws/c.consistency', text: 'import "boom.consistency"\n' + a.text.replace('data a', 'data c') };
+  const text = 'import "boom.consistency"\n' + a.text.replace('data a', 'data c');
+  const importer = { uri: 'file:///ws/c.consistency', text };
   const load = () => {
     throw new Error('EIO: i/o error');
   };

@@ -10,24 +10,32 @@ import { limits, limitWords } from '../../../server/src/core/util/limits';
 
 const uri = 'file:///limits.consistency';
 const diagnosticsOf = (text: string, code: string) =>
-  analyze([{ uri, text }]).diagnostics.filter((d) => d.code === code).map((d) => ({ at: text.slice(d.range.start, d.range.end), message: d.message }));
-const regions = (n: number) => Array.from({ length: n }, (_, i) => `  region r${i}${i === 0 ? ' { primary }' : ''}`).join('\n');
+  analyze([{ uri, text }])
+    .diagnostics.filter((d) => d.code === code)
+    .map((d) => ({ at: text.slice(d.range.start, d.range.end), message: d.message }));
+const regions = (n: number) =>
+  Array.from({ length: n }, (_, i) => `  region r${i}${i === 0 ? ' { primary }' : ''}`).join('\n');
 
 test('a billion replicas: the limit on the number, modelled as 1,000, exported without a name per replica', () => {
-  const text = 'topology t {\n  region mumbai { replicas 1000000000 primary }\n}\ndata d {\n  topology t\n  consistency eventual\n}\n';
-  assert.deepEqual(diagnosticsOf(text, 'limit-exceeded'), [
-    { at: '1000000000', message: '`replicas 1000000000` is over the limit of 1,000 replicas per region (docs/language.md#limits); the region is modelled with 1,000.' },
-  ]);
+  const text =
+    'topology t {\n  region mumbai { replicas 1000000000 primary }\n}\n' +
+    'data d {\n  topology t\n  consistency eventual\n}\n';
+  const message =
+    '`replicas 1000000000` is over the limit of 1,000 replicas per region (docs/language.md#limits); ' +
+    'the region is modelled with 1,000.';
+  assert.deepEqual(diagnosticsOf(text, 'limit-exceeded'), [{ at: '1000000000', message }]);
   const a = analyze([{ uri, text }]);
   assert.equal(a.model.topologies.get('t')!.totalReplicas, 1000);
   assert.ok(exportTypeScript(a, uri).text.length < 200_000);
 });
 
 test('replicas per topology: the region that goes over is modelled with what is left', () => {
-  const text = `topology t {\n${Array.from({ length: 11 }, (_, i) => `  region r${i} { replicas 1000 }`).join('\n')}\n}\n`;
+  const eleven = Array.from({ length: 11 }, (_, i) => `  region r${i} { replicas 1000 }`);
+  const text = `topology t {\n${eleven.join('\n')}\n}\n`;
   const ds = diagnosticsOf(text, 'limit-exceeded');
   assert.equal(ds.length, 1);
-  assert.match(ds[0].message, /the topology's 11,000 replicas is over the limit of 10,000 replicas per topology.*modelled with 1/);
+  assert.match(ds[0].message, /the topology's 11,000 replicas is over the limit of 10,000 replicas per topology/);
+  assert.match(ds[0].message, /modelled with 1\.$/);
   assert.equal(analyze([{ uri, text }]).model.topologies.get('t')!.totalReplicas, 10_001);
 });
 
@@ -36,26 +44,32 @@ test('regions and links past their limits: one diagnostic on the first past, whi
   const text = `topology t {\n${regions(n)}\n}\n`;
   const ds = diagnosticsOf(text, 'limit-exceeded');
   assert.deepEqual(ds.map((d) => d.at), [`r${limits.regions}`]);
-  assert.match(ds[0].message, /This topology's 1,005 regions is over the limit of 1,000 regions per topology.*the 4 after it are not read/);
+  assert.match(ds[0].message, /This topology's 1,005 regions is over the limit of 1,000 regions per topology/);
+  assert.match(ds[0].message, /the 4 after it are not read/);
   assert.equal(analyze([{ uri, text }]).model.topologies.get('t')!.regions.size, limits.regions);
-  const links = `topology t {\n  region a { primary }\n  region b\n${'  link a <-> b 5ms\n'.repeat(limits.links + 1)}}\n`;
+  const many = '  link a <-> b 5ms\n'.repeat(limits.links + 1);
+  const links = `topology t {\n  region a { primary }\n  region b\n${many}}\n`;
   const ls = diagnosticsOf(links, 'limit-exceeded');
   assert.equal(ls.length, 1);
   assert.equal(ls[0].at, 'link a <-> b 5ms');
 });
 
 test('`when` branches past the limit', () => {
-  const text = 'data d {\n  consistency eventual\n' + '  when amount >= 1 { staleness <= 1s }\n'.repeat(limits.whenBranches + 1) + '}\n';
+  const branches = '  when amount >= 1 { staleness <= 1s }\n'.repeat(limits.whenBranches + 1);
+  const text = 'data d {\n  consistency eventual\n' + branches + '}\n';
   const ds = diagnosticsOf(text, 'limit-exceeded');
   assert.deepEqual(ds.map((d) => d.at), ['when']);
   assert.match(ds[0].message, /1,001 `when` branches is over the limit of 1,000/);
 });
 
 test('scenario keys, clients and operations', () => {
-  const text = 'data d { consistency strong }\nscenario s { data d duration 1000 days load 1B/s keys 5000000 clients 2000000 }\n';
+  const text =
+    'data d { consistency strong }\n' +
+    'scenario s { data d duration 1000 days load 1B/s keys 5000000 clients 2000000 }\n';
   const ds = diagnosticsOf(text, 'limit-exceeded');
   assert.deepEqual(ds.map((d) => d.at), ['1B/s', '5000000', '2000000']);
-  assert.match(ds[0].message, /86,400,000,000,000,000 operations, is over the limit of 10,000,000,000 .*modelled as 116\/s/);
+  assert.match(ds[0].message, /86,400,000,000,000,000 operations, is over the limit of 10,000,000,000 /);
+  assert.match(ds[0].message, /modelled as 116\/s/);
   const s = analyze([{ uri, text }]).model.scenarios.get('s')!;
   assert.ok(s.load!.perSec * 1000 * 86_400 <= limits.operations + 1);
 });

@@ -155,7 +155,8 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
     for (const r of props.primary?.regions ?? []) {
       refer({ kind: 'region', name: r.text, uri, range: r.range, target: topology?.regions.get(r.text)?.origin, scope: topology?.name });
     }
-    const branches = upTo(props.whens, 'whenBranches', (w) => ({ uri, range: w.keyword }), (n) => `This data type's ${n} \`when\` branches`, diagnostics);
+    const what = (n: string) => `This data type's ${n} \`when\` branches`;
+    const branches = upTo(props.whens, 'whenBranches', (w) => ({ uri, range: w.keyword }), what, diagnostics);
     const whens: WhenModel[] = branches.map((w) => {
       const wprops = collectProps(w.body, 'when', uri, diagnostics);
       const wtiers = resolveTiers(wprops.tiers, uri);

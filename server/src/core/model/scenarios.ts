@@ -50,14 +50,17 @@ export function buildScenario(decl: A.ScenarioDecl, uri: string, model: PolicyMo
         break;
       case 'clients':
         if (p.count && p.count.value > limits.clients) {
-          diagnostics.push(overLimit(uri, p.count.range, 'clients', `\`clients ${p.count.text}\``, 'it is not read (the default applies)'));
+          const what = `\`clients ${p.count.text}\``;
+          diagnostics.push(overLimit(uri, p.count.range, 'clients', what, 'it is not read (the default applies)'));
         } else s.clients = clients(p, region, bad);
         break;
       case 'seed':
       case 'keys':
         if (p.kind === 'keys' && p.value && p.value.value > limits.keys) {
-          diagnostics.push(overLimit(uri, p.value.range, 'keys', `\`keys ${p.value.text}\``, 'it is not read (the default applies)'));
-        } else if (p.value && !(Number.isInteger(p.value.value) && p.value.value >= (p.kind === 'seed' ? 0 : 1) && p.value.value <= (p.kind === 'seed' ? 0xffffffff : 1_000_000))) {
+          const what = `\`keys ${p.value.text}\``;
+          diagnostics.push(overLimit(uri, p.value.range, 'keys', what, 'it is not read (the default applies)'));
+        } else if (p.value && !(Number.isInteger(p.value.value) && p.value.value >= (p.kind === 'seed' ? 0 : 1) &&
+            p.value.value <= (p.kind === 'seed' ? 0xffffffff : limits.keys))) {
           bad(p.value.range, p.kind === 'seed' ? `A seed is a whole number from 0 to 4294967295; got ${p.value.text}.` : `Keys are a whole number from 1 to 1,000,000; got ${p.value.text}.`);
         } else if (p.value) s[p.kind] = p.value.value;
         break;
@@ -83,7 +86,8 @@ export function buildScenario(decl: A.ScenarioDecl, uri: string, model: PolicyMo
   if (ops > limits.operations && loadProp?.rate) {
     const what = `\`load ${loadProp.rate.text}\` for ${formatDuration(endMs)}, ${grouped(ops)} operations,`;
     const perSec = limits.operations / (endMs / 1000);
-    diagnostics.push(overLimit(uri, loadProp.rate.range, 'operations', what, `the load is modelled as ${grouped(perSec)}/s`));
+    const instead = `the load is modelled as ${grouped(perSec)}/s`;
+    diagnostics.push(overLimit(uri, loadProp.rate.range, 'operations', what, instead));
     s.load = { ...s.load!, perSec };
   }
   for (const p of decl.body) {

@@ -18,7 +18,8 @@ const replicaOps: ReplicaOp[] = ['write', 'ack', 'read', 'response', 'service', 
 export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Diagnostic[]): TopologyModel {
   const regions = new Map<string, RegionModel>();
   const at = (x: { range: Range }) => ({ uri, range: x.range });
-  const declared = upTo(decl.regions, 'regions', (r) => at(r.name ?? r), (n) => `This topology's ${n} regions`, diagnostics);
+  const what = (n: string) => `This topology's ${n} regions`;
+  const declared = upTo(decl.regions, 'regions', (r) => at(r.name ?? r), what, diagnostics);
   let total = 0;
   for (const r of declared) {
     if (!r.name || regions.has(r.name.text)) continue; // duplicates are reported by the duplicate-name rule
@@ -29,7 +30,8 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
     replicas = clampReplicas(r, Math.max(1, Math.floor(replicas)), total, uri, diagnostics);
     total += replicas;
     const rtt = r.rtt ? { kind: 'fixed' as const, value: r.rtt.value } : r.rttDist && readDistribution(r.rttDist, uri, diagnostics);
-    regions.set(r.name.text, { name: r.name.text, origin: { uri, range: r.name.range }, decl: r, replicas, primary: !!r.primary, ...(rtt ? { rtt } : {}) });
+    const origin = { uri, range: r.name.range };
+    regions.set(r.name.text, { name: r.name.text, origin, decl: r, replicas, primary: !!r.primary, ...(rtt ? { rtt } : {}) });
   }
   const links: LinkModel[] = [];
   for (const l of upTo(decl.links, 'links', at, (n) => `This topology's ${n} links`, diagnostics)) {
@@ -116,7 +118,8 @@ function clampReplicas(r: A.Region, replicas: number, before: number, uri: strin
   const left = Math.max(1, limits.replicasPerTopology - before);
   if (replicas > left && before + replicas > limits.replicasPerTopology) {
     const what = `With this region's ${grouped(replicas)}, the topology's ${grouped(before + replicas)} replicas`;
-    diagnostics.push(overLimit(uri, range, 'replicasPerTopology', what, `the region is modelled with ${grouped(left)}`));
+    const instead = `the region is modelled with ${grouped(left)}`;
+    diagnostics.push(overLimit(uri, range, 'replicasPerTopology', what, instead));
     return left;
   }
   return replicas;

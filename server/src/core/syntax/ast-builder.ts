@@ -357,7 +357,8 @@ export class AstBuilder {
   private quantity(parts: QuantityParts, expected: A.QuantityKind[]): A.Quantity | undefined {
     const r = interpretQuantity(parts, expected);
     if (r.ok) return r.quantity;
-    this.diagnostics.push({ code: r.code ?? 'syntax-bad-quantity', severity: 'error', uri: this.uri, range: r.range, message: r.message });
+    const code = r.code ?? 'syntax-bad-quantity';
+    this.diagnostics.push({ code, severity: 'error', uri: this.uri, range: r.range, message: r.message });
     return undefined;
   }
 }

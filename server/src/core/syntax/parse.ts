@@ -26,7 +26,8 @@ export function parseDocument(text: string, uri: string): ParsedDocument {
   const { cst, errors, stoppedAt } = parseTokens(nesting.tokens);
   const builder = new AstBuilder(uri, text);
   const ast = builder.file(cst);
-  const syntax = [...lexed.diagnostics.slice(0, limits.syntaxErrors), ...errors.map((e) => syntaxDiagnostic(e, text, uri))];
+  const lexical = lexed.diagnostics.slice(0, limits.syntaxErrors);
+  const syntax = [...lexical, ...errors.map((e) => syntaxDiagnostic(e, text, uri))];
   if (stoppedAt) syntax.push(stopped(stoppedAt, text, uri));
   const diagnostics = [...nesting.diagnostics, ...syntax, ...builder.diagnostics];
   return { uri, text, ast, tokens: lexed.tokens, comments: lexed.comments, diagnostics };
@@ -38,7 +39,8 @@ function tooLarge(text: string, uri: string): ParsedDocument {
   const message =
     `This file has ${grouped(text.length)} characters, over the limit of ${grouped(limits.fileChars)} ` +
     '(docs/language.md#limits): it is not read.';
-  const diagnostic: Diagnostic = { code: 'limit-exceeded', severity: 'error', uri, range: { start: 0, end: 0 }, message };
+  const range = { start: 0, end: 0 };
+  const diagnostic: Diagnostic = { code: 'limit-exceeded', severity: 'error', uri, range, message };
   return { ...empty, text, diagnostics: [diagnostic] };
 }
 

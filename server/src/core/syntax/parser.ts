@@ -60,7 +60,8 @@ class PolicyParser extends CstParser {
   /** Error recovery is bounded: past the limit the rest of the input is skipped (the parser sees its end). */
   protected SAVE_ERROR(error: IRecognitionException): IRecognitionException {
     const self = this as unknown as { _errors: unknown[]; currIdx: number; tokVectorLength: number };
-    const save = (CstParser.prototype as unknown as { SAVE_ERROR: (e: IRecognitionException) => IRecognitionException }).SAVE_ERROR;
+    type Save = { SAVE_ERROR: (e: IRecognitionException) => IRecognitionException };
+    const save = (CstParser.prototype as unknown as Save).SAVE_ERROR;
     if (self._errors.length < limits.syntaxErrors) return save.call(this, error);
     this.stoppedAt ??= error.token;
     self.currIdx = self.tokVectorLength - 1;

@@ -63,7 +63,9 @@ export function describeKinds(kinds: QuantityKind[]): string {
 function make(p: QuantityParts, expected: QuantityKind[], kind: QuantityKind, value: number, extra?: Partial<Quantity>): QuantityResult {
   if (!expected.includes(kind)) return fail(p, `Expected ${describeKinds(expected)}, but \`${p.text}\` is ${kindExamples[kind].replace(/ such as.*/, '')}.`);
   if (!(Math.abs(value) <= Number.MAX_SAFE_INTEGER)) {
-    const message = `\`${p.text}\` is beyond 2^53 (9,007,199,254,740,991) in its unit: too large to mean anything or to compute with.`;
+    const message =
+      `\`${p.text}\` is beyond 2^53 (9,007,199,254,740,991) in its unit: ` +
+      'too large to mean anything or to compute with.';
     return { ok: false, message, range: p.range, code: 'number-out-of-range' };
   }
   const quantity: Quantity = { value, kind, text: p.text, range: p.range };
