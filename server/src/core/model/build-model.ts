@@ -1,6 +1,7 @@
 // Builds the model of one file's scope from parsed files (the pipeline passes the prelude, the file's imports
 // and the file): one namespace per kind for them; declarations registered, names bound (unresolved ones kept for
 // the unknown-reference rule). `import` declarations are the pipeline's (model/imports.ts).
+import { upTo } from './limits';
 import type { Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
@@ -157,7 +158,9 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
     for (const r of props.primary?.regions ?? []) {
       refer({ kind: 'region', name: r.text, uri, range: r.range, target: topology?.regions.get(r.text)?.origin, scope: topology?.name });
     }
-    const whens: WhenModel[] = props.whens.map((w) => {
+    const what = (n: string) => `This data type's ${n} \`when\` branches`;
+    const branches = upTo(props.whens, 'whenBranches', (w) => ({ uri, range: w.keyword }), what, diagnostics);
+    const whens: WhenModel[] = branches.map((w) => {
       const wprops = collectProps(w.body, 'when', uri, diagnostics);
       const wtiers = resolveTiers(wprops.tiers, uri);
       return { decl: w, props: wprops, tiers: wtiers, effective: computeEffective(wprops, wtiers, effective, ctx) };
