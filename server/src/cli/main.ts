@@ -1,12 +1,13 @@
 // Entry point of the `consistency` command line: parses arguments, dispatches to a command, maps
-// failures to exit codes (0 clean, 1 errors found, 2 usage error, 130 stopped by Ctrl-C). No language
-// logic lives here. In a simulation worker thread the same bundle runs the worker instead.
+// failures to exit codes (0 clean, 1 errors found, 2 usage or unreadable input, 3 internal failure, 130
+// stopped by Ctrl-C). No language logic lives here. In a simulation worker thread the same bundle runs the worker instead.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { allCodes, isCode } from '../core/codes';
 import type { Severity } from '../core/diagnostic';
 import { closest } from '../core/util/suggest';
+import { INTERNAL_FAILURE } from './analyze';
 import { parse } from './args';
 import { runCalibrate } from './commands/calibrate';
 import { runCheck } from './commands/check';
@@ -17,15 +18,22 @@ import type { CliContext } from './context';
 import { pathToUri, UsageError } from './files';
 import { commands, helpText } from './help';
 import type { ToolInfo } from './output/locate';
+import { escapeControls, guardOutput } from './output/safe-text';
 import { isSimulationWorker, workerMain } from './simulate/worker';
 
 const severities = ['error', 'warning', 'info', 'hint', 'off'] as const;
 
 /** Runs the command line `argv` (without `node` and the script) and returns the exit code (a promise for a simulation in a worker). */
-export function run(argv: string[], ctx: CliContext): number | Promise<number> {
+export function run(argv: string[], given: CliContext): number | Promise<number> {
+  // Nothing a policy or a file name holds reaches the terminal as a control sequence.
+  const ctx: CliContext = { ...given, out: (t) => given.out(guardOutput(t)), err: (t) => given.err(guardOutput(t)) };
   const usage = (e: unknown) => {
-    if (!(e instanceof UsageError)) throw e;
-    ctx.err(`consistency: ${e.message}\n`);
+    if (!(e instanceof UsageError)) {
+      const what = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+      ctx.err(`consistency: internal error (please report it with the command and its files):\n${escapeControls(what)}\n`);
+      return INTERNAL_FAILURE;
+    }
+    ctx.err(`consistency: ${escapeControls(e.message)}\n`);
     return 2;
   };
   try {
@@ -224,7 +232,7 @@ else if (isMainThread && typeof require !== 'undefined' && typeof module !== 'un
       (c) => (process.exitCode = c),
       (e: unknown) => {
         console.error(e);
-        process.exitCode = 1;
+        process.exitCode = INTERNAL_FAILURE;
       },
     );
 }
