@@ -2,7 +2,7 @@
 // failures to exit codes (0 clean, 1 errors found, 2 usage or unreadable input, 3 internal failure, 130
 // stopped by Ctrl-C). No language logic lives here. In a simulation worker thread the same bundle runs the worker instead.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { allCodes, isCode } from '../core/codes';
 import type { Severity } from '../core/diagnostic';
@@ -218,8 +218,13 @@ function processContext(): CliContext {
   };
 }
 
+/** True in the CLI's own bundle (out/cli.cjs), not in another bundle that imports `run` (a test's). */
+function isCliBundle(): boolean {
+  return typeof __filename === 'string' && basename(__filename) === 'cli.cjs';
+}
+
 if (isSimulationWorker()) workerMain();
-else if (isMainThread && typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
+else if (isMainThread && typeof require !== 'undefined' && require.main === module && isCliBundle()) {
   // A closed pipe (`consistency check . | head`) is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

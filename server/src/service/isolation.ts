@@ -5,6 +5,7 @@
 // file and what it imports — is what failed).
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { analyzeParsed, type Analysis, type AnalyzeOptions, type UnitCache } from '../core/pipeline';
+import { uriKey } from '../core/model/imports';
 import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
 
 /** The parser and analyser the shells call (replaceable in tests, to make any file fail). */
@@ -62,9 +63,12 @@ export function analyzeIsolated(
     return engine.analyze(parsed, options, cache);
   } catch {
     const bad: Diagnostic[] = [];
+    // Alone, a file still sees the others' texts through its imports (as in the analysis of them all).
+    const texts = new Map(parsed.map((p) => [uriKey(p.uri), p.text]));
+    const alone = { ...options, load: (uri: string) => texts.get(uriKey(uri)) ?? options.load?.(uri) };
     const good = parsed.filter((p) => {
       try {
-        engine.analyze([p], options);
+        engine.analyze([p], alone);
         return true;
       } catch (e) {
         bad.push(internalError(p.uri, p.text, 'analysing', e));

@@ -33,7 +33,8 @@ export function runCheck(args: CheckArgs, ctx: CliContext): number {
   const analysis = analyzeInputs(files, { rules: args.rules, load: readImport }, ctx.engine);
   const report: CheckReport = {
     // The files given, then the files they import (their problems are reported too).
-    files: [...analysis.units.keys()],
+    // (A file the checker failed on has no unit; it is listed all the same.)
+    files: [...new Set([...files.map((f) => f.uri), ...analysis.units.keys()])],
     texts: new Map([...analysis.documents].map(([uri, doc]) => [uri, doc.text])),
     diagnostics: analysis.diagnostics,
     cwd: ctx.cwd,
