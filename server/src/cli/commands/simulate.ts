@@ -2,8 +2,8 @@
 // runs declared scenarios and data types' default scenarios (in a worker thread, so Ctrl-C stops them and
 // the partial results are printed, exit 130), prints a table per data type or JSON, can write the
 // Jepsen-style history. Exit 1 when a run failed or a level showed what it promises never to show.
-import { closeSync, existsSync, openSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, existsSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { analyze } from '../../core/pipeline';
 import type { SimulationResult } from '../../core/simulate/index';
 import type { CliContext } from '../context';
@@ -16,6 +16,10 @@ import { wantsColor } from '../output/style';
 import { planRuns, type RunSpec } from '../simulate/plan';
 import { runPlan, type FailedRun, type Outcome, type SimulationJob } from '../simulate/run';
 import { runInWorker } from '../simulate/worker';
+import { openWriteTarget } from '../write-target';
+
+/** How a history file this command wrote begins (its first header line). */
+const HISTORY_SIGNATURE = '{"type":"header","format":"consistency-history/';
 
 export interface SimulateArgs {
   file: string;
@@ -48,12 +52,6 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
   const seen = analysis.units.get(file.uri)?.documents ?? [file.uri];
   const files = [...seen].reverse().map((uri) => ({ uri, text: analysis.documents.get(uri)!.text }));
   const runs = planRuns(analysis.model, { data: args.data, scenarios: args.scenarios }, args.file);
-  let historyPath: string | undefined;
-  if (args.history !== undefined) {
-    historyPath = resolve(ctx.cwd, args.history);
-    if (historyPath === input) throw new UsageError(`--history ${args.history} is the policy file itself`);
-    if (existsSync(historyPath) && statSync(historyPath).isDirectory()) throw new UsageError(`--history ${args.history} is a directory; give a file path`);
-  }
 
   const errors = countSeverities(analysis.diagnostics).error;
   const shownFile = pathsAsGiven([args.file], ctx.cwd)(file.uri);
@@ -66,12 +64,15 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
     return 1;
   }
 
-  let historyFd: number | undefined;
-  try {
-    historyFd = historyPath === undefined ? undefined : openSync(historyPath, 'w');
-  } catch (e) {
-    throw new UsageError(`cannot write ${args.history}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  // The history follows export's rules for where it may write (write-target.ts).
+  const historyFd = args.history === undefined ? undefined : openWriteTarget({
+    option: `--history ${args.history}`,
+    path: resolve(ctx.cwd, args.history),
+    absolute: isAbsolute(args.history),
+    force: args.force === true,
+    cwd: ctx.cwd,
+    signature: HISTORY_SIGNATURE,
+  });
   const job: SimulationJob = { files, runs, seed: args.seed, ops: args.ops, historyFd };
   const progress = ctx.stderrIsTTY === true && !args.json && runs.length > 0;
   const label = (i: number) => `${runs[i].name}${runs[i].kind === 'scenario' ? ' (scenario)' : ''}`;
