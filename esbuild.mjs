@@ -12,7 +12,7 @@ const entries = {
   'server/src/lsp/main.ts': 'server',
   'bench/main.ts': 'bench',
   'client/src/extension.ts': 'extension',
-  'server/src/lsp/simulation-worker.ts': 'simulation-worker',
+  'server/src/host/simulation-worker.ts': 'simulation-worker',
 };
 
 /** Browser entries (webviews): one IIFE script each, plus the CSS it imports. */

@@ -15,7 +15,8 @@ export interface CliContext {
   out(text: string): void;
   err(text: string): void;
   tool: ToolInfo;
-  /** A script that runs a simulation worker (the CLI bundle itself); without it simulations run inline, where Ctrl-C cannot stop them gracefully. */
+  /** The simulation host's worker script (out/simulation-worker.cjs); without it simulations run inline,
+   *  where Ctrl-C cannot stop them gracefully. */
   simulationWorker?: string;
   /** The parser and analyser (the core's unless a test makes some file fail). */
   engine?: Engine;

@@ -19,7 +19,6 @@ import { pathToUri, UsageError } from './files';
 import { commands, helpText } from './help';
 import type { ToolInfo } from './output/locate';
 import { escapeControls, guardOutput } from './output/safe-text';
-import { isSimulationWorker, workerMain } from './simulate/worker';
 
 const severities = ['error', 'warning', 'info', 'hint', 'off'] as const;
 
@@ -202,6 +201,12 @@ export function toolInfo(from: string): ToolInfo {
   return { name: 'consistency', version: '0.0.0', informationUri, rulesDoc };
 }
 
+/** out/simulation-worker.cjs beside the CLI bundle; none when running from source. */
+function simulationWorkerBeside(script: string): string | undefined {
+  const worker = join(dirname(script), 'simulation-worker.cjs');
+  return script.endsWith('.cjs') && existsSync(worker) ? worker : undefined;
+}
+
 function processContext(): CliContext {
   const script = typeof __filename === 'string' ? __filename : (process.argv[1] ?? process.cwd());
   return {
@@ -213,8 +218,8 @@ function processContext(): CliContext {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
     tool: toolInfo(script),
-    // Simulations run in a worker thread of this same bundle (so Ctrl-C is seen); not when run from source.
-    simulationWorker: script.endsWith('.cjs') ? script : undefined,
+    // Simulations run in the host's worker thread (so Ctrl-C is seen), the bundle beside this one.
+    simulationWorker: simulationWorkerBeside(script),
   };
 }
 
@@ -223,8 +228,7 @@ function isCliBundle(): boolean {
   return typeof __filename === 'string' && basename(__filename) === 'cli.cjs';
 }
 
-if (isSimulationWorker()) workerMain();
-else if (isMainThread && typeof require !== 'undefined' && require.main === module && isCliBundle()) {
+if (isMainThread && typeof require !== 'undefined' && require.main === module && isCliBundle()) {
   // A closed pipe (`consistency check . | head`) is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -3,11 +3,11 @@
 // progress's cancel) that reaches the running loop; remembers each target's last summary for the CodeLens.
 import { join } from 'node:path';
 import { CancellationToken, CodeLensRefreshRequest, ErrorCodes, ResponseError, type Connection, type WorkDoneProgressParams, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import { readParams, responseOf, runKey, simulationJob, type SimulateResponse } from '../service/simulation';
+import { SimulationRunner } from '../host/simulation-runner';
+import { answerOf, readParams, responseOf, runKey, simulationJob, type SimulateResponse } from '../service/simulation';
 import type { Snapshot } from '../service/snapshot';
 import { simulateRequest } from './protocol';
 import { analyzeOptions, type Settings } from './settings';
-import { SimulationRunner } from './simulation-runner';
 
 export interface SimulationDeps {
   snapshot: () => Snapshot;
@@ -44,12 +44,13 @@ export function registerSimulation(connection: Connection, deps: SimulationDeps)
     const what = `${p.target.kind === 'data' ? 'data type' : 'scenario'} ${p.target.name}`;
     progress.begin(`Simulating ${what}`, 0, undefined, true);
     const key = runKey(p.uri, p.target);
-    const run = runner.run(key, job, settings.simulation.timeLimitSeconds * 1000, (f) => progress.report(Math.floor(f * 100), `${Math.floor(f * 100)}%`));
+    const onProgress = (_: number, f: number) => progress.report(Math.floor(f * 100), `${Math.floor(f * 100)}%`);
+    const run = runner.run(key, job, { limitMs: settings.simulation.timeLimitSeconds * 1000, onProgress });
     const cancels = [token.onCancellationRequested(() => run.cancel())];
     if (created) cancels.push(created.token.onCancellationRequested(() => run.cancel()));
     let response: SimulateResponse;
     try {
-      response = responseOf(p, await run.answer);
+      response = responseOf(p, answerOf(await run.outcome));
     } finally {
       cancels.forEach((c) => c.dispose());
       progress.done();

@@ -14,8 +14,10 @@ import { countSeverities, plural } from '../output/locate';
 import { formatSimulation, progressClear, progressFrame, type SimulateReport } from '../output/simulate-table';
 import { wantsColor } from '../output/style';
 import { planRuns, type RunSpec } from '../simulate/plan';
-import { runPlan, type FailedRun, type Outcome, type SimulationJob } from '../simulate/run';
-import { runInWorker } from '../simulate/worker';
+import { defaults } from '../../core/simulate/index';
+import { SimulationRunner, type RunOptions } from '../../host/simulation-runner';
+import { runJob, type FailedRun, type Outcome, type SimulationJob } from '../../service/simulation-run';
+import { LineWriter } from '../../host/line-writer';
 import { openWriteTarget } from '../write-target';
 
 /** How a history file this command wrote begins (its first header line). */
@@ -73,7 +75,8 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
     cwd: ctx.cwd,
     signature: HISTORY_SIGNATURE,
   });
-  const job: SimulationJob = { files, runs, seed: args.seed, ops: args.ops, historyFd };
+  const knobs = { seed: args.seed, defaultSeed: 1, ops: args.ops ?? defaults.defaultOps };
+  const job: SimulationJob = { files, options: {}, targets: runs, ...knobs };
   const progress = ctx.stderrIsTTY === true && !args.json && runs.length > 0;
   const label = (i: number) => `${runs[i].name}${runs[i].kind === 'scenario' ? ' (scenario)' : ''}`;
   let shown = '';
@@ -88,12 +91,43 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
     if (historyFd !== undefined) closeSync(historyFd);
     return Math.max(report(outcome, args, shownFile, ctx), errors > 0 ? 1 : 0);
   };
-  if (ctx.simulationWorker === undefined) return finish(runPlan(job, { onProgress }));
-  const onInterrupt = () => ctx.err(`${progress ? progressClear : '\n'}consistency: stopping; the results so far follow (Ctrl-C again to quit at once)\n`);
-  return runInWorker(ctx.simulationWorker, job, { onProgress, onInterrupt }).then(finish, (e: unknown) => {
+  if (ctx.simulationWorker === undefined) return finish(runInline(job, historyFd, onProgress));
+  const stopping = `${progress ? progressClear : '\n'}consistency: stopping; the results so far follow (Ctrl-C again to quit at once)\n`;
+  return runInHost(ctx.simulationWorker, job, { historyFd, onProgress }, () => ctx.err(stopping)).then(finish, (e: unknown) => {
     if (historyFd !== undefined) closeSync(historyFd);
     throw e;
   });
+}
+
+/** Without the worker (from source, in tests): in this thread, where Ctrl-C cannot stop it gracefully. */
+function runInline(job: SimulationJob, historyFd: number | undefined, onProgress?: (i: number, f: number) => void): Outcome {
+  const writer = historyFd === undefined ? undefined : new LineWriter(historyFd);
+  try {
+    return runJob(job, { onProgress, onHistory: writer?.line });
+  } finally {
+    writer?.flush();
+  }
+}
+
+/** In the simulation host's worker thread, so the main thread sees Ctrl-C: the first one stops the runs (the
+ *  results so far are kept), a second one exits at once with 130. */
+async function runInHost(script: string, job: SimulationJob, options: RunOptions, onInterrupt: () => void): Promise<Outcome> {
+  const runner = new SimulationRunner(script, (m) => void process.stderr.write(`consistency: ${m}\n`));
+  const run = runner.run('cli', job, options);
+  let interrupted = false;
+  const onSigint = () => {
+    if (interrupted) process.exit(INTERRUPTED);
+    interrupted = true;
+    run.cancel();
+    onInterrupt();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await run.outcome;
+  } finally {
+    process.off('SIGINT', onSigint);
+    runner.dispose();
+  }
 }
 
 function report(outcome: Outcome, args: SimulateArgs, path: string, ctx: CliContext): number {
