@@ -187,3 +187,10 @@ describe('terminal-safe output', () => {
     assert.equal((JSON.parse(json.stdout) as JsonCheckDocument).files[0].path, 'names/\x1b]0;title\x07.consistency');
   });
 });
+
+test('explain: a file the checker fails on is named; the others are estimated; exit 3', () => {
+  const r = cli('explain', 'mixed/a-clean.consistency', 'mixed/c-crash.consistency');
+  assert.equal(r.code, 3, r.stderr);
+  assert.match(r.stdout, /cart/);
+  assert.match(r.stderr, /internal error: the checker failed on mixed\/c-crash\.consistency/);
+});

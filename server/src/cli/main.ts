@@ -105,6 +105,7 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
       format: { type: 'string' },
       json: { type: 'boolean' },
       history: { type: 'string' },
+      'time-limit': { type: 'string' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
@@ -118,7 +119,10 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     const json = format === 'json' || values.json === true;
     const history = values.history as string | undefined;
     const force = values.force === true;
-    return runSimulate({ file: positionals[0], data, scenarios, seed, ops, json, history, force }, ctx);
+    const timeLimitText = values['time-limit'] as string | undefined;
+    const timeLimitMs = timeLimitText === undefined ? undefined : duration(timeLimitText, '--time-limit');
+    const knobs = { seed, ops, json, history, force, timeLimitMs, timeLimitText };
+    return runSimulate({ file: positionals[0], data, scenarios, ...knobs }, ctx);
   }
   if (first === 'calibrate') {
     const { values, positionals } = parse('calibrate', rest, {
@@ -165,6 +169,18 @@ function whole(value: string | undefined, option: string, min: number, max: numb
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${option} needs a whole number from ${min} to ${max} (got '${value}').`);
   return Number(value);
+}
+
+const unitMs: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `90s`, `10m`, `1h`, `500ms` or a number of seconds, from 100 ms to 24 hours, in milliseconds. */
+function duration(value: string, option: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
+  const ms = m ? Number(m[1]) * unitMs[m[2] ?? 's'] : NaN;
+  if (!(ms >= 100 && ms <= 24 * 3_600_000)) {
+    throw new UsageError(`${option} needs a duration from 100ms to 24h, such as 90s, 10m or 1h (got '${value}').`);
+  }
+  return ms;
 }
 
 function ruleSettings(specs: string[]): Record<string, Severity | 'off'> {

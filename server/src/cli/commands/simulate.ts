@@ -36,9 +36,15 @@ export interface SimulateArgs {
   json: boolean;
   /** Where to write the JSONL history. */
   history?: string;
-  /** Read a file whose name does not end in .consistency as a policy. */
+  /** Read a file whose name does not end in .consistency as a policy; write --history outside the directory. */
   force?: boolean;
+  /** Wall-time limit of the whole simulation (default DEFAULT_TIME_LIMIT_MS); `--time-limit` as given, for messages. */
+  timeLimitMs?: number;
+  timeLimitText?: string;
 }
+
+/** Wall-time limit of a `simulate` command unless --time-limit says otherwise: 10 minutes. */
+export const DEFAULT_TIME_LIMIT_MS = 10 * 60_000;
 
 /** Exit code after Ctrl-C stopped the runs (128 + SIGINT). */
 export const INTERRUPTED = 130;
@@ -91,19 +97,27 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
     if (historyFd !== undefined) closeSync(historyFd);
     return Math.max(report(outcome, args, shownFile, ctx), errors > 0 ? 1 : 0);
   };
-  if (ctx.simulationWorker === undefined) return finish(runInline(job, historyFd, onProgress));
+  const limitMs = args.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  if (ctx.simulationWorker === undefined) return finish(runInline(job, historyFd, limitMs, onProgress));
   const stopping = `${progress ? progressClear : '\n'}consistency: stopping; the results so far follow (Ctrl-C again to quit at once)\n`;
-  return runInHost(ctx.simulationWorker, job, { historyFd, onProgress }, () => ctx.err(stopping)).then(finish, (e: unknown) => {
+  return runInHost(ctx.simulationWorker, job, { historyFd, onProgress, limitMs }, () => ctx.err(stopping)).then(finish, (e: unknown) => {
     if (historyFd !== undefined) closeSync(historyFd);
     throw e;
   });
 }
 
 /** Without the worker (from source, in tests): in this thread, where Ctrl-C cannot stop it gracefully. */
-function runInline(job: SimulationJob, historyFd: number | undefined, onProgress?: (i: number, f: number) => void): Outcome {
+function runInline(
+  job: SimulationJob,
+  historyFd: number | undefined,
+  limitMs: number,
+  onProgress?: (i: number, f: number) => void,
+): Outcome {
   const writer = historyFd === undefined ? undefined : new LineWriter(historyFd);
+  const deadline = Date.now() + limitMs;
+  const stop = () => (Date.now() > deadline ? ('time-limit' as const) : undefined);
   try {
-    return runJob(job, { onProgress, onHistory: writer?.line });
+    return runJob(job, { onProgress, onHistory: writer?.line, stop });
   } finally {
     writer?.flush();
   }
@@ -133,11 +147,17 @@ async function runInHost(script: string, job: SimulationJob, options: RunOptions
 function report(outcome: Outcome, args: SimulateArgs, path: string, ctx: CliContext): number {
   const truncated = outcome.runs.filter((r) => r.history.truncated).map((r) => r.scenario.name);
   if (args.history !== undefined && truncated.length) ctx.err(`consistency: note: the history of ${truncated.join(', ')} was cut at the line limit.\n`);
-  const rep: SimulateReport = { runs: outcome.runs, failed: outcome.failed, skipped: outcome.skipped, seed: args.seed };
+  const limit = args.timeLimitText ?? `${DEFAULT_TIME_LIMIT_MS / 60_000}m`;
+  const stoppedBy = outcome.stopped === 'time-limit' ? `the time limit (--time-limit ${limit})` : undefined;
+  const rep: SimulateReport = { runs: outcome.runs, failed: outcome.failed, skipped: outcome.skipped, seed: args.seed, stoppedBy };
   if (args.json) ctx.out(JSON.stringify(simulateDocument(outcome, args, path, ctx), null, 2) + '\n');
   else {
     const width = outputWidth(ctx.env, ctx.stdoutColumns);
     ctx.out(formatSimulation(rep, { color: wantsColor(ctx.stdoutIsTTY, ctx.env), width, file: path }));
+  }
+  if (outcome.stopped === 'time-limit') {
+    ctx.err(`consistency: stopped by ${stoppedBy} of wall time; the results cover what ran (exit 1).\n`);
+    return 1;
   }
   if (outcome.stopped) return INTERRUPTED;
   const broken = outcome.runs.some((r) => r.data.some((d) => d.violated.length > 0));
