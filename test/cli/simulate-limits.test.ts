@@ -100,7 +100,7 @@ describe('simulations bounded', () => {
     assert.equal(r.code, 1);
     assert.match(
       r.stdout,
-      /scenario forever: forever would offer 8\.6e\+16 operations \(1,000,000,000\/s for 86,400,000 s\), over the 50,000,000 one run may simulate: shorten its duration or lower its load\./,
+      /scenario forever: forever would offer 8\.6e\+16 operations \(1,000,000,000\/s for 86,400,000 s\), over the 1,000,000,000 one run may simulate: shorten its duration or lower its load\./,
     );
     assert.match(r.stdout, /Scenario small — 50 ops\/s for 1 s/);
   });

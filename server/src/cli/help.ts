@@ -115,9 +115,9 @@ Options:
 Without --scenario or --data, every scenario in the file runs, then every data type's default scenario.
 A progress bar is drawn on stderr only when stderr is a terminal and --json is not given.
 Ctrl-C stops the simulation: the results so far are printed (marked as stopped), exit code 130; a
-second Ctrl-C quits at once. A run is refused before it starts when it would offer more than 50,000,000
-operations (load × duration) or need more than 1 GB of memory (keys × replicas × ~400 bytes); the
-message gives the estimate, and the file's other runs still run.
+second Ctrl-C quits at once. A run is refused before it starts when it would offer more than
+1,000,000,000 operations (load × duration) or need more than 1 GB of memory (keys × replicas × ~400
+bytes); the message gives the estimate, and the file's other runs still run.
 Exit codes: 0 simulated; 1 the file has errors or declares nothing to simulate, a run could not be
 simulated or was refused, the time limit stopped it, or a data type showed an anomaly its level promises
 never to show; 2 usage error (--history refused too); 3 internal error; 130 stopped by Ctrl-C.`;

@@ -9,8 +9,8 @@ import { defaults, type Scenario } from '../core/simulate/index';
 import { workloadRate } from '../core/simulate/simulate';
 
 export const simulationLimits = {
-  /** Operations one run may offer (load × duration): minutes of simulation at the simulator's speed. */
-  maxOperations: 50_000_000,
+  /** Operations one run may offer (load × duration): the most the operations setting allows. */
+  maxOperations: 1_000_000_000,
   /** Estimated bytes of one run's replica state. */
   maxStateBytes: 1024 * 1024 * 1024,
   /** Bytes of simulated state per key per replica (measured: 345–380 over levels, keys and replicas). */
