@@ -68,9 +68,9 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     return runCheck(
       {
         paths: needPaths(positionals, 'check'),
-        format: oneOf(values.format as string | undefined, ['human', 'json', 'sarif'] as const, '--format'),
-        maxWarnings: count(values['max-warnings'] as string | undefined),
-        rules: ruleSettings((values.rule as string[] | undefined) ?? []),
+        format: oneOf(values.format, ['human', 'json', 'sarif'] as const, '--format'),
+        maxWarnings: count(values['max-warnings']),
+        rules: ruleSettings(values.rule ?? []),
         force: values.force === true,
       },
       ctx,
@@ -83,7 +83,7 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) return print(ctx, helpText('explain'));
-    const format = oneOf(values.format as string | undefined, ['human', 'json'] as const, '--format');
+    const format = oneOf(values.format, ['human', 'json'] as const, '--format');
     return runExplain({ paths: needPaths(positionals, 'explain'), format, force: values.force === true }, ctx);
   }
   if (first === 'export') {
@@ -94,7 +94,7 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     });
     if (values.help) return print(ctx, helpText('export'));
     if (positionals.length !== 1) throw new UsageError(`export takes exactly one policy file. Run 'consistency help export'.`);
-    return runExport({ file: positionals[0], output: values.output as string | undefined, force: values.force === true }, ctx);
+    return runExport({ file: positionals[0], output: values.output, force: values.force === true }, ctx);
   }
   if (first === 'simulate') {
     const { values, positionals } = parse('simulate', rest, {
@@ -111,13 +111,13 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     });
     if (values.help) return print(ctx, helpText('simulate'));
     if (positionals.length !== 1) throw new UsageError(`simulate takes exactly one policy file. Run 'consistency help simulate'.`);
-    const data = (values.data as string[] | undefined) ?? [];
-    const scenarios = (values.scenario as string[] | undefined) ?? [];
-    const seed = whole(values.seed as string | undefined, '--seed', 0, 0xffff_ffff);
-    const ops = whole(values.ops as string | undefined, '--ops', 1, 100_000_000);
-    const format = oneOf(values.format as string | undefined, ['human', 'json'] as const, '--format');
+    const data = values.data ?? [];
+    const scenarios = values.scenario ?? [];
+    const seed = whole(values.seed, '--seed', 0, 0xffff_ffff);
+    const ops = whole(values.ops, '--ops', 1, 100_000_000);
+    const format = oneOf(values.format, ['human', 'json'] as const, '--format');
     const json = format === 'json' || values.json === true;
-    const history = values.history as string | undefined;
+    const history = values.history;
     const force = values.force === true;
     const timeLimitText = values['time-limit'] as string | undefined;
     const timeLimitMs = timeLimitText === undefined ? undefined : duration(timeLimitText, '--time-limit');
@@ -134,8 +134,8 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     });
     if (values.help) return print(ctx, helpText('calibrate'));
     if (positionals.length !== 1) throw new UsageError(`calibrate takes exactly one file of latencies. Run 'consistency help calibrate'.`);
-    const unit = oneOf(values.unit as string | undefined, ['ms', 'us', 's'] as const, '--unit');
-    const opts = { replica: values.replica as string | undefined, link: values.link as string | undefined, profileKey: values.profile as string | undefined };
+    const unit = oneOf(values.unit, ['ms', 'us', 's'] as const, '--unit');
+    const opts = { replica: values.replica, link: values.link, profileKey: values.profile };
     return runCalibrate({ file: positionals[0], ...opts, unit }, ctx);
   }
   const suggestion = first.startsWith('-') ? undefined : closest(first, [...commands]);
