@@ -119,7 +119,7 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     const json = format === 'json' || values.json === true;
     const history = values.history;
     const force = values.force === true;
-    const timeLimitText = values['time-limit'] as string | undefined;
+    const timeLimitText = values['time-limit'];
     const timeLimitMs = timeLimitText === undefined ? undefined : duration(timeLimitText, '--time-limit');
     const knobs = { seed, ops, json, history, force, timeLimitMs, timeLimitText };
     return runSimulate({ file: positionals[0], data, scenarios, ...knobs }, ctx);
