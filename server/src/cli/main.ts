@@ -1,9 +1,8 @@
-// Entry point of the `consistency` command line: parses arguments, dispatches to a command, maps
-// failures to exit codes (0 clean, 1 errors found, 2 usage or unreadable input, 3 internal failure, 130
-// stopped by Ctrl-C). No language logic lives here. In a simulation worker thread the same bundle runs the worker instead.
+// The `consistency` command line as a function: parses arguments, dispatches to a command, maps failures to
+// exit codes (0 clean, 1 errors found, 2 usage error or unreadable input, 3 internal failure, 130 stopped by
+// Ctrl-C). No language logic lives here; the process around it (streams, exit code) is bin.ts.
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { isMainThread } from 'node:worker_threads';
+import { dirname, join } from 'node:path';
 import { allCodes, isCode } from '../core/codes';
 import type { Severity } from '../core/diagnostic';
 import { closest } from '../core/util/suggest';
@@ -215,49 +214,4 @@ export function toolInfo(from: string): ToolInfo {
   const informationUri = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/';
   const rulesDoc = pathToUri(join(process.cwd(), 'docs', 'rules.md'));
   return { name: 'consistency', version: '0.0.0', informationUri, rulesDoc };
-}
-
-/** out/simulation-worker.cjs beside the CLI bundle; none when running from source. */
-function simulationWorkerBeside(script: string): string | undefined {
-  const worker = join(dirname(script), 'simulation-worker.cjs');
-  return script.endsWith('.cjs') && existsSync(worker) ? worker : undefined;
-}
-
-function processContext(): CliContext {
-  const script = typeof __filename === 'string' ? __filename : (process.argv[1] ?? process.cwd());
-  return {
-    cwd: process.cwd(),
-    env: process.env,
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
-    stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
-    out: (t) => void process.stdout.write(t),
-    err: (t) => void process.stderr.write(t),
-    tool: toolInfo(script),
-    // Simulations run in the host's worker thread (so Ctrl-C is seen), the bundle beside this one.
-    simulationWorker: simulationWorkerBeside(script),
-  };
-}
-
-/** True in the CLI's own bundle (out/cli.cjs), not in another bundle that imports `run` (a test's). */
-function isCliBundle(): boolean {
-  return typeof __filename === 'string' && basename(__filename) === 'cli.cjs';
-}
-
-if (isMainThread && typeof require !== 'undefined' && require.main === module && isCliBundle()) {
-  // A closed pipe (`consistency check . | head`) is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  const code = run(process.argv.slice(2), processContext());
-  if (typeof code === 'number') process.exitCode = code;
-  else
-    code.then(
-      (c) => (process.exitCode = c),
-      (e: unknown) => {
-        console.error(e);
-        process.exitCode = INTERNAL_FAILURE;
-      },
-    );
 }
