@@ -18,6 +18,7 @@ const values: Record<string, string> = {
   seed: 'a whole number from 0 to 4294967295, e.g. --seed 42',
   ops: 'a whole number of operations, e.g. --ops 5000',
   history: 'a file path, e.g. --history run.jsonl',
+  'time-limit': 'a duration, e.g. --time-limit 90s (or 10m, 1h)',
   replica: 'a kind of work, e.g. --replica read',
   link: 'two regions, e.g. --link mumbai,delhi',
   profile: 'a profile key, e.g. --profile postgres.read-service',

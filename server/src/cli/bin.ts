@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CliContext } from './context';
+import { INTERNAL_FAILURE } from './analyze';
 import { run, toolInfo } from './main';
 
 /** out/simulation-worker.cjs beside the CLI bundle; none when running from source. */
@@ -40,7 +41,7 @@ function main(): void {
       (c) => (process.exitCode = c),
       (e: unknown) => {
         console.error(e);
-        process.exitCode = 1;
+        process.exitCode = INTERNAL_FAILURE;
       },
     );
 }

@@ -1,11 +1,12 @@
 // The `consistency` command line as a function: parses arguments, dispatches to a command, maps failures to
-// exit codes (0 clean, 1 errors found, 2 usage error, 130 stopped by Ctrl-C). No language logic lives here;
-// the process around it (streams, exit code) is bin.ts.
+// exit codes (0 clean, 1 errors found, 2 usage error or unreadable input, 3 internal failure, 130 stopped by
+// Ctrl-C). No language logic lives here; the process around it (streams, exit code) is bin.ts.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { allCodes, isCode } from '../core/codes';
 import type { Severity } from '../core/diagnostic';
 import { closest } from '../core/util/suggest';
+import { INTERNAL_FAILURE } from './analyze';
 import { parse } from './args';
 import { runCalibrate } from './commands/calibrate';
 import { runCheck } from './commands/check';
@@ -16,14 +17,21 @@ import type { CliContext } from './context';
 import { pathToUri, UsageError } from './files';
 import { commands, helpText } from './help';
 import type { ToolInfo } from './output/locate';
+import { escapeControls, guardOutput } from './output/safe-text';
 
 const severities = ['error', 'warning', 'info', 'hint', 'off'] as const;
 
 /** Runs the command line `argv` (without `node` and the script) and returns the exit code (a promise for a simulation in a worker). */
-export function run(argv: string[], ctx: CliContext): number | Promise<number> {
+export function run(argv: string[], given: CliContext): number | Promise<number> {
+  // Nothing a policy or a file name holds reaches the terminal as a control sequence.
+  const ctx: CliContext = { ...given, out: (t) => given.out(guardOutput(t)), err: (t) => given.err(guardOutput(t)) };
   const usage = (e: unknown) => {
-    if (!(e instanceof UsageError)) throw e;
-    ctx.err(`consistency: ${e.message}\n`);
+    if (!(e instanceof UsageError)) {
+      const what = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+      ctx.err(`consistency: internal error (please report it with the command and its files):\n${escapeControls(what)}\n`);
+      return INTERNAL_FAILURE;
+    }
+    ctx.err(`consistency: ${escapeControls(e.message)}\n`);
     return 2;
   };
   try {
@@ -96,6 +104,7 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
       format: { type: 'string' },
       json: { type: 'boolean' },
       history: { type: 'string' },
+      'time-limit': { type: 'string' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
@@ -109,7 +118,10 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     const json = format === 'json' || values.json === true;
     const history = values.history;
     const force = values.force === true;
-    return runSimulate({ file: positionals[0], data, scenarios, seed, ops, json, history, force }, ctx);
+    const timeLimitText = values['time-limit'];
+    const timeLimitMs = timeLimitText === undefined ? undefined : duration(timeLimitText, '--time-limit');
+    const knobs = { seed, ops, json, history, force, timeLimitMs, timeLimitText };
+    return runSimulate({ file: positionals[0], data, scenarios, ...knobs }, ctx);
   }
   if (first === 'calibrate') {
     const { values, positionals } = parse('calibrate', rest, {
@@ -156,6 +168,18 @@ function whole(value: string | undefined, option: string, min: number, max: numb
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${option} needs a whole number from ${min} to ${max} (got '${value}').`);
   return Number(value);
+}
+
+const unitMs: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `90s`, `10m`, `1h`, `500ms` or a number of seconds, from 100 ms to 24 hours, in milliseconds. */
+function duration(value: string, option: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
+  const ms = m ? Number(m[1]) * unitMs[m[2] ?? 's'] : NaN;
+  if (!(ms >= 100 && ms <= 24 * 3_600_000)) {
+    throw new UsageError(`${option} needs a duration from 100ms to 24h, such as 90s, 10m or 1h (got '${value}').`);
+  }
+  return ms;
 }
 
 function ruleSettings(specs: string[]): Record<string, Severity | 'off'> {

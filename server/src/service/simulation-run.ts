@@ -6,6 +6,7 @@
 import { analyze, type AnalyzeOptions, type SourceFile } from '../core/pipeline';
 import { simulate, type SimulationResult } from '../core/simulate/index';
 import { scenarioOf, type SimulationTarget } from '../core/simulate/target';
+import { runRefusal } from './simulation-limits';
 
 /** Why runs ended before their scenarios did: the user cancelled, or the wall-time limit passed. */
 export type SimulationStop = 'cancelled' | 'time-limit';
@@ -67,6 +68,8 @@ export function runJob(job: SimulationJob, hooks: RunHooks = {}): Outcome {
     try {
       const sc = scenarioOf(model, { target, seed: job.seed, defaultSeed: job.defaultSeed, ops: job.ops });
       if ('error' in sc) throw new Error(sc.error);
+      const refused = runRefusal(model, sc);
+      if (refused) throw new Error(refused);
       const options = { onProgress, shouldStop: stopNow, onHistory: hooks.onHistory, checkEvery: hooks.checkEvery };
       out.runs.push(simulate(model, sc, options));
     } catch (e) {
