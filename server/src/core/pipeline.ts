@@ -5,7 +5,7 @@
 import { guarded, internalError } from './check/internal-error';
 import type { Rule } from './check/rule';
 import { applySeverities, runChecks, type CheckOptions } from './check/run-checks';
-import { compareDiagnostics, type Diagnostic } from './diagnostic';
+import { diagnostic, compareDiagnostics, type Diagnostic } from './diagnostic';
 import { estimateData, type DataEstimate } from './estimate/estimate';
 import { isBuiltin, buildModel, builtinScheme } from './model/build-model';
 import { importEdges, importLeadingTo, importPath, resolveImport, uriKey, visibleFrom } from './model/imports';
@@ -95,7 +95,7 @@ function collect(parsed: ParsedDocument[], options: AnalyzeOptions, out: Diagnos
       const uri = resolveImport(doc.uri, path);
       const range = d.path.range;
       const unknown = (message: string) => {
-        out.push({ code: 'unknown-import', severity: 'error', uri: doc.uri, range, message });
+        out.push(diagnostic({ code: 'unknown-import', uri: doc.uri, range, message }));
       };
       if (!path.endsWith('.consistency')) unknown(`\`import "${path}"\` is not a .consistency file.`);
       else if (uri === undefined) unknown(`\`import "${path}"\` cannot be resolved from this file.`);
