@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeParsed, type AnalyzeOptions, type UnitCache } from '../core/pipeline';
 import { readTargetFile } from './files';
 import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
+import { reparseDocument } from '../core/syntax/reparse';
 import { createSnapshot, type Snapshot } from '../service/snapshot';
 
 interface Entry {
@@ -16,6 +17,8 @@ interface Entry {
   open: boolean;
   onDisk: boolean;
   parsed?: ParsedDocument;
+  /** The parse of an earlier text, to re-read incrementally (only what the edit touched). */
+  previous?: ParsedDocument;
 }
 
 /** One spelling per file: `file:///a%20b` and `file:///a b` are the same document. */
@@ -47,7 +50,8 @@ export class Workspace {
   /** An editor opened or changed a document. */
   setOpen(uri: string, text: string, version: number): void {
     const e = this.entries.get(uriKey(uri));
-    if (e) Object.assign(e, { uri, open: true, version, ...(e.text !== text ? { text, parsed: undefined } : {}) });
+    const edited = e && e.text !== text ? { text, parsed: undefined, previous: e.parsed ?? e.previous } : {};
+    if (e) Object.assign(e, { uri, open: true, version, ...edited });
     else this.entries.set(uriKey(uri), { uri, text, version, open: true, onDisk: false });
     this.cached = undefined;
   }
@@ -101,7 +105,9 @@ export class Workspace {
     const versions = new Map<string, number>();
     for (const e of this.entries.values()) {
       if (!e.parsed || e.parsed.uri !== e.uri) {
-        e.parsed = parseDocument(e.text, e.uri);
+        const before = e.previous?.uri === e.uri ? e.previous : undefined;
+        e.parsed = before ? reparseDocument(before, e.text) : parseDocument(e.text, e.uri);
+        e.previous = undefined;
         this.parses++;
       }
       parsed.push(e.parsed);

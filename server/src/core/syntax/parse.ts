@@ -19,11 +19,17 @@ export interface ParsedDocument {
 
 export function parseDocument(text: string, uri: string): ParsedDocument {
   const lexed = tokenize(text, uri);
-  const { cst, errors } = parseTokens(lexed.tokens);
+  const { ast, syntax, built } = buildAst(lexed.tokens, text, uri);
+  const diagnostics = [...lexed.diagnostics, ...syntax, ...built];
+  return { uri, text, ast, tokens: lexed.tokens, comments: lexed.comments, diagnostics };
+}
+
+/** Tokens (of the whole text or a run of its declarations) → AST, parser errors and the builder's findings. */
+export function buildAst(tokens: IToken[], text: string, uri: string) {
+  const { cst, errors } = parseTokens(tokens);
   const builder = new AstBuilder(uri, text);
   const ast = builder.file(cst);
-  const diagnostics = [...lexed.diagnostics, ...errors.map((e) => syntaxDiagnostic(e, text, uri)), ...builder.diagnostics];
-  return { uri, text, ast, tokens: lexed.tokens, comments: lexed.comments, diagnostics };
+  return { ast, syntax: errors.map((e) => syntaxDiagnostic(e, text, uri)), built: builder.diagnostics };
 }
 
 /** What the parser was reading, in words, by the innermost rule. */

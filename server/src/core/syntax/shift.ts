@@ -1,0 +1,60 @@
+// Moving what an edit left untouched: tokens, AST nodes and diagnostics after the edit, by the characters,
+// lines and (on the line where the edit ends) columns it added or removed. Used by incremental parsing.
+import type { IToken } from 'chevrotain';
+import type { Diagnostic } from '../diagnostic';
+import type { Range } from '../util/range';
+
+export interface Shift {
+  /** The old offset from which things move (for the record; callers shift only what lies after it). */
+  from: number;
+  delta: number;
+  lines: number;
+  /** The old line whose columns change, by `columns`. */
+  line: number;
+  columns: number;
+}
+
+export function shiftToken(t: IToken, s: Shift): void {
+  t.startOffset += s.delta;
+  t.endOffset! += s.delta;
+  if (t.startLine === s.line) t.startColumn! += s.columns;
+  if (t.endLine === s.line) t.endColumn! += s.columns;
+  t.startLine! += s.lines;
+  t.endLine! += s.lines;
+}
+
+const isRange = (x: object): x is Range => typeof (x as Range).start === 'number' && typeof (x as Range).end === 'number';
+
+/**
+ * Moves every range inside an AST node, in place (each range object once, however often it is shared). A node
+ * error recovery left without a place has the range 0–0: it stays there, as a fresh parse would put it.
+ */
+export function shiftNode(node: object, s: Shift, seen = new Set<object>()): void {
+  if (s.delta === 0) return;
+  for (const key in node) {
+    const v = (node as Record<string, unknown>)[key];
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    seen.add(v);
+    if (isRange(v)) {
+      if (v.end === 0) continue;
+      v.start += s.delta;
+      v.end += s.delta;
+    } else shiftNode(v, s, seen);
+  }
+}
+
+const moved = (r: Range, s: Shift): Range => ({ start: r.start + s.delta, end: r.end + s.delta });
+
+/** A copy of a diagnostic of the document, moved (its fixes' edits and related places in the same file too). */
+export function shiftDiagnostic(d: Diagnostic, s: Shift): Diagnostic {
+  if (s.delta === 0) return d;
+  const out: Diagnostic = { ...d, range: moved(d.range, s) };
+  if (d.fixes) {
+    out.fixes = d.fixes.map((f) => ({
+      ...f,
+      edits: f.edits.map((e) => (e.uri === d.uri ? { ...e, range: moved(e.range, s) } : e)),
+    }));
+  }
+  if (d.related) out.related = d.related.map((r) => (r.uri === d.uri ? { ...r, range: moved(r.range, s) } : r));
+  return out;
+}

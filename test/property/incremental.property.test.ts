@@ -1,0 +1,85 @@
+// Incremental analysis gives what a full analysis gives: random edit sequences (characters, tokens, lines,
+// declarations inserted, deleted, replaced) applied to every sample, and after every edit the incremental
+// parse is compared with a fresh parse of the text (tokens with their lines and columns, comments, the AST,
+// the diagnostics), and what the server shows with what a fresh analysis shows (diagnostics with their lines
+// and columns, symbols, declarations and references, estimates).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { IToken } from 'chevrotain';
+import fc from 'fast-check';
+import { parseDocument, type ParsedDocument } from '../../server/src/core/syntax/parse';
+import { reparseDocument, reparseStats } from '../../server/src/core/syntax/reparse';
+import { Workspace } from '../../server/src/lsp/workspace';
+import { diagnosticsByUri } from '../../server/src/service/diagnostics';
+import type { Snapshot } from '../../server/src/service/snapshot';
+import { documentSymbols } from '../../server/src/service/symbols';
+import { applyEdit, edit } from '../helpers/edits';
+import { filesUnder } from '../helpers/files';
+
+const uri = 'file:///incremental.consistency';
+const samples = filesUnder('samples', '.consistency').map((f) => readFileSync(f, 'utf8'));
+
+const token = (t: IToken) =>
+  [t.image, t.tokenType.name, t.startOffset, t.endOffset, t.startLine, t.endLine, t.startColumn, t.endColumn].join(' ');
+
+/** Everything a parse gives, as text (the AST and diagnostics in full). */
+function parsedForm(d: ParsedDocument) {
+  return {
+    tokens: d.tokens.map(token),
+    comments: d.comments.map(token),
+    ast: JSON.stringify(d.ast),
+    diagnostics: JSON.stringify(d.diagnostics),
+  };
+}
+
+test('incremental parsing equals a full parse after every edit of random edit sequences on the samples', () => {
+  const before = { ...reparseStats };
+  fc.assert(
+    fc.property(fc.nat(samples.length - 1), fc.array(edit, { minLength: 1, maxLength: 12 }), (i, edits) => {
+      let text = samples[i];
+      let doc = parseDocument(text, uri);
+      for (const e of edits) {
+        text = applyEdit(text, e);
+        doc = reparseDocument(doc, text);
+        assert.deepEqual(parsedForm(doc), parsedForm(parseDocument(text, uri)), `after ${JSON.stringify(e)}`);
+      }
+    }),
+    { numRuns: 300, seed: 13 },
+  );
+  // Most edits are re-read incrementally (the property would say nothing if every edit fell back to a full parse).
+  const incremental = reparseStats.incremental - before.incremental;
+  const full = reparseStats.full - before.full;
+  assert.ok(incremental > full, `${incremental} incremental, ${full} full parses`);
+});
+
+/** What the editor shows from an analysis: diagnostics (with lines and columns), symbols, estimates. */
+function shown(s: Snapshot) {
+  const a = s.analysis;
+  return {
+    diagnostics: JSON.stringify(diagnosticsByUri(s).get(uri) ?? []),
+    symbols: JSON.stringify(documentSymbols(s, uri)),
+    declarations: JSON.stringify(a.declarations),
+    references: JSON.stringify(a.references),
+    estimates: JSON.stringify([...a.model.data.values()].map((d) => a.estimate(d))),
+  };
+}
+
+test('the server after every edit of random edit sequences shows what a fresh analysis of the text shows', () => {
+  fc.assert(
+    fc.property(fc.nat(samples.length - 1), fc.array(edit, { minLength: 1, maxLength: 8 }), (i, edits) => {
+      let text = samples[i];
+      const ws = new Workspace();
+      ws.setOpen(uri, text, 0);
+      ws.snapshot();
+      edits.forEach((e, v) => {
+        text = applyEdit(text, e);
+        ws.setOpen(uri, text, v + 1);
+        const fresh = new Workspace();
+        fresh.setOpen(uri, text, v + 1);
+        assert.deepEqual(shown(ws.snapshot()), shown(fresh.snapshot()), `after ${JSON.stringify(e)}`);
+      });
+    }),
+    { numRuns: 40, seed: 13 },
+  );
+});
