@@ -2,8 +2,12 @@
 // and whole declarations inserted, deleted or replaced, at positions fast-check picks (taken modulo the text).
 import fc from 'fast-check';
 
+const kinds = [
+  'insertChar', 'deleteChars', 'replaceToken', 'deleteToken', 'insertLine', 'deleteLine', 'duplicateDecl', 'deleteDecl',
+] as const;
+
 export interface Edit {
-  kind: 'insertChar' | 'deleteChars' | 'replaceToken' | 'deleteToken' | 'insertLine' | 'deleteLine' | 'duplicateDecl' | 'deleteDecl';
+  kind: (typeof kinds)[number];
   at: number;
   len: number;
   word: string;
@@ -20,9 +24,7 @@ const lines = [
 ];
 
 export const edit: fc.Arbitrary<Edit> = fc.record({
-  kind: fc.constantFrom<Edit['kind']>(
-    'insertChar', 'deleteChars', 'replaceToken', 'deleteToken', 'insertLine', 'deleteLine', 'duplicateDecl', 'deleteDecl',
-  ),
+  kind: fc.constantFrom(...kinds),
   at: fc.nat({ max: 1_000_000 }),
   len: fc.integer({ min: 1, max: 4 }),
   word: fc.constantFrom(...words, ...lines),

@@ -150,7 +150,14 @@ function position(old: ParsedDocument, text: string, offset: number, before: ITo
 }
 
 /** How the tokens from the anchor on move: by `delta` offsets, by lines, and by columns on the anchor's line. */
-function anchorShift(oldText: string, text: string, anchorStart: number, delta: number, head: IToken, line: number): Shift {
+function anchorShift(
+  oldText: string,
+  text: string,
+  anchorStart: number,
+  delta: number,
+  head: IToken,
+  line: number,
+): Shift {
   const newStart = anchorStart + delta;
   const newLineStart = text.lastIndexOf('\n', newStart - 1) + 1;
   const oldLineStart = oldText.lastIndexOf('\n', anchorStart - 1) + 1;

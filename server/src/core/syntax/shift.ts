@@ -23,7 +23,8 @@ export function shiftToken(t: IToken, s: Shift): void {
   t.endLine! += s.lines;
 }
 
-const isRange = (x: object): x is Range => typeof (x as Range).start === 'number' && typeof (x as Range).end === 'number';
+const isRange = (x: object): x is Range =>
+  typeof (x as Range).start === 'number' && typeof (x as Range).end === 'number';
 
 /**
  * Moves every range inside an AST node, in place (each range object once, however often it is shared). A node
