@@ -83,3 +83,22 @@ test('the server after every edit of random edit sequences shows what a fresh an
     { numRuns: 40, seed: 13 },
   );
 });
+
+test('the AST builder never shares a range object between two places (incremental parsing moves each once)', () => {
+  const texts = [...samples, ...filesUnder('test/corpus', '.consistency').map((f) => readFileSync(f, 'utf8'))];
+  for (const text of texts) {
+    const seen = new Set<object>();
+    const walk = (o: object) => {
+      for (const v of Object.values(o) as unknown[]) {
+        if (typeof v !== 'object' || v === null) continue;
+        const r = v as { start?: unknown; end?: unknown };
+        if (typeof r.start === 'number' && typeof r.end === 'number') {
+          assert.ok(!seen.has(v), `a range shared in ${text.slice(0, 60)}`);
+          seen.add(v);
+        } else walk(v);
+      }
+    };
+    walk(parseDocument(text, uri).ast);
+    assert.ok(seen.size > 0);
+  }
+});

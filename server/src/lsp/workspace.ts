@@ -3,6 +3,7 @@
 // the scopes (a file and what it imports) that saw a changed document. An import of a file outside the
 // workspace is read from disk.
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { EstimateCache } from '../core/estimate-cache';
 import { analyzeParsed, type AnalyzeOptions, type UnitCache } from '../core/pipeline';
 import { readTargetFile } from './files';
 import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
@@ -36,6 +37,7 @@ export class Workspace {
   private cached?: Snapshot;
   private options: AnalyzeOptions = {};
   private readonly units: UnitCache = new Map();
+  private readonly estimates = new EstimateCache();
   /** Parses done, for tests of the cache. */
   parses = 0;
 
@@ -114,7 +116,8 @@ export class Workspace {
       if (e.version !== undefined) versions.set(e.uri, e.version);
     }
     const load = (uri: string) => (uri.endsWith('.consistency') ? readTargetFile(uri) : undefined);
-    this.cached = createSnapshot(analyzeParsed(parsed, { ...this.options, load }, this.units), versions, this.rulesDoc);
+    const options = { ...this.options, load, estimates: this.estimates };
+    this.cached = createSnapshot(analyzeParsed(parsed, options, this.units), versions, this.rulesDoc);
     return this.cached;
   }
 }

@@ -27,13 +27,21 @@ export function reparseDocument(old: ParsedDocument, text: string): ParsedDocume
   return doc ?? parseDocument(text, old.uri);
 }
 
-/** The first offset where the texts differ, and how many characters at their ends are the same after it. */
+/**
+ * The first offset where the texts differ, and where the same text after the change starts in each. Blocks of
+ * text are compared first (a flat string comparison), then characters.
+ */
 export function textChange(a: string, b: string): { from: number; oldEnd: number; newEnd: number } {
   const n = Math.min(a.length, b.length);
   let from = 0;
-  while (from < n && a.charCodeAt(from) === b.charCodeAt(from)) from++;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (from + step <= n && a.slice(from, from + step) === b.slice(from, from + step)) from += step;
+  }
   let same = 0;
-  while (same < n - from && a.charCodeAt(a.length - 1 - same) === b.charCodeAt(b.length - 1 - same)) same++;
+  const tail = (t: string, step: number) => t.slice(t.length - same - step, t.length - same);
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (same + step <= n - from && tail(a, step) === tail(b, step)) same += step;
+  }
   return { from, oldEnd: a.length - same, newEnd: b.length - same };
 }
 
@@ -84,25 +92,24 @@ function incremental(old: ParsedDocument, text: string): ParsedDocument | undefi
     parsed.built = parsed.built.filter((d) => d.range.start < newAnchorStart);
   }
 
-  // In step: keep what comes before, take the region's, move what comes after.
-  const after = old.tokens.slice(anchorToken);
-  for (const t of after) shiftToken(t, shift);
-  const tokens = [...old.tokens.slice(0, tokensBefore), ...lexed.tokens, ...after];
-  const commentsBefore = firstTokenAt(old.comments, start);
-  const commentsAfter = anchor ? firstTokenAt(old.comments, endOld) : old.comments.length;
-  const movedComments = old.comments.slice(commentsAfter);
-  for (const c of movedComments) shiftToken(c, shift);
-  const comments = [...old.comments.slice(0, commentsBefore), ...lexed.comments, ...movedComments];
-  const kept = decls.slice(anchorIndex);
-  for (const d of kept) shiftNode(d, shift);
-  const declarations = [...decls.slice(0, f), ...got, ...kept];
+  // In step: keep what comes before, take the region's, move what comes after (diagnostics first: a builder
+  // diagnostic may hold its node's range object, which moves with the AST).
+  const regionDiagnostics = lexed.diagnostics.concat(parsed.syntax, parsed.built);
+  const span: [number, number] = [start, decls[f].range.start];
+  const diagnostics = mergeDiagnostics(old.diagnostics, span, endOld, shift, regionDiagnostics);
+  // The old arrays are reused, spliced in place (copying a large array costs more than moving its tail).
+  const tokens = old.tokens;
+  for (let i = anchorToken; i < tokens.length; i++) shiftToken(tokens[i], shift);
+  tokens.splice(tokensBefore, anchorToken - tokensBefore, ...lexed.tokens);
+  const comments = old.comments;
+  const commentsBefore = firstTokenAt(comments, start);
+  const commentsAfter = anchor ? firstTokenAt(comments, endOld) : comments.length;
+  for (let i = commentsAfter; i < comments.length; i++) shiftToken(comments[i], shift);
+  comments.splice(commentsBefore, commentsAfter - commentsBefore, ...lexed.comments);
+  for (let i = anchorIndex; i < decls.length; i++) shiftNode(decls[i], shift);
+  const declarations = decls;
+  declarations.splice(f, anchorIndex - f, ...got);
   const ast = { ...old.ast, declarations, range: { start: 0, end: text.length } };
-  const regionStart = decls[f].range.start;
-  const diagnostics = mergeDiagnostics(old.diagnostics, [start, regionStart], endOld, shift, [
-    ...lexed.diagnostics,
-    ...parsed.syntax,
-    ...parsed.built,
-  ]);
   return { uri: old.uri, text, ast, tokens, comments, diagnostics };
 }
 

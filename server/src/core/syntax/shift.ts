@@ -27,20 +27,32 @@ const isRange = (x: object): x is Range =>
   typeof (x as Range).start === 'number' && typeof (x as Range).end === 'number';
 
 /**
- * Moves every range inside an AST node, in place (each range object once, however often it is shared). A node
- * error recovery left without a place has the range 0–0: it stays there, as a fresh parse would put it.
+ * Moves every range inside an AST node, in place. The AST builder never shares a range object between two
+ * places (test/property/incremental.property.test.ts checks it), so each is moved once. A node error recovery
+ * left without a place has the range 0–0: it stays there, as a fresh parse would put it.
  */
-export function shiftNode(node: object, s: Shift, seen = new Set<object>()): void {
-  if (s.delta === 0) return;
+export function shiftNode(node: object, s: Shift): void {
+  if (s.delta !== 0) walk(node, s.delta);
+}
+
+function walk(node: object, delta: number): void {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const v: unknown = node[i];
+      if (typeof v === 'object' && v !== null) walk(v, delta);
+    }
+    return;
+  }
+  if (isRange(node)) {
+    if (node.end !== 0) {
+      node.start += delta;
+      node.end += delta;
+    }
+    return;
+  }
   for (const key in node) {
     const v = (node as Record<string, unknown>)[key];
-    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
-    seen.add(v);
-    if (isRange(v)) {
-      if (v.end === 0) continue;
-      v.start += s.delta;
-      v.end += s.delta;
-    } else shiftNode(v, s, seen);
+    if (typeof v === 'object' && v !== null) walk(v, delta);
   }
 }
 
