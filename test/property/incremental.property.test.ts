@@ -51,6 +51,7 @@ test('incremental parsing equals a full parse after every edit of random edit se
   const incremental = reparseStats.incremental - before.incremental;
   const full = reparseStats.full - before.full;
   assert.ok(incremental > full, `${incremental} incremental, ${full} full parses`);
+  assert.equal(reparseStats.failed, 0, 'no incremental parse threw');
 });
 
 /** What the editor shows from an analysis: diagnostics (with lines and columns), symbols, estimates. */
