@@ -17,6 +17,7 @@ const words = [
   'data', 'tier', 'topology', 'consistency', 'strong', 'eventual', 'session', 'latency', 'read', 'write', 'p99', '<=',
   '45ms', '2s', '99.99%', '{', '}', '(', ')', ',', '"x"', '"', '/*', '*/', '//', 'x', '12', 'lakh', 'region', 'link',
   '<->', 'replicas', 'mumbai', 'delhi', 'rbi.upi', 'store', 'currency', 'INR', 'workload', '35M/day', 'budget', '@',
+  '\r\n', '\r',
 ];
 const lines = [
   '', '  consistency strong', '  latency read p99 <= 200ms', '}', 'data extra {', '  tier rbi.upi',

@@ -155,7 +155,7 @@ function position(old: ParsedDocument, text: string, offset: number, before: ITo
   let line = before ? before.endLine! : 1;
   let lineStart = before ? before.endOffset! + 1 - before.endColumn! : 0;
   for (let i = before ? before.endOffset! + 1 : 0; i < offset; i++) {
-    if (text.charCodeAt(i) === 10) {
+    if (isBreak(text, i)) {
       line++;
       lineStart = i + 1;
     }
@@ -173,16 +173,29 @@ function anchorShift(
   line: number,
 ): Shift {
   const newStart = anchorStart + delta;
-  const newLineStart = text.lastIndexOf('\n', newStart - 1) + 1;
-  const oldLineStart = oldText.lastIndexOf('\n', anchorStart - 1) + 1;
+  const newLineStart = lineStart(text, newStart);
+  const oldLineStart = lineStart(oldText, anchorStart);
   const columns = newStart - newLineStart - (anchorStart - oldLineStart);
   return { from: anchorStart, delta, lines: line - head.startLine!, line: head.startLine!, columns };
 }
 
 function countLines(text: string, from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
+  for (let i = from; i < to; i++) if (isBreak(text, i)) n++;
   return n;
+}
+
+/** A line ends at `\n`, at `\r\n` (counted at its `\n`) and at a lone `\r`, as the lexer counts lines. */
+function isBreak(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
+}
+
+/** The offset where the line holding `offset` starts. */
+function lineStart(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i--;
+  return i + 1;
 }
 
 /** A copy of a token, moved (for the parse that checks the anchor; the original moves only on success). */
