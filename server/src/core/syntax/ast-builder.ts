@@ -6,6 +6,7 @@ import type * as A from './ast';
 import { distribution, replicaWork, scenario } from './ast-scenario';
 import { profileDecl } from './ast-profile';
 import { isNode, name, nodeRange, realToken, sub, tok, tokenRange, type Children } from './cst';
+import type { CstKey } from './cst.generated';
 import type { Range } from '../util/range';
 import { interpretQuantity, type QuantityParts } from './units';
 
@@ -185,8 +186,9 @@ export class AstBuilder {
       c = only.children as Children;
       range = nodeRange(only);
     }
-    let kwName: string | undefined;
-    for (const k in c) {
+    let kwName: CstKey | undefined;
+    // The keys of a CST node are the grammar's (cst.generated.ts).
+    for (const k of Object.keys(c) as CstKey[]) {
       if (k.startsWith('Kw_') && tok(c, k)) {
         kwName = k;
         break;

@@ -4,8 +4,9 @@ import type { CstNode, IToken } from 'chevrotain';
 import type * as A from './ast';
 import type { AstBuilder } from './ast-builder';
 import { isNode, name, nodeRange, realToken, sub, tok, tokenRange, type Children } from './cst';
+import type { CstKey } from './cst.generated';
 
-const names = (c: Children, key: string): A.Name[] =>
+const names = (c: Children, key: CstKey): A.Name[] =>
   (c[key] ?? []).map(realToken).filter((t): t is IToken => !!t).map((t) => name(t)!);
 
 /** A distribution call; its numbers are read as durations or plain numbers (the model checks each parameter). */
@@ -52,10 +53,10 @@ function scenarioProp(b: AstBuilder, n: CstNode): A.ScenarioProp | undefined {
     c = inner.children as Children;
     range = nodeRange(inner);
   }
-  const kw = Object.keys(c).find((k) => k.startsWith('Kw_') && tok(c, k));
+  const kw = (Object.keys(c) as CstKey[]).find((k) => k.startsWith('Kw_') && tok(c, k));
   if (!kw) return undefined;
   const keyword = tokenRange(tok(c, kw)!);
-  const q = (key: string, kinds: A.QuantityKind[]) => b.quantityNode(sub(c, key), kinds);
+  const q = (key: CstKey, kinds: A.QuantityKind[]) => b.quantityNode(sub(c, key), kinds);
   switch (kw.slice(3)) {
     case 'data':
       return { kind: 'data', range, keyword, names: names(c, 'dataName') };

@@ -1,6 +1,7 @@
 // Reading Chevrotain's CST defensively: after error recovery any child may be missing or inserted.
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from './ast';
+import type { CstKey } from './cst.generated';
 import type { Range } from '../util/range';
 
 export type Children = Record<string, CstElement[] | undefined>;
@@ -24,11 +25,12 @@ export function realToken(e: CstElement | undefined): IToken | undefined {
   return isToken(e) && !Number.isNaN(e.startOffset) && !e.isInsertedInRecovery ? e : undefined;
 }
 
-export function tok(c: Children, key: string, i = 0): IToken | undefined {
+/** The `i`-th token under `key` (a key of the grammar: cst.generated.ts), unless recovery inserted it. */
+export function tok(c: Children, key: CstKey, i = 0): IToken | undefined {
   return realToken(c[key]?.[i]);
 }
 
-export function sub(c: Children, key: string, i = 0): CstNode | undefined {
+export function sub(c: Children, key: CstKey, i = 0): CstNode | undefined {
   const n = c[key]?.[i];
   return isNode(n) ? n : undefined;
 }

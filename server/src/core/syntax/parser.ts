@@ -13,28 +13,28 @@ const K = Object.fromEntries(T.allKeywordNames.map((n) => [n, T.kw(n)])) as Reco
 type Alts = IOrAlt<unknown>[];
 
 export class PolicyParser extends CstParser {
-  private alts1?: Alts;
-  private alts2?: Alts;
-  private alts3?: Alts;
-  private alts4?: Alts;
-  private alts5?: Alts;
-  private alts6?: Alts;
-  private alts7?: Alts;
-  private alts8?: Alts;
-  private alts9?: Alts;
-  private alts10?: Alts;
-  private alts11?: Alts;
-  private alts12?: Alts;
-  private alts13?: Alts;
-  private alts14?: Alts;
-  private alts15?: Alts;
-  private alts16?: Alts;
-  private alts17?: Alts;
-  private alts18?: Alts;
-  private alts19?: Alts;
-  private alts20?: Alts;
-  private alts21?: Alts;
-  private alts22?: Alts;
+  private declarationKinds?: Alts;
+  private profileKeys?: Alts;
+  private profileValues?: Alts;
+  private topologyMembers?: Alts;
+  private regionProps?: Alts;
+  private regionRtts?: Alts;
+  private linkRtts?: Alts;
+  private replicaOps?: Alts;
+  private replicaValues?: Alts;
+  private distArgs?: Alts;
+  private scenarioProps?: Alts;
+  private faultKinds?: Alts;
+  private properties?: Alts;
+  private replicationModes?: Alts;
+  private latencyOps?: Alts;
+  private latencyPercentiles?: Alts;
+  private partitionPreferences?: Alts;
+  private workloadVolumes?: Alts;
+  private conditionValues?: Alts;
+  private comparators?: Alts;
+  private levelArgs?: Alts;
+  private quantityUnits?: Alts;
 
   /** `validate`: Chevrotain's grammar self-checks (ambiguities, left recursion…), about half the start-up
    *  time; a test runs them once (test/core/syntax/grammar-valid.test.ts), the product skips them. */
@@ -77,7 +77,7 @@ export class PolicyParser extends CstParser {
   });
 
   public declaration = this.RULE('declaration', () => {
-    this.OR((this.alts1 ??= [
+    this.OR((this.declarationKinds ??= [
       { ALT: () => this.SUBRULE(this.importDecl) },
       { ALT: () => this.SUBRULE(this.policyDecl) },
       { ALT: () => this.SUBRULE(this.currencyDecl) },
@@ -124,11 +124,11 @@ export class PolicyParser extends CstParser {
 
   /** `cosmos.ru-hour $0.008 source "…"`, `currency USD`, `postgres.read-service lognormal(…)`. */
   public profileEntry = this.RULE('profileEntry', () => {
-    this.OR((this.alts20 ??= [
+    this.OR((this.profileKeys ??= [
       { ALT: () => this.CONSUME(K.currency, { LABEL: 'key' }) },
       { ALT: () => this.SUBRULE(this.qualifiedName, { LABEL: 'keyName' }) },
     ]));
-    this.OR2((this.alts21 ??= [
+    this.OR2((this.profileValues ??= [
       { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: 'text' }) },
       { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
       { ALT: () => this.SUBRULE(this.profileQuantity, { LABEL: 'value' }) },
@@ -164,7 +164,7 @@ export class PolicyParser extends CstParser {
     this.CONSUME(T.Name);
     this.CONSUME(T.LBrace);
     this.MANY(() =>
-      this.OR((this.alts2 ??= [
+      this.OR((this.topologyMembers ??= [
         { ALT: () => this.SUBRULE(this.regionDecl) },
         { ALT: () => this.SUBRULE(this.linkDecl) },
         { ALT: () => this.SUBRULE(this.replicaWork) },
@@ -184,14 +184,14 @@ export class PolicyParser extends CstParser {
   });
 
   public regionProp = this.RULE('regionProp', () => {
-    this.OR((this.alts3 ??= [
+    this.OR((this.regionProps ??= [
       { ALT: () => { this.CONSUME(K.replicas); this.CONSUME(T.NumberLiteral); } },
       { ALT: () => this.CONSUME(K.primary) },
       { ALT: () => { this.CONSUME(K.city); this.CONSUME(T.Name); } },
       {
         ALT: () => {
           this.CONSUME(K.rtt);
-          this.OR2((this.alts22 ??= [
+          this.OR2((this.regionRtts ??= [
             { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'rtt' }) },
             { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
           ]));
@@ -218,7 +218,7 @@ export class PolicyParser extends CstParser {
     this.CONSUME(T.Name, { LABEL: 'a' });
     this.CONSUME(T.Arrow);
     this.CONSUME2(T.Name, { LABEL: 'b' });
-    this.OR((this.alts14 ??= [
+    this.OR((this.linkRtts ??= [
       { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'rtt' }) },
       { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
     ]));
@@ -231,12 +231,12 @@ export class PolicyParser extends CstParser {
   /** `replica write 2ms` or `replica ack exponential(mean 1ms)`: a replica's own work. */
   public replicaWork = this.RULE('replicaWork', () => {
     this.CONSUME(K.replica);
-    this.OR((this.alts15 ??= [
+    this.OR((this.replicaOps ??= [
       { ALT: () => this.CONSUME(K.write, { LABEL: 'op' }) },
       { ALT: () => this.CONSUME(K.read, { LABEL: 'op' }) },
       { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'op' }) },
     ]));
-    this.OR2((this.alts16 ??= [
+    this.OR2((this.replicaValues ??= [
       { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'fixed' }) },
       { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
     ]));
@@ -251,7 +251,7 @@ export class PolicyParser extends CstParser {
   });
 
   public distArg = this.RULE('distArg', () => {
-    this.OR((this.alts17 ??= [
+    this.OR((this.distArgs ??= [
       { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
       { ALT: () => { this.OR2([{ ALT: () => this.CONSUME(T.Identifier, { LABEL: 'label' }) }, { ALT: () => this.CONSUME(T.Percentile, { LABEL: 'label' }) }]); this.SUBRULE(this.quantity, { LABEL: 'value' }); } },
       { ALT: () => { this.CONSUME(T.NumberLiteral, { LABEL: 'weight' }); this.SUBRULE2(this.distribution, { LABEL: 'dist' }); } },
@@ -269,7 +269,7 @@ export class PolicyParser extends CstParser {
   });
 
   public scenarioProp = this.RULE('scenarioProp', () => {
-    this.OR((this.alts18 ??= [
+    this.OR((this.scenarioProps ??= [
       { ALT: () => { this.CONSUME(K.data); this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Name, { LABEL: 'dataName' }) }); } },
       { ALT: () => { this.CONSUME(K.duration); this.SUBRULE(this.quantity, { LABEL: 'value' }); } },
       { ALT: () => { this.CONSUME(K.load); this.SUBRULE2(this.quantity, { LABEL: 'rate' }); this.OPTION(() => { this.CONSUME(K.reads); this.SUBRULE3(this.quantity, { LABEL: 'reads' }); }); } },
@@ -307,7 +307,7 @@ export class PolicyParser extends CstParser {
   /** `fault partition mumbai | delhi at 10s for 20s`, `fault crash chennai at …`, `fault slow a <-> b 3x at …` */
   public faultProp = this.RULE('faultProp', () => {
     this.CONSUME(K.fault);
-    this.OR((this.alts19 ??= [
+    this.OR((this.faultKinds ??= [
       { ALT: () => { this.CONSUME(K.partition); this.AT_LEAST_ONE_SEP({ SEP: T.Pipe, DEF: () => this.SUBRULE(this.partitionSide) }); } },
       { ALT: () => { this.CONSUME(K.crash); this.CONSUME(T.Name, { LABEL: 'region' }); } },
       {
@@ -367,7 +367,7 @@ export class PolicyParser extends CstParser {
 
   // ---- properties of tiers and data ----
   public property = this.RULE('property', () => {
-    this.OR((this.alts4 ??= [
+    this.OR((this.properties ??= [
       { ALT: () => { this.CONSUME(K.topology); this.CONSUME(T.Name); } },
       { ALT: () => { this.CONSUME(K.tier); this.SUBRULE(this.qualifiedName); } },
       { ALT: () => { this.CONSUME(K.consistency); this.SUBRULE(this.levelExpr); } },
@@ -397,7 +397,7 @@ export class PolicyParser extends CstParser {
 
   public replicationProp = this.RULE('replicationProp', () => {
     this.CONSUME(K.replication);
-    this.OR((this.alts5 ??= [
+    this.OR((this.replicationModes ??= [
       {
         ALT: () => {
           this.CONSUME(K.quorum);
@@ -412,8 +412,8 @@ export class PolicyParser extends CstParser {
 
   public latencyProp = this.RULE('latencyProp', () => {
     this.CONSUME(K.latency);
-    this.OR((this.alts6 ??= [{ ALT: () => this.CONSUME(K.read) }, { ALT: () => this.CONSUME(K.write) }]));
-    this.OR2((this.alts7 ??= [{ ALT: () => this.CONSUME(T.Percentile) }, { ALT: () => this.CONSUME(T.Identifier) }]));
+    this.OR((this.latencyOps ??= [{ ALT: () => this.CONSUME(K.read) }, { ALT: () => this.CONSUME(K.write) }]));
+    this.OR2((this.latencyPercentiles ??= [{ ALT: () => this.CONSUME(T.Percentile) }, { ALT: () => this.CONSUME(T.Identifier) }]));
     this.SUBRULE(this.comparator);
     this.SUBRULE(this.quantity);
   });
@@ -421,13 +421,13 @@ export class PolicyParser extends CstParser {
   public partitionProp = this.RULE('partitionProp', () => {
     this.CONSUME(K.partition);
     this.CONSUME(K.prefer);
-    this.OR((this.alts8 ??= [{ ALT: () => this.CONSUME(K.consistency) }, { ALT: () => this.CONSUME(K.availability) }]));
+    this.OR((this.partitionPreferences ??= [{ ALT: () => this.CONSUME(K.consistency) }, { ALT: () => this.CONSUME(K.availability) }]));
   });
 
   public workloadProp = this.RULE('workloadProp', () => {
     this.CONSUME(K.workload);
     this.AT_LEAST_ONE(() =>
-      this.OR((this.alts9 ??= [
+      this.OR((this.workloadVolumes ??= [
         { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'volume' }) },
         { ALT: () => { this.CONSUME(K.peak); this.SUBRULE2(this.quantity, { LABEL: 'peak' }); } },
         { ALT: () => { this.CONSUME(K.reads); this.SUBRULE3(this.quantity, { LABEL: 'reads' }); } },
@@ -461,14 +461,14 @@ export class PolicyParser extends CstParser {
   public condition = this.RULE('condition', () => {
     this.CONSUME(T.Name, { LABEL: 'field' });
     this.SUBRULE(this.comparator);
-    this.OR((this.alts10 ??= [
+    this.OR((this.conditionValues ??= [
       { ALT: () => this.SUBRULE(this.quantity) },
       { ALT: () => this.CONSUME2(T.Name, { LABEL: 'symbol' }) },
     ]));
   });
 
   public comparator = this.RULE('comparator', () => {
-    this.OR((this.alts11 ??= T.comparators.map((t) => ({ ALT: () => this.CONSUME(t) }))));
+    this.OR((this.comparators ??= T.comparators.map((t) => ({ ALT: () => this.CONSUME(t) }))));
   });
 
   public levelExpr = this.RULE('levelExpr', () => {
@@ -478,7 +478,7 @@ export class PolicyParser extends CstParser {
       this.MANY_SEP({
         SEP: T.Comma,
         DEF: () =>
-          this.OR((this.alts12 ??= [
+          this.OR((this.levelArgs ??= [
             { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'arg' }) },
             { ALT: () => this.CONSUME2(T.Identifier, { LABEL: 'arg' }) },
           ])),
@@ -492,7 +492,7 @@ export class PolicyParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.CurrencySign));
     this.CONSUME(T.NumberLiteral);
     this.OPTION2(() =>
-      this.OR((this.alts13 ??= [{ ALT: () => this.CONSUME(T.PercentSign) }, { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'unit' }) }])),
+      this.OR((this.quantityUnits ??= [{ ALT: () => this.CONSUME(T.PercentSign) }, { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'unit' }) }])),
     );
     this.OPTION3(() => {
       this.CONSUME(T.Slash);
