@@ -7,7 +7,7 @@ import type { Rule } from './check/rule';
 import { applySeverities, runChecks, type CheckOptions } from './check/run-checks';
 import { compareDiagnostics, type Diagnostic } from './diagnostic';
 import { estimateData, type DataEstimate } from './estimate/estimate';
-import { buildModel, builtinScheme } from './model/build-model';
+import { isBuiltin, buildModel, builtinScheme } from './model/build-model';
 import { importEdges, importLeadingTo, importPath, resolveImport, uriKey, visibleFrom } from './model/imports';
 import type { ImportEdge } from './model/imports';
 import type { DataModel, Declared, PolicyModel, Reference } from './model/model';
@@ -151,7 +151,7 @@ function buildUnitUnguarded(root: ParsedDocument, seen: ParsedDocument[], option
     return e;
   };
   const all = [...modelDiagnostics, ...runChecks(model, estimate, options, options.ruleSet)];
-  const diagnostics = all.filter((d) => !d.uri.startsWith(builtinScheme));
+  const diagnostics = all.filter((d) => !isBuiltin(d.uri));
   return { root: root.uri, documents: [...seen.map((s) => s.uri), root.uri], model, estimate, diagnostics };
 }
 
@@ -204,7 +204,7 @@ export function analyzeParsed(parsed: ParsedDocument[], options: AnalyzeOptions 
       }
     }
   }
-  const users = all.filter((d) => !d.uri.startsWith(builtinScheme));
+  const users = all.filter((d) => !isBuiltin(d.uri));
   const diagnostics = applySeverities(users.map(cited), options.rules).sort(compareDiagnostics);
 
   const first = parsed[0] ? units.get(docs.get(uriKey(parsed[0].uri))!.uri) : undefined;

@@ -3,9 +3,10 @@
 // the scopes (a file and what it imports) that saw a changed document. An import of a file outside the
 // workspace is read from disk.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyzeParsed, type AnalyzeOptions, type UnitCache } from '../core/pipeline';
+import type { AnalyzeOptions, UnitCache } from '../core/pipeline';
 import { readTargetFile } from './files';
-import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
+import type { ParsedDocument } from '../core/syntax/parse';
+import { analyzeIsolated, coreEngine, parseIsolated, type Engine } from '../service/isolation';
 import { createSnapshot, type Snapshot } from '../service/snapshot';
 
 interface Entry {
@@ -36,8 +37,14 @@ export class Workspace {
   /** Parses done, for tests of the cache. */
   parses = 0;
 
-  /** `rulesDoc`: the URI of docs/rules.md where the server is installed (diagnostics link to it). */
-  constructor(private readonly rulesDoc?: string) {}
+  /**
+   * `rulesDoc`: the URI of docs/rules.md where the server is installed (diagnostics link to it). `engine`:
+   * the parser and analyser; whatever they throw becomes an `internal-error` on the file that caused it.
+   */
+  constructor(
+    private readonly rulesDoc?: string,
+    private readonly engine: Engine = coreEngine,
+  ) {}
 
   setOptions(options: AnalyzeOptions): void {
     this.options = options;
@@ -101,14 +108,15 @@ export class Workspace {
     const versions = new Map<string, number>();
     for (const e of this.entries.values()) {
       if (!e.parsed || e.parsed.uri !== e.uri) {
-        e.parsed = parseDocument(e.text, e.uri);
+        e.parsed = parseIsolated(e.text, e.uri, this.engine);
         this.parses++;
       }
       parsed.push(e.parsed);
       if (e.version !== undefined) versions.set(e.uri, e.version);
     }
     const load = (uri: string) => (uri.endsWith('.consistency') ? readTargetFile(uri) : undefined);
-    this.cached = createSnapshot(analyzeParsed(parsed, { ...this.options, load }, this.units), versions, this.rulesDoc);
+    const analysis = analyzeIsolated(parsed, { ...this.options, load }, this.units, this.engine);
+    this.cached = createSnapshot(analysis, versions, this.rulesDoc);
     return this.cached;
   }
 }

@@ -17,6 +17,9 @@ import { closest } from '../util/suggest';
 /** URIs of built-in files start with this scheme. */
 export const builtinScheme = 'builtin:';
 
+/** Whether a URI names a built-in document (the prelude, a built-in profile). */
+export const isBuiltin = (uri: string): boolean => uri.startsWith(builtinScheme);
+
 export interface ModelResult {
   model: PolicyModel;
   diagnostics: Diagnostic[];
@@ -36,7 +39,7 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
     references: [],
   };
   const declare = (kind: Declared['kind'], name: A.Name | undefined, uri: string, full: A.Declaration['range'], container?: string) => {
-    if (name) model.declarations.push({ kind, name: name.text, origin: { uri, range: name.range }, full, builtin: uri.startsWith(builtinScheme), container });
+    if (name) model.declarations.push({ kind, name: name.text, origin: { uri, range: name.range }, full, builtin: isBuiltin(uri), container });
   };
   const refer = (r: Reference) => model.references.push(r);
 
@@ -66,7 +69,7 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
           }
           break;
         case 'profile':
-          if (d.entries) addProfile(model, buildProfile(d, uri, uri.startsWith(builtinScheme), diagnostics), diagnostics);
+          if (d.entries) addProfile(model, buildProfile(d, uri, isBuiltin(uri), diagnostics), diagnostics);
           else if (d.value) settings.profile = { value: d.value.text, origin: { uri, range: d.value.range } };
           break;
         case 'store':
@@ -95,7 +98,7 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
           declare('tier', d.name, uri, d.range);
           const ctx = { uri, diagnostics };
           const props = collectProps(d.body, 'tier', uri, diagnostics);
-          const tier: TierModel = { name: d.name?.text ?? '', origin: { uri, range: d.name?.range ?? d.range }, decl: d, props, builtin: uri.startsWith(builtinScheme), level: levelOf(props.consistency, ctx) };
+          const tier: TierModel = { name: d.name?.text ?? '', origin: { uri, range: d.name?.range ?? d.range }, decl: d, props, builtin: isBuiltin(uri), level: levelOf(props.consistency, ctx) };
           // A user's tier of the same name as a built-in one replaces it.
           const existing = d.name ? model.tiers.get(d.name.text) : undefined;
           if (d.name && (!existing || (existing.builtin && !tier.builtin))) model.tiers.set(d.name.text, tier);

@@ -22,10 +22,14 @@ const keywordTypes = new Set<TokenType>([Keyword, Name, ...keywordByImage.values
  * then `tier rbi.upi` on the next line, is a missing name, not a topology called `tier`.
  */
 const takesName = new Set(['topology', 'tier', 'category', 'primary', 'region', 'city', 'link', 'data', 'transaction']);
-const lexer = new Lexer(
-  allTokens.filter((t) => !keywordTypes.has(t)),
-  { positionTracking: 'full', ensureOptimizations: true },
-);
+/** The lexer's token definitions; `validate` runs Chevrotain's pattern checks (a test does, the product
+ *  skips them at start-up) and keeps their errors in `lexerDefinitionErrors` instead of throwing. */
+export function buildLexer(validate = false): Lexer {
+  const tokens = allTokens.filter((t) => !keywordTypes.has(t));
+  const checks = { skipValidations: !validate, deferDefinitionErrorsHandling: validate };
+  return new Lexer(tokens, { positionTracking: 'full', ensureOptimizations: true, ...checks });
+}
+const lexer = buildLexer();
 
 export interface LexResult {
   tokens: IToken[];

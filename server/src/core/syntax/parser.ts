@@ -12,7 +12,7 @@ const K = Object.fromEntries(T.allKeywordNames.map((n) => [n, T.kw(n)])) as Reco
  *  would allocate every closure again on every invocation of the rule). */
 type Alts = IOrAlt<unknown>[];
 
-class PolicyParser extends CstParser {
+export class PolicyParser extends CstParser {
   private alts1?: Alts;
   private alts2?: Alts;
   private alts3?: Alts;
@@ -36,8 +36,11 @@ class PolicyParser extends CstParser {
   private alts21?: Alts;
   private alts22?: Alts;
 
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 3 });
+  /** `validate`: Chevrotain's grammar self-checks (ambiguities, left recursion…), about half the start-up
+   *  time; a test runs them once (test/core/syntax/grammar-valid.test.ts), the product skips them. */
+  constructor(validate = false) {
+    const config = { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 3 } as const;
+    super(T.allTokens, { ...config, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 

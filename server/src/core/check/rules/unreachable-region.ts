@@ -7,6 +7,7 @@ import { fibreFloor } from '../../geo/region-location';
 import type { RegionModel, TopologyModel } from '../../model/model';
 import type { Fix } from '../../diagnostic';
 import type { Rule } from '../rule';
+import { plural } from '../../util/plural';
 
 /** Groups of regions joined by links, in declaration order (union–find over the links: linear). */
 function components(topo: TopologyModel): RegionModel[][] {
@@ -78,7 +79,7 @@ export const rule: Rule = {
           report({
             uri: r.origin.uri,
             range: r.origin.range,
-            message: `Region '${r.name}' of topology '${topo.name}' is reached by no chain of links from ${names}: its ${r.replicas} replica${r.replicas === 1 ? '' : 's'} cannot replicate with them, and round trips to it are unknown.`,
+            message: `Region '${r.name}' of topology '${topo.name}' is reached by no chain of links from ${names}: its ${plural(r.replicas, 'replica')} cannot replicate with them, and round trips to it are unknown.`,
             fixes: fix ? [fix] : undefined,
           });
         }
