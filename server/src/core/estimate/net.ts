@@ -35,10 +35,16 @@ export function netOf(topology: TopologyModel | undefined, intraRttMs: number, d
     return { sites, totalReplicas: defaultReplicas, declared: false, hop: () => ({ label: 'within the region', rttMs: intraRttMs, jitterMs: 0 }) };
   }
   const sites = [...topology.regions.values()].map((r) => ({ name: r.name, replicas: Math.min(r.replicas, maxModelledReplicas) }));
-  // Hops are asked for again and again by the latency plans: each pair is worked out once (hops are never mutated).
-  const hops = new Map<string, Map<string, Hop>>(); // by a, then b
+  // Hops inside a region are worked out once (quantiles of its rtt); a hop between regions is two lookups in
+  // the topology's shortest-path trees, made afresh: keeping every pair the latency plans ask for (all
+  // client regions × all sites) held n² hops in memory for a topology of many regions.
+  const within = new Map<string, Hop>();
   const compute = (a: string, b: string): Hop | undefined => {
-    if (a === b) return withinRegion(a, topology.regions.get(a)?.rtt, intraRttMs);
+    if (a === b) {
+      let h = within.get(a);
+      if (!h) within.set(a, (h = withinRegion(a, topology.regions.get(a)?.rtt, intraRttMs)));
+      return h;
+    }
     const rtt = topology.rtt(a, b);
     if (rtt === undefined) return undefined;
     return new ChainHop(topology, a, b, rtt, topology.jitter(a, b));
@@ -47,15 +53,7 @@ export function netOf(topology: TopologyModel | undefined, intraRttMs: number, d
     sites,
     totalReplicas: sites.reduce((s, x) => s + x.replicas, 0),
     declared: true,
-    hop(a, b) {
-      let from = hops.get(a);
-      if (!from) hops.set(a, (from = new Map()));
-      const known = from.get(b);
-      if (known) return known;
-      const h = compute(a, b);
-      if (h) from.set(b, h); // no chain joins them: quick to find again, not kept (n² regions without links)
-      return h;
-    },
+    hop: compute,
   };
 }
 

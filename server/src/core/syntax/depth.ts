@@ -5,6 +5,7 @@
 import type { IToken } from 'chevrotain';
 import { diagnostic, type Diagnostic } from '../diagnostic';
 import { limits } from '../util/limits';
+import { LBrace, LParen, RBrace, RParen } from './tokens';
 
 export interface DepthPass {
   /** The tokens to parse: every token at most `limits.nesting` brackets deep. */
@@ -12,20 +13,21 @@ export interface DepthPass {
   diagnostics: Diagnostic[];
 }
 
-const opens = new Set(['LBrace', 'LParen']);
-const closes = new Set(['RBrace', 'RParen']);
+const isOpen = (t: IToken) => t.tokenType === LBrace || t.tokenType === LParen;
+const isClose = (t: IToken) => t.tokenType === RBrace || t.tokenType === RParen;
 
 export function boundNesting(tokens: IToken[], uri: string, max: number = limits.nesting): DepthPass {
+  if (deepest(tokens) <= max) return { tokens, diagnostics: [] }; // the usual case: nothing to drop, no copy
   const out: IToken[] = [];
   const diagnostics: Diagnostic[] = [];
   let depth = 0;
   let cut: IToken | undefined; // the bracket that went too deep, while its inside is being dropped
   for (const t of tokens) {
-    const kind = t.tokenType.name;
-    if (opens.has(kind)) depth++;
-    if (depth <= max || (depth === max + 1 && !cut && opens.has(kind))) out.push(t);
-    if (depth === max + 1 && opens.has(kind) && !cut) cut = t;
-    if (closes.has(kind) && depth > 0) {
+    const open = isOpen(t);
+    if (open) depth++;
+    if (depth <= max || (depth === max + 1 && !cut && open)) out.push(t);
+    if (depth === max + 1 && open && !cut) cut = t;
+    if (isClose(t) && depth > 0) {
       if (depth === max + 1 && cut) {
         out.push(t);
         report(cut);
@@ -49,4 +51,15 @@ export function boundNesting(tokens: IToken[], uri: string, max: number = limits
         `(docs/language.md#limits): what it holds is not read.`,
     }));
   }
+}
+
+/** The most brackets open at once. */
+function deepest(tokens: IToken[]): number {
+  let depth = 0;
+  let most = 0;
+  for (const t of tokens) {
+    if (isOpen(t)) most = Math.max(most, ++depth);
+    else if (isClose(t) && depth > 0) depth--;
+  }
+  return most;
 }

@@ -4,6 +4,7 @@
 // Two branches that both apply with different bodies leave the data's level undefined for those values: the
 // policy cannot be read as one, an error, with a fix that narrows one branch.
 import { conditionText } from '../branches';
+import { meetingEarlier } from '../overlap-index';
 import { describeSet, fieldSets, intersect, isEmpty, type FieldSet } from '../../model/conditions';
 import { implies, levelAliases } from '../../model/levels';
 import type { DataModel, WhenModel } from '../../model/model';
@@ -55,12 +56,16 @@ export const rule: Rule = {
   check({ model, report }) {
     for (const d of model.data.values()) {
       const sets = d.whens.map((w) => fieldSets(w.decl.conditions));
+      // Candidates by a sweep over a common field (overlap-index.ts), else every earlier branch.
+      const meeting = meetingEarlier(sets, 20 * d.whens.length);
+      const signatures: string[] = [];
+      const sig = (i: number) => (signatures[i] ??= signature(d.whens[i].decl.body));
       for (let j = 1; j < d.whens.length; j++) {
-        for (let i = 0; i < j; i++) {
+        for (const i of meeting?.[j] ?? Array.from({ length: j }, (_, k) => k)) {
           const [a, b] = [d.whens[i], d.whens[j]];
           if (a.decl.conditions.length === 0 || b.decl.conditions.length === 0) continue;
           const common = overlap(sets[i], sets[j]);
-          if (!common || signature(a.decl.body) === signature(b.decl.body)) continue;
+          if (!common || sig(i) === sig(j)) continue;
           const [la, lb] = [a.effective.level?.value, b.effective.level?.value];
           const aStronger = !!la && (!lb || (implies(la, lb) && !implies(lb, la)));
           const [strong, weak] = aStronger ? [a, b] : lb && la && implies(lb, la) && !implies(la, lb) ? [b, a] : [a, b];
