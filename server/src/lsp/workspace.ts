@@ -101,6 +101,20 @@ export class Workspace {
     return this.entries.get(uriKey(uri))?.version;
   }
 
+  /**
+   * Parses one document whose text changed since its last parse; false when none is left. Validation calls
+   * it once per turn of the event loop, so requests and edits are served between documents.
+   */
+  parseNext(): boolean {
+    for (const e of this.entries.values()) {
+      if (e.parsed && e.parsed.uri === e.uri) continue;
+      e.parsed = parseIsolated(e.text, e.uri, this.engine);
+      this.parses++;
+      return true;
+    }
+    return false;
+  }
+
   /** The analysis of every document, recomputed only after a change. */
   snapshot(): Snapshot {
     if (this.cached) return this.cached;
