@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments,
   TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult,
@@ -60,15 +61,23 @@ export function startServer(connection: Connection): void {
   const log = (m: string) => connection.console.error(m);
   // Requests about one file are answered from the last analysis while nothing that file sees changed.
   const requests = new RequestSnapshots(() => workspace.snapshot());
-  const analysed = { snapshot: () => requests.latest(), version: (uri: string) => workspace.version(uri), parseNext: () => workspace.parseNext() };
-  const validator = new Validator(analysed, (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, version }), log, defaultSettings.validationDelayMs);
+  const analysed = {
+    snapshot: () => requests.latest(),
+    version: (uri: string) => workspace.version(uri),
+    parseNext: () => workspace.parseNext(),
+  };
+  const publish = (uri: string, diagnostics: Diagnostic[], version?: number) =>
+    void connection.sendDiagnostics({ uri, diagnostics, version });
+  const validator = new Validator(analysed, publish, log, defaultSettings.validationDelayMs);
   let roots: string[] = [];
   let pullConfiguration = false;
   let watchFiles = false;
   let refreshLenses = false;
   let settings = defaultSettings;
   const snap = () => requests.latest();
+  /** The analysis a request about one document is answered from. */
   const at = (uri: string) => requests.forDocument(uri);
+  const of = (p: { textDocument: { uri: string } }) => at(p.textDocument.uri);
 
   const applySettings = (s: Settings) => {
     settings = s;
@@ -139,21 +148,21 @@ export function startServer(connection: Connection): void {
   });
 
   const empty: never[] = [];
-  connection.onHover(safe('hover', log, null, (p) => hover(at(p.textDocument.uri), p.textDocument.uri, p.position)));
-  connection.onCompletion(safe('completion', log, null, (p) => completion(at(p.textDocument.uri), p.textDocument.uri, p.position)));
-  connection.onSignatureHelp(safe('signatureHelp', log, null, (p) => signatureHelp(at(p.textDocument.uri), p.textDocument.uri, p.position)));
-  connection.onDefinition(safe('definition', log, null, (p) => definition(at(p.textDocument.uri), p.textDocument.uri, p.position)));
+  connection.onHover(safe('hover', log, null, (p) => hover(of(p), p.textDocument.uri, p.position)));
+  connection.onCompletion(safe('completion', log, null, (p) => completion(of(p), p.textDocument.uri, p.position)));
+  connection.onSignatureHelp(safe('signatureHelp', log, null, (p) => signatureHelp(of(p), p.textDocument.uri, p.position)));
+  connection.onDefinition(safe('definition', log, null, (p) => definition(of(p), p.textDocument.uri, p.position)));
   connection.onReferences(safe('references', log, empty, (p) => references(snap(), p.textDocument.uri, p.position, p.context.includeDeclaration)));
   connection.onPrepareRename(safe('prepareRename', log, null, (p) => refusal(prepareRename(snap(), p.textDocument.uri, p.position))));
   connection.onRenameRequest(safe('rename', log, null, (p) => refusal(rename(snap(), p.textDocument.uri, p.position, p.newName))));
-  connection.onDocumentSymbol(safe('documentSymbol', log, empty, (p) => documentSymbols(at(p.textDocument.uri), p.textDocument.uri)));
+  connection.onDocumentSymbol(safe('documentSymbol', log, empty, (p) => documentSymbols(of(p), p.textDocument.uri)));
   connection.onWorkspaceSymbol(safe('workspaceSymbol', log, empty, (p) => workspaceSymbols(snap(), p.query)));
-  connection.onFoldingRanges(safe('foldingRange', log, empty, (p) => foldingRanges(at(p.textDocument.uri), p.textDocument.uri)));
-  connection.onCodeAction(safe('codeAction', log, empty, (p) => codeActions(at(p.textDocument.uri), p.textDocument.uri, p.range, p.context.only)));
-  connection.languages.semanticTokens.on(safe('semanticTokens', log, { data: [] }, (p) => semanticTokens(at(p.textDocument.uri), p.textDocument.uri)));
-  connection.onDocumentFormatting(safe('formatting', log, empty, (p) => formatting(at(p.textDocument.uri), p.textDocument.uri)));
+  connection.onFoldingRanges(safe('foldingRange', log, empty, (p) => foldingRanges(of(p), p.textDocument.uri)));
+  connection.onCodeAction(safe('codeAction', log, empty, (p) => codeActions(of(p), p.textDocument.uri, p.range, p.context.only)));
+  connection.languages.semanticTokens.on(safe('semanticTokens', log, { data: [] }, (p) => semanticTokens(of(p), p.textDocument.uri)));
+  connection.onDocumentFormatting(safe('formatting', log, empty, (p) => formatting(of(p), p.textDocument.uri)));
   const simulation = registerSimulation(connection, { snapshot: snap, settings: () => settings, log, canRefreshLenses: () => refreshLenses });
-  connection.onCodeLens(safe('codeLens', log, empty, (p) => codeLenses(at(p.textDocument.uri), p.textDocument.uri, simulation.lastRuns)));
+  connection.onCodeLens(safe('codeLens', log, empty, (p) => codeLenses(of(p), p.textDocument.uri, simulation.lastRuns)));
   connection.onRequest(builtinTextRequest, safe('builtinText', log, null, (p) => builtinText(p.uri) ?? null));
   connection.onRequest(exportTypeScriptRequest, safe('exportTypeScript', log, null, (p) => exportTypeScriptFile(snap(), p.uri, readTargetFile) ?? null));
   connection.onShutdown(() => {
