@@ -1,11 +1,14 @@
 // `npm run bench`: parse + check time for generated 500-, 5,000- and 50,000-line policies (median of
-// several runs after warm-up), as lines/ms, with the heap in use; the 5,000-line target (< 50 ms); the CLI's
-// start as a whole process beside `node -e 0` (bench/start.ts); then the simulator (bench/simulate.ts), the
-// PBS t-visibility question beside a naive Monte-Carlo (bench/pbs.ts), the history checkers (bench/verify.ts) and the language server over stdio (bench/lsp.ts).
+// several runs after warm-up), as lines/ms, with the heap in use; the 5,000-line target (< 50 ms); the
+// pathological shapes at 1×, 10× and 100× (bench/pathological.ts); the CLI's start as a whole process beside
+// `node -e 0` (bench/start.ts); then the simulator (bench/simulate.ts), the PBS t-visibility question beside
+// a naive Monte-Carlo (bench/pbs.ts), the history checkers (bench/verify.ts) and the language server over
+// stdio (bench/lsp.ts).
 import { analyze } from '../server/src/core/pipeline';
 import { parseDocument } from '../server/src/core/syntax/parse';
 import { generatePolicy } from './generate';
 import { benchLsp } from './lsp';
+import { benchPathological } from './pathological';
 import { benchPbs } from './pbs';
 import { benchStart } from './start';
 import { benchSimulator } from './simulate';
@@ -73,6 +76,7 @@ if (target) {
   console.log(`\ntarget: a ${TARGET_LINES.toLocaleString('en-US')}-line policy parsed and checked in < ${TARGET_MS} ms: ${fixed(target.totalMs)} ms, ${met ? 'MET' : 'NOT MET'}`);
 }
 
+benchPathological();
 benchStart(resolve('out/cli.cjs'));
 benchSimulator(['samples/clean', 'samples/contradictions'], Number(process.env.BENCH_SIM_OPS ?? 10_000_000));
 benchPbs();

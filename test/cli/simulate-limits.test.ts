@@ -100,8 +100,11 @@ describe('simulations bounded', () => {
     assert.equal(r.code, 1);
     assert.match(
       r.stdout,
-      /scenario forever: forever would offer 8\.6e\+16 operations \(1,000,000,000\/s for 86,400,000 s\), over the 1,000,000,000 one run may simulate: shorten its duration or lower its load\./,
+      // The model has already clamped the load to its limit (a limit-exceeded error on the scenario, counted
+      // on stderr); the runner refuses even that.
+      /scenario forever: forever would offer 10,000,000,000 operations \(116\/s for 86,400,000 s\), over the 1,000,000,000 one run may simulate: shorten its duration or lower its load\./,
     );
+    assert.match(r.stderr, /error/);
     assert.match(r.stdout, /Scenario small — 50 ops\/s for 1 s/);
   });
 

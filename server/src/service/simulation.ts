@@ -2,13 +2,14 @@
 // run needs (texts, analysis options, seed, operations; run by service/simulation-run.ts in the host's worker),
 // the response made of its outcome, and the one-line summary shown in the CodeLens and a notification.
 import { formatAvailability, formatCount, ms } from '../core/estimate/format';
-import { builtinScheme } from '../core/model/build-model';
+import { isBuiltin } from '../core/model/build-model';
 import type { AnalyzeOptions } from '../core/pipeline';
 import type { SimulationResult } from '../core/simulate/index';
 import type { SimulationTarget } from '../core/simulate/target';
 import type { Range as CoreRange } from '../core/util/range';
 import type { Outcome, SimulationJob, SimulationStop } from './simulation-run';
 import type { Snapshot } from './snapshot';
+import { plural } from '../core/util/plural';
 
 export type { SimulationKind, SimulationTarget } from '../core/simulate/target';
 
@@ -44,7 +45,7 @@ export interface SimulationTargetAt {
 /** The data types and scenarios declared in document `uri` (a repeated name only at its first declaration). */
 export function simulationTargets(s: Snapshot, uri: string): SimulationTargetAt[] {
   const doc = s.document(uri);
-  if (!doc || uri.startsWith(builtinScheme)) return [];
+  if (!doc || isBuiltin(uri)) return [];
   const model = s.analysis.modelOf(uri);
   const out: SimulationTargetAt[] = [];
   for (const decl of doc.ast.declarations) {
@@ -91,7 +92,7 @@ export function summaryLine(r: SimulationResult, stopped?: SimulationStop): stri
   const all = r.data.reduce((n, d) => n + d.read.offered + d.write.offered, 0);
   const available = formatAvailability(all > 0 ? (100 * ok) / all : 100);
   const head = stopped ? `${stopped === 'cancelled' ? 'cancelled' : 'time limit'} at ${ms(r.simulatedMs / 1000)} s simulated: ` : '';
-  return `${head}write p99 ${ms(writeP99)} ms, ${formatCount(anomalies)} ${anomalies === 1 ? 'anomaly' : 'anomalies'}, ${available} available (seed ${r.scenario.seed})`;
+  return `${head}write p99 ${ms(writeP99)} ms, ${plural(formatCount(anomalies), 'anomaly', 'anomalies')}, ${available} available (seed ${r.scenario.seed})`;
 }
 
 /** The parameters of a request, checked (they come from outside). */

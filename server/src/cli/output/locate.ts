@@ -77,6 +77,4 @@ export function countSeverities(diagnostics: Diagnostic[]): Counts {
   return counts;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+export { plural } from '../../core/util/plural';

@@ -7,6 +7,8 @@ import { AstBuilder } from './ast-builder';
 import { tokenize } from './lexer';
 import { parseTokens } from './parser';
 import { keywordNames } from './tokens';
+import { boundNesting } from './depth';
+import { grouped, limits } from '../util/limits';
 
 export interface ParsedDocument {
   uri: string;
@@ -18,12 +20,44 @@ export interface ParsedDocument {
 }
 
 export function parseDocument(text: string, uri: string): ParsedDocument {
+  if (text.length > limits.fileChars) return tooLarge(text, uri);
   const lexed = tokenize(text, uri);
-  const { cst, errors } = parseTokens(lexed.tokens);
+  const nesting = boundNesting(lexed.tokens, uri);
+  const { cst, errors, stoppedAt } = parseTokens(nesting.tokens);
   const builder = new AstBuilder(uri, text);
   const ast = builder.file(cst);
-  const diagnostics = [...lexed.diagnostics, ...errors.map((e) => syntaxDiagnostic(e, text, uri)), ...builder.diagnostics];
+  const lexical = lexed.diagnostics.slice(0, limits.syntaxErrors);
+  const syntax = [...lexical, ...errors.map((e) => syntaxDiagnostic(e, text, uri))];
+  if (stoppedAt) syntax.push(stopped(stoppedAt, text, uri));
+  const diagnostics = [...nesting.diagnostics, ...syntax, ...builder.diagnostics];
   return { uri, text, ast, tokens: lexed.tokens, comments: lexed.comments, diagnostics };
+}
+
+/** A file over the size limit is not read at all: one diagnostic at its start. */
+function tooLarge(text: string, uri: string): ParsedDocument {
+  const empty = parseDocument('', uri);
+  const message =
+    `This file has ${grouped(text.length)} characters, over the limit of ${grouped(limits.fileChars)} ` +
+    '(docs/language.md#limits): it is not read.';
+  const range = { start: 0, end: 0 };
+  const diagnostic: Diagnostic = { code: 'limit-exceeded', severity: 'error', uri, range, message };
+  return { ...empty, text, diagnostics: [diagnostic] };
+}
+
+/** Reading stopped after `limits.syntaxErrors` errors: said once, where it stopped. */
+function stopped(t: IToken, text: string, uri: string): Diagnostic {
+  const atEnd = Number.isNaN(t.startOffset) || t.tokenType?.name === 'EOF';
+  const start = atEnd ? text.length : t.startOffset;
+  const line = text.slice(0, start).split('\n').length;
+  return {
+    code: 'limit-exceeded',
+    severity: 'error',
+    uri,
+    range: { start, end: atEnd ? start : start + t.image.length },
+    message:
+      `After ${limits.syntaxErrors} syntax errors (the limit, docs/language.md#limits) the rest of the file, ` +
+      `from line ${line}, is not read: fix the errors above first.`,
+  };
 }
 
 /** What the parser was reading, in words, by the innermost rule. */
