@@ -194,3 +194,25 @@ test('explain: a file the checker fails on is named; the others are estimated; e
   assert.match(r.stdout, /cart/);
   assert.match(r.stderr, /internal error: the checker failed on mixed\/c-crash\.consistency/);
 });
+
+test('SARIF with an internal failure and refused files still validates against the SARIF 2.1.0 schema', async () => {
+  const { default: Ajv } = await import('ajv');
+  const { createRequire } = await import('node:module');
+  const { readFileSync } = await import('node:fs');
+  const require = createRequire(join(process.cwd(), 'package.json'));
+  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, schemaId: 'auto' });
+  ajv.addMetaSchema(JSON.parse(readFileSync(require.resolve('ajv/lib/refs/json-schema-draft-04.json'), 'utf8')));
+  const validate = ajv.compile(schema);
+  const r = cli('check', '--format', 'sarif', 'mixed', 'special');
+  assert.equal(r.code, 3);
+  const doc = JSON.parse(r.stdout) as Log;
+  const notes = doc.runs[0].invocations?.[0].toolExecutionNotifications ?? [];
+  assert.deepEqual(notes.map((n) => n.descriptor?.id).sort(), [
+    'file-not-read',
+    'file-not-read',
+    ...(hasFifo ? ['file-not-read'] : []),
+    'internal-error',
+  ]);
+  assert.ok(validate(doc), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+});
