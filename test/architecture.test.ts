@@ -31,6 +31,7 @@ const ranks: Record<string, number> = {
   'core/estimate': 4,
   'core/check': 5,
   'core/simulate': 5,
+  'core/estimate-cache.ts': 5.5,
   'core/pipeline.ts': 6,
   'core/export': 7,
   service: 8,

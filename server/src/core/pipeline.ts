@@ -5,8 +5,9 @@
 import { guarded, internalError } from './check/internal-error';
 import type { Rule } from './check/rule';
 import { applySeverities, runChecks, type CheckOptions } from './check/run-checks';
-import { compareDiagnostics, type Diagnostic } from './diagnostic';
+import { diagnostic, compareDiagnostics, type Diagnostic } from './diagnostic';
 import { estimateData, type DataEstimate } from './estimate/estimate';
+import type { EstimateCache } from './estimate-cache';
 import { isBuiltin, buildModel, builtinScheme } from './model/build-model';
 import { importEdges, importLeadingTo, importPath, resolveImport, uriKey, visibleFrom } from './model/imports';
 import type { ImportEdge } from './model/imports';
@@ -29,6 +30,8 @@ export interface AnalyzeOptions extends CheckOptions {
   load?: (uri: string) => string | undefined;
   /** The rules to run (default: all of them); tests pass their own. */
   ruleSet?: Rule[];
+  /** Estimates kept between analyses (the editor's): reused for data types whose inputs did not change. */
+  estimates?: EstimateCache;
 }
 
 /** One file's scope: what it sees, its model, its estimates. */
@@ -95,7 +98,7 @@ function collect(parsed: ParsedDocument[], options: AnalyzeOptions, out: Diagnos
       const uri = resolveImport(doc.uri, path);
       const range = d.path.range;
       const unknown = (message: string) => {
-        out.push({ code: 'unknown-import', severity: 'error', uri: doc.uri, range, message });
+        out.push(diagnostic({ code: 'unknown-import', uri: doc.uri, range, message }));
       };
       if (!path.endsWith('.consistency')) unknown(`\`import "${path}"\` is not a .consistency file.`);
       else if (uri === undefined) unknown(`\`import "${path}"\` cannot be resolved from this file.`);
@@ -125,9 +128,9 @@ function collect(parsed: ParsedDocument[], options: AnalyzeOptions, out: Diagnos
 }
 
 /** A unit whose model or checks throw: the prelude's model, and one `internal-error` on its file. */
-function buildUnit(root: ParsedDocument, seen: ParsedDocument[], options: AnalyzeOptions): Unit {
+function buildUnit(root: ParsedDocument, seen: ParsedDocument[], options: AnalyzeOptions, optionsKey: string): Unit {
   return guarded(
-    () => buildUnitUnguarded(root, seen, options),
+    () => buildUnitUnguarded(root, seen, options, optionsKey),
     (e) => {
       const model = buildModel(preludeDocuments()).model;
       const estimate = (d: DataModel) => estimateData(d, model);
@@ -137,17 +140,20 @@ function buildUnit(root: ParsedDocument, seen: ParsedDocument[], options: Analyz
   );
 }
 
-function buildUnitUnguarded(root: ParsedDocument, seen: ParsedDocument[], options: AnalyzeOptions): Unit {
-  const { model, diagnostics: modelDiagnostics } = buildModel([...preludeDocuments(), ...seen, root]);
+function buildUnitUnguarded(root: ParsedDocument, seen: ParsedDocument[], options: AnalyzeOptions, optionsKey: string): Unit {
+  const docs = [...preludeDocuments(), ...seen, root];
+  const { model, diagnostics: modelDiagnostics } = buildModel(docs);
   const fallback = options.defaultProfile;
   const at = (uri: string) => ({ uri, range: { start: 0, end: 0 } });
   if (fallback) for (const f of model.files) f.profile ??= { value: fallback, origin: at(f.uri) };
   const currency = options.defaultCurrency;
   if (currency) for (const f of model.files) f.currency ??= { value: currency, origin: at(f.uri) };
   const cache = new Map<DataModel, DataEstimate>();
+  const compute = (d: DataModel) => estimateData(d, model);
+  const kept = options.estimates?.scope(docs, optionsKey, compute) ?? compute;
   const estimate = (d: DataModel) => {
     let e = cache.get(d);
-    if (!e) cache.set(d, (e = estimateData(d, model)));
+    if (!e) cache.set(d, (e = kept(d)));
     return e;
   };
   const all = [...modelDiagnostics, ...runChecks(model, estimate, options, options.ruleSet)];
@@ -176,11 +182,12 @@ export function analyzeParsed(parsed: ParsedDocument[], options: AnalyzeOptions 
       cached?.options === optionsKey &&
       cached.docs.length === seen.length + 1 &&
       cached.docs.every((d, i) => d === (seen[i] ?? doc));
-    const unit = same ? cached.unit : buildUnit(doc, seen, options);
+    const unit = same ? cached.unit : buildUnit(doc, seen, options, optionsKey);
     if (cache && !same) cache.set(key, { docs: [...seen, doc], options: optionsKey, unit });
     units.set(doc.uri, unit);
   }
   if (cache) for (const key of [...cache.keys()]) if (!docs.has(key)) cache.delete(key);
+  options.estimates?.keep(new Set([...docs.values()].map((d) => d.uri)));
 
   const own = new Map<string, Set<string>>(); // per file: what its own unit reports on it
   for (const u of units.values()) {

@@ -3,10 +3,12 @@
 // the scopes (a file and what it imports) that saw a changed document. An import of a file outside the
 // workspace is read from disk.
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { EstimateCache } from '../core/estimate-cache';
 import type { AnalyzeOptions, UnitCache } from '../core/pipeline';
 import { readTargetFile } from './files';
 import type { ParsedDocument } from '../core/syntax/parse';
-import { analyzeIsolated, coreEngine, parseIsolated, type Engine } from '../service/isolation';
+import { reparseDocument } from '../core/syntax/reparse';
+import { analyzeIsolated, coreEngine, failed, parseIsolated, type Engine } from '../service/isolation';
 import { createSnapshot, type Snapshot } from '../service/snapshot';
 
 interface Entry {
@@ -17,6 +19,8 @@ interface Entry {
   open: boolean;
   onDisk: boolean;
   parsed?: ParsedDocument;
+  /** The parse of an earlier text, to re-read incrementally (only what the edit touched). */
+  previous?: ParsedDocument;
 }
 
 /** One spelling per file: `file:///a%20b` and `file:///a b` are the same document. */
@@ -34,6 +38,7 @@ export class Workspace {
   private cached?: Snapshot;
   private options: AnalyzeOptions = {};
   private readonly units: UnitCache = new Map();
+  private readonly estimates = new EstimateCache();
   /** Parses done, for tests of the cache. */
   parses = 0;
 
@@ -54,7 +59,8 @@ export class Workspace {
   /** An editor opened or changed a document. */
   setOpen(uri: string, text: string, version: number): void {
     const e = this.entries.get(uriKey(uri));
-    if (e) Object.assign(e, { uri, open: true, version, ...(e.text !== text ? { text, parsed: undefined } : {}) });
+    const edited = e && e.text !== text ? { text, parsed: undefined, previous: e.parsed ?? e.previous } : {};
+    if (e) Object.assign(e, { uri, open: true, version, ...edited });
     else this.entries.set(uriKey(uri), { uri, text, version, open: true, onDisk: false });
     this.cached = undefined;
   }
@@ -122,14 +128,19 @@ export class Workspace {
     const versions = new Map<string, number>();
     for (const e of this.entries.values()) {
       if (!e.parsed || e.parsed.uri !== e.uri) {
-        e.parsed = parseIsolated(e.text, e.uri, this.engine);
+        // The previous parse is reused (only the edited declarations re-read) with the product's own parser.
+        const before = e.previous?.uri === e.uri && !failed(e.previous) ? e.previous : undefined;
+        const reuse = before && this.engine === coreEngine ? { ...coreEngine, parse: (t: string) => reparseDocument(before, t) } : undefined;
+        e.parsed = parseIsolated(e.text, e.uri, reuse ?? this.engine);
+        e.previous = undefined;
         this.parses++;
       }
       parsed.push(e.parsed);
       if (e.version !== undefined) versions.set(e.uri, e.version);
     }
     const load = (uri: string) => (uri.endsWith('.consistency') ? readTargetFile(uri) : undefined);
-    const analysis = analyzeIsolated(parsed, { ...this.options, load }, this.units, this.engine);
+    const options = { ...this.options, load, estimates: this.estimates };
+    const analysis = analyzeIsolated(parsed, options, this.units, this.engine);
     this.cached = createSnapshot(analysis, versions, this.rulesDoc);
     return this.cached;
   }

@@ -3,7 +3,7 @@
 // diagnostic; when the whole analysis throws, each file is analysed alone to find the ones that fail, the
 // rest are analysed together, and each failing file gets one `internal-error` diagnostic (its scope — the
 // file and what it imports — is what failed).
-import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
+import { compareDiagnostics, diagnostic, type Diagnostic } from '../core/diagnostic';
 import { analyzeParsed, type Analysis, type AnalyzeOptions, type UnitCache } from '../core/pipeline';
 import { uriKey } from '../core/model/imports';
 import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
@@ -27,15 +27,14 @@ function reason(e: unknown): string {
 export function internalError(uri: string, text: string, stage: 'parsing' | 'analysing', e: unknown): Diagnostic {
   const firstLine = text.search(/\r|\n/);
   const end = firstLine < 0 ? text.length : firstLine;
-  return {
+  return diagnostic({
     code: INTERNAL_ERROR,
-    severity: 'error',
     uri,
     range: { start: 0, end: Math.min(end, 200) },
     message:
       `The checker failed while ${stage} this file (${reason(e)}); its other results are missing, ` +
       'while every other file is still checked. Please report it with the file.',
-  };
+  });
 }
 
 /** A parse that never throws: a failure gives an empty document with the text kept and one internal error. */

@@ -2,7 +2,7 @@
 // and the file): one namespace per kind for them; declarations registered, names bound (unresolved ones kept for
 // the unknown-reference rule). `import` declarations are the pipeline's (model/imports.ts).
 import { upTo } from './limits';
-import type { Diagnostic } from '../diagnostic';
+import { diagnostic, type Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
 import { computeEffective, levelOf } from './effective';
@@ -65,7 +65,7 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
         case 'currency':
           if (d.value) {
             if (d.value.text === 'INR' || d.value.text === 'USD') settings.currency = { value: d.value.text, origin: { uri, range: d.value.range } };
-            else diagnostics.push({ code: 'unknown-currency', severity: 'error', uri, range: d.value.range, message: `Unknown currency '${d.value.text}'; use INR or USD.` });
+            else diagnostics.push(diagnostic({ code: 'unknown-currency', uri, range: d.value.range, message: `Unknown currency '${d.value.text}'; use INR or USD.` }));
           }
           break;
         case 'profile':
@@ -80,7 +80,7 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
             else if (!system) {
               const near = closest(n.text.toLowerCase(), [...Object.keys(storeAliases), ...Object.keys(estimateOnlyAliases)]);
               const hint = near ? ` Did you mean '${near}'?` : '';
-              diagnostics.push({ code: 'unknown-store', severity: 'error', uri, range: n.range, message: `Unknown store '${n.text}'; use one of ${[...Object.keys(storeAliases), 'spanner'].join(', ')}.${hint}`, fixes: near ? [{ title: `Change to '${near}'`, edits: [{ uri, range: n.range, newText: near }] }] : undefined });
+              diagnostics.push(diagnostic({ code: 'unknown-store', uri, range: n.range, message: `Unknown store '${n.text}'; use one of ${[...Object.keys(storeAliases), 'spanner'].join(', ')}.${hint}`, fixes: near ? [{ title: `Change to '${near}'`, edits: [{ uri, range: n.range, newText: near }] }] : undefined }));
             } else if (!settings.stores?.some((s) => s.name === system)) {
               (settings.stores ??= []).push({ name: system, origin: { uri, range: n.range } });
               settings.system ??= { name: system, origin: { uri, range: n.range } };
@@ -200,5 +200,5 @@ function addProfile(model: PolicyModel, p: ProfileModel, diagnostics: Diagnostic
     return;
   }
   if (p.builtin) return;
-  diagnostics.push({ code: 'bad-profile', severity: 'error', uri: p.origin.uri, range: p.origin.range, message: `Profile '${p.name}' is already a profile declared elsewhere; give this one another name and \`extends ${p.name}\`.` });
+  diagnostics.push(diagnostic({ code: 'bad-profile', uri: p.origin.uri, range: p.origin.range, message: `Profile '${p.name}' is already a profile declared elsewhere; give this one another name and \`extends ${p.name}\`.` }));
 }

@@ -2,21 +2,20 @@
 // construct that goes over, naming both numbers, and the model reads no further than the limit (regions,
 // links and branches past it are not read; replicas are clamped), so nothing downstream — estimates,
 // export, the simulator — allocates per replica or per region beyond it.
-import type { Diagnostic } from '../diagnostic';
+import { diagnostic, type Diagnostic } from '../diagnostic';
 import type { Range } from '../util/range';
 import { grouped, limits, limitWords, type LimitName } from '../util/limits';
 
 /** `what` says what went over, e.g. "This topology's 1,200th region". */
 export function overLimit(uri: string, range: Range, limit: LimitName, what: string, consequence: string): Diagnostic {
-  return {
+  return diagnostic({
     code: 'limit-exceeded',
-    severity: 'error',
     uri,
     range,
     message:
       `${what} is over the limit of ${grouped(limits[limit])} ${limitWords[limit]} (docs/language.md#limits); ` +
       `${consequence}.`,
-  };
+  });
 }
 
 /** The first `limit` items; one diagnostic on the first item past it. */

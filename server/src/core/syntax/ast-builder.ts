@@ -1,7 +1,7 @@
 // Builds the typed AST from Chevrotain's CST. Defensive throughout: after error recovery any child may
 // be missing, and the builder keeps whatever it can so other blocks still get checked.
 import type { CstElement, CstNode, IToken } from 'chevrotain';
-import type { Diagnostic } from '../diagnostic';
+import { diagnostic, type Diagnostic } from '../diagnostic';
 import type * as A from './ast';
 import { distribution, replicaWork, scenario } from './ast-scenario';
 import { profileDecl } from './ast-profile';
@@ -119,7 +119,7 @@ export class AstBuilder {
     if (x === undefined || Math.abs(x) <= max) return x;
     const range = nodeRange(n!);
     const message = `A ${what} is between -${max}° and ${max}°; got ${this.text.slice(range.start, range.end)}.`;
-    this.diagnostics.push({ code: 'number-out-of-range', severity: 'error', uri: this.uri, range, message });
+    this.diagnostics.push(diagnostic({ code: 'number-out-of-range', uri: this.uri, range, message }));
     return undefined;
   }
 
@@ -358,7 +358,7 @@ export class AstBuilder {
     const r = interpretQuantity(parts, expected);
     if (r.ok) return r.quantity;
     const code = r.code ?? 'syntax-bad-quantity';
-    this.diagnostics.push({ code, severity: 'error', uri: this.uri, range: r.range, message: r.message });
+    this.diagnostics.push(diagnostic({ code, uri: this.uri, range: r.range, message: r.message }));
     return undefined;
   }
 }

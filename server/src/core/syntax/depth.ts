@@ -3,7 +3,7 @@
 // `limits.nesting` brackets at once. What lies deeper is dropped (the brackets that open and close it are
 // kept, so the construct stays readable) and reported once per file, on the first bracket too deep.
 import type { IToken } from 'chevrotain';
-import type { Diagnostic } from '../diagnostic';
+import { diagnostic, type Diagnostic } from '../diagnostic';
 import { limits } from '../util/limits';
 
 export interface DepthPass {
@@ -40,14 +40,13 @@ export function boundNesting(tokens: IToken[], uri: string, max: number = limits
   function report(open: IToken): void {
     if (diagnostics.length > 0) return;
     const end = open.startOffset + open.image.length;
-    diagnostics.push({
+    diagnostics.push(diagnostic({
       code: 'limit-exceeded',
-      severity: 'error',
       uri,
       range: { start: open.startOffset, end },
       message:
         `This '${open.image}' opens bracket ${max + 1} of a nesting at most ${max} deep ` +
         `(docs/language.md#limits): what it holds is not read.`,
-    });
+    }));
   }
 }

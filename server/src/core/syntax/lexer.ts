@@ -1,6 +1,6 @@
 // Turns text into tokens; comments are kept in their own group, lexing errors become diagnostics.
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
-import type { Diagnostic } from '../diagnostic';
+import { diagnostic, type Diagnostic } from '../diagnostic';
 import { allKeywordNames, allTokens, Identifier, Keyword, kw, Name, nameKw } from './tokens';
 import { UnclosedComment, UnclosedString } from './tokens';
 
@@ -38,8 +38,31 @@ export interface LexResult {
 }
 
 export function tokenize(text: string, uri: string): LexResult {
-  const result = lexer.tokenize(text);
-  let prev: IToken | undefined;
+  return tokenizeSlice(text, uri, { start: 0, end: text.length, line: 1, column: 1 });
+}
+
+/** Where a slice of the text starts (offset, 1-based line and column), where it ends, and the token before it. */
+export interface SliceStart {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  before?: IToken;
+}
+
+/**
+ * Tokens of `text` from `at.start` to `at.end` with the positions they have in the whole text, as `tokenize`
+ * finds them there when a token boundary falls on both ends (incremental parsing re-lexes one region).
+ */
+export function tokenizeSlice(text: string, uri: string, at: SliceStart): LexResult {
+  const whole = at.start === 0 && at.end === text.length;
+  const result = lexer.tokenize(whole ? text : text.slice(at.start, at.end));
+  if (!whole) {
+    for (const t of result.tokens) place(t, at);
+    for (const c of result.groups.comments ?? []) place(c, at);
+    for (const e of result.errors) e.offset += at.start;
+  }
+  let prev: IToken | undefined = at.before;
   for (const t of result.tokens) {
     const before = prev;
     prev = t;
@@ -57,35 +80,42 @@ export function tokenize(text: string, uri: string): LexResult {
   const diagnostics: Diagnostic[] = [];
   for (const e of result.errors) {
     const ch = text.slice(e.offset, e.offset + e.length);
-    diagnostics.push({
+    diagnostics.push(diagnostic({
       code: 'syntax-unexpected-character',
-      severity: 'error',
       uri,
       range: { start: e.offset, end: e.offset + e.length },
       message: `Unexpected character${e.length > 1 ? 's' : ''} ${JSON.stringify(ch)}.`,
-    });
+    }));
   }
   for (const c of comments) {
     if (c.tokenType === UnclosedComment) {
-      diagnostics.push({
+      diagnostics.push(diagnostic({
         code: 'syntax-unclosed-comment',
-        severity: 'error',
         uri,
         range: { start: c.startOffset, end: c.startOffset + 2 },
         message: "Block comment '/*' is never closed with '*/'.",
-      });
+      }));
     }
   }
   for (const t of result.tokens) {
     if (t.tokenType === UnclosedString) {
-      diagnostics.push({
+      diagnostics.push(diagnostic({
         code: 'syntax-unclosed-string',
-        severity: 'error',
         uri,
         range: { start: t.startOffset, end: t.startOffset + t.image.length },
         message: 'String is never closed: add \'"\' before the end of the line.',
-      });
+      }));
     }
   }
   return { tokens: result.tokens, comments, diagnostics };
+}
+
+/** A token lexed from a slice moved to its place in the whole text. */
+function place(t: IToken, at: SliceStart): void {
+  t.startOffset += at.start;
+  t.endOffset! += at.start;
+  if (t.startLine === 1) t.startColumn! += at.column - 1;
+  if (t.endLine === 1) t.endColumn! += at.column - 1;
+  t.startLine! += at.line - 1;
+  t.endLine! += at.line - 1;
 }

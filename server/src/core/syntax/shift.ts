@@ -1,0 +1,73 @@
+// Moving what an edit left untouched: tokens, AST nodes and diagnostics after the edit, by the characters,
+// lines and (on the line where the edit ends) columns it added or removed. Used by incremental parsing.
+import type { IToken } from 'chevrotain';
+import type { Diagnostic } from '../diagnostic';
+import type { Range } from '../util/range';
+
+export interface Shift {
+  /** The old offset from which things move (for the record; callers shift only what lies after it). */
+  from: number;
+  delta: number;
+  lines: number;
+  /** The old line whose columns change, by `columns`. */
+  line: number;
+  columns: number;
+}
+
+export function shiftToken(t: IToken, s: Shift): void {
+  t.startOffset += s.delta;
+  t.endOffset! += s.delta;
+  if (t.startLine === s.line) t.startColumn! += s.columns;
+  if (t.endLine === s.line) t.endColumn! += s.columns;
+  t.startLine! += s.lines;
+  t.endLine! += s.lines;
+}
+
+const isRange = (x: object): x is Range =>
+  typeof (x as Range).start === 'number' && typeof (x as Range).end === 'number';
+
+/**
+ * Moves every range inside an AST node, in place. The AST builder never shares a range object between two
+ * places (test/property/incremental.property.test.ts checks it), so each is moved once. A node error recovery
+ * left without a place has the range 0–0: it stays there, as a fresh parse would put it.
+ */
+export function shiftNode(node: object, s: Shift): void {
+  if (s.delta !== 0) walk(node, s.delta);
+}
+
+function walk(node: object, delta: number): void {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const v: unknown = node[i];
+      if (typeof v === 'object' && v !== null) walk(v, delta);
+    }
+    return;
+  }
+  if (isRange(node)) {
+    if (node.end !== 0) {
+      node.start += delta;
+      node.end += delta;
+    }
+    return;
+  }
+  for (const key in node) {
+    const v = (node as Record<string, unknown>)[key];
+    if (typeof v === 'object' && v !== null) walk(v, delta);
+  }
+}
+
+const moved = (r: Range, s: Shift): Range => ({ start: r.start + s.delta, end: r.end + s.delta });
+
+/** A copy of a diagnostic of the document, moved (its fixes' edits and related places in the same file too). */
+export function shiftDiagnostic(d: Diagnostic, s: Shift): Diagnostic {
+  if (s.delta === 0) return d;
+  const out: Diagnostic = { ...d, range: moved(d.range, s) };
+  if (d.fixes) {
+    out.fixes = d.fixes.map((f) => ({
+      ...f,
+      edits: f.edits.map((e) => (e.uri === d.uri ? { ...e, range: moved(e.range, s) } : e)),
+    }));
+  }
+  if (d.related) out.related = d.related.map((r) => (r.uri === d.uri ? { ...r, range: moved(r.range, s) } : r));
+  return out;
+}

@@ -1,0 +1,107 @@
+// Incremental analysis gives what a full analysis gives: random edit sequences (characters, tokens, lines,
+// declarations inserted, deleted, replaced) applied to every sample, and after every edit the incremental
+// parse is compared with a fresh parse of the text (tokens with their lines and columns, comments, the AST,
+// the diagnostics), and what the server shows with what a fresh analysis shows (diagnostics with their lines
+// and columns, symbols, declarations and references, estimates).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { IToken } from 'chevrotain';
+import fc from 'fast-check';
+import { parseDocument, type ParsedDocument } from '../../server/src/core/syntax/parse';
+import { reparseDocument, reparseStats } from '../../server/src/core/syntax/reparse';
+import { Workspace } from '../../server/src/lsp/workspace';
+import { diagnosticsByUri } from '../../server/src/service/diagnostics';
+import type { Snapshot } from '../../server/src/service/snapshot';
+import { documentSymbols } from '../../server/src/service/symbols';
+import { applyEdit, edit } from '../helpers/edits';
+import { filesUnder } from '../helpers/files';
+
+const uri = 'file:///incremental.consistency';
+const files = filesUnder('samples', '.consistency').map((f) => readFileSync(f, 'utf8'));
+/** The samples, and a few with Windows line ends (lines and columns count `\r\n` as one break). */
+const samples = [...files, ...files.slice(0, 3).map((t) => t.replace(/\n/g, '\r\n'))];
+
+const token = (t: IToken) =>
+  [t.image, t.tokenType.name, t.startOffset, t.endOffset, t.startLine, t.endLine, t.startColumn, t.endColumn].join(' ');
+
+/** Everything a parse gives, as text (the AST and diagnostics in full). */
+function parsedForm(d: ParsedDocument) {
+  return {
+    tokens: d.tokens.map(token),
+    comments: d.comments.map(token),
+    ast: JSON.stringify(d.ast),
+    diagnostics: JSON.stringify(d.diagnostics),
+  };
+}
+
+test('incremental parsing equals a full parse after every edit of random edit sequences on the samples', () => {
+  const before = { ...reparseStats };
+  fc.assert(
+    fc.property(fc.nat(samples.length - 1), fc.array(edit, { minLength: 1, maxLength: 12 }), (i, edits) => {
+      let text = samples[i];
+      let doc = parseDocument(text, uri);
+      for (const e of edits) {
+        text = applyEdit(text, e);
+        doc = reparseDocument(doc, text);
+        assert.deepEqual(parsedForm(doc), parsedForm(parseDocument(text, uri)), `after ${JSON.stringify(e)}`);
+      }
+    }),
+    { numRuns: 300, seed: 13 },
+  );
+  // Most edits are re-read incrementally (the property would say nothing if every edit fell back to a full parse).
+  const incremental = reparseStats.incremental - before.incremental;
+  const full = reparseStats.full - before.full;
+  assert.ok(incremental > full, `${incremental} incremental, ${full} full parses`);
+  assert.equal(reparseStats.failed, 0, 'no incremental parse threw');
+});
+
+/** What the editor shows from an analysis: diagnostics (with lines and columns), symbols, estimates. */
+function shown(s: Snapshot) {
+  const a = s.analysis;
+  return {
+    diagnostics: JSON.stringify(diagnosticsByUri(s).get(uri) ?? []),
+    symbols: JSON.stringify(documentSymbols(s, uri)),
+    declarations: JSON.stringify(a.declarations),
+    references: JSON.stringify(a.references),
+    estimates: JSON.stringify([...a.model.data.values()].map((d) => a.estimate(d))),
+  };
+}
+
+test('the server after every edit of random edit sequences shows what a fresh analysis of the text shows', () => {
+  fc.assert(
+    fc.property(fc.nat(samples.length - 1), fc.array(edit, { minLength: 1, maxLength: 8 }), (i, edits) => {
+      let text = samples[i];
+      const ws = new Workspace();
+      ws.setOpen(uri, text, 0);
+      ws.snapshot();
+      edits.forEach((e, v) => {
+        text = applyEdit(text, e);
+        ws.setOpen(uri, text, v + 1);
+        const fresh = new Workspace();
+        fresh.setOpen(uri, text, v + 1);
+        assert.deepEqual(shown(ws.snapshot()), shown(fresh.snapshot()), `after ${JSON.stringify(e)}`);
+      });
+    }),
+    { numRuns: 40, seed: 13 },
+  );
+});
+
+test('the AST builder never shares a range object between two places (incremental parsing moves each once)', () => {
+  const texts = [...files, ...filesUnder('test/corpus', '.consistency').map((f) => readFileSync(f, 'utf8'))];
+  for (const text of texts) {
+    const seen = new Set<object>();
+    const walk = (o: object) => {
+      for (const v of Object.values(o) as unknown[]) {
+        if (typeof v !== 'object' || v === null) continue;
+        const r = v as { start?: unknown; end?: unknown };
+        if (typeof r.start === 'number' && typeof r.end === 'number') {
+          assert.ok(!seen.has(v), `a range shared in ${text.slice(0, 60)}`);
+          seen.add(v);
+        } else walk(v);
+      }
+    };
+    walk(parseDocument(text, uri).ast);
+    assert.ok(seen.size > 0);
+  }
+});
