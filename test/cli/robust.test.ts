@@ -79,7 +79,7 @@ describe('a file the checker fails on', () => {
     assert.match(r.stdout, /^mixed\/b-error\.consistency:3:12: error unknown-reference: Unknown topology 'indai'/m);
     const internal = r.stdout.match(/^mixed\/c-crash\.consistency:1:1: error internal-error: .*$/gm) ?? [];
     assert.equal(internal.length, 1, r.stdout);
-    assert.match(internal[0], /failed while analysing this file \(TypeError: Cannot read properties of undefined/);
+    assert.match(internal[0], /Internal error in analysing the file \(please report it with the file\): TypeError: Cannot read properties of undefined/);
     assert.match(r.stdout, /2 errors in 2 of 3 files\./);
     assert.match(r.stderr, /internal error: the checker failed on mixed\/c-crash\.consistency; the other files' results/);
   });
@@ -90,7 +90,7 @@ describe('a file the checker fails on', () => {
     const doc = JSON.parse(r.stdout) as JsonCheckDocument;
     assert.deepEqual(doc.files.map((f) => [f.path, f.errors]), [['parse/crash.consistency', 1], ['parse/fine.consistency', 0]]);
     assert.deepEqual(doc.diagnostics.map((d) => [d.path, d.code]), [['parse/crash.consistency', 'internal-error']]);
-    assert.match(doc.diagnostics[0].message, /while parsing this file \(RangeError: Maximum call stack size exceeded\)/);
+    assert.match(doc.diagnostics[0].message, /Internal error in parsing the file .*: RangeError: Maximum call stack size exceeded\. Other checks still ran\./);
   });
 
   test('JSON: exit 3, the other files’ diagnostics all there', () => {
