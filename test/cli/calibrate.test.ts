@@ -39,3 +39,9 @@ test('a profile key gets a source; a link gets both ends; bad options are usage 
   assert.equal(few.code, 1);
   assert.match(few.stderr, /at least 3 distinct quantiles/);
 });
+
+test('only a regular file is read: /dev/zero is refused with the reason, not read until memory runs out', () => {
+  const r = cli('calibrate', '/dev/zero');
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /not reading \/dev\/zero: it is a character device, not a regular file\./);
+});

@@ -77,3 +77,12 @@ describe('--history follows export’s rules', () => {
     assert.equal((await cli('--history', 'notes.txt', '--force')).code, 0);
   });
 });
+
+test('export never writes over a policy file either, even with --force', async () => {
+  let stderr = '';
+  const ctx: CliContext = { cwd: dir, env: { NO_COLOR: '1' }, stdoutIsTTY: false, out: () => {}, err: (t) => void (stderr += t), tool: TOOL };
+  const code = await run(['export', 'p.consistency', '-o', 'other.consistency', '--force'], ctx);
+  assert.equal(code, 1);
+  assert.match(stderr, /not writing other\.consistency: it is a policy file \(\.consistency\), even with --force\./);
+  assert.equal(readFileSync(join(dir, 'other.consistency'), 'utf8'), CLEAN);
+});

@@ -79,7 +79,7 @@ describe('a file the checker fails on', () => {
     assert.match(r.stdout, /^mixed\/b-error\.consistency:3:12: error unknown-reference: Unknown topology 'indai'/m);
     const internal = r.stdout.match(/^mixed\/c-crash\.consistency:1:1: error internal-error: .*$/gm) ?? [];
     assert.equal(internal.length, 1, r.stdout);
-    assert.match(internal[0], /failed while analysing this file \(TypeError: Cannot read properties of undefined/);
+    assert.match(internal[0], /Internal error in analysing the file \(please report it with the file\): TypeError: Cannot read properties of undefined/);
     assert.match(r.stdout, /2 errors in 2 of 3 files\./);
     assert.match(r.stderr, /internal error: the checker failed on mixed\/c-crash\.consistency; the other files' results/);
   });
@@ -90,7 +90,7 @@ describe('a file the checker fails on', () => {
     const doc = JSON.parse(r.stdout) as JsonCheckDocument;
     assert.deepEqual(doc.files.map((f) => [f.path, f.errors]), [['parse/crash.consistency', 1], ['parse/fine.consistency', 0]]);
     assert.deepEqual(doc.diagnostics.map((d) => [d.path, d.code]), [['parse/crash.consistency', 'internal-error']]);
-    assert.match(doc.diagnostics[0].message, /while parsing this file \(RangeError: Maximum call stack size exceeded\)/);
+    assert.match(doc.diagnostics[0].message, /Internal error in parsing the file .*: RangeError: Maximum call stack size exceeded\. Other checks still ran\./);
   });
 
   test('JSON: exit 3, the other files’ diagnostics all there', () => {
@@ -193,4 +193,26 @@ test('explain: a file the checker fails on is named; the others are estimated; e
   assert.equal(r.code, 3, r.stderr);
   assert.match(r.stdout, /cart/);
   assert.match(r.stderr, /internal error: the checker failed on mixed\/c-crash\.consistency/);
+});
+
+test('SARIF with an internal failure and refused files still validates against the SARIF 2.1.0 schema', async () => {
+  const { default: Ajv } = await import('ajv');
+  const { createRequire } = await import('node:module');
+  const { readFileSync } = await import('node:fs');
+  const require = createRequire(join(process.cwd(), 'package.json'));
+  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, schemaId: 'auto' });
+  ajv.addMetaSchema(JSON.parse(readFileSync(require.resolve('ajv/lib/refs/json-schema-draft-04.json'), 'utf8')));
+  const validate = ajv.compile(schema);
+  const r = cli('check', '--format', 'sarif', 'mixed', 'special');
+  assert.equal(r.code, 3);
+  const doc = JSON.parse(r.stdout) as Log;
+  const notes = doc.runs[0].invocations?.[0].toolExecutionNotifications ?? [];
+  assert.deepEqual(notes.map((n) => n.descriptor?.id).sort(), [
+    'file-not-read',
+    'file-not-read',
+    ...(hasFifo ? ['file-not-read'] : []),
+    'internal-error',
+  ]);
+  assert.ok(validate(doc), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
 });

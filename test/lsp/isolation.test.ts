@@ -66,7 +66,7 @@ describe('a file the checker fails on', () => {
       assert.deepEqual(r.topoSymbols, ['india']);
       assert.ok(r.lenses > 0);
       const message = ws.snapshot().analysis.diagnostics.find((d) => d.uri === CRASH)!.message;
-      assert.match(message, new RegExp(`while ${how === 'parse' ? 'parsing' : 'analysing'} this file`));
+      assert.match(message, new RegExp(`^Internal error in ${how === 'parse' ? 'parsing' : 'analysing'} the file`));
       // The failing file is never reformatted from its empty stand-in.
       assert.deepEqual(formatting(ws.snapshot(), CRASH), []);
     });

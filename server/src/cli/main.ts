@@ -28,7 +28,8 @@ export function run(argv: string[], given: CliContext): number | Promise<number>
   const usage = (e: unknown) => {
     if (!(e instanceof UsageError)) {
       const what = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
-      ctx.err(`consistency: internal error (please report it with the command and its files):\n${escapeControls(what)}\n`);
+      const ask = 'please report it with the command and its files';
+      ctx.err(`consistency: internal error (${ask}):\n${escapeControls(what)}\n`);
       return INTERNAL_FAILURE;
     }
     ctx.err(`consistency: ${escapeControls(e.message)}\n`);

@@ -35,7 +35,9 @@ export interface HistoryTarget {
  */
 export function openWriteTarget(t: HistoryTarget): number {
   const refuse = (why: string) => new UsageError(`${t.option}: not writing there: ${why}`);
-  if (t.path.endsWith(EXTENSION)) throw refuse(`it is a policy file (${EXTENSION}). Give another path, e.g. run.jsonl.`);
+  if (t.path.endsWith(EXTENSION)) {
+    throw refuse(`it is a policy file (${EXTENSION}). Give another path, e.g. run.jsonl.`);
+  }
   const st = lstatSync(t.path, { throwIfNoEntry: false });
   if (st?.isSymbolicLink()) throw refuse('it is a symbolic link.');
   if (st && !st.isFile()) throw refuse(`it is ${kindOf(st)}; give a file path.`);

@@ -40,14 +40,14 @@ export function formatBytes(n: number): string {
   return `${n} byte${n === 1 ? '' : 's'}`;
 }
 
-function tooBig(size: number, limit: number): string {
-  return `it is ${formatBytes(size)}, over the ${formatBytes(limit)} limit for a policy file`;
+function tooBig(size: number, limit: number, what: string): string {
+  return `it is ${formatBytes(size)}, over the ${formatBytes(limit)} limit for ${what}`;
 }
 
 /** Why a path is not read as a policy (not a regular file, too big), or undefined when it may be. */
-export function refusal(st: Stats, limit = MAX_FILE_BYTES): string | undefined {
+export function refusal(st: Stats, limit = MAX_FILE_BYTES, what = 'a policy file'): string | undefined {
   if (!st.isFile()) return `it is ${kindOf(st)}, not a regular file`;
-  if (st.size > limit) return tooBig(st.size, limit);
+  if (st.size > limit) return tooBig(st.size, limit, what);
   return undefined;
 }
 
@@ -56,21 +56,21 @@ export function refusal(st: Stats, limit = MAX_FILE_BYTES): string | undefined {
  * files are followed. The file is opened non-blocking and checked again once open, so a path swapped for a
  * FIFO in between never blocks, and at most `limit` + 1 bytes are ever read.
  */
-export function readPolicyText(path: string, limit = MAX_FILE_BYTES): ReadResult {
+export function readPolicyText(path: string, limit = MAX_FILE_BYTES, what = 'a policy file'): ReadResult {
   let fd: number | undefined;
   try {
-    const before = refusal(statSync(path), limit);
+    const before = refusal(statSync(path), limit, what);
     if (before) return { refused: before };
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const st = fstatSync(fd);
-    const after = refusal(st, limit);
+    const after = refusal(st, limit, what);
     if (after) return { refused: after };
     const buffer = Buffer.alloc(Math.min(st.size, limit) + 1);
     let length = 0;
     for (let n = 1; n > 0 && length < buffer.length; length += n) {
       n = readSync(fd, buffer, length, buffer.length - length, null);
     }
-    if (length > limit) return { refused: tooBig(length, limit) + ' (it grew while being read)' };
+    if (length > limit) return { refused: `${tooBig(length, limit, what)} (it grew while being read)` };
     return { text: buffer.toString('utf8', 0, length) };
   } catch (e) {
     return { refused: errnoText(e) };

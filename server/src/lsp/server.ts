@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments,
   TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult,
@@ -25,6 +26,7 @@ import { readTargetFile, readWorkspaceFile, readWorkspacePolicy, scanPolicyFiles
 import { builtinTextRequest, exportTypeScriptRequest, settingsSection } from './protocol';
 import { refusal, safe } from './run-safe';
 import { analyzeOptions, defaultSettings, readSettings, type Settings } from './settings';
+import { RequestSnapshots } from './request-snapshots';
 import { registerSimulation } from './simulation';
 import { Validator } from './validation';
 import { Workspace } from './workspace';
@@ -57,17 +59,30 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace(rulesDocUri());
   const log = (m: string) => connection.console.error(m);
-  const validator = new Validator(workspace, (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, version }), log, defaultSettings.validationDelayMs);
+  // Requests about one file are answered from the last analysis while nothing that file sees changed.
+  const requests = new RequestSnapshots(() => workspace.snapshot());
+  const analysed = {
+    snapshot: () => requests.latest(),
+    version: (uri: string) => workspace.version(uri),
+    parseNext: () => workspace.parseNext(),
+  };
+  const publish = (uri: string, diagnostics: Diagnostic[], version?: number) =>
+    void connection.sendDiagnostics({ uri, diagnostics, version });
+  const validator = new Validator(analysed, publish, log, defaultSettings.validationDelayMs);
   let roots: string[] = [];
   let pullConfiguration = false;
   let watchFiles = false;
   let refreshLenses = false;
   let settings = defaultSettings;
-  const snap = () => workspace.snapshot();
+  const snap = () => requests.latest();
+  /** The analysis a request about one document is answered from. */
+  const at = (uri: string) => requests.forDocument(uri);
+  const of = (p: { textDocument: { uri: string } }) => at(p.textDocument.uri);
 
   const applySettings = (s: Settings) => {
     settings = s;
     workspace.setOptions(analyzeOptions(s));
+    requests.changedEverything();
     validator.delayMs = s.validationDelayMs;
     validator.schedule();
   };
@@ -116,35 +131,38 @@ export function startServer(connection: Connection): void {
       if (r && 'refused' in r) log(`not reading ${c.uri}: ${r.refused}`);
       if (r && 'text' in r) workspace.setDisk(c.uri, r.text);
       else workspace.deleteDisk(c.uri);
+      requests.changedDocument(c.uri);
     }
     validator.schedule();
   });
 
   documents.onDidChangeContent(({ document: d }) => {
     workspace.setOpen(d.uri, d.getText(), d.version);
+    requests.changedDocument(d.uri);
     validator.schedule();
   });
   documents.onDidClose(({ document: d }) => {
     workspace.close(d.uri, readWorkspaceFile(d.uri, roots));
+    requests.changedDocument(d.uri);
     validator.schedule();
   });
 
   const empty: never[] = [];
-  connection.onHover(safe('hover', log, null, (p) => hover(snap(), p.textDocument.uri, p.position)));
-  connection.onCompletion(safe('completion', log, null, (p) => completion(snap(), p.textDocument.uri, p.position)));
-  connection.onSignatureHelp(safe('signatureHelp', log, null, (p) => signatureHelp(snap(), p.textDocument.uri, p.position)));
-  connection.onDefinition(safe('definition', log, null, (p) => definition(snap(), p.textDocument.uri, p.position)));
+  connection.onHover(safe('hover', log, null, (p) => hover(of(p), p.textDocument.uri, p.position)));
+  connection.onCompletion(safe('completion', log, null, (p) => completion(of(p), p.textDocument.uri, p.position)));
+  connection.onSignatureHelp(safe('signatureHelp', log, null, (p) => signatureHelp(of(p), p.textDocument.uri, p.position)));
+  connection.onDefinition(safe('definition', log, null, (p) => definition(of(p), p.textDocument.uri, p.position)));
   connection.onReferences(safe('references', log, empty, (p) => references(snap(), p.textDocument.uri, p.position, p.context.includeDeclaration)));
   connection.onPrepareRename(safe('prepareRename', log, null, (p) => refusal(prepareRename(snap(), p.textDocument.uri, p.position))));
   connection.onRenameRequest(safe('rename', log, null, (p) => refusal(rename(snap(), p.textDocument.uri, p.position, p.newName))));
-  connection.onDocumentSymbol(safe('documentSymbol', log, empty, (p) => documentSymbols(snap(), p.textDocument.uri)));
+  connection.onDocumentSymbol(safe('documentSymbol', log, empty, (p) => documentSymbols(of(p), p.textDocument.uri)));
   connection.onWorkspaceSymbol(safe('workspaceSymbol', log, empty, (p) => workspaceSymbols(snap(), p.query)));
-  connection.onFoldingRanges(safe('foldingRange', log, empty, (p) => foldingRanges(snap(), p.textDocument.uri)));
-  connection.onCodeAction(safe('codeAction', log, empty, (p) => codeActions(snap(), p.textDocument.uri, p.range, p.context.only)));
-  connection.languages.semanticTokens.on(safe('semanticTokens', log, { data: [] }, (p) => semanticTokens(snap(), p.textDocument.uri)));
-  connection.onDocumentFormatting(safe('formatting', log, empty, (p) => formatting(snap(), p.textDocument.uri)));
+  connection.onFoldingRanges(safe('foldingRange', log, empty, (p) => foldingRanges(of(p), p.textDocument.uri)));
+  connection.onCodeAction(safe('codeAction', log, empty, (p) => codeActions(of(p), p.textDocument.uri, p.range, p.context.only)));
+  connection.languages.semanticTokens.on(safe('semanticTokens', log, { data: [] }, (p) => semanticTokens(of(p), p.textDocument.uri)));
+  connection.onDocumentFormatting(safe('formatting', log, empty, (p) => formatting(of(p), p.textDocument.uri)));
   const simulation = registerSimulation(connection, { snapshot: snap, settings: () => settings, log, canRefreshLenses: () => refreshLenses });
-  connection.onCodeLens(safe('codeLens', log, empty, (p) => codeLenses(snap(), p.textDocument.uri, simulation.lastRuns)));
+  connection.onCodeLens(safe('codeLens', log, empty, (p) => codeLenses(of(p), p.textDocument.uri, simulation.lastRuns)));
   connection.onRequest(builtinTextRequest, safe('builtinText', log, null, (p) => builtinText(p.uri) ?? null));
   connection.onRequest(exportTypeScriptRequest, safe('exportTypeScript', log, null, (p) => exportTypeScriptFile(snap(), p.uri, readTargetFile) ?? null));
   connection.onShutdown(() => {

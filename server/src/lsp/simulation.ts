@@ -41,7 +41,8 @@ export function registerSimulation(connection: Connection, deps: SimulationDeps)
     if ('error' in job) return responseOf(p, job);
     const what = `${p.target.kind === 'data' ? 'data type' : 'scenario'} ${p.target.name}`;
     // A cancel that came with the request (the token may arrive already cancelled): nothing runs.
-    if (token.isCancellationRequested) return responseOf(p, { error: 'cancelled before it started', stopped: 'cancelled' });
+    const notStarted = { error: 'cancelled before it started', stopped: 'cancelled' as const };
+    if (token.isCancellationRequested) return responseOf(p, notStarted);
     const title = `Simulating ${what}`;
     let progress: WorkDoneProgressReporter | undefined;
     if (workDoneToken !== undefined) {

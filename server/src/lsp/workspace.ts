@@ -107,21 +107,36 @@ export class Workspace {
     return this.entries.get(uriKey(uri))?.version;
   }
 
+  /**
+   * Parses one document whose text changed since its last parse; false when none is left. Validation calls
+   * it once per turn of the event loop, so requests and edits are served between documents.
+   */
+  parseNext(): boolean {
+    for (const e of this.entries.values()) {
+      if (e.parsed && e.parsed.uri === e.uri) continue;
+      this.parse(e);
+      return true;
+    }
+    return false;
+  }
+
+  private parse(e: Entry): ParsedDocument {
+    // The previous parse is reused (only the edited declarations re-read) with the product's own parser.
+    const before = e.previous?.uri === e.uri && !failed(e.previous) ? e.previous : undefined;
+    const reuse = before && this.engine === coreEngine ? { ...coreEngine, parse: (t: string) => reparseDocument(before, t) } : undefined;
+    e.parsed = parseIsolated(e.text, e.uri, reuse ?? this.engine);
+    e.previous = undefined;
+    this.parses++;
+    return e.parsed;
+  }
+
   /** The analysis of every document, recomputed only after a change. */
   snapshot(): Snapshot {
     if (this.cached) return this.cached;
     const parsed: ParsedDocument[] = [];
     const versions = new Map<string, number>();
     for (const e of this.entries.values()) {
-      if (!e.parsed || e.parsed.uri !== e.uri) {
-        // The previous parse is reused (only the edited declarations re-read) with the product's own parser.
-        const before = e.previous?.uri === e.uri && !failed(e.previous) ? e.previous : undefined;
-        const reuse = before && this.engine === coreEngine ? { ...coreEngine, parse: (t: string) => reparseDocument(before, t) } : undefined;
-        e.parsed = parseIsolated(e.text, e.uri, reuse ?? this.engine);
-        e.previous = undefined;
-        this.parses++;
-      }
-      parsed.push(e.parsed);
+      parsed.push(e.parsed && e.parsed.uri === e.uri ? e.parsed : this.parse(e));
       if (e.version !== undefined) versions.set(e.uri, e.version);
     }
     const load = (uri: string) => (uri.endsWith('.consistency') ? readTargetFile(uri) : undefined);

@@ -3,7 +3,8 @@
 // diagnostic; when the whole analysis throws, each file is analysed alone to find the ones that fail, the
 // rest are analysed together, and each failing file gets one `internal-error` diagnostic (its scope — the
 // file and what it imports — is what failed).
-import { compareDiagnostics, diagnostic, type Diagnostic } from '../core/diagnostic';
+import { internalError as coreInternalError } from '../core/check/internal-error';
+import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { analyzeParsed, type Analysis, type AnalyzeOptions, type UnitCache } from '../core/pipeline';
 import { uriKey } from '../core/model/imports';
 import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
@@ -18,23 +19,9 @@ export const coreEngine: Engine = { parse: parseDocument, analyze: analyzeParsed
 
 export const INTERNAL_ERROR = 'internal-error';
 
-function reason(e: unknown): string {
-  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
-}
-
-/** One `internal-error` on a file, over its first line: what failed and why, and what to do. */
-export function internalError(uri: string, text: string, stage: 'parsing' | 'analysing', e: unknown): Diagnostic {
-  const firstLine = text.search(/\r|\n/);
-  const end = firstLine < 0 ? text.length : firstLine;
-  return diagnostic({
-    code: INTERNAL_ERROR,
-    uri,
-    range: { start: 0, end: Math.min(end, 200) },
-    message:
-      `The checker failed while ${stage} this file (${reason(e)}); its other results are missing, ` +
-      'while every other file is still checked. Please report it with the file.',
-  });
+/** One `internal-error` on a file, in the core's words (core/check/internal-error.ts): what failed and why. */
+export function internalError(uri: string, stage: 'parsing' | 'analysing', e: unknown): Diagnostic {
+  return coreInternalError(uri, `${stage} the file`, e);
 }
 
 /** A parse that never throws: a failure gives an empty document with the text kept and one internal error. */
@@ -42,7 +29,7 @@ export function parseIsolated(text: string, uri: string, engine: Engine = coreEn
   try {
     return engine.parse(text, uri);
   } catch (e) {
-    return { ...parseDocument('', uri), text, diagnostics: [internalError(uri, text, 'parsing', e)] };
+    return { ...parseDocument('', uri), text, diagnostics: [internalError(uri, 'parsing', e)] };
   }
 }
 
@@ -70,7 +57,7 @@ export function analyzeIsolated(
         engine.analyze([p], alone);
         return true;
       } catch (e) {
-        bad.push(internalError(p.uri, p.text, 'analysing', e));
+        bad.push(internalError(p.uri, 'analysing', e));
         return false;
       }
     });
@@ -79,7 +66,7 @@ export function analyzeIsolated(
       analysis = engine.analyze(good, options, cache);
     } catch (e) {
       // The files fail only together: each gets the error, and the analysis has the documents alone.
-      for (const p of good) bad.push(internalError(p.uri, p.text, 'analysing', e));
+      for (const p of good) bad.push(internalError(p.uri, 'analysing', e));
       analysis = analyzeParsed([], options);
     }
     const documents = new Map(analysis.documents);

@@ -1,14 +1,18 @@
 // `consistency calibrate <latencies>`: fits the language's delay distributions to measured latencies (a CSV
 // of milliseconds or HdrHistogram percentile output) and prints the best fit as a line to paste — a replica's
 // work, a link, or a profile entry — with the other candidates as comments, each with its fit error.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fitLatencies, fitLine, readLatencies } from '../../core/estimate/calibrate';
 import { profileKeys } from '../../core/model/profiles';
 import { formatNumber } from '../../core/estimate/format';
 import type { CliContext } from '../context';
 import { plural } from '../output/locate';
+import { readPolicyText } from '../../host/files';
 import { UsageError } from '../files';
+
+/** The largest file of latencies read (a few million measurements). */
+export const MAX_LATENCY_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface CalibrateArgs {
   file: string;
@@ -31,7 +35,10 @@ export function runCalibrate(args: CalibrateArgs, ctx: CliContext): number {
   const link = args.link?.split(',').map((s) => s.trim());
   if (link && (link.length !== 2 || link.some((s) => !s)))
     throw new UsageError(`--link takes two regions, e.g. --link mumbai,delhi (got '${args.link}').`);
-  const measured = readLatencies(readFileSync(path, 'utf8'), scales[args.unit]);
+  // Only a regular file, and not an endless one (/dev/zero, a FIFO): refused with the reason.
+  const read = readPolicyText(path, MAX_LATENCY_FILE_BYTES, 'a file of latencies');
+  if ('refused' in read) throw new UsageError(`not reading ${args.file}: ${read.refused}.`);
+  const measured = readLatencies(read.text, scales[args.unit]);
   let fits;
   try {
     fits = fitLatencies(measured);

@@ -8,7 +8,7 @@ import { systemNames } from '../../core/stores/index';
 import { exportTypeScript, type ExportResult } from '../../core/export/typescript';
 import { analyze } from '../../core/pipeline';
 import type { CliContext } from '../context';
-import { readFiles, readImport, UsageError } from '../files';
+import { EXTENSION, readFiles, readImport, UsageError } from '../files';
 import { refuseNonPolicies } from '../inputs';
 import { insideDirectory } from '../write-target';
 
@@ -58,6 +58,7 @@ export function runExport(args: ExportArgs, ctx: CliContext): number {
     return refuse(`it is outside the working directory ${ctx.cwd}. Give an absolute -o path to write there.`);
   }
   if (target === input) return refuse('it is the policy file itself.');
+  if (target.endsWith(EXTENSION)) return refuse(`it is a policy file (${EXTENSION}), even with --force.`);
   if (!existsSync(dirname(target)) || !statSync(dirname(target)).isDirectory()) {
     const dir = dirname(target);
     throw new UsageError(`-o ${args.output}: no such directory ${dir}. Create it first, or give another -o path.`);

@@ -100,7 +100,8 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
   const limitMs = args.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   if (ctx.simulationWorker === undefined) return finish(runInline(job, historyFd, limitMs, onProgress));
   const stopping = `${progress ? progressClear : '\n'}consistency: stopping; the results so far follow (Ctrl-C again to quit at once)\n`;
-  return runInHost(ctx.simulationWorker, job, { historyFd, onProgress, limitMs }, () => ctx.err(stopping)).then(finish, (e: unknown) => {
+  const options = { historyFd, onProgress, limitMs };
+  return runInHost(ctx.simulationWorker, job, options, () => ctx.err(stopping)).then(finish, (e: unknown) => {
     if (historyFd !== undefined) closeSync(historyFd);
     throw e;
   });
@@ -149,7 +150,8 @@ function report(outcome: Outcome, args: SimulateArgs, path: string, ctx: CliCont
   if (args.history !== undefined && truncated.length) ctx.err(`consistency: note: the history of ${truncated.join(', ')} was cut at the line limit.\n`);
   const limit = args.timeLimitText ?? `${DEFAULT_TIME_LIMIT_MS / 60_000}m`;
   const stoppedBy = outcome.stopped === 'time-limit' ? `the time limit (--time-limit ${limit})` : undefined;
-  const rep: SimulateReport = { runs: outcome.runs, failed: outcome.failed, skipped: outcome.skipped, seed: args.seed, stoppedBy };
+  const { runs, failed, skipped } = outcome;
+  const rep: SimulateReport = { runs, failed, skipped, seed: args.seed, stoppedBy };
   if (args.json) ctx.out(JSON.stringify(simulateDocument(outcome, args, path, ctx), null, 2) + '\n');
   else {
     const width = outputWidth(ctx.env, ctx.stdoutColumns);

@@ -33,7 +33,8 @@ function formatDiagnostic(d: Diagnostic, report: CheckReport, locator: Locator, 
   lines.push(...excerpt(lineText, start.line, start.column - 1, endColumn - 1, maxWidth, style, style.severity(d.severity)));
   for (const r of d.related ?? []) {
     const p = locator.position(r.uri, r.range.start);
-    const note = `${escapeControls(shownPath(report, r.uri), false)}:${p.line}:${p.column}: ${escapeControls(r.message)}`;
+    const where = `${escapeControls(shownPath(report, r.uri), false)}:${p.line}:${p.column}`;
+    const note = `${where}: ${escapeControls(r.message)}`;
     lines.push(`  ${style.cyan('note')}: ${note}`);
   }
   for (const f of d.fixes ?? []) lines.push(`  ${style.green('fix')}: ${escapeControls(f.title)}`);

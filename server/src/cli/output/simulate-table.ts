@@ -155,7 +155,10 @@ export function formatSimulation(report: SimulateReport, options: SimulateOption
     for (const f of report.failed) out.push(`  ${f.scenario !== undefined ? `scenario ${f.scenario}` : f.data}: ${f.error}`);
     out.push('');
   }
-  if (report.skipped?.length) out.push(style.severity('warning')(`Stopped by ${stopper(report)}; not run: ${report.skipped.map((r) => (r.kind === 'scenario' ? `scenario ${r.name}` : r.name)).join(', ')}`), '');
+  if (report.skipped?.length) {
+    const names = report.skipped.map((r) => (r.kind === 'scenario' ? `scenario ${r.name}` : r.name)).join(', ');
+    out.push(style.severity('warning')(`Stopped by ${stopper(report)}; not run: ${names}`), '');
+  }
   const file = options.file ?? 'this file';
   const runs = report.runs.map((r) => ({ file, name: r.scenario.name, assumptions: r.assumptions }));
   const lines = assumptionLines(runs, width, style, 'run');
