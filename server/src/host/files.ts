@@ -3,6 +3,7 @@
 // MAX_FILE_BYTES, found by one directory walk with one skip list; the workspace boundary is a path relation.
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { plural } from '../core/util/plural';
 
 export const EXTENSION = '.consistency';
 /** The largest policy file read (real policies are a few KB). */
@@ -37,7 +38,7 @@ export function kindOf(st: Kind): string {
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${Number((n / 1024 / 1024).toFixed(1))} MB`;
   if (n >= 1024) return `${Number((n / 1024).toFixed(1))} KB`;
-  return `${n} byte${n === 1 ? '' : 's'}`;
+  return plural(n, 'byte');
 }
 
 function tooBig(size: number, limit: number, what: string): string {
