@@ -5,6 +5,7 @@
 import { applySeverities, runChecks, type CheckOptions } from './check/run-checks';
 import { compareDiagnostics, type Diagnostic } from './diagnostic';
 import { estimateData, type DataEstimate } from './estimate/estimate';
+import type { CheckCache } from './check-cache';
 import type { EstimateCache } from './estimate-cache';
 import { buildModel, builtinScheme } from './model/build-model';
 import { importEdges, importLeadingTo, importPath, resolveImport, uriKey, visibleFrom } from './model/imports';
@@ -28,6 +29,8 @@ export interface AnalyzeOptions extends CheckOptions {
   load?: (uri: string) => string | undefined;
   /** Estimates kept between analyses (the editor's): reused for data types whose inputs did not change. */
   estimates?: EstimateCache;
+  /** Rule findings kept between analyses (the editor's), likewise. */
+  checks?: CheckCache;
 }
 
 /** One file's scope: what it sees, its model, its estimates. */
@@ -122,7 +125,8 @@ function buildUnit(root: ParsedDocument, seen: ParsedDocument[], options: Analyz
     if (!e) cache.set(d, (e = kept(d)));
     return e;
   };
-  const all = [...modelDiagnostics, ...runChecks(model, estimate, options)];
+  const found = options.checks?.run(docs, options, optionsKey, model, estimate) ?? runChecks(model, estimate, options);
+  const all = [...modelDiagnostics, ...found];
   const diagnostics = all.filter((d) => !d.uri.startsWith(builtinScheme));
   return { root: root.uri, documents: [...seen.map((s) => s.uri), root.uri], model, estimate, diagnostics };
 }
@@ -153,7 +157,9 @@ export function analyzeParsed(parsed: ParsedDocument[], options: AnalyzeOptions 
     units.set(doc.uri, unit);
   }
   if (cache) for (const key of [...cache.keys()]) if (!docs.has(key)) cache.delete(key);
-  options.estimates?.keep(new Set([...docs.values()].map((d) => d.uri)));
+  const roots = new Set([...docs.values()].map((d) => d.uri));
+  options.estimates?.keep(roots);
+  options.checks?.keep(roots);
 
   const own = new Map<string, Set<string>>(); // per file: what its own unit reports on it
   for (const u of units.values()) {

@@ -3,6 +3,7 @@
 // the scopes (a file and what it imports) that saw a changed document. An import of a file outside the
 // workspace is read from disk.
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CheckCache } from '../core/check-cache';
 import { EstimateCache } from '../core/estimate-cache';
 import { analyzeParsed, type AnalyzeOptions, type UnitCache } from '../core/pipeline';
 import { readTargetFile } from './files';
@@ -38,6 +39,7 @@ export class Workspace {
   private options: AnalyzeOptions = {};
   private readonly units: UnitCache = new Map();
   private readonly estimates = new EstimateCache();
+  private readonly checks = new CheckCache();
   /** Parses done, for tests of the cache. */
   parses = 0;
 
@@ -116,7 +118,7 @@ export class Workspace {
       if (e.version !== undefined) versions.set(e.uri, e.version);
     }
     const load = (uri: string) => (uri.endsWith('.consistency') ? readTargetFile(uri) : undefined);
-    const options = { ...this.options, load, estimates: this.estimates };
+    const options = { ...this.options, load, estimates: this.estimates, checks: this.checks };
     this.cached = createSnapshot(analyzeParsed(parsed, options, this.units), versions, this.rulesDoc);
     return this.cached;
   }
