@@ -8,11 +8,11 @@ const watch = process.argv.includes('--watch');
 
 /** entry file → output name; entries that do not exist yet are skipped. */
 const entries = {
-  'server/src/cli/main.ts': 'cli',
+  'server/src/cli/bin.ts': 'cli',
   'server/src/lsp/main.ts': 'server',
   'bench/main.ts': 'bench',
   'client/src/extension.ts': 'extension',
-  'server/src/lsp/simulation-worker.ts': 'simulation-worker',
+  'server/src/host/simulation-worker.ts': 'simulation-worker',
 };
 
 /** Browser entries (webviews): one IIFE script each, plus the CSS it imports. */

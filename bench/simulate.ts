@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { analyze } from '../server/src/core/pipeline';
 import { simulateData } from '../server/src/core/simulate/index';
 import { analyzeOptions, defaultSettings } from '../server/src/lsp/settings';
-import { runJob, simulationTargets, type SimulationJob } from '../server/src/service/simulation';
+import { answerOf, simulationTargets } from '../server/src/service/simulation';
+import { runJob, type SimulationJob } from '../server/src/service/simulation-run';
 import { createSnapshot } from '../server/src/service/snapshot';
 
 const TARGET_MS = 300;
@@ -29,7 +30,7 @@ function median(xs: number[]): number {
 function timeJob(job: SimulationJob): Timed[] {
   return Array.from({ length: RUNS }, () => {
     const t = performance.now();
-    const answer = runJob(job);
+    const answer = answerOf(runJob(job));
     const ms = performance.now() - t;
     return 'error' in answer ? { ms, events: 0, error: answer.error } : { ms, events: answer.result.events };
   });
@@ -58,7 +59,7 @@ export function benchSimulator(samplesDirs: string[], bigOps: number): void {
       let sampleEvents = 0;
       let count = 0;
       for (const { target } of targets) {
-        const job: SimulationJob = { files, options: analyzeOptions(defaultSettings), target, defaultSeed: seed, ops: operations };
+        const job: SimulationJob = { files, options: analyzeOptions(defaultSettings), targets: [target], defaultSeed: seed, ops: operations };
         const runs = timeJob(job);
         const where = `${join(dir, f).replace(/^samples\//, '')} ${target.name}`;
         first ??= { ms: runs[0].ms, where };

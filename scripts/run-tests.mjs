@@ -2,7 +2,7 @@
 // Usage: node scripts/run-tests.mjs [substring filter]
 // The product's bundles (out/*.cjs) are built first, once: tests that spawn them must not rebuild them while
 // other test files run. The test files are then compiled by esbuild, each into one CommonJS file under
-// .tmp/tests (type-checking is `npm run typecheck`'s job): a test process starts in about a quarter of the
+// .tmp/tests-<pid> (type-checking is `npm run typecheck`'s job): a test process starts in about a quarter of the
 // time it takes when every process transpiles its TypeScript itself, and the suite runs in about half.
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
@@ -26,7 +26,8 @@ if (files.length === 0) {
 const build = spawnSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const outdir = '.tmp/tests';
+// One folder per run, so two runs in one checkout (a focused one beside the full suite) never share files.
+const outdir = `.tmp/tests-${process.pid}`;
 rmSync(outdir, { recursive: true, force: true });
 await esbuild.build({
   entryPoints: files,
@@ -47,4 +48,5 @@ const result = spawnSync(
   ['--enable-source-maps', '--test', '--test-concurrency=2', '--test-reporter=spec', ...compiled],
   { stdio: 'inherit' },
 );
+rmSync(outdir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

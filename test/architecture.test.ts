@@ -36,6 +36,7 @@ const ranks: Record<string, number> = {
   'core/pipeline.ts': 6,
   'core/export': 7,
   service: 8,
+  host: 8.5,
   lsp: 9,
   cli: 9,
 };

@@ -4,13 +4,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundle, runBundle } from '../helpers/bundle';
+import { runCli } from '../helpers/cli';
 
 let dir = '';
-const cli = (...args: string[]) => runBundle('cli', args, dir, { NO_COLOR: '1' });
+const cli = (...args: string[]) => runCli(args, dir, { NO_COLOR: '1' });
 
 before(() => {
-  bundle('cli');
   dir = mkdtempSync(join(tmpdir(), 'consistency-calibrate-'));
   let s = 7;
   const u = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;

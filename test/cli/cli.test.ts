@@ -1,6 +1,6 @@
 // End-to-end tests of the built command line (out/cli.cjs, built once by scripts/run-tests.mjs before any
 // test starts), run on temporary files.
-import { bundle, runBundle } from '../helpers/bundle';
+import { runCli } from '../helpers/cli';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,10 +20,9 @@ function write(files: Record<string, string>): void {
   }
 }
 
-const cli = (...args: string[]) => runBundle('cli', args, dir, { NO_COLOR: undefined });
+const cli = (...args: string[]) => runCli(args, dir, { NO_COLOR: undefined });
 
 before(() => {
-  bundle('cli');
   dir = mkdtempSync(join(tmpdir(), 'consistency-cli-'));
   write({
     'clean.consistency': CLEAN,

@@ -1,7 +1,7 @@
 // The command line's edges, as a newcomer meets them: every bad argument and file gets what was wrong, where,
 // and how to fix it (exit 2); non-policy files are refused unless --force; a file that declares nothing is
 // reported; explain and simulate exit 1 on input with errors; paths print as given; output fits COLUMNS.
-import { bundle, runBundle } from '../helpers/bundle';
+import { runCli } from '../helpers/cli';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,11 +10,10 @@ import { join } from 'node:path';
 import { CLEAN, ONE_ERROR } from './report';
 
 let dir = '';
-const cli = (...args: string[]) => runBundle('cli', args, dir, { NO_COLOR: '1' });
-const cliAt = (columns: string, ...args: string[]) => runBundle('cli', args, dir, { NO_COLOR: '1', COLUMNS: columns });
+const cli = (...args: string[]) => runCli(args, dir, { NO_COLOR: '1' });
+const cliAt = (columns: string, ...args: string[]) => runCli(args, dir, { NO_COLOR: '1', COLUMNS: columns });
 
 before(() => {
-  bundle('cli');
   dir = mkdtempSync(join(tmpdir(), 'consistency-edges-'));
   const files: Record<string, string> = {
     'clean.consistency': CLEAN,

@@ -1,6 +1,6 @@
 // End-to-end tests of `consistency simulate` on the built CLI (out/cli.cjs, built once by run-tests.mjs):
 // exit codes, the table, JSON determinism, the Jepsen-style history file, scenario blocks and the usage errors.
-import { bundle, runBundle } from '../helpers/bundle';
+import { runCli } from '../helpers/cli';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,10 +26,9 @@ scenario calm {
 
 let dir = '';
 
-const cli = (...args: string[]) => runBundle('cli', args, dir, { NO_COLOR: undefined });
+const cli = (...args: string[]) => runCli(args, dir, { NO_COLOR: undefined });
 
 before(() => {
-  bundle('cli');
   dir = mkdtempSync(join(tmpdir(), 'consistency-simulate-'));
   writeFileSync(join(dir, 'p.consistency'), POLICY);
   writeFileSync(join(dir, 's.consistency'), SCENARIO);

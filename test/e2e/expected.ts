@@ -10,7 +10,8 @@ import { commands } from '../../server/src/service/commands';
 import { diagnosticsByUri } from '../../server/src/service/diagnostics';
 import { hover } from '../../server/src/service/hover';
 import { defaults } from '../../server/src/core/simulate/index';
-import { responseOf, runJob } from '../../server/src/service/simulation';
+import { answerOf, responseOf } from '../../server/src/service/simulation';
+import { runJob } from '../../server/src/service/simulation-run';
 import { createSnapshot } from '../../server/src/service/snapshot';
 
 const files = process.argv.slice(2).map((path) => ({ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') }));
@@ -25,7 +26,7 @@ const out = files.map(({ uri }) => ({
   simulations: Object.fromEntries(
     codeLenses(s, uri).filter((l) => l.command?.command === commands.simulate).map((l) => {
       const target = { kind: l.command?.arguments?.[1], name: l.command?.arguments?.[2] };
-      const bySeed = [1, 2, 42].map((seed) => [seed, responseOf({ uri, target }, runJob({ files, options: {}, target, seed, defaultSeed: 1, ops: defaults.defaultOps })).summary]);
+      const bySeed = [1, 2, 42].map((seed) => [seed, responseOf({ uri, target }, answerOf(runJob({ files, options: {}, targets: [target], seed, defaultSeed: 1, ops: defaults.defaultOps }))).summary]);
       return [target.name, Object.fromEntries(bySeed)];
     }),
   ),

@@ -153,3 +153,15 @@ test('inside an import: the other policy files, as paths relative to this one', 
     { start: { line: 0, character: 8 }, end: { line: 0, character: 8 } },
   );
 });
+
+test('a fractional or junk position (a misbehaving client) is rounded down: never a NaN (`character: null`)', () => {
+  const f = fixture('data x {\n  consistency str<|>\n}\n');
+  const at = f.at();
+  const whole = completion(f.s, f.uri, at);
+  const fractional = completion(f.s, f.uri, { line: at.line + 0.5, character: at.character + 0.7 });
+  assert.deepEqual(fractional, whole);
+  for (const p of [{ line: 0.25, character: 1.5 }, { line: Number.NaN, character: 3 }, { line: -1.5, character: -2 }]) {
+    const json = JSON.stringify(completion(f.s, f.uri, p));
+    assert.doesNotMatch(json, /null|NaN/, JSON.stringify(p));
+  }
+});

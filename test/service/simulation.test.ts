@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/pipeline';
 import { defaultScenario, scenarioFor, simulate, type SimulationResult } from '../../server/src/core/simulate/index';
 import {
-  readParams, responseOf, runJob, runKey, simulateLensTitle, simulationJob, simulationTargets, summaryLine, type SimulationJob,
+  answerOf, readParams, responseOf, runKey, simulateLensTitle, simulationJob, simulationTargets, summaryLine,
 } from '../../server/src/service/simulation';
+import { runJob, type SimulationJob } from '../../server/src/service/simulation-run';
 import { scenarioOf } from '../../server/src/core/simulate/target';
 import { createSnapshot } from '../../server/src/service/snapshot';
 import { fixture, URI } from './helpers';
@@ -55,13 +56,13 @@ test('a job: the file first, then what it imports (not the rest of the workspace
   const job = simulationJob(s, { uri: URI, target: { kind: 'data', name: 'sess' }, seed: 9 }, { rules: { 'lww-on-money': 'off' } }, knobs);
   assert.deepEqual(
     job,
-    { files: [{ uri: URI, text: f.text }], options: { rules: { 'lww-on-money': 'off' } }, target: { kind: 'data', name: 'sess' }, seed: 9, defaultSeed: 3, ops: 500 },
+    { files: [{ uri: URI, text: f.text }], options: { rules: { 'lww-on-money': 'off' } }, targets: [{ kind: 'data', name: 'sess' }], seed: 9, defaultSeed: 3, ops: 500 },
   );
   const imported = `import "other.consistency"\n${f.text}`;
   const s2 = createSnapshot(analyze([OTHER, { uri: URI, text: imported }]));
   assert.deepEqual(
     simulationJob(s2, { uri: URI, target: { kind: 'data', name: 'sess' }, ops: 42 }, {}, knobs),
-    { files: [{ uri: URI, text: imported }, OTHER], options: {}, target: { kind: 'data', name: 'sess' }, defaultSeed: 3, ops: 42 },
+    { files: [{ uri: URI, text: imported }, OTHER], options: {}, targets: [{ kind: 'data', name: 'sess' }], defaultSeed: 3, ops: 42 },
   );
   assert.deepEqual(simulationJob(s, { uri: URI, target: { kind: 'data', name: 'other' } }, {}, knobs), { error: `no data type 'other' in ${URI}` });
   assert.deepEqual(simulationJob(s, { uri: URI, target: { kind: 'scenario', name: 'acct' } }, {}, knobs), { error: `no scenario 'acct' in ${URI}` });
@@ -81,13 +82,16 @@ test('target → scenario: the default one of a data type; a declared one with i
 });
 
 test('a run gives exactly the core simulator\'s result for the same scenario and seed', () => {
-  const job: SimulationJob = { files: [{ uri: URI, text: f.text }], options: {}, target: { kind: 'scenario', name: 'outage' }, defaultSeed: 1, ops: 500 };
-  const got = runJob(job);
+  const target = { kind: 'scenario', name: 'outage' } as const;
+  const job: SimulationJob = { files: [{ uri: URI, text: f.text }], options: {}, targets: [target], defaultSeed: 1, ops: 500 };
+  const got = answerOf(runJob(job));
   const { model } = analyze(job.files);
   assert.ok('result' in got);
   assert.equal(JSON.stringify(got.result), JSON.stringify(simulate(model, scenarioFor(model.scenarios.get('outage')!, { seed: 7 }))));
   assert.equal(got.result.scenario.faults.length, 1);
-  assert.deepEqual(runJob({ ...job, files: [{ uri: URI, text: 'data x { consistency eventual }\n' }] }), { error: "no scenario 'outage'" });
+  const none = runJob({ ...job, files: [{ uri: URI, text: 'data x { consistency eventual }\n' }] });
+  assert.deepEqual(none, { runs: [], failed: [{ scenario: 'outage', error: "no scenario 'outage'" }], skipped: [] });
+  assert.deepEqual(answerOf(none), { error: "no scenario 'outage'" });
 });
 
 test('request parameters are checked', () => {

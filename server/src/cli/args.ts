@@ -6,8 +6,6 @@ import { closest } from '../core/util/suggest';
 import { UsageError } from './files';
 
 export type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
-type Value = string | boolean | (string | boolean)[] | undefined;
-export type Parsed = { values: Record<string, Value>; positionals: string[] };
 
 /** What each option's value is, for "needs a value" errors. */
 const values: Record<string, string> = {
@@ -20,6 +18,7 @@ const values: Record<string, string> = {
   seed: 'a whole number from 0 to 4294967295, e.g. --seed 42',
   ops: 'a whole number of operations, e.g. --ops 5000',
   history: 'a file path, e.g. --history run.jsonl',
+  'time-limit': 'a duration, e.g. --time-limit 90s (or 10m, 1h)',
   replica: 'a kind of work, e.g. --replica read',
   link: 'two regions, e.g. --link mumbai,delhi',
   profile: 'a profile key, e.g. --profile postgres.read-service',
@@ -29,10 +28,12 @@ const values: Record<string, string> = {
 /** Formats that other tools spell as flags of their own. */
 const formatFlags = ['--json', '--sarif', '--human'];
 
-export function parse(command: string, args: string[], options: Options): Parsed {
+/** The command's values typed from its option table: a string option's value is `string | undefined`, a
+ *  multiple one's `string[] | undefined`, a boolean's `boolean | undefined`. */
+export function parse<const O extends Options>(command: string, args: string[], options: O) {
   const help = `Run 'consistency help ${command}'.`;
   try {
-    return parseArgs({ args: negativeValues(args, options), options, allowPositionals: true, strict: true }) as Parsed;
+    return parseArgs({ args: negativeValues(args, options), options, allowPositionals: true, strict: true });
   } catch (e) {
     const message = (e as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];

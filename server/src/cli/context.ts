@@ -1,5 +1,6 @@
 // What a command needs from its surroundings (process streams, cwd, environment, tool identity), so
 // commands run the same under `node out/cli.cjs` and in tests.
+import type { Engine } from '../service/isolation';
 import type { ToolInfo } from './output/locate';
 
 export interface CliContext {
@@ -14,8 +15,11 @@ export interface CliContext {
   out(text: string): void;
   err(text: string): void;
   tool: ToolInfo;
-  /** A script that runs a simulation worker (the CLI bundle itself); without it simulations run inline, where Ctrl-C cannot stop them gracefully. */
+  /** The simulation host's worker script (out/simulation-worker.cjs); without it simulations run inline,
+   *  where Ctrl-C cannot stop them gracefully. */
   simulationWorker?: string;
+  /** The parser and analyser (the core's unless a test makes some file fail). */
+  engine?: Engine;
 }
 
 export type Format = 'human' | 'json' | 'sarif';

@@ -19,9 +19,14 @@ Options:
   -h, --help              show this help
   -v, --version           print the version
 
-Directories are searched recursively for *.consistency files (node_modules is skipped). Each file is
-checked in its own scope: the built-in prelude, itself, and the files it imports (\`import "shared.consistency"\`,
-read from disk when not given). Files that do not import one another never share a name.`;
+Directories are searched recursively for *.consistency files (node_modules is skipped, and so are out,
+dist and hidden folders). Each file is checked in its own scope: the built-in prelude, itself, and the
+files it imports (\`import "shared.consistency"\`, read from disk when not given). Files that do not import
+one another never share a name. Only regular files of at most 4 MB are read: a FIFO, a socket, a device
+or a link to one, or a larger file is refused with the reason, never read.
+
+Exit codes: 0 clean, 1 problems found, 2 usage error or a file that cannot be read, 3 internal error
+(the checker failed on a file: every other file's results are still printed), 130 stopped by Ctrl-C.`;
 
 const check = `Usage: consistency check [options] <files|dirs>…
 
@@ -35,8 +40,13 @@ Options:
   --force                       read files named on the command line whose names do not end in .consistency
   -h, --help                    show this help
 
-A file that declares nothing (empty, or only comments) is reported as a warning.
-Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage error.
+A file that declares nothing (empty, or only comments) is reported as a warning. A file that cannot be read
+(not a regular file, over 4 MB) is named on stderr (and in JSON's \`refused\`, SARIF's notifications) and the
+others are checked. If the checker itself fails on a file, that file gets one internal-error diagnostic
+(in SARIF: a tool execution notification) and every other file is still checked.
+Control characters from a policy or a file name are shown as visible symbols (␛, ␇), never sent raw.
+Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage error or a file that
+cannot be read, 3 internal error (after printing every other file's results).
 Colour is used only when stdout is a terminal and NO_COLOR is not set.`;
 
 const explain = `Usage: consistency explain [options] <files|dirs>…
@@ -51,7 +61,8 @@ Options:
   --force                 read files whose names do not end in .consistency
   -h, --help              show this help
 
-Exit codes: 0 every data type estimated, 1 some could not be or the files have errors, 2 usage error.`;
+Exit codes: 0 every data type estimated, 1 some could not be or the files have errors, 2 usage error
+or a file that cannot be read, 3 internal error.`;
 
 const exportHelp = `Usage: consistency export [options] <file>
 
@@ -91,18 +102,25 @@ Options:
                          second of load); scenarios run for their declared duration
   --format <human|json>  output format (default: human); json is schema consistency-simulate/2
   --json                 the same as --format json
-  --force                read a file whose name does not end in .consistency
+  --force                read a file whose name does not end in .consistency; let --history write outside
+                         the working directory or over a file it did not write
   --history <file>       write the history as JSON lines in Jepsen's form (index, time in ns, type
-                         invoke|ok|fail|info, process, f, value); runs go one after another
+                         invoke|ok|fail|info, process, f, value); runs go one after another. Like
+                         export's -o: never a .consistency file, never through a symbolic link, inside
+                         the working directory unless the path is absolute or --force is given
+  --time-limit <time>    wall-time limit of the whole simulation, e.g. 90s, 10m, 1h (default 10m); a
+                         run still going is stopped and its results so far printed
   -h, --help             show this help
 
 Without --scenario or --data, every scenario in the file runs, then every data type's default scenario.
 A progress bar is drawn on stderr only when stderr is a terminal and --json is not given.
 Ctrl-C stops the simulation: the results so far are printed (marked as stopped), exit code 130; a
-second Ctrl-C quits at once.
+second Ctrl-C quits at once. A run is refused before it starts when it would offer more than
+1,000,000,000 operations (load × duration) or need more than 1 GB of memory (keys × replicas × ~400
+bytes); the message gives the estimate, and the file's other runs still run.
 Exit codes: 0 simulated; 1 the file has errors or declares nothing to simulate, a run could not be
-simulated, or a data type showed an anomaly its level promises never to show; 2 usage error;
-130 stopped by Ctrl-C.`;
+simulated or was refused, the time limit stopped it, or a data type showed an anomaly its level promises
+never to show; 2 usage error (--history refused too); 3 internal error; 130 stopped by Ctrl-C.`;
 
 const helpHelp = `Usage: consistency help [check|explain|export|simulate|rules]`;
 

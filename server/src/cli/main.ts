@@ -1,12 +1,12 @@
-// Entry point of the `consistency` command line: parses arguments, dispatches to a command, maps
-// failures to exit codes (0 clean, 1 errors found, 2 usage error, 130 stopped by Ctrl-C). No language
-// logic lives here. In a simulation worker thread the same bundle runs the worker instead.
+// The `consistency` command line as a function: parses arguments, dispatches to a command, maps failures to
+// exit codes (0 clean, 1 errors found, 2 usage error or unreadable input, 3 internal failure, 130 stopped by
+// Ctrl-C). No language logic lives here; the process around it (streams, exit code) is bin.ts.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isMainThread } from 'node:worker_threads';
 import { allCodes, isCode } from '../core/codes';
 import type { Severity } from '../core/diagnostic';
 import { closest } from '../core/util/suggest';
+import { INTERNAL_FAILURE } from './analyze';
 import { parse } from './args';
 import { runCalibrate } from './commands/calibrate';
 import { runCheck } from './commands/check';
@@ -17,15 +17,21 @@ import type { CliContext } from './context';
 import { pathToUri, UsageError } from './files';
 import { commands, helpText } from './help';
 import type { ToolInfo } from './output/locate';
-import { isSimulationWorker, workerMain } from './simulate/worker';
+import { escapeControls, guardOutput } from './output/safe-text';
 
 const severities = ['error', 'warning', 'info', 'hint', 'off'] as const;
 
 /** Runs the command line `argv` (without `node` and the script) and returns the exit code (a promise for a simulation in a worker). */
-export function run(argv: string[], ctx: CliContext): number | Promise<number> {
+export function run(argv: string[], given: CliContext): number | Promise<number> {
+  // Nothing a policy or a file name holds reaches the terminal as a control sequence.
+  const ctx: CliContext = { ...given, out: (t) => given.out(guardOutput(t)), err: (t) => given.err(guardOutput(t)) };
   const usage = (e: unknown) => {
-    if (!(e instanceof UsageError)) throw e;
-    ctx.err(`consistency: ${e.message}\n`);
+    if (!(e instanceof UsageError)) {
+      const what = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+      ctx.err(`consistency: internal error (please report it with the command and its files):\n${escapeControls(what)}\n`);
+      return INTERNAL_FAILURE;
+    }
+    ctx.err(`consistency: ${escapeControls(e.message)}\n`);
     return 2;
   };
   try {
@@ -61,9 +67,9 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     return runCheck(
       {
         paths: needPaths(positionals, 'check'),
-        format: oneOf(values.format as string | undefined, ['human', 'json', 'sarif'] as const, '--format'),
-        maxWarnings: count(values['max-warnings'] as string | undefined),
-        rules: ruleSettings((values.rule as string[] | undefined) ?? []),
+        format: oneOf(values.format, ['human', 'json', 'sarif'] as const, '--format'),
+        maxWarnings: count(values['max-warnings']),
+        rules: ruleSettings(values.rule ?? []),
         force: values.force === true,
       },
       ctx,
@@ -76,7 +82,7 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) return print(ctx, helpText('explain'));
-    const format = oneOf(values.format as string | undefined, ['human', 'json'] as const, '--format');
+    const format = oneOf(values.format, ['human', 'json'] as const, '--format');
     return runExplain({ paths: needPaths(positionals, 'explain'), format, force: values.force === true }, ctx);
   }
   if (first === 'export') {
@@ -87,7 +93,7 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     });
     if (values.help) return print(ctx, helpText('export'));
     if (positionals.length !== 1) throw new UsageError(`export takes exactly one policy file. Run 'consistency help export'.`);
-    return runExport({ file: positionals[0], output: values.output as string | undefined, force: values.force === true }, ctx);
+    return runExport({ file: positionals[0], output: values.output, force: values.force === true }, ctx);
   }
   if (first === 'simulate') {
     const { values, positionals } = parse('simulate', rest, {
@@ -98,20 +104,24 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
       format: { type: 'string' },
       json: { type: 'boolean' },
       history: { type: 'string' },
+      'time-limit': { type: 'string' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) return print(ctx, helpText('simulate'));
     if (positionals.length !== 1) throw new UsageError(`simulate takes exactly one policy file. Run 'consistency help simulate'.`);
-    const data = (values.data as string[] | undefined) ?? [];
-    const scenarios = (values.scenario as string[] | undefined) ?? [];
-    const seed = whole(values.seed as string | undefined, '--seed', 0, 0xffff_ffff);
-    const ops = whole(values.ops as string | undefined, '--ops', 1, 100_000_000);
-    const format = oneOf(values.format as string | undefined, ['human', 'json'] as const, '--format');
+    const data = values.data ?? [];
+    const scenarios = values.scenario ?? [];
+    const seed = whole(values.seed, '--seed', 0, 0xffff_ffff);
+    const ops = whole(values.ops, '--ops', 1, 100_000_000);
+    const format = oneOf(values.format, ['human', 'json'] as const, '--format');
     const json = format === 'json' || values.json === true;
-    const history = values.history as string | undefined;
+    const history = values.history;
     const force = values.force === true;
-    return runSimulate({ file: positionals[0], data, scenarios, seed, ops, json, history, force }, ctx);
+    const timeLimitText = values['time-limit'];
+    const timeLimitMs = timeLimitText === undefined ? undefined : duration(timeLimitText, '--time-limit');
+    const knobs = { seed, ops, json, history, force, timeLimitMs, timeLimitText };
+    return runSimulate({ file: positionals[0], data, scenarios, ...knobs }, ctx);
   }
   if (first === 'calibrate') {
     const { values, positionals } = parse('calibrate', rest, {
@@ -123,8 +133,8 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     });
     if (values.help) return print(ctx, helpText('calibrate'));
     if (positionals.length !== 1) throw new UsageError(`calibrate takes exactly one file of latencies. Run 'consistency help calibrate'.`);
-    const unit = oneOf(values.unit as string | undefined, ['ms', 'us', 's'] as const, '--unit');
-    const opts = { replica: values.replica as string | undefined, link: values.link as string | undefined, profileKey: values.profile as string | undefined };
+    const unit = oneOf(values.unit, ['ms', 'us', 's'] as const, '--unit');
+    const opts = { replica: values.replica, link: values.link, profileKey: values.profile };
     return runCalibrate({ file: positionals[0], ...opts, unit }, ctx);
   }
   const suggestion = first.startsWith('-') ? undefined : closest(first, [...commands]);
@@ -160,6 +170,18 @@ function whole(value: string | undefined, option: string, min: number, max: numb
   return Number(value);
 }
 
+const unitMs: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `90s`, `10m`, `1h`, `500ms` or a number of seconds, from 100 ms to 24 hours, in milliseconds. */
+function duration(value: string, option: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
+  const ms = m ? Number(m[1]) * unitMs[m[2] ?? 's'] : NaN;
+  if (!(ms >= 100 && ms <= 24 * 3_600_000)) {
+    throw new UsageError(`${option} needs a duration from 100ms to 24h, such as 90s, 10m or 1h (got '${value}').`);
+  }
+  return ms;
+}
+
 function ruleSettings(specs: string[]): Record<string, Severity | 'off'> {
   const out: Record<string, Severity | 'off'> = {};
   for (const spec of specs) {
@@ -192,39 +214,4 @@ export function toolInfo(from: string): ToolInfo {
   const informationUri = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/';
   const rulesDoc = pathToUri(join(process.cwd(), 'docs', 'rules.md'));
   return { name: 'consistency', version: '0.0.0', informationUri, rulesDoc };
-}
-
-function processContext(): CliContext {
-  const script = typeof __filename === 'string' ? __filename : (process.argv[1] ?? process.cwd());
-  return {
-    cwd: process.cwd(),
-    env: process.env,
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
-    stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
-    out: (t) => void process.stdout.write(t),
-    err: (t) => void process.stderr.write(t),
-    tool: toolInfo(script),
-    // Simulations run in a worker thread of this same bundle (so Ctrl-C is seen); not when run from source.
-    simulationWorker: script.endsWith('.cjs') ? script : undefined,
-  };
-}
-
-if (isSimulationWorker()) workerMain();
-else if (isMainThread && typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
-  // A closed pipe (`consistency check . | head`) is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  const code = run(process.argv.slice(2), processContext());
-  if (typeof code === 'number') process.exitCode = code;
-  else
-    code.then(
-      (c) => (process.exitCode = c),
-      (e: unknown) => {
-        console.error(e);
-        process.exitCode = 1;
-      },
-    );
 }

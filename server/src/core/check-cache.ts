@@ -1,7 +1,9 @@
 // Rule findings kept between analyses (the editor's). Most rules look at one data type at a time (with the
 // declarations around it that are not data); their findings on a data type whose text did not change are
 // reused after an edit elsewhere, moved with the text the edit moved. The other rules (names, references,
-// topologies, transactions, scenarios, profiles) run over the whole model every time. The order is
+// topologies and the data types using them, transactions, scenarios, profiles) run over the whole model every
+// time; so does every rule when one reports outside its loop over the data types (its finding cannot be
+// attributed to one). The order is
 // `runChecks`'s: rule by rule, data type by data type. test/property/incremental.property.test.ts compares
 // every diagnostic with a fresh analysis after random edits.
 import { allRules } from './check/index';
@@ -18,7 +20,7 @@ import type { Range } from './util/range';
 /** Rules whose findings on a data type depend on it and on declarations that are not data only. */
 const perData = new Set([
   'availability-unreachable', 'budget-exceeded', 'cap-prefer-availability', 'degrade-below-floor',
-  'even-consensus-group', 'latency-below-physics', 'level-below-tier', 'lww-on-money', 'missing-consistency',
+  'latency-below-physics', 'level-below-tier', 'lww-on-money', 'missing-consistency',
   'multi-primary-linearizable', 'quorum-no-overlap', 'quorum-too-large', 'session-guarantee-unsupported',
   'sla-looser-than-tier', 'staleness-below-lag', 'staleness-below-physics', 'store-cannot-provide',
   'strong-with-staleness', 'when-gap', 'when-overlap', 'workload-over-capacity',

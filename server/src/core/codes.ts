@@ -46,6 +46,14 @@ export const registry = {
   'syntax-unclosed-string': syntax('A string literal without its closing quote on the same line.'),
   'syntax-unclosed-comment': syntax("A block comment '/*' without its closing '*/'."),
   'syntax-bad-quantity': syntax('A number whose unit is unknown or of the wrong kind for where it is used.'),
+  'limit-exceeded': syntax(
+    'A file over one of the limits no real policy approaches (size, nesting, syntax errors, replicas, regions, ' +
+    'links, branches, keys, clients, operations; docs/language.md#limits).',
+  ),
+  'number-out-of-range': syntax(
+    'A number that cannot mean what it says: a whole number beyond 2^53, a latitude outside ±90 or a longitude ' +
+    'outside ±180.',
+  ),
   // ---- model: names and values the language does not know, text it reads differently ----
   'unknown-level': model('unreadable', 'A consistency level name or argument the language does not know.'),
   'unknown-percentile': model('unreadable', 'A latency percentile that is not p50…p99.99 or avg.'),
@@ -84,7 +92,11 @@ export const registry = {
   ),
   'duplicate-setting': model('assumption', 'policy, currency or profile given twice in one file; the later one wins.'),
   'duplicate-property': model('assumption', 'The same property twice in one block; the later one wins.'),
-  'internal-error': model('internal', 'A rule failed unexpectedly; please report it with the file.'),
+  'internal-error': model(
+    'internal',
+    'Reading a file, building its model or a rule failed unexpectedly; the other files and rules still report. ' +
+    'Please report it with the file.',
+  ),
   // ---- rules: names and structure ----
   'unknown-reference': rule(
     'unreadable',

@@ -1,5 +1,5 @@
 // The one diagnostic shape every stage of the core produces (lexer, parser, model, rules).
-import type { Code, Severity } from './codes';
+import { defaultSeverity, type Code, type Severity } from './codes';
 import type { Range } from './util/range';
 
 export type { Code, Severity } from './codes';
@@ -32,6 +32,13 @@ export interface Diagnostic {
   message: string;
   fixes?: Fix[];
   related?: RelatedInfo[];
+}
+
+/** A diagnostic at its code's default severity (the registry's, core/codes.ts); the pipeline applies the
+ *  user's settings afterwards. */
+export function diagnostic(d: Omit<Diagnostic, 'severity'>): Diagnostic {
+  const { code, ...rest } = d;
+  return { code, severity: defaultSeverity(code), ...rest };
 }
 
 /** Sort by document, then position, then code, so every output is deterministic. */

@@ -2,12 +2,14 @@
 // its own scope: the built-in prelude, the file, and what it imports (docs/language.md#files), so unrelated
 // files never see each other's names. A file's diagnostics come from its own scope; one that a file's use of
 // an import causes inside the imported file is reported on the `import` that brings it.
+import { guarded, internalError } from './check/internal-error';
+import type { Rule } from './check/rule';
 import { applySeverities, runChecks, type CheckOptions } from './check/run-checks';
-import { compareDiagnostics, type Diagnostic } from './diagnostic';
+import { diagnostic, compareDiagnostics, type Diagnostic } from './diagnostic';
 import { estimateData, type DataEstimate } from './estimate/estimate';
 import type { CheckCache } from './check-cache';
 import type { EstimateCache } from './estimate-cache';
-import { buildModel, builtinScheme } from './model/build-model';
+import { isBuiltin, buildModel, builtinScheme } from './model/build-model';
 import { importEdges, importLeadingTo, importPath, resolveImport, uriKey, visibleFrom } from './model/imports';
 import type { ImportEdge } from './model/imports';
 import type { DataModel, Declared, PolicyModel, Reference } from './model/model';
@@ -27,6 +29,8 @@ export interface AnalyzeOptions extends CheckOptions {
   defaultCurrency?: 'INR' | 'USD';
   /** The text of a file an `import` names that is not among the files given (the CLI reads the disk). */
   load?: (uri: string) => string | undefined;
+  /** The rules to run (default: all of them); tests pass their own. */
+  ruleSet?: Rule[];
   /** Estimates kept between analyses (the editor's): reused for data types whose inputs did not change. */
   estimates?: EstimateCache;
   /** Rule findings kept between analyses (the editor's), likewise. */
@@ -73,7 +77,15 @@ export function preludeDocuments(): ParsedDocument[] {
 }
 
 export function analyze(files: SourceFile[], options: AnalyzeOptions = {}): Analysis {
-  return analyzeParsed(files.map((f) => parseDocument(f.text, f.uri)), options);
+  return analyzeParsed(files.map((f) => parseIsolated(f.text, f.uri)), options);
+}
+
+/** A file whose reading throws is read as empty, with one `internal-error`: the other files are unaffected. */
+export function parseIsolated(text: string, uri: string): ParsedDocument {
+  return guarded(
+    () => parseDocument(text, uri),
+    (e) => ({ ...parseDocument('', uri), text, diagnostics: [internalError(uri, 'reading the file', e)] }),
+  );
 }
 
 /** The files given and every file they import (read with `options.load`), by key; unknown imports reported. */
@@ -89,19 +101,28 @@ function collect(parsed: ParsedDocument[], options: AnalyzeOptions, out: Diagnos
       const uri = resolveImport(doc.uri, path);
       const range = d.path.range;
       const unknown = (message: string) => {
-        out.push({ code: 'unknown-import', severity: 'error', uri: doc.uri, range, message });
+        out.push(diagnostic({ code: 'unknown-import', uri: doc.uri, range, message }));
       };
       if (!path.endsWith('.consistency')) unknown(`\`import "${path}"\` is not a .consistency file.`);
       else if (uri === undefined) unknown(`\`import "${path}"\` cannot be resolved from this file.`);
       if (!path.endsWith('.consistency') || uri === undefined) continue;
       const key = uriKey(uri!);
       if (docs.has(key)) continue;
-      const text = options.load?.(uri!);
+      let failed = false;
+      const text = guarded(
+        () => options.load?.(uri!),
+        (e) => {
+          failed = true;
+          out.push({ ...internalError(doc.uri, `reading \`import "${path}"\``, e), range });
+          return undefined;
+        },
+      );
+      if (failed) continue;
       if (text === undefined) {
         unknown(`\`import "${path}"\`: no such file (${decodeURI(uri!)}).`);
         continue;
       }
-      const loaded = parseDocument(text, uri!);
+      const loaded = parseIsolated(text, uri!);
       docs.set(key, loaded);
       queue.push(loaded);
     }
@@ -109,7 +130,20 @@ function collect(parsed: ParsedDocument[], options: AnalyzeOptions, out: Diagnos
   return docs;
 }
 
+/** A unit whose model or checks throw: the prelude's model, and one `internal-error` on its file. */
 function buildUnit(root: ParsedDocument, seen: ParsedDocument[], options: AnalyzeOptions, optionsKey: string): Unit {
+  return guarded(
+    () => buildUnitUnguarded(root, seen, options, optionsKey),
+    (e) => {
+      const model = buildModel(preludeDocuments()).model;
+      const estimate = (d: DataModel) => estimateData(d, model);
+      const diagnostics = [internalError(root.uri, 'analysing the file', e)];
+      return { root: root.uri, documents: [...seen.map((s) => s.uri), root.uri], model, estimate, diagnostics };
+    },
+  );
+}
+
+function buildUnitUnguarded(root: ParsedDocument, seen: ParsedDocument[], options: AnalyzeOptions, optionsKey: string): Unit {
   const docs = [...preludeDocuments(), ...seen, root];
   const { model, diagnostics: modelDiagnostics } = buildModel(docs);
   const fallback = options.defaultProfile;
@@ -125,9 +159,9 @@ function buildUnit(root: ParsedDocument, seen: ParsedDocument[], options: Analyz
     if (!e) cache.set(d, (e = kept(d)));
     return e;
   };
-  const found = options.checks?.run(docs, options, optionsKey, model, estimate) ?? runChecks(model, estimate, options);
-  const all = [...modelDiagnostics, ...found];
-  const diagnostics = all.filter((d) => !d.uri.startsWith(builtinScheme));
+  const reused = options.ruleSet ? undefined : options.checks?.run(docs, options, optionsKey, model, estimate);
+  const all = [...modelDiagnostics, ...(reused ?? runChecks(model, estimate, options, options.ruleSet))];
+  const diagnostics = all.filter((d) => !isBuiltin(d.uri));
   return { root: root.uri, documents: [...seen.map((s) => s.uri), root.uri], model, estimate, diagnostics };
 }
 
@@ -183,7 +217,7 @@ export function analyzeParsed(parsed: ParsedDocument[], options: AnalyzeOptions 
       }
     }
   }
-  const users = all.filter((d) => !d.uri.startsWith(builtinScheme));
+  const users = all.filter((d) => !isBuiltin(d.uri));
   const diagnostics = applySeverities(users.map(cited), options.rules).sort(compareDiagnostics);
 
   const first = parsed[0] ? units.get(docs.get(uriKey(parsed[0].uri))!.uri) : undefined;

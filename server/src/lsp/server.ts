@@ -21,7 +21,7 @@ import { prepareRename, rename } from '../service/rename';
 import { semanticTokens, semanticTokensLegend } from '../service/semantic-tokens';
 import { signatureHelp } from '../service/signature-help';
 import { documentSymbols, workspaceSymbols } from '../service/symbols';
-import { findPolicyFiles, readTargetFile, readWorkspaceFile } from './files';
+import { readTargetFile, readWorkspaceFile, readWorkspacePolicy, scanPolicyFiles } from './files';
 import { builtinTextRequest, exportTypeScriptRequest, settingsSection } from './protocol';
 import { refusal, safe } from './run-safe';
 import { analyzeOptions, defaultSettings, readSettings, type Settings } from './settings';
@@ -88,9 +88,12 @@ export function startServer(connection: Connection): void {
       workspace.setOptions(analyzeOptions(s));
       validator.delayMs = s.validationDelayMs;
     }
-    for (const uri of findPolicyFiles(roots)) {
-      const text = readWorkspaceFile(uri, roots);
-      if (text !== undefined) workspace.setDisk(uri, text);
+    const found = scanPolicyFiles(roots);
+    for (const r of found.refused) log(`not reading ${r.uri}: ${r.reason}`);
+    for (const uri of found.uris) {
+      const r = readWorkspacePolicy(uri, roots);
+      if ('text' in r) workspace.setDisk(uri, r.text);
+      else log(`not reading ${uri}: ${r.refused}`);
     }
     return { capabilities, serverInfo: { name: 'consistency-language-server', version: '0.1.0' } };
   });
@@ -109,9 +112,10 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const c of changes) {
-      const text = c.type === FileChangeType.Deleted ? undefined : readWorkspaceFile(c.uri, roots);
-      if (text === undefined) workspace.deleteDisk(c.uri);
-      else workspace.setDisk(c.uri, text);
+      const r = c.type === FileChangeType.Deleted ? undefined : readWorkspacePolicy(c.uri, roots);
+      if (r && 'refused' in r) log(`not reading ${c.uri}: ${r.refused}`);
+      if (r && 'text' in r) workspace.setDisk(c.uri, r.text);
+      else workspace.deleteDisk(c.uri);
     }
     validator.schedule();
   });

@@ -1,13 +1,14 @@
 // `consistency/simulate`: maps the request onto the worker-thread runner, with LSP work-done progress (the
-// client's workDoneToken, else one the server creates) and cancellation (the request's token, or the
-// progress's cancel) that reaches the running loop; remembers each target's last summary for the CodeLens.
+// client's workDoneToken, else one the server asks for without waiting on the answer) and cancellation (the
+// request's token, even one cancelled before the request was dispatched, or the progress's cancel) that
+// reaches the running loop; remembers each target's last summary for the CodeLens.
 import { join } from 'node:path';
 import { CancellationToken, CodeLensRefreshRequest, ErrorCodes, ResponseError, type Connection, type WorkDoneProgressParams, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import { readParams, responseOf, runKey, simulationJob, type SimulateResponse } from '../service/simulation';
+import { SimulationRunner } from '../host/simulation-runner';
+import { answerOf, readParams, responseOf, runKey, simulationJob, type SimulateResponse } from '../service/simulation';
 import type { Snapshot } from '../service/snapshot';
 import { simulateRequest } from './protocol';
 import { analyzeOptions, type Settings } from './settings';
-import { SimulationRunner } from './simulation-runner';
 
 export interface SimulationDeps {
   snapshot: () => Snapshot;
@@ -38,21 +39,42 @@ export function registerSimulation(connection: Connection, deps: SimulationDeps)
     const knobs = { seed: settings.simulation.seed, ops: settings.simulation.operations };
     const job = simulationJob(deps.snapshot(), p, analyzeOptions(settings), knobs);
     if ('error' in job) return responseOf(p, job);
-    // No token from the client: ask it for one (window/workDoneProgress/create); without one, no progress.
-    const created = workDoneToken === undefined ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    const progress: WorkDoneProgressReporter = created ?? connection.window.attachWorkDoneProgress(workDoneToken);
     const what = `${p.target.kind === 'data' ? 'data type' : 'scenario'} ${p.target.name}`;
-    progress.begin(`Simulating ${what}`, 0, undefined, true);
+    // A cancel that came with the request (the token may arrive already cancelled): nothing runs.
+    if (token.isCancellationRequested) return responseOf(p, { error: 'cancelled before it started', stopped: 'cancelled' });
+    const title = `Simulating ${what}`;
+    let progress: WorkDoneProgressReporter | undefined;
+    if (workDoneToken !== undefined) {
+      progress = connection.window.attachWorkDoneProgress(workDoneToken);
+      progress.begin(title, 0, undefined, true);
+    }
     const key = runKey(p.uri, p.target);
-    const run = runner.run(key, job, settings.simulation.timeLimitSeconds * 1000, (f) => progress.report(Math.floor(f * 100), `${Math.floor(f * 100)}%`));
+    const onProgress = (_: number, f: number) => progress?.report(Math.floor(f * 100), `${Math.floor(f * 100)}%`);
+    const run = runner.run(key, job, { limitMs: settings.simulation.timeLimitSeconds * 1000, onProgress });
     const cancels = [token.onCancellationRequested(() => run.cancel())];
-    if (created) cancels.push(created.token.onCancellationRequested(() => run.cancel()));
+    // The token's event fires only for a cancel that comes after it is listened to: check for one before.
+    if (token.isCancellationRequested) run.cancel();
+    let finished = false;
+    if (workDoneToken === undefined) {
+      // No token from the client: ask it for one, without waiting — a client that never answers
+      // window/workDoneProgress/create delays nothing; the run only goes without progress.
+      connection.window.createWorkDoneProgress().then(
+        (created) => {
+          if (finished) return void created.done();
+          progress = created;
+          created.begin(title, 0, undefined, true);
+          cancels.push(created.token.onCancellationRequested(() => run.cancel()));
+        },
+        () => undefined,
+      );
+    }
     let response: SimulateResponse;
     try {
-      response = responseOf(p, await run.answer);
+      response = responseOf(p, answerOf(await run.outcome));
     } finally {
+      finished = true;
       cancels.forEach((c) => c.dispose());
-      progress.done();
+      progress?.done();
     }
     deps.log(`simulate ${what}: ${response.summary}`);
     // A run stopped before it had any result leaves the lens on the previous run's summary.

@@ -5,10 +5,11 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CheckCache } from '../core/check-cache';
 import { EstimateCache } from '../core/estimate-cache';
-import { analyzeParsed, type AnalyzeOptions, type UnitCache } from '../core/pipeline';
+import type { AnalyzeOptions, UnitCache } from '../core/pipeline';
 import { readTargetFile } from './files';
-import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
+import type { ParsedDocument } from '../core/syntax/parse';
 import { reparseDocument } from '../core/syntax/reparse';
+import { analyzeIsolated, coreEngine, failed, parseIsolated, type Engine } from '../service/isolation';
 import { createSnapshot, type Snapshot } from '../service/snapshot';
 
 interface Entry {
@@ -43,8 +44,14 @@ export class Workspace {
   /** Parses done, for tests of the cache. */
   parses = 0;
 
-  /** `rulesDoc`: the URI of docs/rules.md where the server is installed (diagnostics link to it). */
-  constructor(private readonly rulesDoc?: string) {}
+  /**
+   * `rulesDoc`: the URI of docs/rules.md where the server is installed (diagnostics link to it). `engine`:
+   * the parser and analyser; whatever they throw becomes an `internal-error` on the file that caused it.
+   */
+  constructor(
+    private readonly rulesDoc?: string,
+    private readonly engine: Engine = coreEngine,
+  ) {}
 
   setOptions(options: AnalyzeOptions): void {
     this.options = options;
@@ -109,8 +116,10 @@ export class Workspace {
     const versions = new Map<string, number>();
     for (const e of this.entries.values()) {
       if (!e.parsed || e.parsed.uri !== e.uri) {
-        const before = e.previous?.uri === e.uri ? e.previous : undefined;
-        e.parsed = before ? reparseDocument(before, e.text) : parseDocument(e.text, e.uri);
+        // The previous parse is reused (only the edited declarations re-read) with the product's own parser.
+        const before = e.previous?.uri === e.uri && !failed(e.previous) ? e.previous : undefined;
+        const reuse = before && this.engine === coreEngine ? { ...coreEngine, parse: (t: string) => reparseDocument(before, t) } : undefined;
+        e.parsed = parseIsolated(e.text, e.uri, reuse ?? this.engine);
         e.previous = undefined;
         this.parses++;
       }
@@ -119,7 +128,8 @@ export class Workspace {
     }
     const load = (uri: string) => (uri.endsWith('.consistency') ? readTargetFile(uri) : undefined);
     const options = { ...this.options, load, estimates: this.estimates, checks: this.checks };
-    this.cached = createSnapshot(analyzeParsed(parsed, options, this.units), versions, this.rulesDoc);
+    const analysis = analyzeIsolated(parsed, options, this.units, this.engine);
+    this.cached = createSnapshot(analysis, versions, this.rulesDoc);
     return this.cached;
   }
 }

@@ -2,7 +2,7 @@
 // above each scenario: ▶ Simulate (with the last run's summary once there is one, see simulation.ts); and once
 // per file, above its first declaration, "Export TypeScript" (the generated module, see export.ts).
 import type { CodeLens } from 'vscode-languageserver-types';
-import { builtinScheme } from '../core/model/build-model';
+import { isBuiltin } from '../core/model/build-model';
 import { commands } from './commands';
 import { lensTitle, tryEstimate } from './estimate-text';
 import { toRange } from './positions';
@@ -28,7 +28,7 @@ export function codeLenses(s: Snapshot, uri: string, lastRuns: ReadonlyMap<strin
   }
   // Last, so on a line shared with a data type it reads "≈ … | ▶ Simulate | Export TypeScript".
   const first = doc.ast.declarations[0];
-  if (first && !uri.startsWith(builtinScheme)) {
+  if (first && !isBuiltin(uri)) {
     const at = toRange(lines, { start: first.range.start, end: first.range.start });
     out.push({ range: at, command: { title: exportLensTitle, command: commands.exportTypeScript, arguments: [uri] } });
   }

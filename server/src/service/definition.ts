@@ -2,7 +2,7 @@
 // the built-in prelude, whose `builtin:` documents the client fetches with `builtinText`; from an import's
 // path to the file it names.
 import type { Location, Position } from 'vscode-languageserver-types';
-import { builtinScheme } from '../core/model/build-model';
+import { isBuiltin, builtinScheme } from '../core/model/build-model';
 import { resolveImport, uriKey } from '../core/model/imports';
 import { preludeDocuments } from '../core/pipeline';
 import { contains } from '../core/util/range';
@@ -27,7 +27,7 @@ export function definition(s: Snapshot, uri: string, position: Position): Locati
 /** The text of a built-in document (`builtin:///rbi.consistency`), or undefined for any other URI. */
 /** The text of a built-in document, by `builtin:///rbi.consistency` or the `builtin:/rbi.consistency` VS Code prints. */
 export function builtinText(uri: string): string | undefined {
-  if (!uri.startsWith(builtinScheme)) return undefined;
+  if (!isBuiltin(uri)) return undefined;
   const path = uri.slice(builtinScheme.length).replace(/^\/+/, '');
   return preludeDocuments().find((d) => d.uri === `${builtinScheme}///${path}`)?.text;
 }

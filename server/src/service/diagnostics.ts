@@ -3,7 +3,7 @@
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { helpUri } from '../core/codes';
 import type { Diagnostic as CoreDiagnostic, Fix, Severity } from '../core/diagnostic';
-import { builtinScheme } from '../core/model/build-model';
+import { isBuiltin } from '../core/model/build-model';
 import type { Snapshot } from './snapshot';
 
 export const diagnosticSource = 'consistency';
@@ -48,7 +48,7 @@ export function toLspDiagnostic(s: Snapshot, d: CoreDiagnostic): Diagnostic {
 /** The diagnostics of every analysed file (built-ins excepted), an empty list for clean files. */
 export function diagnosticsByUri(s: Snapshot): Map<string, Diagnostic[]> {
   const out = new Map<string, Diagnostic[]>();
-  for (const uri of s.analysis.documents.keys()) if (!uri.startsWith(builtinScheme)) out.set(uri, []);
+  for (const uri of s.analysis.documents.keys()) if (!isBuiltin(uri)) out.set(uri, []);
   for (const d of s.analysis.diagnostics) out.get(d.uri)?.push(toLspDiagnostic(s, d));
   return out;
 }

@@ -2,7 +2,7 @@
 // default, and whether writing there is allowed (the core generator and header check; no file access here).
 import { generatedFileName, mayOverwrite } from '../core/export/header';
 import { exportTypeScript } from '../core/export/typescript';
-import { builtinScheme } from '../core/model/build-model';
+import { isBuiltin } from '../core/model/build-model';
 import type { Snapshot } from './snapshot';
 
 export interface ExportTypeScriptParams {
@@ -29,7 +29,7 @@ export function suggestedExportUri(uri: string): string {
 /** The export of policy `uri`; `readTarget` gives the text of a file (undefined when it does not exist).
  *  Undefined for documents not in the snapshot and for built-in documents. */
 export function exportTypeScriptFile(s: Snapshot, uri: string, readTarget: (uri: string) => string | undefined): ExportTypeScriptResult | undefined {
-  if (!s.document(uri) || uri.startsWith(builtinScheme)) return undefined;
+  if (!s.document(uri) || isBuiltin(uri)) return undefined;
   const { text } = exportTypeScript(s.analysis, uri);
   const suggestedPath = suggestedExportUri(uri);
   const errors = s.analysis.diagnostics.filter((d) => d.uri === uri && d.severity === 'error').length;

@@ -49,7 +49,9 @@ export function formatting(s: Snapshot, uri: string): TextEdit[] {
 
 /** The canonical text of a document, or undefined when it cannot be formatted safely. */
 export function formatDocument(doc: ParsedDocument): string | undefined {
-  if (doc.diagnostics.some((d) => d.code.startsWith('syntax-') && d.code !== 'syntax-bad-quantity')) return undefined;
+  const unreadable = (code: string) =>
+    (code.startsWith('syntax-') && code !== 'syntax-bad-quantity') || code === 'internal-error';
+  if (doc.diagnostics.some((d) => unreadable(d.code))) return undefined;
   const el = (t: IToken, comment: boolean): El => ({ image: comment && t.image.startsWith('//') ? t.image.trimEnd() : t.image, start: t.startOffset, end: t.startOffset + t.image.length, type: t.tokenType.name, comment });
   const els = [...doc.tokens.map((t) => el(t, false)), ...doc.comments.map((c) => el(c, true))].sort((a, b) => a.start - b.start);
   const { starts, kinds, props } = itemStarts(doc.ast);

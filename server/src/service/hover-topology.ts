@@ -7,22 +7,23 @@ import { formatCount } from '../core/estimate/format';
 import { describeDistribution } from '../core/simulate/index';
 import { quantileOf } from '../core/model/delay';
 import { majority } from '../core/util/quorum';
+import { plural } from '../core/util/plural';
 
 export function topologyMarkdown(t: TopologyModel): string {
   const n = t.totalReplicas;
   const primaries = [...t.regions.values()].filter((r) => r.primary).map((r) => r.name);
   return [
-    `**topology ${t.name}** · ${t.regions.size} region${t.regions.size === 1 ? '' : 's'} · ${n} replica${n === 1 ? '' : 's'} (majority ${majority(n)})`,
+    `**topology ${t.name}** · ${plural(t.regions.size, 'region')} · ${plural(n, 'replica')} (majority ${majority(n)})`,
     ...(primaries.length ? ['', `Primary: ${primaries.join(', ')}.`] : []),
     '',
-    ...[...t.regions.values()].map((r) => `- ${r.name}: ${r.replicas} replica${r.replicas === 1 ? '' : 's'}`),
+    ...[...t.regions.values()].map((r) => `- ${r.name}: ${plural(r.replicas, 'replica')}`),
   ].join('\n');
 }
 
 export function regionMarkdown(t: TopologyModel, name: string): string {
   const region = t.regions.get(name);
   if (!region) return `**region ${name}**: not declared in topology ${t.name}.`;
-  const head = `**region ${name}** · topology ${t.name} · ${region.replicas} replica${region.replicas === 1 ? '' : 's'}${region.primary ? ' · primary' : ''}`;
+  const head = `**region ${name}** · topology ${t.name} · ${plural(region.replicas, 'replica')}${region.primary ? ' · primary' : ''}`;
   const others = [...t.regions.keys()].filter((o) => o !== name);
   if (others.length === 0) return head;
   const via = (o: string) => (t.path(name, o).length > 1 ? `via ${viaRegions(name, t.path(name, o)).join(', ')}` : 'direct');

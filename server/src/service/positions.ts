@@ -7,10 +7,20 @@ export function toPosition(lines: LineIndex, offset: number): Position {
   return lines.position(offset);
 }
 
-/** A character past the end of its line means the end of the line (LSP), not the start of the next. */
+/**
+ * A character past the end of its line means the end of the line (LSP), not the start of the next. Positions
+ * are whole numbers: a fractional one (from a misbehaving client) is rounded down, one that is not a number
+ * at all is 0, so no request answers with a NaN (`character: null`).
+ */
 export function toOffset(lines: LineIndex, p: Position): number {
-  if (p.line < 0 || p.line >= lines.lineCount) return lines.offset(p.line, p.character);
-  return lines.offset(p.line, Math.min(p.character, lines.lineText(p.line).length));
+  const line = whole(p.line);
+  const character = whole(p.character);
+  if (line >= lines.lineCount) return lines.offset(line, character);
+  return lines.offset(line, Math.min(character, lines.lineText(line).length));
+}
+
+function whole(n: number): number {
+  return typeof n === 'number' && !Number.isNaN(n) ? Math.max(0, Math.floor(n)) : 0;
 }
 
 export function toRange(lines: LineIndex, r: CoreRange): Range {

@@ -2,7 +2,7 @@
 // keywords, numbers with their units, strings and operators, encoded as LSP relative 5-tuples.
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { SymbolKind } from '../core/model/model';
-import { builtinScheme } from '../core/model/build-model';
+import { isBuiltin } from '../core/model/build-model';
 import type { DistExpr, Name } from '../core/syntax/ast';
 import { properties } from './locate';
 import type { Snapshot } from './snapshot';
@@ -25,7 +25,7 @@ export function semanticTokens(s: Snapshot, uri: string): SemanticTokens {
   const names = new Map<number, [TokenType, number, number?]>();
   const mark = (n: Name | undefined, type: TokenType, mods = 0) => n && names.set(n.range.start, [type, mods, n.range.end]);
   for (const d of s.analysis.declarations) if (d.origin.uri === uri) names.set(d.origin.range.start, [symbolTypes[d.kind], 1, d.origin.range.end]);
-  for (const r of s.analysis.references) if (r.uri === uri) names.set(r.range.start, [symbolTypes[r.kind], r.target?.uri.startsWith(builtinScheme) ? 2 : 0, r.range.end]);
+  for (const r of s.analysis.references) if (r.uri === uri) names.set(r.range.start, [symbolTypes[r.kind], (r.target !== undefined && isBuiltin(r.target.uri)) ? 2 : 0, r.range.end]);
   for (const d of doc.ast.declarations) {
     if (d.kind === 'currency' || d.kind === 'profile') mark(d.value, 'enumMember');
     else if (d.kind === 'store') d.names.forEach((n) => mark(n, 'enumMember'));

@@ -1,13 +1,15 @@
 // Simulation in the editor, its pure parts: the targets a file offers (each data type and scenario), the job a
-// run needs (texts, analysis options, seed, operations), target → Scenario, the run itself (analyse, build,
-// simulate; the worker thread calls it), and the one-line summary shown in the CodeLens and a notification.
+// run needs (texts, analysis options, seed, operations; run by service/simulation-run.ts in the host's worker),
+// the response made of its outcome, and the one-line summary shown in the CodeLens and a notification.
 import { formatAvailability, formatCount, ms } from '../core/estimate/format';
-import { builtinScheme } from '../core/model/build-model';
-import { analyze, type AnalyzeOptions, type SourceFile } from '../core/pipeline';
-import { simulate, type SimulateOptions, type SimulationResult } from '../core/simulate/index';
-import { scenarioOf, type SimulationTarget } from '../core/simulate/target';
+import { isBuiltin } from '../core/model/build-model';
+import type { AnalyzeOptions } from '../core/pipeline';
+import type { SimulationResult } from '../core/simulate/index';
+import type { SimulationTarget } from '../core/simulate/target';
 import type { Range as CoreRange } from '../core/util/range';
+import type { Outcome, SimulationJob, SimulationStop } from './simulation-run';
 import type { Snapshot } from './snapshot';
+import { plural } from '../core/util/plural';
 
 export type { SimulationKind, SimulationTarget } from '../core/simulate/target';
 
@@ -21,8 +23,7 @@ export interface SimulateParams {
   ops?: number;
 }
 
-/** Why a run ended before its scenario did: the user cancelled it, or it ran into the time limit. */
-export type SimulationStop = 'cancelled' | 'time-limit';
+export type { SimulationStop } from './simulation-run';
 
 export interface SimulateResponse {
   uri: string;
@@ -36,17 +37,6 @@ export interface SimulateResponse {
   summary: string;
 }
 
-/** What the worker thread needs for one run: every text the analysis sees, its options, the target and knobs. */
-export interface SimulationJob {
-  files: SourceFile[];
-  options: AnalyzeOptions;
-  target: SimulationTarget;
-  /** An explicit seed (the request's); else a scenario's own, else `defaultSeed`. */
-  seed?: number;
-  defaultSeed: number;
-  ops: number;
-}
-
 export interface SimulationTargetAt {
   target: SimulationTarget;
   range: CoreRange;
@@ -55,7 +45,7 @@ export interface SimulationTargetAt {
 /** The data types and scenarios declared in document `uri` (a repeated name only at its first declaration). */
 export function simulationTargets(s: Snapshot, uri: string): SimulationTargetAt[] {
   const doc = s.document(uri);
-  if (!doc || uri.startsWith(builtinScheme)) return [];
+  if (!doc || isBuiltin(uri)) return [];
   const model = s.analysis.modelOf(uri);
   const out: SimulationTargetAt[] = [];
   for (const decl of doc.ast.declarations) {
@@ -89,19 +79,8 @@ export function simulationJob(s: Snapshot, p: SimulateParams, options: AnalyzeOp
     const d = s.document(u);
     return d ? [{ uri: d.uri, text: d.text }] : [];
   });
-  return { files, options, target: p.target, ...(p.seed !== undefined ? { seed: p.seed } : {}), defaultSeed: knobs.seed, ops: p.ops ?? knobs.ops };
-}
-
-/** Analyses the job's texts, builds the scenario and simulates it (in the worker thread; synchronous). */
-export function runJob(job: SimulationJob, o: SimulateOptions = {}): { result: SimulationResult } | { error: string } {
-  try {
-    const { model } = analyze(job.files, job.options);
-    const sc = scenarioOf(model, job);
-    if ('error' in sc) return sc;
-    return { result: simulate(model, sc, o) };
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
+  const seed = p.seed !== undefined ? { seed: p.seed } : {};
+  return { files, options, targets: [p.target], ...seed, defaultSeed: knobs.seed, ops: p.ops ?? knobs.ops };
 }
 
 /** "write p99 48 ms, 0 anomalies, 99.9% available (seed 42)": the worst write p99 over the data types, the
@@ -113,7 +92,7 @@ export function summaryLine(r: SimulationResult, stopped?: SimulationStop): stri
   const all = r.data.reduce((n, d) => n + d.read.offered + d.write.offered, 0);
   const available = formatAvailability(all > 0 ? (100 * ok) / all : 100);
   const head = stopped ? `${stopped === 'cancelled' ? 'cancelled' : 'time limit'} at ${ms(r.simulatedMs / 1000)} s simulated: ` : '';
-  return `${head}write p99 ${ms(writeP99)} ms, ${formatCount(anomalies)} ${anomalies === 1 ? 'anomaly' : 'anomalies'}, ${available} available (seed ${r.scenario.seed})`;
+  return `${head}write p99 ${ms(writeP99)} ms, ${plural(formatCount(anomalies), 'anomaly', 'anomalies')}, ${available} available (seed ${r.scenario.seed})`;
 }
 
 /** The parameters of a request, checked (they come from outside). */
@@ -133,6 +112,14 @@ export function readParams(raw: unknown): SimulateParams | { error: string } {
 }
 
 export type SimulationAnswer = { result: SimulationResult; stopped?: SimulationStop } | { error: string; stopped?: SimulationStop };
+
+/** What a one-target job's outcome says: its result, or why there is none. */
+export function answerOf(o: Outcome): SimulationAnswer {
+  const stopped = o.stopped ? { stopped: o.stopped } : {};
+  if (o.runs.length > 0) return { result: o.runs[0], ...stopped };
+  if (o.failed.length > 0) return { error: o.failed[0].error, ...stopped };
+  return { error: o.stopped === 'time-limit' ? 'stopped by the time limit before it started' : 'cancelled before it started', ...stopped };
+}
 
 /** The response to a request, from what the worker answered. */
 export function responseOf(p: Pick<SimulateParams, 'uri' | 'target'>, answer: SimulationAnswer): SimulateResponse {

@@ -1,6 +1,6 @@
 // `consistency export` end to end: builds out/cli.cjs (node esbuild.mjs) and runs it in a temporary
 // working directory, checking where it writes, what it refuses, and that re-export is byte-identical.
-import { bundle, runBundle } from '../../helpers/bundle';
+import { runCli } from '../../helpers/cli';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ data upi {
 }
 `;
 
-const cli = (...args: string[]) => runBundle('cli', args, work, { NO_COLOR: '1' });
+const cli = (...args: string[]) => runCli(args, work, { NO_COLOR: '1' });
 
 const read = (rel: string) => readFileSync(join(work, rel), 'utf8');
 const write = (rel: string, text: string) => writeFileSync(join(work, rel), text);
@@ -38,7 +38,6 @@ const expected = (path: string, text: string) => {
 };
 
 before(() => {
-  bundle('cli');
   root = realpathSync(mkdtempSync(join(tmpdir(), 'consistency-export-')));
   work = join(root, 'work');
   outside = join(root, 'outside');

@@ -1,10 +1,11 @@
 // `consistency check <files|dirs>…`: checks each file in its own scope (the prelude, itself, what it imports,
-// read from disk when not given) and prints the diagnostics; exit 1 on any error (or more warnings than
-// --max-warnings), else 0.
+// read from disk when not given) and prints the diagnostics; exit 3 when the checker failed on a file, 2 when a
+// file could not be read (a FIFO, too big), 1 on any error (or more warnings than --max-warnings), else 0 —
+// always after printing every other file's results.
 import type { Severity } from '../../core/diagnostic';
-import { analyze } from '../../core/pipeline';
+import { analyzeInputs, INTERNAL_FAILURE, internalFailures } from '../analyze';
 import type { CliContext, Format } from '../context';
-import { collectFiles, readFiles, readImport } from '../files';
+import { collectInputs, pathToUri, readEach, readImport, refusedText } from '../files';
 import { formatHuman } from '../output/human';
 import { formatJson } from '../output/json';
 import { declaresNothing, pathsAsGiven, refuseNonPolicies } from '../inputs';
@@ -26,14 +27,14 @@ export interface CheckArgs {
 
 export function runCheck(args: CheckArgs, ctx: CliContext): number {
   refuseNonPolicies(args.paths, ctx.cwd, args.force === true);
-  const files = readFiles(collectFiles(args.paths, ctx.cwd));
-  const analysis = analyze(
-    files.map((f) => ({ uri: f.uri, text: f.text })),
-    { rules: args.rules, load: readImport },
-  );
+  const collected = collectInputs(args.paths, ctx.cwd);
+  const { files, refused } = readEach(collected.paths);
+  refused.unshift(...collected.refused);
+  const analysis = analyzeInputs(files, { rules: args.rules, load: readImport }, ctx.engine);
   const report: CheckReport = {
     // The files given, then the files they import (their problems are reported too).
-    files: [...analysis.units.keys()],
+    // (A file the checker failed on has no unit; it is listed all the same.)
+    files: [...new Set([...files.map((f) => f.uri), ...analysis.units.keys()])],
     texts: new Map([...analysis.documents].map(([uri, doc]) => [uri, doc.text])),
     diagnostics: analysis.diagnostics,
     cwd: ctx.cwd,
@@ -41,6 +42,7 @@ export function runCheck(args: CheckArgs, ctx: CliContext): number {
     empty: files.filter((f) => declaresNothing(analysis.documents.get(f.uri)?.ast.declarations.length ?? 0, f.text)).map(
       (f) => f.uri,
     ),
+    refused: refused.map((r) => ({ uri: pathToUri(r.path), reason: r.reason })),
   };
   if (args.format === 'json') ctx.out(formatJson(report, ctx.tool));
   else if (args.format === 'sarif') ctx.out(formatSarif(report, ctx.tool));
@@ -53,6 +55,15 @@ export function runCheck(args: CheckArgs, ctx: CliContext): number {
     for (const uri of empty) ctx.err(`consistency: warning: ${shownPath(report, uri)} declares nothing (an empty file).\n`);
   }
 
+  const shown = (path: string) => shownPath(report, pathToUri(path));
+  for (const r of refused) ctx.err(`consistency: ${refusedText(r, shown)}\n`);
+  const failures = internalFailures(report.diagnostics);
+  if (failures.length > 0) {
+    const where = [...new Set(failures.map((d) => shownPath(report, d.uri)))].join(', ');
+    ctx.err(`consistency: internal error: the checker failed on ${where}; the other files' results are complete.\n`);
+    return INTERNAL_FAILURE;
+  }
+  if (refused.length > 0) return 2;
   const counts = countSeverities(report.diagnostics);
   if (counts.error > 0) return 1;
   const warnings = counts.warning + empty.length;

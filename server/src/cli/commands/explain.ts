@@ -3,7 +3,8 @@
 import type { DataModel, Replication } from '../../core/model/model';
 import { estimateTransaction } from '../../core/estimate/transaction';
 import { defaultProfileName } from '../../core/estimate/profiles/index';
-import { analyze, type Analysis } from '../../core/pipeline';
+import type { Analysis } from '../../core/pipeline';
+import { analyzeInputs, INTERNAL_FAILURE, internalFailures } from '../analyze';
 import type { CliContext } from '../context';
 import { collectFiles, readFiles, readImport } from '../files';
 import { formatExplainJson } from '../output/json';
@@ -23,7 +24,7 @@ export interface ExplainArgs {
 export function runExplain(args: ExplainArgs, ctx: CliContext): number {
   refuseNonPolicies(args.paths, ctx.cwd, args.force === true);
   const files = readFiles(collectFiles(args.paths, ctx.cwd));
-  const analysis = analyze(files.map((f) => ({ uri: f.uri, text: f.text })), { load: readImport });
+  const analysis = analyzeInputs(files, { load: readImport }, ctx.engine);
   // Each file's data types and transactions, as that file sees them (its scope: the prelude, itself, its imports).
   const own = <T extends { origin: { uri: string } }>(uri: string, xs: Iterable<T>) =>
     [...xs].filter((x) => x.origin.uri === uri);
@@ -61,6 +62,12 @@ export function runExplain(args: ExplainArgs, ctx: CliContext): number {
     const check = `consistency check ${args.paths.join(' ')}`;
     const what = `${plural(errors, 'error')} in these files`;
     ctx.err(`consistency: ${what}: the estimates may not mean much until they are fixed (see \`${check}\`).\n`);
+  }
+  const failures = internalFailures(analysis.diagnostics);
+  if (failures.length > 0) {
+    const where = [...new Set(failures.map((d) => shownPath(report, d.uri)))].join(', ');
+    ctx.err(`consistency: internal error: the checker failed on ${where} (see \`consistency check\`).\n`);
+    return INTERNAL_FAILURE;
   }
   return errors > 0 || report.rows.some((r) => r.error !== undefined) ? 1 : 0;
 }

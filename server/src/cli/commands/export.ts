@@ -1,8 +1,8 @@
 // `consistency export <file> [-o out.ts] [--force]`: writes the generated TypeScript module of one policy.
 // Writes only where told (default: next to the input as <name>.consistency.ts), only inside the working
 // directory unless -o is an absolute path, and never over a file it did not generate unless forced.
-import { existsSync, lstatSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { generatedFileName, mayOverwrite } from '../../core/export/header';
 import { systemNames } from '../../core/stores/index';
 import { exportTypeScript, type ExportResult } from '../../core/export/typescript';
@@ -10,6 +10,9 @@ import { analyze } from '../../core/pipeline';
 import type { CliContext } from '../context';
 import { readFiles, readImport, UsageError } from '../files';
 import { refuseNonPolicies } from '../inputs';
+import { insideDirectory } from '../write-target';
+
+export { insideDirectory };
 import { countSeverities, plural } from '../output/locate';
 
 export interface ExportArgs {
@@ -22,15 +25,6 @@ export interface ExportArgs {
 /** `bank.consistency` → `bank.consistency.ts`; `bank.txt` → `bank.txt.consistency.ts`. */
 export function defaultOutput(input: string): string {
   return join(dirname(input), generatedFileName(basename(input)));
-}
-
-/** True when `target` (which may not exist yet) is inside `cwd`, symbolic links resolved. */
-export function insideDirectory(target: string, cwd: string): boolean {
-  let dir = dirname(target);
-  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
-  const real = join(realpathSync(dir), relative(dir, target));
-  const rel = relative(realpathSync(cwd), real);
-  return rel !== '' && !isAbsolute(rel) && rel.split(sep)[0] !== '..';
 }
 
 export function runExport(args: ExportArgs, ctx: CliContext): number {

@@ -2,8 +2,8 @@
 // runs declared scenarios and data types' default scenarios (in a worker thread, so Ctrl-C stops them and
 // the partial results are printed, exit 130), prints a table per data type or JSON, can write the
 // Jepsen-style history. Exit 1 when a run failed or a level showed what it promises never to show.
-import { closeSync, existsSync, openSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, existsSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { analyze } from '../../core/pipeline';
 import type { SimulationResult } from '../../core/simulate/index';
 import type { CliContext } from '../context';
@@ -14,8 +14,14 @@ import { countSeverities, plural } from '../output/locate';
 import { formatSimulation, progressClear, progressFrame, type SimulateReport } from '../output/simulate-table';
 import { wantsColor } from '../output/style';
 import { planRuns, type RunSpec } from '../simulate/plan';
-import { runPlan, type FailedRun, type Outcome, type SimulationJob } from '../simulate/run';
-import { runInWorker } from '../simulate/worker';
+import { defaults } from '../../core/simulate/index';
+import { SimulationRunner, type RunOptions } from '../../host/simulation-runner';
+import { runJob, type FailedRun, type Outcome, type SimulationJob } from '../../service/simulation-run';
+import { LineWriter } from '../../host/line-writer';
+import { openWriteTarget } from '../write-target';
+
+/** How a history file this command wrote begins (its first header line). */
+const HISTORY_SIGNATURE = '{"type":"header","format":"consistency-history/';
 
 export interface SimulateArgs {
   file: string;
@@ -30,9 +36,15 @@ export interface SimulateArgs {
   json: boolean;
   /** Where to write the JSONL history. */
   history?: string;
-  /** Read a file whose name does not end in .consistency as a policy. */
+  /** Read a file whose name does not end in .consistency as a policy; write --history outside the directory. */
   force?: boolean;
+  /** Wall-time limit of the whole simulation (default DEFAULT_TIME_LIMIT_MS); `--time-limit` as given, for messages. */
+  timeLimitMs?: number;
+  timeLimitText?: string;
 }
+
+/** Wall-time limit of a `simulate` command unless --time-limit says otherwise: 10 minutes. */
+export const DEFAULT_TIME_LIMIT_MS = 10 * 60_000;
 
 /** Exit code after Ctrl-C stopped the runs (128 + SIGINT). */
 export const INTERRUPTED = 130;
@@ -48,12 +60,6 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
   const seen = analysis.units.get(file.uri)?.documents ?? [file.uri];
   const files = [...seen].reverse().map((uri) => ({ uri, text: analysis.documents.get(uri)!.text }));
   const runs = planRuns(analysis.model, { data: args.data, scenarios: args.scenarios }, args.file);
-  let historyPath: string | undefined;
-  if (args.history !== undefined) {
-    historyPath = resolve(ctx.cwd, args.history);
-    if (historyPath === input) throw new UsageError(`--history ${args.history} is the policy file itself`);
-    if (existsSync(historyPath) && statSync(historyPath).isDirectory()) throw new UsageError(`--history ${args.history} is a directory; give a file path`);
-  }
 
   const errors = countSeverities(analysis.diagnostics).error;
   const shownFile = pathsAsGiven([args.file], ctx.cwd)(file.uri);
@@ -66,13 +72,17 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
     return 1;
   }
 
-  let historyFd: number | undefined;
-  try {
-    historyFd = historyPath === undefined ? undefined : openSync(historyPath, 'w');
-  } catch (e) {
-    throw new UsageError(`cannot write ${args.history}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  const job: SimulationJob = { files, runs, seed: args.seed, ops: args.ops, historyFd };
+  // The history follows export's rules for where it may write (write-target.ts).
+  const historyFd = args.history === undefined ? undefined : openWriteTarget({
+    option: `--history ${args.history}`,
+    path: resolve(ctx.cwd, args.history),
+    absolute: isAbsolute(args.history),
+    force: args.force === true,
+    cwd: ctx.cwd,
+    signature: HISTORY_SIGNATURE,
+  });
+  const knobs = { seed: args.seed, defaultSeed: 1, ops: args.ops ?? defaults.defaultOps };
+  const job: SimulationJob = { files, options: {}, targets: runs, ...knobs };
   const progress = ctx.stderrIsTTY === true && !args.json && runs.length > 0;
   const label = (i: number) => `${runs[i].name}${runs[i].kind === 'scenario' ? ' (scenario)' : ''}`;
   let shown = '';
@@ -87,22 +97,67 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
     if (historyFd !== undefined) closeSync(historyFd);
     return Math.max(report(outcome, args, shownFile, ctx), errors > 0 ? 1 : 0);
   };
-  if (ctx.simulationWorker === undefined) return finish(runPlan(job, { onProgress }));
-  const onInterrupt = () => ctx.err(`${progress ? progressClear : '\n'}consistency: stopping; the results so far follow (Ctrl-C again to quit at once)\n`);
-  return runInWorker(ctx.simulationWorker, job, { onProgress, onInterrupt }).then(finish, (e: unknown) => {
+  const limitMs = args.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  if (ctx.simulationWorker === undefined) return finish(runInline(job, historyFd, limitMs, onProgress));
+  const stopping = `${progress ? progressClear : '\n'}consistency: stopping; the results so far follow (Ctrl-C again to quit at once)\n`;
+  return runInHost(ctx.simulationWorker, job, { historyFd, onProgress, limitMs }, () => ctx.err(stopping)).then(finish, (e: unknown) => {
     if (historyFd !== undefined) closeSync(historyFd);
     throw e;
   });
 }
 
+/** Without the worker (from source, in tests): in this thread, where Ctrl-C cannot stop it gracefully. */
+function runInline(
+  job: SimulationJob,
+  historyFd: number | undefined,
+  limitMs: number,
+  onProgress?: (i: number, f: number) => void,
+): Outcome {
+  const writer = historyFd === undefined ? undefined : new LineWriter(historyFd);
+  const deadline = Date.now() + limitMs;
+  const stop = () => (Date.now() > deadline ? ('time-limit' as const) : undefined);
+  try {
+    return runJob(job, { onProgress, onHistory: writer?.line, stop });
+  } finally {
+    writer?.flush();
+  }
+}
+
+/** In the simulation host's worker thread, so the main thread sees Ctrl-C: the first one stops the runs (the
+ *  results so far are kept), a second one exits at once with 130. */
+async function runInHost(script: string, job: SimulationJob, options: RunOptions, onInterrupt: () => void): Promise<Outcome> {
+  const runner = new SimulationRunner(script, (m) => void process.stderr.write(`consistency: ${m}\n`));
+  const run = runner.run('cli', job, options);
+  let interrupted = false;
+  const onSigint = () => {
+    if (interrupted) process.exit(INTERRUPTED);
+    interrupted = true;
+    run.cancel();
+    onInterrupt();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await run.outcome;
+  } finally {
+    process.off('SIGINT', onSigint);
+    runner.dispose();
+  }
+}
+
 function report(outcome: Outcome, args: SimulateArgs, path: string, ctx: CliContext): number {
   const truncated = outcome.runs.filter((r) => r.history.truncated).map((r) => r.scenario.name);
   if (args.history !== undefined && truncated.length) ctx.err(`consistency: note: the history of ${truncated.join(', ')} was cut at the line limit.\n`);
-  const rep: SimulateReport = { runs: outcome.runs, failed: outcome.failed, skipped: outcome.skipped, seed: args.seed };
+  const limit = args.timeLimitText ?? `${DEFAULT_TIME_LIMIT_MS / 60_000}m`;
+  const stoppedBy = outcome.stopped === 'time-limit' ? `the time limit (--time-limit ${limit})` : undefined;
+  const rep: SimulateReport = { runs: outcome.runs, failed: outcome.failed, skipped: outcome.skipped, seed: args.seed, stoppedBy };
   if (args.json) ctx.out(JSON.stringify(simulateDocument(outcome, args, path, ctx), null, 2) + '\n');
   else {
     const width = outputWidth(ctx.env, ctx.stdoutColumns);
     ctx.out(formatSimulation(rep, { color: wantsColor(ctx.stdoutIsTTY, ctx.env), width, file: path }));
+  }
+  if (outcome.stopped === 'time-limit') {
+    ctx.err(`consistency: stopped by ${stoppedBy} of wall time; the results cover what ran (exit 1).\n`);
+    return 1;
   }
   if (outcome.stopped) return INTERRUPTED;
   const broken = outcome.runs.some((r) => r.data.some((d) => d.violated.length > 0));

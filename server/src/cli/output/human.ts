@@ -2,6 +2,7 @@
 // the range underlined (^~~~, like tsc and rustc; long lines clipped around the range), fixes, a summary.
 import type { Diagnostic } from '../../core/diagnostic';
 import { countSeverities, Locator, plural, shownPath, type CheckReport } from './locate';
+import { escapeControls } from './safe-text';
 import { makeStyle, type Style } from './style';
 
 export interface HumanOptions {
@@ -14,23 +15,28 @@ export function formatHuman(report: CheckReport, options: HumanOptions = {}): st
   const style = makeStyle(options.color ?? false);
   const locator = new Locator(report.texts);
   const blocks = report.diagnostics.map((d) => formatDiagnostic(d, report, locator, style, options.maxWidth ?? 120));
-  const empty = (report.empty ?? []).map((uri) => `${style.bold(`${shownPath(report, uri)}:`)} ${style.severity('warning')('warning')}: declares nothing (an empty file)\n`);
+  const empty = (report.empty ?? []).map((uri) => {
+    const path = escapeControls(shownPath(report, uri), false);
+    return `${style.bold(`${path}:`)} ${style.severity('warning')('warning')}: declares nothing (an empty file)\n`;
+  });
   return [...blocks, ...empty, summaryLine(report, style)].join('\n') + '\n';
 }
 
 function formatDiagnostic(d: Diagnostic, report: CheckReport, locator: Locator, style: Style, maxWidth: number): string {
   const { start, end } = locator.span(d.uri, d.range);
-  const where = `${shownPath(report, d.uri)}:${start.line}:${start.column}:`;
-  const lines = [`${style.bold(where)} ${style.severity(d.severity)(d.severity)} ${style.dim(d.code)}: ${d.message}`];
+  const where = `${escapeControls(shownPath(report, d.uri), false)}:${start.line}:${start.column}:`;
+  const message = escapeControls(d.message);
+  const lines = [`${style.bold(where)} ${style.severity(d.severity)(d.severity)} ${style.dim(d.code)}: ${message}`];
   const lineText = locator.index(d.uri).lineText(start.line - 1);
   // A range over several lines is underlined to the end of its first line.
   const endColumn = end.line === start.line ? end.column : lineText.length + 1;
   lines.push(...excerpt(lineText, start.line, start.column - 1, endColumn - 1, maxWidth, style, style.severity(d.severity)));
   for (const r of d.related ?? []) {
     const p = locator.position(r.uri, r.range.start);
-    lines.push(`  ${style.cyan('note')}: ${shownPath(report, r.uri)}:${p.line}:${p.column}: ${r.message}`);
+    const note = `${escapeControls(shownPath(report, r.uri), false)}:${p.line}:${p.column}: ${escapeControls(r.message)}`;
+    lines.push(`  ${style.cyan('note')}: ${note}`);
   }
-  for (const f of d.fixes ?? []) lines.push(`  ${style.green('fix')}: ${f.title}`);
+  for (const f of d.fixes ?? []) lines.push(`  ${style.green('fix')}: ${escapeControls(f.title)}`);
   return lines.join('\n') + '\n';
 }
 
@@ -39,7 +45,9 @@ function formatDiagnostic(d: Diagnostic, report: CheckReport, locator: Locator, 
  * Tabs are shown as one space so the underline stays aligned.
  */
 export function excerpt(text: string, lineNumber: number, start: number, end: number, maxWidth = 120, style: Style = makeStyle(false), paint = style.bold): string[] {
-  const clipped = clipLine(text.replace(/\t/g, ' '), start, end, maxWidth);
+  // Control characters as one-column pictures: the line cannot drive the terminal, and the underline stays aligned.
+  const line = escapeControls(text.replace(/\t/g, ' ').replace(/[\r\n]+$/, ''), false);
+  const clipped = clipLine(line, start, end, maxWidth);
   const shown = clipped.text.trimEnd();
   const gutter = String(lineNumber);
   const underline = ' '.repeat(clipped.start) + paint('^' + '~'.repeat(Math.max(0, clipped.end - clipped.start - 1)));

@@ -39,6 +39,8 @@ export interface JsonCheckDocument {
   summary: { files: number } & Totals;
   files: ({ path: string; uri: string } & Totals)[];
   diagnostics: JsonDiagnostic[];
+  /** Files found but not read (a FIFO, a device, over the size limit), when there are any. */
+  refused?: { path: string; uri: string; reason: string }[];
 }
 
 export function checkDocument(report: CheckReport, tool: ToolInfo): JsonCheckDocument {
@@ -58,6 +60,9 @@ export function checkDocument(report: CheckReport, tool: ToolInfo): JsonCheckDoc
     summary: { files: report.files.length, ...totals(report.diagnostics) },
     files: report.files.map((uri) => ({ path: shownPath(report, uri), uri, ...totals(report.diagnostics.filter((d) => d.uri === uri)) })),
     diagnostics: report.diagnostics.map(diagnostic),
+    ...(report.refused?.length
+      ? { refused: report.refused.map((r) => ({ path: shownPath(report, r.uri), uri: r.uri, reason: r.reason })) }
+      : {}),
   };
 }
 

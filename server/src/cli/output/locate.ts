@@ -18,6 +18,8 @@ export interface CheckReport {
   shown?: Shown;
   /** Files given that declare nothing (empty, blank or only comments), reported as warnings. */
   empty?: string[];
+  /** Files found but not read (not regular files, too big), with the reason. */
+  refused?: { uri: string; reason: string }[];
 }
 
 /** A file's path as the report shows it. */
@@ -75,6 +77,4 @@ export function countSeverities(diagnostics: Diagnostic[]): Counts {
   return counts;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+export { plural } from '../../core/util/plural';

@@ -1,6 +1,6 @@
 // The SARIF 2.1.0 format of `consistency check` (for GitHub code scanning and other SARIF viewers):
 // one run, the rule table as tool.driver.rules, one result per diagnostic, fixes as artifact changes.
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Invocation, Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { allCodes, codeInfo, defaultSeverity, helpUri } from '../../core/codes';
 import type { Severity, TextEdit } from '../../core/diagnostic';
 import type { Range } from '../../core/util/range';
@@ -43,7 +43,28 @@ export function sarifDocument(report: CheckReport, tool: ToolInfo): Log {
       artifactLocation: artifact(uri),
       replacements: edits.filter((e) => e.uri === uri).map((e) => ({ deletedRegion: region(uri, e.range), insertedContent: { text: e.newText } })),
     }));
-  const results = report.diagnostics.map((d): Result => ({
+  // The checker's own failures are not findings about the policy: they are the invocation's notifications.
+  const failures = report.diagnostics.filter((d) => d.code === 'internal-error');
+  const findings = report.diagnostics.filter((d) => d.code !== 'internal-error');
+  const notifications: Notification[] = [
+    ...failures.map((d): Notification => ({
+      level: 'error',
+      message: { text: d.message },
+      locations: [location(d.uri, d.range)],
+      descriptor: { id: d.code },
+    })),
+    ...(report.refused ?? []).map((r): Notification => ({
+      level: 'error',
+      message: { text: `Not read: ${r.reason}.` },
+      locations: [{ physicalLocation: { artifactLocation: artifact(r.uri) } }],
+      descriptor: { id: 'file-not-read' },
+    })),
+  ];
+  const invocation: Invocation = {
+    executionSuccessful: notifications.length === 0,
+    ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
+  };
+  const results = findings.map((d): Result => ({
     ruleId: d.code,
     ruleIndex: ruleIndex.get(d.code),
     level: levels[d.severity],
@@ -63,6 +84,7 @@ export function sarifDocument(report: CheckReport, tool: ToolInfo): Log {
         originalUriBaseIds: { [SRCROOT]: { uri: pathToUri(report.cwd).replace(/\/?$/, '/') } },
         artifacts: report.files.map((uri) => ({ location: artifact(uri) })),
         columnKind: 'utf16CodeUnits',
+        ...(notifications.length ? { invocations: [invocation] } : {}),
         results,
       },
     ],

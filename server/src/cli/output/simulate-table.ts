@@ -14,8 +14,10 @@ export interface SimulateReport {
   runs: SimulationResult[];
   /** Runs that could not be simulated (a data type's default run, or a scenario), with the reason. */
   failed: { data?: string; scenario?: string; error: string }[];
-  /** Runs never started because Ctrl-C stopped the simulation. */
+  /** Runs never started because Ctrl-C (or the time limit) stopped the simulation. */
   skipped?: { kind: 'data' | 'scenario'; name: string }[];
+  /** What stopped the simulation, when something did: the default is Ctrl-C. */
+  stoppedBy?: string;
   /** The --seed given (undefined: each run's own). */
   seed?: number;
 }
@@ -37,6 +39,8 @@ function seedText(report: SimulateReport): string {
   return `seeds ${report.runs.map((r) => `${r.scenario.name} ${r.scenario.seed}`).join(', ')}`;
 }
 
+const stopper = (report: SimulateReport) => report.stoppedBy ?? 'Ctrl-C';
+
 /** The last line: what ran, whether every promise held, what failed or was skipped, the seed(s). */
 export function simulateSummary(report: SimulateReport): string {
   const data = report.runs.reduce((n, r) => n + r.data.length, 0);
@@ -49,7 +53,7 @@ export function simulateSummary(report: SimulateReport): string {
     `Simulated ${plural(data, 'data type')} in ${plural(report.runs.length, 'run')}`,
     data === 0 ? '' : broken.length ? `promised yet seen: ${broken.join('; ')}` : held,
     report.failed.length ? `${plural(report.failed.length, 'run')} could not be simulated` : '',
-    report.skipped?.length ? `${plural(report.skipped.length, 'run')} not started (stopped by Ctrl-C)` : '',
+    report.skipped?.length ? `${plural(report.skipped.length, 'run')} not started (stopped by ${stopper(report)})` : '',
   ];
   return `${parts.filter(Boolean).join('; ')} (${seedText(report)}).`;
 }
@@ -142,7 +146,8 @@ export function formatSimulation(report: SimulateReport, options: SimulateOption
   for (const run of report.runs) {
     if (isScenario(run)) out.push(...scenarioLines(run, style).flatMap((l) => wrapped(l, width)));
     for (const d of run.data) out.push(...dataLines(d, run.scenario, style, width), '');
-    if (run.stopped) out.push(style.severity('warning')(`  stopped early (${run.stopped}) at ${ms(run.simulatedMs / 1000)} s of simulated time: the results cover what ran`), '');
+    const why = run.stopped === 'cancelled' && report.stoppedBy ? report.stoppedBy : run.stopped;
+    if (run.stopped) out.push(style.severity('warning')(`  stopped early (${why}) at ${ms(run.simulatedMs / 1000)} s of simulated time: the results cover what ran`), '');
   }
   if (report.runs.length === 0 && report.failed.length === 0 && !report.skipped?.length) out.push('No data types or scenarios to simulate.', '');
   if (report.failed.length > 0) {
@@ -150,7 +155,7 @@ export function formatSimulation(report: SimulateReport, options: SimulateOption
     for (const f of report.failed) out.push(`  ${f.scenario !== undefined ? `scenario ${f.scenario}` : f.data}: ${f.error}`);
     out.push('');
   }
-  if (report.skipped?.length) out.push(style.severity('warning')(`Stopped by Ctrl-C; not run: ${report.skipped.map((r) => (r.kind === 'scenario' ? `scenario ${r.name}` : r.name)).join(', ')}`), '');
+  if (report.skipped?.length) out.push(style.severity('warning')(`Stopped by ${stopper(report)}; not run: ${report.skipped.map((r) => (r.kind === 'scenario' ? `scenario ${r.name}` : r.name)).join(', ')}`), '');
   const file = options.file ?? 'this file';
   const runs = report.runs.map((r) => ({ file, name: r.scenario.name, assumptions: r.assumptions }));
   const lines = assumptionLines(runs, width, style, 'run');

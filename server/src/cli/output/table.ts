@@ -8,6 +8,7 @@ import { assumptionLines } from './assumptions';
 import { DEFAULT_WIDTH, renderTable, wrapText, type Align } from './columns';
 import { plural, shownPath } from './locate';
 import { makeStyle } from './style';
+import { noun } from '../../core/util/plural';
 
 /** One data type of the workspace, with its estimate or the reason there is none. */
 export interface ExplainRow {
@@ -130,7 +131,7 @@ export function explainSummary(report: ExplainReport): string {
   const of = failed ? `${formatCount(n - failed)} of ` : '';
   const what = `${of}${plural(n, 'data type')}${tx ? ` and ${plural(tx, 'transaction')}` : ''}`;
   const profiles = profilesOf(report.rows);
-  const using = profiles.length ? ` (${profiles.length === 1 ? 'profile' : 'profiles'} ${profiles.join(', ')})` : '';
+  const using = profiles.length ? ` (${noun(profiles.length, 'profile')} ${profiles.join(', ')})` : '';
   const files = plural(report.files.length, 'file');
   const empty = report.empty?.length ? `${plural(report.empty.length, 'file')} declaring nothing` : '';
   const tail = [failed ? `${formatCount(failed)} not estimated` : '', empty]

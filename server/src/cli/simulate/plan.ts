@@ -1,7 +1,7 @@
 // Which runs `consistency simulate` makes: named data types' default scenarios and declared `scenario`
 // blocks (unknown names are usage errors with a did-you-mean). Each run maps to the engine's Scenario as
 // in the editor (core/simulate/target.ts scenarioOf).
-import { builtinScheme } from '../../core/model/build-model';
+import { isBuiltin } from '../../core/model/build-model';
 import type { PolicyModel } from '../../core/model/model';
 import { closest } from '../../core/util/suggest';
 import type { SimulationTarget } from '../../core/simulate/target';
@@ -19,7 +19,7 @@ export interface RunOptions {
 }
 
 function own<T extends { origin: { uri: string } }>(items: Iterable<T>): T[] {
-  return [...items].filter((x) => !x.origin.uri.startsWith(builtinScheme));
+  return [...items].filter((x) => !isBuiltin(x.origin.uri));
 }
 
 function unknown(option: string, what: string, name: string, names: string[], file: string): UsageError {

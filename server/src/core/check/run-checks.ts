@@ -1,11 +1,12 @@
-// Runs every rule over the model. A rule that throws is reported as an internal error on the first data
-// type, never crashing the analysis. Severities are the registry's defaults (one milder where a report
+// Runs every rule over the model. A rule that throws is reported as one internal error at the start of
+// the file being checked (the model's last user file), never crashing the analysis; the other rules run. Severities are the registry's defaults (one milder where a report
 // says its premise is inferred); the pipeline applies the user's per-code settings to every diagnostic.
 import { defaultSeverity, milder } from '../codes';
 import type { Diagnostic, Severity } from '../diagnostic';
 import type { DataEstimate } from '../estimate/estimate';
 import type { DataModel, PolicyModel } from '../model/model';
 import { allRules } from './index';
+import { internalError } from './internal-error';
 import type { Rule } from './rule';
 
 export interface CheckOptions {
@@ -29,10 +30,8 @@ export function runChecks(model: PolicyModel, estimate: (d: DataModel) => DataEs
         },
       });
     } catch (e) {
-      const first = model.files.find((f) => !f.uri.startsWith('builtin:'));
-      if (first) {
-        out.push({ code: 'internal-error', severity: 'error', uri: first.uri, range: { start: 0, end: 0 }, message: `Rule ${rule.code} failed: ${(e as Error).message}` });
-      }
+      const root = model.files.filter((f) => !f.uri.startsWith('builtin:')).pop();
+      if (root) out.push(internalError(root.uri, `rule ${rule.code}`, e));
     }
   }
   return out;

@@ -12,8 +12,9 @@ function binomial(n: number, k: number): number {
 }
 
 /** P(at least `w` replicas up), regions with `groups[i]` replicas, each region up with `regionUp`, each replica with `replicaUp` (fractions). */
-export function quorumProbability(groups: number[], w: number, regionUp: number, replicaUp: number): number {
-  if (w <= 0) return 1;
+export function quorumProbability(groups: number[], quorum: number, regionUp: number, replicaUp: number): number {
+  const w = Math.ceil(quorum); // a fractional quorum (already an error) needs the next whole replica
+  if (!(w > 0)) return 1;
   // dist[k] = P(k replicas up among the regions seen so far), for k < w; dist[w] absorbs "w or more".
   let dist = new Array<number>(w + 1).fill(0);
   dist[0] = 1;

@@ -23,6 +23,7 @@ import { netOf } from './net';
 import { resolveProfile } from './profiles/resolve';
 import { lognormalLike } from './systems/math';
 import { systemPlan } from './systems/plan';
+import { majority } from '../util/quorum';
 
 export type ByClass<T> = Record<CostClass, T>;
 
@@ -74,7 +75,7 @@ export function storeDelays(data: DataModel, model: PolicyModel): StoreDelays {
     const w =
       !rep || rep.assumed
         ? consensus
-          ? Math.floor(n / 2) + 1
+          ? majority(n)
           : 1
         : rep.mode === 'sync'
           ? n

@@ -58,6 +58,11 @@ const fastestFirst = (a: ReplyGroup, b: ReplyGroup) => a.hop.rttMs - b.hop.rttMs
 
 /** Adds `g` after every group not slower than it: the order a stable sort gives (a handful of groups, no sort's temporary arrays). */
 function addInOrder(groups: ReplyGroup[], g: ReplyGroup): void {
+  if (groups.length >= 16) {
+    // Many regions: append, and sort once when the k-th is asked for (insertion would be quadratic).
+    groups.push(g);
+    return;
+  }
   let i = groups.length;
   groups.push(g);
   for (; i > 0 && fastestFirst(groups[i - 1], g) > 0; i--) groups[i] = groups[i - 1];
@@ -79,6 +84,7 @@ function kthReply(net: Net, from: string, k: number, only: string | undefined, s
     if (mine) addInOrder(groups, { hop: ownReply, count: 1 });
     if (s.replicas - mine > 0) addInOrder(groups, { hop: h, count: s.replicas - mine });
   }
+  if (groups.length > 16) groups.sort(fastestFirst); // stable: the order insertion gives
   for (const g of groups) n += g.count;
   const kk = Math.min(Math.max(k, 1), n);
   let seen = 0;

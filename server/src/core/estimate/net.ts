@@ -36,14 +36,12 @@ export function netOf(topology: TopologyModel | undefined, intraRttMs: number, d
   }
   const sites = [...topology.regions.values()].map((r) => ({ name: r.name, replicas: Math.min(r.replicas, maxModelledReplicas) }));
   // Hops are asked for again and again by the latency plans: each pair is worked out once (hops are never mutated).
-  const hops = new Map<string, Map<string, Hop | undefined>>(); // by a, then b
+  const hops = new Map<string, Map<string, Hop>>(); // by a, then b
   const compute = (a: string, b: string): Hop | undefined => {
     if (a === b) return withinRegion(a, topology.regions.get(a)?.rtt, intraRttMs);
     const rtt = topology.rtt(a, b);
     if (rtt === undefined) return undefined;
-    const seq = [a];
-    for (const l of topology.path(a, b)) seq.push(l.a === seq[seq.length - 1] ? l.b : l.a);
-    return { label: seq.join('↔'), rttMs: rtt, jitterMs: topology.jitter(a, b) };
+    return new ChainHop(topology, a, b, rtt, topology.jitter(a, b));
   };
   return {
     sites,
@@ -52,9 +50,10 @@ export function netOf(topology: TopologyModel | undefined, intraRttMs: number, d
     hop(a, b) {
       let from = hops.get(a);
       if (!from) hops.set(a, (from = new Map()));
-      if (from.has(b)) return from.get(b);
+      const known = from.get(b);
+      if (known) return known;
       const h = compute(a, b);
-      from.set(b, h);
+      if (h) from.set(b, h); // no chain joins them: quick to find again, not kept (n² regions without links)
       return h;
     },
   };
@@ -65,4 +64,26 @@ function withinRegion(a: string, rtt: Distribution | undefined, intraRttMs: numb
   if (!rtt) return { label: `within ${a}`, rttMs: intraRttMs, jitterMs: 0 };
   const median = quantileOf(rtt, 0.5);
   return { label: `within ${a}`, rttMs: median, jitterMs: Math.max(0, (quantileOf(rtt, 0.99) - median) / Z99) };
+}
+
+/** A hop over a chain of links; its label spells the chain, built when a message reads it (not per pair asked). */
+class ChainHop implements Hop {
+  private spelled: string | undefined;
+
+  constructor(
+    private readonly topology: TopologyModel,
+    private readonly a: string,
+    private readonly b: string,
+    readonly rttMs: number,
+    readonly jitterMs: number,
+  ) {}
+
+  get label(): string {
+    if (this.spelled === undefined) {
+      const seq = [this.a];
+      for (const l of this.topology.path(this.a, this.b)) seq.push(l.a === seq[seq.length - 1] ? l.b : l.a);
+      this.spelled = seq.join('↔');
+    }
+    return this.spelled;
+  }
 }

@@ -1,6 +1,6 @@
 // Where generated values came from, in words for JSDoc: `rbi-core-banking.consistency:29`, the source
 // text of a property, and the comments written directly above a declaration.
-import { builtinScheme } from '../model/build-model';
+import { isBuiltin } from '../model/build-model';
 import type { Origin } from '../model/model';
 import type { ParsedDocument } from '../syntax/parse';
 import { LineIndex } from '../util/range';
@@ -31,7 +31,7 @@ export class Sources {
   line(origin: Origin): string {
     const ix = this.index(origin.uri);
     const where = ix ? `${fileName(origin.uri)}:${ix.position(origin.range.start).line + 1}` : fileName(origin.uri);
-    return origin.uri.startsWith(builtinScheme) ? `${where} (built-in)` : where;
+    return isBuiltin(origin.uri) ? `${where} (built-in)` : where;
   }
 
   /** The text at `origin`, on one line, at most 80 characters. */

@@ -1,7 +1,7 @@
 // Policy file → one TypeScript module: the generated header, the type declarations, a `const` per data
 // type, and `policy` (typed by an exported interface named after the file). Deterministic: the same
 // input always gives the same bytes, whatever the absolute path of the file.
-import { builtinScheme } from '../model/build-model';
+import { isBuiltin } from '../model/build-model';
 import type { DataModel } from '../model/model';
 import type { Analysis } from '../pipeline';
 import { dataValue } from './data-value';
@@ -34,7 +34,7 @@ export function exportTypeScript(analysis: Analysis, uri: string): ExportResult 
   const source = fileName(uri);
   const file = model.files.find((f) => f.uri === uri);
   const currency = file?.currency?.value ?? 'INR';
-  const data = [...model.data.values()].filter((d) => d.origin.uri === uri && !uri.startsWith(builtinScheme));
+  const data = [...model.data.values()].filter((d) => d.origin.uri === uri && !isBuiltin(uri));
   const transactions = [...model.transactions.values()].filter((t) => t.origin.uri === uri);
 
   const values = new NameTable('camel', ownValues);

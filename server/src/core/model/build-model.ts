@@ -1,7 +1,8 @@
 // Builds the model of one file's scope from parsed files (the pipeline passes the prelude, the file's imports
 // and the file): one namespace per kind for them; declarations registered, names bound (unresolved ones kept for
 // the unknown-reference rule). `import` declarations are the pipeline's (model/imports.ts).
-import type { Diagnostic } from '../diagnostic';
+import { upTo } from './limits';
+import { diagnostic, type Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
 import { computeEffective, levelOf } from './effective';
@@ -15,6 +16,9 @@ import { closest } from '../util/suggest';
 
 /** URIs of built-in files start with this scheme. */
 export const builtinScheme = 'builtin:';
+
+/** Whether a URI names a built-in document (the prelude, a built-in profile). */
+export const isBuiltin = (uri: string): boolean => uri.startsWith(builtinScheme);
 
 export interface ModelResult {
   model: PolicyModel;
@@ -35,7 +39,7 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
     references: [],
   };
   const declare = (kind: Declared['kind'], name: A.Name | undefined, uri: string, full: A.Declaration['range'], container?: string) => {
-    if (name) model.declarations.push({ kind, name: name.text, origin: { uri, range: name.range }, full, builtin: uri.startsWith(builtinScheme), container });
+    if (name) model.declarations.push({ kind, name: name.text, origin: { uri, range: name.range }, full, builtin: isBuiltin(uri), container });
   };
   const refer = (r: Reference) => model.references.push(r);
 
@@ -61,11 +65,11 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
         case 'currency':
           if (d.value) {
             if (d.value.text === 'INR' || d.value.text === 'USD') settings.currency = { value: d.value.text, origin: { uri, range: d.value.range } };
-            else diagnostics.push({ code: 'unknown-currency', severity: 'error', uri, range: d.value.range, message: `Unknown currency '${d.value.text}'; use INR or USD.` });
+            else diagnostics.push(diagnostic({ code: 'unknown-currency', uri, range: d.value.range, message: `Unknown currency '${d.value.text}'; use INR or USD.` }));
           }
           break;
         case 'profile':
-          if (d.entries) addProfile(model, buildProfile(d, uri, uri.startsWith(builtinScheme), diagnostics), diagnostics);
+          if (d.entries) addProfile(model, buildProfile(d, uri, isBuiltin(uri), diagnostics), diagnostics);
           else if (d.value) settings.profile = { value: d.value.text, origin: { uri, range: d.value.range } };
           break;
         case 'store':
@@ -76,7 +80,7 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
             else if (!system) {
               const near = closest(n.text.toLowerCase(), [...Object.keys(storeAliases), ...Object.keys(estimateOnlyAliases)]);
               const hint = near ? ` Did you mean '${near}'?` : '';
-              diagnostics.push({ code: 'unknown-store', severity: 'error', uri, range: n.range, message: `Unknown store '${n.text}'; use one of ${[...Object.keys(storeAliases), 'spanner'].join(', ')}.${hint}`, fixes: near ? [{ title: `Change to '${near}'`, edits: [{ uri, range: n.range, newText: near }] }] : undefined });
+              diagnostics.push(diagnostic({ code: 'unknown-store', uri, range: n.range, message: `Unknown store '${n.text}'; use one of ${[...Object.keys(storeAliases), 'spanner'].join(', ')}.${hint}`, fixes: near ? [{ title: `Change to '${near}'`, edits: [{ uri, range: n.range, newText: near }] }] : undefined }));
             } else if (!settings.stores?.some((s) => s.name === system)) {
               (settings.stores ??= []).push({ name: system, origin: { uri, range: n.range } });
               settings.system ??= { name: system, origin: { uri, range: n.range } };
@@ -94,7 +98,7 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
           declare('tier', d.name, uri, d.range);
           const ctx = { uri, diagnostics };
           const props = collectProps(d.body, 'tier', uri, diagnostics);
-          const tier: TierModel = { name: d.name?.text ?? '', origin: { uri, range: d.name?.range ?? d.range }, decl: d, props, builtin: uri.startsWith(builtinScheme), level: levelOf(props.consistency, ctx) };
+          const tier: TierModel = { name: d.name?.text ?? '', origin: { uri, range: d.name?.range ?? d.range }, decl: d, props, builtin: isBuiltin(uri), level: levelOf(props.consistency, ctx) };
           // A user's tier of the same name as a built-in one replaces it.
           const existing = d.name ? model.tiers.get(d.name.text) : undefined;
           if (d.name && (!existing || (existing.builtin && !tier.builtin))) model.tiers.set(d.name.text, tier);
@@ -154,7 +158,9 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
     for (const r of props.primary?.regions ?? []) {
       refer({ kind: 'region', name: r.text, uri, range: r.range, target: topology?.regions.get(r.text)?.origin, scope: topology?.name });
     }
-    const whens: WhenModel[] = props.whens.map((w) => {
+    const what = (n: string) => `This data type's ${n} \`when\` branches`;
+    const branches = upTo(props.whens, 'whenBranches', (w) => ({ uri, range: w.keyword }), what, diagnostics);
+    const whens: WhenModel[] = branches.map((w) => {
       const wprops = collectProps(w.body, 'when', uri, diagnostics);
       const wtiers = resolveTiers(wprops.tiers, uri);
       return { decl: w, props: wprops, tiers: wtiers, effective: computeEffective(wprops, wtiers, effective, ctx) };
@@ -194,5 +200,5 @@ function addProfile(model: PolicyModel, p: ProfileModel, diagnostics: Diagnostic
     return;
   }
   if (p.builtin) return;
-  diagnostics.push({ code: 'bad-profile', severity: 'error', uri: p.origin.uri, range: p.origin.range, message: `Profile '${p.name}' is already a profile declared elsewhere; give this one another name and \`extends ${p.name}\`.` });
+  diagnostics.push(diagnostic({ code: 'bad-profile', uri: p.origin.uri, range: p.origin.range, message: `Profile '${p.name}' is already a profile declared elsewhere; give this one another name and \`extends ${p.name}\`.` }));
 }

@@ -1,6 +1,6 @@
 // Reads a written delay distribution (`lognormal(median 45ms, p99 80ms)`) into the simulator's
 // Distribution: names, labelled or positional parameters, units per parameter, and the shape's own limits.
-import type { Diagnostic } from '../diagnostic';
+import { diagnostic, type Diagnostic } from '../diagnostic';
 import { describe, problemOf, type Distribution } from './delay';
 import type * as A from '../syntax/ast';
 import { closest } from '../util/suggest';
@@ -30,7 +30,7 @@ export function signatureOf(kind: string): string {
 
 export function readDistribution(e: A.DistExpr, uri: string, diagnostics: Diagnostic[]): Distribution | undefined {
   const bad = (range: A.DistExpr['range'], message: string, fixes?: Diagnostic['fixes']) => {
-    diagnostics.push({ code: 'bad-distribution', severity: 'error', uri, range, message, fixes });
+    diagnostics.push(diagnostic({ code: 'bad-distribution', uri, range, message, fixes }));
     return undefined;
   };
   const kind = e.name.text;

@@ -1,6 +1,6 @@
 // Works out the settings a data type (or a `when` branch) ends up with: its own properties first, then
 // what its tiers say, then documented defaults (docs/language.md#defaults).
-import type { Diagnostic } from '../diagnostic';
+import { diagnostic, type Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import { implies, resolveLevel, type Level } from './levels';
 import type { Effective, LatencyBound, PropertySet, Replication, SessionRouting, Sourced, TierModel } from './model';
@@ -37,14 +37,13 @@ export function levelOf(p: A.PropertyOf<'consistency'> | undefined, ctx: { uri: 
   if (!p?.level) return undefined;
   const r = resolveLevel(p.level);
   if ('level' in r) return r.level;
-  ctx.diagnostics.push({
+  ctx.diagnostics.push(diagnostic({
     code: 'unknown-level',
-    severity: 'error',
     uri: ctx.uri,
     range: r.at.range,
     message: r.error,
     fixes: r.suggestion ? [{ title: `Change to '${r.suggestion}'`, edits: [{ uri: ctx.uri, range: r.at.range, newText: r.suggestion }] }] : undefined,
-  });
+  }));
   return undefined;
 }
 
@@ -72,7 +71,7 @@ function percentileOf(p: A.PropertyOf<'latency'>, ctx: EffectiveContext): number
   let v = m ? Number(m[1]) : NaN;
   if (m && /^p9{3,}$/.test(t)) v = Number(`99.${t.slice(3)}`); // p999 → 99.9, p9999 → 99.99
   if (!(v > 0 && v < 100)) {
-    ctx.diagnostics.push({ code: 'unknown-percentile', severity: 'error', uri: ctx.uri, range: p.percentile!.range, message: `'${t}' is not a percentile; use p50, p95, p99, p99.9 or avg.` });
+    ctx.diagnostics.push(diagnostic({ code: 'unknown-percentile', uri: ctx.uri, range: p.percentile!.range, message: `'${t}' is not a percentile; use p50, p95, p99, p99.9 or avg.` }));
     return undefined;
   }
   return v;
@@ -85,7 +84,7 @@ function replicationOf(p: A.PropertyOf<'replication'>, n: number, ctx: Effective
   if (mode === 'async') return { mode, w: 1, r: 1, assumed: false };
   if (mode === 'quorum') return { mode, w: p.write?.value ?? m, r: p.read?.value ?? m, assumed: false, ...(p.random ? { random: true } : {}) };
   if (p.mode) {
-    ctx.diagnostics.push({ code: 'unknown-replication', severity: 'error', uri: ctx.uri, range: p.mode.range, message: `Unknown replication '${mode}'; use sync, async or quorum write W read R.` });
+    ctx.diagnostics.push(diagnostic({ code: 'unknown-replication', uri: ctx.uri, range: p.mode.range, message: `Unknown replication '${mode}'; use sync, async or quorum write W read R.` }));
   }
   return undefined;
 }
@@ -108,14 +107,14 @@ const readSessions: Reader<'sessions', SessionRouting> = (p, _n, ctx) => {
   if (v === 'sticky' || v === 'roaming') return v;
   if (!p.mode) return undefined;
   const message = `'sessions' is sticky or roaming, not '${v}'.`;
-  ctx.diagnostics.push({ code: 'unknown-value', severity: 'error', uri: ctx.uri, range: p.mode.range, message });
+  ctx.diagnostics.push(diagnostic({ code: 'unknown-value', uri: ctx.uri, range: p.mode.range, message }));
   return undefined;
 };
 const readMoney: Reader<'money', boolean> = (p, _n, ctx) => {
   const v = moneyValue(p);
   if (v === undefined && p.value) {
     const message = `'money' is written alone (the data holds money) or as \`money no\`, not '${p.value.text}'.`;
-    ctx.diagnostics.push({ code: 'unknown-value', severity: 'error', uri: ctx.uri, range: p.value.range, message });
+    ctx.diagnostics.push(diagnostic({ code: 'unknown-value', uri: ctx.uri, range: p.value.range, message }));
   }
   return v;
 };
@@ -215,20 +214,20 @@ function conflictOf(p: A.PropertyOf<'conflict'>, ctx: EffectiveContext): string 
   const s = conflictAliases[p.strategy.text] ?? p.strategy.text;
   const variants = conflictStrategies[s];
   if (!variants) {
-    ctx.diagnostics.push({ code: 'unknown-conflict-strategy', severity: 'error', uri: ctx.uri, range: p.strategy.range, message: `Unknown conflict strategy '${p.strategy.text}'; use ${Object.entries(conflictStrategies).map(([k, v]) => (v.length ? v.map((x) => `${k} ${x}`).join(', ') : k)).join(', ')}.` });
+    ctx.diagnostics.push(diagnostic({ code: 'unknown-conflict-strategy', uri: ctx.uri, range: p.strategy.range, message: `Unknown conflict strategy '${p.strategy.text}'; use ${Object.entries(conflictStrategies).map(([k, v]) => (v.length ? v.map((x) => `${k} ${x}`).join(', ') : k)).join(', ')}.` }));
     return undefined;
   }
   if (variants.length > 0) {
     // An optional variant (the clock of last_writer_wins) is read separately: the value is the strategy.
     if (optionalVariant.has(s) && (!p.variant || variants.includes(p.variant.text))) return s;
     if (!p.variant || !variants.includes(p.variant.text)) {
-      ctx.diagnostics.push({ code: 'unknown-conflict-strategy', severity: 'error', uri: ctx.uri, range: p.variant?.range ?? p.strategy.range, message: `'${s}' needs one of: ${variants.map((v) => `${s} ${v}`).join(', ')}.` });
+      ctx.diagnostics.push(diagnostic({ code: 'unknown-conflict-strategy', uri: ctx.uri, range: p.variant?.range ?? p.strategy.range, message: `'${s}' needs one of: ${variants.map((v) => `${s} ${v}`).join(', ')}.` }));
       return undefined;
     }
     return `${s} ${p.variant.text}`;
   }
   if (p.variant) {
-    ctx.diagnostics.push({ code: 'unknown-conflict-strategy', severity: 'error', uri: ctx.uri, range: p.variant.range, message: `'${s}' takes no variant; remove '${p.variant.text}'.` });
+    ctx.diagnostics.push(diagnostic({ code: 'unknown-conflict-strategy', uri: ctx.uri, range: p.variant.range, message: `'${s}' takes no variant; remove '${p.variant.text}'.` }));
   }
   return s;
 }

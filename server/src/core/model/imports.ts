@@ -64,17 +64,23 @@ export function importEdges(doc: ParsedDocument, known: (key: string) => boolean
  * the file that sees the other.
  */
 export function visibleFrom(root: string, edges: (key: string) => ImportEdge[]): string[] {
+  // A depth-first walk with its own stack (a chain of thousands of imports must not exhaust the call stack);
+  // a file comes after everything it imports.
   const out: string[] = [];
   const seen = new Set<string>([root]);
-  const visit = (key: string) => {
-    for (const e of edges(key)) {
-      if (!e.target || seen.has(e.target)) continue;
-      seen.add(e.target);
-      visit(e.target);
-      out.push(e.target);
+  const stack: { key: string; edges: ImportEdge[]; next: number }[] = [{ key: root, edges: edges(root), next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next === top.edges.length) {
+      stack.pop();
+      if (top.key !== root) out.push(top.key);
+      continue;
     }
-  };
-  visit(root);
+    const target = top.edges[top.next++].target;
+    if (!target || seen.has(target)) continue;
+    seen.add(target);
+    stack.push({ key: target, edges: edges(target), next: 0 });
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 // `profile NAME extends BASE { … }` blocks, resolved: every figure with its kind, value, source and where it
 // was written. The keys a profile may set (general ones and `<store>.<figure>`) are listed here, once; the
 // estimator (estimate/profiles/resolve.ts) merges a profile over the ones it extends.
-import type { Diagnostic } from '../diagnostic';
+import { diagnostic, type Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import { closest } from '../util/suggest';
 import { describe, type Distribution } from './delay';
@@ -111,14 +111,13 @@ const example: Record<FigureKind, string> = {
 
 export function buildProfile(d: A.ProfileDecl, uri: string, builtin: boolean, diagnostics: Diagnostic[]): ProfileModel {
   const bad = (range: A.Name['range'], message: string, fix?: string) =>
-    diagnostics.push({
+    diagnostics.push(diagnostic({
       code: 'bad-profile',
-      severity: 'error',
       uri,
       range,
       message,
       fixes: fix ? [{ title: `Change to '${fix}'`, edits: [{ uri, range, newText: fix }] }] : undefined,
-    });
+    }));
   const figures = new Map<string, Figure>();
   for (const e of d.entries ?? []) {
     const key = e.key.text;
@@ -158,13 +157,12 @@ export function buildProfile(d: A.ProfileDecl, uri: string, builtin: boolean, di
       continue;
     }
     if (figures.has(key))
-      diagnostics.push({
+      diagnostics.push(diagnostic({
         code: 'duplicate-property',
-        severity: 'warning',
         uri,
         range: e.key.range,
         message: `'${key}' is set twice in profile '${d.value?.text}'; the later one wins.`,
-      });
+      }));
     figures.set(key, f);
   }
   return {

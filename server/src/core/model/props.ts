@@ -1,5 +1,5 @@
 // Groups a block's properties by kind and reports the ones that are repeated or out of place.
-import type { Code, Diagnostic } from '../diagnostic';
+import { diagnostic, type Code, type Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import type { Range } from '../util/range';
 import type { PropertySet } from './model';
@@ -31,27 +31,25 @@ function checkComparator(p: A.Property, uri: string, diagnostics: Diagnostic[]):
   const ok = direction === 'upper' ? p.comparator === '<=' || p.comparator === '<' : p.comparator === '>=' || p.comparator === '>';
   if (ok) return;
   const want = direction === 'upper' ? '<=' : '>=';
-  diagnostics.push({
+  diagnostics.push(diagnostic({
     code: 'wrong-comparator',
-    severity: 'error',
     uri,
     range: p.comparatorRange ?? p.keyword,
     message: `'${p.kind}' is ${direction === 'upper' ? 'an upper bound' : 'a lower bound'}: write \`${p.kind} ${want} …\`, not \`${p.comparator}\`.`,
     fixes: p.comparatorRange ? [{ title: `Use '${want}'`, edits: [{ uri, range: p.comparatorRange, newText: want }] }] : undefined,
-  });
+  }));
 }
 
 /** A "set twice, the later wins" warning on the later one, pointing at the first, with a fix removing it. */
 export function setTwice(code: Code, message: string, what: string, uri: string, range: Range, earlier: Range): Diagnostic {
-  return {
+  return diagnostic({
     code,
-    severity: 'warning',
     uri,
     range,
     message,
     related: [{ uri, range: earlier, message: 'first set here' }],
     fixes: [{ title: `Remove the earlier '${what}'`, edits: [{ uri, range: earlier, newText: '' }] }],
-  };
+  });
 }
 
 export function collectProps(body: A.Property[], block: BlockKind, uri: string, diagnostics: Diagnostic[]): PropertySet {
@@ -60,14 +58,13 @@ export function collectProps(body: A.Property[], block: BlockKind, uri: string, 
   let latencySeen: Map<string, A.Property> | undefined;
   for (const p of body) {
     if (notAllowed[block].has(p.kind)) {
-      diagnostics.push({
+      diagnostics.push(diagnostic({
         code: 'property-not-allowed',
-        severity: 'error',
         uri,
         range: p.keyword,
         message: `'${p.kind}' cannot appear in ${blockWords[block]}.`,
         fixes: [{ title: `Remove '${p.kind}'`, edits: [{ uri, range: p.range, newText: '' }] }],
-      });
+      }));
       continue;
     }
     checkComparator(p, uri, diagnostics);

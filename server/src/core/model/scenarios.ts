@@ -1,5 +1,7 @@
 // Resolves a `scenario` block: its data types and regions bound (unresolved ones go to unknown-reference),
 // its numbers checked (bad-scenario), its settings kept for the simulator (core/simulate/from-model.ts).
+import { overLimit } from './limits';
+import { grouped, limits } from '../util/limits';
 import type { Diagnostic, Fix } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import type { Range } from '../util/range';
@@ -47,11 +49,18 @@ export function buildScenario(decl: A.ScenarioDecl, uri: string, model: PolicyMo
         else if (p.rate && p.reads) s.load!.readsPct = p.reads.value;
         break;
       case 'clients':
-        s.clients = clients(p, region, bad);
+        if (p.count && p.count.value > limits.clients) {
+          const what = `\`clients ${p.count.text}\``;
+          diagnostics.push(overLimit(uri, p.count.range, 'clients', what, 'it is not read (the default applies)'));
+        } else s.clients = clients(p, region, bad);
         break;
       case 'seed':
       case 'keys':
-        if (p.value && !(Number.isInteger(p.value.value) && p.value.value >= (p.kind === 'seed' ? 0 : 1) && p.value.value <= (p.kind === 'seed' ? 0xffffffff : 1_000_000))) {
+        if (p.kind === 'keys' && p.value && p.value.value > limits.keys) {
+          const what = `\`keys ${p.value.text}\``;
+          diagnostics.push(overLimit(uri, p.value.range, 'keys', what, 'it is not read (the default applies)'));
+        } else if (p.value && !(Number.isInteger(p.value.value) && p.value.value >= (p.kind === 'seed' ? 0 : 1) &&
+            p.value.value <= (p.kind === 'seed' ? 0xffffffff : limits.keys))) {
           bad(p.value.range, p.kind === 'seed' ? `A seed is a whole number from 0 to 4294967295; got ${p.value.text}.` : `Keys are a whole number from 1 to 1,000,000; got ${p.value.text}.`);
         } else if (p.value) s[p.kind] = p.value.value;
         break;
@@ -72,6 +81,15 @@ export function buildScenario(decl: A.ScenarioDecl, uri: string, model: PolicyMo
     }
   }
   const endMs = s.durationMs ?? defaultScenarioDurationMs;
+  const ops = (s.load?.perSec ?? 0) * (endMs / 1000);
+  const loadProp = seen.get('load') as Extract<A.ScenarioProp, { kind: 'load' }> | undefined;
+  if (ops > limits.operations && loadProp?.rate) {
+    const what = `\`load ${loadProp.rate.text}\` for ${formatDuration(endMs)}, ${grouped(ops)} operations,`;
+    const perSec = limits.operations / (endMs / 1000);
+    const instead = `the load is modelled as ${grouped(perSec)}/s`;
+    diagnostics.push(overLimit(uri, loadProp.rate.range, 'operations', what, instead));
+    s.load = { ...s.load!, perSec };
+  }
   for (const p of decl.body) {
     if (p.kind !== 'fault' || !p.at || !p.for) continue;
     const f = fault(p, region, bad);

@@ -1,9 +1,13 @@
-// Builds a topology's regions and links, and answers round-trip questions over them (shortest paths).
-import type { Diagnostic } from '../diagnostic';
+// Builds a topology's regions and links, and answers round-trip questions over them (shortest paths, paths.ts).
+import { diagnostic, type Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
+import type { Range } from '../util/range';
 import { quantileOf, Z99 } from './delay';
 import { closest } from '../util/suggest';
 import { readDistribution } from './distributions';
+import { shortestPaths } from './paths';
+import { overLimit, upTo } from './limits';
+import { grouped, limits } from '../util/limits';
 import type { LinkModel, RegionModel, ReplicaOp, TopologyModel } from './model';
 
 /** The one region assumed when a data type names no topology. */
@@ -13,17 +17,24 @@ const replicaOps: ReplicaOp[] = ['write', 'ack', 'read', 'response', 'service', 
 
 export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Diagnostic[]): TopologyModel {
   const regions = new Map<string, RegionModel>();
-  for (const r of decl.regions) {
+  const at = (x: { range: Range }) => ({ uri, range: x.range });
+  const what = (n: string) => `This topology's ${n} regions`;
+  const declared = upTo(decl.regions, 'regions', (r) => at(r.name ?? r), what, diagnostics);
+  let total = 0;
+  for (const r of declared) {
     if (!r.name || regions.has(r.name.text)) continue; // duplicates are reported by the duplicate-name rule
-    const replicas = r.replicas?.value ?? 1;
+    let replicas = r.replicas?.value ?? 1;
     if (r.replicas && (!Number.isInteger(replicas) || replicas < 1)) {
-      diagnostics.push({ code: 'bad-replica-count', severity: 'error', uri, range: r.replicas.range, message: `A region needs a whole number of replicas, at least 1; got ${r.replicas.text}.` });
+      diagnostics.push(diagnostic({ code: 'bad-replica-count', uri, range: r.replicas.range, message: `A region needs a whole number of replicas, at least 1; got ${r.replicas.text}.` }));
     }
+    replicas = clampReplicas(r, Math.max(1, Math.floor(replicas)), total, uri, diagnostics);
+    total += replicas;
     const rtt = r.rtt ? { kind: 'fixed' as const, value: r.rtt.value } : r.rttDist && readDistribution(r.rttDist, uri, diagnostics);
-    regions.set(r.name.text, { name: r.name.text, origin: { uri, range: r.name.range }, decl: r, replicas: Math.max(1, Math.floor(replicas)), primary: !!r.primary, ...(rtt ? { rtt } : {}) });
+    const origin = { uri, range: r.name.range };
+    regions.set(r.name.text, { name: r.name.text, origin, decl: r, replicas, primary: !!r.primary, ...(rtt ? { rtt } : {}) });
   }
   const links: LinkModel[] = [];
-  for (const l of decl.links) {
+  for (const l of upTo(decl.links, 'links', at, (n) => `This topology's ${n} links`, diagnostics)) {
     if (!l.a || !l.b) continue;
     const origin = { uri, range: l.range };
     if (l.rtt) {
@@ -33,7 +44,7 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
     const dist = l.dist && readDistribution(l.dist, uri, diagnostics);
     if (!dist) continue;
     if (l.jitter) {
-      diagnostics.push({ code: 'bad-distribution', severity: 'error', uri, range: l.jitter.range, message: `A link with a distribution of round trips takes no jitter: the distribution already says how they vary.`, fixes: [{ title: 'Remove the jitter', edits: [{ uri, range: { start: l.dist!.range.end, end: l.jitter.range.end }, newText: '' }] }] });
+      diagnostics.push(diagnostic({ code: 'bad-distribution', uri, range: l.jitter.range, message: `A link with a distribution of round trips takes no jitter: the distribution already says how they vary.`, fixes: [{ title: 'Remove the jitter', edits: [{ uri, range: { start: l.dist!.range.end, end: l.jitter.range.end }, newText: '' }] }] }));
     }
     // The estimates read a distribution by its median and its spread to p99 (as a normal's sd), to the µs.
     const us = (x: number) => Math.round(x * 1000) / 1000;
@@ -47,16 +58,16 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
     const op = w.op.text as ReplicaOp;
     if (!replicaOps.includes(op)) {
       const near = closest(w.op.text, replicaOps);
-      diagnostics.push({ code: 'unknown-replica-work', severity: 'error', uri, range: w.op.range, message: `Unknown replica work '${w.op.text}'; use ${replicaOps.join(', ')}.${near ? ` Did you mean '${near}'?` : ''}`, fixes: near ? [{ title: `Change to '${near}'`, edits: [{ uri, range: w.op.range, newText: near }] }] : undefined });
+      diagnostics.push(diagnostic({ code: 'unknown-replica-work', uri, range: w.op.range, message: `Unknown replica work '${w.op.text}'; use ${replicaOps.join(', ')}.${near ? ` Did you mean '${near}'?` : ''}`, fixes: near ? [{ title: `Change to '${near}'`, edits: [{ uri, range: w.op.range, newText: near }] }] : undefined }));
       continue;
     }
     if (op === 'capacity') {
       if (w.fixed?.kind === 'rate' && w.fixed.value > 0) capacityPerSec = w.fixed.value;
-      else diagnostics.push({ code: 'bad-distribution', severity: 'error', uri, range: (w.fixed ?? w.dist ?? w.op).range, message: `A replica's capacity is a rate of operations, e.g. \`replica capacity 1200/s\`; got ${w.fixed?.text ?? 'a distribution'}.` });
+      else diagnostics.push(diagnostic({ code: 'bad-distribution', uri, range: (w.fixed ?? w.dist ?? w.op).range, message: `A replica's capacity is a rate of operations, e.g. \`replica capacity 1200/s\`; got ${w.fixed?.text ?? 'a distribution'}.` }));
       continue;
     }
     if (w.fixed && w.fixed.kind !== 'duration') {
-      diagnostics.push({ code: 'bad-distribution', severity: 'error', uri, range: w.fixed.range, message: `A replica's ${op} time is a duration or a distribution, e.g. \`replica ${op} 2ms\`; got ${w.fixed.text}.` });
+      diagnostics.push(diagnostic({ code: 'bad-distribution', uri, range: w.fixed.range, message: `A replica's ${op} time is a duration or a distribution, e.g. \`replica ${op} 2ms\`; got ${w.fixed.text}.` }));
       continue;
     }
     const dist = w.fixed ? { kind: 'fixed' as const, value: w.fixed.value } : w.dist && readDistribution(w.dist, uri, diagnostics);
@@ -64,36 +75,11 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
   }
   const names = [...regions.keys()];
   const index = new Map(names.map((n, i) => [n, i]));
-  const n = names.length;
-  // Floyd–Warshall over round-trip times; `via` remembers the link used to leave i towards j.
-  const dist: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : Infinity)));
-  const jit: number[][] = Array.from({ length: n }, () => Array<number>(n).fill(0));
-  const next: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? j : -1)));
-  for (const l of links) {
-    const i = index.get(l.a);
-    const j = index.get(l.b);
-    if (i === undefined || j === undefined || i === j) continue;
-    if (l.rttMs < dist[i][j]) {
-      dist[i][j] = dist[j][i] = l.rttMs;
-      jit[i][j] = jit[j][i] = l.jitterMs;
-      next[i][j] = j;
-      next[j][i] = i;
-    }
-  }
-  for (let k = 0; k < n; k++)
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++)
-        if (dist[i][k] + dist[k][j] < dist[i][j]) {
-          dist[i][j] = dist[i][k] + dist[k][j];
-          jit[i][j] = jit[i][k] + jit[k][j];
-          next[i][j] = next[i][k];
-        }
-  // The fastest link joining a and b (the first of equals); a loop, as paths are asked for often.
-  const linkBetween = (a: string, b: string) => {
-    let best: LinkModel | undefined;
-    for (const l of links) if (((l.a === a && l.b === b) || (l.a === b && l.b === a)) && (!best || l.rttMs < best.rttMs)) best = l;
-    return best!;
-  };
+  const joined = links.flatMap((link) => {
+    const [i, j] = [index.get(link.a), index.get(link.b)];
+    return i === undefined || j === undefined ? [] : [{ i, j, link }];
+  });
+  const paths = shortestPaths(names.length, joined);
   let totalReplicas = 0;
   for (const r of regions.values()) totalReplicas += r.replicas;
   return {
@@ -106,27 +92,35 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
     work,
     ...(capacityPerSec !== undefined ? { capacityPerSec } : {}),
     rtt(a, b) {
-      const i = index.get(a);
-      const j = index.get(b);
-      if (i === undefined || j === undefined || dist[i][j] === Infinity) return undefined;
-      return dist[i][j];
+      const [i, j] = [index.get(a), index.get(b)];
+      return i === undefined || j === undefined ? undefined : paths.rtt(i, j);
     },
     jitter(a, b) {
-      const i = index.get(a);
-      const j = index.get(b);
-      return i === undefined || j === undefined ? 0 : jit[i][j];
+      const [i, j] = [index.get(a), index.get(b)];
+      return i === undefined || j === undefined ? 0 : paths.jitter(i, j);
     },
     path(a, b) {
-      let i = index.get(a);
-      const j = index.get(b);
-      if (i === undefined || j === undefined || next[i][j] === -1) return [];
-      const out: LinkModel[] = [];
-      while (i !== j) {
-        const k: number = next[i][j];
-        out.push(linkBetween(names[i], names[k]));
-        i = k;
-      }
-      return out;
+      const [i, j] = [index.get(a), index.get(b)];
+      return i === undefined || j === undefined ? [] : paths.path(i, j);
     },
   };
+}
+
+/** A region's replicas, at most the per-region limit and what the topology's limit leaves (at least 1). */
+function clampReplicas(r: A.Region, replicas: number, before: number, uri: string, diagnostics: Diagnostic[]): number {
+  const range = r.replicas?.range ?? r.range;
+  if (replicas > limits.replicasPerRegion) {
+    const what = `\`replicas ${r.replicas?.text}\``;
+    const modelled = `the region is modelled with ${grouped(limits.replicasPerRegion)}`;
+    diagnostics.push(overLimit(uri, range, 'replicasPerRegion', what, modelled));
+    replicas = limits.replicasPerRegion;
+  }
+  const left = Math.max(1, limits.replicasPerTopology - before);
+  if (replicas > left && before + replicas > limits.replicasPerTopology) {
+    const what = `With this region's ${grouped(replicas)}, the topology's ${grouped(before + replicas)} replicas`;
+    const instead = `the region is modelled with ${grouped(left)}`;
+    diagnostics.push(overLimit(uri, range, 'replicasPerTopology', what, instead));
+    return left;
+  }
+  return replicas;
 }

@@ -14,6 +14,7 @@ import { protocolNotes } from './protocol';
 import type { CheckResult, DataResult, FaultResult, OpResult } from './results';
 import type { Fault } from './scenario';
 import type { Visibility } from './visibility';
+import { plural } from '../util/plural';
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 /** Probabilities to a hundredth of a point: a curve of 250,000 probes has a standard error of 0.1 points. */
@@ -69,7 +70,7 @@ export function report(i: ReportInput): DataResult {
   const availabilityPct = pct(read.ok + write.ok, read.offered + write.offered);
   const stale = c.staleness.stale + c.staleness.staleFallback;
   const missed = checks.filter((x) => x.sla && x.violations + x.fallbackViolations > 0).map((x) => `${x.label.replace(/ \(declared\)$/, '')} missed by ${formatCount(x.violations + x.fallbackViolations)} reads`);
-  const summary = `${g.name}: read p99 ${ms(read.latencyMs.p99)} ms, write p99 ${ms(write.latencyMs.p99)} ms, ${stale} stale read${stale === 1 ? '' : 's'}${violated.length ? `, promised yet seen: ${violated.join(', ')}` : ''}${missed.length ? `, ${missed.join(', ')}` : ''}, availability ${formatAvailability(availabilityPct)}, ${formatMoney(cost.simulatedMonthly, cost.currency)}/month`;
+  const summary = `${g.name}: read p99 ${ms(read.latencyMs.p99)} ms, write p99 ${ms(write.latencyMs.p99)} ms, ${plural(stale, 'stale read')}${violated.length ? `, promised yet seen: ${violated.join(', ')}` : ''}${missed.length ? `, ${missed.join(', ')}` : ''}, availability ${formatAvailability(availabilityPct)}, ${formatMoney(cost.simulatedMonthly, cost.currency)}/month`;
   const [writes, reads] = protocolNotes({ name: '', writeMode: g.writeMode, readMode: g.readMode, regions: g.regions, leaders: g.leaders, w: g.w, r: g.r, n: g.n, randomQuorums: g.randomQuorums, prefer: 'consistency', electionMs: g.lead.electionMs }).map((s) => s.replace(/^: /, ''));
   return {
     data: g.name,

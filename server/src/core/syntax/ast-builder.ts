@@ -1,7 +1,7 @@
 // Builds the typed AST from Chevrotain's CST. Defensive throughout: after error recovery any child may
 // be missing, and the builder keeps whatever it can so other blocks still get checked.
 import type { CstElement, CstNode, IToken } from 'chevrotain';
-import type { Diagnostic } from '../diagnostic';
+import { diagnostic, type Diagnostic } from '../diagnostic';
 import type * as A from './ast';
 import { distribution, replicaWork, scenario } from './ast-scenario';
 import { profileDecl } from './ast-profile';
@@ -105,12 +105,22 @@ export class AstBuilder {
         region.rttDist = distribution(this, sub(pc, 'dist'));
         region.rttRange = nodeRange(p);
       } else if (pc.Kw_coordinates) {
-        const lat = this.signedNumber(sub(pc, 'lat'));
-        const lon = this.signedNumber(sub(pc, 'lon'));
+        const lat = this.coordinate(sub(pc, 'lat'), 90, 'latitude');
+        const lon = this.coordinate(sub(pc, 'lon'), 180, 'longitude');
         if (lat !== undefined && lon !== undefined) region.coordinates = { lat, lon, range: nodeRange(p) };
       }
     }
     return region;
+  }
+
+  /** A latitude or longitude within ±max degrees; out of range: `number-out-of-range`, and undefined. */
+  private coordinate(n: CstNode | undefined, max: number, what: string): number | undefined {
+    const x = this.signedNumber(n);
+    if (x === undefined || Math.abs(x) <= max) return x;
+    const range = nodeRange(n!);
+    const message = `A ${what} is between -${max}° and ${max}°; got ${this.text.slice(range.start, range.end)}.`;
+    this.diagnostics.push(diagnostic({ code: 'number-out-of-range', uri: this.uri, range, message }));
+    return undefined;
   }
 
   private signedNumber(n: CstNode | undefined): number | undefined {
@@ -347,7 +357,8 @@ export class AstBuilder {
   private quantity(parts: QuantityParts, expected: A.QuantityKind[]): A.Quantity | undefined {
     const r = interpretQuantity(parts, expected);
     if (r.ok) return r.quantity;
-    this.diagnostics.push({ code: 'syntax-bad-quantity', severity: 'error', uri: this.uri, range: r.range, message: r.message });
+    const code = r.code ?? 'syntax-bad-quantity';
+    this.diagnostics.push(diagnostic({ code, uri: this.uri, range: r.range, message: r.message }));
     return undefined;
   }
 }

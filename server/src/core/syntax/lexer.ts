@@ -1,6 +1,6 @@
 // Turns text into tokens; comments are kept in their own group, lexing errors become diagnostics.
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
-import type { Diagnostic } from '../diagnostic';
+import { diagnostic, type Diagnostic } from '../diagnostic';
 import { allKeywordNames, allTokens, Identifier, Keyword, kw, Name, nameKw } from './tokens';
 import { UnclosedComment, UnclosedString } from './tokens';
 
@@ -22,10 +22,14 @@ const keywordTypes = new Set<TokenType>([Keyword, Name, ...keywordByImage.values
  * then `tier rbi.upi` on the next line, is a missing name, not a topology called `tier`.
  */
 const takesName = new Set(['topology', 'tier', 'category', 'primary', 'region', 'city', 'link', 'data', 'transaction']);
-const lexer = new Lexer(
-  allTokens.filter((t) => !keywordTypes.has(t)),
-  { positionTracking: 'full', ensureOptimizations: true },
-);
+/** The lexer's token definitions; `validate` runs Chevrotain's pattern checks (a test does, the product
+ *  skips them at start-up) and keeps their errors in `lexerDefinitionErrors` instead of throwing. */
+export function buildLexer(validate = false): Lexer {
+  const tokens = allTokens.filter((t) => !keywordTypes.has(t));
+  const checks = { skipValidations: !validate, deferDefinitionErrorsHandling: validate };
+  return new Lexer(tokens, { positionTracking: 'full', ensureOptimizations: true, ...checks });
+}
+const lexer = buildLexer();
 
 export interface LexResult {
   tokens: IToken[];
@@ -76,34 +80,31 @@ export function tokenizeSlice(text: string, uri: string, at: SliceStart): LexRes
   const diagnostics: Diagnostic[] = [];
   for (const e of result.errors) {
     const ch = text.slice(e.offset, e.offset + e.length);
-    diagnostics.push({
+    diagnostics.push(diagnostic({
       code: 'syntax-unexpected-character',
-      severity: 'error',
       uri,
       range: { start: e.offset, end: e.offset + e.length },
       message: `Unexpected character${e.length > 1 ? 's' : ''} ${JSON.stringify(ch)}.`,
-    });
+    }));
   }
   for (const c of comments) {
     if (c.tokenType === UnclosedComment) {
-      diagnostics.push({
+      diagnostics.push(diagnostic({
         code: 'syntax-unclosed-comment',
-        severity: 'error',
         uri,
         range: { start: c.startOffset, end: c.startOffset + 2 },
         message: "Block comment '/*' is never closed with '*/'.",
-      });
+      }));
     }
   }
   for (const t of result.tokens) {
     if (t.tokenType === UnclosedString) {
-      diagnostics.push({
+      diagnostics.push(diagnostic({
         code: 'syntax-unclosed-string',
-        severity: 'error',
         uri,
         range: { start: t.startOffset, end: t.startOffset + t.image.length },
         message: 'String is never closed: add \'"\' before the end of the line.',
-      });
+      }));
     }
   }
   return { tokens: result.tokens, comments, diagnostics };

@@ -1,12 +1,14 @@
 // Text → AST + syntax diagnostics: lexer, parser and AST builder in one call.
 import type { IRecognitionException, IToken } from 'chevrotain';
-import type { Diagnostic } from '../diagnostic';
+import { diagnostic, type Diagnostic } from '../diagnostic';
 import { closest } from '../util/suggest';
 import type { PolicyFile } from './ast';
 import { AstBuilder } from './ast-builder';
 import { tokenize } from './lexer';
 import { parseTokens } from './parser';
 import { keywordNames } from './tokens';
+import { boundNesting } from './depth';
+import { grouped, limits } from '../util/limits';
 
 export interface ParsedDocument {
   uri: string;
@@ -18,18 +20,49 @@ export interface ParsedDocument {
 }
 
 export function parseDocument(text: string, uri: string): ParsedDocument {
+  if (text.length > limits.fileChars) return tooLarge(text, uri);
   const lexed = tokenize(text, uri);
-  const { ast, syntax, built } = buildAst(lexed.tokens, text, uri);
-  const diagnostics = [...lexed.diagnostics, ...syntax, ...built];
+  const { ast, nesting, syntax, built } = buildAst(lexed.tokens, text, uri);
+  const lexical = lexed.diagnostics.slice(0, limits.syntaxErrors);
+  const diagnostics = [...nesting, ...lexical, ...syntax, ...built];
   return { uri, text, ast, tokens: lexed.tokens, comments: lexed.comments, diagnostics };
 }
 
-/** Tokens (of the whole text or a run of its declarations) → AST, parser errors and the builder's findings. */
+/** Tokens (of the whole text or a run of its declarations) → AST: the nesting bound, parser errors (and where
+ *  reading stopped after too many), the builder's findings. */
 export function buildAst(tokens: IToken[], text: string, uri: string) {
-  const { cst, errors } = parseTokens(tokens);
+  const bounded = boundNesting(tokens, uri);
+  const { cst, errors, stoppedAt } = parseTokens(bounded.tokens);
   const builder = new AstBuilder(uri, text);
   const ast = builder.file(cst);
-  return { ast, syntax: errors.map((e) => syntaxDiagnostic(e, text, uri)), built: builder.diagnostics };
+  const syntax = errors.map((e) => syntaxDiagnostic(e, text, uri));
+  if (stoppedAt) syntax.push(stopped(stoppedAt, text, uri));
+  return { ast, nesting: bounded.diagnostics, syntax, built: builder.diagnostics, stopped: stoppedAt !== undefined };
+}
+
+/** A file over the size limit is not read at all: one diagnostic at its start. */
+function tooLarge(text: string, uri: string): ParsedDocument {
+  const empty = parseDocument('', uri);
+  const message =
+    `This file has ${grouped(text.length)} characters, over the limit of ${grouped(limits.fileChars)} ` +
+    '(docs/language.md#limits): it is not read.';
+  const range = { start: 0, end: 0 };
+  return { ...empty, text, diagnostics: [diagnostic({ code: 'limit-exceeded', uri, range, message })] };
+}
+
+/** Reading stopped after `limits.syntaxErrors` errors: said once, where it stopped. */
+function stopped(t: IToken, text: string, uri: string): Diagnostic {
+  const atEnd = Number.isNaN(t.startOffset) || t.tokenType?.name === 'EOF';
+  const start = atEnd ? text.length : t.startOffset;
+  const line = text.slice(0, start).split('\n').length;
+  return diagnostic({
+    code: 'limit-exceeded',
+    uri,
+    range: { start, end: atEnd ? start : start + t.image.length },
+    message:
+      `After ${limits.syntaxErrors} syntax errors (the limit, docs/language.md#limits) the rest of the file, ` +
+      `from line ${line}, is not read: fix the errors above first.`,
+  });
 }
 
 /** What the parser was reading, in words, by the innermost rule. */
@@ -72,7 +105,7 @@ function syntaxDiagnostic(e: IRecognitionException, text: string, uri: string): 
   const found = atEnd ? 'the end of the file' : `'${t.image}'`;
   const rules = e.context?.ruleStack ?? [];
   const rule = rules[rules.length - 1] ?? 'file';
-  const diag: Diagnostic = { code: 'syntax-error', severity: 'error', uri, range: { start, end }, message: '' };
+  const diag: Diagnostic = diagnostic({ code: 'syntax-error', uri, range: { start, end }, message: '' });
   let wantsWord = true;
   if (e.name === 'NotAllInputParsedException' || (e.name === 'MismatchedTokenException' && /--> EOF <--/.test(e.message))) {
     diag.message = `Unexpected ${found}: expected ${ruleWords.file}.`;

@@ -3,6 +3,7 @@
 import { CstParser, type CstNode, type IOrAlt, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import * as T from './tokens';
 import { isUnitWord } from './units';
+import { limits } from '../util/limits';
 
 /** Keyword token types, looked up once (rule bodies run for every property parsed). */
 const K = Object.fromEntries(T.allKeywordNames.map((n) => [n, T.kw(n)])) as Record<T.KeywordName, TokenType>;
@@ -11,7 +12,7 @@ const K = Object.fromEntries(T.allKeywordNames.map((n) => [n, T.kw(n)])) as Reco
  *  would allocate every closure again on every invocation of the rule). */
 type Alts = IOrAlt<unknown>[];
 
-class PolicyParser extends CstParser {
+export class PolicyParser extends CstParser {
   private alts1?: Alts;
   private alts2?: Alts;
   private alts3?: Alts;
@@ -35,8 +36,11 @@ class PolicyParser extends CstParser {
   private alts21?: Alts;
   private alts22?: Alts;
 
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 3 });
+  /** `validate`: Chevrotain's grammar self-checks (ambiguities, left recursion…), about half the start-up
+   *  time; a test runs them once (test/core/syntax/grammar-valid.test.ts), the product skips them. */
+  constructor(validate = false) {
+    const config = { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 3 } as const;
+    super(T.allTokens, { ...config, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 
@@ -51,6 +55,20 @@ class PolicyParser extends CstParser {
     const node = { name: fullRuleName, children: {} } as CstNode;
     self.setInitialNodeLocation(node);
     self.CST_STACK.push(node);
+  }
+
+  /** The token where reading stopped after `limits.syntaxErrors` errors (docs/language.md#limits). */
+  public stoppedAt: IToken | undefined;
+
+  /** Error recovery is bounded: past the limit the rest of the input is skipped (the parser sees its end). */
+  protected SAVE_ERROR(error: IRecognitionException): IRecognitionException {
+    const self = this as unknown as { _errors: unknown[]; currIdx: number; tokVectorLength: number };
+    type Save = { SAVE_ERROR: (e: IRecognitionException) => IRecognitionException };
+    const save = (CstParser.prototype as unknown as Save).SAVE_ERROR;
+    if (self._errors.length < limits.syntaxErrors) return save.call(this, error);
+    this.stoppedAt ??= error.token;
+    self.currIdx = self.tokVectorLength - 1;
+    return error;
   }
 
   // ---- file and top-level declarations ----
@@ -489,10 +507,13 @@ export const parser = new PolicyParser();
 export interface ParseOutput {
   cst: CstNode;
   errors: IRecognitionException[];
+  /** Set when reading stopped after `limits.syntaxErrors` errors: the token it stopped at. */
+  stoppedAt?: IToken;
 }
 
 export function parseTokens(tokens: IToken[]): ParseOutput {
   parser.input = tokens;
+  parser.stoppedAt = undefined;
   const cst = parser.file();
-  return { cst, errors: parser.errors };
+  return { cst, errors: parser.errors, ...(parser.stoppedAt ? { stoppedAt: parser.stoppedAt } : {}) };
 }

@@ -14,6 +14,7 @@ import { tokenizeSlice } from './lexer';
 import { buildAst, parseDocument, type ParsedDocument } from './parse';
 import { shiftDiagnostic, shiftNode, shiftToken, type Shift } from './shift';
 import { UnclosedComment, UnclosedString } from './tokens';
+import { limits } from '../util/limits';
 
 /** How reparses went, for tests and the bench: re-read in place, parsed in full, failed (then parsed in full). */
 export const reparseStats = { incremental: 0, full: 0, failed: 0 };
@@ -88,6 +89,8 @@ export function textChange(a: string, b: string): { from: number; oldEnd: number
 function incremental(old: ParsedDocument, text: string, change: Change): ParsedDocument | undefined {
   const decls = old.ast.declarations;
   if (decls.length < 3 || !ordered(decls, old.tokens)) return undefined;
+  // Limits are counted over the whole file (syntax errors, nesting, size): near one, parse it whole.
+  if (text.length > limits.fileChars || old.diagnostics.some((d) => d.code === 'limit-exceeded')) return undefined;
   const { from, oldEnd, newEnd } = change;
   const delta = newEnd - oldEnd;
   // Declarations touched, with their trailing trivia, by the edit or a character either side of it.
@@ -122,6 +125,7 @@ function incremental(old: ParsedDocument, text: string, change: Change): ParsedD
   // Parse the region with the anchor's tokens (copies, moved) after it.
   const anchorTokens = anchor ? tokensOf(old.tokens, anchorToken, anchor.range.end).map((t) => moved(t, shift)) : [];
   const parsed = buildAst([...lexed.tokens, ...anchorTokens], text, old.uri);
+  if (parsed.nesting.length > 0 || parsed.stopped) return undefined;
   const got = parsed.ast.declarations;
   if (anchor) {
     const again = got.pop();
@@ -137,6 +141,7 @@ function incremental(old: ParsedDocument, text: string, change: Change): ParsedD
   const regionDiagnostics = lexed.diagnostics.concat(parsed.syntax, parsed.built);
   const span: [number, number] = [start, decls[f].range.start];
   const diagnostics = mergeDiagnostics(old.diagnostics, span, endOld, shift, regionDiagnostics);
+  if (diagnostics.filter((d) => d.code in rank).length >= limits.syntaxErrors) return undefined;
   // The old arrays are reused, spliced in place (copying a large array costs more than moving its tail).
   const tokens = old.tokens;
   for (let i = anchorToken; i < tokens.length; i++) shiftToken(tokens[i], shift);

@@ -13,6 +13,7 @@ export const Identifier = createToken({
   name: 'Identifier',
   pattern: /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/,
   categories: [Name],
+  line_breaks: false,
 });
 
 export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
@@ -75,34 +76,34 @@ export function kw(name: KeywordName): TokenType {
   return t;
 }
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
-export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments' });
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const LineComment = createToken({ name: 'LineComment', line_breaks: false, pattern: /\/\/[^\n\r]*/, group: 'comments' });
 export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments', line_breaks: true });
 /** An unclosed block comment runs to the end of the text; the lexer layer reports it as an error. */
 export const UnclosedComment = createToken({ name: 'UnclosedComment', pattern: /\/\*[\s\S]*/, group: 'comments', line_breaks: true });
-export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\n\r]|\\.)*"/, label: 'a string' });
+export const StringLiteral = createToken({ name: 'StringLiteral', line_breaks: false, pattern: /"(?:[^"\\\n\r]|\\.)*"/, label: 'a string' });
 /** A string with no closing quote on its line; reported as an error, parsed as a string. */
-export const UnclosedString = createToken({ name: 'UnclosedString', pattern: /"(?:[^"\\\n\r]|\\.)*/, categories: [StringLiteral] });
-export const Percentile = createToken({ name: 'Percentile', pattern: /p\d+(?:\.\d+)?(?![A-Za-z0-9_])/, longer_alt: Identifier, label: 'percentile (p50, p95, p99, p99.9)' });
-export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+(?:_\d+)*(?:\.\d+)?/, label: 'a number' });
-export const CurrencySign = createToken({ name: 'CurrencySign', pattern: /[₹$]/, label: "'₹' or '$'" });
-export const Arrow = createToken({ name: 'Arrow', pattern: /<->/, label: "'<->'" });
-export const LessEq = createToken({ name: 'LessEq', pattern: /<=/, label: "'<='" });
-export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=/, label: "'>='" });
-export const EqEq = createToken({ name: 'EqEq', pattern: /==/, label: "'=='" });
-export const NotEq = createToken({ name: 'NotEq', pattern: /!=/, label: "'!='" });
-export const Less = createToken({ name: 'Less', pattern: /</, label: "'<'" });
-export const Greater = createToken({ name: 'Greater', pattern: />/, label: "'>'" });
-export const LBrace = createToken({ name: 'LBrace', pattern: /\{/, label: "'{'" });
-export const RBrace = createToken({ name: 'RBrace', pattern: /\}/, label: "'}'" });
-export const LParen = createToken({ name: 'LParen', pattern: /\(/, label: "'('" });
-export const RParen = createToken({ name: 'RParen', pattern: /\)/, label: "')'" });
-export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
-export const Dot = createToken({ name: 'Dot', pattern: /\./, label: "'.'" });
-export const Slash = createToken({ name: 'Slash', pattern: /\//, label: "'/'" });
-export const PercentSign = createToken({ name: 'PercentSign', pattern: /%/, label: "'%'" });
-export const Minus = createToken({ name: 'Minus', pattern: /-/, label: "'-'" });
-export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: "'|'" });
+export const UnclosedString = createToken({ name: 'UnclosedString', line_breaks: false, pattern: /"(?:[^"\\\n\r]|\\.)*/, categories: [StringLiteral] });
+export const Percentile = createToken({ name: 'Percentile', line_breaks: false, pattern: /p\d+(?:\.\d+)?(?![A-Za-z0-9_])/, longer_alt: Identifier, label: 'percentile (p50, p95, p99, p99.9)' });
+export const NumberLiteral = createToken({ name: 'NumberLiteral', line_breaks: false, pattern: /\d+(?:_\d+)*(?:\.\d+)?/, label: 'a number' });
+export const CurrencySign = createToken({ name: 'CurrencySign', line_breaks: false, pattern: /[₹$]/, label: "'₹' or '$'" });
+export const Arrow = createToken({ name: 'Arrow', pattern: '<->', label: "'<->'" });
+export const LessEq = createToken({ name: 'LessEq', pattern: '<=', label: "'<='" });
+export const GreaterEq = createToken({ name: 'GreaterEq', pattern: '>=', label: "'>='" });
+export const EqEq = createToken({ name: 'EqEq', pattern: '==', label: "'=='" });
+export const NotEq = createToken({ name: 'NotEq', pattern: '!=', label: "'!='" });
+export const Less = createToken({ name: 'Less', pattern: '<', label: "'<'" });
+export const Greater = createToken({ name: 'Greater', pattern: '>', label: "'>'" });
+export const LBrace = createToken({ name: 'LBrace', pattern: '{', label: "'{'" });
+export const RBrace = createToken({ name: 'RBrace', pattern: '}', label: "'}'" });
+export const LParen = createToken({ name: 'LParen', pattern: '(', label: "'('" });
+export const RParen = createToken({ name: 'RParen', pattern: ')', label: "')'" });
+export const Comma = createToken({ name: 'Comma', pattern: ',', label: "','" });
+export const Dot = createToken({ name: 'Dot', pattern: '.', label: "'.'" });
+export const Slash = createToken({ name: 'Slash', pattern: '/', label: "'/'" });
+export const PercentSign = createToken({ name: 'PercentSign', pattern: '%', label: "'%'" });
+export const Minus = createToken({ name: 'Minus', pattern: '-', label: "'-'" });
+export const Pipe = createToken({ name: 'Pipe', pattern: '|', label: "'|'" });
 
 /** Comparison operators, in the order the parser tries them (longest first). */
 export const comparators = [LessEq, GreaterEq, EqEq, NotEq, Less, Greater];

@@ -42,7 +42,9 @@ export interface QuantityParts {
   range: Range;
 }
 
-export type QuantityResult = { ok: true; quantity: Quantity } | { ok: false; message: string; range: Range };
+export type QuantityResult =
+  | { ok: true; quantity: Quantity }
+  | { ok: false; message: string; range: Range; code?: 'number-out-of-range' };
 
 const kindExamples: Record<QuantityKind, string> = {
   duration: 'a duration such as `200ms`, `2s` or `15min`',
@@ -60,6 +62,12 @@ export function describeKinds(kinds: QuantityKind[]): string {
 /** A result of `kind`, if `expected` allows it; `extra` keys (currency, perDays, noun) follow the usual four. */
 function make(p: QuantityParts, expected: QuantityKind[], kind: QuantityKind, value: number, extra?: Partial<Quantity>): QuantityResult {
   if (!expected.includes(kind)) return fail(p, `Expected ${describeKinds(expected)}, but \`${p.text}\` is ${kindExamples[kind].replace(/ such as.*/, '')}.`);
+  if (!(Math.abs(value) <= Number.MAX_SAFE_INTEGER)) {
+    const message =
+      `\`${p.text}\` is beyond 2^53 (9,007,199,254,740,991) in its unit: ` +
+      'too large to mean anything or to compute with.';
+    return { ok: false, message, range: p.range, code: 'number-out-of-range' };
+  }
   const quantity: Quantity = { value, kind, text: p.text, range: p.range };
   return { ok: true, quantity: extra ? Object.assign(quantity, extra) : quantity };
 }

@@ -10,6 +10,7 @@ import { needsConsensus } from '../../model/levels';
 import { branches } from '../branches';
 import type { Fix } from '../../diagnostic';
 import type { Rule } from '../rule';
+import { plural } from '../../util/plural';
 
 function usesConsensus(d: DataModel): boolean {
   return branches(d).some((b) => b.effective.level && needsConsensus(b.effective.level.value) && b.effective.replication?.value.mode === 'quorum');
@@ -39,7 +40,7 @@ export const rule: Rule = {
       report({
         uri: topo.origin.uri,
         range: topo.origin.range,
-        message: `Topology '${topo.name}' has ${n} replicas (${regions.map((r) => `${r.name} ${r.replicas}`).join(', ')}) and ${who} ${users.length === 1 ? 'needs' : 'need'} consensus over them: a majority of ${n} is ${k + 1}, which survives ${k - 1} failure${k - 1 === 1 ? '' : 's'}, the same as ${n - 1} replicas, at the cost of one more.`,
+        message: `Topology '${topo.name}' has ${n} replicas (${regions.map((r) => `${r.name} ${r.replicas}`).join(', ')}) and ${who} ${users.length === 1 ? 'needs' : 'need'} consensus over them: a majority of ${n} is ${k + 1}, which survives ${plural(k - 1, 'failure')}, the same as ${n - 1} replicas, at the cost of one more.`,
         fixes: removeOne(regions, topo.origin.uri, n),
       });
     }

@@ -32,6 +32,7 @@ import type { Rule } from '../rule';
 import { replaceFix, siteOf } from '../sites';
 import { majority } from '../../util/quorum';
 import type { Range } from '../../util/range';
+import { plural } from '../../util/plural';
 
 /** A quorum size some replicas can meet: a whole number from 1 to N. */
 const fits = (x: number, n: number) => Number.isInteger(x) && x >= 1 && x <= n;
@@ -128,7 +129,7 @@ export const rule: Rule = {
           );
         }
         if (writesMiss) {
-          const acked = `a write acknowledged by ${w} replica${w === 1 ? '' : 's'}`;
+          const acked = `a write acknowledged by ${plural(w, 'replica')}`;
           why.push(
             `lets two writes commit on disjoint replicas, or ${acked} be missing ` +
               'from the majority that elects the next leader: ' +

@@ -3,6 +3,7 @@
 import { branches, replicationProp } from '../branches';
 import type { RegionModel } from '../../model/model';
 import type { Rule } from '../rule';
+import { plural } from '../../util/plural';
 
 function replicaList(regions: Iterable<RegionModel>): string {
   return [...regions].map((r) => `${r.name} ${r.replicas}`).join(', ');
@@ -31,7 +32,7 @@ export const rule: Rule = {
             message = `A ${op} quorum of ${q.text} is not a number of replicas: it must be a whole number from 1 to ${n ?? 'the topology’s replica count'}.`;
           } else if (topo && n !== undefined && q.value > n) {
             value = n;
-            message = `${b.label} waits for ${q.value} ${op} acknowledgements, but topology '${topo.name}' has only ${n} replica${n === 1 ? '' : 's'} (${replicaList(topo.regions.values())}): no ${op} can ever complete, so ${ops} always time out.`;
+            message = `${b.label} waits for ${q.value} ${op} acknowledgements, but topology '${topo.name}' has only ${plural(n, 'replica')} (${replicaList(topo.regions.values())}): no ${op} can ever complete, so ${ops} always time out.`;
           }
           if (!message) continue;
           const cost = n !== undefined && value === n ? ` (${ops} stop when any replica is down)` : '';

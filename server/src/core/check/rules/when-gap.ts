@@ -40,12 +40,27 @@ function emit(ctx: RuleContext, seen: Seen, d: DataModel, c: A.Condition, messag
 
 /** (a) Two branches that split at a threshold and both exclude it. */
 function splitGaps(ctx: RuleContext, seen: Seen, d: DataModel, sets: Map<string, FieldSet>[]): void {
+  // The branches below an exclusive upper bound, by field, unit and bound: each pair is found by lookup,
+  // not by comparing every two branches (thousands of branches stay linear).
+  const key = (field: string, unit: unknown, value: number) => `${field}\u0000${String(unit)}\u0000${value}`;
+  const belowAt = new Map<string, number[]>();
+  sets.forEach((set, j) => {
+    for (const [field, below] of set) {
+      if (below.kind !== 'range' || !below.hi || below.hi.inclusive) continue;
+      const k = key(field, below.unit, below.hi.value);
+      const js = belowAt.get(k);
+      if (js) js.push(j);
+      else belowAt.set(k, [j]);
+    }
+  });
+  const coveredAt = new Map<string, boolean>(); // once per threshold
   for (let i = 0; i < d.whens.length; i++) {
-    for (let j = 0; j < d.whens.length; j++) {
-      for (const [field, above] of i === j ? [] : sets[i]) {
-        const below = sets[j].get(field);
-        if (above.kind !== 'range' || below?.kind !== 'range' || above.unit !== below.unit || !above.lo || !below.hi) continue;
-        if (above.lo.inclusive || below.hi.inclusive || above.lo.value !== below.hi.value || covered(sets, field, above.unit, above.lo.value)) continue;
+    for (const [field, above] of sets[i]) {
+      if (above.kind !== 'range' || !above.lo || above.lo.inclusive) continue;
+      const k = key(field, above.unit, above.lo.value);
+      for (const j of belowAt.get(k) ?? []) {
+        if (!coveredAt.has(k)) coveredAt.set(k, covered(sets, field, above.unit, above.lo.value));
+        if (i === j || coveredAt.get(k)) continue;
         const [wa, wb] = [d.whens[i], d.whens[j]];
         const [la, lb] = [wa.effective.level?.value, wb.effective.level?.value];
         // The threshold goes to the stronger branch: the upper one unless the lower one is strictly stronger.

@@ -39,16 +39,18 @@ function build(model: PolicyModel, name: string): Profile | undefined {
   if (!model.profiles.has(name)) return undefined;
   // The chain of blocks, nearest first, up to a TypeScript profile or a block that extends nothing.
   const chain: ProfileModel[] = [];
+  const inChain = new Set<ProfileModel>(); // a long `extends` chain stays linear
   let base: Profile = cloudGeneric2024;
   let extendsBuiltin = false;
   for (let at: string | undefined = name; at !== undefined; ) {
     const block = model.profiles.get(at);
-    if (!block || chain.includes(block)) {
+    if (!block || inChain.has(block)) {
       base = (at && profiles.get(at)) || cloudGeneric2024;
       extendsBuiltin = !!(at && profiles.get(at));
       break;
     }
     chain.push(block);
+    inChain.add(block);
     at = block.base ?? (block.name === vendorProfileName ? undefined : vendorProfileName);
   }
   const figures = new Map<string, Figure>(vendor && !chain.includes(vendor) ? vendor.figures : []);

@@ -9,6 +9,7 @@ import { historyOpOf } from '../record';
 import type { VV } from '../state';
 import type { Rings, SlotRing } from './ring';
 import { describeOp, formatMs, Witnesses } from './witness';
+import { plural } from '../../util/plural';
 
 /** Versions-behind buckets kept: 0…15 exactly, then 16 or more. */
 const K = 16;
@@ -74,7 +75,7 @@ export class Staleness {
       const read = historyOpOf(op);
       const missed = oldestRing!.ops.op(oldestAt)!;
       return {
-        explanation: `${describeOp(read)} missed ${behind} acknowledged write${behind === 1 ? '' : 's'}, the oldest the ${describeOp(missed)}, acknowledged ${formatMs(ms)} before the read began${what}`,
+        explanation: `${describeOp(read)} missed ${plural(behind, 'acknowledged write')}, the oldest the ${describeOp(missed)}, acknowledged ${formatMs(ms)} before the read began${what}`,
         ops: [missed, read],
       };
     };

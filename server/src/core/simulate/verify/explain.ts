@@ -3,6 +3,7 @@
 // failing those, that no order of its operations explains the values read. Descriptive only: the verdict is the
 // search's; this looks at real-time order and values to find words for it.
 import type { HistOp, ModelKind, WitnessStart } from './types';
+import { plural } from '../../util/plural';
 
 /** What the witness does not hold but the explanation may use. */
 export interface ExplainContext {
@@ -115,7 +116,7 @@ function counter(ops: readonly HistOp[], start: readonly WitnessStart[], pending
     const floor = lo + sum(done);
     if (num(r) < floor) {
       const from = start.length === 1 && lo === 0 ? '' : `, from ${lo}`;
-      const n = `${done.length} increment${done.length === 1 ? '' : 's'} summing to ${floor - lo}`;
+      const n = `${plural(done.length, 'increment')} summing to ${floor - lo}`;
       return say('lost-increment', `${read(r)}, but ${n} had completed before it began${from}: lost increment`);
     }
     const ceiling = hi + sum(adds.filter((a) => a.invoke < r.complete));

@@ -1,24 +1,38 @@
-// Runs simulation jobs in one reused worker thread, one at a time, so the server's event loop (typing,
-// diagnostics) is never blocked. A new run for the same key cancels the previous one; a cancel sets the run's
-// shared flag (or drops it from the queue); a worker that does not answer in time is terminated and replaced.
+// Runs simulation jobs in one reused worker thread (host/simulation-worker.ts), one at a time, so the
+// caller's event loop (the server's typing and diagnostics, the CLI's Ctrl-C) is never blocked. A new run
+// for the same key cancels the previous one; a cancel sets the run's shared flag (or drops it from the
+// queue); a worker that does not answer in time is terminated and replaced.
 import { Worker } from 'node:worker_threads';
-import type { SimulationJob } from '../service/simulation';
-import type { WorkerAnswer, WorkerMessage, WorkerRun } from './simulation-worker';
+import type { Outcome, SimulationJob, SimulationStop } from '../service/simulation-run';
+import type { WorkerMessage, WorkerRun } from './simulation-worker';
 
 export interface RunHandle {
-  answer: Promise<WorkerAnswer>;
+  outcome: Promise<Outcome>;
   cancel(): void;
 }
 
-interface Run {
+export interface RunOptions {
+  /** Wall-time limit of the whole job (none when undefined). */
+  limitMs?: number;
+  /** Called with the index of the target running and the fraction of it done. */
+  onProgress?: (index: number, fraction: number) => void;
+  /** An open file descriptor the history is written to (the caller closes it after the outcome). */
+  historyFd?: number;
+}
+
+interface Run extends RunOptions {
   id: number;
   key: string;
   job: SimulationJob;
-  limitMs: number;
   flag: SharedArrayBuffer;
-  onProgress: (fraction: number) => void;
-  resolve: (a: WorkerAnswer) => void;
+  resolve: (o: Outcome) => void;
   cancelled: boolean;
+}
+
+/** The outcome of a job none of whose targets could run (or finish). */
+export function failedOutcome(job: SimulationJob, error: string, stopped?: SimulationStop): Outcome {
+  const failed = job.targets.map((t) => ({ [t.kind]: t.name, error }));
+  return { runs: [], failed, skipped: [], ...(stopped ? { stopped } : {}) };
 }
 
 export class SimulationRunner {
@@ -35,14 +49,14 @@ export class SimulationRunner {
     private readonly graceMs = 5000,
   ) {}
 
-  run(key: string, job: SimulationJob, limitMs: number, onProgress: (fraction: number) => void = () => {}): RunHandle {
+  run(key: string, job: SimulationJob, options: RunOptions = {}): RunHandle {
     for (const r of [this.current, ...this.queue]) if (r?.key === key) this.cancelRun(r);
-    let resolve!: (a: WorkerAnswer) => void;
-    const answer = new Promise<WorkerAnswer>((r) => (resolve = r));
-    const run: Run = { id: this.nextId++, key, job, limitMs, flag: new SharedArrayBuffer(4), onProgress, resolve, cancelled: false };
+    let resolve!: (o: Outcome) => void;
+    const outcome = new Promise<Outcome>((r) => (resolve = r));
+    const run: Run = { ...options, id: this.nextId++, key, job, flag: new SharedArrayBuffer(4), resolve, cancelled: false };
     this.queue.push(run);
     this.pump();
-    return { answer, cancel: () => this.cancelRun(run) };
+    return { outcome, cancel: () => this.cancelRun(run) };
   }
 
   /** Whether a run is in the worker now (for tests and logs). */
@@ -51,9 +65,10 @@ export class SimulationRunner {
   }
 
   dispose(): void {
-    for (const r of this.queue) r.resolve({ error: 'the language server is shutting down' });
+    const why = 'the simulation host is shutting down';
+    for (const r of this.queue) r.resolve(failedOutcome(r.job, why));
     this.queue = [];
-    if (this.current) this.current.resolve({ error: 'the language server is shutting down' });
+    if (this.current) this.current.resolve(failedOutcome(this.current.job, why));
     this.current = undefined;
     this.kill();
   }
@@ -64,7 +79,7 @@ export class SimulationRunner {
     const queued = this.queue.indexOf(r);
     if (queued >= 0) {
       this.queue.splice(queued, 1);
-      r.resolve({ error: 'cancelled before it started', stopped: 'cancelled' });
+      r.resolve({ runs: [], failed: [], skipped: r.job.targets, stopped: 'cancelled' });
       return;
     }
     if (r !== this.current) return;
@@ -77,8 +92,11 @@ export class SimulationRunner {
     const run = this.queue.shift()!;
     this.current = run;
     const worker = this.ensureWorker();
-    this.arm(run.limitMs + this.graceMs, `gave no answer within its ${run.limitMs / 1000} s limit`);
-    const message: WorkerRun = { id: run.id, job: run.job, flag: run.flag, limitMs: run.limitMs };
+    if (run.limitMs !== undefined) {
+      this.arm(run.limitMs + this.graceMs, `gave no answer within its ${run.limitMs / 1000} s limit`);
+    }
+    const { id, job, flag, limitMs, historyFd } = run;
+    const message: WorkerRun = { id, job, flag, limitMs, historyFd };
     worker.postMessage(message);
   }
 
@@ -88,8 +106,8 @@ export class SimulationRunner {
     worker.on('message', (m: WorkerMessage) => {
       const run = this.current;
       if (!run || m.id !== run.id) return;
-      if (m.kind === 'progress') run.onProgress(m.fraction);
-      else this.finish(run, m.answer);
+      if (m.kind === 'progress') run.onProgress?.(m.index, m.fraction);
+      else this.finish(run, m.outcome);
     });
     worker.on('error', (e) => {
       this.log(`simulation worker failed: ${e.stack ?? e.message}`);
@@ -104,14 +122,14 @@ export class SimulationRunner {
   private lost(worker: Worker, why: string): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
-    if (this.current) this.finish(this.current, { error: why });
+    if (this.current) this.finish(this.current, failedOutcome(this.current.job, why));
   }
 
-  private finish(run: Run, answer: WorkerAnswer): void {
+  private finish(run: Run, outcome: Outcome): void {
     if (this.current !== run) return;
     clearTimeout(this.watchdog);
     this.current = undefined;
-    run.resolve(answer);
+    run.resolve(outcome);
     this.pump();
   }
 
@@ -122,7 +140,7 @@ export class SimulationRunner {
       if (!run || this.current !== run) return;
       this.log(`simulation ${run.key} ${why}: stopping the worker`);
       this.kill();
-      this.finish(run, { error: `the simulation ${why}; it was stopped` });
+      this.finish(run, failedOutcome(run.job, `the simulation ${why}; it was stopped`));
     }, ms);
     this.watchdog.unref?.();
   }
