@@ -3,8 +3,9 @@
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import { diagnostic, type Diagnostic } from '../diagnostic';
 import type * as A from './ast';
-import { distribution, replicaWork, scenario } from './ast-scenario';
+import { replicaWork, scenario } from './ast-scenario';
 import { profileDecl } from './ast-profile';
+import { link, region } from './ast-topology';
 import { isNode, name, nodeRange, realToken, sub, tok, tokenRange, type Children } from './cst';
 import type { CstKey } from './cst.generated';
 import type { Range } from '../util/range';
@@ -26,7 +27,10 @@ const kinds = {
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(private readonly uri: string, private readonly text: string) {}
+  constructor(
+    readonly uri: string,
+    readonly text: string,
+  ) {}
 
   file(cst: CstNode): A.PolicyFile {
     const declarations: A.Declaration[] = [];
@@ -67,8 +71,8 @@ export class AstBuilder {
           kind: 'topology',
           range,
           name: name(tok(c, 'Name')),
-          regions: (c.regionDecl ?? []).filter(isNode).map((r) => this.region(r)),
-          links: (c.linkDecl ?? []).filter(isNode).map((l) => this.link(l)),
+          regions: (c.regionDecl ?? []).filter(isNode).map((r) => region(this, r)),
+          links: (c.linkDecl ?? []).filter(isNode).map((l) => link(this, l)),
           work: (c.replicaWork ?? []).filter(isNode).map((w) => replicaWork(this, w)),
         };
       case 'tierDecl':
@@ -87,62 +91,6 @@ export class AstBuilder {
       default:
         return undefined;
     }
-  }
-
-  private region(n: CstNode): A.Region {
-    const c = n.children as Children;
-    const region: A.Region = { kind: 'region', range: nodeRange(n), name: name(tok(c, 'Name')) };
-    for (const p of (c.regionProp ?? []).filter(isNode)) {
-      const pc = p.children as Children;
-      if (pc.Kw_replicas) {
-        const num = tok(pc, 'NumberLiteral');
-        if (num) region.replicas = this.quantity({ number: num.image, text: num.image, range: tokenRange(num) }, kinds.count);
-      } else if (pc.Kw_primary) {
-        region.primary = nodeRange(p);
-      } else if (pc.Kw_city) {
-        region.city = name(tok(pc, 'Name'));
-      } else if (pc.Kw_rtt) {
-        region.rtt = this.quantityNode(sub(pc, 'rtt'), ['duration']);
-        region.rttDist = distribution(this, sub(pc, 'dist'));
-        region.rttRange = nodeRange(p);
-      } else if (pc.Kw_coordinates) {
-        const lat = this.coordinate(sub(pc, 'lat'), 90, 'latitude');
-        const lon = this.coordinate(sub(pc, 'lon'), 180, 'longitude');
-        if (lat !== undefined && lon !== undefined) region.coordinates = { lat, lon, range: nodeRange(p) };
-      }
-    }
-    return region;
-  }
-
-  /** A latitude or longitude within ±max degrees; out of range: `number-out-of-range`, and undefined. */
-  private coordinate(n: CstNode | undefined, max: number, what: string): number | undefined {
-    const x = this.signedNumber(n);
-    if (x === undefined || Math.abs(x) <= max) return x;
-    const range = nodeRange(n!);
-    const message = `A ${what} is between -${max}° and ${max}°; got ${this.text.slice(range.start, range.end)}.`;
-    this.diagnostics.push(diagnostic({ code: 'number-out-of-range', uri: this.uri, range, message }));
-    return undefined;
-  }
-
-  private signedNumber(n: CstNode | undefined): number | undefined {
-    if (!n) return undefined;
-    const c = n.children as Children;
-    const num = tok(c, 'NumberLiteral');
-    if (!num) return undefined;
-    return (c.Minus ? -1 : 1) * Number(num.image.replace(/_/g, ''));
-  }
-
-  private link(n: CstNode): A.Link {
-    const c = n.children as Children;
-    return {
-      kind: 'link',
-      range: nodeRange(n),
-      a: name(tok(c, 'a')),
-      b: name(tok(c, 'b')),
-      rtt: this.quantityNode(sub(c, 'rtt'), kinds.duration),
-      dist: distribution(this, sub(c, 'dist')),
-      jitter: this.quantityNode(sub(c, 'jitter'), kinds.duration),
-    };
   }
 
   qualifiedName(n: CstNode | undefined): A.Name | undefined {
