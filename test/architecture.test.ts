@@ -32,6 +32,7 @@ const ranks: Record<string, number> = {
   'core/check': 5,
   'core/simulate': 5,
   'core/estimate-cache.ts': 5.5,
+  'core/check-cache.ts': 5.75,
   'core/pipeline.ts': 6,
   'core/export': 7,
   service: 8,

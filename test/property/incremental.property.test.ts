@@ -10,6 +10,7 @@ import type { IToken } from 'chevrotain';
 import fc from 'fast-check';
 import { parseDocument, type ParsedDocument } from '../../server/src/core/syntax/parse';
 import { reparseDocument, reparseStats } from '../../server/src/core/syntax/reparse';
+import { checkCacheStats } from '../../server/src/core/check-cache';
 import { Workspace } from '../../server/src/lsp/workspace';
 import { diagnosticsByUri } from '../../server/src/service/diagnostics';
 import type { Snapshot } from '../../server/src/service/snapshot';
@@ -85,6 +86,8 @@ test('the server after every edit of random edit sequences shows what a fresh an
     }),
     { numRuns: 40, seed: 13 },
   );
+  // Rule findings were reused after edits elsewhere (else the property would not test the cache).
+  assert.ok(checkCacheStats.reused > 0, JSON.stringify(checkCacheStats));
 });
 
 test('the AST builder never shares a range object between two places (incremental parsing moves each once)', () => {

@@ -8,16 +8,16 @@ import type { DataEstimate } from './estimate/estimate';
 import type { DataModel } from './model/model';
 import type { ParsedDocument } from './syntax/parse';
 
-const ownKinds = new Set(['data', 'transaction', 'scenario']);
+const ownKinds = ['data', 'transaction', 'scenario'];
 
-/** What the estimates of one scope rest on besides each data type's own text, as one string. */
-export function contextOf(docs: ParsedDocument[], options: string): string {
+/** What the findings of one scope rest on besides each data type's own text (the other kinds), as one string. */
+export function contextOf(docs: ParsedDocument[], options: string, own: string[] = ownKinds): string {
   const parts = [options];
   for (const doc of docs) {
     parts.push(`\u0000${doc.uri}`);
     if (doc.uri.startsWith('builtin:')) continue; // the prelude never changes within a process
     for (const d of doc.ast.declarations) {
-      if (!ownKinds.has(d.kind)) parts.push(`\u0001${doc.text.slice(d.range.start, d.range.end)}`);
+      if (!own.includes(d.kind)) parts.push(`\u0001${doc.text.slice(d.range.start, d.range.end)}`);
     }
   }
   return parts.join('');

@@ -7,6 +7,7 @@ import type { Rule } from './check/rule';
 import { applySeverities, runChecks, type CheckOptions } from './check/run-checks';
 import { diagnostic, compareDiagnostics, type Diagnostic } from './diagnostic';
 import { estimateData, type DataEstimate } from './estimate/estimate';
+import type { CheckCache } from './check-cache';
 import type { EstimateCache } from './estimate-cache';
 import { isBuiltin, buildModel, builtinScheme } from './model/build-model';
 import { importEdges, importLeadingTo, importPath, resolveImport, uriKey, visibleFrom } from './model/imports';
@@ -32,6 +33,8 @@ export interface AnalyzeOptions extends CheckOptions {
   ruleSet?: Rule[];
   /** Estimates kept between analyses (the editor's): reused for data types whose inputs did not change. */
   estimates?: EstimateCache;
+  /** Rule findings kept between analyses (the editor's), likewise. */
+  checks?: CheckCache;
 }
 
 /** One file's scope: what it sees, its model, its estimates. */
@@ -156,7 +159,8 @@ function buildUnitUnguarded(root: ParsedDocument, seen: ParsedDocument[], option
     if (!e) cache.set(d, (e = kept(d)));
     return e;
   };
-  const all = [...modelDiagnostics, ...runChecks(model, estimate, options, options.ruleSet)];
+  const reused = options.ruleSet ? undefined : options.checks?.run(docs, options, optionsKey, model, estimate);
+  const all = [...modelDiagnostics, ...(reused ?? runChecks(model, estimate, options, options.ruleSet))];
   const diagnostics = all.filter((d) => !isBuiltin(d.uri));
   return { root: root.uri, documents: [...seen.map((s) => s.uri), root.uri], model, estimate, diagnostics };
 }
@@ -187,7 +191,9 @@ export function analyzeParsed(parsed: ParsedDocument[], options: AnalyzeOptions 
     units.set(doc.uri, unit);
   }
   if (cache) for (const key of [...cache.keys()]) if (!docs.has(key)) cache.delete(key);
-  options.estimates?.keep(new Set([...docs.values()].map((d) => d.uri)));
+  const roots = new Set([...docs.values()].map((d) => d.uri));
+  options.estimates?.keep(roots);
+  options.checks?.keep(roots);
 
   const own = new Map<string, Set<string>>(); // per file: what its own unit reports on it
   for (const u of units.values()) {

@@ -3,6 +3,7 @@
 // the scopes (a file and what it imports) that saw a changed document. An import of a file outside the
 // workspace is read from disk.
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CheckCache } from '../core/check-cache';
 import { EstimateCache } from '../core/estimate-cache';
 import type { AnalyzeOptions, UnitCache } from '../core/pipeline';
 import { readTargetFile } from './files';
@@ -39,6 +40,7 @@ export class Workspace {
   private options: AnalyzeOptions = {};
   private readonly units: UnitCache = new Map();
   private readonly estimates = new EstimateCache();
+  private readonly checks = new CheckCache();
   /** Parses done, for tests of the cache. */
   parses = 0;
 
@@ -140,7 +142,7 @@ export class Workspace {
       if (e.version !== undefined) versions.set(e.uri, e.version);
     }
     const load = (uri: string) => (uri.endsWith('.consistency') ? readTargetFile(uri) : undefined);
-    const options = { ...this.options, load, estimates: this.estimates };
+    const options = { ...this.options, load, estimates: this.estimates, checks: this.checks };
     const analysis = analyzeIsolated(parsed, options, this.units, this.engine);
     this.cached = createSnapshot(analysis, versions, this.rulesDoc);
     return this.cached;

@@ -85,8 +85,10 @@ export function buildScenario(decl: A.ScenarioDecl, uri: string, model: PolicyMo
   const loadProp = seen.get('load') as Extract<A.ScenarioProp, { kind: 'load' }> | undefined;
   if (ops > limits.operations && loadProp?.rate) {
     const what = `\`load ${loadProp.rate.text}\` for ${formatDuration(endMs)}, ${grouped(ops)} operations,`;
-    const instead = 'a simulation refuses to run it (shorten the duration or lower the load)';
+    const perSec = limits.operations / (endMs / 1000);
+    const instead = `the load is modelled as ${grouped(perSec)}/s`;
     diagnostics.push(overLimit(uri, loadProp.rate.range, 'operations', what, instead));
+    s.load = { ...s.load!, perSec };
   }
   for (const p of decl.body) {
     if (p.kind !== 'fault' || !p.at || !p.for) continue;

@@ -19,12 +19,45 @@ import { limits } from '../util/limits';
 /** How reparses went, for tests and the bench: re-read in place, parsed in full, failed (then parsed in full). */
 export const reparseStats = { incremental: 0, full: 0, failed: 0 };
 
+/** A number per document, for caches that must tell one parse from another without holding on to it. */
+const ids = new WeakMap<ParsedDocument, number>();
+let nextId = 1;
+export function documentId(doc: ParsedDocument): number {
+  let id = ids.get(doc);
+  if (id === undefined) ids.set(doc, (id = nextId++));
+  return id;
+}
+
+/** The edit that made a document from the one before it (whose id is `previous`): [from, oldEnd) → +delta. */
+export interface EditStep {
+  previous: number;
+  from: number;
+  oldEnd: number;
+  delta: number;
+}
+const steps = new WeakMap<ParsedDocument, EditStep>();
+
+/** How `doc` came from its previous parse, when `reparseDocument` made it. */
+export function editStep(doc: ParsedDocument): EditStep | undefined {
+  return steps.get(doc);
+}
+
 /** The document for `text`, reusing `old` (which must not be used afterwards: its reused parts are moved). */
 export function reparseDocument(old: ParsedDocument, text: string): ParsedDocument {
   if (old.text === text) return old;
+  const change = textChange(old.text, text);
+  const doc = reparsed(old, text, change);
+  const { from, oldEnd } = change;
+  steps.set(doc, { previous: documentId(old), from, oldEnd, delta: text.length - old.text.length });
+  return doc;
+}
+
+type Change = ReturnType<typeof textChange>;
+
+function reparsed(old: ParsedDocument, text: string, change: Change): ParsedDocument {
   let doc: ParsedDocument | undefined;
   try {
-    doc = incremental(old, text);
+    doc = incremental(old, text, change);
   } catch {
     // A fault here must not cost the editor its diagnostics: the full parse does not read `old`. The property
     // test asserts no reparse fails.
@@ -53,12 +86,12 @@ export function textChange(a: string, b: string): { from: number; oldEnd: number
   return { from, oldEnd: a.length - same, newEnd: b.length - same };
 }
 
-function incremental(old: ParsedDocument, text: string): ParsedDocument | undefined {
+function incremental(old: ParsedDocument, text: string, change: Change): ParsedDocument | undefined {
   const decls = old.ast.declarations;
   if (decls.length < 3 || !ordered(decls, old.tokens)) return undefined;
   // Limits are counted over the whole file (syntax errors, nesting, size): near one, parse it whole.
   if (text.length > limits.fileChars || old.diagnostics.some((d) => d.code === 'limit-exceeded')) return undefined;
-  const { from, oldEnd, newEnd } = textChange(old.text, text);
+  const { from, oldEnd, newEnd } = change;
   const delta = newEnd - oldEnd;
   // Declarations touched, with their trailing trivia, by the edit or a character either side of it.
   const spanEnd = (i: number) => (i + 1 < decls.length ? decls[i + 1].range.start : old.text.length);

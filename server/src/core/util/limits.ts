@@ -23,9 +23,9 @@ export const limits = {
   keys: 1_000_000,
   /** A scenario's `clients`. */
   clients: 1_000_000,
-  /** A scenario's operations: its load (per second) times its duration (in seconds); the most one simulation
-   *  run may offer (service/simulation-limits.ts refuses a run over it). */
-  operations: 1_000_000_000,
+  /** A scenario's operations: its load (per second) times its duration (in seconds). Past it the model clamps
+   *  the load; a simulation run refuses even that (service/simulation-limits.ts allows 1,000,000,000). */
+  operations: 10_000_000_000,
 } as const;
 
 export type LimitName = keyof typeof limits;

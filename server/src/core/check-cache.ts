@@ -1,0 +1,226 @@
+// Rule findings kept between analyses (the editor's). Most rules look at one data type at a time (with the
+// declarations around it that are not data); their findings on a data type whose text did not change are
+// reused after an edit elsewhere, moved with the text the edit moved. The other rules (names, references,
+// topologies and the data types using them, transactions, scenarios, profiles) run over the whole model every
+// time; so does every rule when one reports outside its loop over the data types (its finding cannot be
+// attributed to one). The order is
+// `runChecks`'s: rule by rule, data type by data type. test/property/incremental.property.test.ts compares
+// every diagnostic with a fresh analysis after random edits.
+import { allRules } from './check/index';
+import { runChecks, type CheckOptions } from './check/run-checks';
+import type { Diagnostic } from './diagnostic';
+import { contextOf } from './estimate-cache';
+import type { DataEstimate } from './estimate/estimate';
+import type { DataModel, PolicyModel } from './model/model';
+import type { ParsedDocument } from './syntax/parse';
+import { documentId, editStep, type EditStep } from './syntax/reparse';
+import type { Report, Rule, RuleContext } from './check/rule';
+import type { Range } from './util/range';
+
+/** Rules whose findings on a data type depend on it and on declarations that are not data only. */
+const perData = new Set([
+  'availability-unreachable', 'budget-exceeded', 'cap-prefer-availability', 'degrade-below-floor',
+  'latency-below-physics', 'level-below-tier', 'lww-on-money', 'missing-consistency',
+  'multi-primary-linearizable', 'quorum-no-overlap', 'quorum-too-large', 'session-guarantee-unsupported',
+  'sla-looser-than-tier', 'staleness-below-lag', 'staleness-below-physics', 'store-cannot-provide',
+  'strong-with-staleness', 'when-gap', 'when-overlap', 'workload-over-capacity',
+]);
+const dataRules = allRules.filter((r) => perData.has(r.code));
+
+/** Data types whose findings were reused or found afresh (every cache), for tests and the bench. */
+export const checkCacheStats = { reused: 0, computed: 0 };
+
+interface Found {
+  /** Where the data type's declaration started, to tell two declarations of the same text apart. */
+  start: number;
+  /** Per rule of `dataRules`, in order. */
+  byRule: Diagnostic[][];
+}
+
+interface Scope {
+  context: string;
+  docs: number[];
+  byText: Map<string, Found>;
+}
+
+export class CheckCache {
+  private readonly scopes = new Map<string, Scope>();
+
+  run(
+    docs: ParsedDocument[],
+    options: CheckOptions,
+    optionsKey: string,
+    model: PolicyModel,
+    estimate: (d: DataModel) => DataEstimate,
+  ): Diagnostic[] {
+    const root = docs[docs.length - 1].uri;
+    const context = contextOf(docs, optionsKey, ['data']);
+    const ids = docs.map(documentId);
+    const before = this.scopes.get(root);
+    const moves = before?.context === context ? movesSince(before.docs, docs, ids) : undefined;
+    const byText = new Map<string, Found>();
+    this.scopes.set(root, { context, docs: ids, byText });
+    const texts = new Map(docs.map((d) => [d.uri, d.text]));
+    const kept = new Map<DataModel, Found>();
+    const keys = new Map<DataModel, string>();
+    for (const data of model.data.values()) {
+      const text = texts.get(data.origin.uri) ?? '';
+      const key = `${data.origin.uri}\u0000${text.slice(data.decl.range.start, data.decl.range.end)}`;
+      keys.set(data, key);
+      const old = moves && before!.byText.get(key);
+      const f = old ? moved(old, data, moves!) : undefined;
+      if (f) kept.set(data, f);
+    }
+    const dirty = [...model.data.values()].filter((d) => !kept.has(d));
+    const fresh = findings(dirty, model, estimate, options);
+    if (!fresh) {
+      this.scopes.delete(root);
+      return runChecks(model, estimate, options);
+    }
+    checkCacheStats.reused += kept.size;
+    checkCacheStats.computed += dirty.length;
+    const found: Found[] = [];
+    for (const data of model.data.values()) {
+      const f = kept.get(data) ?? fresh.get(data)!;
+      byText.set(keys.get(data)!, f);
+      found.push(f);
+    }
+    const out: Diagnostic[] = [];
+    for (const rule of allRules) {
+      const i = dataRules.indexOf(rule);
+      if (i < 0) out.push(...runChecks(model, estimate, options, [rule]));
+      else for (const f of found) out.push(...f.byRule[i]);
+    }
+    return out;
+  }
+
+  /** Forget the scopes of files no longer analysed. */
+  keep(roots: Set<string>): void {
+    for (const r of [...this.scopes.keys()]) if (!roots.has(r)) this.scopes.delete(r);
+  }
+}
+
+/** The data types of a model, telling which one a rule is looking at (the one its loop reached last). */
+class Tracked extends Map<string, DataModel> {
+  current?: DataModel;
+
+  override values(): MapIterator<DataModel> {
+    const inner = super.values();
+    const step = inner.next.bind(inner);
+    const next = (): IteratorResult<DataModel> => {
+      const r = step();
+      this.current = r.done ? undefined : r.value;
+      return r;
+    };
+    return Object.assign(inner, { next }) as MapIterator<DataModel>;
+  }
+}
+
+/**
+ * The per-data rules' findings on the data types given, each attributed to the data type the rule's loop was
+ * at when it reported; undefined when one cannot be (a rule reporting outside its loop, or failing). A finding
+ * may hold a range object of the AST, which incremental parsing moves in place: the cache keeps copies.
+ */
+function findings(
+  datas: DataModel[],
+  model: PolicyModel,
+  estimate: (d: DataModel) => DataEstimate,
+  options: CheckOptions,
+): Map<DataModel, Found> | undefined {
+  const tracked = new Tracked(datas.map((d) => [d.name, d]));
+  const view: PolicyModel = { ...model, data: tracked };
+  const out = new Map(datas.map((d) => [d, { start: d.decl.range.start, byRule: dataRules.map(() => []) } as Found]));
+  const copy = (_: string, r: Range) => ({ start: r.start, end: r.end });
+  for (let i = 0; i < dataRules.length; i++) {
+    const rule = dataRules[i];
+    const marks: (DataModel | undefined)[] = [];
+    const report = (ctx: RuleContext) => (r: Report) => {
+      marks.push(tracked.current);
+      ctx.report(r);
+    };
+    const wrapped: Rule = { code: rule.code, check: (ctx) => rule.check({ ...ctx, report: report(ctx) }) };
+    const found = runChecks(view, estimate, options, [wrapped]);
+    if (found.length !== marks.length) return undefined;
+    for (let k = 0; k < found.length; k++) {
+      const f = marks[k] && out.get(marks[k]!);
+      if (!f) return undefined;
+      f.byRule[i].push(movedDiagnostic(found[k], copy)!);
+    }
+  }
+  return out;
+}
+
+type Moves = Map<string, EditStep | undefined>;
+
+/** Per document URI, the edit since the last analysis (undefined: unchanged); undefined if any changed more. */
+function movesSince(before: number[], docs: ParsedDocument[], ids: number[]): Moves | undefined {
+  if (before.length !== ids.length) return undefined;
+  const moves: Moves = new Map();
+  for (let i = 0; i < ids.length; i++) {
+    if (ids[i] === before[i]) moves.set(docs[i].uri, undefined);
+    else {
+      const step = editStep(docs[i]);
+      if (step?.previous !== before[i]) return undefined;
+      moves.set(docs[i].uri, step);
+    }
+  }
+  return moves;
+}
+
+/**
+ * Findings of the last analysis moved by the edit, or undefined when one touches the edited text. At an
+ * insertion point a range that starts there moves with the text after it, one that ends there stays.
+ */
+function moved(f: Found, data: DataModel, moves: Moves): Found | undefined {
+  const at = (uri: string, r: Range): Range | undefined => {
+    if (!moves.has(uri)) return undefined;
+    const step = moves.get(uri);
+    if (!step) return r;
+    const start = r.start < step.from ? r.start : r.start >= step.oldEnd ? r.start + step.delta : -1;
+    const end = r.end <= step.from ? r.end : r.end >= step.oldEnd ? r.end + step.delta : -1;
+    if (start < 0 || end < start) return undefined;
+    return start === r.start && end === r.end ? r : { start, end };
+  };
+  const start = at(data.origin.uri, { start: f.start, end: f.start + 1 });
+  if (!start || start.start !== data.decl.range.start) return undefined;
+  let same = start.start === f.start;
+  const byRule: Diagnostic[][] = [];
+  for (const list of f.byRule) {
+    if (list.length === 0) {
+      byRule.push(list); // never written to
+      continue;
+    }
+    const next: Diagnostic[] = [];
+    for (const d of list) {
+      const m = movedDiagnostic(d, at);
+      if (!m) return undefined;
+      same &&= m === d;
+      next.push(m);
+    }
+    byRule.push(next);
+  }
+  return same ? f : { start: data.decl.range.start, byRule };
+}
+
+/** A diagnostic with its ranges (its own, related places', fixes' edits') moved; itself when none moves. */
+function movedDiagnostic(d: Diagnostic, at: (uri: string, r: Range) => Range | undefined): Diagnostic | undefined {
+  const range = at(d.uri, d.range);
+  if (!range) return undefined;
+  let ok = true;
+  let same = range === d.range;
+  const place = <T extends { uri: string; range: Range }>(x: T): T => {
+    const r = at(x.uri, x.range);
+    if (!r) ok = false;
+    if (!r || r === x.range) return x;
+    same = false;
+    return { ...x, range: r };
+  };
+  const related = d.related?.map(place);
+  const fixes = d.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map(place) }));
+  if (!ok) return undefined;
+  if (same) return d;
+  const out: Diagnostic = { ...d, range };
+  if (related) out.related = related;
+  if (fixes) out.fixes = fixes;
+  return out;
+}
