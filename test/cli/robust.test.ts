@@ -153,7 +153,7 @@ describe('files that are not read', () => {
     const r = cli('check', 'special');
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stdout, /^special\/fine\.consistency:3:12: error unknown-reference/m);
-    assert.match(r.stdout, /1 error in 1 file\./);
+    assert.match(r.stdout, new RegExp(`^1 error in 1 file; ${hasFifo ? 3 : 2} files not read\\.$`, 'm'));
     assert.match(
       r.stderr,
       /not reading special\/huge\.consistency: it is 5 MB, over the 4 MB limit for a policy file\./,
