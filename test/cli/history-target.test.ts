@@ -42,14 +42,26 @@ after(() => rmSync(root, { recursive: true, force: true }));
 
 describe('--history follows export’s rules', () => {
   const refusals: [string[], RegExp][] = [
-    [['--history', 'p.consistency'], /--history p\.consistency: not writing there: it is a policy file \(\.consistency\)/],
+    [
+      ['--history', 'p.consistency'],
+      /--history p\.consistency: not writing there: it is a policy file \(\.consistency\)/,
+    ],
     [['--history', 'other.consistency', '--force'], /it is a policy file/],
     [['--history', 'link.jsonl'], /--history link\.jsonl: not writing there: it is a symbolic link\./],
-    [['--history', '../outside.jsonl'], /it is outside the working directory .*work\. Give an absolute path, or --force/],
-    [['--history', 'notes.txt'], /notes\.txt: not writing there: it exists and was not written by this command\. Pass --force/],
+    [
+      ['--history', '../outside.jsonl'],
+      /it is outside the working directory .*work\. Give an absolute path, or --force/,
+    ],
+    [
+      ['--history', 'notes.txt'],
+      /notes\.txt: not writing there: it exists and was not written by this command\. Pass --force/,
+    ],
     [['--history', 'nodir/h.jsonl'], /no such directory .*nodir\. Create it first\./],
     [['--history', '.'], /it is a directory; give a file path\./],
-    [['--history', '/proc/h.jsonl'], /--history \/proc\/h\.jsonl: not writing there: no file can be made there \(ENOENT\)\. Give a writable path\./],
+    [
+      ['--history', '/proc/h.jsonl'],
+      /--history \/proc\/h\.jsonl: not writing there: no file can be made there \(ENOENT\)\. Give a writable path\./,
+    ],
   ];
   for (const [args, message] of refusals) {
     test(args.join(' '), async () => {
@@ -80,7 +92,14 @@ describe('--history follows export’s rules', () => {
 
 test('export never writes over a policy file either, even with --force', async () => {
   let stderr = '';
-  const ctx: CliContext = { cwd: dir, env: { NO_COLOR: '1' }, stdoutIsTTY: false, out: () => {}, err: (t) => void (stderr += t), tool: TOOL };
+  const ctx: CliContext = {
+    cwd: dir,
+    env: { NO_COLOR: '1' },
+    stdoutIsTTY: false,
+    out: () => {},
+    err: (t) => void (stderr += t),
+    tool: TOOL,
+  };
   const code = await run(['export', 'p.consistency', '-o', 'other.consistency', '--force'], ctx);
   assert.equal(code, 1);
   assert.match(stderr, /not writing other\.consistency: it is a policy file \(\.consistency\), even with --force\./);

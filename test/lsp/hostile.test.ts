@@ -62,7 +62,10 @@ describe('a hostile workspace over stdio', { timeout: 90_000 }, () => {
       processId: process.pid,
       rootUri: pathToFileURL(dir).href,
       workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'w' }],
-      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      capabilities: {
+        window: { workDoneProgress: true },
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      },
     });
     await client.notify('initialized', {});
   });
@@ -77,7 +80,10 @@ describe('a hostile workspace over stdio', { timeout: 90_000 }, () => {
     const codes = deep.diagnostics.map((d) => d.code);
     assert.ok(codes.includes('limit-exceeded') && !codes.includes('internal-error'), JSON.stringify(codes));
     const other = await client.diagnostics(uri('other.consistency'));
-    assert.deepEqual(other.diagnostics.map((d) => d.code), ['unknown-level']);
+    assert.deepEqual(
+      other.diagnostics.map((d) => d.code),
+      ['unknown-level'],
+    );
     const good = await client.diagnostics(uri('good.consistency'));
     assert.deepEqual(good.diagnostics, []);
     for (const special of ['huge', 'zero', 'pipe']) {
@@ -91,42 +97,77 @@ describe('a hostile workspace over stdio', { timeout: 90_000 }, () => {
 
   test('hovers, symbols, lenses and completion (at a fractional position too) on the other files', async () => {
     const good = uri('good.consistency');
-    await client.notify('textDocument/didOpen', { textDocument: { uri: good, languageId: 'consistency', version: 1, text: GOOD } });
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: good }, position: { line: 5, character: 6 } });
+    await client.notify('textDocument/didOpen', {
+      textDocument: { uri: good, languageId: 'consistency', version: 1, text: GOOD },
+    });
+    const hover = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: good },
+      position: { line: 5, character: 6 },
+    });
     assert.match(JSON.stringify(hover), /cart/);
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: good } });
-    assert.deepEqual(symbols.map((x) => x.name), ['india', 'cart']);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: good },
+    });
+    assert.deepEqual(
+      symbols.map((x) => x.name),
+      ['india', 'cart'],
+    );
     const everywhere = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'orders' });
-    assert.deepEqual(everywhere.map((x) => x.location.uri), [uri('other.consistency')]);
+    assert.deepEqual(
+      everywhere.map((x) => x.location.uri),
+      [uri('other.consistency')],
+    );
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: good } });
     assert.ok(lenses.length > 0);
-    const completion = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: good }, position: { line: 7.5, character: 16.25 } });
+    const completion = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri: good },
+      position: { line: 7.5, character: 16.25 },
+    });
     assert.ok(completion.items.length > 0);
     assert.doesNotMatch(JSON.stringify(completion), /null/);
   });
 
   test('watcher events for the FIFO, the /dev/zero link and the huge file are refused; the server answers after', async () => {
-    const changes = ['zero', 'huge', ...(hasFifo ? ['pipe'] : [])].map((n) => ({ uri: uri(`${n}.consistency`), type: 2 }));
+    const changes = ['zero', 'huge', ...(hasFifo ? ['pipe'] : [])].map((n) => ({
+      uri: uri(`${n}.consistency`),
+      type: 2,
+    }));
     await client.notify('workspace/didChangeWatchedFiles', { changes });
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: uri('good.consistency') }, position: { line: 5, character: 6 } });
+    const hover = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: uri('good.consistency') },
+      position: { line: 5, character: 6 },
+    });
     assert.match(JSON.stringify(hover), /cart/);
   });
 
   test('a simulation cancelled before dispatch runs nothing, and the next one runs', async () => {
     const cancel = new CancellationTokenSource();
     const target = { kind: 'data' as const, name: 'cart' };
-    const long = client.connection.sendRequest(simulateRequest, { uri: uri('good.consistency'), target, ops: 500_000_000 }, cancel.token);
+    const long = client.connection.sendRequest(
+      simulateRequest,
+      { uri: uri('good.consistency'), target, ops: 500_000_000 },
+      cancel.token,
+    );
     cancel.cancel(); // $/cancelRequest right behind the request
     const r = (await long) as SimulateResponse;
     assert.equal(r.stopped, 'cancelled');
     assert.equal(r.result, undefined, 'nothing ran');
-    const next = (await client.send(simulateRequest, { uri: uri('good.consistency'), target, ops: 300, workDoneToken: 'w' })) as SimulateResponse;
+    const next = (await client.send(simulateRequest, {
+      uri: uri('good.consistency'),
+      target,
+      ops: 300,
+      workDoneToken: 'w',
+    })) as SimulateResponse;
     assert.equal(next.stopped, undefined);
     assert.ok(next.result);
   });
 
   test('a client that never answers window/workDoneProgress/create: simulate still answers', async () => {
-    const r = (await client.send(simulateRequest, { uri: uri('good.consistency'), target: { kind: 'data', name: 'cart' }, ops: 300 })) as SimulateResponse;
+    const r = (await client.send(simulateRequest, {
+      uri: uri('good.consistency'),
+      target: { kind: 'data', name: 'cart' },
+      ops: 300,
+    })) as SimulateResponse;
     assert.ok(r.result, JSON.stringify(r));
     assert.match(r.summary, /^write p99/);
   });

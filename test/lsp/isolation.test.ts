@@ -52,7 +52,10 @@ function served(ws: Workspace) {
 }
 
 describe('a file the checker fails on', () => {
-  for (const [how, marker] of [['analysis', 'crash-analysis'], ['parse', 'crash-parse']] as const) {
+  for (const [how, marker] of [
+    ['analysis', 'crash-analysis'],
+    ['parse', 'crash-parse'],
+  ] as const) {
     test(`its ${how} throws, on disk and never opened: one internal-error there, every other file served`, () => {
       const ws = new Workspace(undefined, faulty);
       ws.setDisk(TOPO, topo);
@@ -75,7 +78,16 @@ describe('a file the checker fails on', () => {
   test('open in the editor, then fixed: its diagnostics return, the others never went away', () => {
     const ws = new Workspace(undefined, faulty);
     const sent = new Map<string, string[]>();
-    const v = new Validator(ws, (uri, ds: Diagnostic[]) => sent.set(uri, ds.map((d) => String(d.code))), assert.fail, 0);
+    const v = new Validator(
+      ws,
+      (uri, ds: Diagnostic[]) =>
+        sent.set(
+          uri,
+          ds.map((d) => String(d.code)),
+        ),
+      assert.fail,
+      0,
+    );
     ws.setDisk(TOPO, topo);
     ws.setOpen(DATA, data.replace('eventual', 'stronk'), 1);
     ws.setOpen(CRASH, '// crash-analysis\n', 1);
@@ -94,8 +106,17 @@ describe('a file the checker fails on', () => {
     ws.setOpen(DATA, data, 1);
     ws.setDisk(CRASH, 'data alone {\n  consistency eventual\n}\n');
     const s = ws.snapshot();
-    assert.deepEqual(s.analysis.diagnostics.map((d) => [d.uri, d.code]), [[DATA, 'internal-error'], [TOPO, 'internal-error']]);
-    assert.deepEqual(documentSymbols(s, CRASH).map((x) => x.name), ['alone']);
+    assert.deepEqual(
+      s.analysis.diagnostics.map((d) => [d.uri, d.code]),
+      [
+        [DATA, 'internal-error'],
+        [TOPO, 'internal-error'],
+      ],
+    );
+    assert.deepEqual(
+      documentSymbols(s, CRASH).map((x) => x.name),
+      ['alone'],
+    );
   });
 });
 
@@ -104,7 +125,8 @@ describe('files on disk', () => {
   const hasFifo = spawnSync('mkfifo', ['--help']).status === 0;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'consistency-ws-'));
-    for (const sub of ['ws/a', 'ws/node_modules/x', 'ws/.hidden', 'ws/out', 'ws-secret']) mkdirSync(join(dir, sub), { recursive: true });
+    for (const sub of ['ws/a', 'ws/node_modules/x', 'ws/.hidden', 'ws/out', 'ws-secret'])
+      mkdirSync(join(dir, sub), { recursive: true });
     writeFileSync(join(dir, 'ws/a/one.consistency'), topo);
     writeFileSync(join(dir, 'ws/b.consistency'), topo);
     writeFileSync(join(dir, 'ws/node_modules/x/skip.consistency'), topo);
@@ -120,7 +142,10 @@ describe('files on disk', () => {
 
   test('one walk: sorted, skip list and hidden folders skipped, links to folders not followed, specials refused', () => {
     const w = walkPolicyFiles(join(dir, 'ws'));
-    assert.deepEqual(w.files.map((f) => f.slice(dir.length)), ['/ws/a/one.consistency', '/ws/b.consistency', '/ws/huge.consistency']);
+    assert.deepEqual(
+      w.files.map((f) => f.slice(dir.length)),
+      ['/ws/a/one.consistency', '/ws/b.consistency', '/ws/huge.consistency'],
+    );
     const refused = Object.fromEntries(w.refused.map((r) => [r.path.slice(dir.length), r.reason]));
     assert.equal(refused['/ws/zero.consistency'], 'it is a symbolic link to a character device, not to a regular file');
     if (hasFifo) assert.equal(refused['/ws/pipe.consistency'], 'it is a FIFO (named pipe), not a regular file');
@@ -133,9 +158,16 @@ describe('files on disk', () => {
     assert.deepEqual(readWorkspacePolicy(uri('ws-secret/secret.consistency'), [root]), {
       refused: 'it is outside the workspace folders',
     });
-    assert.match((readWorkspacePolicy(uri('ws/huge.consistency'), [root]) as { refused: string }).refused, /4 MB, over the 4 MB limit/);
-    assert.match((readWorkspacePolicy(uri('ws/zero.consistency'), [root]) as { refused: string }).refused, /character device/);
-    if (hasFifo) assert.match((readWorkspacePolicy(uri('ws/pipe.consistency'), [root]) as { refused: string }).refused, /FIFO/);
+    assert.match(
+      (readWorkspacePolicy(uri('ws/huge.consistency'), [root]) as { refused: string }).refused,
+      /4 MB, over the 4 MB limit/,
+    );
+    assert.match(
+      (readWorkspacePolicy(uri('ws/zero.consistency'), [root]) as { refused: string }).refused,
+      /character device/,
+    );
+    if (hasFifo)
+      assert.match((readWorkspacePolicy(uri('ws/pipe.consistency'), [root]) as { refused: string }).refused, /FIFO/);
     assert.equal(scanPolicyFiles([root]).uris.length, 3);
     assert.equal(isWithin('/x/ws-secret/a', '/x/ws'), false);
     assert.equal(isWithin('/x/ws/a', '/x/ws'), true);

@@ -86,7 +86,11 @@ test('validation parses one document per turn, and a newer edit abandons the old
     if (uri === B) done();
   };
   let runs = 0;
-  const counted = { snapshot: () => (runs++, ws.snapshot()), version: (u: string) => ws.version(u), parseNext: () => ws.parseNext() };
+  const counted = {
+    snapshot: () => (runs++, ws.snapshot()),
+    version: (u: string) => ws.version(u),
+    parseNext: () => ws.parseNext(),
+  };
   validator = new Validator(counted, publish, assert.fail, 0);
   ws.setDisk(A, topo);
   ws.setDisk(C, 'data other {\n  consistency strong\n}\n');
@@ -97,6 +101,9 @@ test('validation parses one document per turn, and a newer edit abandons the old
   assert.equal(calls.analyses, 1, 'the abandoned steps never analysed');
   assert.equal(runs, 1, 'one validation run: the older one stopped');
   assert.deepEqual(calls.parses, [A, C, B, B]);
-  assert.deepEqual(sent.find(([uri]) => uri === B), [B, [], 2]);
+  assert.deepEqual(
+    sent.find(([uri]) => uri === B),
+    [B, [], 2],
+  );
   validator.dispose();
 });

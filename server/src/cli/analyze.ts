@@ -13,7 +13,12 @@ export function analyzeInputs(
   options: AnalyzeOptions,
   engine: Engine = coreEngine,
 ): Analysis {
-  return analyzeIsolated(files.map((f) => parseIsolated(f.text, f.uri, engine)), options, undefined, engine);
+  return analyzeIsolated(
+    files.map((f) => parseIsolated(f.text, f.uri, engine)),
+    options,
+    undefined,
+    engine,
+  );
 }
 
 /** The diagnostics that say the checker failed (not that the policy is wrong). */

@@ -32,7 +32,12 @@ export function findPolicyFiles(roots: string[], limit = 5000): string[] {
 export function readWorkspacePolicy(uri: string, roots: string[]): ReadResult {
   const path = pathOf(uri);
   if (path === undefined || !path.endsWith(EXTENSION)) return { refused: 'it is not a .consistency file: URI' };
-  if (!roots.some((r) => { const root = pathOf(r); return root !== undefined && isWithin(path, root); })) {
+  if (
+    !roots.some((r) => {
+      const root = pathOf(r);
+      return root !== undefined && isWithin(path, root);
+    })
+  ) {
     return { refused: 'it is outside the workspace folders' };
   }
   return readPolicyText(path);

@@ -75,7 +75,10 @@ export function clipLine(text: string, start: number, end: number, width: number
 
 /** "3 errors, 1 warning in 2 of 5 files.", or "No problems in 5 files."; files that declare nothing counted. */
 export function summaryLine(report: CheckReport, style: Style = makeStyle(false)): string {
-  const empty = report.empty?.length ? `; ${plural(report.empty.length, 'file')} declaring nothing` : '';
+  const declaring = report.empty?.length ? `; ${plural(report.empty.length, 'file')} declaring nothing` : '';
+  // Files refused unread (a FIFO, over the size limit) are named on stderr; the summary counts them.
+  const unread = report.refused?.length ? `; ${plural(report.refused.length, 'file')} not read` : '';
+  const empty = declaring + unread;
   if (report.diagnostics.length === 0) return `No problems in ${plural(report.files.length, 'file')}${empty}.`;
   const counts = countSeverities(report.diagnostics);
   const parts = [
