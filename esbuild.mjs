@@ -40,7 +40,9 @@ const options = {
 };
 
 const browserOptions = {
-  entryPoints: Object.entries(browserEntries).filter(([file]) => existsSync(file)).map(([file, out]) => ({ in: file, out })),
+  entryPoints: Object.entries(browserEntries)
+    .filter(([file]) => existsSync(file))
+    .map(([file, out]) => ({ in: file, out })),
   outdir: 'out',
   bundle: true,
   platform: 'browser',

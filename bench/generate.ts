@@ -16,7 +16,14 @@ export function rng(seed: number): () => number {
 
 /** Round trips of the source's India matrix (L3833–L3872) between the four regional DCs. */
 const sites = ['mumbai', 'delhi', 'bangalore', 'kolkata'] as const;
-const rtt: Record<string, number> = { 'mumbai-delhi': 45, 'mumbai-bangalore': 35, 'mumbai-kolkata': 75, 'delhi-bangalore': 65, 'delhi-kolkata': 55, 'bangalore-kolkata': 85 };
+const rtt: Record<string, number> = {
+  'mumbai-delhi': 45,
+  'mumbai-bangalore': 35,
+  'mumbai-kolkata': 75,
+  'delhi-bangalore': 65,
+  'delhi-kolkata': 55,
+  'bangalore-kolkata': 85,
+};
 
 interface Unit {
   lines: string[];
@@ -42,23 +49,57 @@ function topology(name: string, r: () => number): Unit {
 type TierKind = 'strong' | 'session' | 'eventual';
 
 function tier(name: string, kind: TierKind): string[] {
-  if (kind === 'strong') return [`tier ${name} {`, '  category financial', '  consistency strong', '  latency write p99 <= 3s', '  availability >= 99.99%', '}', ''];
-  if (kind === 'session') return [`tier ${name} {`, '  consistency session', '  latency read p99 <= 1s', '  availability >= 99.95%', '}', ''];
+  if (kind === 'strong')
+    return [
+      `tier ${name} {`,
+      '  category financial',
+      '  consistency strong',
+      '  latency write p99 <= 3s',
+      '  availability >= 99.99%',
+      '}',
+      '',
+    ];
+  if (kind === 'session')
+    return [`tier ${name} {`, '  consistency session', '  latency read p99 <= 1s', '  availability >= 99.95%', '}', ''];
   return [`tier ${name} {`, '  consistency eventual', '  availability >= 99.5%', '}', ''];
 }
 
-const workloads = ['35M/day reads 90%', '3.5 crore/day reads 90%', '28 lakh/day reads 50%', '21 lakh/day', 'peak 800/s reads 95%'];
+const workloads = [
+  '35M/day reads 90%',
+  '3.5 crore/day reads 90%',
+  '28 lakh/day reads 50%',
+  '21 lakh/day',
+  'peak 800/s reads 95%',
+];
 
 /** One data block; `money` blocks are strong and may be grouped in a transaction. */
-function data(name: string, topo: string, tierName: string, tierKind: TierKind, quorum: number, r: () => number): { lines: string[]; money: boolean } {
+function data(
+  name: string,
+  topo: string,
+  tierName: string,
+  tierKind: TierKind,
+  quorum: number,
+  r: () => number,
+): { lines: string[]; money: boolean } {
   const body: string[] = [`  topology ${topo}`];
   const kind = r();
-  const strongProps = [`  replication quorum write ${quorum} read ${quorum}`, '  partition prefer consistency', '  conflict abort'];
+  const strongProps = [
+    `  replication quorum write ${quorum} read ${quorum}`,
+    '  partition prefer consistency',
+    '  conflict abort',
+  ];
   let money = false;
   if (kind < 0.35) {
     // Money at strong, as the source's banking and wallet types (L3752–L3757, L1486).
     money = true;
-    body.push('  category banking', '  consistency strong', ...strongProps, '  latency write p99 <= 2s', '  latency read p99 <= 1s', '  availability >= 99.99%');
+    body.push(
+      '  category banking',
+      '  consistency strong',
+      ...strongProps,
+      '  latency write p99 <= 2s',
+      '  latency read p99 <= 1s',
+      '  availability >= 99.99%',
+    );
     if (r() < 0.6) body.push(`  workload ${workloads[Math.floor(r() * workloads.length)]}`);
     if (r() < 0.3) body.push('  budget <= 30 lakh/month');
     if (r() < 0.3) body.push('  when amount >= 1 lakh { tier rbi.high_value }');
@@ -68,13 +109,25 @@ function data(name: string, topo: string, tierName: string, tierKind: TierKind, 
   } else if (kind < 0.7) {
     // UPI under RBI rule 2 with the ≥ ₹1 lakh branch (L3532, L3562).
     body.push('  tier rbi.upi', '  consistency bounded(2s)', '  conflict highest_sequence');
-    body.push(`  when amount >= 1 lakh { tier rbi.high_value consistency strong replication quorum write ${quorum} read ${quorum} partition prefer consistency }`);
+    body.push(
+      `  when amount >= 1 lakh { tier rbi.high_value consistency strong replication quorum write ${quorum} read ${quorum} partition prefer consistency }`,
+    );
   } else if (kind < 0.85) {
     // A cart or search type that degrades under load (BBD, L4050–L4080).
-    body.push('  consistency session(read_your_writes, monotonic_reads)', '  staleness <= 30s', '  conflict merge union', '  degrade to eventual when load > 2x');
+    body.push(
+      '  consistency session(read_your_writes, monotonic_reads)',
+      '  staleness <= 30s',
+      '  conflict merge union',
+      '  degrade to eventual when load > 2x',
+    );
     if (r() < 0.5) body.push('  latency read p95 <= 200ms');
   } else {
-    body.push('  category analytics', '  consistency eventual', '  staleness <= 15min', '  workload 15 crore/day reads 10%');
+    body.push(
+      '  category analytics',
+      '  consistency eventual',
+      '  staleness <= 15min',
+      '  workload 15 crore/day reads 10%',
+    );
   }
   return { lines: [`data ${name} {`, ...body, '}', ''], money };
 }
@@ -82,7 +135,13 @@ function data(name: string, topo: string, tierName: string, tierKind: TierKind, 
 /** A policy of exactly `lines` lines (whole blocks, padded with comments), deterministic for a seed. */
 export function generatePolicy(lines: number, seed = 42): string {
   const r = rng(seed);
-  const out: string[] = ['// Generated policy for benchmarks and property tests.', `policy "generated ${lines}"`, 'currency INR', 'profile india-2024', ''];
+  const out: string[] = [
+    '// Generated policy for benchmarks and property tests.',
+    `policy "generated ${lines}"`,
+    'currency INR',
+    'profile india-2024',
+    '',
+  ];
   const fits = (block: string[]) => out.length + block.length <= lines;
   for (let unit = 0; ; unit++) {
     const topo = topology(`india_${unit}`, r);

@@ -52,15 +52,25 @@ function measure(lines: number, warmups: number, runs: number): Row {
   for (let i = 0; i < warmups; i++) analyze([{ uri, text }]);
   const total: number[] = [];
   for (let i = 0; i < runs; i++) total.push(time(() => (diagnostics = analyze([{ uri, text }]).diagnostics.length)));
-  return { lines: text.split('\n').length - 1, parseMs: median(parse), totalMs: median(total), diagnostics, heapMB: process.memoryUsage().heapUsed / 2 ** 20 };
+  return {
+    lines: text.split('\n').length - 1,
+    parseMs: median(parse),
+    totalMs: median(total),
+    diagnostics,
+    heapMB: process.memoryUsage().heapUsed / 2 ** 20,
+  };
 }
 
 const pad = (s: string, n: number) => s.padStart(n);
 const fixed = (x: number, d = 1) => x.toFixed(d);
 
 const flags = process.execArgv.join(' ');
-console.log(`parse + check (analyze) of generated policies; median of the runs after warm-up; node ${flags || '(default flags)'}${flags === serverNodeFlags.join(' ') ? ', as the extension starts the server' : ''}\n`);
-console.log(`${pad('lines', 8)} ${pad('parse ms', 10)} ${pad('total ms', 10)} ${pad('lines/ms', 10)} ${pad('heap MB', 9)} ${pad('diagnostics', 12)}`);
+console.log(
+  `parse + check (analyze) of generated policies; median of the runs after warm-up; node ${flags || '(default flags)'}${flags === serverNodeFlags.join(' ') ? ', as the extension starts the server' : ''}\n`,
+);
+console.log(
+  `${pad('lines', 8)} ${pad('parse ms', 10)} ${pad('total ms', 10)} ${pad('lines/ms', 10)} ${pad('heap MB', 9)} ${pad('diagnostics', 12)}`,
+);
 const rows: Row[] = [];
 for (const [lines, warmups, runs] of [
   [500, 20, 41],
@@ -69,7 +79,9 @@ for (const [lines, warmups, runs] of [
 ] as const) {
   const r = measure(lines, warmups, runs);
   rows.push(r);
-  console.log(`${pad(String(r.lines), 8)} ${pad(fixed(r.parseMs), 10)} ${pad(fixed(r.totalMs), 10)} ${pad(fixed(r.lines / r.totalMs), 10)} ${pad(fixed(r.heapMB), 9)} ${pad(String(r.diagnostics), 12)}`);
+  console.log(
+    `${pad(String(r.lines), 8)} ${pad(fixed(r.parseMs), 10)} ${pad(fixed(r.totalMs), 10)} ${pad(fixed(r.lines / r.totalMs), 10)} ${pad(fixed(r.heapMB), 9)} ${pad(String(r.diagnostics), 12)}`,
+  );
 }
 const target = rows.find((r) => r.lines === TARGET_LINES);
 if (target) {

@@ -42,11 +42,12 @@ function threshold(m: Wars, rng: Rng, w: Float64Array): number {
 function curve(m: Wars, seed: number, trials: number, perPoint: boolean): number[] {
   const rng = createRng(seed);
   const w = new Float64Array(N);
-  if (perPoint) return POINTS.map((t) => {
-    let hits = 0;
-    for (let i = 0; i < trials; i++) if (threshold(m, rng, w) <= t) hits++;
-    return hits / trials;
-  });
+  if (perPoint)
+    return POINTS.map((t) => {
+      let hits = 0;
+      for (let i = 0; i < trials; i++) if (threshold(m, rng, w) <= t) hits++;
+      return hits / trials;
+    });
   const hits = POINTS.map(() => 0);
   for (let i = 0; i < trials; i++) {
     const t = threshold(m, rng, w);
@@ -77,23 +78,45 @@ scenario t_visibility {
 `;
   const model = analyze([{ uri: 'file:///pbs-bench.consistency', text }]).model;
   const topo = model.topologies.get('lnkd_disk')!;
-  const wars: Wars = { w: samplerOf(topo.work.write!), a: samplerOf(topo.work.ack!), r: samplerOf(topo.work.read!), s: samplerOf(topo.work.response!) };
+  const wars: Wars = {
+    w: samplerOf(topo.work.write!),
+    a: samplerOf(topo.work.ack!),
+    r: samplerOf(topo.work.read!),
+    s: samplerOf(topo.work.response!),
+  };
   const scenario = scenarioFor(model.scenarios.get('t_visibility')!);
-  const run = (checks: boolean) => timed(() => simulate(model, scenario, { visibilityProbes: TRIALS * 2, checks }).data[0].visibility);
+  const run = (checks: boolean) =>
+    timed(() => simulate(model, scenario, { visibilityProbes: TRIALS * 2, checks }).data[0].visibility);
   const [sim, simMs] = run(true);
   const [, engineMs] = run(false);
   const [naive, naiveMs] = timed(() => curve(wars, 7, TRIALS, true));
   const [ref, refMs] = timed(() => curve(wars, 11, 16 * TRIALS, false));
 
   const pts = (p: number) => (100 * p).toFixed(2).padStart(7);
-  console.log(`\nPBS t-visibility, LNKD-DISK N=3 R=W=1 (the sample policy), P(consistent) in %, each curve to a standard error ≤ 0.1 points:`);
-  console.log(`${'t ms'.padStart(6)} ${'reference'.padStart(10)} ${'simulator'.padStart(10)} ${'naive MC'.padStart(10)}`);
-  POINTS.forEach((t, k) => console.log(`${String(t).padStart(6)} ${pts(ref[k]).padStart(10)} ${pts(sim[k].probability).padStart(10)} ${pts(naive[k]).padStart(10)}`));
+  console.log(
+    `\nPBS t-visibility, LNKD-DISK N=3 R=W=1 (the sample policy), P(consistent) in %, each curve to a standard error ≤ 0.1 points:`,
+  );
+  console.log(
+    `${'t ms'.padStart(6)} ${'reference'.padStart(10)} ${'simulator'.padStart(10)} ${'naive MC'.padStart(10)}`,
+  );
+  POINTS.forEach((t, k) =>
+    console.log(
+      `${String(t).padStart(6)} ${pts(ref[k]).padStart(10)} ${pts(sim[k].probability).padStart(10)} ${pts(naive[k]).padStart(10)}`,
+    ),
+  );
   const worst = (xs: number[]) => Math.max(...xs.map((x, k) => Math.abs(x - ref[k]))) * 100;
   const se = Math.sqrt(0.25 / sim[0].probes) * 100;
-  console.log(`simulator: ${sim[0].probes.toLocaleString('en-US')} probes (standard error ≤ ${se.toFixed(3)} points), largest gap to the reference ${worst(sim.map((v) => v.probability)).toFixed(3)} points`);
-  console.log(`naive MC: ${TRIALS.toLocaleString('en-US')} trials per point × ${POINTS.length} points, largest gap ${worst(naive).toFixed(3)} points`);
-  console.log(`reference: ${(16 * TRIALS).toLocaleString('en-US')} WARS thresholds (standard error ≤ ${(Math.sqrt(0.25 / (16 * TRIALS)) * 100).toFixed(3)} points)`);
+  console.log(
+    `simulator: ${sim[0].probes.toLocaleString('en-US')} probes (standard error ≤ ${se.toFixed(3)} points), largest gap to the reference ${worst(sim.map((v) => v.probability)).toFixed(3)} points`,
+  );
+  console.log(
+    `naive MC: ${TRIALS.toLocaleString('en-US')} trials per point × ${POINTS.length} points, largest gap ${worst(naive).toFixed(3)} points`,
+  );
+  console.log(
+    `reference: ${(16 * TRIALS).toLocaleString('en-US')} WARS thresholds (standard error ≤ ${(Math.sqrt(0.25 / (16 * TRIALS)) * 100).toFixed(3)} points)`,
+  );
   const ok = simMs <= naiveMs;
-  console.log(`time: simulator ${simMs.toFixed(0)} ms with every check (${engineMs.toFixed(0)} ms engine alone), naive MC ${naiveMs.toFixed(0)} ms, reference ${refMs.toFixed(0)} ms: ${(simMs / naiveMs).toFixed(2)}× (${(engineMs / naiveMs).toFixed(2)}× engine alone); target ≤ 1×: ${ok ? 'MET' : 'NOT MET'}`);
+  console.log(
+    `time: simulator ${simMs.toFixed(0)} ms with every check (${engineMs.toFixed(0)} ms engine alone), naive MC ${naiveMs.toFixed(0)} ms, reference ${refMs.toFixed(0)} ms: ${(simMs / naiveMs).toFixed(2)}× (${(engineMs / naiveMs).toFixed(2)}× engine alone); target ≤ 1×: ${ok ? 'MET' : 'NOT MET'}`,
+  );
 }

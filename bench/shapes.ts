@@ -16,46 +16,61 @@ export const shapes: Shape[] = [
     text: (n) =>
       'data d {\n  consistency strong\n' +
       Array.from({ length: n }, (_, i) => `when amount > ${i} {\n`).join('') +
-      'consistency eventual\n' + '}\n'.repeat(n) + '}\n',
+      'consistency eventual\n' +
+      '}\n'.repeat(n) +
+      '}\n',
   },
   {
     name: 'nested mix(',
     base: 5,
     text: (n) =>
       'topology t {\n  region a { primary }\n  region b\n  link a <-> b ' +
-      'mix(1 '.repeat(n) + 'fixed(5ms)' + ')'.repeat(n) + '\n}\n',
+      'mix(1 '.repeat(n) +
+      'fixed(5ms)' +
+      ')'.repeat(n) +
+      '\n}\n',
   },
   {
     name: 'region chain with a latency bound',
     base: 3,
     text: (n) => {
       const rs = regions(n);
-      const links = rs.slice(1).map((r, i) => `  link ${rs[i]} <-> ${r} 5ms`).join('\n');
-      return `topology t {\n${rs.map((r, i) => `  region ${r} {${i === 0 ? ' primary' : ''} }`).join('\n')}\n` +
-        `${links}\n}\ndata d { topology t consistency strong latency write p99 <= 10ms }\n`;
+      const links = rs
+        .slice(1)
+        .map((r, i) => `  link ${rs[i]} <-> ${r} 5ms`)
+        .join('\n');
+      return (
+        `topology t {\n${rs.map((r, i) => `  region ${r} {${i === 0 ? ' primary' : ''} }`).join('\n')}\n` +
+        `${links}\n}\ndata d { topology t consistency strong latency write p99 <= 10ms }\n`
+      );
     },
   },
   {
     name: 'regions without links',
     base: 20,
     text: (n) =>
-      `topology t {\n${regions(n).map((r, i) => `  region ${r} {${i === 0 ? ' primary' : ''} }`).join('\n')}\n}\n` +
-      'data d { topology t consistency strong latency write p99 <= 10ms }\n',
+      `topology t {\n${regions(n)
+        .map((r, i) => `  region ${r} {${i === 0 ? ' primary' : ''} }`)
+        .join('\n')}\n}\n` + 'data d { topology t consistency strong latency write p99 <= 10ms }\n',
   },
   {
     name: 'when branches',
     base: 40,
     text: (n) =>
       'data d {\n  consistency eventual\n' +
-      Array.from({ length: n }, (_, i) => `  when amount >= ${i} { staleness <= ${i + 1}s }\n`).join('') + '}\n',
+      Array.from({ length: n }, (_, i) => `  when amount >= ${i} { staleness <= ${i + 1}s }\n`).join('') +
+      '}\n',
   },
   {
     name: 'disjoint when branches',
     base: 40,
     text: (n) =>
       'data d {\n  consistency eventual\n' +
-      Array.from({ length: n }, (_, i) => `  when amount >= ${i} and amount < ${i + 1} { staleness <= ${i + 1}s }\n`)
-        .join('') + '}\n',
+      Array.from(
+        { length: n },
+        (_, i) => `  when amount >= ${i} and amount < ${i + 1} { staleness <= ${i + 1}s }\n`,
+      ).join('') +
+      '}\n',
   },
   {
     name: 'duplicate links',

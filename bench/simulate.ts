@@ -40,8 +40,12 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
 
 export function benchSimulator(samplesDirs: string[], bigOps: number): void {
   const { seed, operations } = defaultSettings.simulation;
-  console.log(`\nsimulator: the default CodeLens run (▶ Simulate above a data type, as the editor runs it: analyse, default scenario, seed ${seed}, ${operations.toLocaleString('en-US')} operations); median of ${RUNS}`);
-  console.log(`  ${'sample'.padEnd(52)} ${pad('data', 4)} ${pad('slowest ms', 10)} ${pad('all ms', 8)} ${pad('M ev/s', 7)}  slowest data type`);
+  console.log(
+    `\nsimulator: the default CodeLens run (▶ Simulate above a data type, as the editor runs it: analyse, default scenario, seed ${seed}, ${operations.toLocaleString('en-US')} operations); median of ${RUNS}`,
+  );
+  console.log(
+    `  ${'sample'.padEnd(52)} ${pad('data', 4)} ${pad('slowest ms', 10)} ${pad('all ms', 8)} ${pad('M ev/s', 7)}  slowest data type`,
+  );
   let first: { ms: number; where: string } | undefined;
   let worst = { ms: 0, where: '' };
   let events = 0;
@@ -49,7 +53,9 @@ export function benchSimulator(samplesDirs: string[], bigOps: number): void {
   const failed: string[] = [];
   const scenarios: { where: string; ms: number; events: number }[] = [];
   for (const dir of samplesDirs) {
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.consistency')).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((n) => n.endsWith('.consistency'))
+      .sort()) {
       const path = join(dir, f);
       const files = [{ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') }];
       const s = createSnapshot(analyze(files, analyzeOptions(defaultSettings)));
@@ -59,7 +65,13 @@ export function benchSimulator(samplesDirs: string[], bigOps: number): void {
       let sampleEvents = 0;
       let count = 0;
       for (const { target } of targets) {
-        const job: SimulationJob = { files, options: analyzeOptions(defaultSettings), targets: [target], defaultSeed: seed, ops: operations };
+        const job: SimulationJob = {
+          files,
+          options: analyzeOptions(defaultSettings),
+          targets: [target],
+          defaultSeed: seed,
+          ops: operations,
+        };
         const runs = timeJob(job);
         const where = `${join(dir, f).replace(/^samples\//, '')} ${target.name}`;
         first ??= { ms: runs[0].ms, where };
@@ -78,18 +90,32 @@ export function benchSimulator(samplesDirs: string[], bigOps: number): void {
       events += sampleEvents;
       total += sampleMs;
       const rate = sampleMs > 0 ? (sampleEvents / sampleMs / 1000).toFixed(2) : '—';
-      console.log(`  ${join(dir, f).replace(/^samples\//, '').padEnd(52)} ${pad(count, 4)} ${pad(slowest.ms.toFixed(0), 10)} ${pad(sampleMs.toFixed(0), 8)} ${pad(rate, 7)}  ${slowest.name}`);
+      console.log(
+        `  ${join(dir, f)
+          .replace(/^samples\//, '')
+          .padEnd(
+            52,
+          )} ${pad(count, 4)} ${pad(slowest.ms.toFixed(0), 10)} ${pad(sampleMs.toFixed(0), 8)} ${pad(rate, 7)}  ${slowest.name}`,
+      );
     }
   }
-  if (first) console.log(`  the process's first run (cold JIT, as the first click after the server starts): ${first.ms.toFixed(0)} ms (${first.where})`);
+  if (first)
+    console.log(
+      `  the process's first run (cold JIT, as the first click after the server starts): ${first.ms.toFixed(0)} ms (${first.where})`,
+    );
   const met = worst.ms < TARGET_MS;
-  console.log(`  target: every default CodeLens run < ${TARGET_MS} ms: slowest ${worst.ms.toFixed(0)} ms (${worst.where}), ${met ? 'MET' : 'NOT MET'}`);
+  console.log(
+    `  target: every default CodeLens run < ${TARGET_MS} ms: slowest ${worst.ms.toFixed(0)} ms (${worst.where}), ${met ? 'MET' : 'NOT MET'}`,
+  );
   console.log(`  all default runs, every check on: ${(events / total / 1000).toFixed(2)} million events/s on one core`);
   engineAlone(samplesDirs, operations, seed);
   for (const f of failed) console.log(`  could not simulate ${f}`);
   if (scenarios.length > 0) {
     console.log('  declared scenarios (▶ Simulate above a scenario; their own duration and load, no target):');
-    for (const sc of scenarios) console.log(`    ${sc.where.padEnd(62)} ${pad(sc.ms.toFixed(0), 7)} ms  ${pad((sc.events / sc.ms / 1000).toFixed(2), 6)} M events/s`);
+    for (const sc of scenarios)
+      console.log(
+        `    ${sc.where.padEnd(62)} ${pad(sc.ms.toFixed(0), 7)} ms  ${pad((sc.events / sc.ms / 1000).toFixed(2), 6)} M events/s`,
+      );
   }
   bigRun(join(samplesDirs[0], 'upi-wallet.consistency'), bigOps);
 }
@@ -99,7 +125,9 @@ function engineAlone(samplesDirs: string[], ops: number, seed: number): void {
   let events = 0;
   let ms = 0;
   for (const dir of samplesDirs) {
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.consistency')).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((n) => n.endsWith('.consistency'))
+      .sort()) {
       const path = join(dir, f);
       const { model } = analyze([{ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') }]);
       for (const data of model.data.values()) {
@@ -111,7 +139,9 @@ function engineAlone(samplesDirs: string[], ops: number, seed: number): void {
       }
     }
   }
-  console.log(`  the engine alone (checks off, warm): ${(events / ms / 1000).toFixed(2)} million events/s on one core (target ≥ 4)`);
+  console.log(
+    `  the engine alone (checks off, warm): ${(events / ms / 1000).toFixed(2)} million events/s on one core (target ≥ 4)`,
+  );
 }
 
 function bigRun(path: string, ops: number): void {
@@ -127,5 +157,7 @@ function bigRun(path: string, ops: number): void {
   });
   const ms = performance.now() - t;
   peak = Math.max(peak, process.memoryUsage().heapUsed);
-  console.log(`  ${ops.toLocaleString('en-US')}-operation run of ${data.name}: ${(ms / 1000).toFixed(1)} s, ${(events / ms / 1000).toFixed(2)} M events/s, peak heap ${(peak / 2 ** 20).toFixed(0)} MB, ${result.events.toLocaleString('en-US')} events`);
+  console.log(
+    `  ${ops.toLocaleString('en-US')}-operation run of ${data.name}: ${(ms / 1000).toFixed(1)} s, ${(events / ms / 1000).toFixed(2)} M events/s, peak heap ${(peak / 2 ** 20).toFixed(0)} MB, ${result.events.toLocaleString('en-US')} events`,
+  );
 }

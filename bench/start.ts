@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePolicy } from './generate';
 
-const SMALL = 'topology t {\n  region mumbai { replicas 3 primary }\n}\n\ndata cart {\n  topology t\n'
-  + '  consistency session\n  latency read p99 <= 50ms\n}\n';
+const SMALL =
+  'topology t {\n  region mumbai { replicas 3 primary }\n}\n\ndata cart {\n  topology t\n' +
+  '  consistency session\n  latency read p99 <= 50ms\n}\n';
 
 function wallMs(args: string[]): number {
   const t = performance.now();
@@ -40,10 +41,15 @@ export function benchStart(cli: string, rounds = 21): void {
     }
     const base = median(node);
     console.log(`\nCLI start (whole process, median of ${rounds}, alternating): node -e 0 ${base.toFixed(0)} ms`);
-    for (const [what, xs, goal] of [['10-line check', ten, 2], ['5,000-line check', five, 3]] as const) {
+    for (const [what, xs, goal] of [
+      ['10-line check', ten, 2],
+      ['5,000-line check', five, 3],
+    ] as const) {
       const ratio = median(xs) / base;
       const verdict = ratio <= goal ? 'MET' : 'NOT MET';
-      console.log(`  ${what}: ${median(xs).toFixed(0)} ms = ${ratio.toFixed(2)}× node -e 0 (target ≤ ${goal}×: ${verdict})`);
+      console.log(
+        `  ${what}: ${median(xs).toFixed(0)} ms = ${ratio.toFixed(2)}× node -e 0 (target ≤ ${goal}×: ${verdict})`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,13 +3,17 @@
 import { checkLinearizable } from '../server/src/core/simulate/verify/index';
 import { events, stream, synth } from '../test/core/simulate/verify/synth';
 
-
 export function benchVerify(): void {
-  console.log('\nhistory checkers: linearizability of 100,000 operations (100 keys, 20 processes), median of 5 warm runs');
+  console.log(
+    '\nhistory checkers: linearizability of 100,000 operations (100 keys, 20 processes), median of 5 warm runs',
+  );
   for (const model of ['register', 'counter'] as const) {
     const ops = synth({ ops: 100_000, keys: 100, processes: 20, model, seed: 5 });
     const ev = events(ops);
-    for (const [name, run] of [['whole history', () => checkLinearizable(ops, model)], ['streaming monitor', () => stream(ops, ev, model)]] as const) {
+    for (const [name, run] of [
+      ['whole history', () => checkLinearizable(ops, model)],
+      ['streaming monitor', () => stream(ops, ev, model)],
+    ] as const) {
       run();
       const times: number[] = [];
       let verdict = '';
@@ -19,7 +23,9 @@ export function benchVerify(): void {
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);
-      console.log(`  ${model.padEnd(8)} ${name.padEnd(17)} ${times[2].toFixed(0).padStart(5)} ms per 100,000 operations (${verdict})`);
+      console.log(
+        `  ${model.padEnd(8)} ${name.padEnd(17)} ${times[2].toFixed(0).padStart(5)} ms per 100,000 operations (${verdict})`,
+      );
     }
   }
 }

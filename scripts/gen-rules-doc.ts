@@ -48,9 +48,9 @@ const principle = [
   '| unreadable | the text cannot be read as written: syntax, a name or value the language does not know | error |',
   '| impossible | the design provably cannot hold: physics (light in fibre, declared round trips), arithmetic ' +
     '(quorum sizes), the definition of a level, or a bound the policy states against what it also states | error |',
-  '| assumption | the verdict rests on an estimate (the profile\'s figures: apply time, uptime, prices, capacity), a ' +
+  "| assumption | the verdict rests on an estimate (the profile's figures: apply time, uptime, prices, capacity), a " +
     'default, an inference (money from a name) or a guess at what the author meant (of two settings the later ' +
-      'wins) | warning |',
+    'wins) | warning |',
   '| advice | the design holds, but a cheaper or sturdier equivalent exists | info |',
   '',
   'Where one code covers both a proof and an inference, the inferred case is reported one severity milder: ' +
@@ -62,9 +62,9 @@ const principle = [
   '',
   'Every code can be re-levelled or turned off, syntax and model codes included: `consistency check --rule ' +
     'code=error|warning|info|hint|off`, the editor setting `consistency.rules` (e.g. `{ "duplicate-property": ' +
-      '"off" }`). ' +
-    'A setting applies to every diagnostic of that code. Each diagnostic links to its section below (the editor\'s ' +
-    '`codeDescription`, SARIF\'s `helpUri`).',
+    '"off" }`). ' +
+    "A setting applies to every diagnostic of that code. Each diagnostic links to its section below (the editor's " +
+    "`codeDescription`, SARIF's `helpUri`).",
   '',
 ];
 
@@ -73,11 +73,11 @@ const levelNeeds = [
   '<a id="levels"></a>',
   '## What each level needs of the design',
   '',
-  'N is the replicas of the data type\'s topology, W the acknowledgements a write waits for and R the replies a read ' +
+  "N is the replicas of the data type's topology, W the acknowledgements a write waits for and R the replies a read " +
     'waits for (`replication sync` is W = N, R = 1; `async` is W = 1, R = 1; `quorum` without numbers is a ' +
-      'majority). ' +
+    'majority). ' +
     'Sessions are sticky unless the policy says `sessions roaming` (docs/language.md, **sessions**). A setting ' +
-      'left to ' +
+    'left to ' +
     'its default and the same setting written out always give the same verdict.',
   '',
   '| level | 2W > N (one order of writes) | R + W > N (reads meet writes) | several primaries | `partition ' +
@@ -86,7 +86,7 @@ const levelNeeds = [
   '| `strict_serializable`, `linearizable` | needed | needed, sticky or not | no | impossible (CAP): the side ' +
     'without a majority can take neither writes nor reads it cannot prove current |',
   '| `sequential` | needed | needed only for roaming sessions (sticky sessions may read a replica that misses ' +
-    'another client\'s write) | no | impossible: the minority side may serve stale reads, never take writes |',
+    "another client's write) | no | impossible: the minority side may serve stale reads, never take writes |",
   '| `causal` | — | needed only for roaming sessions | yes; last writer wins only on logical (Lamport, hybrid) ' +
     'clocks | yes: sticky available |',
   '| `session`, `read_your_writes`, `monotonic_reads` | — | needed only for roaming sessions | yes ' +

@@ -19,7 +19,10 @@ run(process.execPath, ['esbuild.mjs', '--production']);
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8');
-const kept = ignore.split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1).trim());
+const kept = ignore
+  .split('\n')
+  .filter((l) => l.startsWith('!'))
+  .map((l) => l.slice(1).trim());
 for (const file of kept.filter((f) => f !== 'package.json')) {
   mkdirSync(dirname(join(stage, file)), { recursive: true });
   cpSync(join(root, file), join(stage, file));

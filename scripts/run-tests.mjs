@@ -18,7 +18,9 @@ function find(dir) {
 }
 
 const filter = process.argv[2];
-const files = find('test').filter((f) => !filter || f.includes(filter)).sort();
+const files = find('test')
+  .filter((f) => !filter || f.includes(filter))
+  .sort();
 if (files.length === 0) {
   console.error(`no test files match ${filter ?? 'test/**/*.test.ts'}`);
   process.exit(1);

@@ -12,7 +12,9 @@ function files(dir: string): string[] {
 }
 
 test('the core imports no vscode or language-server module', () => {
-  const offenders = files('server/src/core').filter((f) => /from ['"](vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*)['"]/.test(readFileSync(f, 'utf8')));
+  const offenders = files('server/src/core').filter((f) =>
+    /from ['"](vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*)['"]/.test(readFileSync(f, 'utf8')),
+  );
   assert.deepEqual(offenders, []);
 });
 
@@ -68,7 +70,8 @@ test('imports run downward: a unit imports only lower-ranked units (type imports
     const from = unitOf(f);
     for (const target of importsOf(f)) {
       const to = unitOf(target);
-      if (to !== from && !(ranks[to] < ranks[from])) upward.push(`${f} → ${target} (${from} ${ranks[from]} → ${to} ${ranks[to]})`);
+      if (to !== from && !(ranks[to] < ranks[from]))
+        upward.push(`${f} → ${target} (${from} ${ranks[from]} → ${to} ${ranks[to]})`);
     }
   }
   assert.deepEqual(upward, []);

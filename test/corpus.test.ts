@@ -66,7 +66,11 @@ for (const s of sources) {
         assert.ok(d.message.includes(f), `${s.path}:${e.line} ${e.code}: the message lacks "${f}": ${d.message}`);
       }
     }
-    assert.deepEqual(unmatched.map((d) => shown[actual.indexOf(d)]), [], `${s.path}: diagnostics not expected`);
+    assert.deepEqual(
+      unmatched.map((d) => shown[actual.indexOf(d)]),
+      [],
+      `${s.path}: diagnostics not expected`,
+    );
   });
 }
 

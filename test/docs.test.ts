@@ -11,7 +11,9 @@ test('docs/rules.md is generated from the current rule table (run npm run gen)',
 
 /** Markdown links of a file: [text](target), targets that are not web addresses. */
 function localLinks(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((t) => !/^[a-z]+:/.test(t));
+  return [...readFileSync(file, 'utf8').matchAll(/\]\(([^)\s]+)\)/g)]
+    .map((m) => m[1])
+    .filter((t) => !/^[a-z]+:/.test(t));
 }
 
 test('the docs link only inside the repository, to files and anchors that exist', () => {
@@ -23,8 +25,16 @@ test('the docs link only inside the repository, to files and anchors that exist'
       assert.ok(existsSync(target), `${file}: ${link} does not exist`);
       if (anchor && target.endsWith('.md')) {
         const text = readFileSync(target, 'utf8');
-        const headings = [...text.matchAll(/^#+ (.*)$/gm)].map((m) => m[1].toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-'));
-        assert.ok(text.includes(`id="${anchor}"`) || headings.includes(anchor), `${file}: ${link}: no anchor #${anchor}`);
+        const headings = [...text.matchAll(/^#+ (.*)$/gm)].map((m) =>
+          m[1]
+            .toLowerCase()
+            .replace(/[^\w\- ]/g, '')
+            .replace(/ /g, '-'),
+        );
+        assert.ok(
+          text.includes(`id="${anchor}"`) || headings.includes(anchor),
+          `${file}: ${link}: no anchor #${anchor}`,
+        );
       }
     }
   }

@@ -51,7 +51,7 @@ function sameAsAlone(actual: Golden[], alone: Golden[], what: string): void {
   actual.forEach((d, i) => assert.ok(d.message.startsWith(alone[i].message), `${what}: ${d.message}`));
 }
 
-test('`consistency check samples`: exactly the contradiction samples\' intended diagnostics, nothing else', () => {
+test("`consistency check samples`: exactly the contradiction samples' intended diagnostics, nothing else", () => {
   const samples = filesUnder('samples', '.consistency').map((p) => {
     return { path: p, uri: pathToFileURL(p).href, text: readFileSync(p, 'utf8') };
   });

@@ -2,7 +2,12 @@
 // wires the editor-only parts: the estimate, export and simulate commands, read-only built-in documents, settings, logs.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { builtinUriScheme, commands, serverNodeFlags, settingsSection } from '../../server/src/lsp/protocol';
 import { BuiltinDocuments } from './builtin-documents';
 import { EstimateView } from './estimate';
@@ -17,7 +22,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const module = context.asAbsolutePath(path.join('out', 'server.cjs'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: serverNodeFlags } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags, '--nolazy', '--inspect=6009'] } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...serverNodeFlags, '--nolazy', '--inspect=6009'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     // Only real files and unsaved buffers: built-in (`builtin:`) documents are already known to the server.
@@ -40,9 +49,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(builtinUriScheme, builtins),
     vscode.workspace.registerTextDocumentContentProvider(EstimateView.scheme, estimates),
-    vscode.commands.registerCommand(commands.showEstimate, (uri: unknown, name: unknown) => estimates.show(uri, name, log)),
-    vscode.commands.registerCommand(commands.exportTypeScript, (uri: unknown) => (client ? exportTypeScript(client, uri, log) : undefined)),
-    vscode.commands.registerCommand(commands.simulate, (uri: unknown, kind: unknown, name: unknown, seed?: unknown) => simulations.command(uri, kind, name, seed)),
+    vscode.commands.registerCommand(commands.showEstimate, (uri: unknown, name: unknown) =>
+      estimates.show(uri, name, log),
+    ),
+    vscode.commands.registerCommand(commands.exportTypeScript, (uri: unknown) =>
+      client ? exportTypeScript(client, uri, log) : undefined,
+    ),
+    vscode.commands.registerCommand(commands.simulate, (uri: unknown, kind: unknown, name: unknown, seed?: unknown) =>
+      simulations.command(uri, kind, name, seed),
+    ),
     simulations,
     client,
   );

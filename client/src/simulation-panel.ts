@@ -27,7 +27,11 @@ export class SimulationPanels {
   ) {}
 
   running(params: SimulateParams): void {
-    this.post(this.open(params), { type: 'running', title: label(params.target), ...(params.seed !== undefined ? { seed: params.seed } : {}) });
+    this.post(this.open(params), {
+      type: 'running',
+      title: label(params.target),
+      ...(params.seed !== undefined ? { seed: params.seed } : {}),
+    });
   }
 
   show(params: SimulateParams, response: SimulateResponse): void {
@@ -56,10 +60,15 @@ export class SimulationPanels {
       return found;
     }
     const webviewDir = vscode.Uri.joinPath(this.extensionUri, 'out', 'webview');
-    const panel = vscode.window.createWebviewPanel(SimulationPanels.viewType, `Simulation: ${params.target.name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [webviewDir],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      SimulationPanels.viewType,
+      `Simulation: ${params.target.name}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [webviewDir],
+      },
+    );
     const entry: Entry = { panel, params, runs: 0 };
     this.entries.set(key, entry);
     panel.webview.html = html(panel.webview, webviewDir);

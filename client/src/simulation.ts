@@ -22,10 +22,17 @@ export class Simulations {
   }
 
   /** The command: returns the response (undefined when nothing ran), for callers and tests. */
-  async command(uriArg: unknown, kindArg: unknown, nameArg: unknown, seedArg?: unknown): Promise<SimulateResponse | undefined> {
+  async command(
+    uriArg: unknown,
+    kindArg: unknown,
+    nameArg: unknown,
+    seedArg?: unknown,
+  ): Promise<SimulateResponse | undefined> {
     const uri = uriArg instanceof vscode.Uri ? uriArg.toString() : typeof uriArg === 'string' ? uriArg : undefined;
     if (!uri || (kindArg !== 'data' && kindArg !== 'scenario') || typeof nameArg !== 'string') {
-      void vscode.window.showWarningMessage('Consistency: ▶ Simulate needs a document, "data" or "scenario", and a name (use the CodeLens).');
+      void vscode.window.showWarningMessage(
+        'Consistency: ▶ Simulate needs a document, "data" or "scenario", and a name (use the CodeLens).',
+      );
       return undefined;
     }
     const seed = typeof seedArg === 'number' && Number.isInteger(seedArg) ? seedArg : undefined;
@@ -39,7 +46,11 @@ export class Simulations {
     this.generations.set(key, generation);
     this.panels.running(params);
     const response = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Simulating ${label(params.target)}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Simulating ${label(params.target)}`,
+        cancellable: true,
+      },
       async (progress, token) => {
         const workDoneToken = randomUUID();
         let done = 0;
@@ -53,7 +64,12 @@ export class Simulations {
           return await this.client.sendRequest(simulateRequest, { ...params, workDoneToken }, token);
         } catch (e) {
           this.log.error(`simulate ${name}: ${e instanceof Error ? e.message : String(e)}`);
-          return { uri: params.uri, target: params.target, error: e instanceof Error ? e.message : String(e), summary: 'failed' } satisfies SimulateResponse;
+          return {
+            uri: params.uri,
+            target: params.target,
+            error: e instanceof Error ? e.message : String(e),
+            summary: 'failed',
+          } satisfies SimulateResponse;
         } finally {
           listening.dispose();
         }
@@ -64,8 +80,10 @@ export class Simulations {
     if (this.generations.get(key) !== generation) return response; // superseded by a newer run of the same target
     this.panels.show(params, response);
     // The summary also shows in the CodeLens title; a notification only when the run did not finish.
-    if (response.error && !response.stopped) void vscode.window.showErrorMessage(`Consistency: cannot simulate ${label(params.target)}: ${response.error}`);
-    else if (response.stopped) void vscode.window.showWarningMessage(`Simulation of ${label(params.target)}: ${response.summary}`);
+    if (response.error && !response.stopped)
+      void vscode.window.showErrorMessage(`Consistency: cannot simulate ${label(params.target)}: ${response.error}`);
+    else if (response.stopped)
+      void vscode.window.showWarningMessage(`Simulation of ${label(params.target)}: ${response.summary}`);
     else vscode.window.setStatusBarMessage(`Simulation of ${label(params.target)}: ${response.summary}`, 15_000);
     return response;
   }
@@ -82,7 +100,8 @@ export class Simulations {
       title: `Simulate ${label(params.target)} with another seed`,
       prompt: 'A whole number from 0 to 4294967295: the same seed always gives the same results.',
       value: next,
-      validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) <= 2 ** 32 - 1 ? undefined : 'a whole number from 0 to 4294967295'),
+      validateInput: (v) =>
+        /^\d+$/.test(v.trim()) && Number(v) <= 2 ** 32 - 1 ? undefined : 'a whole number from 0 to 4294967295',
     });
     if (typed === undefined) return;
     await this.run({ ...params, seed: Number(typed.trim()) });

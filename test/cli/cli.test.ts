@@ -75,9 +75,15 @@ describe('consistency check', () => {
 
   test('--rule re-levels or turns off a rule', () => {
     assert.equal(cli('check', '--rule', 'unknown-reference=warning', 'error.consistency').code, 0);
-    assert.equal(cli('check', '--rule', 'missing-consistency=off', '--max-warnings', '0', 'warning.consistency').stdout, 'No problems in 1 file.\n');
+    assert.equal(
+      cli('check', '--rule', 'missing-consistency=off', '--max-warnings', '0', 'warning.consistency').stdout,
+      'No problems in 1 file.\n',
+    );
     // Parser and model codes are in the same registry: they can be re-levelled too.
-    assert.equal(cli('check', '--rule', 'duplicate-property=off', '--max-warnings', '0', 'duplicate.consistency').stdout, 'No problems in 1 file.\n');
+    assert.equal(
+      cli('check', '--rule', 'duplicate-property=off', '--max-warnings', '0', 'duplicate.consistency').stdout,
+      'No problems in 1 file.\n',
+    );
     assert.equal(cli('check', '--rule', 'syntax-unexpected-character=warning', 'syntax.consistency').code, 0);
   });
 
@@ -106,7 +112,10 @@ describe('consistency check', () => {
     const r = cli('check', '--format', 'json', 'tree');
     assert.equal(r.code, 0, r.stdout);
     const doc = JSON.parse(r.stdout);
-    assert.deepEqual(doc.files.map((f: { path: string }) => f.path), ['tree/a/first.consistency', 'tree/b/second.consistency']);
+    assert.deepEqual(
+      doc.files.map((f: { path: string }) => f.path),
+      ['tree/a/first.consistency', 'tree/b/second.consistency'],
+    );
   });
 
   test('cross-file references: a file sees what it imports (read from disk when not given), and nothing else', () => {
@@ -116,7 +125,10 @@ describe('consistency check', () => {
     // Given together, unrelated files still do not see each other; the message says which file to import.
     const lonely = cli('check', 'lonely/uses-shared.consistency', 'tree');
     assert.equal(lonely.code, 1);
-    assert.match(lonely.stdout, /^lonely\/uses-shared\.consistency:1:27: error unknown-reference: Unknown topology 'shared'\. A topology 'shared' is declared in \.\.\/tree\/a\/first\.consistency, which this file does not import/m);
+    assert.match(
+      lonely.stdout,
+      /^lonely\/uses-shared\.consistency:1:27: error unknown-reference: Unknown topology 'shared'\. A topology 'shared' is declared in \.\.\/tree\/a\/first\.consistency, which this file does not import/m,
+    );
     assert.match(lonely.stdout, /fix: Add `import "\.\.\/tree\/a\/first\.consistency"`/);
     const broken = cli('check', 'lonely/broken-import.consistency');
     assert.equal(broken.code, 1);
@@ -148,7 +160,11 @@ describe('consistency check', () => {
     assert.equal(driver.name, 'consistency');
     assert.equal(driver.version, VERSION);
     assert.ok(driver.informationUri);
-    for (const code of allCodes) assert.ok(driver.rules.some((x: { id: string }) => x.id === code), code);
+    for (const code of allCodes)
+      assert.ok(
+        driver.rules.some((x: { id: string }) => x.id === code),
+        code,
+      );
     const help = driver.rules.find((x: { id: string }) => x.id === 'duplicate-property').helpUri;
     assert.match(help, /^file:\/\/.*\/docs\/rules\.md#duplicate-property$/);
     const [result] = doc.runs[0].results;
@@ -171,7 +187,10 @@ describe('consistency explain', () => {
     assert.equal(file, 'clean.consistency — profile india-2024, INR');
     assert.match(header, /^data type +read p50\/p99 +write p50\/p99 +lag +availability +per month +per op$/);
     assert.match(rule, /^-+( +-+){6}$/);
-    assert.match(row, /^cart +[\d.]+ \/ [\d.]+ ms +[\d.]+ \/ [\d.]+ ms +[\d.]+ ms +[\d.]+% +₹[\d,.]+( lakh| crore)? +\S+$/);
+    assert.match(
+      row,
+      /^cart +[\d.]+ \/ [\d.]+ ms +[\d.]+ \/ [\d.]+ ms +[\d.]+ ms +[\d.]+% +₹[\d,.]+( lakh| crore)? +\S+$/,
+    );
     assert.equal(detail, '  eventual · async (assumed)');
     assert.match(r.stdout, /\nAssumptions\n {2}every data type:\n {4}- /);
     assert.match(r.stdout, /\nEstimated 1 data type in 1 file \(profile india-2024\)\.\n$/);
@@ -182,14 +201,20 @@ describe('consistency explain', () => {
     const r = cli('explain', '--format', 'json', 'tree', 'error.consistency');
     const doc = JSON.parse(r.stdout);
     assert.equal(doc.schema, 'consistency-explain/1');
-    assert.deepEqual(doc.data.map((d: { name: string }) => d.name), ['cart', 'ledger']);
+    assert.deepEqual(
+      doc.data.map((d: { name: string }) => d.name),
+      ['cart', 'ledger'],
+    );
     const ledger = doc.data[1];
     assert.equal(ledger.level, 'strong (linearizable)');
     assert.equal(ledger.path, 'tree/b/second.consistency');
     assert.equal(r.code, 1, 'the files have an error');
     if (ledger.estimate) assert.equal(typeof ledger.estimate.monthlyCost, 'number');
     assert.ok(doc.assumptions.length > 0);
-    assert.match(r.stderr, /1 error in these files: the estimates may not mean much .*consistency check tree error\.consistency/);
+    assert.match(
+      r.stderr,
+      /1 error in these files: the estimates may not mean much .*consistency check tree error\.consistency/,
+    );
   });
 });
 

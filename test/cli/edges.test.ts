@@ -29,9 +29,18 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('bad arguments: what, where, how to fix; exit 2', () => {
   const cases: [string[], RegExp][] = [
-    [['simulate', 'clean.consistency', '--seed', '-1'], /^consistency: --seed needs a whole number from 0 to 4294967295 \(got '-1'\)\.\n$/],
-    [['simulate', 'clean.consistency', '--seed'], /--seed needs a value: a whole number from 0 to 4294967295, e\.g\. --seed 42\. Run 'consistency help simulate'\./],
-    [['export', 'clean.consistency', '-o'], /-o\/--output needs a value: a file path, e\.g\. -o policy\.ts, or '-' for stdout\. Run 'consistency help export'\./],
+    [
+      ['simulate', 'clean.consistency', '--seed', '-1'],
+      /^consistency: --seed needs a whole number from 0 to 4294967295 \(got '-1'\)\.\n$/,
+    ],
+    [
+      ['simulate', 'clean.consistency', '--seed'],
+      /--seed needs a value: a whole number from 0 to 4294967295, e\.g\. --seed 42\. Run 'consistency help simulate'\./,
+    ],
+    [
+      ['export', 'clean.consistency', '-o'],
+      /-o\/--output needs a value: a file path, e\.g\. -o policy\.ts, or '-' for stdout\. Run 'consistency help export'\./,
+    ],
     [['check', '--json', 'clean.consistency'], /check: unknown option '--json'\. Did you mean '--format json'\?/],
     [['explain', '--sarif', 'clean.consistency'], /Did you mean '--format sarif'\?/],
     [['check', '--force=yes', 'clean.consistency'], /--force takes no value/],
@@ -39,7 +48,10 @@ describe('bad arguments: what, where, how to fix; exit 2', () => {
     [['explain', 'README.md'], /README\.md is not a policy file/],
     [['simulate', 'README.md'], /README\.md is not a policy file/],
     [['export', 'README.md'], /README\.md is not a policy file/],
-    [['export', 'clean.consistency', '-o', 'nodir/x.ts'], /-o nodir\/x\.ts: no such directory .*nodir\. Create it first, or give another -o path\./],
+    [
+      ['export', 'clean.consistency', '-o', 'nodir/x.ts'],
+      /-o nodir\/x\.ts: no such directory .*nodir\. Create it first, or give another -o path\./,
+    ],
   ];
   for (const [args, message] of cases) {
     test(`consistency ${args.join(' ')}`, () => {
@@ -78,7 +90,10 @@ describe('files', () => {
     const json = cli('check', '--format', 'json', 'empty.consistency');
     assert.match(json.stderr, /warning: empty\.consistency declares nothing/);
     assert.equal(cli('simulate', 'empty.consistency').code, 1);
-    assert.match(cli('simulate', 'empty.consistency').stderr, /declares no data types or scenarios: nothing to simulate/);
+    assert.match(
+      cli('simulate', 'empty.consistency').stderr,
+      /declares no data types or scenarios: nothing to simulate/,
+    );
   });
 
   test('explain and simulate exit 1 when the input has errors, and say how to see them', () => {
@@ -108,7 +123,10 @@ describe('files', () => {
     const target = root ? '/sys/consistency-test.ts' : 'ro/x.ts';
     const r = cli('export', 'clean.consistency', '-o', target);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /^consistency: not writing \S+: permission denied \(EACCES\)\. Give a writable -o path, or -o - for stdout\.\n$/);
+    assert.match(
+      r.stderr,
+      /^consistency: not writing \S+: permission denied \(EACCES\)\. Give a writable -o path, or -o - for stdout\.\n$/,
+    );
   });
 });
 
@@ -116,10 +134,14 @@ describe('width', () => {
   test('explain and simulate fit COLUMNS (80, 60, 40), and 100 without it', () => {
     for (const columns of ['80', '60', '40', undefined]) {
       const width = Number(columns ?? 100);
-      for (const args of [['explain', 'clean.consistency'], ['simulate', 'clean.consistency', '--ops', '100']]) {
+      for (const args of [
+        ['explain', 'clean.consistency'],
+        ['simulate', 'clean.consistency', '--ops', '100'],
+      ]) {
         const r = columns ? cliAt(columns, ...args) : cli(...args);
         assert.equal(r.code, 0, r.stderr);
-        for (const line of r.stdout.split('\n')) assert.ok([...line].length <= width, `${args[0]} at ${width}: ${line}`);
+        for (const line of r.stdout.split('\n'))
+          assert.ok([...line].length <= width, `${args[0]} at ${width}: ${line}`);
       }
     }
   });

@@ -18,12 +18,25 @@ test('prints path:line:col, severity, code, message, the underlined line, the fi
 });
 
 test('a clean run says so, with the number of files', () => {
-  assert.equal(formatHuman(reportFor({ 'a.consistency': CLEAN, 'b.consistency': 'tier gold { consistency strong }' })), 'No problems in 2 files.\n');
+  assert.equal(
+    formatHuman(reportFor({ 'a.consistency': CLEAN, 'b.consistency': 'tier gold { consistency strong }' })),
+    'No problems in 2 files.\n',
+  );
 });
 
 test('the summary counts errors and warnings and the files that have them', () => {
-  const report = reportFor({ 'a.consistency': ONE_ERROR.replace(/cart/g, 'cart1'), 'b.consistency': ONE_WARNING.replace('topology india {', 'topology india2 {').replace('topology india\n', 'topology india2\n'), 'c.consistency': 'tier gold { consistency strong }' });
-  assert.deepEqual(report.diagnostics.map((d) => d.code), ['unknown-reference', 'missing-consistency']);
+  const report = reportFor({
+    'a.consistency': ONE_ERROR.replace(/cart/g, 'cart1'),
+    'b.consistency': ONE_WARNING.replace('topology india {', 'topology india2 {').replace(
+      'topology india\n',
+      'topology india2\n',
+    ),
+    'c.consistency': 'tier gold { consistency strong }',
+  });
+  assert.deepEqual(
+    report.diagnostics.map((d) => d.code),
+    ['unknown-reference', 'missing-consistency'],
+  );
   assert.equal(summaryLine(report), '1 error, 1 warning in 2 of 3 files.');
 });
 
@@ -45,7 +58,10 @@ test('related places are printed as notes, paths relative to the working directo
 
 test('excerpt: a caret for an empty range, tildes after it, tabs kept aligned', () => {
   assert.deepEqual(excerpt('data x {', 7, 8, 8), ['  7 | data x {', '    |         ^']);
-  assert.deepEqual(excerpt('\tconsistency stron', 12, 13, 18), ['  12 |  consistency stron', '     |              ^~~~~']);
+  assert.deepEqual(excerpt('\tconsistency stron', 12, 13, 18), [
+    '  12 |  consistency stron',
+    '     |              ^~~~~',
+  ]);
   assert.deepEqual(excerpt('', 1, 0, 0), ['  1 |', '    | ^']);
 });
 

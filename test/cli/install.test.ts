@@ -17,7 +17,12 @@ let bin = '';
 let packed: { filename: string; files: { path: string }[] };
 
 function npm(args: string[], cwd: string) {
-  const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+  const env = {
+    ...process.env,
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+  };
   const r = spawnSync('npm', args, { cwd, encoding: 'utf8', env, timeout: 120_000 });
   assert.equal(r.status, 0, `npm ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
@@ -31,7 +36,10 @@ before(() => {
   dir = mkdtempSync(join(tmpdir(), 'consistency-install-'));
   // --ignore-scripts: prepack would rebuild out/ while other test files run the bundle.
   [packed] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], repo));
-  npm(['install', '-g', '--prefix', join(dir, 'prefix'), '--offline', '--ignore-scripts', join(dir, packed.filename)], dir);
+  npm(
+    ['install', '-g', '--prefix', join(dir, 'prefix'), '--offline', '--ignore-scripts', join(dir, packed.filename)],
+    dir,
+  );
   bin = join(dir, 'prefix', 'bin', 'consistency');
   mkdirSync(join(dir, 'elsewhere'));
   copyFileSync(join(repo, 'samples/clean/upi-wallet.consistency'), join(dir, 'elsewhere', 'wallet.consistency'));
@@ -49,8 +57,12 @@ test('the package is publishable under a free name, with the consistency bin and
 
 test('the tarball holds the CLI bundle, the docs it links to and the README, and no sources or maps', () => {
   const files = packed.files.map((f) => f.path).sort();
-  for (const f of ['README.md', 'docs/rules.md', 'docs/sources.md', 'out/cli.cjs', 'package.json']) assert.ok(files.includes(f), f);
-  assert.deepEqual(files.filter((f) => /\.(map|ts)$|^(server|client|test|samples)\//.test(f)), []);
+  for (const f of ['README.md', 'docs/rules.md', 'docs/sources.md', 'out/cli.cjs', 'package.json'])
+    assert.ok(files.includes(f), f);
+  assert.deepEqual(
+    files.filter((f) => /\.(map|ts)$|^(server|client|test|samples)\//.test(f)),
+    [],
+  );
 });
 
 test('the installed consistency runs from an unrelated folder: version, check, explain, simulate', () => {
@@ -62,7 +74,16 @@ test('the installed consistency runs from an unrelated folder: version, check, e
   const explain = consistency(['explain', 'wallet.consistency']);
   assert.equal(explain.status, 0, explain.stderr);
   assert.match(explain.stdout, /wallet_balance/);
-  const sim = consistency(['simulate', 'wallet.consistency', '--data', 'wallet_balance', '--ops', '300', '--format', 'json']);
+  const sim = consistency([
+    'simulate',
+    'wallet.consistency',
+    '--data',
+    'wallet_balance',
+    '--ops',
+    '300',
+    '--format',
+    'json',
+  ]);
   assert.equal(sim.status, 0, sim.stderr);
   assert.equal(JSON.parse(sim.stdout).runs[0].data[0].data, 'wallet_balance');
 });

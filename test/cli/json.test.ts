@@ -24,7 +24,12 @@ test('check JSON: schema, tool, summary, files and each diagnostic with 1-based 
       uri: uriOf('a.consistency'),
       range,
       message: "Unknown topology 'indai'. Did you mean 'india'?",
-      fixes: [{ title: "Change to 'india'", edits: [{ path: 'a.consistency', uri: uriOf('a.consistency'), range, newText: 'india' }] }],
+      fixes: [
+        {
+          title: "Change to 'india'",
+          edits: [{ path: 'a.consistency', uri: uriOf('a.consistency'), range, newText: 'india' }],
+        },
+      ],
       related: [],
     },
   ]);
@@ -32,13 +37,29 @@ test('check JSON: schema, tool, summary, files and each diagnostic with 1-based 
 
 test('check JSON: related places are located like diagnostics; keys come in a fixed order', () => {
   const report = reportFor({ 'x/a.consistency': ONE_WARNING });
-  report.diagnostics[0].related = [{ uri: uriOf('x/a.consistency'), range: { start: 0, end: 8 }, message: 'the topology' }];
+  report.diagnostics[0].related = [
+    { uri: uriOf('x/a.consistency'), range: { start: 0, end: 8 }, message: 'the topology' },
+  ];
   const doc = checkDocument(report, TOOL);
   assert.deepEqual(doc.diagnostics[0].related, [
-    { path: 'x/a.consistency', uri: uriOf('x/a.consistency'), range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 9, offset: 8 } }, message: 'the topology' },
+    {
+      path: 'x/a.consistency',
+      uri: uriOf('x/a.consistency'),
+      range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 9, offset: 8 } },
+      message: 'the topology',
+    },
   ]);
   assert.deepEqual(Object.keys(doc), ['schema', 'tool', 'summary', 'files', 'diagnostics']);
-  assert.deepEqual(Object.keys(doc.diagnostics[0]), ['code', 'severity', 'path', 'uri', 'range', 'message', 'fixes', 'related']);
+  assert.deepEqual(Object.keys(doc.diagnostics[0]), [
+    'code',
+    'severity',
+    'path',
+    'uri',
+    'range',
+    'message',
+    'fixes',
+    'related',
+  ]);
 });
 
 test('explain JSON: one entry per data type with its estimate or error, assumptions numbered once', () => {
@@ -47,8 +68,22 @@ test('explain JSON: one entry per data type with its estimate or error, assumpti
       files: [uriOf('a.consistency')],
       cwd: CWD,
       rows: [
-        { name: 'cart', uri: uriOf('a.consistency'), level: 'eventual', replication: 'async', profile: 'india-2024', estimate: fakeEstimate('cart', ['A', 'B']) },
-        { name: 'ledger', uri: uriOf('a.consistency'), level: 'strong (linearizable)', replication: 'sync', profile: 'india-2024', estimate: fakeEstimate('ledger', ['B', 'C']) },
+        {
+          name: 'cart',
+          uri: uriOf('a.consistency'),
+          level: 'eventual',
+          replication: 'async',
+          profile: 'india-2024',
+          estimate: fakeEstimate('cart', ['A', 'B']),
+        },
+        {
+          name: 'ledger',
+          uri: uriOf('a.consistency'),
+          level: 'strong (linearizable)',
+          replication: 'sync',
+          profile: 'india-2024',
+          estimate: fakeEstimate('ledger', ['B', 'C']),
+        },
         { name: 'broken', uri: uriOf('a.consistency'), profile: 'india-2024', error: 'no estimate' },
       ],
     },
@@ -58,7 +93,23 @@ test('explain JSON: one entry per data type with its estimate or error, assumpti
   assert.deepEqual(doc.files, [{ path: 'a.consistency', uri: uriOf('a.consistency') }]);
   assert.deepEqual(doc.profiles, ['india-2024']);
   assert.deepEqual(doc.assumptions, ['A', 'B', 'C']);
-  assert.deepEqual(doc.data.map((d) => d.assumptions), [[1, 2], [2, 3], []]);
+  assert.deepEqual(
+    doc.data.map((d) => d.assumptions),
+    [[1, 2], [2, 3], []],
+  );
   assert.equal(doc.data[1].estimate?.monthlyCost, 100000);
-  assert.deepEqual({ ...doc.data[2] }, { name: 'broken', path: 'a.consistency', uri: uriOf('a.consistency'), level: null, replication: null, profile: 'india-2024', estimate: null, error: 'no estimate', assumptions: [] });
+  assert.deepEqual(
+    { ...doc.data[2] },
+    {
+      name: 'broken',
+      path: 'a.consistency',
+      uri: uriOf('a.consistency'),
+      level: null,
+      replication: null,
+      profile: 'india-2024',
+      estimate: null,
+      error: 'no estimate',
+      assumptions: [],
+    },
+  );
 });

@@ -6,7 +6,12 @@ import type { CheckReport, ToolInfo } from '../../server/src/cli/output/locate';
 import { analyze } from '../../server/src/core/pipeline';
 
 export const CWD = '/project';
-export const TOOL: ToolInfo = { name: 'consistency', version: '9.9.9', informationUri: 'https://example.invalid/consistency', rulesDoc: 'https://example.invalid/consistency/docs/rules.md' };
+export const TOOL: ToolInfo = {
+  name: 'consistency',
+  version: '9.9.9',
+  informationUri: 'https://example.invalid/consistency',
+  rulesDoc: 'https://example.invalid/consistency/docs/rules.md',
+};
 
 export const uriOf = (rel: string) => pathToUri(join(CWD, rel));
 
@@ -23,10 +28,12 @@ export function reportFor(files: Record<string, string>): CheckReport {
 }
 
 /** A topology and a clean data type: no diagnostics. */
-export const CLEAN = 'topology india { region mumbai { primary } }\ndata cart {\n  topology india\n  consistency eventual\n}\n';
+export const CLEAN =
+  'topology india { region mumbai { primary } }\ndata cart {\n  topology india\n  consistency eventual\n}\n';
 
 /** One unknown-reference error on line 3, columns 12–16, with a fix. */
-export const ONE_ERROR = 'topology india { region mumbai { primary } }\ndata cart {\n  topology indai\n  consistency eventual\n}\n';
+export const ONE_ERROR =
+  'topology india { region mumbai { primary } }\ndata cart {\n  topology indai\n  consistency eventual\n}\n';
 
 /** One missing-consistency warning (and nothing else). */
 export const ONE_WARNING = 'topology india { region mumbai { primary } }\ndata cart {\n  topology india\n}\n';

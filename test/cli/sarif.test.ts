@@ -17,7 +17,10 @@ test('SARIF 2.1.0: version, $schema, one run whose driver names the tool and lis
   assert.equal(driver.name, 'consistency');
   assert.equal(driver.version, '9.9.9');
   assert.equal(driver.informationUri, TOOL.informationUri);
-  assert.deepEqual(driver.rules.map((r: Json) => r.id), allCodes);
+  assert.deepEqual(
+    driver.rules.map((r: Json) => r.id),
+    allCodes,
+  );
   const ref = driver.rules.find((r: Json) => r.id === 'unknown-reference');
   assert.deepEqual(ref, {
     id: 'unknown-reference',
@@ -43,7 +46,12 @@ test('SARIF results: ruleId, level, message, a relative location with a 1-based 
   assert.equal(result.message.text, "Unknown topology 'indai'. Did you mean 'india'?");
   assert.deepEqual(result.locations, [{ physicalLocation: { artifactLocation, region } }]);
   assert.deepEqual(result.fixes, [
-    { description: { text: "Change to 'india'" }, artifactChanges: [{ artifactLocation, replacements: [{ deletedRegion: region, insertedContent: { text: 'india' } }] }] },
+    {
+      description: { text: "Change to 'india'" },
+      artifactChanges: [
+        { artifactLocation, replacements: [{ deletedRegion: region, insertedContent: { text: 'india' } }] },
+      ],
+    },
   ]);
   assert.deepEqual(doc.runs[0].artifacts, [{ location: artifactLocation }]);
 });
@@ -72,9 +80,19 @@ test('SARIF: files outside the working directory keep an absolute URI; names are
   report.texts.set(outside, 'tier gold {}');
   report.diagnostics[0].related = [{ uri: outside, range: { start: 5, end: 9 }, message: 'see here' }];
   const result = JSON.parse(formatSarif(report, TOOL)).runs[0].results[0];
-  assert.deepEqual(result.locations[0].physicalLocation.artifactLocation, { uri: 'my%20dir/a%231.consistency', uriBaseId: '%SRCROOT%' });
+  assert.deepEqual(result.locations[0].physicalLocation.artifactLocation, {
+    uri: 'my%20dir/a%231.consistency',
+    uriBaseId: '%SRCROOT%',
+  });
   assert.deepEqual(result.relatedLocations, [
-    { id: 1, physicalLocation: { artifactLocation: { uri: 'file:///elsewhere/b.consistency' }, region: { startLine: 1, startColumn: 6, endLine: 1, endColumn: 10 } }, message: { text: 'see here' } },
+    {
+      id: 1,
+      physicalLocation: {
+        artifactLocation: { uri: 'file:///elsewhere/b.consistency' },
+        region: { startLine: 1, startColumn: 6, endLine: 1, endColumn: 10 },
+      },
+      message: { text: 'see here' },
+    },
   ]);
 });
 
@@ -84,13 +102,17 @@ test('the SARIF output of every sample validates against the SARIF 2.1.0 schema 
   const { readFileSync, readdirSync } = await import('node:fs');
   const { join } = await import('node:path');
   const require = createRequire(join(process.cwd(), 'package.json'));
-  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  const schema = JSON.parse(
+    readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+  );
   // The schema is JSON Schema draft-04: ajv 6 checks it once that meta-schema is added.
   const ajv = new Ajv({ allErrors: true, schemaId: 'auto' });
   ajv.addMetaSchema(JSON.parse(readFileSync(require.resolve('ajv/lib/refs/json-schema-draft-04.json'), 'utf8')));
   const validate = ajv.compile(schema);
   const files = Object.fromEntries(
-    ['samples/contradictions', 'samples/clean'].flatMap((dir) => readdirSync(dir).map((f) => [`${dir}/${f}`, readFileSync(`${dir}/${f}`, 'utf8')])),
+    ['samples/contradictions', 'samples/clean'].flatMap((dir) =>
+      readdirSync(dir).map((f) => [`${dir}/${f}`, readFileSync(`${dir}/${f}`, 'utf8')]),
+    ),
   );
   const doc = sarif(files);
   assert.ok(doc.runs[0].results.length > 50, `${doc.runs[0].results.length} results`);

@@ -24,10 +24,17 @@ before(() => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Starts a run far too long to finish, sends SIGINT once its history file has data (the run is under way). */
-function interrupted(args: string[], history: string): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+function interrupted(
+  args: string[],
+  history: string,
+): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
   const path = join(dir, history);
   rmSync(path, { force: true });
-  const child = spawn(process.execPath, [cli, 'simulate', 'p.consistency', '--ops', '100000000', '--history', history, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(
+    process.execPath,
+    [cli, 'simulate', 'p.consistency', '--ops', '100000000', '--history', history, ...args],
+    { cwd: dir, env: { ...process.env, NO_COLOR: '1' } },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -56,11 +63,19 @@ describe('consistency simulate and Ctrl-C', () => {
     assert.equal(r.code, 130, r.stderr);
     assert.equal(r.stderr, '\nconsistency: stopping; the results so far follow (Ctrl-C again to quit at once)\n');
     assert.match(r.stdout, /^sess — session, async \(5 replicas\)/);
-    assert.match(r.stdout, /\n {2}stopped early \(cancelled\) at [\d.]+ s of simulated time: the results cover what ran\n/);
+    assert.match(
+      r.stdout,
+      /\n {2}stopped early \(cancelled\) at [\d.]+ s of simulated time: the results cover what ran\n/,
+    );
     assert.match(r.stdout, /\nStopped by Ctrl-C; not run: acct\n/);
     assert.doesNotMatch(r.stdout, /^acct — /m);
     const flat = r.stdout.replace(/\s+/g, ' ');
-    assert.ok(flat.endsWith(' Simulated 1 data type in 1 run; every promise held so far; 1 run not started (stopped by Ctrl-C) (seed 1). '), flat.slice(-200));
+    assert.ok(
+      flat.endsWith(
+        ' Simulated 1 data type in 1 run; every promise held so far; 1 run not started (stopped by Ctrl-C) (seed 1). ',
+      ),
+      flat.slice(-200),
+    );
   });
 
   test('SIGINT with --json: the stopped run and the runs never started', async () => {
@@ -72,7 +87,11 @@ describe('consistency simulate and Ctrl-C', () => {
     assert.equal(j.runs[0].scenario.name, 'sess (default)');
     const read = j.runs[0].data[0].read;
     assert.ok(read.offered > 0);
-    assert.equal(read.offered, read.ok + read.fail + read.info + read.shed + read.unfinished, 'every operation offered is accounted for');
+    assert.equal(
+      read.offered,
+      read.ok + read.fail + read.info + read.shed + read.unfinished,
+      'every operation offered is accounted for',
+    );
     assert.deepEqual(j.stopped, { skipped: [{ kind: 'data', name: 'acct' }] });
   });
 });

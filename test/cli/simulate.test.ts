@@ -43,14 +43,23 @@ describe('consistency simulate', () => {
     assert.equal(r.stderr, '');
     assert.match(r.stdout, /^sess — session, async \(5 replicas\)/);
     assert.match(r.stdout, /\nacct — strong \(linearizable\), sync \(5 replicas\)/);
-    assert.equal(r.stdout.match(/^operation +offered +ok +fail +info +shed +p50 +p99 +p99\.9 +max +ok\/s$/gm)?.length, 2);
+    assert.equal(
+      r.stdout.match(/^operation +offered +ok +fail +info +shed +p50 +p99 +p99\.9 +max +ok\/s$/gm)?.length,
+      2,
+    );
     assert.equal(r.stdout.match(/^check +promised +verdict +violations +judged over$/gm)?.length, 2);
     assert.match(r.stdout, /^read +\d+ +\d+ +0 +0 +0 +[\d.]+ ms/m);
     assert.match(r.stdout, /availability 100%/);
     const flat = r.stdout.replace(/\s+/g, ' ');
-    assert.match(flat, /cost actuals \(india-2024\): simulated [\d.,]+ ops\/s \([\d.]+% reads\) held for a month ≈ ₹[\d.,]+( lakh| crore)?\/month; the estimate prices the declared workload/);
+    assert.match(
+      flat,
+      /cost actuals \(india-2024\): simulated [\d.,]+ ops\/s \([\d.]+% reads\) held for a month ≈ ₹[\d.,]+( lakh| crore)?\/month; the estimate prices the declared workload/,
+    );
     assert.match(r.stdout, /\nAssumptions\n {2}every run:\n {4}- /);
-    assert.ok(r.stdout.endsWith('\nSimulated 2 data types in 2 runs; every promise held (seed 5).\n'), r.stdout.slice(-100));
+    assert.ok(
+      r.stdout.endsWith('\nSimulated 2 data types in 2 runs; every promise held (seed 5).\n'),
+      r.stdout.slice(-100),
+    );
     for (const line of r.stdout.split('\n')) assert.ok([...line].length <= 100, line);
   });
 
@@ -79,7 +88,10 @@ describe('consistency simulate', () => {
     const j = JSON.parse(a.stdout);
     assert.equal(j.schema, 'consistency-simulate/2');
     assert.equal(j.seed, 42);
-    assert.deepEqual(j.runs.map((r: { data: { data: string }[] }) => r.data[0].data), ['sess', 'acct']);
+    assert.deepEqual(
+      j.runs.map((r: { data: { data: string }[] }) => r.data[0].data),
+      ['sess', 'acct'],
+    );
     assert.equal(j.runs[1].data[0].staleness.staleReads, 0);
   });
 
@@ -90,7 +102,14 @@ describe('consistency simulate', () => {
     assert.ok(lines.length > 100, String(lines.length));
     const types = new Set<string>();
     const headers = lines.filter((l) => JSON.parse(l).type === 'header').map((l) => JSON.parse(l));
-    assert.deepEqual(headers.map((h) => [h.format, h.data.map((d: { name: string }) => d.name)]), [['consistency-history/1', ['sess']], ['consistency-history/1', ['acct']]], 'one header per run');
+    assert.deepEqual(
+      headers.map((h) => [h.format, h.data.map((d: { name: string }) => d.name)]),
+      [
+        ['consistency-history/1', ['sess']],
+        ['consistency-history/1', ['acct']],
+      ],
+      'one header per run',
+    );
     for (const line of lines.filter((l) => JSON.parse(l).type !== 'header')) {
       const e = JSON.parse(line) as { type: string; process: number; f: string; time: number; value: unknown[] };
       assert.ok(['invoke', 'ok', 'fail', 'info'].includes(e.type), line);
@@ -113,23 +132,46 @@ describe('consistency simulate', () => {
     assert.equal(j.runs.length, 1);
     const sc = j.runs[0].scenario;
     assert.deepEqual(
-      { name: sc.name, seed: sc.seed, durationMs: sc.durationMs, loadPerSec: sc.loadPerSec, clients: sc.clients, faults: sc.faults },
-      { name: 'rush', seed: 42, durationMs: 2000, loadPerSec: 300, clients: 40, faults: ['partition mumbai | delhi at 0.5s for 1s'] },
+      {
+        name: sc.name,
+        seed: sc.seed,
+        durationMs: sc.durationMs,
+        loadPerSec: sc.loadPerSec,
+        clients: sc.clients,
+        faults: sc.faults,
+      },
+      {
+        name: 'rush',
+        seed: 42,
+        durationMs: 2000,
+        loadPerSec: 300,
+        clients: 40,
+        faults: ['partition mumbai | delhi at 0.5s for 1s'],
+      },
     );
-    assert.deepEqual(j.runs[0].data.map((d: { data: string }) => d.data), ['sess', 'acct']);
+    assert.deepEqual(
+      j.runs[0].data.map((d: { data: string }) => d.data),
+      ['sess', 'acct'],
+    );
     assert.equal(j.runs[0].data[1].staleness.staleReads, 0);
     const seeded = cli('simulate', 's.consistency', '--scenario', 'rush', '--json', '--seed', '9');
     assert.equal(JSON.parse(seeded.stdout).runs[0].scenario.seed, 9);
     assert.notEqual(seeded.stdout, a.stdout);
     const table = cli('simulate', 's.consistency', '--scenario', 'rush');
-    assert.match(table.stdout, /^Scenario rush — 300 ops\/s for 2 s, 40 clients, seed 42\n  fault partition mumbai \| delhi at 0\.5s for 1s\n\nsess — session/);
+    assert.match(
+      table.stdout,
+      /^Scenario rush — 300 ops\/s for 2 s, 40 clients, seed 42\n  fault partition mumbai \| delhi at 0\.5s for 1s\n\nsess — session/,
+    );
     assert.ok(table.stdout.endsWith(' (seed 42).\n'), table.stdout.slice(-100));
   });
 
   test('without --scenario or --data: every scenario, then every data type; seeds listed when they differ', () => {
     const r = cli('simulate', 's.consistency', '--ops', '200', '--json');
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout).runs.map((x: { scenario: { name: string } }) => x.scenario.name), ['rush', 'calm', 'sess (default)', 'acct (default)']);
+    assert.deepEqual(
+      JSON.parse(r.stdout).runs.map((x: { scenario: { name: string } }) => x.scenario.name),
+      ['rush', 'calm', 'sess (default)', 'acct (default)'],
+    );
     const both = cli('simulate', 's.consistency', '--scenario', 'calm', '--data', 'acct', '--ops', '200');
     assert.equal(both.code, 0, both.stderr);
     assert.match(both.stdout, /^Scenario calm — /);
@@ -142,8 +184,14 @@ describe('consistency simulate', () => {
     const r = cli('simulate', 's.consistency', '--scenario', 'rusj');
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
-    assert.equal(r.stderr, "consistency: --scenario: unknown scenario 'rusj'. Did you mean 'rush'? Scenarios in s.consistency: rush, calm.\n");
-    assert.equal(cli('simulate', 'p.consistency', '--scenario', 'rush').stderr, "consistency: --scenario: unknown scenario 'rush'. p.consistency declares no scenarios.\n");
+    assert.equal(
+      r.stderr,
+      "consistency: --scenario: unknown scenario 'rusj'. Did you mean 'rush'? Scenarios in s.consistency: rush, calm.\n",
+    );
+    assert.equal(
+      cli('simulate', 'p.consistency', '--scenario', 'rush').stderr,
+      "consistency: --scenario: unknown scenario 'rush'. p.consistency declares no scenarios.\n",
+    );
   });
 
   test('usage errors: exit 2 with a message on stderr', () => {

@@ -41,15 +41,43 @@ function section(values: Record<string, unknown>): Record<string, unknown> {
 test('contributed settings are read by the server, and their defaults are its defaults', () => {
   const defaults = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, v.default]));
   const warnings: string[] = [];
-  assert.deepEqual(readSettings(section(defaults), (m) => warnings.push(m)), defaultSettings);
+  assert.deepEqual(
+    readSettings(section(defaults), (m) => warnings.push(m)),
+    defaultSettings,
+  );
   assert.deepEqual(warnings, []);
-  const set = readSettings(section({ 'consistency.profile': 'cloud-generic-2024', 'consistency.rules': { 'lww-on-money': 'off' }, 'consistency.validation.delay': 20 }));
-  assert.deepEqual(set, { profile: 'cloud-generic-2024', rules: { 'lww-on-money': 'off' }, validationDelayMs: 20, simulation: defaultSettings.simulation });
-  const sim = readSettings(section({ 'consistency.simulation.seed': 42, 'consistency.simulation.operations': 500, 'consistency.simulation.timeLimitSeconds': 5 }));
+  const set = readSettings(
+    section({
+      'consistency.profile': 'cloud-generic-2024',
+      'consistency.rules': { 'lww-on-money': 'off' },
+      'consistency.validation.delay': 20,
+    }),
+  );
+  assert.deepEqual(set, {
+    profile: 'cloud-generic-2024',
+    rules: { 'lww-on-money': 'off' },
+    validationDelayMs: 20,
+    simulation: defaultSettings.simulation,
+  });
+  const sim = readSettings(
+    section({
+      'consistency.simulation.seed': 42,
+      'consistency.simulation.operations': 500,
+      'consistency.simulation.timeLimitSeconds': 5,
+    }),
+  );
   assert.deepEqual(sim.simulation, { seed: 42, operations: 500, timeLimitSeconds: 5 });
   const bad: string[] = [];
-  assert.deepEqual(readSettings(section({ 'consistency.simulation.seed': -1, 'consistency.simulation.operations': 2.5 }), (m) => bad.push(m)).simulation, defaultSettings.simulation);
-  assert.deepEqual(bad, ['consistency.simulation.seed: expected a whole number from 0 to 4294967295; ignored.', 'consistency.simulation.operations: expected a whole number from 1 to 1000000000; ignored.']);
+  assert.deepEqual(
+    readSettings(section({ 'consistency.simulation.seed': -1, 'consistency.simulation.operations': 2.5 }), (m) =>
+      bad.push(m),
+    ).simulation,
+    defaultSettings.simulation,
+  );
+  assert.deepEqual(bad, [
+    'consistency.simulation.seed: expected a whole number from 0 to 4294967295; ignored.',
+    'consistency.simulation.operations: expected a whole number from 1 to 1000000000; ignored.',
+  ]);
   for (const key of ['seed', 'operations', 'timeLimitSeconds'] as const) {
     const p = props[`consistency.simulation.${key}`] as { default: unknown; minimum?: number; maximum?: number };
     assert.equal(p.default, defaultSettings.simulation[key], key);
@@ -58,33 +86,64 @@ test('contributed settings are read by the server, and their defaults are its de
 });
 
 test('the contributed command is the CodeLens command, and activation is on the language and commands only', () => {
-  assert.deepEqual(pkg.contributes.commands.map((c) => c.command), Object.values(commands));
-  assert.deepEqual(pkg.activationEvents, ['onLanguage:consistency', ...Object.values(commands).map((c) => `onCommand:${c}`)]);
+  assert.deepEqual(
+    pkg.contributes.commands.map((c) => c.command),
+    Object.values(commands),
+  );
+  assert.deepEqual(pkg.activationEvents, [
+    'onLanguage:consistency',
+    ...Object.values(commands).map((c) => `onCommand:${c}`),
+  ]);
   assert.equal(pkg.main, './out/extension.cjs');
-  assert.match(pkg.engines.vscode, /^\^1\.(\d|[1-9]\d|100)\./, 'code-server 4.100.3 is VS Code 1.100.3: engines.vscode must not ask for more');
+  assert.match(
+    pkg.engines.vscode,
+    /^\^1\.(\d|[1-9]\d|100)\./,
+    'code-server 4.100.3 is VS Code 1.100.3: engines.vscode must not ask for more',
+  );
 });
 
-test('chart.js (the results panel\'s charts) is a pinned, bundled dependency', () => {
+test("chart.js (the results panel's charts) is a pinned, bundled dependency", () => {
   const deps = (pkg as unknown as { devDependencies: Record<string, string> }).devDependencies;
   assert.match(deps['chart.js'], /^4\.\d+\.\d+$/);
 });
 
 test('every contributed file exists; language and grammar agree', () => {
   const c = pkg.contributes;
-  for (const path of [pkg.icon, ...c.languages.map((l) => l.configuration), ...c.grammars.map((g) => g.path), ...c.snippets.map((s) => s.path)]) {
+  for (const path of [
+    pkg.icon,
+    ...c.languages.map((l) => l.configuration),
+    ...c.grammars.map((g) => g.path),
+    ...c.snippets.map((s) => s.path),
+  ]) {
     assert.ok(existsSync(path), path);
     if (path.endsWith('.json')) JSON.parse(readFileSync(path, 'utf8'));
   }
-  assert.deepEqual(c.languages.map((l) => [l.id, l.extensions]), [['consistency', ['.consistency']]]);
-  assert.deepEqual(c.grammars.map((g) => [g.language, g.scopeName]), [['consistency', 'source.consistency']]);
+  assert.deepEqual(
+    c.languages.map((l) => [l.id, l.extensions]),
+    [['consistency', ['.consistency']]],
+  );
+  assert.deepEqual(
+    c.grammars.map((g) => [g.language, g.scopeName]),
+    [['consistency', 'source.consistency']],
+  );
   assert.equal(JSON.parse(readFileSync(c.grammars[0].path, 'utf8')).scopeName, 'source.consistency');
 });
 
 test('.vscodeignore keeps only the bundles, grammar files, docs, README and icon', () => {
-  const kept = readFileSync('.vscodeignore', 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+  const kept = readFileSync('.vscodeignore', 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('!'))
+    .map((l) => l.slice(1));
   assert.ok(readFileSync('.vscodeignore', 'utf8').split('\n').includes('**'), 'everything is ignored first');
   for (const k of kept) assert.ok(!/\.(map|ts)$|^test\/|^server\//.test(k), k);
-  for (const b of ['out/extension.cjs', 'out/server.cjs', 'out/simulation-worker.cjs', 'out/webview/simulation.js', 'out/webview/simulation.css']) assert.ok(kept.includes(b), b);
+  for (const b of [
+    'out/extension.cjs',
+    'out/server.cjs',
+    'out/simulation-worker.cjs',
+    'out/webview/simulation.js',
+    'out/webview/simulation.css',
+  ])
+    assert.ok(kept.includes(b), b);
   assert.ok(kept.includes('docs/rules.md'), 'diagnostics link to docs/rules.md#<code> next to the server');
   assert.ok(kept.includes('docs/sources.md'), 'hovers link citations to docs/sources.md next to the server');
 });

@@ -43,7 +43,10 @@ test('codes are recognised by name; help links go to the section', () => {
 });
 
 test('every code the sources report is a registry code (the type says so; this checks the literals too)', () => {
-  const found = execSync("grep -rhoE \"code: '[a-z-]+'\" server/src", { encoding: 'utf8' });
-  const literals = found.split('\n').filter(Boolean).map((l) => l.slice(7, -1));
+  const found = execSync('grep -rhoE "code: \'[a-z-]+\'" server/src', { encoding: 'utf8' });
+  const literals = found
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.slice(7, -1));
   for (const c of new Set(literals)) assert.ok(isCode(c), c);
 });

@@ -23,7 +23,8 @@ export function naive(s: PostgresSettings): PostgresSettings {
 /** One synchronous_standby_names serves every data type on a primary: the one the data types that set one agree on. */
 export function serverStandbyNames(all: PostgresSettings[]): string {
   const names = [...new Set(all.map((s) => s.synchronousStandbyNames).filter((n) => n !== ''))];
-  if (names.length > 1) throw new Error(`data types on one primary need different synchronous_standby_names: ${names.join(' | ')}`);
+  if (names.length > 1)
+    throw new Error(`data types on one primary need different synchronous_standby_names: ${names.join(' | ')}`);
   return names[0] ?? '';
 }
 
@@ -36,10 +37,14 @@ export async function applyStandbyNames(port: number, names: string, standbys: s
     await c.query('SELECT pg_reload_conf()');
     const want = names === '' ? ['async'] : ['sync', 'quorum'];
     for (const end = Date.now() + 10_000; Date.now() < end; await sleep(20)) {
-      const r = await c.query('SELECT sync_state FROM pg_stat_replication WHERE application_name = ANY($1)', [standbys]);
+      const r = await c.query('SELECT sync_state FROM pg_stat_replication WHERE application_name = ANY($1)', [
+        standbys,
+      ]);
       if (r.rowCount && r.rows.every((row) => want.includes(row.sync_state))) return;
     }
-    throw new Error(`standbys ${standbys.join(', ')} did not become ${want.join('/')} after synchronous_standby_names = '${names}'`);
+    throw new Error(
+      `standbys ${standbys.join(', ')} did not become ${want.join('/')} after synchronous_standby_names = '${names}'`,
+    );
   } finally {
     await c.end();
   }
@@ -49,7 +54,8 @@ const parseLsn = (lsn: string): bigint => {
   const [hi, lo] = lsn.split('/');
   return (BigInt(`0x${hi}`) << 32n) | BigInt(`0x${lo}`);
 };
-const formatLsn = (lsn: bigint): string => `${(lsn >> 32n).toString(16).toUpperCase()}/${(lsn & 0xffffffffn).toString(16).toUpperCase()}`;
+const formatLsn = (lsn: bigint): string =>
+  `${(lsn >> 32n).toString(16).toUpperCase()}/${(lsn & 0xffffffffn).toString(16).toUpperCase()}`;
 
 export class Session {
   /** Reads that found the standby behind the session's token and waited. */
@@ -67,10 +73,10 @@ export class Session {
   static async open(settings: PostgresSettings, ports: Ports): Promise<Session> {
     const primary = connect(ports.primary);
     await primary.connect();
-    await primary.query("SELECT set_config('synchronous_commit', $1, false), set_config('default_transaction_isolation', $2, false)", [
-      settings.synchronousCommit,
-      settings.defaultTransactionIsolation,
-    ]);
+    await primary.query(
+      "SELECT set_config('synchronous_commit', $1, false), set_config('default_transaction_isolation', $2, false)",
+      [settings.synchronousCommit, settings.defaultTransactionIsolation],
+    );
     let standby: pg.Client | null = null;
     if (settings.readFrom === 'standby') {
       standby = connect(ports.standby);

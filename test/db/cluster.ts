@@ -2,7 +2,16 @@
 // server binaries (installed by .ci/postgres.sh; never from inside the tests), runs them as a non-root user,
 // stops and removes them.
 import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, appendFileSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  appendFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +44,10 @@ export interface Cluster {
 export function findBinaries(): string | undefined {
   let debian: string[] = [];
   try {
-    debian = readdirSync('/usr/lib/postgresql').filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)).map((v) => `/usr/lib/postgresql/${v}/bin`);
+    debian = readdirSync('/usr/lib/postgresql')
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a))
+      .map((v) => `/usr/lib/postgresql/${v}/bin`);
   } catch {
     // no Debian PostgreSQL yet
   }
@@ -77,7 +89,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-const tail = (log: string) => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-15).join('\n') : '(no log)');
+const tail = (log: string) =>
+  existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-15).join('\n') : '(no log)';
 
 /** Removes clusters left by runs killed before their cleanup (older than 10 minutes: a run takes about one). */
 export function removeLeftovers(bin: string | undefined): number {
@@ -99,7 +112,10 @@ export function removeLeftovers(bin: string | undefined): number {
 function stopSync(bin: string | undefined, data: string): void {
   if (!bin || !existsSync(join(data, 'postmaster.pid'))) return;
   try {
-    execFileSync(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', '-t', '20', 'stop'], { stdio: 'ignore', ...serverUser() });
+    execFileSync(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', '-t', '20', 'stop'], {
+      stdio: 'ignore',
+      ...serverUser(),
+    });
   } catch {
     // already stopped
   }
@@ -120,16 +136,26 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   if (user) chownSync(root, user.uid, user.gid);
   const cmd = async (name: string, args: string[]) => {
     try {
-      await run(join(bin, name), args, { cwd: root, timeout: 60_000, env: { PATH: process.env.PATH, LANG: 'C', LC_ALL: 'C' }, ...user });
+      await run(join(bin, name), args, {
+        cwd: root,
+        timeout: 60_000,
+        env: { PATH: process.env.PATH, LANG: 'C', LC_ALL: 'C' },
+        ...user,
+      });
     } catch (e) {
       const err = e as Error & { stderr?: string };
       throw new Error(`${name} ${args.join(' ')} failed: ${err.stderr || err.message}`);
     }
   };
-  const node = async (name: string): Promise<PgNode> => ({ port: await freePort(), data: join(root, name), log: join(root, `${name}.log`) });
+  const node = async (name: string): Promise<PgNode> => ({
+    port: await freePort(),
+    data: join(root, name),
+    log: join(root, `${name}.log`),
+  });
   const primary = await node('primary');
   const replica = await node('replica');
-  const conf = (n: PgNode, lines: string[]) => appendFileSync(join(n.data, 'postgresql.conf'), `\n${lines.join('\n')}\n`);
+  const conf = (n: PgNode, lines: string[]) =>
+    appendFileSync(join(n.data, 'postgresql.conf'), `\n${lines.join('\n')}\n`);
   let stopped = false;
   const stopAll = () => {
     if (stopped) return;
@@ -154,7 +180,17 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     },
   };
   try {
-    await cmd('initdb', ['-D', primary.data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync', '--no-instructions']);
+    await cmd('initdb', [
+      '-D',
+      primary.data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--locale=C',
+      '--no-sync',
+      '--no-instructions',
+    ]);
     conf(primary, [
       "listen_addresses = '127.0.0.1'",
       `port = ${primary.port}`,
@@ -183,7 +219,9 @@ async function waitStreaming(port: number, standby: string): Promise<void> {
   await c.connect();
   try {
     for (const end = Date.now() + 20_000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
-      const r = await c.query("SELECT 1 FROM pg_stat_replication WHERE application_name = $1 AND state = 'streaming'", [standby]);
+      const r = await c.query("SELECT 1 FROM pg_stat_replication WHERE application_name = $1 AND state = 'streaming'", [
+        standby,
+      ]);
       if (r.rowCount) return;
     }
     throw new Error(`standby ${standby} is not streaming after 20 s`);
@@ -194,5 +232,12 @@ async function waitStreaming(port: number, standby: string): Promise<void> {
 
 /** A client on 127.0.0.1; every query is bounded (10 s) so that a misconfigured commit fails instead of hanging. */
 export function connect(port: number): pg.Client {
-  return new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', connectionTimeoutMillis: 5_000, query_timeout: 10_000 });
+  return new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    database: 'postgres',
+    connectionTimeoutMillis: 5_000,
+    query_timeout: 10_000,
+  });
 }

@@ -4,11 +4,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { monotonicReadViolations, rywViolations, staleReads, type Op } from './history';
 
-const op = (client: number, kind: Op['kind'], value: number, start: number, end = start + 1, key = 0): Op => ({ client, kind, key, value, start, end });
+const op = (client: number, kind: Op['kind'], value: number, start: number, end = start + 1, key = 0): Op => ({
+  client,
+  kind,
+  key,
+  value,
+  start,
+  end,
+});
 
 test('read-your-writes: a session reading an older value than its own write', () => {
   const bad = [op(0, 'write', 5, 0), op(0, 'read', 4, 2)];
-  assert.deepEqual(rywViolations(bad).map((v) => [v.read.value, v.atLeast]), [[4, 5]]);
+  assert.deepEqual(
+    rywViolations(bad).map((v) => [v.read.value, v.atLeast]),
+    [[4, 5]],
+  );
   assert.deepEqual(rywViolations([op(0, 'write', 5, 0), op(0, 'read', 6, 2)]), []);
   // another session's write says nothing about this session, nor does another key
   assert.deepEqual(rywViolations([op(1, 'write', 5, 0), op(0, 'read', 4, 2)]), []);

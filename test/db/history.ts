@@ -68,6 +68,9 @@ export function staleReads(h: Op[]): Violation[] {
 export function explain(v: Violation[]): string {
   return v
     .slice(0, 5)
-    .map((x) => `client ${x.read.client} read ${x.read.value} of key ${x.read.key} at ${x.read.start.toFixed(1)} ms, but ${x.because.kind} by client ${x.because.client} ended at ${x.because.end.toFixed(1)} ms with ${x.atLeast}`)
+    .map(
+      (x) =>
+        `client ${x.read.client} read ${x.read.value} of key ${x.read.key} at ${x.read.start.toFixed(1)} ms, but ${x.because.kind} by client ${x.because.client} ended at ${x.because.end.toFixed(1)} ms with ${x.atLeast}`,
+    )
     .join('\n');
 }

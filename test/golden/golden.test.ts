@@ -21,7 +21,6 @@ interface Golden {
   message: string;
 }
 
-
 function normalise(text: string, path: string): Golden[] {
   const index = new LineIndex(text);
   const at = (offset: number) => {
@@ -60,24 +59,38 @@ for (const sample of samples) {
     const text = readFileSync(sample, 'utf8');
     const actual = normalise(text, sample);
     const goldenPath = join(GOLDEN, `${rel}.json`);
-    assert.ok(update || existsSync(goldenPath), `no golden ${goldenPath}: run UPDATE_GOLDEN=1 node scripts/run-tests.mjs golden, and review it`);
+    assert.ok(
+      update || existsSync(goldenPath),
+      `no golden ${goldenPath}: run UPDATE_GOLDEN=1 node scripts/run-tests.mjs golden, and review it`,
+    );
     if (update) {
       mkdirSync(dirname(goldenPath), { recursive: true });
       writeFileSync(goldenPath, `${JSON.stringify(actual, null, 2)}\n`);
       t.diagnostic(`wrote ${goldenPath}`);
     } else {
       const expected = JSON.parse(readFileSync(goldenPath, 'utf8')) as Golden[];
-      assert.deepEqual(actual, expected, `${rel} differs from ${goldenPath} (run with UPDATE_GOLDEN=1 if the change is intended)`);
+      assert.deepEqual(
+        actual,
+        expected,
+        `${rel} differs from ${goldenPath} (run with UPDATE_GOLDEN=1 if the change is intended)`,
+      );
     }
     if (rel.startsWith('clean')) {
       assert.deepEqual(actual, [], `clean sample ${rel} must have no diagnostics`);
     } else {
       assert.match(header(text), /^\/\/ Must flag:/m, `${rel} must start with a comment saying what must be flagged`);
-      assert.ok(actual.some((d) => d.severity === 'error'), `${rel} must have at least one error`);
+      assert.ok(
+        actual.some((d) => d.severity === 'error'),
+        `${rel} must have at least one error`,
+      );
       const codes = new Set(actual.map((d) => d.code));
       const want = promised(text);
       assert.ok(want.length > 0, `${rel}: its header lists no codes`);
-      assert.deepEqual(want.filter((c) => !codes.has(c)), [], `${rel}: codes promised by its header but not reported`);
+      assert.deepEqual(
+        want.filter((c) => !codes.has(c)),
+        [],
+        `${rel}: codes promised by its header but not reported`,
+      );
     }
   });
 }
@@ -85,11 +98,17 @@ for (const sample of samples) {
 test('the clean samples are also clean checked together, as one workspace (as `consistency check samples/clean`)', () => {
   const clean = samples.filter((s) => s.includes('/clean/'));
   const a = analyze(clean.map((s) => ({ uri: `file:///${s}`, text: readFileSync(s, 'utf8') })));
-  assert.deepEqual(a.diagnostics.map((d) => `${d.uri}: ${d.code}: ${d.message}`), []);
+  assert.deepEqual(
+    a.diagnostics.map((d) => `${d.uri}: ${d.code}: ${d.message}`),
+    [],
+  );
 });
 
 test('every golden file belongs to a sample', () => {
   if (!existsSync(GOLDEN)) return;
   const expected = new Set(samples.map((s) => join(GOLDEN, `${relative(SAMPLES, s)}.json`)));
-  assert.deepEqual(filesUnder(GOLDEN, '.json').filter((f) => !expected.has(f)), []);
+  assert.deepEqual(
+    filesUnder(GOLDEN, '.json').filter((f) => !expected.has(f)),
+    [],
+  );
 });

@@ -45,14 +45,19 @@ test('the grammar keywords are exactly keywordNames', () => {
 });
 
 test('soft keywords are coloured inside a scenario (and `replica` before its work), distributions before `(`', () => {
-  const words = (entry: string, i: number) => /\(\?:([^)]*)\)/.exec(grammar.repository[entry].patterns[i].match!)![1].split('|');
+  const words = (entry: string, i: number) =>
+    /\(\?:([^)]*)\)/.exec(grammar.repository[entry].patterns[i].match!)![1].split('|');
   const inScenario = words('scenarios', 2).filter((w) => !(keywordNames as readonly string[]).includes(w));
   const profileWords: readonly string[] = profileSoftKeywords;
   const inPlace = ['scenario', 'replica', 'rtt', 'random', ...profileWords];
   assert.deepEqual(sorted(inScenario), sorted(softKeywordNames.filter((w) => !inPlace.includes(w))));
   assert.ok(grammar.repository.profiles.patterns[0].match!.includes('(extends)'));
   assert.ok(grammar.repository.profiles.patterns[1].match!.startsWith('\\b(source)'));
-  assert.ok(grammar.repository.simulation.patterns[0].match!.startsWith('\\b(replica)\\s+(write|ack|read|response|service|capacity)'));
+  assert.ok(
+    grammar.repository.simulation.patterns[0].match!.startsWith(
+      '\\b(replica)\\s+(write|ack|read|response|service|capacity)',
+    ),
+  );
   assert.ok(grammar.repository.simulation.patterns[2].match!.startsWith('\\brtt(?='));
   assert.ok(grammar.repository.simulation.patterns[3].match!.includes('(random)'));
   assert.deepEqual(sorted(words('simulation', 1)), sorted(distributionNames));
@@ -66,8 +71,15 @@ test('the grammar knows every conflict strategy and unit of the language', () =>
   const conflicts = alternativesAfter('properties', '(conflict)\\s+');
   for (const s of Object.keys(conflictStrategies)) assert.ok(conflicts.includes(s), `conflict strategy ${s}`);
   const units = alternativesAfter('quantities', '(%|');
-  const wanted = [...Object.keys(durationUnits), ...Object.keys(scaleSuffixes), ...[...countNouns].filter((n) => !(keywordNames as readonly string[]).includes(n))];
-  assert.deepEqual(wanted.filter((u) => !units.includes(u)), []);
+  const wanted = [
+    ...Object.keys(durationUnits),
+    ...Object.keys(scaleSuffixes),
+    ...[...countNouns].filter((n) => !(keywordNames as readonly string[]).includes(n)),
+  ];
+  assert.deepEqual(
+    wanted.filter((u) => !units.includes(u)),
+    [],
+  );
   const per = alternativesAfter('quantities', '(/)\\s*');
   assert.deepEqual(sorted(per), sorted(Object.keys(periods)));
 });
@@ -87,8 +99,17 @@ test('every keyword is coloured as a keyword and every level as a level', () => 
     const scopes = readFileSync(join(dir, 'words.consistency.snap'), 'utf8').split('\n>').slice(0, words.length);
     scopes.forEach((block, i) => {
       const scope = block.split('\n')[1] ?? '';
-      const [word, kind] = [words[i], i < keywordNames.length ? /(storage\.type|keyword\.control|keyword\.other\.property)\.consistency/ : /support\.constant\.level\.consistency/];
-      assert.match(scope, new RegExp(`^#\\^{${word.length}} source\\.consistency ${kind.source}$`), `${word}: ${scope}`);
+      const [word, kind] = [
+        words[i],
+        i < keywordNames.length
+          ? /(storage\.type|keyword\.control|keyword\.other\.property)\.consistency/
+          : /support\.constant\.level\.consistency/,
+      ];
+      assert.match(
+        scope,
+        new RegExp(`^#\\^{${word.length}} source\\.consistency ${kind.source}$`),
+        `${word}: ${scope}`,
+      );
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -97,5 +118,9 @@ test('every keyword is coloured as a keyword and every level as a level', () => 
 
 test('the grammar cases match their snapshots', () => {
   const r = snap([...(process.env.UPDATE_GOLDEN === '1' ? ['-u'] : []), 'test/grammar/cases/*.consistency']);
-  assert.equal(r.status, 0, `vscode-tmgrammar-snap failed (UPDATE_GOLDEN=1 rewrites the snapshots after an intended change):\n${r.stdout}${r.stderr}`);
+  assert.equal(
+    r.status,
+    0,
+    `vscode-tmgrammar-snap failed (UPDATE_GOLDEN=1 rewrites the snapshots after an intended change):\n${r.stdout}${r.stderr}`,
+  );
 });

@@ -21,10 +21,19 @@ export interface BundleRun {
 }
 
 /** Runs a built bundle with `args` in `cwd`; `env` overrides the environment (undefined removes a variable). */
-export function runBundle(name: string, args: string[], cwd: string, env: Record<string, string | undefined> = {}): BundleRun {
+export function runBundle(
+  name: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string | undefined> = {},
+): BundleRun {
   // COLUMNS unset: the human output's width is then the default 100, whatever terminal runs the tests.
   const merged: Record<string, string | undefined> = { ...process.env, COLUMNS: undefined, ...env };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
-  const r = spawnSync(process.execPath, [bundle(name), ...args], { cwd, env: merged as NodeJS.ProcessEnv, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [bundle(name), ...args], {
+    cwd,
+    env: merged as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

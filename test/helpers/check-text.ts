@@ -21,10 +21,15 @@ export function codes(text: string): string[] {
 }
 
 /** Asserts that `code` is reported exactly on the marked range(s), and returns those diagnostics. */
-export function expectDiagnostic(marked: string, code: string, extraFiles: { uri: string; text: string }[] = []): Diagnostic[] {
+export function expectDiagnostic(
+  marked: string,
+  code: string,
+  extraFiles: { uri: string; text: string }[] = [],
+): Diagnostic[] {
   const { text, ranges } = markers(marked);
   const found = check(text, extraFiles).diagnostics.filter((d) => d.code === code && d.uri === TEST_URI);
-  const show = (ds: { start: number; end: number }[]) => ds.map((r) => JSON.stringify(text.slice(r.start, r.end))).join(', ');
+  const show = (ds: { start: number; end: number }[]) =>
+    ds.map((r) => JSON.stringify(text.slice(r.start, r.end))).join(', ');
   assert.deepEqual(
     found.map((d) => d.range),
     ranges,
@@ -36,7 +41,11 @@ export function expectDiagnostic(marked: string, code: string, extraFiles: { uri
 /** Asserts that `code` is not reported at all. */
 export function expectNo(text: string, code: string, extraFiles: { uri: string; text: string }[] = []): void {
   const found = check(text, extraFiles).diagnostics.filter((d) => d.code === code);
-  assert.deepEqual(found.map((d) => d.message), [], `expected no ${code}`);
+  assert.deepEqual(
+    found.map((d) => d.message),
+    [],
+    `expected no ${code}`,
+  );
 }
 
 /** Applies a diagnostic's first fix to the text. */

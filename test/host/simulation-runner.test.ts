@@ -27,10 +27,20 @@ const dir = mkdtempSync(join(tmpdir(), 'consistency-runner-'));
 writeFileSync(join(dir, 'worker.cjs'), WORKER);
 const logs: string[] = [];
 const runner = new SimulationRunner(join(dir, 'worker.cjs'), (m) => logs.push(m), 1000);
-const job = (name: string): SimulationJob => ({ files: [], options: {}, targets: [{ kind: 'data', name }], defaultSeed: 1, ops: 1 });
+const job = (name: string): SimulationJob => ({
+  files: [],
+  options: {},
+  targets: [{ kind: 'data', name }],
+  defaultSeed: 1,
+  ops: 1,
+});
 /** The outcome of a one-target job that failed with `error`. */
-const failed = (name: string, error: string, stopped?: 'cancelled'): Outcome =>
-  ({ runs: [], failed: [{ data: name, error }], skipped: [], ...(stopped ? { stopped } : {}) });
+const failed = (name: string, error: string, stopped?: 'cancelled'): Outcome => ({
+  runs: [],
+  failed: [{ data: name, error }],
+  skipped: [],
+  ...(stopped ? { stopped } : {}),
+});
 after(() => {
   runner.dispose();
   rmSync(dir, { recursive: true, force: true });
@@ -46,7 +56,10 @@ test('answers and progress pass through', async () => {
 test('a worker that gives no answer within the limit is killed; the next run gets a new worker', async () => {
   const hung = runner.run('h', job('hang'), { limitMs: 100 });
   const next = runner.run('n', job('quick'), { limitMs: 1000 });
-  assert.deepEqual(await hung.outcome, failed('hang', 'the simulation gave no answer within its 0.1 s limit; it was stopped'));
+  assert.deepEqual(
+    await hung.outcome,
+    failed('hang', 'the simulation gave no answer within its 0.1 s limit; it was stopped'),
+  );
   assert.deepEqual(await next.outcome, failed('quick', 'answered quick'));
   assert.deepEqual(logs, ['simulation h gave no answer within its 0.1 s limit: stopping the worker']);
 });
@@ -55,7 +68,10 @@ test('a cancelled run that does not stop is killed after the grace period', asyn
   const hung = runner.run('h2', job('hang'), { limitMs: 60_000 });
   await new Promise((r) => setTimeout(r, 50));
   hung.cancel();
-  assert.deepEqual(await hung.outcome, failed('hang', 'the simulation did not stop within 1 s of being cancelled; it was stopped'));
+  assert.deepEqual(
+    await hung.outcome,
+    failed('hang', 'the simulation did not stop within 1 s of being cancelled; it was stopped'),
+  );
 });
 
 test('a queued run cancelled never starts; a new run of the same key cancels the running one by its flag', async () => {
@@ -63,7 +79,12 @@ test('a queued run cancelled never starts; a new run of the same key cancels the
   const spinning = runner.run('s', job('spin'), { limitMs: 60_000 });
   const queued = runner.run('q', job('quick'), { limitMs: 1000 });
   queued.cancel();
-  assert.deepEqual(await queued.outcome, { runs: [], failed: [], skipped: [{ kind: 'data', name: 'quick' }], stopped: 'cancelled' });
+  assert.deepEqual(await queued.outcome, {
+    runs: [],
+    failed: [],
+    skipped: [{ kind: 'data', name: 'quick' }],
+    stopped: 'cancelled',
+  });
   const again = runner.run('s', job('again'), { limitMs: 1000 });
   assert.deepEqual(await spinning.outcome, failed('spin', 'answered spin after a cancel', 'cancelled'));
   assert.deepEqual(await again.outcome, failed('again', 'answered again'));

@@ -9,12 +9,16 @@ import { join } from 'node:path';
 import { runInWorker, type WorkerMessage } from '../../server/src/host/simulation-worker';
 import { runJob, type Outcome, type SimulationJob } from '../../server/src/service/simulation-run';
 
-const text = 'topology t {\n  region mumbai { replicas 3 primary }\n}\ndata acct { topology t consistency strong }\n'
-  + 'data log { topology t consistency eventual }\n';
+const text =
+  'topology t {\n  region mumbai { replicas 3 primary }\n}\ndata acct { topology t consistency strong }\n' +
+  'data log { topology t consistency eventual }\n';
 const job: SimulationJob = {
   files: [{ uri: 'file:///w.consistency', text }],
   options: {},
-  targets: [{ kind: 'data', name: 'acct' }, { kind: 'data', name: 'log' }],
+  targets: [
+    { kind: 'data', name: 'acct' },
+    { kind: 'data', name: 'log' },
+  ],
   defaultSeed: 5,
   ops: 3000,
 };
@@ -26,7 +30,8 @@ function run(o: { cancelAt?: number; flag?: number; limitMs?: number; historyFd?
   const out: WorkerMessage[] = [];
   runInWorker({ id: 7, job, flag, limitMs: o.limitMs, historyFd: o.historyFd }, (m) => {
     out.push(m);
-    if (m.kind === 'progress' && o.cancelAt !== undefined && m.fraction >= o.cancelAt) Atomics.store(new Int32Array(flag), 0, 1);
+    if (m.kind === 'progress' && o.cancelAt !== undefined && m.fraction >= o.cancelAt)
+      Atomics.store(new Int32Array(flag), 0, 1);
   });
   return out;
 }
@@ -37,13 +42,17 @@ const outcomeOf = (out: WorkerMessage[]): Outcome => {
   return (done as Extract<WorkerMessage, { kind: 'done' }>).outcome;
 };
 
-test('progress in whole percentages, rising per target, then the outcome: exactly runJob\'s', () => {
+test("progress in whole percentages, rising per target, then the outcome: exactly runJob's", () => {
   const out = run({ limitMs: 60_000 });
   assert.equal(JSON.stringify(outcomeOf(out)), JSON.stringify(runJob(job)));
   for (const index of [0, 1]) {
     const pcts = out.flatMap((m) => (m.kind === 'progress' && m.index === index ? [Math.floor(m.fraction * 100)] : []));
     assert.ok(pcts.length >= 2, `${pcts.length} progress messages`);
-    assert.deepEqual(pcts, [...new Set(pcts)].sort((a, b) => a - b), 'each percentage once, in order');
+    assert.deepEqual(
+      pcts,
+      [...new Set(pcts)].sort((a, b) => a - b),
+      'each percentage once, in order',
+    );
     assert.equal(pcts.at(-1), 100);
   }
   assert.ok(out.every((m) => m.id === 7));

@@ -28,15 +28,20 @@ test('estimates of files without `currency` are shown in the setting; a file tha
   ws.setOptions(analyzeOptions(readSettings({ currency: 'USD' })));
   assert.equal(estimate('w').currency, 'USD');
   assert.equal(estimate('v').currency, 'INR');
-  assert.ok(estimate('w').assumptions.some((a) => /convert|rate/i.test(a)), 'the conversion is stated');
+  assert.ok(
+    estimate('w').assumptions.some((a) => /convert|rate/i.test(a)),
+    'the conversion is stated',
+  );
 });
 
 test('consistency.rules: any code of the registry, parser and model codes included; unknown codes are reported', () => {
   const warnings: string[] = [];
-  const s = readSettings({ rules: { 'duplicate-property': 'off', 'syntax-error': 'warning', 'quorum-no-overlp': 'off' } }, (m) => warnings.push(m));
-  assert.deepEqual(s.rules, { 'duplicate-property': 'off', 'syntax-error': 'warning' });
-  assert.deepEqual(
-    warnings,
-    ["consistency.rules.quorum-no-overlp: not a diagnostic code (did you mean 'quorum-no-overlap'?); ignored."],
+  const s = readSettings(
+    { rules: { 'duplicate-property': 'off', 'syntax-error': 'warning', 'quorum-no-overlp': 'off' } },
+    (m) => warnings.push(m),
   );
+  assert.deepEqual(s.rules, { 'duplicate-property': 'off', 'syntax-error': 'warning' });
+  assert.deepEqual(warnings, [
+    "consistency.rules.quorum-no-overlp: not a diagnostic code (did you mean 'quorum-no-overlap'?); ignored.",
+  ]);
 });

@@ -27,14 +27,24 @@ describe('signature help over stdio', { timeout: 60_000 }, () => {
   });
 
   test('advertised with ( and , as triggers; a lognormal being typed gets its signature, second parameter active', async () => {
-    const init = await client.request<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    const init = await client.request<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {},
+    });
     assert.deepEqual(init.capabilities.signatureHelpProvider, { triggerCharacters: ['(', ','] });
     await client.notify('initialized', {});
     const uri = pathToFileURL(join(dir, 'net.consistency')).href;
-    const before = 'topology india {\n  region mumbai { replicas 3 primary }\n  region delhi { replicas 2 }\n  link mumbai <-> delhi 45ms\n}\n';
-    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'consistency', version: 1, text: before } });
+    const before =
+      'topology india {\n  region mumbai { replicas 3 primary }\n  region delhi { replicas 2 }\n  link mumbai <-> delhi 45ms\n}\n';
+    await client.notify('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'consistency', version: 1, text: before },
+    });
     const typed = before.replace('45ms', 'lognormal(median 45ms, ');
-    await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: typed }] });
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: typed }],
+    });
     const line = typed.split('\n')[3];
     const help = await client.request<SignatureHelp | null>('textDocument/signatureHelp', {
       textDocument: { uri },
@@ -44,7 +54,13 @@ describe('signature help over stdio', { timeout: 60_000 }, () => {
     assert.equal(help?.signatures.length, 1);
     const sig = help!.signatures[0];
     assert.equal(sig.label, 'lognormal(median M, p99 P)');
-    assert.deepEqual(sig.parameters?.map((x) => x.label), [[10, 18], [20, 25]]);
+    assert.deepEqual(
+      sig.parameters?.map((x) => x.label),
+      [
+        [10, 18],
+        [20, 25],
+      ],
+    );
     assert.equal(help!.activeSignature, 0);
     assert.equal(help!.activeParameter, 1);
     assert.equal(await client.shutdown(), 0);

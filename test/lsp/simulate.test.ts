@@ -34,9 +34,15 @@ scenario outage {
 /** Enough operations to run far longer than any test waits (the run is always stopped). */
 const LONG = 200_000_000;
 
-type Progress = { token: string | number; value: { kind: string; percentage?: number; title?: string; cancellable?: boolean } };
+type Progress = {
+  token: string | number;
+  value: { kind: string; percentage?: number; title?: string; cancellable?: boolean };
+};
 
-function start(dir: string, init: Record<string, unknown> = {}): { client: TestClient; progress: Progress[]; refreshes: number[]; initialized: Promise<void> } {
+function start(
+  dir: string,
+  init: Record<string, unknown> = {},
+): { client: TestClient; progress: Progress[]; refreshes: number[]; initialized: Promise<void> } {
   const client = TestClient.start(join(dir, 'server.cjs'), dir);
   client.settings = { validation: { delay: 10 }, ...init };
   const progress: Progress[] = [];
@@ -50,7 +56,10 @@ function start(dir: string, init: Record<string, unknown> = {}): { client: TestC
       rootUri: pathToFileURL(dir).href,
       workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'w' }],
       initializationOptions: { consistency: init },
-      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, codeLens: { refreshSupport: true } } },
+      capabilities: {
+        window: { workDoneProgress: true },
+        workspace: { configuration: true, codeLens: { refreshSupport: true } },
+      },
     })
     .then(() => client.notify('initialized', {}));
   return { client, progress, refreshes, initialized };
@@ -67,8 +76,10 @@ describe('consistency/simulate over stdio', { timeout: 120_000 }, () => {
   let s: ReturnType<typeof start>;
   let lastDataSummary = '';
   const model = analyze([{ uri: 'file:///x.consistency', text: POLICY }]).model;
-  const simulateReq = (params: Omit<SimulateParams, 'uri'> & WorkDoneProgressParams, cancel?: CancellationTokenSource) =>
-    s.client.connection.sendRequest(simulateRequest, { uri, ...params }, cancel?.token) as Promise<SimulateResponse>;
+  const simulateReq = (
+    params: Omit<SimulateParams, 'uri'> & WorkDoneProgressParams,
+    cancel?: CancellationTokenSource,
+  ) => s.client.connection.sendRequest(simulateRequest, { uri, ...params }, cancel?.token) as Promise<SimulateResponse>;
   const reports = (token: string | number) => s.progress.filter((p) => p.token === token);
 
   before(async () => {
@@ -79,7 +90,9 @@ describe('consistency/simulate over stdio', { timeout: 120_000 }, () => {
     uri = pathToFileURL(join(dir, 'p.consistency')).href;
     s = start(dir);
     await s.initialized;
-    await s.client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'consistency', version: 1, text: POLICY } });
+    await s.client.notify('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'consistency', version: 1, text: POLICY },
+    });
     await s.client.diagnostics(uri, (p) => p.version === 1);
   });
 
@@ -99,36 +112,58 @@ describe('consistency/simulate over stdio', { timeout: 120_000 }, () => {
     assert.deepEqual(p.at(-1), { kind: 'end' });
     const pcts = p.slice(1, -1).map((x) => x.percentage!);
     assert.ok(pcts.length >= 2 && pcts.at(-1) === 100, JSON.stringify(pcts));
-    assert.deepEqual(pcts, [...pcts].sort((a, b) => a - b));
+    assert.deepEqual(
+      pcts,
+      [...pcts].sort((a, b) => a - b),
+    );
   });
 
   test('a scenario runs with its own seed; without a token the server creates one; the CodeLens shows the summary', async () => {
     const before = s.progress.length;
     const refreshed = s.refreshes.length;
     const r = await simulateReq({ target: { kind: 'scenario', name: 'outage' } });
-    assert.equal(JSON.stringify(r.result), JSON.stringify(simulate(model, scenarioFor(model.scenarios.get('outage')!, { seed: 7 }))));
+    assert.equal(
+      JSON.stringify(r.result),
+      JSON.stringify(simulate(model, scenarioFor(model.scenarios.get('outage')!, { seed: 7 }))),
+    );
     assert.equal(r.result!.scenario.seed, 7);
     const created = s.progress.slice(before);
     assert.equal(created[0].value.kind, 'begin');
     assert.ok(created.every((x) => x.token === created[0].token) && created.at(-1)!.value.kind === 'end');
     await until('the server asks for a CodeLens refresh', () => s.refreshes.length > refreshed);
     const lenses = await s.client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-    assert.deepEqual(lenses.filter((l) => l.command?.command === 'consistency.simulate').map((l) => [l.command!.arguments, l.command!.title]), [
-      [[uri, 'data', 'acct'], `▶ Simulate · last run: ${lastDataSummary}`],
-      [[uri, 'scenario', 'outage'], `▶ Simulate · last run: ${r.summary}`],
-    ]);
+    assert.deepEqual(
+      lenses
+        .filter((l) => l.command?.command === 'consistency.simulate')
+        .map((l) => [l.command!.arguments, l.command!.title]),
+      [
+        [[uri, 'data', 'acct'], `▶ Simulate · last run: ${lastDataSummary}`],
+        [[uri, 'scenario', 'outage'], `▶ Simulate · last run: ${r.summary}`],
+      ],
+    );
     assert.match(r.summary, /^write p99 [\d.]+ ms, 0 anomalies, [\d.]+% available \(seed 7\)$/);
   });
 
   test('typing during a long run still gets diagnostics; cancelling stops it with the results so far', async () => {
     const cancel = new CancellationTokenSource();
     let settled = false;
-    const run = simulateReq({ target: { kind: 'data', name: 'acct' }, ops: LONG, workDoneToken: 'long' }, cancel).finally(() => (settled = true));
+    const run = simulateReq(
+      { target: { kind: 'data', name: 'acct' }, ops: LONG, workDoneToken: 'long' },
+      cancel,
+    ).finally(() => (settled = true));
     await until('the long run reports progress', () => reports('long').some((p) => p.value.kind === 'report'));
     const since = s.client.published.length;
-    await s.client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: POLICY.replace('conflict abort', 'conflict abort category payments conflict last_writer_wins') }] });
+    await s.client.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [
+        { text: POLICY.replace('conflict abort', 'conflict abort category payments conflict last_writer_wins') },
+      ],
+    });
     const diagnostics = await s.client.diagnostics(uri, (p) => p.version === 2, since);
-    assert.ok(diagnostics.diagnostics.some((d) => d.code === 'lww-on-money'), JSON.stringify(diagnostics.diagnostics.map((d) => d.code)));
+    assert.ok(
+      diagnostics.diagnostics.some((d) => d.code === 'lww-on-money'),
+      JSON.stringify(diagnostics.diagnostics.map((d) => d.code)),
+    );
     assert.equal(settled, false, 'the run is still going when the diagnostics arrive');
     cancel.cancel();
     const r = await run;
@@ -137,7 +172,10 @@ describe('consistency/simulate over stdio', { timeout: 120_000 }, () => {
     assert.ok(r.result!.simulatedMs < r.result!.scenario.durationMs);
     assert.match(r.summary, /^cancelled at [\d.]+ s simulated: write p99/);
     assert.deepEqual(reports('long').at(-1)!.value, { kind: 'end' });
-    await s.client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: POLICY }] });
+    await s.client.notify('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ text: POLICY }],
+    });
   });
 
   test('a new run of the same target cancels the one running; the new one completes', async () => {
@@ -152,16 +190,28 @@ describe('consistency/simulate over stdio', { timeout: 120_000 }, () => {
 
   test('bad parameters are refused; an unknown target answers with an error', async () => {
     const table = { uri, target: { kind: 'table', name: 'acct' } };
-    await assert.rejects(s.client.connection.sendRequest(simulateRequest.method, table), (e: ResponseError<void>) => e.code === -32602 && /needs \{ uri, target/.test(e.message));
+    await assert.rejects(
+      s.client.connection.sendRequest(simulateRequest.method, table),
+      (e: ResponseError<void>) => e.code === -32602 && /needs \{ uri, target/.test(e.message),
+    );
     const r = await simulateReq({ target: { kind: 'data', name: 'nope' } });
-    assert.deepEqual(r, { uri, target: { kind: 'data', name: 'nope' }, error: `no data type 'nope' in ${uri}`, summary: `failed: no data type 'nope' in ${uri}` });
+    assert.deepEqual(r, {
+      uri,
+      target: { kind: 'data', name: 'nope' },
+      error: `no data type 'nope' in ${uri}`,
+      summary: `failed: no data type 'nope' in ${uri}`,
+    });
   });
 
   test('consistency.simulation.timeLimitSeconds stops a run that is too long', async () => {
     const limited = start(dir, { simulation: { timeLimitSeconds: 1 } });
     try {
       await limited.initialized;
-      const r = await limited.client.connection.sendRequest(simulateRequest, { uri, target: { kind: 'data', name: 'acct' }, ops: LONG });
+      const r = await limited.client.connection.sendRequest(simulateRequest, {
+        uri,
+        target: { kind: 'data', name: 'acct' },
+        ops: LONG,
+      });
       assert.ok(r);
       assert.equal(r.stopped, 'time-limit');
       assert.equal(r.result!.stopped, 'cancelled');

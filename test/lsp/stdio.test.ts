@@ -9,7 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
-import type { CodeAction, CodeLens, CompletionList, Hover, Location, MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionList,
+  Hover,
+  Location,
+  MarkupContent,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import { exportTypeScript } from '../../server/src/core/export/typescript';
 import { analyze } from '../../server/src/core/pipeline';
 import { builtinTextRequest, exportTypeScriptRequest } from '../../server/src/lsp/protocol';
@@ -51,7 +60,10 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
   const change = (next: string) => {
     text = next;
     version++;
-    return client.notify('textDocument/didChange', { textDocument: { uri: walletUri, version }, contentChanges: [{ text }] });
+    return client.notify('textDocument/didChange', {
+      textDocument: { uri: walletUri, version },
+      contentChanges: [{ text }],
+    });
   };
   const at = (line: number, character: number) => ({ textDocument: { uri: walletUri }, position: { line, character } });
 
@@ -77,9 +89,24 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
       rootUri: pathToFileURL(dir).href,
       workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'w' }],
       initializationOptions: { consistency: { validation: { delay: 10 } } },
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      capabilities: {
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+        },
+      },
     });
-    for (const c of ['hoverProvider', 'completionProvider', 'definitionProvider', 'renameProvider', 'documentFormattingProvider', 'codeActionProvider', 'codeLensProvider', 'semanticTokensProvider']) {
+    for (const c of [
+      'hoverProvider',
+      'completionProvider',
+      'definitionProvider',
+      'renameProvider',
+      'documentFormattingProvider',
+      'codeActionProvider',
+      'codeLensProvider',
+      'semanticTokensProvider',
+    ]) {
       assert.ok(init.capabilities[c as keyof typeof init.capabilities], c);
     }
     await client.notify('initialized', {});
@@ -89,10 +116,15 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
 
   test('didOpen publishes the diagnostics of that version; didChange of the next', async () => {
     const since = client.published.length;
-    await client.notify('textDocument/didOpen', { textDocument: { uri: walletUri, languageId: 'consistency', version, text } });
+    await client.notify('textDocument/didOpen', {
+      textDocument: { uri: walletUri, languageId: 'consistency', version, text },
+    });
     const opened = await client.diagnostics(walletUri, (p) => p.version === 1, since);
     assert.deepEqual(codes(opened), ['level-below-tier', 'lww-on-money']);
-    assert.deepEqual(opened.diagnostics[0].range, { start: { line: 4, character: 14 }, end: { line: 4, character: 22 } });
+    assert.deepEqual(opened.diagnostics[0].range, {
+      start: { line: 4, character: 14 },
+      end: { line: 4, character: 22 },
+    });
     await change(text.replace('consistency eventual', 'consistency strong'));
     assert.deepEqual(codes(await client.diagnostics(walletUri, (p) => p.version === 2)), ['lww-on-money']);
   });
@@ -102,7 +134,9 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     text = text.replace('category payments', 'category banking');
     await client.notify('textDocument/didChange', {
       textDocument: { uri: walletUri, version },
-      contentChanges: [{ range: { start: { line: 3, character: 11 }, end: { line: 3, character: 19 } }, text: 'banking' }],
+      contentChanges: [
+        { range: { start: { line: 3, character: 11 }, end: { line: 3, character: 19 } }, text: 'banking' },
+      ],
     });
     const p = await client.diagnostics(walletUri, (x) => x.version === version);
     assert.match(p.diagnostics[0].message as string, /which holds money \(category banking\)/);
@@ -110,18 +144,27 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
 
   test('hover on the data type: its estimate', async () => {
     const h = await client.request<Hover>('textDocument/hover', at(0, 6));
-    assert.match((h.contents as MarkupContent).value, /^\*\*data wallet\*\* · strong \(linearizable\) · quorum write 4 read 4 of 7 \(assumed\)\n/);
+    assert.match(
+      (h.contents as MarkupContent).value,
+      /^\*\*data wallet\*\* · strong \(linearizable\) · quorum write 4 read 4 of 7 \(assumed\)\n/,
+    );
     assert.deepEqual(h.range, { start: { line: 0, character: 5 }, end: { line: 0, character: 11 } });
   });
 
   test('completion after `consistency`: the levels', async () => {
     const list = await client.request<CompletionList>('textDocument/completion', at(4, 14));
-    assert.deepEqual(list.items.slice(0, 3).map((i) => i.label), ['strict_serializable', 'linearizable', 'strong']);
+    assert.deepEqual(
+      list.items.slice(0, 3).map((i) => i.label),
+      ['strict_serializable', 'linearizable', 'strong'],
+    );
   });
 
   test('definition of a tier declared in another (unopened) workspace file', async () => {
     const loc = await client.request<Location>('textDocument/definition', at(2, 9));
-    assert.deepEqual(loc, { uri: sharedUri, range: { start: { line: 7, character: 5 }, end: { line: 7, character: 14 } } });
+    assert.deepEqual(loc, {
+      uri: sharedUri,
+      range: { start: { line: 7, character: 5 }, end: { line: 7, character: 14 } },
+    });
   });
 
   test('rename edits every file; renaming a built-in is refused with its reason', async () => {
@@ -129,23 +172,38 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     assert.equal(applyEdits(shared, edit.changes![sharedUri]), shared.replace('team.core', 'team.money'));
     assert.equal(applyEdits(text, edit.changes![walletUri]), text.replace('team.core', 'team.money'));
     await change(text.replace('  tier team.core\n', '  tier team.core\n  tier rbi.upi\n'));
-    await assert.rejects(client.request('textDocument/rename', { ...at(3, 9), newName: 'x' }), /'rbi\.upi' is a built-in tier .* cannot be renamed/);
+    await assert.rejects(
+      client.request('textDocument/rename', { ...at(3, 9), newName: 'x' }),
+      /'rbi\.upi' is a built-in tier .* cannot be renamed/,
+    );
     await change(text.replace('  tier rbi.upi\n', ''));
   });
 
   test('a quick fix, applied, removes its diagnostic', async () => {
     const p = await client.diagnostics(walletUri, (x) => x.version === version);
     const lww = p.diagnostics.find((d) => d.code === 'lww-on-money')!;
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: walletUri }, range: lww.range, context: { diagnostics: [lww] } });
-    assert.deepEqual(actions.map((a) => a.title), ['Use `conflict abort`', 'Use `conflict highest_sequence`']);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: walletUri },
+      range: lww.range,
+      context: { diagnostics: [lww] },
+    });
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Use `conflict abort`', 'Use `conflict highest_sequence`'],
+    );
     await change(applyEdits(text, actions[0].edit!.changes![walletUri]));
     assert.match(text, /conflict abort/);
     assert.deepEqual(codes(await client.diagnostics(walletUri, (x) => x.version === version)), []);
   });
 
   test('formatting returns the canonical text', async () => {
-    await change('data wallet {  topology paytm\n tier team.core category banking\n      consistency   strong conflict abort }\nimport "shared.consistency"\n');
-    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: walletUri }, options: { tabSize: 4, insertSpaces: true } });
+    await change(
+      'data wallet {  topology paytm\n tier team.core category banking\n      consistency   strong conflict abort }\nimport "shared.consistency"\n',
+    );
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri: walletUri },
+      options: { tabSize: 4, insertSpaces: true },
+    });
     assert.equal(
       applyEdits(text, edits),
       'data wallet {\n  topology paytm\n  tier team.core\n  category banking\n  consistency strong\n  conflict abort\n}\nimport "shared.consistency"\n',
@@ -155,14 +213,29 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
 
   test('CodeLens: the one-line estimate, as the service computes it', async () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: walletUri } });
-    const expected = codeLenses(createSnapshot(analyze([{ uri: sharedUri, text: shared }, { uri: walletUri, text }])), walletUri);
+    const expected = codeLenses(
+      createSnapshot(
+        analyze([
+          { uri: sharedUri, text: shared },
+          { uri: walletUri, text },
+        ]),
+      ),
+      walletUri,
+    );
     assert.deepEqual(lenses, expected);
     assert.match(lenses[0].command!.title, /^≈ ₹[\d.,]+ (lakh|crore)?\/month · write p99 [\d.]+ ms$/);
   });
 
   test('a change in another file updates the diagnostics of the files that use it', async () => {
     const since = client.published.length;
-    await client.notify('textDocument/didOpen', { textDocument: { uri: sharedUri, languageId: 'consistency', version: 1, text: shared.replace('consistency strong', 'consistency strict_serializable') } });
+    await client.notify('textDocument/didOpen', {
+      textDocument: {
+        uri: sharedUri,
+        languageId: 'consistency',
+        version: 1,
+        text: shared.replace('consistency strong', 'consistency strict_serializable'),
+      },
+    });
     const p = await client.diagnostics(walletUri, (x) => codes(x).includes('level-below-tier'), since);
     assert.equal(p.version, version);
   });
@@ -182,12 +255,21 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
   });
 
   test('bad requests get neutral answers and the server keeps going', async () => {
-    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 'file:///unknown.consistency' }, position: { line: 0, character: 0 } }), null);
+    assert.equal(
+      await client.request('textDocument/hover', {
+        textDocument: { uri: 'file:///unknown.consistency' },
+        position: { line: 0, character: 0 },
+      }),
+      null,
+    );
     assert.equal(await client.request('textDocument/hover', { position: null }), null);
     assert.deepEqual(await client.request('textDocument/codeLens', {}), []);
     const h = await client.request<Hover>('textDocument/hover', at(0, 6));
     assert.ok(h);
-    assert.ok(client.logs.some((l) => l.startsWith('hover failed:')), 'the failure is logged');
+    assert.ok(
+      client.logs.some((l) => l.startsWith('hover failed:')),
+      'the failure is logged',
+    );
   });
 
   test('closing a workspace file goes back to its text on disk', async () => {
@@ -196,7 +278,8 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     await client.notify('workspace/didChangeConfiguration', { settings: null });
     await client.notify('textDocument/didClose', { textDocument: { uri: walletUri } });
     // Publications may come from the configuration change and the close in either order: wait for the settled one.
-    const want = (x: Parameters<typeof codes>[0]) => ['level-below-tier', 'lww-on-money'].every((c) => codes(x).includes(c));
+    const want = (x: Parameters<typeof codes>[0]) =>
+      ['level-below-tier', 'lww-on-money'].every((c) => codes(x).includes(c));
     const p = await client.diagnostics(walletUri, (x) => x.version === undefined && want(x), since);
     assert.deepEqual(codes(p), ['level-below-tier', 'lww-on-money']); // wallet on disk is eventual; the open shared tier wants strict_serializable
     assert.equal(readFileSync(join(dir, 'wallet.consistency'), 'utf8'), wallet);
@@ -214,12 +297,20 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
   });
 
   test('consistency/exportTypeScript: the generated module, its sibling path, and the generated-header check', async () => {
-    const policy = 'topology bank_net {\n  region pune { replicas 3 primary }\n}\ndata ledger {\n  topology bank_net\n  consistency strong\n}\n';
+    const policy =
+      'topology bank_net {\n  region pune { replicas 3 primary }\n}\ndata ledger {\n  topology bank_net\n  consistency strong\n}\n';
     const uri = pathToFileURL(join(dir, 'bank.consistency')).href;
-    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'consistency', version: 1, text: policy } });
+    await client.notify('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'consistency', version: 1, text: policy },
+    });
     const target = pathToFileURL(join(dir, 'bank.consistency.ts')).href;
     const r = await client.send(exportTypeScriptRequest, { uri });
-    assert.deepEqual(r, { text: exportTypeScript(analyze([{ uri, text: policy }]), uri).text, suggestedPath: target, overwriteAllowed: true, errors: 0 });
+    assert.deepEqual(r, {
+      text: exportTypeScript(analyze([{ uri, text: policy }]), uri).text,
+      suggestedPath: target,
+      overwriteAllowed: true,
+      errors: 0,
+    });
     writeFileSync(join(dir, 'bank.consistency.ts'), 'export const mine = 1;\n');
     assert.equal((await client.send(exportTypeScriptRequest, { uri }))?.overwriteAllowed, false);
     assert.equal(await client.send(exportTypeScriptRequest, { uri: 'file:///nope.consistency' }), null);

@@ -37,7 +37,10 @@ test('shortest paths agree with Floyd–Warshall on random topologies', () => {
           const want = fw[a][b] === Infinity ? undefined : fw[a][b];
           assert.equal(p.rtt(a, b), want, `rtt r${a}→r${b}`);
           const chain = p.path(a, b);
-          assert.equal(chain.reduce((s, l) => s + l.rttMs, 0), want ?? 0);
+          assert.equal(
+            chain.reduce((s, l) => s + l.rttMs, 0),
+            want ?? 0,
+          );
           assert.equal(p.jitter(a, b), a === b || want === undefined ? 0 : chain.length);
           let at = `r${a}`; // the chain is connected, from a to b
           for (const l of chain) at = l.a === at ? l.b : (assert.equal(l.b, at), l.a);

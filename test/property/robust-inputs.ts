@@ -14,8 +14,19 @@ export const samples = filesUnder('samples', '.consistency').map((f) => readFile
 
 /** Numbers that overflow, vanish or make no sense where a count, duration or coordinate is expected. */
 const oddNumbers = [
-  '9007199254740993', '99999999999999999999999999999999999999', '1' + '0'.repeat(400), '0', '0.0000001',
-  '1_000_000_000', '4294967296', '1000000000', '-1', '95', '400', '3.5', '1e9',
+  '9007199254740993',
+  '99999999999999999999999999999999999999',
+  '1' + '0'.repeat(400),
+  '0',
+  '0.0000001',
+  '1_000_000_000',
+  '4294967296',
+  '1000000000',
+  '-1',
+  '95',
+  '400',
+  '3.5',
+  '1e9',
 ];
 
 type Edit =
@@ -45,7 +56,8 @@ function blocks(text: string): [number, number][] {
 export function applyEdit(text: string, e: Edit): string {
   const pick = <T>(xs: T[]) => xs[e.at % xs.length];
   switch (e.kind) {
-    case 'repeatBlock': case 'nestBlock': {
+    case 'repeatBlock':
+    case 'nestBlock': {
       const bs = blocks(text);
       if (!bs.length) return text;
       const [s, t] = pick(bs);

@@ -30,7 +30,10 @@ test('one quick fix per core fix of the diagnostics in the range, the first pref
   );
   assert.deepEqual(actions[0].edit, { changes: { [f.uri]: [{ range: f.range(), newText: 'abort' }] } });
   const fixed = applyEdits(f.text, actions[0].edit!.changes![f.uri]);
-  assert.deepEqual(analyze([{ uri: f.uri, text: fixed }]).diagnostics.map((d) => d.code), []);
+  assert.deepEqual(
+    analyze([{ uri: f.uri, text: fixed }]).diagnostics.map((d) => d.code),
+    [],
+  );
 });
 
 test('nothing outside the diagnostic range, and nothing when only other kinds are asked for', () => {
@@ -40,7 +43,6 @@ test('nothing outside the diagnostic range, and nothing when only other kinds ar
   assert.equal(codeActions(f.s, f.uri, f.range(), [CodeActionKind.QuickFix]).length, 2);
 });
 
-
 test('every fix of every sample, applied through its code action, removes its diagnostic', () => {
   let applied = 0;
   for (const path of filesUnder('samples', '.consistency')) {
@@ -48,12 +50,17 @@ test('every fix of every sample, applied through its code action, removes its di
     const text = readFileSync(path, 'utf8');
     const s = createSnapshot(analyze([{ uri, text }]));
     for (const d of s.analysis.diagnostics.filter((x) => x.fixes?.length)) {
-      const actions: CodeAction[] = codeActions(s, uri, toRange(s.lines.get(uri), d.range)).filter((a) => a.diagnostics?.[0].message === d.message);
+      const actions: CodeAction[] = codeActions(s, uri, toRange(s.lines.get(uri), d.range)).filter(
+        (a) => a.diagnostics?.[0].message === d.message,
+      );
       assert.equal(actions.length, d.fixes!.length, `${path}: ${d.code}`);
       for (const a of actions) {
         const fixed = applyEdits(text, a.edit!.changes![uri]);
         const again = analyze([{ uri, text: fixed }]).diagnostics;
-        assert.ok(!again.some((x) => x.code === d.code && x.message === d.message), `${path}: '${a.title}' leaves ${d.code}: ${d.message}`);
+        assert.ok(
+          !again.some((x) => x.code === d.code && x.message === d.message),
+          `${path}: '${a.title}' leaves ${d.code}: ${d.message}`,
+        );
         applied++;
       }
     }

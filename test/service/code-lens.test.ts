@@ -27,11 +27,34 @@ data cache {
 }
 `);
   assert.deepEqual(codeLenses(f.s, f.uri), [
-    { range: f.range(1), command: { title: '≈ ₹42.84 lakh/month · write p99 170 ms', command: commands.showEstimate, arguments: [f.uri, 'wallet_balance'] } },
-    { range: f.range(1), command: { title: '▶ Simulate', command: commands.simulate, arguments: [f.uri, 'data', 'wallet_balance'] } },
-    { range: f.range(2), command: { title: '≈ ₹1.49 lakh/month · write p99 69 ms', command: commands.showEstimate, arguments: [f.uri, 'cache'] } },
-    { range: f.range(2), command: { title: '▶ Simulate', command: commands.simulate, arguments: [f.uri, 'data', 'cache'] } },
-    { range: f.range(0), command: { title: 'Export TypeScript', command: commands.exportTypeScript, arguments: [f.uri] } },
+    {
+      range: f.range(1),
+      command: {
+        title: '≈ ₹42.84 lakh/month · write p99 170 ms',
+        command: commands.showEstimate,
+        arguments: [f.uri, 'wallet_balance'],
+      },
+    },
+    {
+      range: f.range(1),
+      command: { title: '▶ Simulate', command: commands.simulate, arguments: [f.uri, 'data', 'wallet_balance'] },
+    },
+    {
+      range: f.range(2),
+      command: {
+        title: '≈ ₹1.49 lakh/month · write p99 69 ms',
+        command: commands.showEstimate,
+        arguments: [f.uri, 'cache'],
+      },
+    },
+    {
+      range: f.range(2),
+      command: { title: '▶ Simulate', command: commands.simulate, arguments: [f.uri, 'data', 'cache'] },
+    },
+    {
+      range: f.range(0),
+      command: { title: 'Export TypeScript', command: commands.exportTypeScript, arguments: [f.uri] },
+    },
   ]);
 });
 
@@ -41,7 +64,10 @@ test('the export lens sits on the first declaration, after comments, once per fi
 tier team.core { consistency strong }
 `);
   assert.deepEqual(codeLenses(f.s, f.uri), [
-    { range: f.range(0), command: { title: 'Export TypeScript', command: commands.exportTypeScript, arguments: [f.uri] } },
+    {
+      range: f.range(0),
+      command: { title: 'Export TypeScript', command: commands.exportTypeScript, arguments: [f.uri] },
+    },
   ]);
 });
 
@@ -54,12 +80,25 @@ scenario <|outage|> {
 }
 `);
   const last = new Map([[`${f.uri}#scenario:outage`, 'write p99 4.2 ms, 0 anomalies, 50% available (seed 1)']]);
-  assert.deepEqual(codeLenses(f.s, f.uri, last).map((l) => [l.range, l.command]), [
-    [f.range(1), { title: '≈ ₹1.83 lakh/month · write p99 92 ms', command: commands.showEstimate, arguments: [f.uri, 'ledger'] }],
-    [f.range(1), { title: '▶ Simulate', command: commands.simulate, arguments: [f.uri, 'data', 'ledger'] }],
-    [f.range(2), { title: '▶ Simulate · last run: write p99 4.2 ms, 0 anomalies, 50% available (seed 1)', command: commands.simulate, arguments: [f.uri, 'scenario', 'outage'] }],
-    [f.range(0), { title: 'Export TypeScript', command: commands.exportTypeScript, arguments: [f.uri] }],
-  ]);
+  assert.deepEqual(
+    codeLenses(f.s, f.uri, last).map((l) => [l.range, l.command]),
+    [
+      [
+        f.range(1),
+        { title: '≈ ₹1.83 lakh/month · write p99 92 ms', command: commands.showEstimate, arguments: [f.uri, 'ledger'] },
+      ],
+      [f.range(1), { title: '▶ Simulate', command: commands.simulate, arguments: [f.uri, 'data', 'ledger'] }],
+      [
+        f.range(2),
+        {
+          title: '▶ Simulate · last run: write p99 4.2 ms, 0 anomalies, 50% available (seed 1)',
+          command: commands.simulate,
+          arguments: [f.uri, 'scenario', 'outage'],
+        },
+      ],
+      [f.range(0), { title: 'Export TypeScript', command: commands.exportTypeScript, arguments: [f.uri] }],
+    ],
+  );
 });
 
 test('no lenses for an empty file or a built-in document', () => {

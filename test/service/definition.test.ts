@@ -14,8 +14,13 @@ test('a data type named in a transaction goes to its declaration', () => {
 });
 
 test('a topology and a region go to their declarations in an imported file', () => {
-  const other = parseMarkers('topology <|paytm|> {\n  region <|mumbai|>\n  region delhi\n  link mumbai <-> delhi 45ms\n}\n');
-  const f = fixture(`import "other.consistency"\ndata x {\n  topology pay<|>tm\n  consistency eventual\n  primary mum<|>bai\n}\n`, [{ uri: OTHER, text: other.text }]);
+  const other = parseMarkers(
+    'topology <|paytm|> {\n  region <|mumbai|>\n  region delhi\n  link mumbai <-> delhi 45ms\n}\n',
+  );
+  const f = fixture(
+    `import "other.consistency"\ndata x {\n  topology pay<|>tm\n  consistency eventual\n  primary mum<|>bai\n}\n`,
+    [{ uri: OTHER, text: other.text }],
+  );
   const lines = new LineIndex(other.text);
   const at = (r: { start: number; end: number }) => ({ start: lines.position(r.start), end: lines.position(r.end) });
   assert.deepEqual(definition(f.s, f.uri, f.at(0)), { uri: OTHER, range: at(other.ranges[0]) });
@@ -33,12 +38,18 @@ test('a built-in tier goes into the prelude, whose text the builtinText request 
   assert.equal(text.slice(start, end), 'rbi.upi');
   assert.equal(builtinText('file:///x.consistency'), undefined);
   assert.equal(builtinText('builtin:///nothing.consistency'), undefined);
-  assert.equal(builtinText('builtin:/rbi.consistency'), builtinText('builtin:///rbi.consistency'), 'the form VS Code prints');
+  assert.equal(
+    builtinText('builtin:/rbi.consistency'),
+    builtinText('builtin:///rbi.consistency'),
+    'the form VS Code prints',
+  );
   assert.ok(builtinText('builtin:/rbi.consistency')?.includes('tier rbi.upi'));
 });
 
 test('a declaration name goes to itself; unresolved names and keywords go nowhere', () => {
-  const f = fixture(`data <|le<|>dger|> {\n  consistency strong\n}\ntransaction t { mis<|>sing }\ndata y {\n  consi<|>stency strong\n}\n`);
+  const f = fixture(
+    `data <|le<|>dger|> {\n  consistency strong\n}\ntransaction t { mis<|>sing }\ndata y {\n  consi<|>stency strong\n}\n`,
+  );
   assert.deepEqual(definition(f.s, f.uri, f.at(0)), { uri: f.uri, range: f.range() });
   assert.equal(definition(f.s, f.uri, f.at(1)), null);
   assert.equal(definition(f.s, f.uri, f.at(2)), null);
@@ -46,12 +57,28 @@ test('a declaration name goes to itself; unresolved names and keywords go nowher
 });
 
 test('references of a tier: the declaration first, then every use in every file that imports it', () => {
-  const f = fixture(`tier <|team.pay<|>ments|> {\n  consistency strong\n}\ndata a {\n  tier <|team.payments|>\n  consistency strong\n}\n`, [
-    { uri: 'file:///b.consistency', text: 'import "test.consistency"\ndata b {\n  tier team.payments\n  consistency strong\n}\n' },
-    { uri: 'file:///c.consistency', text: 'tier team.payments { consistency eventual }\ndata c {\n  tier team.payments\n}\n' },
+  const f = fixture(
+    `tier <|team.pay<|>ments|> {\n  consistency strong\n}\ndata a {\n  tier <|team.payments|>\n  consistency strong\n}\n`,
+    [
+      {
+        uri: 'file:///b.consistency',
+        text: 'import "test.consistency"\ndata b {\n  tier team.payments\n  consistency strong\n}\n',
+      },
+      {
+        uri: 'file:///c.consistency',
+        text: 'tier team.payments { consistency eventual }\ndata c {\n  tier team.payments\n}\n',
+      },
+    ],
+  );
+  const b = {
+    uri: 'file:///b.consistency',
+    range: { start: { line: 2, character: 7 }, end: { line: 2, character: 20 } },
+  };
+  assert.deepEqual(references(f.s, f.uri, f.at(), true), [
+    { uri: f.uri, range: f.range(0) },
+    b,
+    { uri: f.uri, range: f.range(1) },
   ]);
-  const b = { uri: 'file:///b.consistency', range: { start: { line: 2, character: 7 }, end: { line: 2, character: 20 } } };
-  assert.deepEqual(references(f.s, f.uri, f.at(), true), [{ uri: f.uri, range: f.range(0) }, b, { uri: f.uri, range: f.range(1) }]);
   assert.deepEqual(references(f.s, f.uri, f.at(), false), [b, { uri: f.uri, range: f.range(1) }]);
 });
 
@@ -59,7 +86,10 @@ test('references of a region stay within its topology', () => {
   const f = fixture(
     `topology a {\n  region <|mum<|>bai|>\n  region delhi\n  link <|mumbai|> <-> delhi 45ms\n}\ntopology b {\n  region mumbai\n  region pune\n  link mumbai <-> pune 20ms\n}\ndata x {\n  topology a\n  consistency eventual\n  primary <|mumbai|>\n}\n`,
   );
-  assert.deepEqual(references(f.s, f.uri, f.at(), true), [0, 1, 2].map((i) => ({ uri: f.uri, range: f.range(i) })));
+  assert.deepEqual(
+    references(f.s, f.uri, f.at(), true),
+    [0, 1, 2].map((i) => ({ uri: f.uri, range: f.range(i) })),
+  );
 });
 
 test('no references for unresolved names', () => {
@@ -68,9 +98,11 @@ test('no references for unresolved names', () => {
 });
 
 test("an import's path goes to the file it names", () => {
-  const f = fixture('import "sha<|>red/aws.consistency"\n', [{ uri: 'file:///shared/aws.consistency', text: 'topology aws { region us-east-1 }\n' }]);
-  assert.deepEqual(
-    definition(f.s, f.uri, f.at()),
-    { uri: 'file:///shared/aws.consistency', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
-  );
+  const f = fixture('import "sha<|>red/aws.consistency"\n', [
+    { uri: 'file:///shared/aws.consistency', text: 'topology aws { region us-east-1 }\n' },
+  ]);
+  assert.deepEqual(definition(f.s, f.uri, f.at()), {
+    uri: 'file:///shared/aws.consistency',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  });
 });

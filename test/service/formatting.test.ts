@@ -35,7 +35,10 @@ for (const path of samples) {
     const text = readFileSync(path, 'utf8');
     const out = format(text);
     if (out === undefined) {
-      assert.ok(parseDocument(text, 'file:///f').diagnostics.some((d) => d.code.startsWith('syntax-')), 'only syntax errors refuse');
+      assert.ok(
+        parseDocument(text, 'file:///f').diagnostics.some((d) => d.code.startsWith('syntax-')),
+        'only syntax errors refuse',
+      );
       return;
     }
     assert.deepEqual(lexemes(out), lexemes(text));
@@ -49,12 +52,14 @@ function reflow(text: string, seed: number): string {
   const all = [...tokens, ...comments].sort((a, b) => a.startOffset - b.startOffset);
   let x = seed;
   const next = () => ((x = (x * 1103515245 + 12345) % 2147483648), x / 2147483648);
-  return all.map((t, i) => {
-    const prev = all[i - 1];
-    if (!prev) return t.image;
-    const sep = prev.image.startsWith('//') ? '\n' : [' ', '\n', '\n\n\n', '   ', '\t'][Math.floor(next() * 5)];
-    return sep + t.image;
-  }).join('');
+  return all
+    .map((t, i) => {
+      const prev = all[i - 1];
+      if (!prev) return t.image;
+      const sep = prev.image.startsWith('//') ? '\n' : [' ', '\n', '\n\n\n', '   ', '\t'][Math.floor(next() * 5)];
+      return sep + t.image;
+    })
+    .join('');
 }
 
 test('samples reflowed at random format to the same tokens and comments, idempotently', () => {
@@ -71,7 +76,9 @@ test('samples reflowed at random format to the same tokens and comments, idempot
 });
 
 test('clean samples are already canonical except for several properties on one line', () => {
-  const changed = samples.filter((p) => p.includes('/clean/')).filter((p) => format(readFileSync(p, 'utf8')) !== readFileSync(p, 'utf8'));
+  const changed = samples
+    .filter((p) => p.includes('/clean/'))
+    .filter((p) => format(readFileSync(p, 'utf8')) !== readFileSync(p, 'utf8'));
   assert.deepEqual(changed, ['samples/clean/zomato-order-tracking.consistency']);
 });
 
@@ -84,7 +91,9 @@ test('refuses a document with syntax errors: no edits', () => {
 test('one minimal edit; CRLF line ends are kept; already formatted text gives no edit', () => {
   const f = fixture('data x {\r\n  consistency   strong\r\n}\r\n');
   const edits = formatting(f.s, f.uri);
-  assert.deepEqual(edits, [{ range: { start: { line: 1, character: 14 }, end: { line: 1, character: 16 } }, newText: '' }]);
+  assert.deepEqual(edits, [
+    { range: { start: { line: 1, character: 14 }, end: { line: 1, character: 16 } }, newText: '' },
+  ]);
   assert.equal(applyEdits(f.text, edits), 'data x {\r\n  consistency strong\r\n}\r\n');
   const done = fixture('data x {\n  consistency strong\n}\n');
   assert.deepEqual(formatting(done.s, done.uri), []);
@@ -97,5 +106,8 @@ test('edge cases: empty text, only comments, no final newline, empty blocks', ()
 });
 
 test('a store declaration keeps its names, one space after each comma', () => {
-  assert.equal(format('store   dynamodb ,postgres\n  data a {   consistency eventual }\n')?.split('\n')[0], 'store dynamodb, postgres');
+  assert.equal(
+    format('store   dynamodb ,postgres\n  data a {   consistency eventual }\n')?.split('\n')[0],
+    'store dynamodb, postgres',
+  );
 });

@@ -34,7 +34,13 @@ export function fixture(marked: string, extra: { uri: string; text: string }[] =
 /** Applies LSP text edits to a text. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
   const lines = new LineIndex(text);
-  const sorted = edits.map((e) => ({ start: lines.offset(e.range.start.line, e.range.start.character), end: lines.offset(e.range.end.line, e.range.end.character), newText: e.newText })).sort((a, b) => b.start - a.start);
+  const sorted = edits
+    .map((e) => ({
+      start: lines.offset(e.range.start.line, e.range.start.character),
+      end: lines.offset(e.range.end.line, e.range.end.character),
+      newText: e.newText,
+    }))
+    .sort((a, b) => b.start - a.start);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;

@@ -12,19 +12,36 @@ const C = 'file:///c.consistency';
 const cText = 'tier team.payments { consistency eventual }\ndata c {\n  tier team.payments\n}\n';
 
 test('renames a tier in its declaration and in every file that imports it, and nowhere else', () => {
-  const f = fixture(`tier team.pay<|>ments {\n  consistency strong\n}\ndata a {\n  tier team.payments\n  consistency strong\n}\n`, [{ uri: B, text: bText }, { uri: C, text: cText }]);
+  const f = fixture(
+    `tier team.pay<|>ments {\n  consistency strong\n}\ndata a {\n  tier team.payments\n  consistency strong\n}\n`,
+    [
+      { uri: B, text: bText },
+      { uri: C, text: cText },
+    ],
+  );
   const edit = rename(f.s, f.uri, f.at(), 'team.money') as WorkspaceEdit;
   assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [B, f.uri].sort());
-  assert.equal(applyEdits(f.text, editsFor(edit, f.uri)), `tier team.money {\n  consistency strong\n}\ndata a {\n  tier team.money\n  consistency strong\n}\n`);
+  assert.equal(
+    applyEdits(f.text, editsFor(edit, f.uri)),
+    `tier team.money {\n  consistency strong\n}\ndata a {\n  tier team.money\n  consistency strong\n}\n`,
+  );
   assert.equal(applyEdits(bText, editsFor(edit, B)), bText.replace('team.payments', 'team.money'));
 });
 
 test('renames a data type from a reference, and a region only within its topology', () => {
-  const f = fixture(`data ledger {\n  consistency strong\n}\ntransaction t { led<|>ger }\ntopology a {\n  region mu<|>mbai\n  region delhi\n  link mumbai <-> delhi 45ms\n}\ntopology b {\n  region mumbai\n}\n`);
+  const f = fixture(
+    `data ledger {\n  consistency strong\n}\ntransaction t { led<|>ger }\ntopology a {\n  region mu<|>mbai\n  region delhi\n  link mumbai <-> delhi 45ms\n}\ntopology b {\n  region mumbai\n}\n`,
+  );
   const data = rename(f.s, f.uri, f.at(0), 'book') as WorkspaceEdit;
-  assert.equal(applyEdits(f.text, editsFor(data, f.uri)).split('\n').slice(0, 4).join('\n'), 'data book {\n  consistency strong\n}\ntransaction t { book }');
+  assert.equal(
+    applyEdits(f.text, editsFor(data, f.uri)).split('\n').slice(0, 4).join('\n'),
+    'data book {\n  consistency strong\n}\ntransaction t { book }',
+  );
   const region = rename(f.s, f.uri, f.at(1), 'bombay') as WorkspaceEdit;
-  assert.match(applyEdits(f.text, editsFor(region, f.uri)), /region bombay\n  region delhi\n  link bombay <-> delhi 45ms\n}\ntopology b {\n  region mumbai\n/);
+  assert.match(
+    applyEdits(f.text, editsFor(region, f.uri)),
+    /region bombay\n  region delhi\n  link bombay <-> delhi 45ms\n}\ntopology b {\n  region mumbai\n/,
+  );
 });
 
 test('prepareRename gives the name under the cursor', () => {
@@ -36,17 +53,27 @@ test('prepareRename gives the name under the cursor', () => {
 
 test('refuses built-ins, with a message that says what to do instead', () => {
   const f = fixture(`data x {\n  tier rbi.u<|>pi\n  consistency bounded(2s)\n}\n`);
-  const message = "'rbi.upi' is a built-in tier (builtin:///rbi.consistency) and cannot be renamed. To change it, declare your own tier with another name.";
+  const message =
+    "'rbi.upi' is a built-in tier (builtin:///rbi.consistency) and cannot be renamed. To change it, declare your own tier with another name.";
   assert.deepEqual(prepareRename(f.s, f.uri, f.at()), { error: message });
   assert.deepEqual(rename(f.s, f.uri, f.at(), 'mine'), { error: message });
 });
 
 test('refuses unresolved names, invalid names and names already taken; keywords are names like any other', () => {
-  const f = fixture(`data ledger {\n  consistency strong\n}\ndata le<|>dger2 {\n  consistency strong\n}\ntransaction t { mis<|>sing }\n`);
-  assert.deepEqual(rename(f.s, f.uri, f.at(1), 'x'), { error: "'missing' is not declared anywhere, so there is nothing to rename." });
-  const invalid = (name: string) => ({ error: `'${name}' is not a valid data type name: use a name such as \`account_balance\` (letters, digits, _ and -).` });
-  for (const name of ['2fast', 'p99', 'a b', 'a.b', '']) assert.deepEqual(rename(f.s, f.uri, f.at(0), name), invalid(name), name);
+  const f = fixture(
+    `data ledger {\n  consistency strong\n}\ndata le<|>dger2 {\n  consistency strong\n}\ntransaction t { mis<|>sing }\n`,
+  );
+  assert.deepEqual(rename(f.s, f.uri, f.at(1), 'x'), {
+    error: "'missing' is not declared anywhere, so there is nothing to rename.",
+  });
+  const invalid = (name: string) => ({
+    error: `'${name}' is not a valid data type name: use a name such as \`account_balance\` (letters, digits, _ and -).`,
+  });
+  for (const name of ['2fast', 'p99', 'a b', 'a.b', ''])
+    assert.deepEqual(rename(f.s, f.uri, f.at(0), name), invalid(name), name);
   assert.ok(!('error' in rename(f.s, f.uri, f.at(0), 'profile')), 'a keyword is a valid name');
-  assert.deepEqual(rename(f.s, f.uri, f.at(0), 'ledger'), { error: "A data type named 'ledger' already exists (file:///test.consistency line 1)." });
+  assert.deepEqual(rename(f.s, f.uri, f.at(0), 'ledger'), {
+    error: "A data type named 'ledger' already exists (file:///test.consistency line 1).",
+  });
   assert.deepEqual(rename(f.s, f.uri, f.at(0), 'ledger2'), { changes: {} });
 });

@@ -55,7 +55,19 @@ test('samples cut short anywhere (unclosed blocks, half-written properties)', ()
 });
 
 test('garbage and odd characters', () => {
-  for (const text of ['{{{{', '}}}}', 'data', 'data {', 'tier . . {', '₹₹₹ 5', '"unclosed', '/* open', 'data x { when { } }', '\u0000\ud800', 'a\r\nb\rc\n']) {
+  for (const text of [
+    '{{{{',
+    '}}}}',
+    'data',
+    'data {',
+    'tier . . {',
+    '₹₹₹ 5',
+    '"unclosed',
+    '/* open',
+    'data x { when { } }',
+    '\u0000\ud800',
+    'a\r\nb\rc\n',
+  ]) {
     assert.doesNotThrow(() => exercise(text, 1), text);
   }
 });

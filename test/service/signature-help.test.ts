@@ -7,7 +7,8 @@ import type { MarkupContent, SignatureHelp } from 'vscode-languageserver-types';
 import { signatureHelp } from '../../server/src/service/signature-help';
 import { fixture } from './helpers';
 
-const topology = (line: string) => `topology india {\n  region mumbai { replicas 3 primary }\n  region delhi { replicas 2 }\n  ${line}\n}\n`;
+const topology = (line: string) =>
+  `topology india {\n  region mumbai { replicas 3 primary }\n  region delhi { replicas 2 }\n  ${line}\n}\n`;
 
 function helpAt(marked: string): SignatureHelp | null {
   const f = fixture(marked);
@@ -15,18 +16,45 @@ function helpAt(marked: string): SignatureHelp | null {
 }
 
 /** The label, the active parameter's text (by its range in the label) and the active indexes. */
-function active(h: SignatureHelp | null): { label: string; param: string | undefined; signature: number; parameter: number } | null {
+function active(
+  h: SignatureHelp | null,
+): { label: string; param: string | undefined; signature: number; parameter: number } | null {
   if (!h) return null;
   const sig = h.signatures[h.activeSignature ?? 0];
   const range = sig.parameters?.[h.activeParameter ?? 0]?.label as [number, number] | undefined;
-  return { label: sig.label, param: range && sig.label.slice(range[0], range[1]), signature: h.activeSignature ?? 0, parameter: h.activeParameter ?? 0 };
+  return {
+    label: sig.label,
+    param: range && sig.label.slice(range[0], range[1]),
+    signature: h.activeSignature ?? 0,
+    parameter: h.activeParameter ?? 0,
+  };
 }
 
 test('lognormal: positional parameters by commas, labelled ones by their label', () => {
-  assert.deepEqual(active(helpAt(topology('link mumbai <-> delhi lognormal(<|>'))), { label: 'lognormal(median M, p99 P)', param: 'median M', signature: 0, parameter: 0 });
-  assert.deepEqual(active(helpAt(topology('link mumbai <-> delhi lognormal(median 45ms, <|>'))), { label: 'lognormal(median M, p99 P)', param: 'p99 P', signature: 0, parameter: 1 });
-  assert.deepEqual(active(helpAt(topology('link mumbai <-> delhi lognormal(p99 80ms<|>'))), { label: 'lognormal(median M, p99 P)', param: 'p99 P', signature: 0, parameter: 1 });
-  assert.deepEqual(active(helpAt(topology('link mumbai <-> delhi lognormal(p99 80ms, median <|>)'))), { label: 'lognormal(median M, p99 P)', param: 'median M', signature: 0, parameter: 0 });
+  assert.deepEqual(active(helpAt(topology('link mumbai <-> delhi lognormal(<|>'))), {
+    label: 'lognormal(median M, p99 P)',
+    param: 'median M',
+    signature: 0,
+    parameter: 0,
+  });
+  assert.deepEqual(active(helpAt(topology('link mumbai <-> delhi lognormal(median 45ms, <|>'))), {
+    label: 'lognormal(median M, p99 P)',
+    param: 'p99 P',
+    signature: 0,
+    parameter: 1,
+  });
+  assert.deepEqual(active(helpAt(topology('link mumbai <-> delhi lognormal(p99 80ms<|>'))), {
+    label: 'lognormal(median M, p99 P)',
+    param: 'p99 P',
+    signature: 0,
+    parameter: 1,
+  });
+  assert.deepEqual(active(helpAt(topology('link mumbai <-> delhi lognormal(p99 80ms, median <|>)'))), {
+    label: 'lognormal(median M, p99 P)',
+    param: 'median M',
+    signature: 0,
+    parameter: 0,
+  });
 });
 
 test('every distribution has its signature and documented parameters', () => {
@@ -43,8 +71,15 @@ test('every distribution has its signature and documented parameters', () => {
     assert.ok(h, call);
     const sig = h.signatures[0];
     assert.equal(sig.label, label);
-    assert.deepEqual(sig.parameters?.map((x) => sig.label.slice(...(x.label as [number, number]))), params, call);
-    assert.ok(sig.parameters?.every((x) => ((x.documentation as MarkupContent).value ?? '').length > 10), call);
+    assert.deepEqual(
+      sig.parameters?.map((x) => sig.label.slice(...(x.label as [number, number]))),
+      params,
+      call,
+    );
+    assert.ok(
+      sig.parameters?.every((x) => ((x.documentation as MarkupContent).value ?? '').length > 10),
+      call,
+    );
     assert.ok(((sig.documentation as MarkupContent).value ?? '').length > 10, call);
   }
   assert.equal(helpAt(topology('replica write uniform(1ms, <|>'))?.activeParameter, 1);
@@ -52,18 +87,49 @@ test('every distribution has its signature and documented parameters', () => {
 });
 
 test('mix: the innermost call wins; between parts every part is the one shape', () => {
-  assert.deepEqual(active(helpAt(topology('replica write mix(0.38 pareto(1.05ms, <|>'))), { label: 'pareto(scale, shape)', param: 'shape', signature: 0, parameter: 1 });
-  assert.deepEqual(active(helpAt(topology('replica write mix(0.38 pareto(1.05ms, 1.51), 0.62 <|>'))), { label: 'mix(weight distribution, …)', param: 'weight distribution', signature: 0, parameter: 0 });
-  assert.deepEqual(active(helpAt(topology('replica write mix(0.38 pareto(1.05ms, 1.51), 0.62 exponential(<|>))'))), { label: 'exponential(mean M)', param: 'mean M', signature: 0, parameter: 0 });
+  assert.deepEqual(active(helpAt(topology('replica write mix(0.38 pareto(1.05ms, <|>'))), {
+    label: 'pareto(scale, shape)',
+    param: 'shape',
+    signature: 0,
+    parameter: 1,
+  });
+  assert.deepEqual(active(helpAt(topology('replica write mix(0.38 pareto(1.05ms, 1.51), 0.62 <|>'))), {
+    label: 'mix(weight distribution, …)',
+    param: 'weight distribution',
+    signature: 0,
+    parameter: 0,
+  });
+  assert.deepEqual(active(helpAt(topology('replica write mix(0.38 pareto(1.05ms, 1.51), 0.62 exponential(<|>))'))), {
+    label: 'exponential(mean M)',
+    param: 'mean M',
+    signature: 0,
+    parameter: 0,
+  });
 });
 
 test('bounded: a time or a version count, the second chosen once `versions` is written; its alias too', () => {
   const h = helpAt('data x {\n  consistency bounded(<|>\n}\n');
-  assert.deepEqual(h?.signatures.map((x) => x.label), ['bounded(T)', 'bounded(K versions)']);
+  assert.deepEqual(
+    h?.signatures.map((x) => x.label),
+    ['bounded(T)', 'bounded(K versions)'],
+  );
   assert.deepEqual(active(h), { label: 'bounded(T)', param: 'T', signature: 0, parameter: 0 });
-  assert.deepEqual(active(helpAt('data x {\n  consistency bounded(5 versions<|>)\n}\n')), { label: 'bounded(K versions)', param: 'K versions', signature: 1, parameter: 0 });
-  assert.deepEqual(active(helpAt('data x {\n  consistency bounded_staleness(2s<|>)\n}\n')), { label: 'bounded_staleness(T)', param: 'T', signature: 0, parameter: 0 });
-  assert.equal((h?.signatures[0].documentation as MarkupContent).value, 'Reads lag the latest write by at most K versions or T time, and see a consistent prefix.');
+  assert.deepEqual(active(helpAt('data x {\n  consistency bounded(5 versions<|>)\n}\n')), {
+    label: 'bounded(K versions)',
+    param: 'K versions',
+    signature: 1,
+    parameter: 0,
+  });
+  assert.deepEqual(active(helpAt('data x {\n  consistency bounded_staleness(2s<|>)\n}\n')), {
+    label: 'bounded_staleness(T)',
+    param: 'T',
+    signature: 0,
+    parameter: 0,
+  });
+  assert.equal(
+    (h?.signatures[0].documentation as MarkupContent).value,
+    'Reads lag the latest write by at most K versions or T time, and see a consistent prefix.',
+  );
 });
 
 test('session: its guarantees, any number of them', () => {
@@ -85,5 +151,10 @@ test('none outside a call, after it closes, in a comment or string, or in a call
   assert.equal(helpAt('data x {\n  consistency bounded("2s<|>\n}\n'), null);
   assert.equal(helpAt('data x {\n  consistency bounded(\n}\ndata y {<|>\n}\n'), null);
   assert.equal(helpAt('<|>'), null);
-  assert.deepEqual(active(helpAt('data x {\n  consistency bounded(2s /* a, b */ <|>)\n}\n')), { label: 'bounded(T)', param: 'T', signature: 0, parameter: 0 });
+  assert.deepEqual(active(helpAt('data x {\n  consistency bounded(2s /* a, b */ <|>)\n}\n')), {
+    label: 'bounded(T)',
+    param: 'T',
+    signature: 0,
+    parameter: 0,
+  });
 });

@@ -29,7 +29,10 @@ test('the outline: topologies with regions and links, tiers, data with when bran
   const delhiName = { start: { line: 2, character: 9 }, end: { line: 2, character: 14 } };
   assert.deepEqual(documentSymbols(f.s, f.uri), [
     {
-      name: 't', kind: SymbolKind.Namespace, range: r(5), selectionRange: r(0),
+      name: 't',
+      kind: SymbolKind.Namespace,
+      range: r(5),
+      selectionRange: r(0),
       children: [
         { name: 'mumbai', kind: SymbolKind.Variable, range: r(2), selectionRange: r(1), detail: '3 replicas, primary' },
         { name: 'delhi', kind: SymbolKind.Variable, range: delhi, selectionRange: delhiName },
@@ -38,7 +41,11 @@ test('the outline: topologies with regions and links, tiers, data with when bran
     },
     { name: 'team.core', kind: SymbolKind.Interface, range: r(7), selectionRange: r(6), detail: 'strong' },
     {
-      name: 'ledger', kind: SymbolKind.Struct, range: r(11), selectionRange: r(8), detail: 'strong',
+      name: 'ledger',
+      kind: SymbolKind.Struct,
+      range: r(11),
+      selectionRange: r(8),
+      detail: 'strong',
       children: [{ name: 'when amount >= 1 lakh', kind: SymbolKind.Event, range: r(10), selectionRange: r(9) }],
     },
     { name: 'tx', kind: SymbolKind.Function, range: r(13), selectionRange: r(12), detail: 'ledger' },
@@ -47,13 +54,25 @@ test('the outline: topologies with regions and links, tiers, data with when bran
 
 test('workspace symbols match the query as a subsequence, built-in tiers included', () => {
   const f = fixture(text.replace(/<\||\|>/g, ''));
-  assert.deepEqual(workspaceSymbols(f.s, 'rbiupi').map((s) => [s.name, s.location.uri]), [['rbi.upi', 'builtin:///rbi.consistency']]);
-  assert.deepEqual(workspaceSymbols(f.s, 'MUM').map((s) => [s.name, s.kind, s.containerName]), [['mumbai', SymbolKind.Variable, 't']]);
+  assert.deepEqual(
+    workspaceSymbols(f.s, 'rbiupi').map((s) => [s.name, s.location.uri]),
+    [['rbi.upi', 'builtin:///rbi.consistency']],
+  );
+  assert.deepEqual(
+    workspaceSymbols(f.s, 'MUM').map((s) => [s.name, s.kind, s.containerName]),
+    [['mumbai', SymbolKind.Variable, 't']],
+  );
   assert.equal(workspaceSymbols(f.s, '').length, 5 + 6); // five built-in tiers, six declarations here
 });
 
 test('scenarios are in the outline with the data types they exercise', () => {
   const f = fixture('data cart {\n  consistency session\n}\nscenario drill {\n  data cart\n  duration 5s\n}\n<|>');
   const syms = documentSymbols(f.s, f.uri);
-  assert.deepEqual(syms.map((x) => [x.name, x.kind, x.detail]), [['cart', SymbolKind.Struct, 'session'], ['drill', SymbolKind.Event, 'cart']]);
+  assert.deepEqual(
+    syms.map((x) => [x.name, x.kind, x.detail]),
+    [
+      ['cart', SymbolKind.Struct, 'session'],
+      ['drill', SymbolKind.Event, 'cart'],
+    ],
+  );
 });

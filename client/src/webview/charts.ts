@@ -3,13 +3,36 @@
 // t-visibility curve, and the timeline of the run and its fault windows with their availability. Colours and
 // fonts come from VS Code's theme variables, read when the charts are drawn.
 import {
-  BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  Tooltip,
   type Plugin,
 } from 'chart.js';
 import { formatAvailability, formatCount, formatNumber } from '../../../server/src/core/estimate/format';
 import type { Bin, DataResult, SimulationResult } from '../../../server/src/lsp/protocol';
 
-Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  Tooltip,
+);
 
 export interface Theme {
   fg: string;
@@ -62,7 +85,14 @@ function base(t: Theme, xTitle: string, yTitle: string) {
     ticks: { color: t.fg, font, maxRotation: 0, autoSkip: true, autoSkipPadding: 10 },
   });
   const layout = { padding: { top: 4, right: 14, bottom: 0, left: 0 } };
-  return { animation: false as const, responsive: true, maintainAspectRatio: false, layout, x: axis(xTitle), y: axis(yTitle) };
+  return {
+    animation: false as const,
+    responsive: true,
+    maintainAspectRatio: false,
+    layout,
+    x: axis(xTitle),
+    y: axis(yTitle),
+  };
 }
 
 /** Steps over log-scale bins: the share of operations in each bin, %, ending at the last bin's upper edge. */
@@ -76,16 +106,41 @@ function steps(bins: Bin[] | undefined): { x: number; y: number }[] {
 export function latencyChart(canvas: HTMLCanvasElement, d: DataResult, t: Theme): Chart {
   const b = base(t, 'latency, ms (log scale)', 'operations, %');
   const set = (label: string, bins: Bin[] | undefined, colour: string) => ({
-    label, data: steps(bins), borderColor: colour, backgroundColor: translucent(colour), fill: 'origin' as const, stepped: 'after' as const, pointRadius: 0, borderWidth: 1.5,
+    label,
+    data: steps(bins),
+    borderColor: colour,
+    backgroundColor: translucent(colour),
+    fill: 'origin' as const,
+    stepped: 'after' as const,
+    pointRadius: 0,
+    borderWidth: 1.5,
   });
   return new Chart(canvas, {
     type: 'line',
-    data: { datasets: [set(`read (${formatCount(d.read.ok)} ok)`, d.read.histogram, t.read), set(`write (${formatCount(d.write.ok)} ok)`, d.write.histogram, t.write)] },
+    data: {
+      datasets: [
+        set(`read (${formatCount(d.read.ok)} ok)`, d.read.histogram, t.read),
+        set(`write (${formatCount(d.write.ok)} ok)`, d.write.histogram, t.write),
+      ],
+    },
     options: {
-      animation: b.animation, responsive: b.responsive, maintainAspectRatio: b.maintainAspectRatio, layout: b.layout,
+      animation: b.animation,
+      responsive: b.responsive,
+      maintainAspectRatio: b.maintainAspectRatio,
+      layout: b.layout,
       interaction: { mode: 'nearest', intersect: false },
-      scales: { x: { ...b.x, type: 'logarithmic', ticks: { ...b.x.ticks, callback: logTick } }, y: { ...b.y, beginAtZero: true } },
-      plugins: { tooltip: { callbacks: { label: (c) => `${c.dataset.label?.split(' ')[0]}: ${formatNumber(c.parsed.y ?? 0, 2)}% from ${formatNumber(c.parsed.x ?? 0, 1)} ms` } } },
+      scales: {
+        x: { ...b.x, type: 'logarithmic', ticks: { ...b.x.ticks, callback: logTick } },
+        y: { ...b.y, beginAtZero: true },
+      },
+      plugins: {
+        tooltip: {
+          callbacks: {
+            label: (c) =>
+              `${c.dataset.label?.split(' ')[0]}: ${formatNumber(c.parsed.y ?? 0, 2)}% from ${formatNumber(c.parsed.x ?? 0, 1)} ms`,
+          },
+        },
+      },
     },
   });
 }
@@ -103,12 +158,32 @@ export function visibilityChart(canvas: HTMLCanvasElement, d: DataResult, t: The
     type: 'line',
     data: {
       labels: d.visibility.map((v) => formatNumber(v.tMs, 1)),
-      datasets: [{ label: 't-visibility', data: d.visibility.map((v) => Math.round(v.probability * 10000) / 100), borderColor: t.curve, backgroundColor: t.curve, pointRadius: 3, borderWidth: 2 }],
+      datasets: [
+        {
+          label: 't-visibility',
+          data: d.visibility.map((v) => Math.round(v.probability * 10000) / 100),
+          borderColor: t.curve,
+          backgroundColor: t.curve,
+          pointRadius: 3,
+          borderWidth: 2,
+        },
+      ],
     },
     options: {
-      animation: b.animation, responsive: b.responsive, maintainAspectRatio: b.maintainAspectRatio, layout: b.layout,
+      animation: b.animation,
+      responsive: b.responsive,
+      maintainAspectRatio: b.maintainAspectRatio,
+      layout: b.layout,
       scales: { x: { ...b.x, type: 'category' }, y: { ...b.y, min: 0, max: 100 } },
-      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => `${formatNumber(c.parsed.y ?? 0, 2)}% of ${formatCount(d.visibility[c.dataIndex].probes)} probes` } } },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            label: (c) =>
+              `${formatNumber(c.parsed.y ?? 0, 2)}% of ${formatCount(d.visibility[c.dataIndex].probes)} probes`,
+          },
+        },
+      },
     },
   });
 }
@@ -131,7 +206,9 @@ const faultWindows = (d: DataResult, fill: string, text: string): Plugin<'bar'> 
       ctx.textBaseline = 'top';
       ctx.font = `11px ${Chart.defaults.font.family}`;
       const room = Math.min(a.right, x1) - Math.max(a.left, x0) - 8;
-      const name = [f.fault.replace(/ at .*$/, ''), f.fault.split(' ')[0]].find((n) => ctx.measureText(n).width <= room);
+      const name = [f.fault.replace(/ at .*$/, ''), f.fault.split(' ')[0]].find(
+        (n) => ctx.measureText(n).width <= room,
+      );
       if (name) ctx.fillText(name, Math.max(a.left, x0) + 4, a.top + 4);
     }
     ctx.restore();
@@ -145,20 +222,47 @@ const timelineLabel = (p: { x: number; y: number; offered: number }, step: numbe
 export function timelineChart(canvas: HTMLCanvasElement, r: SimulationResult, d: DataResult, t: Theme): Chart {
   const b = base(t, 'time since the load started, s', 'answered ok, %');
   const step = d.timeline.binMs / 1000;
-  const points = d.timeline.availabilityPct.map((pct, i) => ({ x: i * step + step / 2, y: pct, offered: d.timeline.offered[i] }));
+  const points = d.timeline.availabilityPct.map((pct, i) => ({
+    x: i * step + step / 2,
+    y: pct,
+    offered: d.timeline.offered[i],
+  }));
   const end = Math.max(r.scenario.durationMs / 1000, points.length * step);
   return new Chart(canvas, {
     type: 'bar',
     data: {
-      datasets: [{
-        label: 'availability', data: points, barPercentage: 1, categoryPercentage: 1, barThickness: 'flex',
-        backgroundColor: points.map((p) => translucent(availabilityColour(p.y, t))), borderColor: points.map((p) => availabilityColour(p.y, t)), borderWidth: 1,
-      }],
+      datasets: [
+        {
+          label: 'availability',
+          data: points,
+          barPercentage: 1,
+          categoryPercentage: 1,
+          barThickness: 'flex',
+          backgroundColor: points.map((p) => translucent(availabilityColour(p.y, t))),
+          borderColor: points.map((p) => availabilityColour(p.y, t)),
+          borderWidth: 1,
+        },
+      ],
     },
     options: {
-      animation: b.animation, responsive: b.responsive, maintainAspectRatio: b.maintainAspectRatio, layout: b.layout,
-      scales: { x: { ...b.x, type: 'linear', min: 0, max: end, ticks: { ...b.x.ticks, callback: (v) => formatNumber(Number(v), 1) } }, y: { ...b.y, min: 0, max: 100 } },
-      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => timelineLabel(points[c.dataIndex], step) } } },
+      animation: b.animation,
+      responsive: b.responsive,
+      maintainAspectRatio: b.maintainAspectRatio,
+      layout: b.layout,
+      scales: {
+        x: {
+          ...b.x,
+          type: 'linear',
+          min: 0,
+          max: end,
+          ticks: { ...b.x.ticks, callback: (v) => formatNumber(Number(v), 1) },
+        },
+        y: { ...b.y, min: 0, max: 100 },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { label: (c) => timelineLabel(points[c.dataIndex], step) } },
+      },
     },
     plugins: [faultWindows(d, translucent(t.warn), t.muted)],
   });

@@ -5,7 +5,11 @@
 type Child = Node | string | number | undefined | null | false;
 
 /** `el('td', { class: 'num' }, '42 ms')`: an element with attributes and text or element children. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined) e.setAttribute(k, v);
   for (const c of children) {
@@ -17,7 +21,9 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
 
 /** The nodes among `c` (empty ones dropped), for replaceChildren. */
 export function nodes(...c: Child[]): (Node | string)[] {
-  return c.filter((x): x is Node | string | number => x !== undefined && x !== null && x !== false).map((x) => (typeof x === 'number' ? String(x) : x));
+  return c
+    .filter((x): x is Node | string | number => x !== undefined && x !== null && x !== false)
+    .map((x) => (typeof x === 'number' ? String(x) : x));
 }
 
 /** A cell: text or a node, or `{ num }` for a figure (right-aligned, as numbers are). */
@@ -37,6 +43,10 @@ export function table(cls: string, head: string[], rows: { cells: Cell[]; class?
     'table',
     { class: cls },
     el('thead', {}, el('tr', {}, ...head.map((h, i) => cell('th', h, i)))),
-    el('tbody', {}, ...rows.map((r) => el('tr', r.class ? { class: r.class } : {}, ...r.cells.map((c, i) => cell('td', c, i))))),
+    el(
+      'tbody',
+      {},
+      ...rows.map((r) => el('tr', r.class ? { class: r.class } : {}, ...r.cells.map((c, i) => cell('td', c, i)))),
+    ),
   );
 }

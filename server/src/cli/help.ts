@@ -170,5 +170,9 @@ function rulesText(): string {
     .map((code) => ({ code, severity: defaultSeverity(code), summary: codeInfo(code).summary }))
     .sort((a, b) => a.code.localeCompare(b.code));
   const width = Math.max(...rows.map((r) => r.code.length));
-  return ['Diagnostic codes (default severity):', '', ...rows.map((r) => `  ${r.code.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.summary}`)].join('\n');
+  return [
+    'Diagnostic codes (default severity):',
+    '',
+    ...rows.map((r) => `  ${r.code.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.summary}`),
+  ].join('\n');
 }

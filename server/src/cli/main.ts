@@ -53,7 +53,8 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
   if (first === '-v' || first === '--version') return print(ctx, ctx.tool.version);
   if (first === 'help') {
     const text = helpText(rest[0]);
-    if (text === undefined || rest.length > 1) throw new UsageError(`no help on '${rest.join(' ')}'; try: ${[...commands, 'rules'].join(', ')}.`);
+    if (text === undefined || rest.length > 1)
+      throw new UsageError(`no help on '${rest.join(' ')}'; try: ${[...commands, 'rules'].join(', ')}.`);
     return print(ctx, text);
   }
   if (first === 'check') {
@@ -93,7 +94,8 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) return print(ctx, helpText('export'));
-    if (positionals.length !== 1) throw new UsageError(`export takes exactly one policy file. Run 'consistency help export'.`);
+    if (positionals.length !== 1)
+      throw new UsageError(`export takes exactly one policy file. Run 'consistency help export'.`);
     return runExport({ file: positionals[0], output: values.output, force: values.force === true }, ctx);
   }
   if (first === 'simulate') {
@@ -110,7 +112,8 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) return print(ctx, helpText('simulate'));
-    if (positionals.length !== 1) throw new UsageError(`simulate takes exactly one policy file. Run 'consistency help simulate'.`);
+    if (positionals.length !== 1)
+      throw new UsageError(`simulate takes exactly one policy file. Run 'consistency help simulate'.`);
     const data = values.data ?? [];
     const scenarios = values.scenario ?? [];
     const seed = whole(values.seed, '--seed', 0, 0xffff_ffff);
@@ -133,14 +136,17 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) return print(ctx, helpText('calibrate'));
-    if (positionals.length !== 1) throw new UsageError(`calibrate takes exactly one file of latencies. Run 'consistency help calibrate'.`);
+    if (positionals.length !== 1)
+      throw new UsageError(`calibrate takes exactly one file of latencies. Run 'consistency help calibrate'.`);
     const unit = oneOf(values.unit, ['ms', 'us', 's'] as const, '--unit');
     const opts = { replica: values.replica, link: values.link, profileKey: values.profile };
     return runCalibrate({ file: positionals[0], ...opts, unit }, ctx);
   }
   const suggestion = first.startsWith('-') ? undefined : closest(first, [...commands]);
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
-  throw new UsageError(`unknown ${first.startsWith('-') ? 'option' : 'command'} '${first}'.${hint} Run 'consistency --help' for usage.`);
+  throw new UsageError(
+    `unknown ${first.startsWith('-') ? 'option' : 'command'} '${first}'.${hint} Run 'consistency --help' for usage.`,
+  );
 }
 
 function print(ctx: CliContext, text: string | undefined): number {
@@ -149,7 +155,8 @@ function print(ctx: CliContext, text: string | undefined): number {
 }
 
 function needPaths(paths: string[], command: string): string[] {
-  if (paths.length === 0) throw new UsageError(`${command} needs at least one file or directory. Run 'consistency help ${command}'.`);
+  if (paths.length === 0)
+    throw new UsageError(`${command} needs at least one file or directory. Run 'consistency help ${command}'.`);
   return paths;
 }
 
@@ -167,7 +174,8 @@ function count(value: string | undefined): number | undefined {
 
 function whole(value: string | undefined, option: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${option} needs a whole number from ${min} to ${max} (got '${value}').`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new UsageError(`${option} needs a whole number from ${min} to ${max} (got '${value}').`);
   return Number(value);
 }
 
@@ -192,7 +200,8 @@ function ruleSettings(specs: string[]): Record<string, Severity | 'off'> {
       const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
       throw new UsageError(`--rule: unknown code '${code}'.${hint} Run 'consistency help rules'.`);
     }
-    if (!(severities as readonly string[]).includes(level ?? '')) throw new UsageError(`--rule ${code}=… needs one of ${severities.join(', ')}.`);
+    if (!(severities as readonly string[]).includes(level ?? ''))
+      throw new UsageError(`--rule ${code}=… needs one of ${severities.join(', ')}.`);
     out[code] = level as Severity | 'off';
   }
   return out;
@@ -203,7 +212,11 @@ export function toolInfo(from: string): ToolInfo {
   for (let dir = dirname(from), i = 0; i < 6; dir = dirname(dir), i++) {
     const file = join(dir, 'package.json');
     if (!existsSync(file)) continue;
-    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; homepage?: string; repository?: string | { url?: string } };
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as {
+      version?: string;
+      homepage?: string;
+      repository?: string | { url?: string };
+    };
     const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
     const home = repo?.replace(/^git\+/, '').replace(/\.git$/, '');
     const localDoc = pathToUri(join(dir, 'docs', 'rules.md'));

@@ -19,11 +19,26 @@ import type { Range } from './util/range';
 
 /** Rules whose findings on a data type depend on it and on declarations that are not data only. */
 const perData = new Set([
-  'availability-unreachable', 'budget-exceeded', 'cap-prefer-availability', 'degrade-below-floor',
-  'latency-below-physics', 'level-below-tier', 'lww-on-money', 'missing-consistency',
-  'multi-primary-linearizable', 'quorum-no-overlap', 'quorum-too-large', 'session-guarantee-unsupported',
-  'sla-looser-than-tier', 'staleness-below-lag', 'staleness-below-physics', 'store-cannot-provide',
-  'strong-with-staleness', 'when-gap', 'when-overlap', 'workload-over-capacity',
+  'availability-unreachable',
+  'budget-exceeded',
+  'cap-prefer-availability',
+  'degrade-below-floor',
+  'latency-below-physics',
+  'level-below-tier',
+  'lww-on-money',
+  'missing-consistency',
+  'multi-primary-linearizable',
+  'quorum-no-overlap',
+  'quorum-too-large',
+  'session-guarantee-unsupported',
+  'sla-looser-than-tier',
+  'staleness-below-lag',
+  'staleness-below-physics',
+  'store-cannot-provide',
+  'strong-with-staleness',
+  'when-gap',
+  'when-overlap',
+  'workload-over-capacity',
 ]);
 const dataRules = allRules.filter((r) => perData.has(r.code));
 

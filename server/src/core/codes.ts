@@ -48,11 +48,11 @@ export const registry = {
   'syntax-bad-quantity': syntax('A number whose unit is unknown or of the wrong kind for where it is used.'),
   'limit-exceeded': syntax(
     'A file over one of the limits no real policy approaches (size, nesting, syntax errors, replicas, regions, ' +
-    'links, branches, keys, clients, operations; docs/language.md#limits).',
+      'links, branches, keys, clients, operations; docs/language.md#limits).',
   ),
   'number-out-of-range': syntax(
     'A number that cannot mean what it says: a whole number beyond 2^53, a latitude outside ±90 or a longitude ' +
-    'outside ±180.',
+      'outside ±180.',
   ),
   // ---- model: names and values the language does not know, text it reads differently ----
   'unknown-level': model('unreadable', 'A consistency level name or argument the language does not know.'),
@@ -78,13 +78,16 @@ export const registry = {
   'bad-distribution': model(
     'unreadable',
     'A delay distribution with an unknown name, missing or extra parameters, a wrong unit, or impossible values ' +
-    '(e.g. p99 below the median).',
+      '(e.g. p99 below the median).',
   ),
-  'unknown-replica-work': model('unreadable', '`replica` work other than write, ack, read, response, service or capacity.'),
+  'unknown-replica-work': model(
+    'unreadable',
+    '`replica` work other than write, ack, read, response, service or capacity.',
+  ),
   'bad-scenario': model(
     'unreadable',
     'A scenario that cannot run as written: no data types, a zero duration, a region on both sides of a partition; ' +
-    'a fault after the load has stopped is a warning.',
+      'a fault after the load has stopped is a warning.',
   ),
   'bad-profile': model(
     'unreadable',
@@ -95,7 +98,7 @@ export const registry = {
   'internal-error': model(
     'internal',
     'Reading a file, building its model or a rule failed unexpectedly; the other files and rules still report. ' +
-    'Please report it with the file.',
+      'Please report it with the file.',
   ),
   // ---- rules: names and structure ----
   'unknown-reference': rule(
@@ -130,8 +133,8 @@ export const registry = {
   'quorum-no-overlap': rule(
     'impossible',
     'Quorums that cannot give the level: 2W ≤ N for any single order of writes; R + W ≤ N for linearizable ' +
-    'reads, ' +
-    'or for sequential reads by roaming sessions.',
+      'reads, ' +
+      'or for sequential reads by roaming sessions.',
   ),
   'quorum-too-large': rule(
     'impossible',
@@ -149,22 +152,22 @@ export const registry = {
   'latency-below-physics': rule(
     'impossible',
     'A latency SLA is below the round trips the level needs on the topology (a warning when only link jitter at its ' +
-    'percentile exceeds it).',
+      'percentile exceeds it).',
   ),
   'availability-unreachable': rule(
     'assumption',
     'An availability target above what the replication can offer on the topology (write quorum reachable), with the ' +
-    'arithmetic.',
+      'arithmetic.',
   ),
   'staleness-below-physics': rule(
     'impossible',
     'A staleness bound or bounded(T) below the one-way delay a write needs to reach the farthest replica that ' +
-    'serves reads.',
+      'serves reads.',
   ),
   'staleness-below-lag': rule(
     'assumption',
     'A staleness bound or bounded(T) below the replication lag the profile estimates (jitter at p99 and apply time ' +
-    'included).',
+      'included).',
   ),
   'budget-exceeded': rule(
     'assumption',
@@ -182,7 +185,7 @@ export const registry = {
   'lww-on-money': rule(
     'impossible',
     '`conflict last_writer_wins` on money (concurrent debits are lost); a warning when money or a cart is only ' +
-    'inferred from a name.',
+      'inferred from a name.',
   ),
   'multi-primary-linearizable': rule(
     'impossible',
@@ -195,7 +198,7 @@ export const registry = {
   'session-guarantee-unsupported': rule(
     'impossible',
     'A session guarantee the design cannot give: roaming sessions without overlapping quorums, or several primaries ' +
-    'with wall-clock last-writer-wins (a warning: it rests on the clocks).',
+      'with wall-clock last-writer-wins (a warning: it rests on the clocks).',
   ),
   'when-overlap': rule(
     'impossible',
@@ -208,7 +211,7 @@ export const registry = {
   'degrade-below-floor': rule(
     'impossible',
     '`degrade to` a level below the floor a tier sets; below session for money it is a warning (a convention, not a ' +
-    'stated bound).',
+      'stated bound).',
   ),
   // ---- rules: stores ----
   'store-cannot-provide': rule(
@@ -218,8 +221,8 @@ export const registry = {
   // ---- rules: scenarios ----
   'partition-breaks-availability': rule(
     'assumption',
-    'A scenario\'s partition cuts clients off from the primary of a data type that keeps consistency, capping its ' +
-    'availability below the target it declares.',
+    "A scenario's partition cuts clients off from the primary of a data type that keeps consistency, capping its " +
+      'availability below the target it declares.',
   ),
 } satisfies Record<string, CodeInfo>;
 

@@ -77,7 +77,10 @@ export function preludeDocuments(): ParsedDocument[] {
 }
 
 export function analyze(files: SourceFile[], options: AnalyzeOptions = {}): Analysis {
-  return analyzeParsed(files.map((f) => parseIsolated(f.text, f.uri)), options);
+  return analyzeParsed(
+    files.map((f) => parseIsolated(f.text, f.uri)),
+    options,
+  );
 }
 
 /** A file whose reading throws is read as empty, with one `internal-error`: the other files are unaffected. */
@@ -143,7 +146,12 @@ function buildUnit(root: ParsedDocument, seen: ParsedDocument[], options: Analyz
   );
 }
 
-function buildUnitUnguarded(root: ParsedDocument, seen: ParsedDocument[], options: AnalyzeOptions, optionsKey: string): Unit {
+function buildUnitUnguarded(
+  root: ParsedDocument,
+  seen: ParsedDocument[],
+  options: AnalyzeOptions,
+  optionsKey: string,
+): Unit {
   const docs = [...preludeDocuments(), ...seen, root];
   const { model, diagnostics: modelDiagnostics } = buildModel(docs);
   const fallback = options.defaultProfile;

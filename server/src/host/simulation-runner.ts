@@ -53,7 +53,15 @@ export class SimulationRunner {
     for (const r of [this.current, ...this.queue]) if (r?.key === key) this.cancelRun(r);
     let resolve!: (o: Outcome) => void;
     const outcome = new Promise<Outcome>((r) => (resolve = r));
-    const run: Run = { ...options, id: this.nextId++, key, job, flag: new SharedArrayBuffer(4), resolve, cancelled: false };
+    const run: Run = {
+      ...options,
+      id: this.nextId++,
+      key,
+      job,
+      flag: new SharedArrayBuffer(4),
+      resolve,
+      cancelled: false,
+    };
     this.queue.push(run);
     this.pump();
     return { outcome, cancel: () => this.cancelRun(run) };

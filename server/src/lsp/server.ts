@@ -6,8 +6,15 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments,
-  TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { codeActions } from '../service/code-actions';
 import { codeLenses } from '../service/code-lens';
@@ -114,8 +121,12 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection }).catch(log);
-    if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.consistency' }] }).catch(log);
+    if (pullConfiguration)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection }).catch(log);
+    if (watchFiles)
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.consistency' }] })
+        .catch(log);
     pullSettings().catch((e) => log(`settings: ${e}`));
     validator.schedule();
   });
@@ -150,21 +161,48 @@ export function startServer(connection: Connection): void {
   const empty: never[] = [];
   connection.onHover(safe('hover', log, null, (p) => hover(of(p), p.textDocument.uri, p.position)));
   connection.onCompletion(safe('completion', log, null, (p) => completion(of(p), p.textDocument.uri, p.position)));
-  connection.onSignatureHelp(safe('signatureHelp', log, null, (p) => signatureHelp(of(p), p.textDocument.uri, p.position)));
+  connection.onSignatureHelp(
+    safe('signatureHelp', log, null, (p) => signatureHelp(of(p), p.textDocument.uri, p.position)),
+  );
   connection.onDefinition(safe('definition', log, null, (p) => definition(of(p), p.textDocument.uri, p.position)));
-  connection.onReferences(safe('references', log, empty, (p) => references(snap(), p.textDocument.uri, p.position, p.context.includeDeclaration)));
-  connection.onPrepareRename(safe('prepareRename', log, null, (p) => refusal(prepareRename(snap(), p.textDocument.uri, p.position))));
-  connection.onRenameRequest(safe('rename', log, null, (p) => refusal(rename(snap(), p.textDocument.uri, p.position, p.newName))));
+  connection.onReferences(
+    safe('references', log, empty, (p) =>
+      references(snap(), p.textDocument.uri, p.position, p.context.includeDeclaration),
+    ),
+  );
+  connection.onPrepareRename(
+    safe('prepareRename', log, null, (p) => refusal(prepareRename(snap(), p.textDocument.uri, p.position))),
+  );
+  connection.onRenameRequest(
+    safe('rename', log, null, (p) => refusal(rename(snap(), p.textDocument.uri, p.position, p.newName))),
+  );
   connection.onDocumentSymbol(safe('documentSymbol', log, empty, (p) => documentSymbols(of(p), p.textDocument.uri)));
   connection.onWorkspaceSymbol(safe('workspaceSymbol', log, empty, (p) => workspaceSymbols(snap(), p.query)));
   connection.onFoldingRanges(safe('foldingRange', log, empty, (p) => foldingRanges(of(p), p.textDocument.uri)));
-  connection.onCodeAction(safe('codeAction', log, empty, (p) => codeActions(of(p), p.textDocument.uri, p.range, p.context.only)));
-  connection.languages.semanticTokens.on(safe('semanticTokens', log, { data: [] }, (p) => semanticTokens(of(p), p.textDocument.uri)));
+  connection.onCodeAction(
+    safe('codeAction', log, empty, (p) => codeActions(of(p), p.textDocument.uri, p.range, p.context.only)),
+  );
+  connection.languages.semanticTokens.on(
+    safe('semanticTokens', log, { data: [] }, (p) => semanticTokens(of(p), p.textDocument.uri)),
+  );
   connection.onDocumentFormatting(safe('formatting', log, empty, (p) => formatting(of(p), p.textDocument.uri)));
-  const simulation = registerSimulation(connection, { snapshot: snap, settings: () => settings, log, canRefreshLenses: () => refreshLenses });
-  connection.onCodeLens(safe('codeLens', log, empty, (p) => codeLenses(of(p), p.textDocument.uri, simulation.lastRuns)));
-  connection.onRequest(builtinTextRequest, safe('builtinText', log, null, (p) => builtinText(p.uri) ?? null));
-  connection.onRequest(exportTypeScriptRequest, safe('exportTypeScript', log, null, (p) => exportTypeScriptFile(snap(), p.uri, readTargetFile) ?? null));
+  const simulation = registerSimulation(connection, {
+    snapshot: snap,
+    settings: () => settings,
+    log,
+    canRefreshLenses: () => refreshLenses,
+  });
+  connection.onCodeLens(
+    safe('codeLens', log, empty, (p) => codeLenses(of(p), p.textDocument.uri, simulation.lastRuns)),
+  );
+  connection.onRequest(
+    builtinTextRequest,
+    safe('builtinText', log, null, (p) => builtinText(p.uri) ?? null),
+  );
+  connection.onRequest(
+    exportTypeScriptRequest,
+    safe('exportTypeScript', log, null, (p) => exportTypeScriptFile(snap(), p.uri, readTargetFile) ?? null),
+  );
   connection.onShutdown(() => {
     validator.dispose();
     simulation.dispose();

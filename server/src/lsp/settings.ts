@@ -19,7 +19,11 @@ export interface Settings {
   simulation: { seed: number; operations: number; timeLimitSeconds: number };
 }
 
-export const defaultSettings: Settings = { rules: {}, validationDelayMs: 150, simulation: { seed: 1, operations: simulationDefaults.defaultOps, timeLimitSeconds: 30 } };
+export const defaultSettings: Settings = {
+  rules: {},
+  validationDelayMs: 150,
+  simulation: { seed: 1, operations: simulationDefaults.defaultOps, timeLimitSeconds: 30 },
+};
 
 const severities = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
@@ -29,7 +33,10 @@ export function readSettings(raw: unknown, warn: (message: string) => void = () 
   const out: Settings = { ...defaultSettings, rules: {} };
   if (typeof o.profile === 'string' && o.profile !== '') {
     if (builtinProfileNames.includes(o.profile)) out.profile = o.profile;
-    else warn(`consistency.profile: '${o.profile}' is not a built-in profile (${builtinProfileNames.join(', ')}); ignored.`);
+    else
+      warn(
+        `consistency.profile: '${o.profile}' is not a built-in profile (${builtinProfileNames.join(', ')}); ignored.`,
+      );
   }
   if (o.currency === 'INR' || o.currency === 'USD') out.currency = o.currency;
   else if (o.currency !== undefined && o.currency !== '') warn(`consistency.currency: expected INR or USD; ignored.`);
@@ -49,7 +56,11 @@ export function readSettings(raw: unknown, warn: (message: string) => void = () 
 }
 
 export function analyzeOptions(s: Settings): AnalyzeOptions {
-  return { rules: s.rules, ...(s.profile ? { defaultProfile: s.profile } : {}), ...(s.currency ? { defaultCurrency: s.currency } : {}) };
+  return {
+    rules: s.rules,
+    ...(s.profile ? { defaultProfile: s.profile } : {}),
+    ...(s.currency ? { defaultCurrency: s.currency } : {}),
+  };
 }
 
 /** `consistency.simulation.*`: integers in range, else the default (with a warning). */
@@ -61,7 +72,10 @@ function readSimulation(raw: unknown, warn: (message: string) => void): Settings
     const v = o[key];
     if (v === undefined) continue;
     if (typeof v === 'number' && Number.isInteger(v) && v >= limits[key][0] && v <= limits[key][1]) out[key] = v;
-    else warn(`consistency.simulation.${key}: expected a whole number from ${limits[key][0]} to ${limits[key][1]}; ignored.`);
+    else
+      warn(
+        `consistency.simulation.${key}: expected a whole number from ${limits[key][0]} to ${limits[key][1]}; ignored.`,
+      );
   }
   return out;
 }

@@ -3,7 +3,15 @@
 // request's token, even one cancelled before the request was dispatched, or the progress's cancel) that
 // reaches the running loop; remembers each target's last summary for the CodeLens.
 import { join } from 'node:path';
-import { CancellationToken, CodeLensRefreshRequest, ErrorCodes, ResponseError, type Connection, type WorkDoneProgressParams, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import {
+  CancellationToken,
+  CodeLensRefreshRequest,
+  ErrorCodes,
+  ResponseError,
+  type Connection,
+  type WorkDoneProgressParams,
+  type WorkDoneProgressReporter,
+} from 'vscode-languageserver/node';
 import { SimulationRunner } from '../host/simulation-runner';
 import { answerOf, readParams, responseOf, runKey, simulationJob, type SimulateResponse } from '../service/simulation';
 import type { Snapshot } from '../service/snapshot';
@@ -81,7 +89,8 @@ export function registerSimulation(connection: Connection, deps: SimulationDeps)
     // A run stopped before it had any result leaves the lens on the previous run's summary.
     if (!(response.error && response.stopped)) {
       lastRuns.set(key, response.summary);
-      if (deps.canRefreshLenses()) void connection.sendRequest(CodeLensRefreshRequest.type).catch((e) => deps.log(`codeLens/refresh: ${e}`));
+      if (deps.canRefreshLenses())
+        void connection.sendRequest(CodeLensRefreshRequest.type).catch((e) => deps.log(`codeLens/refresh: ${e}`));
     }
     return response;
   };

@@ -73,7 +73,13 @@ export class Workspace {
     const e = this.entries.get(key);
     if (!e) return;
     if (diskText === undefined) this.entries.delete(key);
-    else Object.assign(e, { open: false, version: undefined, onDisk: true, ...(e.text !== diskText ? { text: diskText, parsed: undefined } : {}) });
+    else
+      Object.assign(e, {
+        open: false,
+        version: undefined,
+        onDisk: true,
+        ...(e.text !== diskText ? { text: diskText, parsed: undefined } : {}),
+      });
     this.cached = undefined;
   }
 
@@ -125,7 +131,10 @@ export class Workspace {
   private parse(e: Entry): ParsedDocument {
     // The previous parse is reused (only the edited declarations re-read) with the product's own parser.
     const before = e.previous?.uri === e.uri && !failed(e.previous) ? e.previous : undefined;
-    const reuse = before && this.engine === coreEngine ? { ...coreEngine, parse: (t: string) => reparseDocument(before, t) } : undefined;
+    const reuse =
+      before && this.engine === coreEngine
+        ? { ...coreEngine, parse: (t: string) => reparseDocument(before, t) }
+        : undefined;
     e.parsed = parseIsolated(e.text, e.uri, reuse ?? this.engine);
     e.previous = undefined;
     this.parses++;

@@ -6,7 +6,11 @@ import { toLspDiagnostic, toLspFix } from './diagnostics';
 import type { Snapshot } from './snapshot';
 
 export function codeActions(s: Snapshot, uri: string, range: Range, only?: string[]): CodeAction[] {
-  if (only && !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === '')) return [];
+  if (
+    only &&
+    !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === '')
+  )
+    return [];
   const r = toCoreRange(s.lines.get(uri), range);
   const out: CodeAction[] = [];
   for (const d of s.analysis.diagnostics) {

@@ -22,9 +22,23 @@ export function codeLenses(s: Snapshot, uri: string, lastRuns: ReadonlyMap<strin
     const range = toRange(lines, at);
     if (target.kind === 'data') {
       const d = s.analysis.modelOf(uri).data.get(target.name)!;
-      out.push({ range, command: { title: lensTitle(tryEstimate(s.analysis, d)), command: commands.showEstimate, arguments: [uri, d.name] } });
+      out.push({
+        range,
+        command: {
+          title: lensTitle(tryEstimate(s.analysis, d)),
+          command: commands.showEstimate,
+          arguments: [uri, d.name],
+        },
+      });
     }
-    out.push({ range, command: { title: simulateLensTitle(lastRuns.get(runKey(uri, target))), command: commands.simulate, arguments: [uri, target.kind, target.name] } });
+    out.push({
+      range,
+      command: {
+        title: simulateLensTitle(lastRuns.get(runKey(uri, target))),
+        command: commands.simulate,
+        arguments: [uri, target.kind, target.name],
+      },
+    });
   }
   // Last, so on a line shared with a data type it reads "≈ … | ▶ Simulate | Export TypeScript".
   const first = doc.ast.declarations[0];

@@ -18,8 +18,20 @@ export interface CompletionContext {
   owner: BlockOwner;
 }
 
-const wordLike = (t: IToken) => ['Identifier', 'Percentile'].includes(t.tokenType.name) || t.tokenType.name.startsWith('Kw_');
-const topLevel = new Set(['import', 'policy', 'currency', 'profile', 'store', 'topology', 'tier', 'data', 'transaction', 'scenario']);
+const wordLike = (t: IToken) =>
+  ['Identifier', 'Percentile'].includes(t.tokenType.name) || t.tokenType.name.startsWith('Kw_');
+const topLevel = new Set([
+  'import',
+  'policy',
+  'currency',
+  'profile',
+  'store',
+  'topology',
+  'tier',
+  'data',
+  'transaction',
+  'scenario',
+]);
 const owners = new Set(['data', 'tier', 'when', 'topology', 'region', 'transaction', 'scenario']);
 const namesNext = new Set(['topology', 'tier', 'data', 'transaction', 'scenario']);
 
@@ -28,8 +40,13 @@ export function insideCommentOrString(doc: ParsedDocument, offset: number): bool
     const end = t.startOffset + t.image.length;
     return offset > t.startOffset && (offset < end || (openEnded && offset === end));
   };
-  if (doc.comments.some((c) => inside(c, c.image.startsWith('//') || c.image.length < 4 || !c.image.endsWith('*/')))) return true;
-  return doc.tokens.some((t) => (t.tokenType.name === 'StringLiteral' || t.tokenType.name === 'UnclosedString') && inside(t, t.tokenType.name === 'UnclosedString'));
+  if (doc.comments.some((c) => inside(c, c.image.startsWith('//') || c.image.length < 4 || !c.image.endsWith('*/'))))
+    return true;
+  return doc.tokens.some(
+    (t) =>
+      (t.tokenType.name === 'StringLiteral' || t.tokenType.name === 'UnclosedString') &&
+      inside(t, t.tokenType.name === 'UnclosedString'),
+  );
 }
 
 /** `line` is the cursor's 0-based line. */
@@ -48,7 +65,12 @@ export function completionContext(doc: ParsedDocument, offset: number, line: num
   let start = word ? word.startOffset : offset;
   // A qualified tier name: `rbi.hi|` replaces `rbi.hi`.
   let i = before;
-  while (i >= 2 && tokens[i - 1].tokenType.name === 'Dot' && tokens[i - 2].tokenType.name === 'Identifier' && tokens[i - 1].startOffset === tokens[i - 2].startOffset + tokens[i - 2].image.length) {
+  while (
+    i >= 2 &&
+    tokens[i - 1].tokenType.name === 'Dot' &&
+    tokens[i - 2].tokenType.name === 'Identifier' &&
+    tokens[i - 1].startOffset === tokens[i - 2].startOffset + tokens[i - 2].image.length
+  ) {
     i -= 2;
     start = tokens[i].startOffset;
   }
@@ -72,11 +94,23 @@ function assist(preceding: IToken[], cursorLine: number): Pick<CompletionContext
   });
   if (declStart < 0) return { paths: parser.computeContentAssist('file', []), owner: 'file' };
   const paths = parser.computeContentAssist('declaration', preceding.slice(declStart));
-  if (open.length === 0) return { paths: paths.length ? paths : parser.computeContentAssist('file', []), owner: 'file' };
+  if (open.length === 0)
+    return { paths: paths.length ? paths : parser.computeContentAssist('file', []), owner: 'file' };
   const k = open[open.length - 1];
   let o = k - 1;
   // The owner keyword starts its line or follows `}` (inside a scenario, `data x` is not a data block).
-  while (o >= 0 && !(preceding[o].tokenType.name.startsWith('Kw_') && owners.has(preceding[o].image) && (o === 0 || preceding[o - 1].tokenType.name === 'RBrace' || preceding[o - 1].tokenType.name === 'LBrace' || preceding[o - 1].endLine! < preceding[o].startLine!))) o--;
+  while (
+    o >= 0 &&
+    !(
+      preceding[o].tokenType.name.startsWith('Kw_') &&
+      owners.has(preceding[o].image) &&
+      (o === 0 ||
+        preceding[o - 1].tokenType.name === 'RBrace' ||
+        preceding[o - 1].tokenType.name === 'LBrace' ||
+        preceding[o - 1].endLine! < preceding[o].startLine!)
+    )
+  )
+    o--;
   const owner = (o >= 0 ? preceding[o].image : 'data') as BlockOwner;
   if (paths.length) return { paths, owner };
   return { paths: restartInBlock(preceding, o, k, owner, cursorLine), owner };
@@ -86,17 +120,31 @@ function assist(preceding: IToken[], cursorLine: number): Pick<CompletionContext
  * After a syntax error: parse from the first token of the cursor's line inside the block, else from the
  * block's opening (its owner keyword for topologies and regions, which own their braces; `{` otherwise).
  */
-function restartInBlock(preceding: IToken[], o: number, k: number, owner: BlockOwner, cursorLine: number): ISyntacticContentAssistPath[] {
+function restartInBlock(
+  preceding: IToken[],
+  o: number,
+  k: number,
+  owner: BlockOwner,
+  cursorLine: number,
+): ISyntacticContentAssistPath[] {
   let j = preceding.length;
   while (j > k + 1 && preceding[j - 1].startLine === cursorLine) j--;
   const first = preceding[j];
   const topologyRule = first?.image === 'link' ? 'linkDecl' : first?.image === 'replica' ? 'replicaWork' : 'regionDecl';
-  const rule = owner === 'topology' ? topologyRule : owner === 'region' ? 'regionProp' : owner === 'scenario' ? 'scenarioProp' : 'property';
+  const rule =
+    owner === 'topology'
+      ? topologyRule
+      : owner === 'region'
+        ? 'regionProp'
+        : owner === 'scenario'
+          ? 'scenarioProp'
+          : 'property';
   if (first && first.tokenType.name.startsWith('Kw_') && owner !== 'transaction') {
     const paths = parser.computeContentAssist(rule, preceding.slice(j));
     if (paths.length) return paths;
   }
-  if (owner === 'topology' || owner === 'region') return o >= 0 ? parser.computeContentAssist(`${owner}Decl`, preceding.slice(o, k + 1)) : [];
+  if (owner === 'topology' || owner === 'region')
+    return o >= 0 ? parser.computeContentAssist(`${owner}Decl`, preceding.slice(o, k + 1)) : [];
   if (owner === 'transaction') return [];
   if (owner === 'scenario') return o >= 0 ? parser.computeContentAssist('scenarioDecl', preceding.slice(o, k + 1)) : [];
   return parser.computeContentAssist('block', [preceding[k]]);

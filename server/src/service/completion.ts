@@ -2,7 +2,13 @@
 // and properties, minus properties the block forbids), level names after `consistency`, declared names
 // where a reference goes, values of closed sets, and units after numbers.
 import type { ISyntacticContentAssistPath } from 'chevrotain';
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+} from 'vscode-languageserver-types';
 import { builtinProfileNames } from '../core/estimate/profiles/index';
 import { storeAliases } from '../core/model/stores';
 import { knownPlaceNames } from '../core/geo/cities';
@@ -33,16 +39,30 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
   const items: CompletionItem[] = [];
   const add = (label: string, kind: CompletionItemKind, extra: Partial<CompletionItem> = {}, newText = label) => {
     if (items.some((i) => i.label === label)) return;
-    items.push({ label, kind, ...extra, sortText: String(items.length).padStart(4, '0'), textEdit: { range, newText } });
+    items.push({
+      label,
+      kind,
+      ...extra,
+      sortText: String(items.length).padStart(4, '0'),
+      textEdit: { range, newText },
+    });
   };
   const snippet = (label: string, def: { snippet: string; doc: string; block?: boolean }) =>
-    add(label, def.block ? CompletionItemKind.Snippet : CompletionItemKind.Keyword, { insertTextFormat: InsertTextFormat.Snippet, documentation: def.doc }, def.snippet);
+    add(
+      label,
+      def.block ? CompletionItemKind.Snippet : CompletionItemKind.Keyword,
+      { insertTextFormat: InsertTextFormat.Snippet, documentation: def.doc },
+      def.snippet,
+    );
   // What this file sees: the prelude, itself and what it imports.
   const model = s.analysis.modelOf(uri);
   const prev = ctx.preceding[ctx.preceding.length - 1];
-  const rbrace = ctx.paths.find((p) => p.nextTokenType.name === 'RBrace' && p.ruleStack[p.ruleStack.length - 1] === 'block');
+  const rbrace = ctx.paths.find(
+    (p) => p.nextTokenType.name === 'RBrace' && p.ruleStack[p.ruleStack.length - 1] === 'block',
+  );
   let unitsDone = false;
-  const touchingNumber = prev?.tokenType.name === 'NumberLiteral' && prev.startOffset + prev.image.length === ctx.replace.start;
+  const touchingNumber =
+    prev?.tokenType.name === 'NumberLiteral' && prev.startOffset + prev.image.length === ctx.replace.start;
 
   for (const p of ctx.paths) {
     const token = p.nextTokenType.name;
@@ -54,13 +74,18 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
       else if (rule === 'scenarioProp' && V.scenarioSnippets[word]) snippet(word, V.scenarioSnippets[word]);
       else if (rbrace && V.propertySnippets[word] && p.ruleStack[rbrace.ruleStack.length] === 'property') {
         if (!notAllowed[blockKind(ctx, rbrace)].has(word as PropertyKind)) snippet(word, V.propertySnippets[word]);
-      } else if (V.innerSnippets[word] && (rule === `${word}Decl` || word === 'quorum' || rule === 'replicaWork')) snippet(word, V.innerSnippets[word]);
+      } else if (V.innerSnippets[word] && (rule === `${word}Decl` || word === 'quorum' || rule === 'replicaWork'))
+        snippet(word, V.innerSnippets[word]);
       else add(word, CompletionItemKind.Keyword);
     } else if (token === 'Percentile') {
       for (const x of V.percentiles) add(x, CompletionItemKind.EnumMember);
     } else if (V.comparatorTokens[token]) {
       add(V.comparatorTokens[token], CompletionItemKind.Operator);
-    } else if ((token === 'Identifier' || token === 'PercentSign') && rule === 'quantity' && prev?.tokenType.name === 'NumberLiteral') {
+    } else if (
+      (token === 'Identifier' || token === 'PercentSign') &&
+      rule === 'quantity' &&
+      prev?.tokenType.name === 'NumberLiteral'
+    ) {
       if (!unitsDone) for (const u of V.units[unitKind(ctx)]) add(u, CompletionItemKind.Unit);
       unitsDone = true;
     } else if (token === 'Identifier' || token === 'Name') {
@@ -82,42 +107,78 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
       }
       for (const [name, def] of Object.entries(levelDefs)) {
         const bounded = name === 'bounded';
-        add(name, CompletionItemKind.EnumMember, { detail: `${def.costClass} cost class`, documentation: def.summary, ...(bounded ? { insertTextFormat: InsertTextFormat.Snippet } : {}) }, bounded ? 'bounded(${1:2s})' : name);
-        if (name === 'linearizable') add('strong', CompletionItemKind.EnumMember, { detail: 'alias of linearizable', documentation: def.summary });
+        add(
+          name,
+          CompletionItemKind.EnumMember,
+          {
+            detail: `${def.costClass} cost class`,
+            documentation: def.summary,
+            ...(bounded ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
+          },
+          bounded ? 'bounded(${1:2s})' : name,
+        );
+        if (name === 'linearizable')
+          add('strong', CompletionItemKind.EnumMember, { detail: 'alias of linearizable', documentation: def.summary });
       }
     } else if (rule === 'qualifiedName' && p.ruleStack.includes('property')) {
       for (const t of model.tiers.values()) {
         const d = s.document(t.origin.uri);
-        add(t.name, CompletionItemKind.Interface, { detail: t.builtin ? 'built-in tier' : 'tier', documentation: d && docComment(d, t.decl.range.start) });
+        add(t.name, CompletionItemKind.Interface, {
+          detail: t.builtin ? 'built-in tier' : 'tier',
+          documentation: d && docComment(d, t.decl.range.start),
+        });
       }
     } else if (rule === 'property') {
       if (before === 'topology') value(model.topologies.keys(), CompletionItemKind.Module);
-      else if (before === 'category') value(new Set([...moneyCategories, ...[...model.data.values()].flatMap((d) => d.effective.category?.value ?? [])]));
+      else if (before === 'category')
+        value(
+          new Set([...moneyCategories, ...[...model.data.values()].flatMap((d) => d.effective.category?.value ?? [])]),
+        );
       else if (before === 'conflict') value(Object.keys(conflictStrategies));
-      else if (before && conflictStrategies[before]?.length && ctx.preceding[ctx.preceding.length - 2]?.image === 'conflict') value(conflictStrategies[before]);
+      else if (
+        before &&
+        conflictStrategies[before]?.length &&
+        ctx.preceding[ctx.preceding.length - 2]?.image === 'conflict'
+      )
+        value(conflictStrategies[before]);
       else if (before === 'primary' || before === ',') value(regionsFor(ctx), CompletionItemKind.Variable);
       else if (before === 'sessions') value(['sticky', 'roaming']);
       else if (before === 'money') value(['no']);
     } else if (rule === 'replicationProp') value(V.replicationModes);
-    else if (rule === 'replicaWork' && before === 'replica') value(V.replicaOps.filter((o) => o !== 'write' && o !== 'read'));
+    else if (rule === 'replicaWork' && before === 'replica')
+      value(V.replicaOps.filter((o) => o !== 'write' && o !== 'read'));
     else if (rule === 'distribution') distributions();
     else if (rule === 'scenarioProp' && (before === 'data' || before === ',')) {
-      for (const d of model.data.values()) add(d.name, CompletionItemKind.Struct, { detail: d.effective.level?.value.display });
-    } else if (rule === 'clientShare' || rule === 'partitionSide' || rule === 'faultProp') value(regionsFor(ctx), CompletionItemKind.Variable);
+      for (const d of model.data.values())
+        add(d.name, CompletionItemKind.Struct, { detail: d.effective.level?.value.display });
+    } else if (rule === 'clientShare' || rule === 'partitionSide' || rule === 'faultProp')
+      value(regionsFor(ctx), CompletionItemKind.Variable);
     else if (rule === 'linkDecl') {
       const decl = declarationAt(doc!.ast, offset);
-      if (decl?.kind === 'topology') value(decl.regions.flatMap((r) => r.name?.text ?? []), CompletionItemKind.Variable);
+      if (decl?.kind === 'topology')
+        value(
+          decl.regions.flatMap((r) => r.name?.text ?? []),
+          CompletionItemKind.Variable,
+        );
     } else if (rule === 'regionProp' && before === 'city') value(knownPlaceNames(), CompletionItemKind.Value);
     else if (rule === 'transactionDecl' && (before === '{' || before === ',')) {
-      for (const d of model.data.values()) add(d.name, CompletionItemKind.Struct, { detail: d.effective.level?.value.display });
+      for (const d of model.data.values())
+        add(d.name, CompletionItemKind.Struct, { detail: d.effective.level?.value.display });
     } else if (rule === 'currencyDecl') value(['INR', 'USD']);
     else if (rule === 'profileDecl') value(builtinProfileNames);
     else if (rule === 'storeDecl') value(Object.keys(storeAliases));
-    else if (rule === 'condition' && (before === 'when' || before === 'and')) value(V.conditionFields, CompletionItemKind.Field);
+    else if (rule === 'condition' && (before === 'when' || before === 'and'))
+      value(V.conditionFields, CompletionItemKind.Field);
   }
 
   function distributions(): void {
-    for (const name of distributionNames) add(name, CompletionItemKind.Function, { detail: signatureOf(name), insertTextFormat: InsertTextFormat.Snippet }, `${name}($1)`);
+    for (const name of distributionNames)
+      add(
+        name,
+        CompletionItemKind.Function,
+        { detail: signatureOf(name), insertTextFormat: InsertTextFormat.Snippet },
+        `${name}($1)`,
+      );
   }
 
   function regionsFor(c: CompletionContext): string[] {

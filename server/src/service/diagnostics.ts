@@ -27,7 +27,8 @@ const severities: Record<Severity, DiagnosticSeverity> = {
 
 export function toLspFix(s: Snapshot, fix: Fix): FixData {
   const changes: Record<string, TextEdit[]> = {};
-  for (const e of fix.edits) (changes[e.uri] ??= []).push({ range: s.lines.location(e.uri, e.range).range, newText: e.newText });
+  for (const e of fix.edits)
+    (changes[e.uri] ??= []).push({ range: s.lines.location(e.uri, e.range).range, newText: e.newText });
   return { title: fix.title, changes };
 }
 
@@ -40,7 +41,8 @@ export function toLspDiagnostic(s: Snapshot, d: CoreDiagnostic): Diagnostic {
     message: d.message,
   };
   if (s.rulesDoc) out.codeDescription = { href: helpUri(s.rulesDoc, d.code) };
-  if (d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: s.lines.location(r.uri, r.range), message: r.message }));
+  if (d.related?.length)
+    out.relatedInformation = d.related.map((r) => ({ location: s.lines.location(r.uri, r.range), message: r.message }));
   if (d.fixes?.length) out.data = { fixes: d.fixes.map((f) => toLspFix(s, f)) } satisfies DiagnosticData;
   return out;
 }

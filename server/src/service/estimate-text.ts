@@ -71,7 +71,7 @@ function specificAssumptions(e: DataEstimate): string[] {
 
 /** Which store model and profile produced the numbers, and the date of the profile's price list. */
 function storeLine(e: DataEstimate): string {
-  const model = e.store ? `Store model **${e.store.title}**` : 'No `store` named: the profile\'s level classes';
+  const model = e.store ? `Store model **${e.store.title}**` : "No `store` named: the profile's level classes";
   const dated = e.profileDated ? `, price list of ${e.profileDated}` : '';
   const illustrative = e.assumptions.some((a) => a.startsWith(`profile ${e.profile}`) && a.includes('ILLUSTRATIVE'));
   return `${model} · profile \`${e.profile}\`${dated}${illustrative ? ' (illustrative figures)' : ''}`;

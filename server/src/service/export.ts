@@ -28,7 +28,11 @@ export function suggestedExportUri(uri: string): string {
 
 /** The export of policy `uri`; `readTarget` gives the text of a file (undefined when it does not exist).
  *  Undefined for documents not in the snapshot and for built-in documents. */
-export function exportTypeScriptFile(s: Snapshot, uri: string, readTarget: (uri: string) => string | undefined): ExportTypeScriptResult | undefined {
+export function exportTypeScriptFile(
+  s: Snapshot,
+  uri: string,
+  readTarget: (uri: string) => string | undefined,
+): ExportTypeScriptResult | undefined {
   if (!s.document(uri) || isBuiltin(uri)) return undefined;
   const { text } = exportTypeScript(s.analysis, uri);
   const suggestedPath = suggestedExportUri(uri);

@@ -20,7 +20,8 @@ export function foldingRanges(s: Snapshot, uri: string): FoldingRange[] {
   }
   let run: { start: number; end: number } | undefined;
   const flush = () => {
-    if (run && run.end > run.start) out.push({ startLine: run.start, endLine: run.end, kind: FoldingRangeKind.Comment });
+    if (run && run.end > run.start)
+      out.push({ startLine: run.start, endLine: run.end, kind: FoldingRangeKind.Comment });
     run = undefined;
   };
   for (const c of doc.comments) {

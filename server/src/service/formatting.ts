@@ -43,8 +43,14 @@ export function formatting(s: Snapshot, uri: string): TextEdit[] {
   let p = 0;
   while (p < a.length && p < formatted.length && a[p] === formatted[p]) p++;
   let q = 0;
-  while (q < a.length - p && q < formatted.length - p && a[a.length - 1 - q] === formatted[formatted.length - 1 - q]) q++;
-  return [{ range: toRange(s.lines.get(uri), { start: p, end: a.length - q }), newText: formatted.slice(p, formatted.length - q) }];
+  while (q < a.length - p && q < formatted.length - p && a[a.length - 1 - q] === formatted[formatted.length - 1 - q])
+    q++;
+  return [
+    {
+      range: toRange(s.lines.get(uri), { start: p, end: a.length - q }),
+      newText: formatted.slice(p, formatted.length - q),
+    },
+  ];
 }
 
 /** The canonical text of a document, or undefined when it cannot be formatted safely. */
@@ -52,8 +58,16 @@ export function formatDocument(doc: ParsedDocument): string | undefined {
   const unreadable = (code: string) =>
     (code.startsWith('syntax-') && code !== 'syntax-bad-quantity') || code === 'internal-error';
   if (doc.diagnostics.some((d) => unreadable(d.code))) return undefined;
-  const el = (t: IToken, comment: boolean): El => ({ image: comment && t.image.startsWith('//') ? t.image.trimEnd() : t.image, start: t.startOffset, end: t.startOffset + t.image.length, type: t.tokenType.name, comment });
-  const els = [...doc.tokens.map((t) => el(t, false)), ...doc.comments.map((c) => el(c, true))].sort((a, b) => a.start - b.start);
+  const el = (t: IToken, comment: boolean): El => ({
+    image: comment && t.image.startsWith('//') ? t.image.trimEnd() : t.image,
+    start: t.startOffset,
+    end: t.startOffset + t.image.length,
+    type: t.tokenType.name,
+    comment,
+  });
+  const els = [...doc.tokens.map((t) => el(t, false)), ...doc.comments.map((c) => el(c, true))].sort(
+    (a, b) => a.start - b.start,
+  );
   const { starts, kinds, props } = itemStarts(doc.ast);
   const text = doc.text;
   const eol = /\r\n/.exec(text)?.[0] ?? '\n';
@@ -72,11 +86,20 @@ export function formatDocument(doc: ParsedDocument): string | undefined {
     else if (!inline) {
       nl ||= starts.has(e.start) || e.type === 'RBrace' || prev?.type === 'LBrace';
       if (block?.owner === 'region' && e.type.startsWith('Kw_')) nl = true; // one region setting per line
-      if (block?.owner === 'transaction' && e.type === 'Identifier' && (prev?.type === 'Comma' || prev?.type === 'LBrace')) nl = true;
+      if (
+        block?.owner === 'transaction' &&
+        e.type === 'Identifier' &&
+        (prev?.type === 'Comma' || prev?.type === 'LBrace')
+      )
+        nl = true;
     }
     if (e.type === 'RBrace') blocks.pop();
     if (nl || !line) {
-      line = { depth: blocks.length, parts: [], blankBefore: !!prev && breaks(gap) >= 2 && prev.type !== 'LBrace' && e.type !== 'RBrace' };
+      line = {
+        depth: blocks.length,
+        parts: [],
+        blankBefore: !!prev && breaks(gap) >= 2 && prev.type !== 'LBrace' && e.type !== 'RBrace',
+      };
       line.kind = kinds.get(e.start);
       lines.push(line);
     }
@@ -134,7 +157,11 @@ function openBlock(els: El[], i: number, text: string, props: Set<number>, file:
   }
   if (j === i + 1) return { inline: true, owner }; // `{}`
   const oneLine = j < els.length && breaks(text.slice(els[i].start, els[j].start)) === 0;
-  const inline = oneLine && !comments && !braces && (owner === 'region' || owner === 'transaction' || (owner === 'when' && count <= 1));
+  const inline =
+    oneLine &&
+    !comments &&
+    !braces &&
+    (owner === 'region' || owner === 'transaction' || (owner === 'when' && count <= 1));
   return { inline, owner };
 }
 
@@ -171,7 +198,12 @@ function runs(lines: Line[], same: (l: Line) => boolean): [number, number][] {
   const out: [number, number][] = [];
   for (let i = 0; i < lines.length; ) {
     let j = i;
-    while (j < lines.length && same(lines[j]) && (j === i || (!lines[j].blankBefore && lines[j].depth === lines[i].depth && same(lines[i])))) j++;
+    while (
+      j < lines.length &&
+      same(lines[j]) &&
+      (j === i || (!lines[j].blankBefore && lines[j].depth === lines[i].depth && same(lines[i])))
+    )
+      j++;
     if (j > i) out.push([i, j]);
     i = Math.max(j, i + 1);
   }
@@ -180,7 +212,8 @@ function runs(lines: Line[], same: (l: Line) => boolean): [number, number][] {
 
 function render(lines: Line[], eol: string): string {
   for (const kind of ['region', 'transaction', 'when'] as const) {
-    const oneLine = (l: Line) => l.kind === kind && l.parts.some((p) => p.text === '{') && l.parts[l.parts.length - 1].text === '}';
+    const oneLine = (l: Line) =>
+      l.kind === kind && l.parts.some((p) => p.text === '{') && l.parts[l.parts.length - 1].text === '}';
     for (const [i, j] of runs(lines, oneLine)) alignBefore(lines.slice(i, j), '{');
   }
   for (const [i, j] of runs(lines, (l) => l.kind === 'link')) {
@@ -193,7 +226,8 @@ function render(lines: Line[], eol: string): string {
   const texts = lines.map((l) => `${'  '.repeat(l.depth)}${code(l)}`);
   for (const [i, j] of runs(lines, (l) => l.comment !== undefined)) {
     const width = Math.max(commentColumn - 1, ...texts.slice(i, j).map((t) => (t.includes('\n') ? 0 : t.length)));
-    for (let k = i; k < j; k++) texts[k] = `${texts[k].includes('\n') ? texts[k] : texts[k].padEnd(width)} ${lines[k].comment}`;
+    for (let k = i; k < j; k++)
+      texts[k] = `${texts[k].includes('\n') ? texts[k] : texts[k].padEnd(width)} ${lines[k].comment}`;
   }
   const out: string[] = [];
   lines.forEach((l, i) => {
@@ -206,7 +240,10 @@ function render(lines: Line[], eol: string): string {
 /** Pads the part before `mark` in each line so that `mark` starts in the same column. */
 function alignBefore(run: Line[], mark: string): void {
   const at = run.map((l) => l.parts.findIndex((p, k) => k > 0 && p.text === mark && !p.glue));
-  const width = Math.max(0, ...run.map((l, n) => (at[n] > 0 ? code({ ...l, parts: l.parts.slice(0, at[n]) }).length : 0)));
+  const width = Math.max(
+    0,
+    ...run.map((l, n) => (at[n] > 0 ? code({ ...l, parts: l.parts.slice(0, at[n]) }).length : 0)),
+  );
   run.forEach((l, n) => {
     if (at[n] <= 0) return;
     const before = code({ ...l, parts: l.parts.slice(0, at[n]) }).length;

@@ -21,8 +21,10 @@ export function levelMarkdown(expr: LevelExpr, profile: Profile): string {
   const title = level.display === level.name ? `**${level.name}**` : `**${level.display}**`;
   const implied = Object.keys(levelDefs).filter((n) => n !== level.name && implies(level, namedLevel(n)));
   const guarantees = [...level.guarantees].map((g) => g.replace(/_/g, '-'));
-  if (level.maxStalenessMs !== undefined && level.maxStalenessMs > 0) guarantees.push(`staleness ≤ ${ms(level.maxStalenessMs)} ms`);
-  if (level.maxStalenessVersions !== undefined && level.maxStalenessVersions > 0) guarantees.push(`staleness ≤ ${level.maxStalenessVersions} versions`);
+  if (level.maxStalenessMs !== undefined && level.maxStalenessMs > 0)
+    guarantees.push(`staleness ≤ ${ms(level.maxStalenessMs)} ms`);
+  if (level.maxStalenessVersions !== undefined && level.maxStalenessVersions > 0)
+    guarantees.push(`staleness ≤ ${level.maxStalenessVersions} versions`);
   const money = (x: number) => formatMoney(x, profile.currency);
   const rows = classes.map((c) => {
     const f = profile.classes[c];

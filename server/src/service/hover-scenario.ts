@@ -7,7 +7,9 @@ import { describeFault } from '../core/simulate/report';
 export function scenarioMarkdown(s: ScenarioModel): string {
   const sc = scenarioFor(s);
   const dflt = (set: boolean) => (set ? '' : ' (default)');
-  const load = sc.load ? `${sc.load.perSec}/s${sc.load.readsPct !== undefined ? `, ${sc.load.readsPct}% reads` : ''}` : "the data types' own workloads";
+  const load = sc.load
+    ? `${sc.load.perSec}/s${sc.load.readsPct !== undefined ? `, ${sc.load.readsPct}% reads` : ''}`
+    : "the data types' own workloads";
   const shares = sc.clients?.regions;
   const total = shares?.reduce((sum, c) => sum + c.share, 0) ?? 0;
   const clients = shares

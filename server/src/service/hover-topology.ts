@@ -26,7 +26,8 @@ export function regionMarkdown(t: TopologyModel, name: string): string {
   const head = `**region ${name}** · topology ${t.name} · ${plural(region.replicas, 'replica')}${region.primary ? ' · primary' : ''}`;
   const others = [...t.regions.keys()].filter((o) => o !== name);
   if (others.length === 0) return head;
-  const via = (o: string) => (t.path(name, o).length > 1 ? `via ${viaRegions(name, t.path(name, o)).join(', ')}` : 'direct');
+  const via = (o: string) =>
+    t.path(name, o).length > 1 ? `via ${viaRegions(name, t.path(name, o)).join(', ')}` : 'direct';
   const paths = others.some((o) => t.path(name, o).length > 1);
   const rows = others.map((o) => {
     const rtt = t.rtt(name, o);
@@ -34,7 +35,9 @@ export function regionMarkdown(t: TopologyModel, name: string): string {
     const jitter = t.jitter(name, o);
     return `| ${o} | ${ms(rtt)} ms${jitter ? ` ± ${ms(jitter)}` : ''} | ${ms(rtt / 2)} ms |${paths ? ` ${via(o)} |` : ''}`;
   });
-  const header = paths ? ['| to | round trip | one way | path |', '|:--|--:|--:|:--|'] : ['| to | round trip | one way |', '|:--|--:|--:|'];
+  const header = paths
+    ? ['| to | round trip | one way | path |', '|:--|--:|--:|:--|']
+    : ['| to | round trip | one way |', '|:--|--:|--:|'];
   return [head, '', ...header, ...rows].join('\n');
 }
 
@@ -51,13 +54,22 @@ function viaRegions(from: string, hops: LinkModel[]): string[] {
 
 export function linkMarkdown(t: TopologyModel, l: LinkModel): string {
   const lines = l.dist
-    ? [`**link ${l.a} ↔ ${l.b}** · round trip \`${describeDistribution(l.dist)}\`: median ${ms(l.rttMs)} ms, p99 ${ms(quantileOf(l.dist, 0.99))} ms (the estimates read it as ${ms(l.rttMs)} ms with jitter ${ms(l.jitterMs)} ms; the simulator samples it)`]
-    : [`**link ${l.a} ↔ ${l.b}** · round trip ${ms(l.rttMs)} ms (one way ${ms(l.rttMs / 2)} ms)${l.jitterMs ? ` · jitter ${ms(l.jitterMs)} ms` : ''}`];
+    ? [
+        `**link ${l.a} ↔ ${l.b}** · round trip \`${describeDistribution(l.dist)}\`: median ${ms(l.rttMs)} ms, p99 ${ms(quantileOf(l.dist, 0.99))} ms (the estimates read it as ${ms(l.rttMs)} ms with jitter ${ms(l.jitterMs)} ms; the simulator samples it)`,
+      ]
+    : [
+        `**link ${l.a} ↔ ${l.b}** · round trip ${ms(l.rttMs)} ms (one way ${ms(l.rttMs / 2)} ms)${l.jitterMs ? ` · jitter ${ms(l.jitterMs)} ms` : ''}`,
+      ];
   const best = t.rtt(l.a, l.b);
-  if (best !== undefined && best < l.rttMs) lines.push('', `A faster path exists between ${l.a} and ${l.b}: ${ms(best)} ms over other links.`);
+  if (best !== undefined && best < l.rttMs)
+    lines.push('', `A faster path exists between ${l.a} and ${l.b}: ${ms(best)} ms over other links.`);
   const a = t.regions.get(l.a);
   const b = t.regions.get(l.b);
   const floor = a && b ? fibreFloor(a, b) : undefined;
-  if (floor) lines.push('', `Fibre floor: ${formatCount(floor.km)} km great-circle → at least ${ms(floor.rttMs)} ms round trip.`);
+  if (floor)
+    lines.push(
+      '',
+      `Fibre floor: ${formatCount(floor.km)} km great-circle → at least ${ms(floor.rttMs)} ms round trip.`,
+    );
   return lines.join('\n');
 }

@@ -70,8 +70,14 @@ function symbolMarkdown(s: Snapshot, sym: SymbolAt, uri: string): string | undef
     case 'transaction': {
       const tx = model.transactions.get(sym.name);
       if (!tx) return undefined;
-      const members = tx.members.map((m) => `- ${m.name.text}: ${m.data?.effective.level?.value.display ?? (m.data ? 'no level' : 'not declared')}`);
-      return [`**transaction ${tx.name}** · ${tx.members.length} data types, committed atomically`, '', ...members].join('\n');
+      const members = tx.members.map(
+        (m) => `- ${m.name.text}: ${m.data?.effective.level?.value.display ?? (m.data ? 'no level' : 'not declared')}`,
+      );
+      return [
+        `**transaction ${tx.name}** · ${tx.members.length} data types, committed atomically`,
+        '',
+        ...members,
+      ].join('\n');
     }
   }
 }
@@ -80,7 +86,8 @@ export function tierMarkdown(s: Snapshot, t: TierModel): string {
   const doc = s.document(t.origin.uri);
   const line = s.lines.get(t.origin.uri).position(t.origin.range.start).line + 1;
   const file = decodeURIComponent(t.origin.uri.slice(t.origin.uri.lastIndexOf('/') + 1));
-  const replaces = !t.builtin && s.analysis.declarations.some((d) => d.kind === 'tier' && d.builtin && d.name === t.name);
+  const replaces =
+    !t.builtin && s.analysis.declarations.some((d) => d.kind === 'tier' && d.builtin && d.name === t.name);
   const where = t.builtin
     ? `built-in, from \`${t.origin.uri}\` (illustrative team defaults, not law)`
     : `declared in \`${file}\` line ${line}${replaces ? ', replacing the built-in tier of that name' : ''}`;
@@ -100,5 +107,8 @@ export function tierMarkdown(s: Snapshot, t: TierModel): string {
 export function linkSources(markdown: string, rulesDoc: string | undefined): string {
   if (!rulesDoc || !/rules\.md$/.test(rulesDoc)) return markdown;
   const doc = rulesDoc.replace(/rules\.md$/, 'sources.md');
-  return markdown.replace(/see docs\/sources\.md#([\w-]+)/g, (_, anchor: string) => `see [docs/sources.md#${anchor}](${doc}#${anchor})`);
+  return markdown.replace(
+    /see docs\/sources\.md#([\w-]+)/g,
+    (_, anchor: string) => `see [docs/sources.md#${anchor}](${doc}#${anchor})`,
+  );
 }

@@ -29,16 +29,33 @@ export function symbolAt(s: Snapshot, uri: string, offset: number): SymbolAt | u
   const ref = references.find((r) => r.uri === uri && contains(r.range, offset));
   if (ref) {
     const declaration = ref.target && declarationOf(s, ref.target);
-    return { kind: ref.kind, name: ref.name, range: ref.range, target: ref.target, declaration, scope: ref.scope ?? declaration?.container };
+    return {
+      kind: ref.kind,
+      name: ref.name,
+      range: ref.range,
+      target: ref.target,
+      declaration,
+      scope: ref.scope ?? declaration?.container,
+    };
   }
   const decl = declarations.find((d) => d.origin.uri === uri && contains(d.origin.range, offset));
-  if (decl) return { kind: decl.kind, name: decl.name, range: decl.origin.range, target: decl.origin, declaration: decl, scope: decl.container };
+  if (decl)
+    return {
+      kind: decl.kind,
+      name: decl.name,
+      range: decl.origin.range,
+      target: decl.origin,
+      declaration: decl,
+      scope: decl.container,
+    };
   return undefined;
 }
 
 /** The declaration's name and every reference bound to it, in every file that sees it (each as that file sees it). */
 export function occurrences(s: Snapshot, target: Origin, includeDeclaration = true): Origin[] {
-  const refs = s.analysis.references.filter((r) => r.target && sameOrigin(r.target, target)).map((r) => ({ uri: r.uri, range: r.range }));
+  const refs = s.analysis.references
+    .filter((r) => r.target && sameOrigin(r.target, target))
+    .map((r) => ({ uri: r.uri, range: r.range }));
   return includeDeclaration ? [target, ...refs] : refs;
 }
 

@@ -9,6 +9,8 @@ export function references(s: Snapshot, uri: string, position: Position, include
   if (!s.document(uri)) return [];
   const sym = symbolAt(s, uri, toOffset(s.lines.get(uri), position));
   if (!sym?.target) return [];
-  const refs = occurrences(s, sym.target, false).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start - b.range.start));
+  const refs = occurrences(s, sym.target, false).sort((a, b) =>
+    a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start - b.range.start,
+  );
   return (includeDeclaration ? [sym.target, ...refs] : refs).map((o) => s.lines.location(o.uri, o.range));
 }

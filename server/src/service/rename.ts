@@ -9,7 +9,14 @@ import type { Snapshot } from './snapshot';
 
 export type Refusal = { error: string };
 
-const kindWords = { topology: 'topology', region: 'region', tier: 'tier', data: 'data type', transaction: 'transaction', scenario: 'scenario' } as const;
+const kindWords = {
+  topology: 'topology',
+  region: 'region',
+  tier: 'tier',
+  data: 'data type',
+  transaction: 'transaction',
+  scenario: 'scenario',
+} as const;
 
 function renameable(s: Snapshot, uri: string, position: Position): SymbolAt | Refusal | undefined {
   if (!s.document(uri)) return undefined;
@@ -17,12 +24,18 @@ function renameable(s: Snapshot, uri: string, position: Position): SymbolAt | Re
   if (!sym) return undefined;
   if (!sym.target) return { error: `'${sym.name}' is not declared anywhere, so there is nothing to rename.` };
   if (sym.declaration?.builtin) {
-    return { error: `'${sym.name}' is a built-in ${kindWords[sym.kind]} (${sym.target.uri}) and cannot be renamed. To change it, declare your own ${kindWords[sym.kind]} with another name.` };
+    return {
+      error: `'${sym.name}' is a built-in ${kindWords[sym.kind]} (${sym.target.uri}) and cannot be renamed. To change it, declare your own ${kindWords[sym.kind]} with another name.`,
+    };
   }
   return sym;
 }
 
-export function prepareRename(s: Snapshot, uri: string, position: Position): { range: Range; placeholder: string } | Refusal | null {
+export function prepareRename(
+  s: Snapshot,
+  uri: string,
+  position: Position,
+): { range: Range; placeholder: string } | Refusal | null {
   const sym = renameable(s, uri, position);
   if (!sym) return null;
   if ('error' in sym) return sym;
@@ -34,17 +47,24 @@ function invalidName(name: string, sym: SymbolAt): string | undefined {
   const tokens = tokenize(name, 'rename:').tokens;
   // Keywords are names too (`data profile`), so a word of either kind will do.
   const kinds = tokens.map((t) => (t.tokenType.name.startsWith('Kw_') ? 'Identifier' : t.tokenType.name));
-  const qualified = sym.kind === 'tier' && kinds.every((k, i) => (i % 2 === 0 ? k === 'Identifier' : k === 'Dot')) && kinds.length % 2 === 1;
+  const qualified =
+    sym.kind === 'tier' &&
+    kinds.every((k, i) => (i % 2 === 0 ? k === 'Identifier' : k === 'Dot')) &&
+    kinds.length % 2 === 1;
   const plain = kinds.length === 1 && kinds[0] === 'Identifier';
   const joined = tokens.map((t) => t.image).join('') === name;
   if ((plain || qualified) && joined) return undefined;
-  const shape = sym.kind === 'tier' ? 'a name such as `team.payments`' : 'a name such as `account_balance` (letters, digits, _ and -)';
+  const shape =
+    sym.kind === 'tier'
+      ? 'a name such as `team.payments`'
+      : 'a name such as `account_balance` (letters, digits, _ and -)';
   return `'${name}' is not a valid ${kindWords[sym.kind]} name: use ${shape}.`;
 }
 
 export function rename(s: Snapshot, uri: string, position: Position, newName: string): WorkspaceEdit | Refusal {
   const sym = renameable(s, uri, position);
-  if (!sym) return { error: 'Put the cursor on the name of a topology, region, tier, data type or transaction to rename it.' };
+  if (!sym)
+    return { error: 'Put the cursor on the name of a topology, region, tier, data type or transaction to rename it.' };
   if ('error' in sym) return sym;
   const invalid = invalidName(newName, sym);
   if (invalid) return { error: invalid };

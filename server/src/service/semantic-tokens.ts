@@ -7,15 +7,48 @@ import type { DistExpr, Name } from '../core/syntax/ast';
 import { properties } from './locate';
 import type { Snapshot } from './snapshot';
 
-export const tokenTypes = ['namespace', 'type', 'struct', 'function', 'variable', 'enumMember', 'keyword', 'number', 'string', 'operator', 'property'] as const;
+export const tokenTypes = [
+  'namespace',
+  'type',
+  'struct',
+  'function',
+  'variable',
+  'enumMember',
+  'keyword',
+  'number',
+  'string',
+  'operator',
+  'property',
+] as const;
 export const tokenModifiers = ['declaration', 'defaultLibrary'] as const;
-export const semanticTokensLegend: SemanticTokensLegend = { tokenTypes: [...tokenTypes], tokenModifiers: [...tokenModifiers] };
+export const semanticTokensLegend: SemanticTokensLegend = {
+  tokenTypes: [...tokenTypes],
+  tokenModifiers: [...tokenModifiers],
+};
 
 type TokenType = (typeof tokenTypes)[number];
-const symbolTypes: Record<SymbolKind, TokenType> = { topology: 'namespace', tier: 'type', data: 'struct', transaction: 'function', region: 'variable', scenario: 'function' };
+const symbolTypes: Record<SymbolKind, TokenType> = {
+  topology: 'namespace',
+  tier: 'type',
+  data: 'struct',
+  transaction: 'function',
+  region: 'variable',
+  scenario: 'function',
+};
 const byTokenName: Record<string, TokenType> = {
-  NumberLiteral: 'number', Percentile: 'number', CurrencySign: 'number', PercentSign: 'number', StringLiteral: 'string', UnclosedString: 'string',
-  Arrow: 'operator', LessEq: 'operator', GreaterEq: 'operator', EqEq: 'operator', NotEq: 'operator', Less: 'operator', Greater: 'operator',
+  NumberLiteral: 'number',
+  Percentile: 'number',
+  CurrencySign: 'number',
+  PercentSign: 'number',
+  StringLiteral: 'string',
+  UnclosedString: 'string',
+  Arrow: 'operator',
+  LessEq: 'operator',
+  GreaterEq: 'operator',
+  EqEq: 'operator',
+  NotEq: 'operator',
+  Less: 'operator',
+  Greater: 'operator',
 };
 
 export function semanticTokens(s: Snapshot, uri: string): SemanticTokens {
@@ -23,9 +56,17 @@ export function semanticTokens(s: Snapshot, uri: string): SemanticTokens {
   if (!doc) return { data: [] };
   /** By start offset: type, modifier bits, end offset (qualified names span several tokens). */
   const names = new Map<number, [TokenType, number, number?]>();
-  const mark = (n: Name | undefined, type: TokenType, mods = 0) => n && names.set(n.range.start, [type, mods, n.range.end]);
-  for (const d of s.analysis.declarations) if (d.origin.uri === uri) names.set(d.origin.range.start, [symbolTypes[d.kind], 1, d.origin.range.end]);
-  for (const r of s.analysis.references) if (r.uri === uri) names.set(r.range.start, [symbolTypes[r.kind], (r.target !== undefined && isBuiltin(r.target.uri)) ? 2 : 0, r.range.end]);
+  const mark = (n: Name | undefined, type: TokenType, mods = 0) =>
+    n && names.set(n.range.start, [type, mods, n.range.end]);
+  for (const d of s.analysis.declarations)
+    if (d.origin.uri === uri) names.set(d.origin.range.start, [symbolTypes[d.kind], 1, d.origin.range.end]);
+  for (const r of s.analysis.references)
+    if (r.uri === uri)
+      names.set(r.range.start, [
+        symbolTypes[r.kind],
+        r.target !== undefined && isBuiltin(r.target.uri) ? 2 : 0,
+        r.range.end,
+      ]);
   for (const d of doc.ast.declarations) {
     if (d.kind === 'currency' || d.kind === 'profile') mark(d.value, 'enumMember');
     else if (d.kind === 'store') d.names.forEach((n) => mark(n, 'enumMember'));
@@ -49,7 +90,12 @@ export function semanticTokens(s: Snapshot, uri: string): SemanticTokens {
     else if (p.kind === 'sessions') mark(p.mode, 'enumMember');
     else if (p.kind === 'money') mark(p.value, 'enumMember');
     else if (p.kind === 'latency' && p.percentile) mark(p.percentile, 'number');
-    const conditions = p.kind === 'when' || p.kind === 'applies' ? p.conditions : p.kind === 'degrade' && p.condition ? [p.condition] : [];
+    const conditions =
+      p.kind === 'when' || p.kind === 'applies'
+        ? p.conditions
+        : p.kind === 'degrade' && p.condition
+          ? [p.condition]
+          : [];
     for (const c of conditions) {
       mark(c.field, 'property');
       if (c.value && !('kind' in c.value)) mark(c.value, 'enumMember');
@@ -70,9 +116,16 @@ export function semanticTokens(s: Snapshot, uri: string): SemanticTokens {
     if (!entry && name === 'Identifier' && (prev === 'NumberLiteral' || prev === 'Slash')) entry = ['number', 0]; // a unit
     if (!entry) return;
     const p = lines.position(t.startOffset);
-    const end = entry[2] !== undefined && lines.position(entry[2]).line === p.line ? entry[2] : t.startOffset + t.image.length;
+    const end =
+      entry[2] !== undefined && lines.position(entry[2]).line === p.line ? entry[2] : t.startOffset + t.image.length;
     covered = end;
-    data.push(p.line - line, p.line === line ? p.character - char : p.character, end - t.startOffset, tokenTypes.indexOf(entry[0]), entry[1]);
+    data.push(
+      p.line - line,
+      p.line === line ? p.character - char : p.character,
+      end - t.startOffset,
+      tokenTypes.indexOf(entry[0]),
+      entry[1],
+    );
     line = p.line;
     char = p.character;
   });

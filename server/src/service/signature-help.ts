@@ -26,25 +26,55 @@ const duration = 'a duration such as `45ms` or `0.5s`';
 const p = (label: string, doc: string, word = label.split(' ')[0]): Param => ({ label, word, doc });
 
 const distributions: Record<string, Sig> = {
-  fixed: { params: [p('value', `the delay, always: ${duration}`)], doc: 'Always the same delay (a plain `45ms` means the same).' },
-  uniform: { params: [p('min', `the shortest delay: ${duration}`), p('max', 'the longest delay: a duration ≥ min')], doc: 'Uniform between min and max.' },
-  normal: { params: [p('mean M', `the mean delay: ${duration}`), p('sd S', 'the standard deviation: a duration')], doc: 'Normal, clamped at 0 (a delay is never negative).' },
-  lognormal: { params: [p('median M', `the median delay: ${duration}`), p('p99 P', 'the 99th percentile: a duration ≥ the median')], doc: 'Log-normal with that median and 99th percentile.' },
+  fixed: {
+    params: [p('value', `the delay, always: ${duration}`)],
+    doc: 'Always the same delay (a plain `45ms` means the same).',
+  },
+  uniform: {
+    params: [p('min', `the shortest delay: ${duration}`), p('max', 'the longest delay: a duration ≥ min')],
+    doc: 'Uniform between min and max.',
+  },
+  normal: {
+    params: [p('mean M', `the mean delay: ${duration}`), p('sd S', 'the standard deviation: a duration')],
+    doc: 'Normal, clamped at 0 (a delay is never negative).',
+  },
+  lognormal: {
+    params: [
+      p('median M', `the median delay: ${duration}`),
+      p('p99 P', 'the 99th percentile: a duration ≥ the median'),
+    ],
+    doc: 'Log-normal with that median and 99th percentile.',
+  },
   exponential: { params: [p('mean M', `the mean delay: ${duration}`)], doc: 'Exponential with that mean.' },
   pareto: {
-    params: [p('scale', `the smallest delay: ${duration}`), p('shape', 'the tail index, a plain number (≤ 2: infinite variance)')],
+    params: [
+      p('scale', `the smallest delay: ${duration}`),
+      p('shape', 'the tail index, a plain number (≤ 2: infinite variance)'),
+    ],
     doc: 'P(X > x) = (scale / x)^shape for x ≥ scale: the heavy tail.',
   },
   mix: {
-    params: [p('weight distribution', 'a plain-number weight and a distribution, e.g. `0.38 pareto(1.05ms, 1.51)`; each part is drawn with probability weight / Σ weights', '')],
-    doc: 'A weighted mixture, e.g. the PBS paper\'s LinkedIn write latency `mix(0.38 pareto(1.05ms, 1.51), 0.62 exponential(mean 5.5ms))`.',
+    params: [
+      p(
+        'weight distribution',
+        'a plain-number weight and a distribution, e.g. `0.38 pareto(1.05ms, 1.51)`; each part is drawn with probability weight / Σ weights',
+        '',
+      ),
+    ],
+    doc: "A weighted mixture, e.g. the PBS paper's LinkedIn write latency `mix(0.38 pareto(1.05ms, 1.51), 0.62 exponential(mean 5.5ms))`.",
     repeated: true,
   },
 };
 
 const bounded: Sig[] = [
-  { params: [p('T', 'the most a read may trail the latest write: a duration such as `2s`', '')], doc: levelDefs.bounded.summary },
-  { params: [p('K versions', 'the most versions a read may trail the latest write, e.g. `5 versions`', '')], doc: levelDefs.bounded.summary },
+  {
+    params: [p('T', 'the most a read may trail the latest write: a duration such as `2s`', '')],
+    doc: levelDefs.bounded.summary,
+  },
+  {
+    params: [p('K versions', 'the most versions a read may trail the latest write, e.g. `5 versions`', '')],
+    doc: levelDefs.bounded.summary,
+  },
 ];
 
 const session: Sig = {
@@ -74,8 +104,13 @@ function information(name: string, sig: Sig): SignatureInformation {
 /** Whether `offset` is inside a comment or a string (no help there); an unclosed one, or a line comment, runs to its end. */
 function inText(doc: { tokens: IToken[]; comments: IToken[] }, offset: number): boolean {
   const open = new Set(['LineComment', 'UnclosedComment', 'UnclosedString']);
-  const texts = [...doc.comments, ...doc.tokens.filter((t) => t.tokenType.name === 'StringLiteral' || t.tokenType.name === 'UnclosedString')];
-  return texts.some((t) => t.startOffset < offset && offset <= (t.endOffset ?? t.startOffset) + (open.has(t.tokenType.name) ? 1 : 0));
+  const texts = [
+    ...doc.comments,
+    ...doc.tokens.filter((t) => t.tokenType.name === 'StringLiteral' || t.tokenType.name === 'UnclosedString'),
+  ];
+  return texts.some(
+    (t) => t.startOffset < offset && offset <= (t.endOffset ?? t.startOffset) + (open.has(t.tokenType.name) ? 1 : 0),
+  );
 }
 
 /** The call `offset` is inside (braces end the search): its name, the commas at its depth before the offset, and the tokens of the argument being written. */
@@ -106,9 +141,11 @@ export function signatureHelp(s: Snapshot, uri: string, position: Position): Sig
   const call = enclosingCall(doc.tokens, offset);
   const sigs = call && signaturesOf(call.name);
   if (!call || !sigs) return null;
-  const activeSignature = sigs === bounded && call.arg.some((t) => t.image === 'version' || t.image === 'versions') ? 1 : 0;
+  const activeSignature =
+    sigs === bounded && call.arg.some((t) => t.image === 'version' || t.image === 'versions') ? 1 : 0;
   const sig = sigs[activeSignature];
-  const labelled = call.arg.length > 0 ? sig.params.findIndex((x) => x.word !== '' && x.word === call.arg[0].image) : -1;
+  const labelled =
+    call.arg.length > 0 ? sig.params.findIndex((x) => x.word !== '' && x.word === call.arg[0].image) : -1;
   const activeParameter = sig.repeated ? 0 : labelled >= 0 ? labelled : Math.min(call.commas, sig.params.length);
   return { signatures: sigs.map((x) => information(call.name, x)), activeSignature, activeParameter };
 }

@@ -51,7 +51,8 @@ export function simulationTargets(s: Snapshot, uri: string): SimulationTargetAt[
   for (const decl of doc.ast.declarations) {
     if (!(decl.kind === 'data' || decl.kind === 'scenario') || !decl.name) continue;
     const declared = decl.kind === 'data' ? model.data.get(decl.name.text) : model.scenarios.get(decl.name.text);
-    if (declared?.decl === decl) out.push({ target: { kind: decl.kind, name: decl.name.text }, range: decl.name.range });
+    if (declared?.decl === decl)
+      out.push({ target: { kind: decl.kind, name: decl.name.text }, range: decl.name.range });
   }
   return out;
 }
@@ -68,7 +69,12 @@ export function simulateLensTitle(lastSummary?: string): string {
 }
 
 /** The job for a request, or why there is none (unknown document or target). */
-export function simulationJob(s: Snapshot, p: SimulateParams, options: AnalyzeOptions, knobs: { seed: number; ops: number }): SimulationJob | { error: string } {
+export function simulationJob(
+  s: Snapshot,
+  p: SimulateParams,
+  options: AnalyzeOptions,
+  knobs: { seed: number; ops: number },
+): SimulationJob | { error: string } {
   if (!s.document(p.uri)) return { error: `${p.uri} is not a policy file of this workspace` };
   if (!simulationTargets(s, p.uri).some((t) => t.target.kind === p.target.kind && t.target.name === p.target.name)) {
     return { error: `no ${p.target.kind === 'data' ? 'data type' : 'scenario'} '${p.target.name}' in ${p.uri}` };
@@ -91,7 +97,9 @@ export function summaryLine(r: SimulationResult, stopped?: SimulationStop): stri
   const ok = r.data.reduce((n, d) => n + d.read.ok + d.write.ok, 0);
   const all = r.data.reduce((n, d) => n + d.read.offered + d.write.offered, 0);
   const available = formatAvailability(all > 0 ? (100 * ok) / all : 100);
-  const head = stopped ? `${stopped === 'cancelled' ? 'cancelled' : 'time limit'} at ${ms(r.simulatedMs / 1000)} s simulated: ` : '';
+  const head = stopped
+    ? `${stopped === 'cancelled' ? 'cancelled' : 'time limit'} at ${ms(r.simulatedMs / 1000)} s simulated: `
+    : '';
   return `${head}write p99 ${ms(writeP99)} ms, ${plural(formatCount(anomalies), 'anomaly', 'anomalies')}, ${available} available (seed ${r.scenario.seed})`;
 }
 
@@ -99,7 +107,8 @@ export function summaryLine(r: SimulationResult, stopped?: SimulationStop): stri
 export function readParams(raw: unknown): SimulateParams | { error: string } {
   const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const t = (o.target && typeof o.target === 'object' ? o.target : {}) as Record<string, unknown>;
-  const whole = (v: unknown, min: number, max: number) => v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max);
+  const whole = (v: unknown, min: number, max: number) =>
+    v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max);
   if (typeof o.uri !== 'string' || (t.kind !== 'data' && t.kind !== 'scenario') || typeof t.name !== 'string') {
     return { error: 'consistency/simulate needs { uri, target: { kind: "data" | "scenario", name } }' };
   }
@@ -111,21 +120,38 @@ export function readParams(raw: unknown): SimulateParams | { error: string } {
   return p;
 }
 
-export type SimulationAnswer = { result: SimulationResult; stopped?: SimulationStop } | { error: string; stopped?: SimulationStop };
+export type SimulationAnswer =
+  | { result: SimulationResult; stopped?: SimulationStop }
+  | { error: string; stopped?: SimulationStop };
 
 /** What a one-target job's outcome says: its result, or why there is none. */
 export function answerOf(o: Outcome): SimulationAnswer {
   const stopped = o.stopped ? { stopped: o.stopped } : {};
   if (o.runs.length > 0) return { result: o.runs[0], ...stopped };
   if (o.failed.length > 0) return { error: o.failed[0].error, ...stopped };
-  return { error: o.stopped === 'time-limit' ? 'stopped by the time limit before it started' : 'cancelled before it started', ...stopped };
+  return {
+    error: o.stopped === 'time-limit' ? 'stopped by the time limit before it started' : 'cancelled before it started',
+    ...stopped,
+  };
 }
 
 /** The response to a request, from what the worker answered. */
 export function responseOf(p: Pick<SimulateParams, 'uri' | 'target'>, answer: SimulationAnswer): SimulateResponse {
   if ('error' in answer) {
     const stopped = answer.stopped ? { stopped: answer.stopped } : {};
-    return { uri: p.uri, target: p.target, error: answer.error, ...stopped, summary: answer.stopped === 'cancelled' ? 'cancelled' : `failed: ${answer.error}` };
+    return {
+      uri: p.uri,
+      target: p.target,
+      error: answer.error,
+      ...stopped,
+      summary: answer.stopped === 'cancelled' ? 'cancelled' : `failed: ${answer.error}`,
+    };
   }
-  return { uri: p.uri, target: p.target, result: answer.result, ...(answer.stopped ? { stopped: answer.stopped } : {}), summary: summaryLine(answer.result, answer.stopped) };
+  return {
+    uri: p.uri,
+    target: p.target,
+    result: answer.result,
+    ...(answer.stopped ? { stopped: answer.stopped } : {}),
+    summary: summaryLine(answer.result, answer.stopped),
+  };
 }

@@ -21,7 +21,14 @@ export function documentSymbols(s: Snapshot, uri: string): DocumentSymbol[] {
   if (!doc) return [];
   const lines = s.lines.get(uri);
   const text = (r: CoreRange) => doc.text.slice(r.start, r.end);
-  const sym = (name: string, kind: SymbolKind, full: CoreRange, selection: CoreRange, detail?: string, children?: DocumentSymbol[]): DocumentSymbol => ({
+  const sym = (
+    name: string,
+    kind: SymbolKind,
+    full: CoreRange,
+    selection: CoreRange,
+    detail?: string,
+    children?: DocumentSymbol[],
+  ): DocumentSymbol => ({
     name,
     kind,
     range: toRange(lines, full),
@@ -30,12 +37,39 @@ export function documentSymbols(s: Snapshot, uri: string): DocumentSymbol[] {
     ...(children?.length ? { children } : {}),
   });
   const whens = (body: A.Property[]): DocumentSymbol[] =>
-    body.flatMap((p) => (p.kind === 'when' ? [sym(text({ start: p.range.start, end: p.conditions.at(-1)?.range.end ?? p.keyword.end }), SymbolKind.Event, p.range, p.keyword, undefined, whens(p.body))] : []));
+    body.flatMap((p) =>
+      p.kind === 'when'
+        ? [
+            sym(
+              text({ start: p.range.start, end: p.conditions.at(-1)?.range.end ?? p.keyword.end }),
+              SymbolKind.Event,
+              p.range,
+              p.keyword,
+              undefined,
+              whens(p.body),
+            ),
+          ]
+        : [],
+    );
   const out: DocumentSymbol[] = [];
   for (const d of doc.ast.declarations) {
     if (d.kind === 'topology' && d.name) {
-      const regions = d.regions.flatMap((r) => (r.name ? [sym(r.name.text, kinds.region, r.range, r.name.range, r.replicas ? `${r.replicas.value} replicas${r.primary ? ', primary' : ''}` : undefined)] : []));
-      const links = d.links.flatMap((l) => (l.a && l.b ? [sym(`${l.a.text} <-> ${l.b.text}`, SymbolKind.Property, l.range, l.a.range, l.rtt?.text)] : []));
+      const regions = d.regions.flatMap((r) =>
+        r.name
+          ? [
+              sym(
+                r.name.text,
+                kinds.region,
+                r.range,
+                r.name.range,
+                r.replicas ? `${r.replicas.value} replicas${r.primary ? ', primary' : ''}` : undefined,
+              ),
+            ]
+          : [],
+      );
+      const links = d.links.flatMap((l) =>
+        l.a && l.b ? [sym(`${l.a.text} <-> ${l.b.text}`, SymbolKind.Property, l.range, l.a.range, l.rtt?.text)] : [],
+      );
       out.push(sym(d.name.text, kinds.topology, d.range, d.name.range, undefined, [...regions, ...links]));
     } else if (d.kind === 'tier' && d.name) {
       out.push(sym(d.name.text, kinds.tier, d.range, d.name.range, levelText(d.body, doc.text), whens(d.body)));
@@ -45,7 +79,15 @@ export function documentSymbols(s: Snapshot, uri: string): DocumentSymbol[] {
       out.push(sym(d.name.text, kinds.transaction, d.range, d.name.range, d.members.map((m) => m.text).join(', ')));
     } else if (d.kind === 'scenario' && d.name) {
       const data = d.body.find((p) => p.kind === 'data');
-      out.push(sym(d.name.text, kinds.scenario, d.range, d.name.range, data?.kind === 'data' ? data.names.map((n) => n.text).join(', ') : undefined));
+      out.push(
+        sym(
+          d.name.text,
+          kinds.scenario,
+          d.range,
+          d.name.range,
+          data?.kind === 'data' ? data.names.map((n) => n.text).join(', ') : undefined,
+        ),
+      );
     }
   }
   return out;

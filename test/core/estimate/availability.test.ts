@@ -37,21 +37,28 @@ test('the DP over regions equals brute-force enumeration', () => {
     [[5], 3, 0.9, 0.7],
     [[1, 2, 3, 1], 5, 0.97, 0.85],
   ];
-  for (const [groups, w, ru, pu] of cases) near(quorumProbability(groups, w, ru, pu), bruteForce(groups, w, ru, pu), 1e-12);
+  for (const [groups, w, ru, pu] of cases)
+    near(quorumProbability(groups, w, ru, pu), bruteForce(groups, w, ru, pu), 1e-12);
 });
 
 test('sync needs every region and every replica: 0.9995³ × 0.999⁷', () => {
   near(quorumProbability([3, 2, 2], 7, 0.9995, 0.999), 0.9995 ** 3 * 0.999 ** 7, 1e-12);
   const e = estimateOf(`${india}data a { consistency strong replication sync }`, 'a');
   near(e.availabilityPct, 100 * 0.9995 ** 3 * 0.999 ** 7, 1e-9);
-  assert.equal(e.availability!.explanation, 'sync replication needs all 7 replicas: 0.9995³ regions × 0.999⁷ replicas ≈ 99.15%');
+  assert.equal(
+    e.availability!.explanation,
+    'sync replication needs all 7 replicas: 0.9995³ regions × 0.999⁷ replicas ≈ 99.15%',
+  );
 });
 
 test('a majority quorum survives a whole region going down', () => {
   const e = estimateOf(`${india}data a { consistency strong }`, 'a');
   near(e.availabilityPct, 100 * bruteForce([3, 2, 2], 4, 0.9995, 0.999), 1e-9);
   assert.ok(e.availabilityPct > 99.999);
-  assert.match(e.availability!.explanation, /^a majority quorum needs 4 of 7 replicas \(mumbai 3, delhi 2, chennai 2\); with each region up 99\.95% and each replica 99\.9%, P\(≥ 4 up\) ≈ 99\.999\d+%$/);
+  assert.match(
+    e.availability!.explanation,
+    /^a majority quorum needs 4 of 7 replicas \(mumbai 3, delhi 2, chennai 2\); with each region up 99\.95% and each replica 99\.9%, P\(≥ 4 up\) ≈ 99\.999\d+%$/,
+  );
 });
 
 test('the cloud profile uses its own uptime figures', () => {
@@ -62,5 +69,8 @@ test('the cloud profile uses its own uptime figures', () => {
 test('a single replica has no redundancy', () => {
   const e = estimateOf('topology one { region mumbai { replicas 1 } }\ndata a { consistency strong }', 'a');
   near(e.availabilityPct, 100 * 0.9995 * 0.999, 1e-9);
-  assert.equal(e.availability!.explanation, 'a single replica, no redundancy: 0.9995 (its region) × 0.999 (the replica) ≈ 99.85%');
+  assert.equal(
+    e.availability!.explanation,
+    'a single replica, no redundancy: 0.9995 (its region) × 0.999 (the replica) ≈ 99.85%',
+  );
 });

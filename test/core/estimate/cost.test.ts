@@ -37,7 +37,9 @@ test('no workload: only fixed costs, and no per-operation cost', () => {
   const e = estimateOf(`${india}data a { consistency eventual }`, 'a');
   near(e.monthlyCost, 7 * 15_000 + 3_000 + 3_000 + 20 * 1_500 + 8_000);
   assert.equal(e.costPerOperation, undefined);
-  assert.ok(e.assumptions.includes('no workload declared: only fixed costs count, and capacity is not compared with any load'));
+  assert.ok(
+    e.assumptions.includes('no workload declared: only fixed costs count, and capacity is not compared with any load'),
+  );
 });
 
 test('a USD file with the INR profile converts at the stated rate', () => {
@@ -49,7 +51,10 @@ test('a USD file with the INR profile converts at the stated rate', () => {
 });
 
 test('the cloud profile prices in USD', () => {
-  const e = estimateOf(`profile cloud-generic-2024\n${india}data a { consistency strong workload 1M/day reads 50% }`, 'a');
+  const e = estimateOf(
+    `profile cloud-generic-2024\n${india}data a { consistency strong workload 1M/day reads 50% }`,
+    'a',
+  );
   assert.equal(e.currency, 'USD');
   // 30M ops → 15M writes × 1 KB × 4 remote replicas = 60 GB × $0.02.
   near(e.monthlyCost, 7 * 350 + 60 * 0.02 + 60 + 40 * 80 + 600 + 30 * 1.5, 1e-6);

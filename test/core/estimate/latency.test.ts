@@ -26,7 +26,14 @@ test('strong writes wait for the leader and the 4th of 7 acks (majority assumed)
   const e = estimateOf(`${india}data a { consistency strong }`, 'a');
   // Leader mumbai; acks from mumbai: 0, 1, 1, 35, 35, 45, 45 → 4th = 35 ms (chennai).
   // Round trips: mumbai 1 + 35 = 36; delhi 45 + 35 = 80 (jitter 5); chennai 35 + 35 = 70.
-  assert.deepEqual(e.writePlan!.trips.map((t) => [t.client, t.rttMs, t.jitterMs]), [['mumbai', 36, 0], ['delhi', 80, 5], ['chennai', 70, 0]]);
+  assert.deepEqual(
+    e.writePlan!.trips.map((t) => [t.client, t.rttMs, t.jitterMs]),
+    [
+      ['mumbai', 36, 0],
+      ['delhi', 80, 5],
+      ['chennai', 70, 0],
+    ],
+  );
   near(e.write.p50, (36 + 80 + 70) / 3 + 22.5); // mean of the regions' medians + strong p50 service
   near(e.write.p95, 80 + Z95 * 5 + 45, 1e-4); // worst region (delhi)
   near(e.write.p99, 80 + Z99 * 5 + 90, 1e-4);
@@ -37,7 +44,10 @@ test('strong writes wait for the leader and the 4th of 7 acks (majority assumed)
 test('strong reads use the read quorum from the client: the 4th fastest reply', () => {
   const e = estimateOf(`${india}data a { consistency strong }`, 'a');
   // mumbai: 1,1,1,35 → 35; delhi: 1,1,45,45 → 45 (jitter 5); chennai: 1,1,35,35 → 35.
-  assert.deepEqual(e.readPlan!.trips.map((t) => t.rttMs), [35, 45, 35]);
+  assert.deepEqual(
+    e.readPlan!.trips.map((t) => t.rttMs),
+    [35, 45, 35],
+  );
   near(e.read.p50, (35 + 45 + 35) / 3 + 22.5);
   near(e.read.p99, 45 + Z99 * 5 + 90, 1e-4);
 });
@@ -45,14 +55,23 @@ test('strong reads use the read quorum from the client: the 4th fastest reply', 
 test('sync replication waits for all replicas; linearizable reads without a read quorum go to the leader', () => {
   const e = estimateOf(`${india}data a { consistency linearizable replication sync }`, 'a');
   // The 7th ack from mumbai is delhi's (45 ms): mumbai 46, delhi 90, chennai 80.
-  assert.deepEqual(e.writePlan!.trips.map((t) => t.rttMs), [46, 90, 80]);
-  assert.deepEqual(e.readPlan!.trips.map((t) => t.rttMs), [1, 45, 35]);
+  assert.deepEqual(
+    e.writePlan!.trips.map((t) => t.rttMs),
+    [46, 90, 80],
+  );
+  assert.deepEqual(
+    e.readPlan!.trips.map((t) => t.rttMs),
+    [1, 45, 35],
+  );
   assert.equal(e.replicationLagMs, 0);
 });
 
 test('eventual: writes go to the leader, reads are local; lag is the one-way delay to the farthest replica + apply', () => {
   const e = estimateOf(`${india}data a { consistency eventual }`, 'a');
-  assert.deepEqual(e.writePlan!.trips.map((t) => t.rttMs), [1, 45, 35]);
+  assert.deepEqual(
+    e.writePlan!.trips.map((t) => t.rttMs),
+    [1, 45, 35],
+  );
   near(e.read.p50, 1 + 6);
   near(e.read.p99, 1 + 24);
   // Farthest from mumbai at p99: delhi, (45 + 2.326 × 5) / 2 ≈ 28.3 ms, + 24 ms apply.
@@ -77,7 +96,10 @@ test('a declared primary moves the leader', () => {
 test('no topology: one region with the calculator default replicas, said so', () => {
   const e = estimateOf('data a { consistency strong }', 'a');
   // 3 replicas, majority 2: leader + one intra-region ack (1 ms); the client is in the region (1 ms).
-  assert.deepEqual(e.writePlan!.trips.map((t) => t.rttMs), [2]);
+  assert.deepEqual(
+    e.writePlan!.trips.map((t) => t.rttMs),
+    [2],
+  );
   near(e.write.p50, 2 + 22.5);
   assert.ok(e.assumptions.some((a) => a.startsWith('no topology: one region holding 3 replicas')));
 });
@@ -86,13 +108,19 @@ test('multi-primary: each client writes to the nearest primary', () => {
   const e = estimateOf(`${india}data a { consistency eventual primary mumbai, delhi }`, 'a');
   assert.deepEqual(e.leaders, ['mumbai', 'delhi']);
   // async: mumbai → mumbai 1, delhi → delhi 1, chennai → mumbai 35 (nearer than delhi's 65).
-  assert.deepEqual(e.writePlan!.trips.map((t) => t.rttMs), [1, 1, 35]);
+  assert.deepEqual(
+    e.writePlan!.trips.map((t) => t.rttMs),
+    [1, 1, 35],
+  );
 });
 
 test('regional: writes stay inside the client region; lag is the farthest pair of regions', () => {
   const e = estimateOf(`${india}data a { consistency regional }`, 'a');
   // Majority inside each region: mumbai 2 of 3, delhi 2 of 2, chennai 2 of 2 → one intra-region ack each.
-  assert.deepEqual(e.writePlan!.trips.map((t) => t.rttMs), [2, 2, 2]);
+  assert.deepEqual(
+    e.writePlan!.trips.map((t) => t.rttMs),
+    [2, 2, 2],
+  );
   // Farthest pair at p99: chennai↔delhi 65 ms / 2 = 32.5 ms (beats mumbai↔delhi (45 + 11.6) / 2), + 24 ms.
   near(e.replicationLagMs, 32.5 + 24);
 });

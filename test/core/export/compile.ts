@@ -36,14 +36,19 @@ export function compile(files: Record<string, string>, options: ts.CompilerOptio
   };
   const program = ts.createProgram([...names], options, host);
   return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : '';
+    const where =
+      d.file && d.start !== undefined
+        ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: `
+        : '';
     return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
   });
 }
 
 /** Runs a generated module (transpiled to CommonJS) and returns its exports. */
 export function evaluate(source: string): Record<string, unknown> {
-  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const js = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
   const exports: Record<string, unknown> = {};
   new Function('exports', 'module', js)(exports, { exports });
   return exports;
@@ -53,6 +58,14 @@ export function evaluate(source: string): Record<string, unknown> {
 export function statementKinds(source: string): string[] {
   const sf = ts.createSourceFile('m.ts', source, ts.ScriptTarget.ES2022, true);
   return sf.statements.map((s) =>
-    ts.isVariableStatement(s) ? 'VariableStatement' : ts.isInterfaceDeclaration(s) ? 'InterfaceDeclaration' : ts.isTypeAliasDeclaration(s) ? 'TypeAliasDeclaration' : ts.isExportAssignment(s) ? 'ExportAssignment' : `other (${ts.SyntaxKind[s.kind]})`,
+    ts.isVariableStatement(s)
+      ? 'VariableStatement'
+      : ts.isInterfaceDeclaration(s)
+        ? 'InterfaceDeclaration'
+        : ts.isTypeAliasDeclaration(s)
+          ? 'TypeAliasDeclaration'
+          : ts.isExportAssignment(s)
+            ? 'ExportAssignment'
+            : `other (${ts.SyntaxKind[s.kind]})`,
   );
 }

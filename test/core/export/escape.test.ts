@@ -13,7 +13,8 @@ function tokens(text: string): { kind: string; text: string }[] {
   const scanner = ts.createScanner(ts.ScriptTarget.ES2022, false, ts.LanguageVariant.Standard, text);
   const out: { kind: string; text: string }[] = [];
   for (let k = scanner.scan(); k !== ts.SyntaxKind.EndOfFileToken; k = scanner.scan()) {
-    if (k !== ts.SyntaxKind.WhitespaceTrivia && k !== ts.SyntaxKind.NewLineTrivia) out.push({ kind: ts.SyntaxKind[k], text: scanner.getTokenText() });
+    if (k !== ts.SyntaxKind.WhitespaceTrivia && k !== ts.SyntaxKind.NewLineTrivia)
+      out.push({ kind: ts.SyntaxKind[k], text: scanner.getTokenText() });
   }
   return out;
 }
@@ -45,7 +46,11 @@ test('string literals evaluate to exactly their input, for hostile strings', () 
 test('a string literal is one token, on one line, with nothing invisible in it', () => {
   for (const s of hostile) {
     const lit = stringLiteral(s);
-    assert.deepEqual(tokens(lit).map((t) => t.kind), ['StringLiteral'], JSON.stringify(s));
+    assert.deepEqual(
+      tokens(lit).map((t) => t.kind),
+      ['StringLiteral'],
+      JSON.stringify(s),
+    );
     assert.doesNotMatch(lit, /[\n\r\u2028\u2029\u202A-\u202E\u2066-\u2069\u200B\uFEFF\u0000-\u001f]/);
     assert.doesNotMatch(lit, /\p{Cs}/u, 'no lone surrogates in the output');
   }
@@ -72,7 +77,10 @@ test('a JSDoc block stays one comment, whatever the text; `*/` is neutralised an
     const toks = tokens(`${doc}\nconst x = 1;`);
     assert.equal(toks[0].kind, 'MultiLineCommentTrivia', JSON.stringify(s));
     assert.equal(toks[0].text, doc);
-    assert.deepEqual(toks.slice(1).map((t) => t.text), ['const', 'x', '=', '1', ';']);
+    assert.deepEqual(
+      toks.slice(1).map((t) => t.text),
+      ['const', 'x', '=', '1', ';'],
+    );
     assert.doesNotMatch(doc, /^\s*\*\s*@/m, 'no line starts a JSDoc tag');
   }
   assert.equal(jsdoc(['a */ b']), '/** a *\\/ b */');
@@ -87,7 +95,12 @@ test('property: any text inside a JSDoc block or a line comment stays inside it'
       const afterDoc = tokens(`${doc}\nx;`).map((t) => t.text);
       const comment = lineComment(line);
       const afterLine = tokens(`${comment}\nx;`).map((t) => t.text);
-      return (doc === '' || afterDoc.length === 3) && afterDoc.slice(-2).join('') === 'x;' && afterLine.length === 3 && afterLine[0] === comment;
+      return (
+        (doc === '' || afterDoc.length === 3) &&
+        afterDoc.slice(-2).join('') === 'x;' &&
+        afterLine.length === 3 &&
+        afterLine[0] === comment
+      );
     }),
     { numRuns: 500 },
   );

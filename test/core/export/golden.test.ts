@@ -15,7 +15,6 @@ const SAMPLES = 'samples';
 const GOLDEN = 'test/golden/export';
 const update = process.env.UPDATE_GOLDEN === '1';
 
-
 function generate(text: string, uri: string): string {
   return exportTypeScript(analyze([{ uri, text }]), uri).text;
 }
@@ -41,14 +40,20 @@ for (const sample of samples) {
     outputs[`/virtual/${rel}.ts`] = actual;
     assert.ok(isGenerated(actual), 'starts with the generated-file marker');
     const path = goldenPath(sample);
-    assert.ok(update || existsSync(path), `no golden ${path}: run UPDATE_GOLDEN=1 node scripts/run-tests.mjs golden, and review it`);
+    assert.ok(
+      update || existsSync(path),
+      `no golden ${path}: run UPDATE_GOLDEN=1 node scripts/run-tests.mjs golden, and review it`,
+    );
     if (update) {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, actual);
       t.diagnostic(`wrote ${path}`);
     } else {
       const expected = readFileSync(path, 'utf8');
-      assert.ok(actual === expected, `${rel} differs from ${path} ${firstDifference(actual, expected)} (run with UPDATE_GOLDEN=1 if the change is intended)`);
+      assert.ok(
+        actual === expected,
+        `${rel} differs from ${path} ${firstDifference(actual, expected)} (run with UPDATE_GOLDEN=1 if the change is intended)`,
+      );
     }
   });
 }
@@ -69,5 +74,8 @@ test('re-exporting unchanged input is byte-identical, wherever the file lives', 
 test('every export golden file belongs to a sample', () => {
   if (!existsSync(GOLDEN)) return;
   const expected = new Set(samples.map(goldenPath));
-  assert.deepEqual(filesUnder(GOLDEN, '.ts').filter((f) => !expected.has(f)), []);
+  assert.deepEqual(
+    filesUnder(GOLDEN, '.ts').filter((f) => !expected.has(f)),
+    [],
+  );
 });

@@ -3,14 +3,25 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import ts from 'typescript';
-import { camelCase, isSafeIdentifier, NameTable, pascalCase, reservedWords } from '../../../server/src/core/export/identifiers';
+import {
+  camelCase,
+  isSafeIdentifier,
+  NameTable,
+  pascalCase,
+  reservedWords,
+} from '../../../server/src/core/export/identifiers';
 
 /** True when `const <id> = 1;` parses as one declaration of exactly that name in a module. */
 function declares(id: string): boolean {
   const sf = ts.createSourceFile('m.ts', `export const ${id} = 1;`, ts.ScriptTarget.ES2022, true);
   const diags = (sf as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics;
   const st = sf.statements[0];
-  return diags.length === 0 && sf.statements.length === 1 && ts.isVariableStatement(st) && st.declarationList.declarations[0].name.getText(sf) === id;
+  return (
+    diags.length === 0 &&
+    sf.statements.length === 1 &&
+    ts.isVariableStatement(st) &&
+    st.declarationList.declarations[0].name.getText(sf) === id
+  );
 }
 
 test('camelCase and PascalCase follow TypeScript conventions', () => {
@@ -27,7 +38,10 @@ test('camelCase and PascalCase follow TypeScript conventions', () => {
 
 test('names that collide after case conversion get distinct identifiers, in order', () => {
   const t = new NameTable('camel');
-  assert.deepEqual(['a_b', 'a-b', 'aB', 'a.b', 'a_b'].map((n) => t.get(n)), ['aB', 'aB_2', 'aB_3', 'aB_4', 'aB']);
+  assert.deepEqual(
+    ['a_b', 'a-b', 'aB', 'a.b', 'a_b'].map((n) => t.get(n)),
+    ['aB', 'aB_2', 'aB_3', 'aB_4', 'aB'],
+  );
 });
 
 test('reserved words and the module’s own names are avoided', () => {
@@ -43,15 +57,28 @@ test('reserved words and the module’s own names are avoided', () => {
   assert.equal(types.get('data-type'), 'DataType_2');
 });
 
-const namesOfTheLanguage = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}(-[A-Za-z0-9_]{1,4}){0,2}(\.[A-Za-z_][A-Za-z0-9_]{0,5})?$/);
+const namesOfTheLanguage = fc.stringMatching(
+  /^[A-Za-z_][A-Za-z0-9_]{0,8}(-[A-Za-z0-9_]{1,4}){0,2}(\.[A-Za-z_][A-Za-z0-9_]{0,5})?$/,
+);
 
 test('property: any name the language accepts gets a valid, unique identifier', () => {
   fc.assert(
-    fc.property(fc.uniqueArray(fc.oneof(namesOfTheLanguage, fc.constantFrom(...reservedWords, 'constructor', '__proto__', 'toString', 'a_b', 'a-b', 'aB')), { maxLength: 12 }), (names) => {
-      const t = new NameTable('camel', ['policy']);
-      const ids = names.map((n) => t.get(n));
-      return new Set(ids).size === ids.length && ids.every((id) => isSafeIdentifier(id) && declares(id) && id !== 'policy');
-    }),
+    fc.property(
+      fc.uniqueArray(
+        fc.oneof(
+          namesOfTheLanguage,
+          fc.constantFrom(...reservedWords, 'constructor', '__proto__', 'toString', 'a_b', 'a-b', 'aB'),
+        ),
+        { maxLength: 12 },
+      ),
+      (names) => {
+        const t = new NameTable('camel', ['policy']);
+        const ids = names.map((n) => t.get(n));
+        return (
+          new Set(ids).size === ids.length && ids.every((id) => isSafeIdentifier(id) && declares(id) && id !== 'policy')
+        );
+      },
+    ),
     { numRuns: 300 },
   );
 });

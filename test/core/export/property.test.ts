@@ -13,19 +13,74 @@ const keywords = new Set<string>(keywordNames);
 const name = fc
   .oneof(
     fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,7}(-[A-Za-z0-9_]{1,3}){0,2}$/),
-    fc.constantFrom('delete', 'class', 'constructor', '__proto__', 'toString', 'a_b', 'a-b', 'aB', 'Policy', 'undefined', 'eval', 'default', 'x_1', 'X-1'),
+    fc.constantFrom(
+      'delete',
+      'class',
+      'constructor',
+      '__proto__',
+      'toString',
+      'a_b',
+      'a-b',
+      'aB',
+      'Policy',
+      'undefined',
+      'eval',
+      'default',
+      'x_1',
+      'X-1',
+    ),
   )
   .filter((n) => !keywords.has(n) && !/^p\d/.test(n));
 const tierName = fc.array(name, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('.'));
 /** Hostile text: quotes, backslashes, comment ends, template starts, separators, bidi, lone surrogates. */
 const hostileText = fc.oneof(
   fc.string16bits({ maxLength: 30 }),
-  fc.array(fc.constantFrom('"', '\\', '*/', '/*', '${', '`', '\u2028', '\u2029', '\u202E', '\uD800', '😀', '₹', '@param', ' ', 'x', '\t', '\u0000'), { maxLength: 12 }).map((xs) => xs.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '"',
+        '\\',
+        '*/',
+        '/*',
+        '${',
+        '`',
+        '\u2028',
+        '\u2029',
+        '\u202E',
+        '\uD800',
+        '😀',
+        '₹',
+        '@param',
+        ' ',
+        'x',
+        '\t',
+        '\u0000',
+      ),
+      { maxLength: 12 },
+    )
+    .map((xs) => xs.join('')),
 );
-const levels = ['strong', 'linearizable', 'sequential', 'strict_serializable', 'regional', 'causal', 'session', 'session(read_your_writes)', 'bounded(2s)', 'bounded(5 versions)', 'bounded(10min)', 'consistent_prefix', 'monotonic_reads', 'eventual', 'weak'];
+const levels = [
+  'strong',
+  'linearizable',
+  'sequential',
+  'strict_serializable',
+  'regional',
+  'causal',
+  'session',
+  'session(read_your_writes)',
+  'bounded(2s)',
+  'bounded(5 versions)',
+  'bounded(10min)',
+  'consistent_prefix',
+  'monotonic_reads',
+  'eventual',
+  'weak',
+];
 
 /** A title as the language writes it: quotes, backslashes and line breaks escaped, the rest raw. */
-const quote = (s: string) => `"${s.replace(/[\\"\n\r]/g, (c) => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r' })[c]!)}"`;
+const quote = (s: string) =>
+  `"${s.replace(/[\\"\n\r]/g, (c) => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r' })[c]!)}"`;
 
 const policy = fc.record({
   title: hostileText,
@@ -33,7 +88,16 @@ const policy = fc.record({
   replicas: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 4, maxLength: 4 }),
   tier: tierName,
   tierLevel: fc.constantFrom(...levels),
-  data: fc.uniqueArray(fc.record({ name, level: fc.constantFrom(...levels), comment: hostileText, useTier: fc.boolean(), block: fc.boolean() }), { minLength: 1, maxLength: 4, selector: (d) => d.name }),
+  data: fc.uniqueArray(
+    fc.record({
+      name,
+      level: fc.constantFrom(...levels),
+      comment: hostileText,
+      useTier: fc.boolean(),
+      block: fc.boolean(),
+    }),
+    { minLength: 1, maxLength: 4, selector: (d) => d.name },
+  ),
   transaction: name,
 });
 
@@ -46,7 +110,17 @@ function text(p: Policy): string {
     const comment = d.block ? `/* ${d.comment.replace(/\*\//g, '* /')} */` : `// ${d.comment.replace(/[\r\n]/g, ' ')}`;
     return `${comment}\ndata ${d.name} {\n  topology net\n${d.useTier ? `  tier ${p.tier}\n` : ''}  consistency ${d.level}\n}`;
   });
-  return [`policy ${quote(p.title)}`, 'topology net {', ...regions, ...links, '}', `tier ${p.tier} { consistency ${p.tierLevel} }`, ...data, `transaction ${p.transaction} { ${p.data.map((d) => d.name).join(', ')} }`, ''].join('\n');
+  return [
+    `policy ${quote(p.title)}`,
+    'topology net {',
+    ...regions,
+    ...links,
+    '}',
+    `tier ${p.tier} { consistency ${p.tierLevel} }`,
+    ...data,
+    `transaction ${p.transaction} { ${p.data.map((d) => d.name).join(', ')} }`,
+    '',
+  ].join('\n');
 }
 
 test('property: hostile policies export to strict-clean modules that carry every string back exactly', () => {
@@ -59,10 +133,33 @@ test('property: hostile policies export to strict-clean modules that carry every
       assert.deepEqual(compile({ '/virtual/random.ts': out }), [], source);
 
       const kinds = statementKinds(out);
-      assert.equal(kinds.filter((k) => k === 'VariableStatement').length, p.data.length + 1, 'one const per data type, plus policy');
-      assert.deepEqual([...new Set(kinds)].sort(), ['ExportAssignment', 'InterfaceDeclaration', 'TypeAliasDeclaration', 'VariableStatement']);
+      assert.equal(
+        kinds.filter((k) => k === 'VariableStatement').length,
+        p.data.length + 1,
+        'one const per data type, plus policy',
+      );
+      assert.deepEqual([...new Set(kinds)].sort(), [
+        'ExportAssignment',
+        'InterfaceDeclaration',
+        'TypeAliasDeclaration',
+        'VariableStatement',
+      ]);
 
-      const mod = evaluate(out) as { policy: { title: string; data: Record<string, { name: string; description: string | null; tiers: { name: string }[]; topology: { regions: { name: string }[] } }>; transactions: Record<string, { name: string; members: string[] }> } };
+      const mod = evaluate(out) as {
+        policy: {
+          title: string;
+          data: Record<
+            string,
+            {
+              name: string;
+              description: string | null;
+              tiers: { name: string }[];
+              topology: { regions: { name: string }[] };
+            }
+          >;
+          transactions: Record<string, { name: string; members: string[] }>;
+        };
+      };
       assert.equal(mod.policy.title, p.title);
       assert.equal(Object.keys(mod.policy.data).length, p.data.length, 'identifiers are unique');
       for (const d of p.data) {
@@ -72,12 +169,21 @@ test('property: hostile policies export to strict-clean modules that carry every
         assert.equal(mod[id as keyof typeof mod], value);
         if (!d.block) assert.equal(value.description, d.comment.replace(/[\r\n]/g, ' ').trim() || null);
         else assert.equal(typeof value.description === 'string' || value.description === null, true);
-        assert.deepEqual(value.tiers.map((t) => t.name), d.useTier ? [p.tier] : []);
-        assert.deepEqual(value.topology.regions.map((r) => r.name), p.regions);
+        assert.deepEqual(
+          value.tiers.map((t) => t.name),
+          d.useTier ? [p.tier] : [],
+        );
+        assert.deepEqual(
+          value.topology.regions.map((r) => r.name),
+          p.regions,
+        );
       }
       const [tx] = Object.values(mod.policy.transactions);
       assert.equal(tx.name, p.transaction);
-      assert.deepEqual(tx.members, p.data.map((d) => d.name));
+      assert.deepEqual(
+        tx.members,
+        p.data.map((d) => d.name),
+      );
     }),
     { numRuns: 40 },
   );

@@ -37,7 +37,14 @@ test('one module: header, types, a const per data type, the policy typed by an i
   assert.ok(r.text.startsWith(`${GENERATED_MARKER}\n// Source: my-bank.consistency.`));
   assert.equal(r.typeName, 'MyBankPolicy');
   assert.match(r.text, /^export interface MyBankPolicy \{$/m);
-  assert.deepEqual([...r.identifiers], [['account_balance', 'accountBalance'], ['Policy', 'policy_2'], ['delete', 'delete_']]);
+  assert.deepEqual(
+    [...r.identifiers],
+    [
+      ['account_balance', 'accountBalance'],
+      ['Policy', 'policy_2'],
+      ['delete', 'delete_'],
+    ],
+  );
   assert.match(r.text, /^export const accountBalance = \{$/m);
   assert.match(r.text, /^export const policy = \{$/m);
   assert.match(r.text, /\} as const satisfies MyBankPolicy;\n\nexport default policy;\n$/);
@@ -61,7 +68,10 @@ test('values: level, tiers, SLAs, budget, overrides and degrade read back from t
   const d = mod.accountBalance;
   assert.equal(mod.policy.title, 'Bank "core"');
   assert.equal(d.description, 'Balances: strong.\nSecond line */ still a comment.');
-  assert.deepEqual([d.level.name, d.level.display, d.level.fromTier, d.level.maxStalenessMs], ['linearizable', 'strong (linearizable)', 'gold.plus', 0]);
+  assert.deepEqual(
+    [d.level.name, d.level.display, d.level.fromTier, d.level.maxStalenessMs],
+    ['linearizable', 'strong (linearizable)', 'gold.plus', 0],
+  );
   assert.deepEqual(d.tiers, [{ name: 'gold.plus', builtin: false, level: 'strong (linearizable)' }]);
   assert.deepEqual(d.slas.latency, [{ op: 'write', percentile: 99, boundMs: 2000, text: 'write p99 <= 2s' }]);
   assert.deepEqual(d.slas.budget, { amount: 1_200_000, perMonth: 1_200_000, currency: 'INR', text: '12 lakh/month' });
@@ -105,7 +115,15 @@ test('a policy that names its stores gets settings for those systems only, in it
   const mod = evaluate(r.text) as Record<string, any>;
   assert.deepEqual(Object.keys(mod.accountBalance.drivers), ['dynamodb', 'postgres']);
   assert.deepEqual(Object.keys(mod.accountBalance.overrides[0].drivers), ['dynamodb', 'postgres']);
-  assert.ok(r.text.includes('export interface Drivers {\n  readonly dynamodb: DriverAdvice<DynamoSettings>;\n  readonly postgres: DriverAdvice<PostgresSettings>;\n}'));
+  assert.ok(
+    r.text.includes(
+      'export interface Drivers {\n  readonly dynamodb: DriverAdvice<DynamoSettings>;\n  readonly postgres: DriverAdvice<PostgresSettings>;\n}',
+    ),
+  );
   assert.ok(r.gaps.every((g) => g.system === 'dynamodb' || g.system === 'postgres'));
-  assert.deepEqual(Object.keys((evaluate(exported().text) as Record<string, any>).accountBalance.drivers), ['cassandra', 'postgres', 'mongodb', 'dynamodb', 'cosmos'], 'without `store`: all five');
+  assert.deepEqual(
+    Object.keys((evaluate(exported().text) as Record<string, any>).accountBalance.drivers),
+    ['cassandra', 'postgres', 'mongodb', 'dynamodb', 'cosmos'],
+    'without `store`: all five',
+  );
 });

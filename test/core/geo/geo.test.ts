@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lookupPlace } from '../../../server/src/core/geo/cities';
-import { FIBRE_KM_PER_MS, ceilTenth, greatCircleKm, groupThousands, minFibreRttMs } from '../../../server/src/core/geo/distance';
+import {
+  FIBRE_KM_PER_MS,
+  ceilTenth,
+  greatCircleKm,
+  groupThousands,
+  minFibreRttMs,
+} from '../../../server/src/core/geo/distance';
 import { regionLocation } from '../../../server/src/core/geo/region-location';
 import { check } from '../../helpers/check-text';
 
@@ -31,7 +37,20 @@ test('places resolve by city, alias and cloud region, case- and dash-insensitive
   assert.equal(lookupPlace('mumbai-dc')?.label, 'Mumbai');
   assert.equal(lookupPlace('navi_mumbai_dc')?.label, 'Navi Mumbai');
   assert.equal(lookupPlace('north-1'), undefined);
-  for (const n of ['chennai', 'kolkata', 'hyderabad', 'pune', 'singapore', 'london', 'tokyo', 'frankfurt', 'virginia', 'us-east-1', 'eu-west-1', 'southeastasia'])
+  for (const n of [
+    'chennai',
+    'kolkata',
+    'hyderabad',
+    'pune',
+    'singapore',
+    'london',
+    'tokyo',
+    'frankfurt',
+    'virginia',
+    'us-east-1',
+    'eu-west-1',
+    'southeastasia',
+  ])
     assert.ok(lookupPlace(n), n);
 });
 
@@ -43,7 +62,12 @@ test('a region is located by coordinates, else city, else its own name', () => {
   region nowhere
 }`);
   const regions = model.topologies.get('t')!.regions;
-  assert.deepEqual(regionLocation(regions.get('a')!), { lat: 12.5, lon: -7.25, label: '12.5, -7.25', how: 'coordinates' });
+  assert.deepEqual(regionLocation(regions.get('a')!), {
+    lat: 12.5,
+    lon: -7.25,
+    label: '12.5, -7.25',
+    how: 'coordinates',
+  });
   assert.equal(regionLocation(regions.get('b')!)?.how, 'city');
   assert.equal(regionLocation(regions.get('chennai')!)?.label, 'Chennai');
   assert.equal(regionLocation(regions.get('nowhere')!), undefined);

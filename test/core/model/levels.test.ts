@@ -15,10 +15,21 @@ function level(text: string) {
 }
 
 test('the strong chain: each level implies the ones below it', () => {
-  const chain = ['strict_serializable', 'linearizable', 'sequential', 'causal', 'session', 'read_your_writes', 'eventual', 'weak'];
+  const chain = [
+    'strict_serializable',
+    'linearizable',
+    'sequential',
+    'causal',
+    'session',
+    'read_your_writes',
+    'eventual',
+    'weak',
+  ];
   for (let i = 0; i < chain.length; i++)
-    for (let j = i; j < chain.length; j++) assert.ok(implies(namedLevel(chain[i]), namedLevel(chain[j])), `${chain[i]} ⇒ ${chain[j]}`);
-  for (let i = 1; i < chain.length; i++) assert.ok(!implies(namedLevel(chain[i]), namedLevel(chain[i - 1])), `${chain[i]} ⇏ ${chain[i - 1]}`);
+    for (let j = i; j < chain.length; j++)
+      assert.ok(implies(namedLevel(chain[i]), namedLevel(chain[j])), `${chain[i]} ⇒ ${chain[j]}`);
+  for (let i = 1; i < chain.length; i++)
+    assert.ok(!implies(namedLevel(chain[i]), namedLevel(chain[i - 1])), `${chain[i]} ⇏ ${chain[i - 1]}`);
 });
 
 test('aliases resolve to their canonical level', () => {
@@ -37,7 +48,11 @@ test('bounded staleness compares bounds; linearizable implies any bound', () => 
 });
 
 test('incomparable pairs: session vs bounded, causal vs consistent prefix, regional vs sequential', () => {
-  for (const [a, b] of [['session', 'bounded(2s)'], ['causal', 'consistent_prefix'], ['regional', 'sequential']]) {
+  for (const [a, b] of [
+    ['session', 'bounded(2s)'],
+    ['causal', 'consistent_prefix'],
+    ['regional', 'sequential'],
+  ]) {
     assert.ok(!implies(level(a), level(b)), `${a} ⇏ ${b}`);
     assert.ok(!implies(level(b), level(a)), `${b} ⇏ ${a}`);
   }

@@ -6,7 +6,9 @@ import { analyze, preludeDocuments } from '../../../server/src/core/pipeline';
 
 test('the generated prelude module matches the .consistency prelude files (run npm run gen)', () => {
   const dir = 'server/src/core/model/prelude';
-  const files = readdirSync(dir).filter((f) => f.endsWith('.consistency')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.consistency'))
+    .sort();
   assert.deepEqual(Object.keys(preludeTexts).sort(), files);
   for (const f of files) assert.equal(preludeTexts[f], readFileSync(`${dir}/${f}`, 'utf8'), f);
 });

@@ -19,7 +19,8 @@ test('a bound written the wrong way round is an error, fixed by flipping the com
 });
 
 test('properties a block does not accept are errors with a removal fix', () => {
-  const marked = 'tier t { consistency strong <|topology|> india }\ndata d { consistency strong <|applies|> when amount > 5 }';
+  const marked =
+    'tier t { consistency strong <|topology|> india }\ndata d { consistency strong <|applies|> when amount > 5 }';
   const ds = expectDiagnostic(marked, 'property-not-allowed');
   assert.equal(ds[0].message, "'topology' cannot appear in a tier.");
 });
@@ -39,5 +40,8 @@ test('policy, currency and profile are set once per file', () => {
   const ds = expectDiagnostic(marked, 'duplicate-setting');
   assert.equal(ds[0].message, "'policy' is set twice in this file; the later one wins.");
   const fixed = applyFix(applyFix(markers(marked).text, ds[1]), ds[0]);
-  assert.deepEqual(check(fixed).diagnostics.filter((d) => d.code === 'duplicate-setting'), []);
+  assert.deepEqual(
+    check(fixed).diagnostics.filter((d) => d.code === 'duplicate-setting'),
+    [],
+  );
 });

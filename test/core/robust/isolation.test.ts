@@ -25,7 +25,11 @@ test('a rule that throws on one file: one internal-error there naming the rule; 
   assert.equal(internal[0].uri, a.uri);
   assert.deepEqual(internal[0].range, { start: 0, end: 0 });
   assert.match(internal[0].message, /rule when-gap.*TypeError: boom on a/);
-  for (const f of [a, b]) assert.ok(ds.some((d) => d.code === 'lww-on-money' && d.uri === f.uri), f.uri);
+  for (const f of [a, b])
+    assert.ok(
+      ds.some((d) => d.code === 'lww-on-money' && d.uri === f.uri),
+      f.uri,
+    );
 });
 
 test('an import whose reading throws: one internal-error on that import; the other file is untouched', () => {

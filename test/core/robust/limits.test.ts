@@ -43,7 +43,10 @@ test('regions and links past their limits: one diagnostic on the first past, whi
   const n = limits.regions + 5;
   const text = `topology t {\n${regions(n)}\n}\n`;
   const ds = diagnosticsOf(text, 'limit-exceeded');
-  assert.deepEqual(ds.map((d) => d.at), [`r${limits.regions}`]);
+  assert.deepEqual(
+    ds.map((d) => d.at),
+    [`r${limits.regions}`],
+  );
   assert.match(ds[0].message, /This topology's 1,005 regions is over the limit of 1,000 regions per topology/);
   assert.match(ds[0].message, /the 4 after it are not read/);
   assert.equal(analyze([{ uri, text }]).model.topologies.get('t')!.regions.size, limits.regions);
@@ -58,7 +61,10 @@ test('`when` branches past the limit', () => {
   const branches = '  when amount >= 1 { staleness <= 1s }\n'.repeat(limits.whenBranches + 1);
   const text = 'data d {\n  consistency eventual\n' + branches + '}\n';
   const ds = diagnosticsOf(text, 'limit-exceeded');
-  assert.deepEqual(ds.map((d) => d.at), ['when']);
+  assert.deepEqual(
+    ds.map((d) => d.at),
+    ['when'],
+  );
   assert.match(ds[0].message, /1,001 `when` branches is over the limit of 1,000/);
 });
 
@@ -67,7 +73,10 @@ test('scenario keys, clients and operations', () => {
     'data d { consistency strong }\n' +
     'scenario s { data d duration 1000 days load 1B/s keys 5000000 clients 2000000 }\n';
   const ds = diagnosticsOf(text, 'limit-exceeded');
-  assert.deepEqual(ds.map((d) => d.at), ['1B/s', '5000000', '2000000']);
+  assert.deepEqual(
+    ds.map((d) => d.at),
+    ['1B/s', '5000000', '2000000'],
+  );
   assert.match(ds[0].message, /86,400,000,000,000,000 operations, is over the limit of 10,000,000,000 /);
   assert.match(ds[0].message, /modelled as 116\/s/);
   const s = analyze([{ uri, text }]).model.scenarios.get('s')!;

@@ -16,15 +16,26 @@ test('371 nested `when` blocks: one limit-exceeded on the first bracket too deep
   const ds = run(text);
   const limit = ds.filter((d) => d.code === 'limit-exceeded');
   assert.equal(limit.length, 1);
-  const deepest = text.split('{', limits.nesting + 2).slice(0, -1).join('{').length; // bracket nesting + 1
+  const deepest = text
+    .split('{', limits.nesting + 2)
+    .slice(0, -1)
+    .join('{').length; // bracket nesting + 1
   assert.deepEqual(limit[0].range, { start: deepest, end: deepest + 1 });
   assert.match(limit[0].message, new RegExp(`bracket ${limits.nesting + 1} of a nesting at most ${limits.nesting}`));
-  assert.ok(ds.some((d) => d.code === 'lww-on-money'), 'the block after it is still checked');
+  assert.ok(
+    ds.some((d) => d.code === 'lww-on-money'),
+    'the block after it is still checked',
+  );
 });
 
 test('490 nested `mix(`: one limit-exceeded, no RangeError', () => {
-  const text = 'topology t {\n  region a { primary }\n  region b\n  link a <-> b ' + 'mix(1 '.repeat(490) +
-    'fixed(5ms)' + ')'.repeat(490) + '\n}\n' + neighbour;
+  const text =
+    'topology t {\n  region a { primary }\n  region b\n  link a <-> b ' +
+    'mix(1 '.repeat(490) +
+    'fixed(5ms)' +
+    ')'.repeat(490) +
+    '\n}\n' +
+    neighbour;
   const ds = run(text);
   assert.equal(ds.filter((d) => d.code === 'limit-exceeded').length, 1);
   assert.ok(ds.some((d) => d.code === 'lww-on-money'));
@@ -46,12 +57,18 @@ test('keyword soup: at most the limit of syntax errors, then one diagnostic sayi
   assert.equal(deep.length, 1, 'brackets never closed: one nesting diagnostic, however many go too deep');
   assert.match(stop[0].message, /After 100 syntax errors .* from line \d+, is not read/);
   assert.ok(stop[0].range.start > 0 && stop[0].range.end <= text.length);
-  assert.ok(ds.some((d) => d.code === 'lww-on-money'), 'what came before is still checked');
+  assert.ok(
+    ds.some((d) => d.code === 'lww-on-money'),
+    'what came before is still checked',
+  );
 });
 
 test('a file over the size limit is not read: one diagnostic at its start', () => {
   const text = `// ${'x'.repeat(limits.fileChars)}\n`;
   const ds = run(text);
-  assert.deepEqual(ds.map((d) => [d.code, d.range.start, d.range.end]), [['limit-exceeded', 0, 0]]);
+  assert.deepEqual(
+    ds.map((d) => [d.code, d.range.start, d.range.end]),
+    [['limit-exceeded', 0, 0]],
+  );
   assert.match(ds[0].message, /over the limit of 8,000,000/);
 });

@@ -29,7 +29,13 @@ test('2,000 profiles each extending the next are resolved, and the estimate read
   );
   const text = `${blocks.join('\n')}\nprofile acme0\ndata d { consistency eventual }\n`;
   const a = analyze([{ uri: 'file:///chain.consistency', text }]);
-  assert.deepEqual(a.diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(
+    a.diagnostics.filter((d) => d.severity === 'error'),
+    [],
+  );
   const e = a.estimate(a.model.data.get('d')!);
-  assert.ok(e.assumptions.some((x) => /acme0/.test(JSON.stringify(x))), 'the estimate names the profile');
+  assert.ok(
+    e.assumptions.some((x) => /acme0/.test(JSON.stringify(x))),
+    'the estimate names the profile',
+  );
 });

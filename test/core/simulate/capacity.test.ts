@@ -19,15 +19,24 @@ test('ten times the capacity: latency grows from the queue and most operations t
   const heavy = run('ten_x');
   const [l, h] = [light.data[0].read, heavy.data[0].read];
   assert.equal(l.fail, 0);
-  assert.ok(h.latencyMs.p50 > 10 * l.latencyMs.p50, `p50 ${l.latencyMs.p50} ms at 500/s, ${h.latencyMs.p50} ms at 12,000/s`);
+  assert.ok(
+    h.latencyMs.p50 > 10 * l.latencyMs.p50,
+    `p50 ${l.latencyMs.p50} ms at 500/s, ${h.latencyMs.p50} ms at 12,000/s`,
+  );
   assert.ok(h.fail > 0.5 * h.offered, `${h.fail} of ${h.offered} failed`);
   assert.ok(h.latencyMs.max <= 1000, 'still nothing answered after the timeout');
-  assert.ok(heavy.assumptions.some((a) => /each replica serves client operations with 33 workers \(1,200 ops\/s/.test(a)), heavy.assumptions.join('\n'));
+  assert.ok(
+    heavy.assumptions.some((a) => /each replica serves client operations with 33 workers \(1,200 ops\/s/.test(a)),
+    heavy.assumptions.join('\n'),
+  );
 });
 
 test('a declared replica capacity sizes the pool: the same load fits', () => {
   const r = run('roomy_ten_x');
   const d = r.data[0];
   assert.equal(d.read.fail + d.write.fail, 0);
-  assert.ok(r.assumptions.some((a) => a.includes('100,000 ops/s') && a.includes('declared in topology fast')), r.assumptions.join('\n'));
+  assert.ok(
+    r.assumptions.some((a) => a.includes('100,000 ops/s') && a.includes('declared in topology fast')),
+    r.assumptions.join('\n'),
+  );
 });

@@ -3,17 +3,34 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyze } from '../../../server/src/core/pipeline';
-import { defaultScenario, simulate, simulateData, type Scenario, type SimulateOptions } from '../../../server/src/core/simulate/index';
+import {
+  defaultScenario,
+  simulate,
+  simulateData,
+  type Scenario,
+  type SimulateOptions,
+} from '../../../server/src/core/simulate/index';
 import { india, modelOf } from './helpers';
 
-const flipkart = analyze([{ uri: 'file:///flipkart.consistency', text: readFileSync('samples/clean/flipkart-big-billion-days.consistency', 'utf8') }]).model;
+const flipkart = analyze([
+  {
+    uri: 'file:///flipkart.consistency',
+    text: readFileSync('samples/clean/flipkart-big-billion-days.consistency', 'utf8'),
+  },
+]).model;
 
 const bbd: Scenario = {
   name: 'big_billion_day',
   data: ['cart', 'product_catalog', 'user_sessions'],
   durationMs: 3000,
   load: { perSec: 1500, readsPct: 70 },
-  clients: { count: 60, regions: [{ region: 'mumbai', share: 60 }, { region: 'delhi', share: 40 }] },
+  clients: {
+    count: 60,
+    regions: [
+      { region: 'mumbai', share: 60 },
+      { region: 'delhi', share: 40 },
+    ],
+  },
   faults: [
     { kind: 'partition', sides: [['mumbai'], ['delhi']], atMs: 500, forMs: 700 },
     { kind: 'crash', region: 'hyderabad', atMs: 1500, forMs: 500 },
@@ -40,7 +57,11 @@ test('the same seed gives byte-identical JSON results and history; another seed 
   const r = JSON.parse(a.json);
   assert.equal(r.scenario.seed, 42);
   assert.equal(r.data.length, 3);
-  assert.deepEqual(r.scenario.faults, ['partition mumbai | delhi at 0.5s for 0.7s', 'crash hyderabad at 1.5s for 0.5s', 'slow mumbai <-> hyderabad ×4 +10ms at 2s for 0.5s']);
+  assert.deepEqual(r.scenario.faults, [
+    'partition mumbai | delhi at 0.5s for 0.7s',
+    'crash hyderabad at 1.5s for 0.5s',
+    'slow mumbai <-> hyderabad ×4 +10ms at 2s for 0.5s',
+  ]);
 });
 
 test('the history is Jepsen-shaped: a header, then invoke and ok/fail/info per process, strictly in time order', () => {
@@ -49,7 +70,14 @@ test('the history is Jepsen-shaped: a header, then invoke and ok/fail/info per p
   assert.equal(header.type, 'header');
   assert.equal(header.format, 'consistency-history/1');
   assert.equal(header.seed, 42);
-  assert.deepEqual(header.data.map((d: { name: string; model: string }) => [d.name, d.model]), [['cart', 'counter'], ['product_catalog', 'register'], ['user_sessions', 'register']]);
+  assert.deepEqual(
+    header.data.map((d: { name: string; model: string }) => [d.name, d.model]),
+    [
+      ['cart', 'counter'],
+      ['product_catalog', 'register'],
+      ['user_sessions', 'register'],
+    ],
+  );
   assert.ok(header.data.every((d: { protocol: string; conflict: string }) => d.protocol.length > 20 && d.conflict));
   assert.equal(JSON.parse(json).history.lines, ops.length);
   const open = new Map<number, string>();
@@ -107,10 +135,17 @@ test('runs stop on an aborted signal, a check callback, max events or max simula
   assert.ok(short.simulatedMs <= 800);
   // Rates are per second of load that ran: 800 ms of it, not the scenario's whole duration.
   const d = short.data[0];
-  assert.ok(d.write.ok > 0 && Math.abs(d.write.throughputPerSec - d.write.ok / 0.8) < 0.01, `${d.write.throughputPerSec} vs ${d.write.ok} in 0.8 s`);
+  assert.ok(
+    d.write.ok > 0 && Math.abs(d.write.throughputPerSec - d.write.ok / 0.8) < 0.01,
+    `${d.write.throughputPerSec} vs ${d.write.ok} in 0.8 s`,
+  );
   const progress: number[] = [];
   simulate(flipkart, bbd, { onProgress: (f) => progress.push(f), checkEvery: 2000 });
-  assert.ok(progress.length > 2 && progress[progress.length - 1] === 1 && progress.every((f, i) => i === 0 || f >= progress[i - 1]));
+  assert.ok(
+    progress.length > 2 &&
+      progress[progress.length - 1] === 1 &&
+      progress.every((f, i) => i === 0 || f >= progress[i - 1]),
+  );
 });
 
 test('a data type alone runs a default scenario from its workload; the bench gets the events processed', () => {
@@ -127,10 +162,16 @@ test('a data type alone runs a default scenario from its workload; the bench get
   assert.ok(Math.abs(d.read.offered / (d.read.offered + d.write.offered) - 0.8) < 0.03);
   assert.ok(d.cost.monthly > 0 && d.cost.lines.some((l) => l.label === 'operations'));
   assert.ok(result.assumptions.some((a) => a.includes('source L2040')));
-  assert.match(d.summary, /^acct: read p99 [\d.]+ ms, write p99 [\d.]+ ms, 0 stale reads, availability 100%, ₹[\d.]+ lakh\/month$/);
+  assert.match(
+    d.summary,
+    /^acct: read p99 [\d.]+ ms, write p99 [\d.]+ ms, 0 stale reads, availability 100%, ₹[\d.]+ lakh\/month$/,
+  );
 });
 
 test('a scenario naming an unknown data type or a bad distribution is refused with the reason', () => {
   assert.throws(() => simulate(flipkart, { ...bbd, data: ['carts'] }), /unknown data type 'carts'/);
-  assert.throws(() => simulate(flipkart, { ...bbd, delays: { write: { kind: 'lognormal', median: 5, p99: 1 } } }), /lognormal needs 0 < median ≤ p99/);
+  assert.throws(
+    () => simulate(flipkart, { ...bbd, delays: { write: { kind: 'lognormal', median: 5, p99: 1 } } }),
+    /lognormal needs 0 < median ≤ p99/,
+  );
 });

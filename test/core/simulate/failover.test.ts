@@ -29,7 +29,7 @@ test('the majority side elects a new leader one election timeout after the crash
   // Operations arriving in the crash after the election are served by the new leader.
   const bins = d.timeline.availabilityPct;
   // Quorum reads go on (3 of the 5 replicas are up); writes wait for the new leader.
-  assert.ok(bins[2] < 60 && bins[3] > 95 && bins[5] > 95, `per second: ${bins.join(" ")}`);
+  assert.ok(bins[2] < 60 && bins[3] > 95 && bins[5] > 95, `per second: ${bins.join(' ')}`);
   assert.equal(d.checks.find((c) => c.check === 'linearizable')!.violations, 0);
   assert.match(d.protocol.writes, /election timeout 1000 ms/);
 });
@@ -37,6 +37,9 @@ test('the majority side elects a new leader one election timeout after the crash
 test('a longer election timeout is a longer gap', () => {
   const fast = run('leader_crash');
   const slow = run('slow_election');
-  assert.ok(slow.elections[0].atMs - fast.elections[0].atMs > 1900, `${fast.elections[0].atMs} vs ${slow.elections[0].atMs}`);
+  assert.ok(
+    slow.elections[0].atMs - fast.elections[0].atMs > 1900,
+    `${fast.elections[0].atMs} vs ${slow.elections[0].atMs}`,
+  );
   assert.ok(slow.write.ok < fast.write.ok);
 });

@@ -6,16 +6,39 @@ import assert from 'node:assert/strict';
 import { scenarioFor, simulate } from '../../../server/src/core/simulate/index';
 import { india, modelOf, run } from './helpers';
 
-const policy = (topology: string, body = '') => modelOf(`${topology}data cart {\n  consistency session\n  workload 200/s reads 50%\n}\ndata balance {\n  consistency strong\n  partition prefer consistency\n}\n${body}`);
+const policy = (topology: string, body = '') =>
+  modelOf(
+    `${topology}data cart {\n  consistency session\n  workload 200/s reads 50%\n}\ndata balance {\n  consistency strong\n  partition prefer consistency\n}\n${body}`,
+  );
 
 test('scenarioFor: every setting of the block, and the documented defaults for the rest', () => {
-  const m = policy(india, 'scenario bbd {\n  data cart, balance\n  duration 6s\n  load 850/s reads 90%\n  clients 200 in mumbai 60%, delhi 40%\n  fault partition mumbai | delhi at 1s for 2s\n  seed 42\n  keys 10\n  timeout 2s\n}\nscenario bare {\n  data cart\n}\n');
+  const m = policy(
+    india,
+    'scenario bbd {\n  data cart, balance\n  duration 6s\n  load 850/s reads 90%\n  clients 200 in mumbai 60%, delhi 40%\n  fault partition mumbai | delhi at 1s for 2s\n  seed 42\n  keys 10\n  timeout 2s\n}\nscenario bare {\n  data cart\n}\n',
+  );
   assert.deepEqual(scenarioFor(m.scenarios.get('bbd')!), {
-    name: 'bbd', data: ['cart', 'balance'], durationMs: 6000, seed: 42, load: { perSec: 850, readsPct: 90 },
-    clients: { count: 200, regions: [{ region: 'mumbai', share: 60 }, { region: 'delhi', share: 40 }] },
-    faults: [{ kind: 'partition', sides: [['mumbai'], ['delhi']], atMs: 1000, forMs: 2000 }], keys: 10, timeoutMs: 2000,
+    name: 'bbd',
+    data: ['cart', 'balance'],
+    durationMs: 6000,
+    seed: 42,
+    load: { perSec: 850, readsPct: 90 },
+    clients: {
+      count: 200,
+      regions: [
+        { region: 'mumbai', share: 60 },
+        { region: 'delhi', share: 40 },
+      ],
+    },
+    faults: [{ kind: 'partition', sides: [['mumbai'], ['delhi']], atMs: 1000, forMs: 2000 }],
+    keys: 10,
+    timeoutMs: 2000,
   });
-  assert.deepEqual(scenarioFor(m.scenarios.get('bare')!), { name: 'bare', data: ['cart'], durationMs: 10_000, seed: 1 });
+  assert.deepEqual(scenarioFor(m.scenarios.get('bare')!), {
+    name: 'bare',
+    data: ['cart'],
+    durationMs: 10_000,
+    seed: 1,
+  });
   assert.equal(scenarioFor(m.scenarios.get('bbd')!, { seed: 7 }).seed, 7);
 });
 
@@ -27,7 +50,8 @@ test('a scenario runs byte-identically per seed, and another seed gives other nu
 });
 
 test('a link declared fixed(…) simulates exactly like the same plain round trip; a distribution is sampled', () => {
-  const topo = (link: string) => `topology india {\n  region mumbai { replicas 3 primary }\n  region delhi { replicas 2 }\n  link mumbai <-> delhi ${link}\n}\n`;
+  const topo = (link: string) =>
+    `topology india {\n  region mumbai { replicas 3 primary }\n  region delhi { replicas 2 }\n  link mumbai <-> delhi ${link}\n}\n`;
   const result = (link: string) => JSON.stringify(run(policy(topo(link)), { data: ['balance'] }).result.data);
   assert.equal(result('fixed(45ms)'), result('45ms'));
   const slow = run(policy(topo('uniform(200ms, 220ms)')), { data: ['balance'] }).by('balance');
@@ -47,13 +71,19 @@ test("the topology's replica work replaces the profile's default, and the assump
 });
 
 test("a scenario's partition: the strong data type's minority side fails during the window and only then", () => {
-  const m = policy(india, 'scenario cut {\n  data balance\n  duration 3s\n  load 300/s reads 50%\n  clients 60 in mumbai 50%, delhi 50%\n  fault partition mumbai, chennai | delhi at 1s for 1s\n}\n');
+  const m = policy(
+    india,
+    'scenario cut {\n  data balance\n  duration 3s\n  load 300/s reads 50%\n  clients 60 in mumbai 50%, delhi 50%\n  fault partition mumbai, chennai | delhi at 1s for 1s\n}\n',
+  );
   const r = simulate(m, scenarioFor(m.scenarios.get('cut')!)).data[0];
   const during = r.faults[0];
   const delhi = during.regions.find((x) => x.region === 'delhi')!;
   const mumbai = during.regions.find((x) => x.region === 'mumbai')!;
   // Operations that arrive during the window fail, unless they wait for their client until it heals.
-  assert.ok(delhi.ops > 0 && delhi.fail + delhi.info > 0 && delhi.availabilityPct < 70, `delhi during the partition: ${JSON.stringify(delhi)}`);
+  assert.ok(
+    delhi.ops > 0 && delhi.fail + delhi.info > 0 && delhi.availabilityPct < 70,
+    `delhi during the partition: ${JSON.stringify(delhi)}`,
+  );
   assert.ok(mumbai.ops > 0 && mumbai.availabilityPct === 100, `mumbai during the partition: ${JSON.stringify(mumbai)}`);
   assert.equal(r.staleness.staleReads, 0);
 });

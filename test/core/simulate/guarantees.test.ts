@@ -17,9 +17,16 @@ test('sync and quorum strong without faults: zero stale reads and no promise bro
     assert.ok(d.staleness.reads > 800, `${name}: ${d.staleness.reads} reads`);
     assert.equal(d.staleness.staleReads, 0, name);
     assert.deepEqual(d.violated, [], name);
-    assert.deepEqual(d.checks.filter((c) => c.violations + c.fallbackViolations > 0), [], name);
+    assert.deepEqual(
+      d.checks.filter((c) => c.violations + c.fallbackViolations > 0),
+      [],
+      name,
+    );
     assert.equal(d.availabilityPct, 100);
-    assert.equal(d.visibility.every((v) => v.probability === 1), true);
+    assert.equal(
+      d.visibility.every((v) => v.probability === 1),
+      true,
+    );
   }
   // Sync waits for the farthest replica (delhi↔chennai is not on the leader's path, mumbai↔delhi 45 ms is).
   assert.ok(by('sync_acct').write.latencyMs.p50 > 45, JSON.stringify(by('sync_acct').write.latencyMs));
@@ -28,7 +35,13 @@ test('sync and quorum strong without faults: zero stale reads and no promise bro
 const partition = { kind: 'partition' as const, sides: [['delhi'], ['mumbai', 'chennai']], atMs: 1000, forMs: 1000 };
 
 test('a partition under prefer consistency: the minority side fails rather than read stale', () => {
-  const { by } = run(strong, { data: ['consistent'], durationMs: 3000, keys: 10, load: { perSec: 2000, readsPct: 60 }, faults: [partition] });
+  const { by } = run(strong, {
+    data: ['consistent'],
+    durationMs: 3000,
+    keys: 10,
+    load: { perSec: 2000, readsPct: 60 },
+    faults: [partition],
+  });
   const d = by('consistent');
   const [f] = d.faults;
   assert.equal(f.fault, 'partition delhi | mumbai, chennai at 1s for 1s');
@@ -43,7 +56,13 @@ test('a partition under prefer consistency: the minority side fails rather than 
 });
 
 test('the same partition under prefer availability: minority reads fall back and are stale; writes need the leader', () => {
-  const { by } = run(strong, { data: ['available'], durationMs: 3000, keys: 10, load: { perSec: 2000, readsPct: 60 }, faults: [partition] });
+  const { by } = run(strong, {
+    data: ['available'],
+    durationMs: 3000,
+    keys: 10,
+    load: { perSec: 2000, readsPct: 60 },
+    faults: [partition],
+  });
   const d = by('available');
   const delhi = d.faults[0].regions.find((r) => r.region === 'delhi')!;
   // Reads (60%) are answered by the fallback; a single leader's writes cannot be taken elsewhere.
@@ -65,12 +84,21 @@ test('session shows zero read-your-writes and monotonic violations; eventual und
   const ev = run(levels, { ...sc, data: ['ev'] }).by('ev');
   assert.ok(sess.staleness.reads > 3000 && ev.staleness.reads > 3000);
   const session = ['read-your-writes', 'monotonic-reads', 'monotonic-writes', 'writes-follow-reads'];
-  assert.deepEqual(session.map((c) => check(sess, c).violations), [0, 0, 0, 0]);
-  assert.deepEqual(session.map((c) => check(sess, c).promised), [true, true, true, true]);
+  assert.deepEqual(
+    session.map((c) => check(sess, c).violations),
+    [0, 0, 0, 0],
+  );
+  assert.deepEqual(
+    session.map((c) => check(sess, c).promised),
+    [true, true, true, true],
+  );
   assert.deepEqual(sess.violated, []);
   assert.ok(check(ev, 'read-your-writes').violations > 0, JSON.stringify(check(ev, 'read-your-writes')));
   assert.ok(check(ev, 'monotonic-reads').violations > 0);
-  assert.match(check(ev, 'read-your-writes').witnesses[0].explanation, /which does not include the session's own write of \d+ to ev\/\d/);
+  assert.match(
+    check(ev, 'read-your-writes').witnesses[0].explanation,
+    /which does not include the session's own write of \d+ to ev\/\d/,
+  );
   assert.ok(ev.staleness.staleReads > 0);
   assert.deepEqual(ev.violated, [], 'eventual promises none of these');
 });
@@ -92,7 +120,11 @@ test('concurrent writes at two primaries: last-writer-wins keeps one of them, me
   const sum = run(conflicts, { ...sc, data: ['sum'] }).by('sum');
   assert.ok(lww.write.ok > 1000 && sum.write.ok > 1000);
   assert.ok(lww.conflictsResolved > 0);
-  assert.equal(lww.checks.some((c) => c.check === 'lost-updates'), false, 'a register keeps one winner by design');
+  assert.equal(
+    lww.checks.some((c) => c.check === 'lost-updates'),
+    false,
+    'a register keeps one winner by design',
+  );
   assert.equal(check(sum, 'lost-updates').violations, 0);
   assert.equal(check(sum, 'lost-updates').promised, true);
   assert.equal(sum.duplicates, 0);
@@ -122,7 +154,10 @@ test("a crash shorter than the election timeout: the leader's writes stop, no fa
   const sc = { durationMs: 3000, keys: 10, load: { perSec: 1000, readsPct: 50 } };
   const leader = run(strong, { ...sc, data: ['consistent'], faults: [crash('mumbai')] }).by('consistent');
   // Writes need the leader; majority-quorum reads (4 of 7) are still served by delhi and chennai.
-  assert.ok(leader.write.fail > 50 && leader.write.errors.timeout === leader.write.fail + leader.write.info, JSON.stringify(leader.write));
+  assert.ok(
+    leader.write.fail > 50 && leader.write.errors.timeout === leader.write.fail + leader.write.info,
+    JSON.stringify(leader.write),
+  );
   assert.equal(leader.read.fail, 0);
   assert.ok(leader.faults[0].availabilityPct < 70, JSON.stringify(leader.faults[0]));
   const other = run(strong, { ...sc, data: ['consistent'], faults: [crash('delhi')] }).by('consistent');

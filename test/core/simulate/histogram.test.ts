@@ -6,7 +6,13 @@ import { samplerOf } from '../../../server/src/core/simulate/sampler';
 
 test('quantiles are within 0.5% of the exact ones, over six orders of magnitude', () => {
   const rng = createRng(9);
-  const s = samplerOf({ kind: 'mix', parts: [{ weight: 0.7, dist: { kind: 'lognormal', median: 20, p99: 200 } }, { weight: 0.3, dist: { kind: 'pareto', scale: 0.05, shape: 0.8 } }] });
+  const s = samplerOf({
+    kind: 'mix',
+    parts: [
+      { weight: 0.7, dist: { kind: 'lognormal', median: 20, p99: 200 } },
+      { weight: 0.3, dist: { kind: 'pareto', scale: 0.05, shape: 0.8 } },
+    ],
+  });
   const h = new Histogram();
   const xs: number[] = [];
   for (let i = 0; i < 50_000; i++) {

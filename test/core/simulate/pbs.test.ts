@@ -31,15 +31,21 @@ test('t-visibility of the PBS production fits matches the paper within 1.5 point
     const v = at(by(data), t);
     // ~30,000 probes, one per committed write: a binomial standard error of at most 0.3 points.
     assert.ok(v.probes > 25_000, `${data}: ${v.probes} probes`);
-    assert.ok(Math.abs(v.probability - p) <= 0.015, `${data} at t = ${t} ms: the paper ${p}, simulated ${v.probability}`);
+    assert.ok(
+      Math.abs(v.probability - p) <= 0.015,
+      `${data} at t = ${t} ms: the paper ${p}, simulated ${v.probability}`,
+    );
   }
   // The curve rises with t and reaches 1; a longer tail (Yammer) rises later.
   const ymmr = by('ymmr_r1w1').visibility.map((v) => v.probability);
-  assert.deepEqual([...ymmr].sort((a, b) => a - b), ymmr);
+  assert.deepEqual(
+    [...ymmr].sort((a, b) => a - b),
+    ymmr,
+  );
   assert.ok(at(by('disk_r1w1'), 100).probability > 0.999 && at(by('ymmr_r1w1'), 100).probability < 0.97);
 });
 
-test('p99.9 read and write latencies match the paper\'s Table 4 within 10%', () => {
+test("p99.9 read and write latencies match the paper's Table 4 within 10%", () => {
   const vis = runScenario('pbs_t_visibility');
   const disk = runScenario('pbs_disk_latency');
   // [result, data type, the paper's p99.9 read, write (ms)].
@@ -53,7 +59,10 @@ test('p99.9 read and write latencies match the paper\'s Table 4 within 10%', () 
   ];
   for (const [by, data, read, write] of paper) {
     const d = by(data);
-    for (const [op, want, got] of [['read', read, d.read.latencyMs.p999], ['write', write, d.write.latencyMs.p999]] as const) {
+    for (const [op, want, got] of [
+      ['read', read, d.read.latencyMs.p999],
+      ['write', write, d.write.latencyMs.p999],
+    ] as const) {
       assert.ok(Math.abs(got - want) <= 0.1 * want, `${data} ${op} p99.9: the paper ${want} ms, simulated ${got} ms`);
     }
   }
@@ -80,7 +89,10 @@ scenario k { data kv duration 20s load 1000/s reads 75% clients 10 keys 1 timeou
       const want = ps ** k;
       const se = Math.sqrt((want * (1 - want)) / reads);
       const got = d.staleness.kStaleness[k - 1];
-      assert.ok(Math.abs(got - want) <= 4 * se, `k=${k}: closed form ${want.toFixed(4)}, simulated ${got} (±${(4 * se).toFixed(4)})`);
+      assert.ok(
+        Math.abs(got - want) <= 4 * se,
+        `k=${k}: closed form ${want.toFixed(4)}, simulated ${got} (±${(4 * se).toFixed(4)})`,
+      );
     }
   });
 }
@@ -91,15 +103,24 @@ data q22 { topology lnkd_disk consistency eventual replication quorum write 2 re
 data q31 { topology ymmr consistency eventual replication quorum write 3 read 1 }
 scenario strict { data q22, q31 duration 5s load 800/s reads 50% keys 50 timeout 60s visibility at 0ms, 1ms, 10ms }`);
   for (const d of simulate(m, scenarioFor(m.scenarios.get('strict')!)).data) {
-    assert.ok(d.visibility.every((v) => v.probability === 1 && v.probes > 0), `${d.data}: ${JSON.stringify(d.visibility)}`);
+    assert.ok(
+      d.visibility.every((v) => v.probability === 1 && v.probes > 0),
+      `${d.data}: ${JSON.stringify(d.visibility)}`,
+    );
     assert.equal(d.staleness.staleReads, 0, d.data);
   }
 });
 
 /** An independent sampler of the paper's mixtures (not the engine's): exponential by rate λ, Pareto(xm, α). */
 type Shape = [number, 'exp' | 'pareto', number, number?][];
-const ssd: Shape = [[0.9122, 'pareto', 0.235, 10], [0.0878, 'exp', 1.66]];
-const diskW: Shape = [[0.38, 'pareto', 1.05, 1.51], [0.62, 'exp', 0.183]];
+const ssd: Shape = [
+  [0.9122, 'pareto', 0.235, 10],
+  [0.0878, 'exp', 1.66],
+];
+const diskW: Shape = [
+  [0.38, 'pareto', 1.05, 1.51],
+  [0.62, 'exp', 0.183],
+];
 function draw(s: Shape, rng: Rng): number {
   let u = rng.float();
   for (const [w, kind, a, b] of s) {
@@ -130,6 +151,9 @@ test('the LNKD-DISK curve matches an independent Monte-Carlo of WARS at every re
   for (const v of d.visibility) {
     const expected = wars(3, v.tMs, 60_000, rng);
     // ~30,000 probes (≤ 0.3 points of standard error) against 60,000 trials (≤ 0.2): 1.5 points is ≥ 4 of them.
-    assert.ok(Math.abs(v.probability - expected) <= 0.015, `t = ${v.tMs} ms: WARS ${expected.toFixed(3)}, simulated ${v.probability}`);
+    assert.ok(
+      Math.abs(v.probability - expected) <= 0.015,
+      `t = ${v.tMs} ms: WARS ${expected.toFixed(3)}, simulated ${v.probability}`,
+    );
   }
 });

@@ -7,8 +7,14 @@ test('the same seed gives the same stream; different seeds differ', () => {
   const b = createRng(42);
   const c = createRng(43);
   const xs = Array.from({ length: 1000 }, () => a.nextU32());
-  assert.deepEqual(Array.from({ length: 1000 }, () => b.nextU32()), xs);
-  assert.notDeepEqual(Array.from({ length: 1000 }, () => c.nextU32()), xs);
+  assert.deepEqual(
+    Array.from({ length: 1000 }, () => b.nextU32()),
+    xs,
+  );
+  assert.notDeepEqual(
+    Array.from({ length: 1000 }, () => c.nextU32()),
+    xs,
+  );
   assert.ok(xs.every((x) => Number.isInteger(x) && x >= 0 && x < 2 ** 32));
 });
 

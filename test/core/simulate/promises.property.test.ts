@@ -31,13 +31,26 @@ const designs: Record<string, string> = {
 };
 
 const faults = fc.oneof(
-  fc.record({ kind: fc.constant('partition'), side: fc.constantFrom('a', 'b', 'c'), at: fc.integer({ min: 200, max: 1500 }), dur: fc.integer({ min: 300, max: 2500 }) }),
-  fc.record({ kind: fc.constant('crash'), side: fc.constantFrom('a', 'b', 'c'), at: fc.integer({ min: 200, max: 1500 }), dur: fc.integer({ min: 300, max: 2500 }) }),
+  fc.record({
+    kind: fc.constant('partition'),
+    side: fc.constantFrom('a', 'b', 'c'),
+    at: fc.integer({ min: 200, max: 1500 }),
+    dur: fc.integer({ min: 300, max: 2500 }),
+  }),
+  fc.record({
+    kind: fc.constant('crash'),
+    side: fc.constantFrom('a', 'b', 'c'),
+    at: fc.integer({ min: 200, max: 1500 }),
+    dur: fc.integer({ min: 300, max: 2500 }),
+  }),
 );
 
 function run(design: string, seed: number, f: { kind: string; side: string; at: number; dur: number }): DataResult {
   const others = ['a', 'b', 'c'].filter((r) => r !== f.side).join(', ');
-  const fault = f.kind === 'partition' ? `fault partition ${f.side} | ${others} at ${f.at}ms for ${f.dur}ms` : `fault crash ${f.side} at ${f.at}ms for ${f.dur}ms`;
+  const fault =
+    f.kind === 'partition'
+      ? `fault partition ${f.side} | ${others} at ${f.at}ms for ${f.dur}ms`
+      : `fault crash ${f.side} at ${f.at}ms for ${f.dur}ms`;
   const m = modelOf(`${topology}data d { topology tri ${design} }
 scenario s { data d duration 3s load 600/s reads 60% clients 40 keys 8 election 500ms ${fault} seed ${seed} }`);
   return simulate(m, scenarioFor(m.scenarios.get('s')!)).data[0];
@@ -46,19 +59,31 @@ scenario s { data d duration 3s load 600/s reads 60% clients 40 keys 8 election 
 test('every relied-upon design keeps every promise of its level under heavy tails, partitions and crashes', () => {
   const verdicts: string[] = [];
   fc.assert(
-    fc.property(fc.constantFrom(...Object.keys(designs)), fc.integer({ min: 1, max: 1_000_000 }), faults, (name, seed, f) => {
-      const d = run(designs[name], seed, f);
-      const broken = d.checks.filter((c) => c.promised && c.violations > 0);
-      assert.deepEqual(broken.map((c) => `${c.check}: ${c.witnesses[0]?.explanation}`), [], `${name} seed ${seed} ${JSON.stringify(f)}`);
-      assert.ok(d.read.offered + d.write.offered > 1000);
-      assert.equal(d.read.offered, d.read.ok + d.read.fail + d.read.info + d.read.shed + d.read.unfinished);
-      assert.ok(d.read.latencyMs.max <= 1000 && d.write.latencyMs.max <= 1000, 'no answer after the timeout');
-      for (const c of d.checks) if (['linearizable', 'sequential'].includes(c.check)) verdicts.push(c.verdict);
-    }),
+    fc.property(
+      fc.constantFrom(...Object.keys(designs)),
+      fc.integer({ min: 1, max: 1_000_000 }),
+      faults,
+      (name, seed, f) => {
+        const d = run(designs[name], seed, f);
+        const broken = d.checks.filter((c) => c.promised && c.violations > 0);
+        assert.deepEqual(
+          broken.map((c) => `${c.check}: ${c.witnesses[0]?.explanation}`),
+          [],
+          `${name} seed ${seed} ${JSON.stringify(f)}`,
+        );
+        assert.ok(d.read.offered + d.write.offered > 1000);
+        assert.equal(d.read.offered, d.read.ok + d.read.fail + d.read.info + d.read.shed + d.read.unfinished);
+        assert.ok(d.read.latencyMs.max <= 1000 && d.write.latencyMs.max <= 1000, 'no answer after the timeout');
+        for (const c of d.checks) if (['linearizable', 'sequential'].includes(c.check)) verdicts.push(c.verdict);
+      },
+    ),
     { seed: 20261202, numRuns: 24 },
   );
   // The history checkers decide (rather than answer unknown) for most runs.
-  assert.ok(verdicts.length >= 8 && verdicts.filter((v) => v === 'ok').length >= 0.75 * verdicts.length, verdicts.join(' '));
+  assert.ok(
+    verdicts.length >= 8 && verdicts.filter((v) => v === 'ok').length >= 0.75 * verdicts.length,
+    verdicts.join(' '),
+  );
 });
 
 test('a level too weak for the faults shows what a stronger level would promise', () => {
@@ -69,7 +94,8 @@ test('a level too weak for the faults shows what a stronger level would promise'
     for (const c of d.checks) if (c.violations > 0) seen.add(c.check);
     assert.deepEqual(d.violated, [], 'eventual promises none of them');
   }
-  for (const c of ['stale-reads', 'read-your-writes', 'monotonic-reads']) assert.ok(seen.has(c), `eventual shows ${c}: ${[...seen]}`);
+  for (const c of ['stale-reads', 'read-your-writes', 'monotonic-reads'])
+    assert.ok(seen.has(c), `eventual shows ${c}: ${[...seen]}`);
 });
 
 test('an asynchronous primary acknowledges writes a failover then loses: what a session has read and written goes back', () => {
@@ -80,5 +106,8 @@ test('an asynchronous primary acknowledges writes a failover then loses: what a 
     for (const c of d.checks) if (c.promised && c.violations > 0) lost.add(c.check);
   }
   const session = ['read-your-writes', 'monotonic-reads', 'monotonic-writes', 'writes-follow-reads'];
-  assert.ok(session.some((c) => lost.has(c)), `session guarantees broken by the failover: ${[...lost]}`);
+  assert.ok(
+    session.some((c) => lost.has(c)),
+    `session guarantees broken by the failover: ${[...lost]}`,
+  );
 });

@@ -14,7 +14,10 @@ function draw(d: Distribution, seed = 11): number[] {
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 function within(actual: number, expected: number, rel: number, what: string): void {
-  assert.ok(Math.abs(actual - expected) <= rel * Math.abs(expected), `${what}: expected ≈ ${expected} (±${rel * 100}%), got ${actual}`);
+  assert.ok(
+    Math.abs(actual - expected) <= rel * Math.abs(expected),
+    `${what}: expected ≈ ${expected} (±${rel * 100}%), got ${actual}`,
+  );
 }
 
 test('fixed and uniform', () => {
@@ -59,7 +62,13 @@ test('pareto(scale, shape): quantiles (scale × (1 − q)^(−1/shape)) and, for
 });
 
 test('weighted mix: the share of each part and the mixture mean', () => {
-  const d: Distribution = { kind: 'mix', parts: [{ weight: 0.38, dist: { kind: 'fixed', value: 100 } }, { weight: 0.62, dist: { kind: 'exponential', mean: 5.5 } }] };
+  const d: Distribution = {
+    kind: 'mix',
+    parts: [
+      { weight: 0.38, dist: { kind: 'fixed', value: 100 } },
+      { weight: 0.62, dist: { kind: 'exponential', mean: 5.5 } },
+    ],
+  };
   const xs = draw(d);
   const share = xs.filter((x) => x === 100).length / N;
   within(share, 0.38, 0.02, 'share of the first part');
@@ -68,7 +77,13 @@ test('weighted mix: the share of each part and the mixture mean', () => {
 });
 
 test('samplers are deterministic for a seed', () => {
-  const d: Distribution = { kind: 'mix', parts: [{ weight: 1, dist: { kind: 'lognormal', median: 3, p99: 30 } }, { weight: 2, dist: { kind: 'pareto', scale: 1, shape: 2 } }] };
+  const d: Distribution = {
+    kind: 'mix',
+    parts: [
+      { weight: 1, dist: { kind: 'lognormal', median: 3, p99: 30 } },
+      { weight: 2, dist: { kind: 'pareto', scale: 1, shape: 2 } },
+    ],
+  };
   assert.deepEqual(draw(d, 5).slice(0, 50), draw(d, 5).slice(0, 50));
 });
 
@@ -77,5 +92,14 @@ test('bad distributions are named, not sampled', () => {
   assert.match(problemOf({ kind: 'mix', parts: [] })!, /at least one part/);
   assert.equal(problemOf({ kind: 'pareto', scale: 1, shape: 1.5 }), undefined);
   assert.throws(() => samplerOf({ kind: 'uniform', min: 5, max: 1 }), /uniform needs 0 ≤ min ≤ max/);
-  assert.equal(describe({ kind: 'mix', parts: [{ weight: 0.38, dist: { kind: 'pareto', scale: 1.05, shape: 1.51 } }, { weight: 0.62, dist: { kind: 'exponential', mean: 5.5 } }] }), 'mix(0.38 pareto(1.05ms, 1.51), 0.62 exponential(mean 5.5ms))');
+  assert.equal(
+    describe({
+      kind: 'mix',
+      parts: [
+        { weight: 0.38, dist: { kind: 'pareto', scale: 1.05, shape: 1.51 } },
+        { weight: 0.62, dist: { kind: 'exponential', mean: 5.5 } },
+      ],
+    }),
+    'mix(0.38 pareto(1.05ms, 1.51), 0.62 exponential(mean 5.5ms))',
+  );
 });

@@ -16,13 +16,21 @@ for (const file of ['upi-wallet', 'whatsapp-messages', 'flipkart-big-billion-day
       assert.equal(r.stopped, undefined);
       for (const d of r.data) {
         for (const o of [d.read, d.write]) {
-          assert.ok(o.latencyMs.max <= r.scenario.timeoutMs, `${d.data}: max ${o.latencyMs.max} ms > timeout ${r.scenario.timeoutMs} ms`);
+          assert.ok(
+            o.latencyMs.max <= r.scenario.timeoutMs,
+            `${d.data}: max ${o.latencyMs.max} ms > timeout ${r.scenario.timeoutMs} ms`,
+          );
           assert.equal(o.offered, o.ok + o.fail + o.info + o.shed + o.unfinished, d.data);
           assert.equal(o.unfinished, 0, d.data);
           assert.ok(o.degraded <= o.ok);
         }
-        if (d.prefer === 'consistency') assert.equal(d.read.degraded + d.write.degraded, 0, `${d.data} never falls back`);
-        assert.ok(r.assumptions.some((a) => a.includes(`an operation without an answer ${r.scenario.timeoutMs} ms after it arrived`)));
+        if (d.prefer === 'consistency')
+          assert.equal(d.read.degraded + d.write.degraded, 0, `${d.data} never falls back`);
+        assert.ok(
+          r.assumptions.some((a) =>
+            a.includes(`an operation without an answer ${r.scenario.timeoutMs} ms after it arrived`),
+          ),
+        );
       }
     });
   }

@@ -19,13 +19,19 @@ test('strong: Strong on the account and the request', () => {
 test('strong with several write regions is unsupported: the tightest Bounded Staleness instead', () => {
   const c = settings(INDIA, 'consistency strong primary mumbai, delhi').cosmos;
   assert.equal(c.settings.accountConsistency, 'BoundedStaleness');
-  assert.deepEqual([c.settings.maxIntervalInSeconds, c.settings.maxStalenessPrefix, c.settings.multipleWriteLocations], [300, 100_000, true]);
+  assert.deepEqual(
+    [c.settings.maxIntervalInSeconds, c.settings.maxStalenessPrefix, c.settings.multipleWriteLocations],
+    [300, 100_000, true],
+  );
   assert.match(c.unsupported[0], /Strong is not available with multiple write regions/);
 });
 
 test('bounded(T) above the minimum: T as maxIntervalInSeconds, K at its maximum', () => {
   const one = settings(ONE_REGION, 'consistency bounded(10s)').cosmos.settings;
-  assert.deepEqual([one.accountConsistency, one.maxIntervalInSeconds, one.maxStalenessPrefix], ['BoundedStaleness', 10, 1_000_000]);
+  assert.deepEqual(
+    [one.accountConsistency, one.maxIntervalInSeconds, one.maxStalenessPrefix],
+    ['BoundedStaleness', 10, 1_000_000],
+  );
   const multi = settings(INDIA, 'consistency bounded(10min)').cosmos.settings;
   assert.deepEqual([multi.accountConsistency, multi.maxIntervalInSeconds], ['BoundedStaleness', 600]);
 });

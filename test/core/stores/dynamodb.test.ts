@@ -5,7 +5,13 @@ import { FOUR, INDIA, ONE_REGION, settings } from './helpers';
 
 test('strong in one Region: strongly consistent reads and conditional writes', () => {
   const d = settings(ONE_REGION, 'consistency strong').dynamodb;
-  assert.deepEqual(d.settings, { consistentRead: true, transactions: false, conditionalWrites: true, globalTable: 'none', regions: ['mumbai'] });
+  assert.deepEqual(d.settings, {
+    consistentRead: true,
+    transactions: false,
+    conditionalWrites: true,
+    globalTable: 'none',
+    regions: ['mumbai'],
+  });
   assert.deepEqual(d.unsupported, []);
   assert.ok(d.notes.some((n) => /twice the read units/.test(n)));
 });
@@ -23,7 +29,10 @@ test('strong across four Regions cannot be had: MRSC takes exactly three', () =>
 });
 
 test('transactions across Regions are unsupported; in one Region they are serializable', () => {
-  assert.match(settings(INDIA, 'consistency strict_serializable').dynamodb.unsupported[0], /only in the Region that runs them/);
+  assert.match(
+    settings(INDIA, 'consistency strict_serializable').dynamodb.unsupported[0],
+    /only in the Region that runs them/,
+  );
   const one = settings(ONE_REGION, 'consistency strict_serializable').dynamodb;
   assert.equal(one.settings.transactions, true);
   assert.deepEqual(one.unsupported, []);

@@ -30,7 +30,9 @@ test('bounded(2s) across regions: a DynamoDB gap on the data type’s name', () 
 });
 
 test('a `when` branch’s gaps point at its `when` keyword and name its conditions', () => {
-  const { gaps, ranges } = gapsOf(`${INDIA}\ndata <|upi|> {\n  topology net\n  consistency regional\n  conflict last_writer_wins\n  <|when|> amount >= 1 lakh { conflict abort }\n}\n`);
+  const { gaps, ranges } = gapsOf(
+    `${INDIA}\ndata <|upi|> {\n  topology net\n  consistency regional\n  conflict last_writer_wins\n  <|when|> amount >= 1 lakh { conflict abort }\n}\n`,
+  );
   const branch = gaps.filter((g) => g.branch !== undefined);
   assert.ok(branch.length > 0);
   for (const g of branch) {
@@ -38,7 +40,11 @@ test('a `when` branch’s gaps point at its `when` keyword and name its conditio
     assert.equal(g.branch, 'amount >= 1 lakh');
   }
   assert.ok(branch.some((g) => g.system === 'dynamodb' && /`conflict abort` across Regions/.test(g.note)));
-  assert.ok(gaps.filter((g) => g.branch === undefined).every((g) => g.range.start === ranges[0].start && g.range.end === ranges[0].end));
+  assert.ok(
+    gaps
+      .filter((g) => g.branch === undefined)
+      .every((g) => g.range.start === ranges[0].start && g.range.end === ranges[0].end),
+  );
 });
 
 test('no gaps when every system gives the level', () => {

@@ -32,7 +32,10 @@ export function settings(topology: string, body: string, when?: number): DriverS
   const uri = 'file:///test.consistency';
   const a = analyze([{ uri, text: `${topology}\ndata d {\n  ${topology ? 'topology net\n  ' : ''}${body}\n}\n` }]);
   const errors = a.diagnostics.filter((d) => d.code === 'syntax-error' || d.code.startsWith('unknown-'));
-  assert.deepEqual(errors.map((e) => e.message), []);
+  assert.deepEqual(
+    errors.map((e) => e.message),
+    [],
+  );
   const d = a.model.data.get('d')!;
   const effective = when === undefined ? d.effective : d.whens[when].effective;
   return driverSettings(effective, d.topology);

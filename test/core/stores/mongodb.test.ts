@@ -20,7 +20,10 @@ test('a declared write quorum below a majority is raised for strong levels, kept
   const strong = settings(INDIA, 'consistency strong replication quorum write 2 read 2').mongodb;
   assert.deepEqual(strong.settings.writeConcern, { w: 'majority', j: true });
   assert.ok(strong.notes.some((n) => /below a majority of 7/.test(n)));
-  assert.deepEqual(settings(INDIA, 'consistency eventual replication quorum write 2 read 1').mongodb.settings.writeConcern, { w: 2, j: true });
+  assert.deepEqual(
+    settings(INDIA, 'consistency eventual replication quorum write 2 read 1').mongodb.settings.writeConcern,
+    { w: 2, j: true },
+  );
   assert.deepEqual(settings(INDIA, 'consistency eventual').mongodb.settings.writeConcern, { w: 1, j: false });
 });
 

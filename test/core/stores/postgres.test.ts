@@ -24,8 +24,14 @@ test('strong: every read on the primary; commits wait for a majority of copies',
 });
 
 test('declared replication sets the synchronous standbys: sync → all, quorum → W − 1, async → none', () => {
-  assert.match(settings(INDIA, 'consistency strong replication sync').postgres.settings.synchronousStandbyNames, /^ANY 6 /);
-  assert.match(settings(INDIA, 'consistency strong replication quorum write 3 read 5').postgres.settings.synchronousStandbyNames, /^ANY 2 /);
+  assert.match(
+    settings(INDIA, 'consistency strong replication sync').postgres.settings.synchronousStandbyNames,
+    /^ANY 6 /,
+  );
+  assert.match(
+    settings(INDIA, 'consistency strong replication quorum write 3 read 5').postgres.settings.synchronousStandbyNames,
+    /^ANY 2 /,
+  );
   const async = settings(INDIA, 'consistency strong replication async').postgres;
   assert.equal(async.settings.synchronousCommit, 'local');
   assert.equal(async.settings.synchronousStandbyNames, '');
@@ -33,7 +39,10 @@ test('declared replication sets the synchronous standbys: sync → all, quorum �
 });
 
 test('strict serializable: serializable isolation on the primary', () => {
-  assert.equal(settings(ONE_REGION, 'consistency strict_serializable').postgres.settings.defaultTransactionIsolation, 'serializable');
+  assert.equal(
+    settings(ONE_REGION, 'consistency strict_serializable').postgres.settings.defaultTransactionIsolation,
+    'serializable',
+  );
 });
 
 test('read-your-writes: standby reads after waiting for the session’s commit LSN', () => {
@@ -49,7 +58,10 @@ test('read-your-writes: standby reads after waiting for the session’s commit L
 });
 
 test('session: the token also rises with every read (monotonic reads)', () => {
-  assert.equal(settings(INDIA, 'consistency session').postgres.settings.lsnToken?.afterRead, 'SELECT pg_last_wal_replay_lsn()');
+  assert.equal(
+    settings(INDIA, 'consistency session').postgres.settings.lsnToken?.afterRead,
+    'SELECT pg_last_wal_replay_lsn()',
+  );
 });
 
 test('monotonic writes alone need no token: one primary orders the writes', () => {
@@ -61,7 +73,10 @@ test('monotonic writes alone need no token: one primary orders the writes', () =
 test('bounded(T): a standby only while its replay lag is under T', () => {
   const p = settings(INDIA, 'consistency bounded(2s)').postgres;
   assert.equal(p.settings.maxReplayLagMs, 2000);
-  assert.equal(p.settings.replayLagCheck, "SELECT COALESCE(now() - pg_last_xact_replay_timestamp() <= interval '2000 milliseconds', false)");
+  assert.equal(
+    p.settings.replayLagCheck,
+    "SELECT COALESCE(now() - pg_last_xact_replay_timestamp() <= interval '2000 milliseconds', false)",
+  );
   const versions = settings(INDIA, 'consistency bounded(5 versions)').postgres;
   assert.equal(versions.settings.readFrom, 'primary');
   assert.deepEqual(versions.unsupported, []);
@@ -77,7 +92,9 @@ test('eventual and consistent prefix read any standby', () => {
 
 test('unsupported: several writable primaries, and regional leaders across regions', () => {
   const multi = settings(INDIA, 'consistency strong primary mumbai, delhi').postgres;
-  assert.deepEqual(multi.unsupported, ['streaming replication has one writable primary: the declared primaries mumbai, delhi cannot all take writes; writes go to mumbai']);
+  assert.deepEqual(multi.unsupported, [
+    'streaming replication has one writable primary: the declared primaries mumbai, delhi cannot all take writes; writes go to mumbai',
+  ]);
   assert.equal(settings(INDIA, 'consistency regional').postgres.unsupported.length, 1);
   assert.deepEqual(settings(ONE_REGION, 'consistency regional').postgres.unsupported, []);
 });

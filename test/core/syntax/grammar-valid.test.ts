@@ -8,7 +8,10 @@ import { PolicyParser } from '../../../server/src/core/syntax/parser';
 
 test('the lexer definition passes Chevrotain validation', () => {
   const lexer = buildLexer(true);
-  assert.deepEqual(lexer.lexerDefinitionErrors.map((e) => e.message), []);
+  assert.deepEqual(
+    lexer.lexerDefinitionErrors.map((e) => e.message),
+    [],
+  );
 });
 
 test('the grammar passes Chevrotain self-analysis (no ambiguity, left recursion or bad alternative)', () => {

@@ -12,17 +12,25 @@ import { analyze } from '../../../server/src/core/pipeline';
 
 const doc = readFileSync('docs/language.md', 'utf8');
 /** Words written as code in the document: `x`, and each word of `a/b/c` or `x y`. */
-const code = new Set([...doc.matchAll(/``(.+?)``|`([^`\n]+)`/g)].map((m) => m[1] ?? m[2]).flatMap((c) => [c, ...c.split(/[\s/()=,]+/)]));
+const code = new Set(
+  [...doc.matchAll(/``(.+?)``|`([^`\n]+)`/g)].map((m) => m[1] ?? m[2]).flatMap((c) => [c, ...c.split(/[\s/()=,]+/)]),
+);
 const missing = (words: Iterable<string>) => [...words].filter((w) => !code.has(w));
 
 test('every keyword is listed', () => {
   const list = /\*\*Keywords\*\*[^`]*`([^`]+)`/.exec(doc)?.[1].split(/\s+/) ?? [];
-  assert.deepEqual([...keywordNames].filter((k) => !list.includes(k)), []);
+  assert.deepEqual(
+    [...keywordNames].filter((k) => !list.includes(k)),
+    [],
+  );
 });
 
 test('every soft keyword and distribution is listed', () => {
   const list = /`(scenario duration[^`]*)`/.exec(doc.slice(doc.indexOf('**Soft keywords**')))?.[1].split(/\s+/) ?? [];
-  assert.deepEqual([...softKeywordNames].filter((k) => !list.includes(k)), []);
+  assert.deepEqual(
+    [...softKeywordNames].filter((k) => !list.includes(k)),
+    [],
+  );
   assert.deepEqual(missing(distributionNames), []);
 });
 
@@ -38,7 +46,9 @@ test('every unit, scale suffix and period is documented (names the lexer can rea
 });
 
 test('every conflict strategy, money category and built-in tier is documented', () => {
-  const strategies = Object.entries(conflictStrategies).flatMap(([k, vs]) => (vs.length ? vs.map((v) => `${k} ${v}`) : [k]));
+  const strategies = Object.entries(conflictStrategies).flatMap(([k, vs]) =>
+    vs.length ? vs.map((v) => `${k} ${v}`) : [k],
+  );
   assert.deepEqual(missing(strategies), []);
   assert.deepEqual(missing(moneyCategories), []);
   const tiers = [...analyze([]).model.tiers.values()].filter((t) => t.builtin).map((t) => t.name);

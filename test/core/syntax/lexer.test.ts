@@ -8,49 +8,97 @@ const kinds = (text: string) => tokenize(text, 'u').tokens.map((t) => `${t.token
 
 test('keywords are whole words; longer words and hyphenated names are identifiers', () => {
   assert.deepEqual(kinds('data dataset read reads write writes to tomorrow'), [
-    'Kw_data:data', 'Identifier:dataset', 'Kw_read:read', 'Kw_reads:reads', 'Kw_write:write', 'Identifier:writes', 'Kw_to:to', 'Identifier:tomorrow',
+    'Kw_data:data',
+    'Identifier:dataset',
+    'Kw_read:read',
+    'Kw_reads:reads',
+    'Kw_write:write',
+    'Identifier:writes',
+    'Kw_to:to',
+    'Identifier:tomorrow',
   ]);
-  assert.deepEqual(kinds('profile india-2024 region pune-dc data-x'), ['Kw_profile:profile', 'Identifier:india-2024', 'Kw_region:region', 'Identifier:pune-dc', 'Identifier:data-x']);
+  assert.deepEqual(kinds('profile india-2024 region pune-dc data-x'), [
+    'Kw_profile:profile',
+    'Identifier:india-2024',
+    'Kw_region:region',
+    'Identifier:pune-dc',
+    'Identifier:data-x',
+  ]);
 });
 
 test('percentiles, numbers with units, currency signs and operators', () => {
   assert.deepEqual(kinds('p99 p99.9 p50x 45ms ₹5000 $20 1_00_000 <-> <= >= == != < > %'), [
-    'Percentile:p99', 'Percentile:p99.9', 'Identifier:p50x', 'NumberLiteral:45', 'Identifier:ms', 'CurrencySign:₹', 'NumberLiteral:5000',
-    'CurrencySign:$', 'NumberLiteral:20', 'NumberLiteral:1_00_000', 'Arrow:<->', 'LessEq:<=', 'GreaterEq:>=', 'EqEq:==', 'NotEq:!=',
-    'Less:<', 'Greater:>', 'PercentSign:%',
+    'Percentile:p99',
+    'Percentile:p99.9',
+    'Identifier:p50x',
+    'NumberLiteral:45',
+    'Identifier:ms',
+    'CurrencySign:₹',
+    'NumberLiteral:5000',
+    'CurrencySign:$',
+    'NumberLiteral:20',
+    'NumberLiteral:1_00_000',
+    'Arrow:<->',
+    'LessEq:<=',
+    'GreaterEq:>=',
+    'EqEq:==',
+    'NotEq:!=',
+    'Less:<',
+    'Greater:>',
+    'PercentSign:%',
   ]);
   assert.deepEqual(kinds('12 lakh/month'), ['NumberLiteral:12', 'Identifier:lakh', 'Slash:/', 'Identifier:month']);
 });
 
 test('comments are kept apart from the tokens', () => {
   const r = tokenize('data a { // line\n /* block\n comment */ consistency strong }', 'u');
-  assert.deepEqual(r.comments.map((c) => c.image), ['// line', '/* block\n comment */']);
-  assert.deepEqual(r.tokens.map((t) => t.image), ['data', 'a', '{', 'consistency', 'strong', '}']);
+  assert.deepEqual(
+    r.comments.map((c) => c.image),
+    ['// line', '/* block\n comment */'],
+  );
+  assert.deepEqual(
+    r.tokens.map((t) => t.image),
+    ['data', 'a', '{', 'consistency', 'strong', '}'],
+  );
   assert.deepEqual(r.diagnostics, []);
 });
 
 test('an unexpected character is reported on exactly that character', () => {
   const r = tokenize('data a { @ consistency strong }', 'u');
-  assert.deepEqual(r.diagnostics.map((d) => [d.code, d.range, d.message]), [['syntax-unexpected-character', { start: 9, end: 10 }, 'Unexpected character "@".']]);
-  assert.deepEqual(r.tokens.map((t) => t.image), ['data', 'a', '{', 'consistency', 'strong', '}']);
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.code, d.range, d.message]),
+    [['syntax-unexpected-character', { start: 9, end: 10 }, 'Unexpected character "@".']],
+  );
+  assert.deepEqual(
+    r.tokens.map((t) => t.image),
+    ['data', 'a', '{', 'consistency', 'strong', '}'],
+  );
   const run = tokenize('data a {} ### x', 'u').diagnostics;
-  assert.deepEqual(run.map((d) => [d.range, d.message]), [[{ start: 10, end: 13 }, 'Unexpected characters "###".']]);
+  assert.deepEqual(
+    run.map((d) => [d.range, d.message]),
+    [[{ start: 10, end: 13 }, 'Unexpected characters "###".']],
+  );
 });
 
 test('an unclosed string stops at the end of its line and the next line still lexes', () => {
   const text = 'policy "SBI core\ncurrency INR';
   const r = tokenize(text, 'u');
-  assert.deepEqual(r.diagnostics.map((d) => [d.code, d.range, d.message]), [
-    ['syntax-unclosed-string', { start: 7, end: 16 }, 'String is never closed: add \'"\' before the end of the line.'],
-  ]);
-  assert.deepEqual(r.tokens.map((t) => t.image), ['policy', '"SBI core', 'currency', 'INR']);
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.code, d.range, d.message]),
+    [['syntax-unclosed-string', { start: 7, end: 16 }, "String is never closed: add '\"' before the end of the line."]],
+  );
+  assert.deepEqual(
+    r.tokens.map((t) => t.image),
+    ['policy', '"SBI core', 'currency', 'INR'],
+  );
 });
 
 test('an unclosed block comment is reported on its opening /*', () => {
   const text = 'data a { consistency strong }\n/* never closed\ndata b {}';
   const r = tokenize(text, 'u');
-  assert.deepEqual(r.diagnostics.map((d) => [d.code, d.range, d.message]), [
-    ['syntax-unclosed-comment', { start: 30, end: 32 }, "Block comment '/*' is never closed with '*/'."],
-  ]);
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.code, d.range, d.message]),
+    [['syntax-unclosed-comment', { start: 30, end: 32 }, "Block comment '/*' is never closed with '*/'."]],
+  );
   assert.equal(r.tokens.length, 6, 'the comment runs to the end of the text');
 });

@@ -9,7 +9,11 @@ import { analyze } from '../../../server/src/core/pipeline';
 
 const clean = (text: string) => {
   const a = analyze([{ uri: 'file:///n.consistency', text }]);
-  assert.deepEqual(a.diagnostics.map((d) => `${d.code}: ${d.message}`), [], text);
+  assert.deepEqual(
+    a.diagnostics.map((d) => `${d.code}: ${d.message}`),
+    [],
+    text,
+  );
   return a;
 };
 
@@ -28,7 +32,11 @@ test('every keyword works as a data type, region, topology, category, condition 
       `transaction ${k} { ${k} }\n`;
     const a = analyze([{ uri: 'file:///k.consistency', text }]);
     const errors = a.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'transaction-mixed-levels');
-    assert.deepEqual(errors.map((d) => `${d.code}: ${d.message}`), [], `keyword '${k}' as a name`);
+    assert.deepEqual(
+      errors.map((d) => `${d.code}: ${d.message}`),
+      [],
+      `keyword '${k}' as a name`,
+    );
     assert.ok(a.model.data.has(k) && a.model.topologies.has(k) && a.model.transactions.has(k), k);
     assert.equal(a.model.data.get(k)?.topology?.name, k);
   }

@@ -3,7 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/src/core/syntax/parse';
-import type { DataDecl, Declaration, TierDecl, TopologyDecl, TransactionDecl } from '../../../server/src/core/syntax/ast';
+import type {
+  DataDecl,
+  Declaration,
+  TierDecl,
+  TopologyDecl,
+  TransactionDecl,
+} from '../../../server/src/core/syntax/ast';
 import { markers } from '../../helpers/check-text';
 
 const sketch = `// comments: // line and /* block */
@@ -52,13 +58,17 @@ data fund_transfer {
 transaction transfer { account_balance, fund_transfer }
 `;
 
-const byKind = <K extends Declaration['kind']>(ds: Declaration[], kind: K) => ds.filter((d) => d.kind === kind) as Extract<Declaration, { kind: K }>[];
+const byKind = <K extends Declaration['kind']>(ds: Declaration[], kind: K) =>
+  ds.filter((d) => d.kind === kind) as Extract<Declaration, { kind: K }>[];
 
 test('the issue sketch parses without diagnostics into the expected declarations', () => {
   const doc = parseDocument(sketch, 'u');
   assert.deepEqual(doc.diagnostics, []);
   const ds = doc.ast.declarations;
-  assert.deepEqual(ds.map((d) => d.kind), ['policy', 'currency', 'profile', 'topology', 'tier', 'data', 'data', 'transaction']);
+  assert.deepEqual(
+    ds.map((d) => d.kind),
+    ['policy', 'currency', 'profile', 'topology', 'tier', 'data', 'data', 'transaction'],
+  );
   assert.equal(byKind(ds, 'policy')[0].title?.value, 'SBI core banking');
   assert.equal(byKind(ds, 'currency')[0].value?.text, 'INR');
   assert.equal(byKind(ds, 'profile')[0].value?.text, 'india-2024');
@@ -68,41 +78,89 @@ test('the issue sketch parses without diagnostics into the expected declarations
 test('topology: regions with replicas, primary, city and coordinates; links with round trip and jitter', () => {
   const topo = parseDocument(sketch, 'u').ast.declarations[3] as TopologyDecl;
   assert.equal(topo.name?.text, 'india');
-  assert.deepEqual(topo.regions.map((r) => [r.name?.text, r.replicas?.value, !!r.primary]), [['mumbai', 3, true], ['delhi', 2, false], ['chennai', 2, false]]);
+  assert.deepEqual(
+    topo.regions.map((r) => [r.name?.text, r.replicas?.value, !!r.primary]),
+    [
+      ['mumbai', 3, true],
+      ['delhi', 2, false],
+      ['chennai', 2, false],
+    ],
+  );
   assert.equal(topo.regions[1].city?.text, 'new_delhi');
   assert.deepEqual([topo.regions[2].coordinates?.lat, topo.regions[2].coordinates?.lon], [13.08, 80.27]);
-  assert.deepEqual(topo.links.map((l) => [l.a?.text, l.b?.text, l.rtt?.value, l.jitter?.value]), [['mumbai', 'delhi', 45, 5], ['mumbai', 'chennai', 35, undefined], ['delhi', 'chennai', 65, undefined]]);
+  assert.deepEqual(
+    topo.links.map((l) => [l.a?.text, l.b?.text, l.rtt?.value, l.jitter?.value]),
+    [
+      ['mumbai', 'delhi', 45, 5],
+      ['mumbai', 'chennai', 35, undefined],
+      ['delhi', 'chennai', 65, undefined],
+    ],
+  );
 });
 
 test('tiers take qualified names and `applies when` conditions', () => {
   const tier = parseDocument(sketch, 'u').ast.declarations[4] as TierDecl;
   assert.equal(tier.name?.text, 'rbi.high_value_local');
-  assert.deepEqual(tier.body.map((p) => p.kind), ['applies', 'consistency', 'latency', 'availability']);
+  assert.deepEqual(
+    tier.body.map((p) => p.kind),
+    ['applies', 'consistency', 'latency', 'availability'],
+  );
   const applies = tier.body[0];
   assert.ok(applies.kind === 'applies');
-  assert.deepEqual(applies.conditions.map((c) => [c.field.text, c.op, c.value?.text]), [['amount', '>=', '1 lakh']]);
+  assert.deepEqual(
+    applies.conditions.map((c) => [c.field.text, c.op, c.value?.text]),
+    [['amount', '>=', '1 lakh']],
+  );
 });
 
 test('data properties: every kind with its parts', () => {
   const data = parseDocument(sketch, 'u').ast.declarations[5] as DataDecl;
   const p = Object.fromEntries(data.body.map((x) => [x.kind, x]));
-  assert.deepEqual(data.body.map((x) => x.kind), ['topology', 'tier', 'consistency', 'replication', 'latency', 'availability', 'partition', 'conflict', 'workload', 'budget', 'category', 'primary']);
+  assert.deepEqual(
+    data.body.map((x) => x.kind),
+    [
+      'topology',
+      'tier',
+      'consistency',
+      'replication',
+      'latency',
+      'availability',
+      'partition',
+      'conflict',
+      'workload',
+      'budget',
+      'category',
+      'primary',
+    ],
+  );
   assert.ok(p.topology.kind === 'topology' && p.topology.ref?.text === 'india');
   assert.ok(p.tier.kind === 'tier' && p.tier.ref?.text === 'rbi.high_value_local');
   assert.ok(p.consistency.kind === 'consistency' && p.consistency.level?.name.text === 'linearizable');
   assert.ok(p.replication.kind === 'replication');
   assert.deepEqual([p.replication.mode?.text, p.replication.write?.value, p.replication.read?.value], ['quorum', 2, 2]);
   assert.ok(p.latency.kind === 'latency');
-  assert.deepEqual([p.latency.op, p.latency.percentile?.text, p.latency.comparator, p.latency.bound?.value], ['read', 'p99', '<=', 200]);
-  assert.ok(p.availability.kind === 'availability' && p.availability.comparator === '>=' && p.availability.target?.value === 99.99);
+  assert.deepEqual(
+    [p.latency.op, p.latency.percentile?.text, p.latency.comparator, p.latency.bound?.value],
+    ['read', 'p99', '<=', 200],
+  );
+  assert.ok(
+    p.availability.kind === 'availability' &&
+      p.availability.comparator === '>=' &&
+      p.availability.target?.value === 99.99,
+  );
   assert.ok(p.partition.kind === 'partition' && p.partition.prefer === 'consistency');
-  assert.ok(p.conflict.kind === 'conflict' && p.conflict.strategy?.text === 'merge' && p.conflict.variant?.text === 'union');
+  assert.ok(
+    p.conflict.kind === 'conflict' && p.conflict.strategy?.text === 'merge' && p.conflict.variant?.text === 'union',
+  );
   assert.ok(p.workload.kind === 'workload');
   assert.deepEqual([p.workload.reads?.value, p.workload.peak?.value], [80, 8500]);
   assert.ok(p.budget.kind === 'budget' && p.budget.amount?.value === 1_200_000);
   assert.ok(p.category.kind === 'category' && p.category.value?.text === 'banking');
   assert.ok(p.primary.kind === 'primary');
-  assert.deepEqual(p.primary.regions.map((r) => r.text), ['mumbai', 'delhi']);
+  assert.deepEqual(
+    p.primary.regions.map((r) => r.text),
+    ['mumbai', 'delhi'],
+  );
 });
 
 test('when branches, degrade and transactions', () => {
@@ -110,12 +168,27 @@ test('when branches, degrade and transactions', () => {
   const data = ds[6] as DataDecl;
   const when = data.body.find((x) => x.kind === 'when');
   assert.ok(when?.kind === 'when');
-  assert.deepEqual(when.conditions.map((c) => [c.field.text, c.op, c.value?.text]), [['amount', '>=', '1 lakh'], ['channel', '==', 'upi']]);
-  assert.deepEqual(when.body.map((x) => x.kind), ['tier', 'consistency']);
+  assert.deepEqual(
+    when.conditions.map((c) => [c.field.text, c.op, c.value?.text]),
+    [
+      ['amount', '>=', '1 lakh'],
+      ['channel', '==', 'upi'],
+    ],
+  );
+  assert.deepEqual(
+    when.body.map((x) => x.kind),
+    ['tier', 'consistency'],
+  );
   const degrade = data.body.find((x) => x.kind === 'degrade');
   assert.ok(degrade?.kind === 'degrade' && degrade.level && degrade.condition);
-  assert.deepEqual(degrade.level.args.map((a) => a.text), ['read_your_writes', 'monotonic_reads']);
-  assert.deepEqual([degrade.condition.field.text, degrade.condition.op, degrade.condition.value?.text], ['load', '>', '5x']);
+  assert.deepEqual(
+    degrade.level.args.map((a) => a.text),
+    ['read_your_writes', 'monotonic_reads'],
+  );
+  assert.deepEqual(
+    [degrade.condition.field.text, degrade.condition.op, degrade.condition.value?.text],
+    ['load', '>', '5x'],
+  );
   const tx = ds[7] as TransactionDecl;
   assert.deepEqual([tx.name?.text, tx.members.map((m) => m.text)], ['transfer', ['account_balance', 'fund_transfer']]);
 });
@@ -133,22 +206,40 @@ test('ranges: names, keywords and values point at their own text', () => {
 function errors(marked: string): { at: string[]; got: [string, string][] } {
   const { text, ranges } = markers(marked);
   const doc = parseDocument(text, 'u');
-  return { at: ranges.map((r) => text.slice(r.start, r.end)), got: doc.diagnostics.map((d) => [text.slice(d.range.start, d.range.end), d.message]) };
+  return {
+    at: ranges.map((r) => text.slice(r.start, r.end)),
+    got: doc.diagnostics.map((d) => [text.slice(d.range.start, d.range.end), d.message]),
+  };
 }
 
 test('exact messages and ranges of syntax errors', () => {
   const cases: [string, string][] = [
-    ['data a { consistency <|}|>', 'Expected a consistency level but found \'}\'.'],
+    ['data a { consistency <|}|>', "Expected a consistency level but found '}'."],
     ['data <|{|> consistency strong }', "Expected a name but found '{'."],
     ['topology t { region a { replicas <|}|> }', "Expected a number but found '}'."],
     ['topology t { link a <-> <|45|>ms }', "Expected a name but found '45'."],
     ['data a { latency read p99 <|200|>ms }', "Expected a comparison (<, <=, >, >=, ==, !=) but found '200'."],
-    ['data a { partition prefer <|speed|> }', "Expected `partition prefer consistency` or `partition prefer availability` but found 'speed'."],
-    ['data a { when amount >= <|{|> consistency strong } }', "Expected a condition such as `amount >= 1 lakh` but found '{'."],
+    [
+      'data a { partition prefer <|speed|> }',
+      "Expected `partition prefer consistency` or `partition prefer availability` but found 'speed'.",
+    ],
+    [
+      'data a { when amount >= <|{|> consistency strong } }',
+      "Expected a condition such as `amount >= 1 lakh` but found '{'.",
+    ],
     ['transaction t { a <|b|> }', "Expected '}' but found 'b'."],
-    ['data a { consistency strong } <|}|>', "Unexpected '}': expected a declaration (import, policy, currency, profile, store, topology, tier, data, transaction or scenario)."],
-    ['data a { consistency strong\n<|data|> b { consistency eventual }', "Missing '}': the block is still open when 'data' starts a new declaration."],
-    ['data a { consistency stron<|g|>', "Expected a property (consistency, replication, latency, availability, partition, conflict, workload, budget, staleness, tier, topology, category, primary, sessions, money, when, degrade) or '}' but found the end of the file."],
+    [
+      'data a { consistency strong } <|}|>',
+      "Unexpected '}': expected a declaration (import, policy, currency, profile, store, topology, tier, data, transaction or scenario).",
+    ],
+    [
+      'data a { consistency strong\n<|data|> b { consistency eventual }',
+      "Missing '}': the block is still open when 'data' starts a new declaration.",
+    ],
+    [
+      'data a { consistency stron<|g|>',
+      "Expected a property (consistency, replication, latency, availability, partition, conflict, workload, budget, staleness, tier, topology, category, primary, sessions, money, when, degrade) or '}' but found the end of the file.",
+    ],
   ];
   for (const [marked, message] of cases) {
     const { at, got } = errors(marked);
@@ -164,7 +255,10 @@ test('a misspelt keyword gets a "Did you mean" and a fix that replaces it', () =
     "Expected a property (consistency, replication, latency, availability, partition, conflict, workload, budget, staleness, tier, topology, category, primary, sessions, money, when, degrade) or '}' but found 'consistncy'. Did you mean 'consistency'?",
   );
   assert.deepEqual(d.range, ranges[0]);
-  assert.deepEqual(d.fixes?.[0].edits.map((e) => [e.range, e.newText]), [[ranges[0], 'consistency']]);
+  assert.deepEqual(
+    d.fixes?.[0].edits.map((e) => [e.range, e.newText]),
+    [[ranges[0], 'consistency']],
+  );
   const fixed = parseDocument(text.slice(0, d.range.start) + 'consistency' + text.slice(d.range.end), 'u');
   assert.deepEqual(fixed.diagnostics, []);
 });

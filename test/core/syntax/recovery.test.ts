@@ -55,14 +55,23 @@ const broken = [
 
 function lwwOn(text: string, a: ReturnType<typeof analyze>, block: string): boolean {
   const start = text.indexOf(`data ${block} {`);
-  return a.diagnostics.some((d) => d.code === 'lww-on-money' && d.range.start > start && text.slice(d.range.start, d.range.end) === 'last_writer_wins' && text.lastIndexOf('data ', d.range.start) === start);
+  return a.diagnostics.some(
+    (d) =>
+      d.code === 'lww-on-money' &&
+      d.range.start > start &&
+      text.slice(d.range.start, d.range.end) === 'last_writer_wins' &&
+      text.lastIndexOf('data ', d.range.start) === start,
+  );
 }
 
 test('a broken block never hides the AST nodes or the diagnostics of its neighbours', () => {
   for (const b of broken) {
     const text = `${before}${b}\n${after}`;
     const a = analyze([{ uri, text }]);
-    assert.ok(a.diagnostics.some((d) => d.severity === 'error' && d.code.startsWith('syntax-')), `no syntax error for ${JSON.stringify(b)}`);
+    assert.ok(
+      a.diagnostics.some((d) => d.severity === 'error' && d.code.startsWith('syntax-')),
+      `no syntax error for ${JSON.stringify(b)}`,
+    );
     for (const name of ['before', 'after']) {
       const d = a.model.data.get(name);
       assert.ok(d?.props.consistency && d.props.conflict, `${JSON.stringify(b)} hid the properties of '${name}'`);
@@ -73,41 +82,88 @@ test('a broken block never hides the AST nodes or the diagnostics of its neighbo
 });
 
 test('properties after a broken one in the same block are kept', () => {
-  const doc = parseDocument('data a {\n  latncy read p99 <= 2s\n  consistency strong\n  staleness <= \n  conflict abort\n}', uri);
+  const doc = parseDocument(
+    'data a {\n  latncy read p99 <= 2s\n  consistency strong\n  staleness <= \n  conflict abort\n}',
+    uri,
+  );
   const decl = doc.ast.declarations[0] as DataDecl;
-  assert.deepEqual(decl.body.map((p) => p.kind), ['consistency', 'staleness', 'conflict']);
-  assert.deepEqual(doc.diagnostics.map((d) => d.code), ['syntax-error', 'syntax-error']);
+  assert.deepEqual(
+    decl.body.map((p) => p.kind),
+    ['consistency', 'staleness', 'conflict'],
+  );
+  assert.deepEqual(
+    doc.diagnostics.map((d) => d.code),
+    ['syntax-error', 'syntax-error'],
+  );
 });
 
 test('a missing closing brace is reported once and the next declaration is still read', () => {
   const text = 'data a {\n  consistency strong\n\ndata b {\n  consistency strong\n}\ntransaction t { a, b }\n';
   const a = analyze([{ uri, text }]);
-  assert.deepEqual(a.diagnostics.map((d) => [d.code, text.slice(d.range.start, d.range.end)]), [['syntax-error', 'data']]);
+  assert.deepEqual(
+    a.diagnostics.map((d) => [d.code, text.slice(d.range.start, d.range.end)]),
+    [['syntax-error', 'data']],
+  );
   assert.deepEqual([...a.model.data.keys()], ['a', 'b']);
-  assert.deepEqual(a.model.transactions.get('t')?.members.map((m) => m.data?.name), ['a', 'b']);
+  assert.deepEqual(
+    a.model.transactions.get('t')?.members.map((m) => m.data?.name),
+    ['a', 'b'],
+  );
 });
 
 test('an unclosed string ends at its line: the declarations after it are read', () => {
   const text = 'policy "SBI\ncurrency INR\ndata a { consistency strong }\n';
   const doc = parseDocument(text, uri);
-  assert.deepEqual(doc.diagnostics.map((d) => d.code), ['syntax-unclosed-string']);
-  assert.deepEqual(doc.ast.declarations.map((d) => d.kind), ['policy', 'currency', 'data']);
+  assert.deepEqual(
+    doc.diagnostics.map((d) => d.code),
+    ['syntax-unclosed-string'],
+  );
+  assert.deepEqual(
+    doc.ast.declarations.map((d) => d.kind),
+    ['policy', 'currency', 'data'],
+  );
 });
 
 test('an unclosed comment hides only the text after it', () => {
   const text = 'data a { consistency strong }\n/* draft\ndata b { consistency stong }\n';
   const a = analyze([{ uri, text }]);
-  assert.deepEqual(a.diagnostics.map((d) => d.code), ['syntax-unclosed-comment']);
+  assert.deepEqual(
+    a.diagnostics.map((d) => d.code),
+    ['syntax-unclosed-comment'],
+  );
   assert.deepEqual([...a.model.data.keys()], ['a']);
 });
 
 test('garbage input yields errors with ranges inside the text, never an exception', () => {
-  const inputs = ['', ' ', '\n\n', '{', '}', '"', '/*', '*/', '₹₹₹', '@#!', 'data', 'data data data', '😀 data a { consistency 😀 }', 'x'.repeat(5000), '{'.repeat(300), 'data a {'.repeat(200), '\u0000\u0001\uffff', 'data a { consistency bounded(((((( }'];
+  const inputs = [
+    '',
+    ' ',
+    '\n\n',
+    '{',
+    '}',
+    '"',
+    '/*',
+    '*/',
+    '₹₹₹',
+    '@#!',
+    'data',
+    'data data data',
+    '😀 data a { consistency 😀 }',
+    'x'.repeat(5000),
+    '{'.repeat(300),
+    'data a {'.repeat(200),
+    '\u0000\u0001\uffff',
+    'data a { consistency bounded(((((( }',
+  ];
   for (const text of inputs) {
     const a = analyze([{ uri, text }]);
     for (const d of a.diagnostics) {
-      assert.ok(0 <= d.range.start && d.range.start <= d.range.end && d.range.end <= text.length, `range ${JSON.stringify(d.range)} outside ${JSON.stringify(text.slice(0, 40))}`);
+      assert.ok(
+        0 <= d.range.start && d.range.start <= d.range.end && d.range.end <= text.length,
+        `range ${JSON.stringify(d.range)} outside ${JSON.stringify(text.slice(0, 40))}`,
+      );
     }
-    if (text.trim() !== '') assert.ok(a.diagnostics.length > 0, `no diagnostic for ${JSON.stringify(text.slice(0, 40))}`);
+    if (text.trim() !== '')
+      assert.ok(a.diagnostics.length > 0, `no diagnostic for ${JSON.stringify(text.slice(0, 40))}`);
   }
 });

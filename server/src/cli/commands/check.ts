@@ -39,9 +39,9 @@ export function runCheck(args: CheckArgs, ctx: CliContext): number {
     diagnostics: analysis.diagnostics,
     cwd: ctx.cwd,
     shown: pathsAsGiven(args.paths, ctx.cwd),
-    empty: files.filter((f) => declaresNothing(analysis.documents.get(f.uri)?.ast.declarations.length ?? 0, f.text)).map(
-      (f) => f.uri,
-    ),
+    empty: files
+      .filter((f) => declaresNothing(analysis.documents.get(f.uri)?.ast.declarations.length ?? 0, f.text))
+      .map((f) => f.uri),
     refused: refused.map((r) => ({ uri: pathToUri(r.path), reason: r.reason })),
   };
   if (args.format === 'json') ctx.out(formatJson(report, ctx.tool));
@@ -52,7 +52,8 @@ export function runCheck(args: CheckArgs, ctx: CliContext): number {
   }
   const empty = report.empty ?? [];
   if (args.format !== 'human') {
-    for (const uri of empty) ctx.err(`consistency: warning: ${shownPath(report, uri)} declares nothing (an empty file).\n`);
+    for (const uri of empty)
+      ctx.err(`consistency: warning: ${shownPath(report, uri)} declares nothing (an empty file).\n`);
   }
 
   const shown = (path: string) => shownPath(report, pathToUri(path));

@@ -42,9 +42,9 @@ export function runExplain(args: ExplainArgs, ctx: CliContext): number {
     }),
     cwd: ctx.cwd,
     shown: pathsAsGiven(args.paths, ctx.cwd),
-    empty: files.filter((f) => declaresNothing(analysis.documents.get(f.uri)?.ast.declarations.length ?? 0, f.text)).map(
-      (f) => f.uri,
-    ),
+    empty: files
+      .filter((f) => declaresNothing(analysis.documents.get(f.uri)?.ast.declarations.length ?? 0, f.text))
+      .map((f) => f.uri),
   };
 
   const errors = countSeverities(analysis.diagnostics).error;

@@ -53,7 +53,8 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
   const input = resolve(ctx.cwd, args.file);
   if (!existsSync(input)) throw new UsageError(`no such file: ${args.file}`);
   refuseNonPolicies([args.file], ctx.cwd, args.force === true);
-  if (statSync(input).isDirectory()) throw new UsageError(`simulate takes one policy file; ${args.file} is a directory`);
+  if (statSync(input).isDirectory())
+    throw new UsageError(`simulate takes one policy file; ${args.file} is a directory`);
   const [file] = readFiles([input]);
   const analysis = analyze([{ uri: file.uri, text: file.text }], { load: readImport });
   // The file first (its scope is the analysis's model wherever it is analysed again), then what it imports.
@@ -65,7 +66,9 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
   const shownFile = pathsAsGiven([args.file], ctx.cwd)(file.uri);
   if (errors > 0) {
     const see = `see \`consistency check ${shownFile}\``;
-    ctx.err(`consistency: ${plural(errors, 'error')} in ${shownFile}: the results may not mean much until they are fixed (${see}).\n`);
+    ctx.err(
+      `consistency: ${plural(errors, 'error')} in ${shownFile}: the results may not mean much until they are fixed (${see}).\n`,
+    );
   }
   if (runs.length === 0) {
     ctx.err(`consistency: ${shownFile} declares no data types or scenarios: nothing to simulate.\n`);
@@ -73,14 +76,17 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
   }
 
   // The history follows export's rules for where it may write (write-target.ts).
-  const historyFd = args.history === undefined ? undefined : openWriteTarget({
-    option: `--history ${args.history}`,
-    path: resolve(ctx.cwd, args.history),
-    absolute: isAbsolute(args.history),
-    force: args.force === true,
-    cwd: ctx.cwd,
-    signature: HISTORY_SIGNATURE,
-  });
+  const historyFd =
+    args.history === undefined
+      ? undefined
+      : openWriteTarget({
+          option: `--history ${args.history}`,
+          path: resolve(ctx.cwd, args.history),
+          absolute: isAbsolute(args.history),
+          force: args.force === true,
+          cwd: ctx.cwd,
+          signature: HISTORY_SIGNATURE,
+        });
   const knobs = { seed: args.seed, defaultSeed: 1, ops: args.ops ?? defaults.defaultOps };
   const job: SimulationJob = { files, options: {}, targets: runs, ...knobs };
   const progress = ctx.stderrIsTTY === true && !args.json && runs.length > 0;
@@ -126,7 +132,12 @@ function runInline(
 
 /** In the simulation host's worker thread, so the main thread sees Ctrl-C: the first one stops the runs (the
  *  results so far are kept), a second one exits at once with 130. */
-async function runInHost(script: string, job: SimulationJob, options: RunOptions, onInterrupt: () => void): Promise<Outcome> {
+async function runInHost(
+  script: string,
+  job: SimulationJob,
+  options: RunOptions,
+  onInterrupt: () => void,
+): Promise<Outcome> {
   const runner = new SimulationRunner(script, (m) => void process.stderr.write(`consistency: ${m}\n`));
   const run = runner.run('cli', job, options);
   let interrupted = false;
@@ -147,7 +158,8 @@ async function runInHost(script: string, job: SimulationJob, options: RunOptions
 
 function report(outcome: Outcome, args: SimulateArgs, path: string, ctx: CliContext): number {
   const truncated = outcome.runs.filter((r) => r.history.truncated).map((r) => r.scenario.name);
-  if (args.history !== undefined && truncated.length) ctx.err(`consistency: note: the history of ${truncated.join(', ')} was cut at the line limit.\n`);
+  if (args.history !== undefined && truncated.length)
+    ctx.err(`consistency: note: the history of ${truncated.join(', ')} was cut at the line limit.\n`);
   const limit = args.timeLimitText ?? `${DEFAULT_TIME_LIMIT_MS / 60_000}m`;
   const stoppedBy = outcome.stopped === 'time-limit' ? `the time limit (--time-limit ${limit})` : undefined;
   const { runs, failed, skipped } = outcome;

@@ -38,7 +38,10 @@ const UNIT_AFTER_NUMBER = /(\d) (?=(?:ms|s|KB|MB|GB|lakh|crore|ops\/s|days)\b)/g
 export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  const words = text.replace(UNIT_AFTER_NUMBER, '$1\u00a0').split(' ').filter((w) => w !== '');
+  const words = text
+    .replace(UNIT_AFTER_NUMBER, '$1\u00a0')
+    .split(' ')
+    .filter((w) => w !== '');
   const plain = (l: string) => l.replace(/\u00a0/g, ' ');
   for (const word of words) {
     if (line && visible(line) + 1 + visible(word) > width) {
@@ -63,7 +66,11 @@ export function renderTable(header: string[], rows: string[][], o: TableOptions 
     if (i === undefined) return split(header, rows, o, width) ?? stacked(header, rows, o.details, width, style);
     widths[i]--;
   }
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], o.align?.[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i], o.align?.[i]))
+      .join('  ')
+      .trimEnd();
   const out = [style.bold(line(header)), style.dim(widths.map((w) => '-'.repeat(w)).join('  '))];
   rows.forEach((r, k) => {
     const parts = r.map((c, i) => (wrap.has(i) ? wrapText(c, widths[i]) : [c]));
@@ -91,7 +98,11 @@ function split(header: string[], rows: string[][], o: TableOptions, width: numbe
     // The details (a line under each row) go with the first part only.
     const part = (cols: number[], details: boolean) => {
       const align = cols.map((c) => o.align?.[c] ?? 'left');
-      return renderTable(pick(cols)(header), rows.map(pick(cols)), { ...o, align, details: details ? o.details : undefined });
+      return renderTable(pick(cols)(header), rows.map(pick(cols)), {
+        ...o,
+        align,
+        details: details ? o.details : undefined,
+      });
     };
     return [...part(first, true), '', ...part(second, false)];
   }

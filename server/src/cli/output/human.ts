@@ -22,7 +22,13 @@ export function formatHuman(report: CheckReport, options: HumanOptions = {}): st
   return [...blocks, ...empty, summaryLine(report, style)].join('\n') + '\n';
 }
 
-function formatDiagnostic(d: Diagnostic, report: CheckReport, locator: Locator, style: Style, maxWidth: number): string {
+function formatDiagnostic(
+  d: Diagnostic,
+  report: CheckReport,
+  locator: Locator,
+  style: Style,
+  maxWidth: number,
+): string {
   const { start, end } = locator.span(d.uri, d.range);
   const where = `${escapeControls(shownPath(report, d.uri), false)}:${start.line}:${start.column}:`;
   const message = escapeControls(d.message);
@@ -30,7 +36,9 @@ function formatDiagnostic(d: Diagnostic, report: CheckReport, locator: Locator, 
   const lineText = locator.index(d.uri).lineText(start.line - 1);
   // A range over several lines is underlined to the end of its first line.
   const endColumn = end.line === start.line ? end.column : lineText.length + 1;
-  lines.push(...excerpt(lineText, start.line, start.column - 1, endColumn - 1, maxWidth, style, style.severity(d.severity)));
+  lines.push(
+    ...excerpt(lineText, start.line, start.column - 1, endColumn - 1, maxWidth, style, style.severity(d.severity)),
+  );
   for (const r of d.related ?? []) {
     const p = locator.position(r.uri, r.range.start);
     const where = `${escapeControls(shownPath(report, r.uri), false)}:${p.line}:${p.column}`;
@@ -45,7 +53,15 @@ function formatDiagnostic(d: Diagnostic, report: CheckReport, locator: Locator, 
  * Two lines: the numbered source line and the underline of columns [start, end) (0-based).
  * Tabs are shown as one space so the underline stays aligned.
  */
-export function excerpt(text: string, lineNumber: number, start: number, end: number, maxWidth = 120, style: Style = makeStyle(false), paint = style.bold): string[] {
+export function excerpt(
+  text: string,
+  lineNumber: number,
+  start: number,
+  end: number,
+  maxWidth = 120,
+  style: Style = makeStyle(false),
+  paint = style.bold,
+): string[] {
   // Control characters as one-column pictures: the line cannot drive the terminal, and the underline stays aligned.
   const line = escapeControls(text.replace(/\t/g, ' ').replace(/[\r\n]+$/, ''), false);
   const clipped = clipLine(line, start, end, maxWidth);
@@ -53,11 +69,19 @@ export function excerpt(text: string, lineNumber: number, start: number, end: nu
   const gutter = String(lineNumber);
   const underline = ' '.repeat(clipped.start) + paint('^' + '~'.repeat(Math.max(0, clipped.end - clipped.start - 1)));
   const bar = style.dim('|');
-  return [`  ${style.dim(gutter)} ${bar}${shown ? ' ' + shown : ''}`, `  ${' '.repeat(gutter.length)} ${bar} ${underline}`];
+  return [
+    `  ${style.dim(gutter)} ${bar}${shown ? ' ' + shown : ''}`,
+    `  ${' '.repeat(gutter.length)} ${bar} ${underline}`,
+  ];
 }
 
 /** The part of a long line around columns [start, end), with `…` where text was cut; columns re-based. */
-export function clipLine(text: string, start: number, end: number, width: number): { text: string; start: number; end: number } {
+export function clipLine(
+  text: string,
+  start: number,
+  end: number,
+  width: number,
+): { text: string; start: number; end: number } {
   if (text.length <= width) return { text, start, end };
   const from = Math.max(0, Math.min(start - Math.floor(width / 3), text.length - width));
   const to = from + width;
@@ -88,6 +112,7 @@ export function summaryLine(report: CheckReport, style: Style = makeStyle(false)
     counts.hint ? plural(counts.hint, 'hint') : '',
   ].filter(Boolean);
   const files = new Set(report.diagnostics.map((d) => d.uri)).size;
-  const of = files === report.files.length ? plural(files, 'file') : `${files} of ${plural(report.files.length, 'file')}`;
+  const of =
+    files === report.files.length ? plural(files, 'file') : `${files} of ${plural(report.files.length, 'file')}`;
   return `${parts.join(', ')} in ${of}${empty}.`;
 }

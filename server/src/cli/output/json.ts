@@ -45,20 +45,31 @@ export interface JsonCheckDocument {
 
 export function checkDocument(report: CheckReport, tool: ToolInfo): JsonCheckDocument {
   const locator = new Locator(report.texts);
-  const at = (uri: string, range: Range): JsonLocation => ({ path: shownPath(report, uri), uri, range: locator.span(uri, range) });
+  const at = (uri: string, range: Range): JsonLocation => ({
+    path: shownPath(report, uri),
+    uri,
+    range: locator.span(uri, range),
+  });
   const diagnostic = (d: Diagnostic): JsonDiagnostic => ({
     code: d.code,
     severity: d.severity,
     ...at(d.uri, d.range),
     message: d.message,
-    fixes: (d.fixes ?? []).map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ ...at(e.uri, e.range), newText: e.newText })) })),
+    fixes: (d.fixes ?? []).map((f) => ({
+      title: f.title,
+      edits: f.edits.map((e) => ({ ...at(e.uri, e.range), newText: e.newText })),
+    })),
     related: (d.related ?? []).map((r) => ({ ...at(r.uri, r.range), message: r.message })),
   });
   return {
     schema: 'consistency-check/1',
     tool: { name: tool.name, version: tool.version },
     summary: { files: report.files.length, ...totals(report.diagnostics) },
-    files: report.files.map((uri) => ({ path: shownPath(report, uri), uri, ...totals(report.diagnostics.filter((d) => d.uri === uri)) })),
+    files: report.files.map((uri) => ({
+      path: shownPath(report, uri),
+      uri,
+      ...totals(report.diagnostics.filter((d) => d.uri === uri)),
+    })),
     diagnostics: report.diagnostics.map(diagnostic),
     ...(report.refused?.length
       ? { refused: report.refused.map((r) => ({ path: shownPath(report, r.uri), uri: r.uri, reason: r.reason })) }
@@ -110,7 +121,10 @@ export function explainDocument(report: ExplainReport, tool: ToolInfo): JsonExpl
       error: r.error ?? null,
       assumptions: [...new Set(r.estimate?.assumptions ?? [])].map((a) => assumptions.indexOf(a) + 1),
     })),
-    transactions: transactions.map((t) => ({ ...t, assumptionRefs: t.assumptions.map((a) => assumptions.indexOf(a) + 1) })),
+    transactions: transactions.map((t) => ({
+      ...t,
+      assumptionRefs: t.assumptions.map((a) => assumptions.indexOf(a) + 1),
+    })),
     assumptions,
   };
 }

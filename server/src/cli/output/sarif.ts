@@ -30,51 +30,71 @@ export function sarifRules(rulesDoc: string): ReportingDescriptor[] {
 export function sarifDocument(report: CheckReport, tool: ToolInfo): Log {
   const locator = new Locator(report.texts);
   const artifact = (uri: string) =>
-    isInside(uri, report.cwd) ? { uri: displayPath(uri, report.cwd).split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT } : { uri };
+    isInside(uri, report.cwd)
+      ? { uri: displayPath(uri, report.cwd).split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT }
+      : { uri };
   const region = (uri: string, range: Range) => {
     const { start, end } = locator.span(uri, range);
     return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
   };
-  const location = (uri: string, range: Range) => ({ physicalLocation: { artifactLocation: artifact(uri), region: region(uri, range) } });
+  const location = (uri: string, range: Range) => ({
+    physicalLocation: { artifactLocation: artifact(uri), region: region(uri, range) },
+  });
   const rules = sarifRules(tool.rulesDoc);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const changes = (edits: TextEdit[]) =>
     [...new Set(edits.map((e) => e.uri))].map((uri) => ({
       artifactLocation: artifact(uri),
-      replacements: edits.filter((e) => e.uri === uri).map((e) => ({ deletedRegion: region(uri, e.range), insertedContent: { text: e.newText } })),
+      replacements: edits
+        .filter((e) => e.uri === uri)
+        .map((e) => ({ deletedRegion: region(uri, e.range), insertedContent: { text: e.newText } })),
     }));
   // The checker's own failures are not findings about the policy: they are the invocation's notifications.
   const failures = report.diagnostics.filter((d) => d.code === 'internal-error');
   const findings = report.diagnostics.filter((d) => d.code !== 'internal-error');
   const notifications: Notification[] = [
-    ...failures.map((d): Notification => ({
-      level: 'error',
-      message: { text: d.message },
-      locations: [location(d.uri, d.range)],
-      descriptor: { id: d.code },
-    })),
-    ...(report.refused ?? []).map((r): Notification => ({
-      level: 'error',
-      message: { text: `Not read: ${r.reason}.` },
-      locations: [{ physicalLocation: { artifactLocation: artifact(r.uri) } }],
-      descriptor: { id: 'file-not-read' },
-    })),
+    ...failures.map(
+      (d): Notification => ({
+        level: 'error',
+        message: { text: d.message },
+        locations: [location(d.uri, d.range)],
+        descriptor: { id: d.code },
+      }),
+    ),
+    ...(report.refused ?? []).map(
+      (r): Notification => ({
+        level: 'error',
+        message: { text: `Not read: ${r.reason}.` },
+        locations: [{ physicalLocation: { artifactLocation: artifact(r.uri) } }],
+        descriptor: { id: 'file-not-read' },
+      }),
+    ),
   ];
   const invocation: Invocation = {
     executionSuccessful: notifications.length === 0,
     ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
   };
-  const results = findings.map((d): Result => ({
-    ruleId: d.code,
-    ruleIndex: ruleIndex.get(d.code),
-    level: levels[d.severity],
-    message: { text: d.message },
-    locations: [location(d.uri, d.range)],
-    ...(d.related?.length
-      ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(r.uri, r.range), message: { text: r.message } })) }
-      : {}),
-    ...(d.fixes?.length ? { fixes: d.fixes.map((f) => ({ description: { text: f.title }, artifactChanges: changes(f.edits) })) } : {}),
-  }));
+  const results = findings.map(
+    (d): Result => ({
+      ruleId: d.code,
+      ruleIndex: ruleIndex.get(d.code),
+      level: levels[d.severity],
+      message: { text: d.message },
+      locations: [location(d.uri, d.range)],
+      ...(d.related?.length
+        ? {
+            relatedLocations: d.related.map((r, i) => ({
+              id: i + 1,
+              ...location(r.uri, r.range),
+              message: { text: r.message },
+            })),
+          }
+        : {}),
+      ...(d.fixes?.length
+        ? { fixes: d.fixes.map((f) => ({ description: { text: f.title }, artifactChanges: changes(f.edits) })) }
+        : {}),
+    }),
+  );
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',

@@ -3,7 +3,14 @@
 // level's promises with a witness for each violation, failovers, availability (per fault too) and cost actuals;
 // then what a stop left out, the assumptions grouped by run, and a summary line with the seed(s). Every line
 // fits the width (tables wrap or stack, long lines wrap). Also the terminal progress bar drawn on stderr.
-import { formatAvailability, formatCount, formatMoney, formatQuantity, ms, tidyNumbers } from '../../core/estimate/format';
+import {
+  formatAvailability,
+  formatCount,
+  formatMoney,
+  formatQuantity,
+  ms,
+  tidyNumbers,
+} from '../../core/estimate/format';
 import type { CheckResult, DataResult, OpResult, SimulationResult } from '../../core/simulate/index';
 import { makeStyle, type Style } from './style';
 import { assumptionLines } from './assumptions';
@@ -27,7 +34,10 @@ const isScenario = (run: SimulationResult) => !run.scenario.name.endsWith(' (def
 
 function scenarioLines(run: SimulationResult, style: Style): string[] {
   const sc = run.scenario;
-  const out = [style.bold(`Scenario ${sc.name}`) + ` — ${formatCount(sc.loadPerSec)} ops/s for ${ms(sc.durationMs / 1000)} s, ${formatCount(sc.clients)} clients, seed ${sc.seed}`];
+  const out = [
+    style.bold(`Scenario ${sc.name}`) +
+      ` — ${formatCount(sc.loadPerSec)} ops/s for ${ms(sc.durationMs / 1000)} s, ${formatCount(sc.clients)} clients, seed ${sc.seed}`,
+  ];
   for (const f of sc.faults) out.push(`  fault ${f}`);
   return [...out, ''];
 }
@@ -73,12 +83,28 @@ function opCells(name: string, o: OpResult): string[] {
   const l = o.latencyMs;
   const lat = (x: number) => (l.count > 0 ? `${ms(x)} ms` : '—');
   const c = formatCount;
-  return [name, c(o.offered), c(o.ok), c(o.fail), c(o.info), c(o.shed), lat(l.p50), lat(l.p99), lat(l.p999), lat(l.max), formatQuantity(o.throughputPerSec)];
+  return [
+    name,
+    c(o.offered),
+    c(o.ok),
+    c(o.fail),
+    c(o.info),
+    c(o.shed),
+    lat(l.p50),
+    lat(l.p99),
+    lat(l.p999),
+    lat(l.max),
+    formatQuantity(o.throughputPerSec),
+  ];
 }
 
 function checkCells(c: CheckResult, style: Style): string[] {
   const bad = c.promised && c.violations > 0;
-  const verdict = bad ? style.severity('error')(c.verdict) : c.verdict === 'unknown' ? style.severity('warning')(c.verdict) : c.verdict;
+  const verdict = bad
+    ? style.severity('error')(c.verdict)
+    : c.verdict === 'unknown'
+      ? style.severity('warning')(c.verdict)
+      : c.verdict;
   const count = `${formatCount(c.violations)}${c.fallbackViolations ? ` (+${formatCount(c.fallbackViolations)} on fallback)` : ''}`;
   return [c.label, c.promised ? 'yes' : c.sla ? 'declared' : 'no', verdict, count, c.checked];
 }
@@ -88,34 +114,48 @@ function witnessLines(d: DataResult, style: Style): string[] {
   const out: string[] = [];
   for (const c of d.checks) {
     const w = c.witnesses[0];
-    if (w && (c.promised || c.check !== 'stale-reads')) out.push(`  ${c.promised && c.violations > 0 ? style.severity('error')(c.label) : c.label}: ${w.explanation}`);
+    if (w && (c.promised || c.check !== 'stale-reads'))
+      out.push(`  ${c.promised && c.violations > 0 ? style.severity('error')(c.label) : c.label}: ${w.explanation}`);
     if (c.note && (c.verdict === 'unknown' || c.violations > 0)) out.push(`  ${c.label}: ${c.note}`);
   }
   return out;
 }
 
 function dataLines(d: DataResult, sc: SimulationResult['scenario'], style: Style, width: number): string[] {
-  const out = [style.bold(`${d.data}`) + ` — ${d.level}, ${d.replication}, conflict ${d.conflict}, prefers ${d.prefer}`];
-  out.push(`  ${formatCount(sc.loadPerSec)} ops/s for ${ms(sc.durationMs / 1000)} s, ${formatCount(sc.clients)} clients, ${formatCount(sc.keys)} keys, seed ${sc.seed}`, '');
+  const out = [
+    style.bold(`${d.data}`) + ` — ${d.level}, ${d.replication}, conflict ${d.conflict}, prefers ${d.prefer}`,
+  ];
+  out.push(
+    `  ${formatCount(sc.loadPerSec)} ops/s for ${ms(sc.durationMs / 1000)} s, ${formatCount(sc.clients)} clients, ${formatCount(sc.keys)} keys, seed ${sc.seed}`,
+    '',
+  );
   const ops = [opCells('read', d.read), opCells('write', d.write)];
   out.push(...renderTable(opHeader, ops, { align: opAlign, width, style }));
   const unfinished = d.read.unfinished + d.write.unfinished;
   const fallback = d.read.degraded + d.write.degraded;
-  if (unfinished) out.push(`  ${formatCount(unfinished)} operations were still waiting or in flight when the run stopped`);
+  if (unfinished)
+    out.push(`  ${formatCount(unfinished)} operations were still waiting or in flight when the run stopped`);
   if (fallback) out.push(`  ${formatCount(fallback)} operations were answered by the prefer-availability fallback`);
   const checkAlign: Align[] = ['left', 'left', 'left', 'right', 'left'];
   const checks = d.checks.map((c) => checkCells(c, style));
   const checkHeader = ['check', 'promised', 'verdict', 'violations', 'judged over'];
   out.push('', ...renderTable(checkHeader, checks, { align: checkAlign, wrap: [0, 4, 3], width, style }), '');
   out.push(...witnessLines(d, style));
-  out.push(`  stale reads: ${formatCount(d.staleness.staleReads)} of ${formatCount(d.staleness.reads)} reads; availability ${formatAvailability(d.availabilityPct)}`);
+  out.push(
+    `  stale reads: ${formatCount(d.staleness.staleReads)} of ${formatCount(d.staleness.reads)} reads; availability ${formatAvailability(d.availabilityPct)}`,
+  );
   for (const e of d.elections) {
-    const gap = e.lostAtMs >= 0 ? `; ${ms((e.atMs - e.lostAtMs) / 1000)} s after it lost its majority at ${ms(e.lostAtMs / 1000)} s` : '';
+    const gap =
+      e.lostAtMs >= 0
+        ? `; ${ms((e.atMs - e.lostAtMs) / 1000)} s after it lost its majority at ${ms(e.lostAtMs / 1000)} s`
+        : '';
     out.push(`  failover: ${e.to} leads from ${ms(e.atMs / 1000)} s (term ${e.term}, before: ${e.from}${gap})`);
   }
   for (const f of d.faults) {
     const regions = f.regions.map((r) => `${r.region} ${formatAvailability(r.availabilityPct)}`).join(', ');
-    out.push(`  during ${f.fault}: availability ${formatAvailability(f.availabilityPct)}${regions ? ` (${regions})` : ''}`);
+    out.push(
+      `  during ${f.fault}: availability ${formatAvailability(f.availabilityPct)}${regions ? ` (${regions})` : ''}`,
+    );
   }
   const c = d.cost;
   out.push(
@@ -147,12 +187,20 @@ export function formatSimulation(report: SimulateReport, options: SimulateOption
     if (isScenario(run)) out.push(...scenarioLines(run, style).flatMap((l) => wrapped(l, width)));
     for (const d of run.data) out.push(...dataLines(d, run.scenario, style, width), '');
     const why = run.stopped === 'cancelled' && report.stoppedBy ? report.stoppedBy : run.stopped;
-    if (run.stopped) out.push(style.severity('warning')(`  stopped early (${why}) at ${ms(run.simulatedMs / 1000)} s of simulated time: the results cover what ran`), '');
+    if (run.stopped)
+      out.push(
+        style.severity('warning')(
+          `  stopped early (${why}) at ${ms(run.simulatedMs / 1000)} s of simulated time: the results cover what ran`,
+        ),
+        '',
+      );
   }
-  if (report.runs.length === 0 && report.failed.length === 0 && !report.skipped?.length) out.push('No data types or scenarios to simulate.', '');
+  if (report.runs.length === 0 && report.failed.length === 0 && !report.skipped?.length)
+    out.push('No data types or scenarios to simulate.', '');
   if (report.failed.length > 0) {
     out.push(style.severity('error')('Could not simulate:'));
-    for (const f of report.failed) out.push(`  ${f.scenario !== undefined ? `scenario ${f.scenario}` : f.data}: ${f.error}`);
+    for (const f of report.failed)
+      out.push(`  ${f.scenario !== undefined ? `scenario ${f.scenario}` : f.data}: ${f.error}`);
     out.push('');
   }
   if (report.skipped?.length) {

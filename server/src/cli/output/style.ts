@@ -14,12 +14,23 @@ export interface Style {
   severity(s: Severity): Paint;
 }
 
-const sgr = (open: number, close: number): Paint => (t) => (t === '' ? t : `\x1b[${open}m${t}\x1b[${close}m`);
+const sgr =
+  (open: number, close: number): Paint =>
+  (t) =>
+    t === '' ? t : `\x1b[${open}m${t}\x1b[${close}m`;
 const plain: Paint = (t) => t;
 
 export function makeStyle(color: boolean): Style {
   const p = (open: number, close: number) => (color ? sgr(open, close) : plain);
-  const s = { bold: p(1, 22), dim: p(2, 22), red: p(31, 39), yellow: p(33, 39), blue: p(34, 39), cyan: p(36, 39), green: p(32, 39) };
+  const s = {
+    bold: p(1, 22),
+    dim: p(2, 22),
+    red: p(31, 39),
+    yellow: p(33, 39),
+    blue: p(34, 39),
+    cyan: p(36, 39),
+    green: p(32, 39),
+  };
   const bySeverity: Record<Severity, Paint> = {
     error: (t) => s.bold(s.red(t)),
     warning: (t) => s.bold(s.yellow(t)),

@@ -36,7 +36,9 @@ export type { Align } from './columns';
 
 /** Every distinct assumption of the estimates (data types, then transactions), in order of first appearance. */
 export function assumptionsOf(rows: ExplainRow[], transactions: TransactionEstimate[] = []): string[] {
-  return [...new Set([...rows.flatMap((r) => r.estimate?.assumptions ?? []), ...transactions.flatMap((t) => t.assumptions)])];
+  return [
+    ...new Set([...rows.flatMap((r) => r.estimate?.assumptions ?? []), ...transactions.flatMap((t) => t.assumptions)]),
+  ];
 }
 
 function transactionCells(t: TransactionEstimate): string[] {
@@ -134,9 +136,7 @@ export function explainSummary(report: ExplainReport): string {
   const using = profiles.length ? ` (${noun(profiles.length, 'profile')} ${profiles.join(', ')})` : '';
   const files = plural(report.files.length, 'file');
   const empty = report.empty?.length ? `${plural(report.empty.length, 'file')} declaring nothing` : '';
-  const tail = [failed ? `${formatCount(failed)} not estimated` : '', empty]
-    .filter(Boolean)
-    .join('; ');
+  const tail = [failed ? `${formatCount(failed)} not estimated` : '', empty].filter(Boolean).join('; ');
   if (n === 0) return `No data types in ${files}${tail ? `; ${tail}` : ''}.`;
   return `Estimated ${what} in ${files}${using}${tail ? `; ${tail}` : ''}.`;
 }

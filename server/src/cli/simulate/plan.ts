@@ -24,8 +24,12 @@ function own<T extends { origin: { uri: string } }>(items: Iterable<T>): T[] {
 
 function unknown(option: string, what: string, name: string, names: string[], file: string): UsageError {
   const suggestion = closest(name, names);
-  const known = names.length ? ` ${what[0].toUpperCase()}${what.slice(1)}s in ${file}: ${names.join(', ')}.` : ` ${file} declares no ${what}s.`;
-  return new UsageError(`${option}: unknown ${what} '${name}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''}${known}`);
+  const known = names.length
+    ? ` ${what[0].toUpperCase()}${what.slice(1)}s in ${file}: ${names.join(', ')}.`
+    : ` ${file} declares no ${what}s.`;
+  return new UsageError(
+    `${option}: unknown ${what} '${name}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''}${known}`,
+  );
 }
 
 /**
@@ -35,7 +39,8 @@ function unknown(option: string, what: string, name: string, names: string[], fi
 export function planRuns(model: PolicyModel, named: { data: string[]; scenarios: string[] }, file: string): RunSpec[] {
   const data = own(model.data.values()).map((d) => d.name);
   const scenarios = own(model.scenarios?.values() ?? []).map((s) => s.name);
-  for (const n of named.scenarios) if (!scenarios.includes(n)) throw unknown('--scenario', 'scenario', n, scenarios, file);
+  for (const n of named.scenarios)
+    if (!scenarios.includes(n)) throw unknown('--scenario', 'scenario', n, scenarios, file);
   for (const n of named.data) if (!data.includes(n)) throw unknown('--data', 'data type', n, data, file);
   const all = named.data.length === 0 && named.scenarios.length === 0;
   return [

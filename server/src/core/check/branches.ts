@@ -34,7 +34,16 @@ export function branches(data: DataModel): Branch[] {
 }
 
 function computeBranches(data: DataModel): Branch[] {
-  const out: Branch[] = [{ data, props: data.props, tiers: data.tiers, allTiers: data.tiers, effective: data.effective, label: `\`${data.name}\`` }];
+  const out: Branch[] = [
+    {
+      data,
+      props: data.props,
+      tiers: data.tiers,
+      allTiers: data.tiers,
+      effective: data.effective,
+      label: `\`${data.name}\``,
+    },
+  ];
   for (const w of data.whens) {
     out.push({
       data,
@@ -65,7 +74,9 @@ export function originKey(v: Sourced<unknown> | undefined): string {
 
 /** Is `p` the property a sourced value was read from? */
 export function isOrigin(p: { range: A.Property['range'] } | undefined, v: Sourced<unknown> | undefined): boolean {
-  return !!p && !!v && v.tier === undefined && p.range.start === v.origin.range.start && p.range.end === v.origin.range.end;
+  return (
+    !!p && !!v && v.tier === undefined && p.range.start === v.origin.range.start && p.range.end === v.origin.range.end
+  );
 }
 
 /** The `replication` property a branch's explicit replication was read from (its own, the data type's or a tier's). */
@@ -76,7 +87,11 @@ export function replicationProp(b: Branch): { prop: A.PropertyOf<'replication'>;
     const t = b.allTiers.find((x) => x.name === rep.tier);
     return t?.props.replication ? { prop: t.props.replication, uri: t.origin.uri } : undefined;
   }
-  const p = isOrigin(b.props.replication, rep) ? b.props.replication : isOrigin(b.data.props.replication, rep) ? b.data.props.replication : undefined;
+  const p = isOrigin(b.props.replication, rep)
+    ? b.props.replication
+    : isOrigin(b.data.props.replication, rep)
+      ? b.data.props.replication
+      : undefined;
   return p ? { prop: p, uri: b.data.origin.uri } : undefined;
 }
 

@@ -14,7 +14,12 @@ export interface CheckOptions {
   rules?: Record<string, Severity | 'off'>;
 }
 
-export function runChecks(model: PolicyModel, estimate: (d: DataModel) => DataEstimate, options: CheckOptions = {}, rules: Rule[] = allRules): Diagnostic[] {
+export function runChecks(
+  model: PolicyModel,
+  estimate: (d: DataModel) => DataEstimate,
+  options: CheckOptions = {},
+  rules: Rule[] = allRules,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     if (options.rules?.[rule.code] === 'off') continue;

@@ -24,7 +24,11 @@ const same = (a: Range, b: Range) => a.start === b.start && a.end === b.end;
  * The site of a sourced setting in `d`: the range `valueRange` picks in its own property, or, when it came
  * from a tier, the `tier` reference in the data (or branch) that named it. Undefined when neither is in `d`.
  */
-export function siteOf(d: DataModel, s: Sourced<unknown> | undefined, valueRange: (p: A.Property) => Range | undefined): Site | undefined {
+export function siteOf(
+  d: DataModel,
+  s: Sourced<unknown> | undefined,
+  valueRange: (p: A.Property) => Range | undefined,
+): Site | undefined {
   if (!s) return undefined;
   const uri = d.origin.uri;
   if (s.tier === undefined && s.origin.uri === uri) {
@@ -68,7 +72,12 @@ export function singlePrimaryFix(d: DataModel, primaries: string[]): Fix | undef
   const title = `Keep one primary: ${keep} (the other regions write through it, and cannot while it is unreachable)`;
   const regions = d.props.primary?.regions ?? [];
   if (regions.length > 1) {
-    return replaceFix(title, d.origin.uri, { start: regions[0].range.start, end: regions[regions.length - 1].range.end }, regions[0].text);
+    return replaceFix(
+      title,
+      d.origin.uri,
+      { start: regions[0].range.start, end: regions[regions.length - 1].range.end },
+      regions[0].text,
+    );
   }
   const edit = insertProperty(d, `primary ${keep}`);
   return edit && { title, edits: [edit] };

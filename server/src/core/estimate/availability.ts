@@ -47,7 +47,12 @@ const sup = (n: number) => String(n).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶�
 const frac = (pct: number) => String(Number((pct / 100).toPrecision(8)));
 
 /** An async write needs only its leader's side: the leader's region up and one replica there (one takes over). */
-export function leaderSideAvailability(net: Net, leaders: string[], regionPct: number, replicaPct: number): AvailabilityDetail {
+export function leaderSideAvailability(
+  net: Net,
+  leaders: string[],
+  regionPct: number,
+  replicaPct: number,
+): AvailabilityDetail {
   const n = net.totalReplicas;
   const sides = leaders.map((l) => net.sites.find((s) => s.name === l)).filter((s): s is Net['sites'][number] => !!s);
   const site = sides[0] ?? net.sites[0];
@@ -61,11 +66,19 @@ export function leaderSideAvailability(net: Net, leaders: string[], regionPct: n
   return { pct, w: 1, n, explanation, basis: 'protocol' };
 }
 
-export function writeAvailability(net: Net, w: number, mode: string, regionPct: number, replicaPct: number, leaders: string[] = []): AvailabilityDetail {
+export function writeAvailability(
+  net: Net,
+  w: number,
+  mode: string,
+  regionPct: number,
+  replicaPct: number,
+  leaders: string[] = [],
+): AvailabilityDetail {
   const groups = net.sites.map((s) => s.replicas);
   const n = net.totalReplicas;
   const ww = Math.min(Math.max(1, w), n);
-  if (mode === 'async' && n > 1 && leaders.length > 0) return leaderSideAvailability(net, leaders, regionPct, replicaPct);
+  if (mode === 'async' && n > 1 && leaders.length > 0)
+    return leaderSideAvailability(net, leaders, regionPct, replicaPct);
   const pct = 100 * quorumProbability(groups, ww, regionPct / 100, replicaPct / 100);
   let explanation: string;
   if (n === 1) {

@@ -11,7 +11,14 @@ export interface CapacityDetail {
   explanation: string;
 }
 
-export function capacityOf(perReplica: number, source: string, consensus: boolean, replicas: number, readQuorum: number | undefined, readsPct: number): CapacityDetail {
+export function capacityOf(
+  perReplica: number,
+  source: string,
+  consensus: boolean,
+  replicas: number,
+  readQuorum: number | undefined,
+  readsPct: number,
+): CapacityDetail {
   const c = formatCount;
   const writePerSec = perReplica;
   let readPerSec: number;
@@ -28,5 +35,10 @@ export function capacityOf(perReplica: number, source: string, consensus: boolea
   }
   const r = readsPct / 100;
   const totalPerSec = 1 / (r / readPerSec + (1 - r) / writePerSec);
-  return { totalPerSec, readPerSec, writePerSec, explanation: `${c(perReplica)} ops/s per replica (${source}); ${how}; at ${readsPct}% reads ≈ ${c(totalPerSec)} ops/s` };
+  return {
+    totalPerSec,
+    readPerSec,
+    writePerSec,
+    explanation: `${c(perReplica)} ops/s per replica (${source}); ${how}; at ${readsPct}% reads ≈ ${c(totalPerSec)} ops/s`,
+  };
 }

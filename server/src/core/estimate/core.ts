@@ -7,7 +7,15 @@ import { needsConsensus, type Level } from '../model/levels';
 import type { Origin, PolicyModel, Replication, TopologyModel } from '../model/model';
 import { writeAvailability, type AvailabilityDetail } from './availability';
 import { replicationLag, type LagDetail } from './lag';
-import { chooseLeaders, percentiles, readRoute, writeRoute, type LatencyPlan, type Route, type Routing } from './latency';
+import {
+  chooseLeaders,
+  percentiles,
+  readRoute,
+  writeRoute,
+  type LatencyPlan,
+  type Route,
+  type Routing,
+} from './latency';
 import { memoised } from './memo';
 import { maxModelledReplicas, netOf, type Net } from './net';
 import { jitterNote } from './percentile';
@@ -75,57 +83,124 @@ function computeCore(i: CoreInput, consensus: boolean, owner: object): EstimateC
   // One net per topology (or model) and intra-region round trip, shared by its cores; the class's default
   // replica count matters only when no topology declares regions.
   const defaults = topology && topology.regions.size > 0 ? undefined : figures.defaultReplicas;
-  const net = memoised(owner, ['net', profile.intraRegionRttMs, defaults], () => netOf(topology, profile.intraRegionRttMs, figures.defaultReplicas));
+  const net = memoised(owner, ['net', profile.intraRegionRttMs, defaults], () =>
+    netOf(topology, profile.intraRegionRttMs, figures.defaultReplicas),
+  );
   const n = net.totalReplicas;
-  if (!net.declared) assumptions.push(`no topology: one region holding ${n} replicas (the source calculator's default for ${level.costClass} levels, source L1923–L1935); clients in the same region`);
+  if (!net.declared)
+    assumptions.push(
+      `no topology: one region holding ${n} replicas (the source calculator's default for ${level.costClass} levels, source L1923–L1935); clients in the same region`,
+    );
   else {
     if (i.topologyAssumed) assumptions.push(`topology ${topology!.name} assumed: the only one in the workspace`);
-    assumptions.push(`clients in every region of ${topology!.name} (${net.sites.map((s) => s.name).join(', ')}), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's`);
+    assumptions.push(
+      `clients in every region of ${topology!.name} (${net.sites.map((s) => s.name).join(', ')}), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's`,
+    );
   }
   const own = topology ? [...topology.regions.values()].filter((r) => r.rtt) : [];
   if (own.length === 0) assumptions.push(profile.notes.intraRegion);
   else {
     const rest = own.length < topology!.regions.size ? `; elsewhere ${profile.notes.intraRegion}` : '';
-    assumptions.push(`intra-region round trip as declared: ${own.map((r) => `${r.name} ${describe(r.rtt!)}`).join(', ')}${rest}`);
+    assumptions.push(
+      `intra-region round trip as declared: ${own.map((r) => `${r.name} ${describe(r.rtt!)}`).join(', ')}${rest}`,
+    );
   }
   const costReplicas = net.declared ? topology!.totalReplicas : n;
-  if (costReplicas > n) assumptions.push(`regions with more than ${maxModelledReplicas} replicas are modelled as ${maxModelledReplicas} for latency and availability (costs count all ${costReplicas})`);
+  if (costReplicas > n)
+    assumptions.push(
+      `regions with more than ${maxModelledReplicas} replicas are modelled as ${maxModelledReplicas} for latency and availability (costs count all ${costReplicas})`,
+    );
 
   const declared = i.declared;
   const rep = declared && !declared.assumed ? declared : assumedReplication(level, n, i.origin).value;
   const w = rep.mode === 'sync' ? n : rep.mode === 'async' ? 1 : Math.min(rep.w, n);
   const r = rep.mode === 'quorum' ? Math.min(rep.r, n) : 1;
   const repText = rep.mode === 'quorum' ? `quorum write ${w} read ${r} of ${n}` : `${rep.mode} (${n} replicas)`;
-  if (rep.assumed) assumptions.push(`replication assumed: ${rep.mode === 'quorum' ? `majority quorum (write ${w} of ${n}, read ${r})` : 'asynchronous'} (the policy does not say)`);
-  if (rep.mode === 'quorum' && rep.w > n) assumptions.push(`write quorum ${rep.w} exceeds the ${n} replicas: estimated with ${n}`);
+  if (rep.assumed)
+    assumptions.push(
+      `replication assumed: ${rep.mode === 'quorum' ? `majority quorum (write ${w} of ${n}, read ${r})` : 'asynchronous'} (the policy does not say)`,
+    );
+  if (rep.mode === 'quorum' && rep.w > n)
+    assumptions.push(`write quorum ${rep.w} exceeds the ${n} replicas: estimated with ${n}`);
 
-  const plan = i.system ? systemPlan({ system: i.system, profile, level, net, mode: rep.mode, w, r, consensus, primaries: i.primaries }) : undefined;
+  const plan = i.system
+    ? systemPlan({ system: i.system, profile, level, net, mode: rep.mode, w, r, consensus, primaries: i.primaries })
+    : undefined;
   if (plan) assumptions.push(`store model: ${plan.title}`, ...plan.notes);
   const regional = level.name === 'regional' && !plan;
   const rnet = plan?.net ?? net;
-  const routing = { net: rnet, mode: plan?.mode ?? rep.mode, w: plan?.w ?? w, r: plan?.r ?? r, regional, consensusReads: plan?.consensusReads ?? consensus };
+  const routing = {
+    net: rnet,
+    mode: plan?.mode ?? rep.mode,
+    w: plan?.w ?? w,
+    r: plan?.r ?? r,
+    regional,
+    consensusReads: plan?.consensusReads ?? consensus,
+  };
   const routed = routedOn(rnet, profile, routing, plan?.leaders ?? i.primaries, plan);
   const { leaders, lag, availability } = routed;
-  assumptions.push(regional ? 'regional: each region leads its own writes with a majority of its replicas and replicates asynchronously to the others' : routed.note);
-  const wp: LatencyPlan = { needs: routed.write.needs, trips: routed.write.trips, service: plan?.write ?? figures.serviceMs };
-  const rp: LatencyPlan = { needs: routed.read.needs, trips: routed.read.trips, service: plan?.read ?? figures.serviceMs };
-  if (routed.cut.length) assumptions.push(`regions that cannot reach a leader over links are left out of latency: ${routed.cut.join(', ')}`);
+  assumptions.push(
+    regional
+      ? 'regional: each region leads its own writes with a majority of its replicas and replicates asynchronously to the others'
+      : routed.note,
+  );
+  const wp: LatencyPlan = {
+    needs: routed.write.needs,
+    trips: routed.write.trips,
+    service: plan?.write ?? figures.serviceMs,
+  };
+  const rp: LatencyPlan = {
+    needs: routed.read.needs,
+    trips: routed.read.trips,
+    service: plan?.read ?? figures.serviceMs,
+  };
+  if (routed.cut.length)
+    assumptions.push(`regions that cannot reach a leader over links are left out of latency: ${routed.cut.join(', ')}`);
   assumptions.push(routed.needs, ...(plan ? [] : [profile.notes.latency]), jitterNote);
 
-  const apply = plan ? `the store's replication delay ${Number(plan.applyMsP99.toPrecision(3))} ms (p99)` : `apply time ${profile.applyMsP99} ms (p99, profile)`;
+  const apply = plan
+    ? `the store's replication delay ${Number(plan.applyMsP99.toPrecision(3))} ms (p99)`
+    : `apply time ${profile.applyMsP99} ms (p99, profile)`;
   assumptions.push(`replication lag = one-way delay to the farthest replica from the leader (p99) + ${apply}`);
-  assumptions.push(availability.basis === 'sla' ? `availability is the store's published SLA (${availability.explanation})` : profile.notes.availability);
+  assumptions.push(
+    availability.basis === 'sla'
+      ? `availability is the store's published SLA (${availability.explanation})`
+      : profile.notes.availability,
+  );
   const remoteReplicas = regional
     ? net.sites.reduce((s, x) => s + (n - x.replicas), 0) / net.sites.length
     : leaders.reduce((s, l) => s + (n - (net.sites.find((x) => x.name === l)?.replicas ?? 0)), 0) / leaders.length;
   const text = plan ? planText(plan) : repText;
-  return { net: rnet, n: rnet.totalReplicas, costReplicas, rep, w: routing.w, r: routing.r, repText: text, replicationText: `${text}${rep.assumed && !plan ? ' (assumed)' : ''}`, consensus, regional, leaders, remoteReplicas, wp, rp, read: percentiles(rp), write: percentiles(wp), lag, availability, assumptions, plan };
+  return {
+    net: rnet,
+    n: rnet.totalReplicas,
+    costReplicas,
+    rep,
+    w: routing.w,
+    r: routing.r,
+    repText: text,
+    replicationText: `${text}${rep.assumed && !plan ? ' (assumed)' : ''}`,
+    consensus,
+    regional,
+    leaders,
+    remoteReplicas,
+    wp,
+    rp,
+    read: percentiles(rp),
+    write: percentiles(wp),
+    lag,
+    availability,
+    assumptions,
+    plan,
+  };
 }
 
 function planText(p: SystemPlan): string {
   const n = p.net.totalReplicas;
   const unit = p.system === 'cosmos' || p.system === 'dynamodb' ? 'region' : 'replica';
-  return p.mode === 'quorum' ? `quorum write ${p.w} read ${p.r} of ${n} ${unit}s` : `${p.mode} (${n} ${unit}${n > 1 ? 's' : ''})`;
+  return p.mode === 'quorum'
+    ? `quorum write ${p.w} read ${p.r} of ${n} ${unit}s`
+    : `${p.mode} (${n} ${unit}${n > 1 ? 's' : ''})`;
 }
 
 /** What follows from the routing alone (leaders, round trips, lag, availability), whatever the level's class. */
@@ -143,12 +218,24 @@ interface Routed {
 }
 
 /** Per net: routed results by profile and routing, shared by the cores of level classes that route alike. */
-function routedOn(net: Net, profile: Profile, base: Omit<Routing, 'leaders'>, primaries: string[], plan?: SystemPlan): Routed {
+function routedOn(
+  net: Net,
+  profile: Profile,
+  base: Omit<Routing, 'leaders'>,
+  primaries: string[],
+  plan?: SystemPlan,
+): Routed {
   const key = `${base.mode} ${base.w} ${base.r} ${base.regional} ${base.consensusReads} ${primaries.join(',')} ${plan?.system ?? ''}`;
   return memoised(net, [profile.name, key], () => route(net, profile, base, primaries, plan));
 }
 
-function route(net: Net, profile: Profile, base: Omit<Routing, 'leaders'>, primaries: string[], plan?: SystemPlan): Routed {
+function route(
+  net: Net,
+  profile: Profile,
+  base: Omit<Routing, 'leaders'>,
+  primaries: string[],
+  plan?: SystemPlan,
+): Routed {
   const { leaders, note } = chooseLeaders(net, primaries, base);
   const rt = { ...base, leaders };
   const write = writeRoute(rt);
@@ -157,6 +244,13 @@ function route(net: Net, profile: Profile, base: Omit<Routing, 'leaders'>, prima
   const lag = replicationLag(rt, plan?.applyMsP99 ?? profile.applyMsP99);
   const availability = plan
     ? plan.availability(leaders)
-    : writeAvailability(net, base.w, base.mode, profile.regionAvailabilityPct, profile.replicaAvailabilityPct, base.regional ? net.sites.map((s) => s.name) : leaders);
+    : writeAvailability(
+        net,
+        base.w,
+        base.mode,
+        profile.regionAvailabilityPct,
+        profile.replicaAvailabilityPct,
+        base.regional ? net.sites.map((s) => s.name) : leaders,
+      );
   return { leaders, note, write, read, cut, needs: `reads ${read.needs}; writes ${write.needs}`, lag, availability };
 }

@@ -36,15 +36,29 @@ export function monthlyCost(i: CostInput): { lines: CostLineOut[]; total: number
     {
       label: 'network',
       amount: (f.networkFlat + gb * i.profile.transferPerGB) * k,
-      detail: [f.networkFlat > 0 ? `${m(f.networkFlat)} flat` : '', gb > 0 ? `${gbText(gb)} GB cross-region × ${m(i.profile.transferPerGB)}/GB` : ''].filter(Boolean).join(' + ') || 'no cross-region traffic',
+      detail:
+        [
+          f.networkFlat > 0 ? `${m(f.networkFlat)} flat` : '',
+          gb > 0 ? `${gbText(gb)} GB cross-region × ${m(i.profile.transferPerGB)}/GB` : '',
+        ]
+          .filter(Boolean)
+          .join(' + ') || 'no cross-region traffic',
     },
     { label: 'monitoring', amount: f.monitoring * k, detail: m(f.monitoring) },
-    { label: 'engineering', amount: f.engineerHours * f.engineerRate * k, detail: `${f.engineerHours} h × ${m(f.engineerRate)}/h` },
+    {
+      label: 'engineering',
+      amount: f.engineerHours * f.engineerRate * k,
+      detail: `${f.engineerHours} h × ${m(f.engineerRate)}/h`,
+    },
     { label: 'incidents', amount: f.incident * k, detail: m(f.incident) },
   ];
   if (i.monthlyOps > 0) {
     const millions = i.monthlyOps / 1e6;
-    lines.push({ label: 'operations', amount: millions * f.perMillionOps * k, detail: `${millions >= 10 ? formatCount(millions) : Number(millions.toPrecision(2))}M ops × ${m(f.perMillionOps)} per million` });
+    lines.push({
+      label: 'operations',
+      amount: millions * f.perMillionOps * k,
+      detail: `${millions >= 10 ? formatCount(millions) : Number(millions.toPrecision(2))}M ops × ${m(f.perMillionOps)} per million`,
+    });
   }
   return { lines, total: lines.reduce((s, l) => s + l.amount, 0) };
 }

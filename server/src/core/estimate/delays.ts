@@ -144,5 +144,11 @@ export function costAtRate(data: DataModel, model: PolicyModel, opsPerSec: numbe
   const explanation =
     `simulated ${Math.round(opsPerSec)} ops/s (${readsPct}% reads) held for a month ≈ ${m(at.monthlyCost)}/month; ` +
     `the estimate prices the declared workload (${declared}) ≈ ${m(est.monthlyCost)}/month; ${basis}`;
-  return { simulatedMonthly: at.monthlyCost, estimatedMonthly: est.monthlyCost, currency: est.currency, explanation, lines: at.costLines };
+  return {
+    simulatedMonthly: at.monthlyCost,
+    estimatedMonthly: est.monthlyCost,
+    currency: est.currency,
+    explanation,
+    lines: at.costLines,
+  };
 }

@@ -88,22 +88,39 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
   const wanted = file?.profile?.value;
   const system = file?.system?.name;
   const { profile, missing } = resolveProfile(model, wanted, system !== undefined);
-  if (missing) assumptions.push(`profile '${missing}' is neither built in nor declared; estimated with ${profile.name}`);
+  if (missing)
+    assumptions.push(`profile '${missing}' is neither built in nor declared; estimated with ${profile.name}`);
   assumptions.push(profileNote(profile));
   const currency = file?.currency?.value ?? profile.currency;
-  if (currency !== profile.currency) assumptions.push(`amounts converted at 1 USD = ₹${profile.inrPerUsd ?? inrPerUsd} (${profile.inrPerUsd ? `profile ${profile.name}` : 'assumption, about the 2024 average'})`);
+  if (currency !== profile.currency)
+    assumptions.push(
+      `amounts converted at 1 USD = ₹${profile.inrPerUsd ?? inrPerUsd} (${profile.inrPerUsd ? `profile ${profile.name}` : 'assumption, about the 2024 average'})`,
+    );
 
   const level = o.level ?? data.effective.level?.value ?? namedLevel('eventual');
   if (!o.level && !data.effective.level) assumptions.push('no consistency level declared: estimated as eventual');
   const figures = profile.classes[level.costClass];
   const declared = o.replication ?? data.effective.replication?.value;
-  const core = estimateCore(model, { profile, level, topology: data.topology, topologyAssumed: data.topologyAssumed, declared, primaries: data.effective.primaries, origin: data.origin, system });
+  const core = estimateCore(model, {
+    profile,
+    level,
+    topology: data.topology,
+    topologyAssumed: data.topologyAssumed,
+    declared,
+    primaries: data.effective.primaries,
+    origin: data.origin,
+    system,
+  });
   const { n, costReplicas, rep, r, consensus, leaders, rp, wp, lag, availability } = core;
   assumptions.push(...core.assumptions);
 
   // Workload, cost and capacity depend on a few numbers that many data types share: each is worked out once per model.
   const wv = o.workload ?? data.effective.workload?.value;
-  const wl = memoised(model, ['workload', profile.name, wv?.avgPerSec, wv?.peakPerSec, wv?.readsPct, wv?.readsAssumed], () => describeWorkload(wv, profile));
+  const wl = memoised(
+    model,
+    ['workload', profile.name, wv?.avgPerSec, wv?.peakPerSec, wv?.readsPct, wv?.readsAssumed],
+    () => describeWorkload(wv, profile),
+  );
   assumptions.push(...wl.assumptions);
   const monthlyOps = wl.detail?.monthlyOperations ?? 0;
   const monthlyWrites = wl.detail?.monthlyWrites ?? 0;
@@ -111,9 +128,28 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
   const plan = core.plan;
   const strongReads = consensus || level.maxStalenessMs !== undefined || level.maxStalenessVersions !== undefined;
   const cost = plan
-    ? systemCost({ plan, profile, currency, workload: wl.detail, strongReads, instances: costReplicas, remoteReplicas: remote })
-    : memoised(model, ['cost', profile.name, level.costClass, costReplicas, monthlyOps, monthlyWrites, remote, currency], () =>
-        monthlyCost({ profile, costClass: level.costClass, replicas: costReplicas, monthlyOps, monthlyWrites, remoteReplicas: remote, currency }),
+    ? systemCost({
+        plan,
+        profile,
+        currency,
+        workload: wl.detail,
+        strongReads,
+        instances: costReplicas,
+        remoteReplicas: remote,
+      })
+    : memoised(
+        model,
+        ['cost', profile.name, level.costClass, costReplicas, monthlyOps, monthlyWrites, remote, currency],
+        () =>
+          monthlyCost({
+            profile,
+            costClass: level.costClass,
+            replicas: costReplicas,
+            monthlyOps,
+            monthlyWrites,
+            remoteReplicas: remote,
+            currency,
+          }),
       );
   const notes = memoised(profile, ['estimate notes'], () => ({
     transfer: `each write sends ${profile.bytesPerWrite / 1000} KB to each replica outside the leader's region (assumption)`,
@@ -128,12 +164,24 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
   const perReplica = plan?.capacity?.perReplica ?? figures.capacityPerSec;
   const capSource = plan?.capacity?.source ?? figures.capacitySource;
   const peak = wl.detail?.peakPerSec ?? 0;
-  const capacity = plan && !plan.capacity
-    ? { totalPerSec: peak, readPerSec: peak, writePerSec: peak, explanation: `${plan.title.split(':')[0]} is provisioned (or billed) for the peak of ${Math.round(peak)} ops/s` }
-    : memoised(model, ['capacity', profile.name, plan?.system, level.costClass, consensus, n, readQuorum, readsPct], () =>
-        capacityOf(perReplica, capSource, consensus, n, readQuorum, readsPct),
-      );
-  assumptions.push(plan && !plan.capacity ? `${plan.title.split(':')[0]} scales its own capacity (managed): no per-replica limit is compared` : notes.capacity);
+  const capacity =
+    plan && !plan.capacity
+      ? {
+          totalPerSec: peak,
+          readPerSec: peak,
+          writePerSec: peak,
+          explanation: `${plan.title.split(':')[0]} is provisioned (or billed) for the peak of ${Math.round(peak)} ops/s`,
+        }
+      : memoised(
+          model,
+          ['capacity', profile.name, plan?.system, level.costClass, consensus, n, readQuorum, readsPct],
+          () => capacityOf(perReplica, capSource, consensus, n, readQuorum, readsPct),
+        );
+  assumptions.push(
+    plan && !plan.capacity
+      ? `${plan.title.split(':')[0]} scales its own capacity (managed): no per-replica limit is compared`
+      : notes.capacity,
+  );
 
   return {
     data: data.name,

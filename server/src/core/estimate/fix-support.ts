@@ -31,12 +31,20 @@ export function placeOf(model: PolicyModel, data: DataModel, s: Sourced<unknown>
 }
 
 /** The property node a sourced value was read from, in the data block or in its user tier. */
-export function propertyOf<K extends A.PropertyKind>(data: DataModel, place: Placement, s: Sourced<unknown>, kind: K): { node: A.PropertyOf<K>; uri: string } | undefined {
+export function propertyOf<K extends A.PropertyKind>(
+  data: DataModel,
+  place: Placement,
+  s: Sourced<unknown>,
+  kind: K,
+): { node: A.PropertyOf<K>; uri: string } | undefined {
   const body = s.tier ? place.tier?.decl.body : data.decl.body;
   const uri = s.tier ? place.tier?.origin.uri : data.origin.uri;
-  const same = (p: A.Property): p is A.PropertyOf<K> => p.kind === kind && p.range.start === s.origin.range.start && p.range.end === s.origin.range.end;
+  const same = (p: A.Property): p is A.PropertyOf<K> =>
+    p.kind === kind && p.range.start === s.origin.range.start && p.range.end === s.origin.range.end;
   // A level taken from a tier is sourced at the tier's name; its property is the tier's `consistency`.
-  const node = body?.find(same) ?? (s.tier && kind === 'consistency' ? (place.tier?.props.consistency as A.PropertyOf<K> | undefined) : undefined);
+  const node =
+    body?.find(same) ??
+    (s.tier && kind === 'consistency' ? (place.tier?.props.consistency as A.PropertyOf<K> | undefined) : undefined);
   return node && uri ? { node, uri } : undefined;
 }
 

@@ -82,5 +82,7 @@ const BARE_THOUSANDS = new RegExp(String.raw`(?<![\w.,-])\d{4,}${UNIT}`, 'g');
 /** Numbers in a text made elsewhere, as this formatter shows them: long decimals as quantities
  *  (771.604938271605/s → 772/s), thousands grouped before a unit (1543/s → 1,543/s, 1000 ms → 1,000 ms). */
 export function tidyNumbers(text: string): string {
-  return text.replace(LONG_DECIMAL, (n) => formatQuantity(Number(n))).replace(BARE_THOUSANDS, (n) => formatNumber(Number(n)));
+  return text
+    .replace(LONG_DECIMAL, (n) => formatQuantity(Number(n)))
+    .replace(BARE_THOUSANDS, (n) => formatNumber(Number(n)));
 }

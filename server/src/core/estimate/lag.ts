@@ -48,7 +48,11 @@ export function replicationLag(rt: Routing, applyMs: number): LagDetail {
   const lagMs = worst.oneWay + applyMs;
   const jit = worst.jitter > 0 ? ` (+ jitter ${ms(worst.jitter)} ms at p99 ≈ ${ms(z * worst.jitter)} ms)` : '';
   const where = worst.from === worst.to ? `inside ${worst.from}` : `from ${worst.from} to ${worst.to}`;
-  const how = rt.regional ? 'cross-region replication is asynchronous' : rt.mode === 'async' ? 'async replication' : `a write quorum of ${rt.w} of ${net.totalReplicas} leaves the others behind`;
+  const how = rt.regional
+    ? 'cross-region replication is asynchronous'
+    : rt.mode === 'async'
+      ? 'async replication'
+      : `a write quorum of ${rt.w} of ${net.totalReplicas} leaves the others behind`;
   return {
     lagMs,
     from: worst.from,

@@ -46,7 +46,7 @@ export interface Routing {
 }
 
 const suffixes = ['th', 'st', 'nd', 'rd'];
-const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : suffixes[n % 10] ?? 'th'}`;
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (suffixes[n % 10] ?? 'th')}`;
 
 /** Replicas that reply after the same round trip. */
 interface ReplyGroup {
@@ -73,7 +73,14 @@ function addInOrder(groups: ReplyGroup[], g: ReplyGroup): void {
 const ownReply: Hop = { label: '', rttMs: 0, jitterMs: 0 };
 
 /** The k-th fastest reply among the replicas of the sites (or only one site), seen from `from`, which holds one replica itself when `self`. */
-function kthReply(net: Net, from: string, k: number, only: string | undefined, self: boolean, what: string): Leg | undefined {
+function kthReply(
+  net: Net,
+  from: string,
+  k: number,
+  only: string | undefined,
+  self: boolean,
+  what: string,
+): Leg | undefined {
   const groups: ReplyGroup[] = [];
   let n = 0;
   for (const s of net.sites) {
@@ -95,7 +102,12 @@ function kthReply(net: Net, from: string, k: number, only: string | undefined, s
     break;
   }
   if (!x || x.rttMs === 0) return undefined;
-  return { label: x.label, rttMs: x.rttMs, jitterMs: x.jitterMs, role: kk === n && n > 1 ? `for all ${n} ${what}` : `for the ${ordinal(kk)} of ${n} ${what}` };
+  return {
+    label: x.label,
+    rttMs: x.rttMs,
+    jitterMs: x.jitterMs,
+    role: kk === n && n > 1 ? `for all ${n} ${what}` : `for the ${ordinal(kk)} of ${n} ${what}`,
+  };
 }
 
 /** A client's trip over the legs that are there (one or two). */
@@ -139,15 +151,19 @@ export function writeRoute(rt: Routing): Route {
   const acks = new Map<string, Leg | undefined>(); // the replication wait depends only on the leader
   for (const c of net.sites) {
     if (rt.regional) {
-      trips.push(trip(c.name, toLeader(net, c.name, c.name), kthReply(net, c.name, majority(c.replicas), c.name, true, 'acks')));
+      trips.push(
+        trip(c.name, toLeader(net, c.name, c.name), kthReply(net, c.name, majority(c.replicas), c.name, true, 'acks')),
+      );
       continue;
     }
     const leader = nearest(net, c.name, rt.leaders);
     if (!leader) continue;
-    if (!acks.has(leader)) acks.set(leader, rt.mode === 'async' ? undefined : kthReply(net, leader, rt.w, undefined, true, 'acks'));
+    if (!acks.has(leader))
+      acks.set(leader, rt.mode === 'async' ? undefined : kthReply(net, leader, rt.w, undefined, true, 'acks'));
     trips.push(trip(c.name, toLeader(net, c.name, leader), acks.get(leader)));
   }
-  const led = rt.leaders.length === 1 ? `led from ${rt.leaders[0]}` : `led from the nearest of ${rt.leaders.join(', ')}`;
+  const led =
+    rt.leaders.length === 1 ? `led from ${rt.leaders[0]}` : `led from the nearest of ${rt.leaders.join(', ')}`;
   const needs = rt.regional
     ? 'need a majority of the replicas in their own region'
     : rt.mode === 'async'
@@ -213,9 +229,17 @@ export function percentiles(plan: LatencyPlan): { p50: number; p95: number; p99:
 }
 
 /** Writes are led from the declared primaries, else the best region: the one with the lowest mean write round trip. */
-export function chooseLeaders(net: Net, primaries: string[], base: Omit<Routing, 'leaders'>): { leaders: string[]; note: string } {
+export function chooseLeaders(
+  net: Net,
+  primaries: string[],
+  base: Omit<Routing, 'leaders'>,
+): { leaders: string[]; note: string } {
   const known = primaries.filter((p) => net.sites.some((s) => s.name === p));
-  if (known.length > 0) return { leaders: known, note: `writes are led from ${known.join(', ')} (declared primar${known.length > 1 ? 'ies; each client writes to the nearest' : 'y'})` };
+  if (known.length > 0)
+    return {
+      leaders: known,
+      note: `writes are led from ${known.join(', ')} (declared primar${known.length > 1 ? 'ies; each client writes to the nearest' : 'y'})`,
+    };
   // Mean write round trip with leader l: the mean client→leader round trip plus the leader's replication wait.
   const mean = (l: string) => {
     let sum = 0;
@@ -227,6 +251,13 @@ export function chooseLeaders(net: Net, primaries: string[], base: Omit<Routing,
     const ack = base.mode === 'async' || base.regional ? undefined : kthReply(net, l, base.w, undefined, true, 'acks');
     return sum / net.sites.length + (ack?.rttMs ?? 0);
   };
-  const best = [...net.sites].map((s) => ({ s: s.name, m: mean(s.name) })).sort((a, b) => a.m - b.m || (a.s < b.s ? -1 : 1))[0];
-  return { leaders: [best.s], note: net.declared ? `no primary declared: writes are led from ${best.s}, the region with the lowest mean write round trip` : 'writes are led from the single region' };
+  const best = [...net.sites]
+    .map((s) => ({ s: s.name, m: mean(s.name) }))
+    .sort((a, b) => a.m - b.m || (a.s < b.s ? -1 : 1))[0];
+  return {
+    leaders: [best.s],
+    note: net.declared
+      ? `no primary declared: writes are led from ${best.s}, the region with the lowest mean write round trip`
+      : 'writes are led from the single region',
+  };
 }

@@ -25,16 +25,23 @@ export interface Net {
   hop(a: string, b: string): Hop | undefined;
 }
 
-
 /** Replica counts above this, per region, are modelled as this many (keeps quorum arithmetic bounded). */
 export const maxModelledReplicas = 100;
 
 export function netOf(topology: TopologyModel | undefined, intraRttMs: number, defaultReplicas: number): Net {
   if (!topology || topology.regions.size === 0) {
     const sites = [{ name: assumedRegion, replicas: defaultReplicas }];
-    return { sites, totalReplicas: defaultReplicas, declared: false, hop: () => ({ label: 'within the region', rttMs: intraRttMs, jitterMs: 0 }) };
+    return {
+      sites,
+      totalReplicas: defaultReplicas,
+      declared: false,
+      hop: () => ({ label: 'within the region', rttMs: intraRttMs, jitterMs: 0 }),
+    };
   }
-  const sites = [...topology.regions.values()].map((r) => ({ name: r.name, replicas: Math.min(r.replicas, maxModelledReplicas) }));
+  const sites = [...topology.regions.values()].map((r) => ({
+    name: r.name,
+    replicas: Math.min(r.replicas, maxModelledReplicas),
+  }));
   // Hops inside a region are worked out once (quantiles of its rtt); a hop between regions is two lookups in
   // the topology's shortest-path trees, made afresh: keeping every pair the latency plans ask for (all
   // client regions × all sites) held n² hops in memory for a topology of many regions.

@@ -14,7 +14,10 @@ export interface TransactionEstimate {
   assumptions: string[];
 }
 
-export function estimateTransaction(tx: TransactionModel, estimate: (d: DataModel) => DataEstimate): TransactionEstimate {
+export function estimateTransaction(
+  tx: TransactionModel,
+  estimate: (d: DataModel) => DataEstimate,
+): TransactionEstimate {
   const members = tx.members.flatMap((m) => (m.data ? [m.data] : []));
   const estimates = members.map((d) => ({ d, e: estimate(d) }));
   const assumptions = [
@@ -23,7 +26,10 @@ export function estimateTransaction(tx: TransactionModel, estimate: (d: DataMode
   ];
   const currencies = new Set(estimates.map(({ e }) => e.currency));
   const missing = estimates.filter(({ e }) => e.costPerOperation === undefined).map(({ d }) => d.name);
-  if (missing.length > 0) assumptions.push(`no cost per transaction: ${missing.join(', ')} declare${missing.length === 1 ? 's' : ''} no workload`);
+  if (missing.length > 0)
+    assumptions.push(
+      `no cost per transaction: ${missing.join(', ')} declare${missing.length === 1 ? 's' : ''} no workload`,
+    );
   if (currencies.size > 1) assumptions.push('no cost per transaction: the members are priced in different currencies');
   const slowest = Math.max(0, ...estimates.map(({ e }) => e.write.p99));
   return {

@@ -17,21 +17,35 @@ export interface WorkloadDetail {
 
 export const secondsPerMonth = 30 * 86_400;
 
-export function describeWorkload(w: Workload | undefined, profile: Profile): { detail?: WorkloadDetail; assumptions: string[] } {
+export function describeWorkload(
+  w: Workload | undefined,
+  profile: Profile,
+): { detail?: WorkloadDetail; assumptions: string[] } {
   if (!w || (w.avgPerSec === undefined && w.peakPerSec === undefined)) {
-    return { assumptions: ['no workload declared: only fixed costs count, and capacity is not compared with any load'] };
+    return {
+      assumptions: ['no workload declared: only fixed costs count, and capacity is not compared with any load'],
+    };
   }
   const assumptions: string[] = [];
   const f = profile.peakFactor;
   const avg = w.avgPerSec ?? w.peakPerSec! / f;
   const peak = w.peakPerSec ?? avg * f;
-  if (w.avgPerSec === undefined) assumptions.push(`only a peak is declared: average = peak ÷ ${f} ≈ ${formatCount(avg)}/s (${profile.notes.peak})`);
+  if (w.avgPerSec === undefined)
+    assumptions.push(`only a peak is declared: average = peak ÷ ${f} ≈ ${formatCount(avg)}/s (${profile.notes.peak})`);
   if (w.peakPerSec === undefined) assumptions.push(`${profile.notes.peak}: ≈ ${formatCount(peak)}/s`);
   if (w.readsAssumed) assumptions.push('reads 50% of operations (the workload does not say)');
   const monthlyOperations = avg * secondsPerMonth;
   assumptions.push(`monthly operations = average ${formatCount(avg)}/s × 30 days ≈ ${formatCount(monthlyOperations)}`);
   return {
-    detail: { avgPerSec: avg, peakPerSec: peak, peakDeclared: w.peakPerSec !== undefined, readsPct: w.readsPct, peakFactor: f, monthlyOperations, monthlyWrites: monthlyOperations * (1 - w.readsPct / 100) },
+    detail: {
+      avgPerSec: avg,
+      peakPerSec: peak,
+      peakDeclared: w.peakPerSec !== undefined,
+      readsPct: w.readsPct,
+      peakFactor: f,
+      monthlyOperations,
+      monthlyWrites: monthlyOperations * (1 - w.readsPct / 100),
+    },
     assumptions,
   };
 }

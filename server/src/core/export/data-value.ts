@@ -41,12 +41,23 @@ function sourcedLevel(s: Sourced<Level> | undefined): Value {
 function replicationValue(r: Sourced<Replication> | undefined, topology: TopologyModel | undefined): Value {
   if (!r) return null;
   const v = r.value;
-  return obj([m('mode', v.mode), m('writeQuorum', v.w), m('readQuorum', v.r), m('replicas', topology?.totalReplicas ?? assumedReplicas), m('assumed', v.assumed)]);
+  return obj([
+    m('mode', v.mode),
+    m('writeQuorum', v.w),
+    m('readQuorum', v.r),
+    m('replicas', topology?.totalReplicas ?? assumedReplicas),
+    m('assumed', v.assumed),
+  ]);
 }
 
 function conditionValue(c: Condition): Value {
   const value = c.value ? ('kind' in c.value ? c.value.value : c.value.text) : null;
-  return obj([m('field', c.field.text), m('op', c.op), m('value', value), m('text', `${c.field.text} ${c.op} ${c.value?.text ?? '?'}`)]);
+  return obj([
+    m('field', c.field.text),
+    m('op', c.op),
+    m('value', value),
+    m('text', `${c.field.text} ${c.op} ${c.value?.text ?? '?'}`),
+  ]);
 }
 
 function driversValue(d: DriverSettings, systems: readonly DriverSystem[]): Value {
@@ -57,14 +68,37 @@ function slasValue(e: Effective, ctx: DataContext): Value {
   const { sources } = ctx;
   const doc = <T>(s: Sourced<T> | undefined) => (s ? sources.doc(s.origin, { tier: s.tier }) : undefined);
   const latency = e.latency.map((l) =>
-    obj([m('op', l.value.op), m('percentile', l.value.percentile), m('boundMs', l.value.boundMs), m('text', `${l.value.op} ${l.value.percentileText} <= ${l.value.boundText}`)]),
+    obj([
+      m('op', l.value.op),
+      m('percentile', l.value.percentile),
+      m('boundMs', l.value.boundMs),
+      m('text', `${l.value.op} ${l.value.percentileText} <= ${l.value.boundText}`),
+    ]),
   );
   const b = e.budget;
   return obj([
-    m('latency', arr(latency, e.latency.map((l) => doc(l))), e.latency.length ? undefined : ['no latency bound declared']),
+    m(
+      'latency',
+      arr(
+        latency,
+        e.latency.map((l) => doc(l)),
+      ),
+      e.latency.length ? undefined : ['no latency bound declared'],
+    ),
     m('availabilityPct', e.availabilityPct?.value, doc(e.availabilityPct)),
     m('stalenessMs', e.stalenessMs?.value, doc(e.stalenessMs)),
-    m('budget', b ? obj([m('amount', b.value.amount), m('perMonth', round(b.value.perMonth)), m('currency', ctx.currency), m('text', b.value.text)]) : null, doc(b)),
+    m(
+      'budget',
+      b
+        ? obj([
+            m('amount', b.value.amount),
+            m('perMonth', round(b.value.perMonth)),
+            m('currency', ctx.currency),
+            m('text', b.value.text),
+          ])
+        : null,
+      doc(b),
+    ),
   ]);
 }
 
@@ -76,8 +110,20 @@ function topologyValue(d: DataModel, ctx: DataContext): Value {
     m('name', t.name),
     m('assumed', d.topologyAssumed),
     m('totalReplicas', t.totalReplicas),
-    m('regions', arr(regions.map((r) => obj([m('name', r.name), m('replicas', r.replicas), m('primary', r.primary)])), regions.map((r) => ctx.sources.doc({ uri: r.origin.uri, range: r.decl.range })))),
-    m('links', arr(t.links.map((l) => obj([m('a', l.a), m('b', l.b), m('rttMs', l.rttMs), m('jitterMs', l.jitterMs)])), t.links.map((l) => ctx.sources.doc(l.origin)))),
+    m(
+      'regions',
+      arr(
+        regions.map((r) => obj([m('name', r.name), m('replicas', r.replicas), m('primary', r.primary)])),
+        regions.map((r) => ctx.sources.doc({ uri: r.origin.uri, range: r.decl.range })),
+      ),
+    ),
+    m(
+      'links',
+      arr(
+        t.links.map((l) => obj([m('a', l.a), m('b', l.b), m('rttMs', l.rttMs), m('jitterMs', l.jitterMs)])),
+        t.links.map((l) => ctx.sources.doc(l.origin)),
+      ),
+    ),
   ]);
 }
 
@@ -88,7 +134,8 @@ function estimateValue(d: DataModel, ctx: DataContext): Value {
   } catch {
     return null;
   }
-  const pct = (p: DataEstimate['read']) => obj([m('p50', round(p.p50)), m('p95', round(p.p95)), m('p99', round(p.p99))]);
+  const pct = (p: DataEstimate['read']) =>
+    obj([m('p50', round(p.p50)), m('p95', round(p.p95)), m('p99', round(p.p99))]);
   return obj([
     m('profile', e.profile),
     m('currency', e.currency),
@@ -101,7 +148,12 @@ function estimateValue(d: DataModel, ctx: DataContext): Value {
     m('capacityPerSec', round(e.capacityPerSec)),
     m('replication', e.replication ?? null),
     m('leaders', arr(e.leaders ?? [])),
-    m('costLines', arr(e.costLines.map((c) => obj([m('label', c.label), m('amount', round(c.amount)), m('detail', c.detail ?? null)])))),
+    m(
+      'costLines',
+      arr(
+        e.costLines.map((c) => obj([m('label', c.label), m('amount', round(c.amount)), m('detail', c.detail ?? null)])),
+      ),
+    ),
     m('assumptions', arr(e.assumptions)),
   ]);
 }
@@ -122,13 +174,16 @@ function tierDoc(d: DataModel, t: TierModel, ctx: DataContext): string[] {
 function primariesDoc(d: DataModel, ctx: DataContext): string[] | undefined {
   if (d.props.primary) return ctx.sources.doc({ uri: d.origin.uri, range: d.props.primary.range });
   const r = d.topology && [...d.topology.regions.values()].find((x) => x.primary);
-  return r ? ctx.sources.doc({ uri: r.origin.uri, range: r.decl.range }, { note: 'the topology\'s primary region' }) : undefined;
+  return r
+    ? ctx.sources.doc({ uri: r.origin.uri, range: r.decl.range }, { note: "the topology's primary region" })
+    : undefined;
 }
 
 export function dataValue(d: DataModel, ctx: DataContext): ObjectValue {
   const { sources } = ctx;
   const e = d.effective;
-  const doc = <T>(s: Sourced<T> | undefined, none?: string) => (s ? sources.doc(s.origin, { tier: s.tier }) : none ? [none] : undefined);
+  const doc = <T>(s: Sourced<T> | undefined, none?: string) =>
+    s ? sources.doc(s.origin, { tier: s.tier }) : none ? [none] : undefined;
   const overrides = d.whens.map((w) =>
     obj([
       m('when', arr(w.decl.conditions.map(conditionValue))),
@@ -140,26 +195,83 @@ export function dataValue(d: DataModel, ctx: DataContext): ObjectValue {
   );
   const degrade = d.props.degrades.map((g) => {
     const r = g.level ? resolveLevel(g.level) : undefined;
-    return obj([m('to', levelValue(r && 'level' in r ? r.level : undefined)), m('when', g.condition ? conditionValue(g.condition) : null)]);
+    return obj([
+      m('to', levelValue(r && 'level' in r ? r.level : undefined)),
+      m('when', g.condition ? conditionValue(g.condition) : null),
+    ]);
   });
   return obj([
     m('name', d.name, [`\`data ${d.name}\` — ${sources.line(d.origin)}`]),
-    m('description', sources.leadingComment(d.origin.uri, d.decl.range.start) ?? null, ['The comments written directly above the declaration.']),
+    m('description', sources.leadingComment(d.origin.uri, d.decl.range.start) ?? null, [
+      'The comments written directly above the declaration.',
+    ]),
     m('level', sourcedLevel(e.level), levelDoc(e.level, d.tiers, ctx) ?? ['no consistency level declared']),
-    m('tiers', arr(d.tiers.map((t) => obj([m('name', t.name), m('builtin', t.builtin), m('level', t.level?.display ?? null)])), d.tiers.map((t) => tierDoc(d, t, ctx)))),
+    m(
+      'tiers',
+      arr(
+        d.tiers.map((t) => obj([m('name', t.name), m('builtin', t.builtin), m('level', t.level?.display ?? null)])),
+        d.tiers.map((t) => tierDoc(d, t, ctx)),
+      ),
+    ),
     m('slas', slasValue(e, ctx)),
-    m('topology', topologyValue(d, ctx), d.topology ? [`topology ${d.topology.name} — ${sources.line(d.topology.origin)}${d.topologyAssumed ? ' (assumed: the only one in the policy)' : ''}`] : ['no topology']),
-    m('replication', replicationValue(e.replication, d.topology), e.replication ? sources.doc(e.replication.origin, { tier: e.replication.tier, note: e.replication.value.assumed ? 'assumed from the level' : undefined }) : undefined),
+    m(
+      'topology',
+      topologyValue(d, ctx),
+      d.topology
+        ? [
+            `topology ${d.topology.name} — ${sources.line(d.topology.origin)}${d.topologyAssumed ? ' (assumed: the only one in the policy)' : ''}`,
+          ]
+        : ['no topology'],
+    ),
+    m(
+      'replication',
+      replicationValue(e.replication, d.topology),
+      e.replication
+        ? sources.doc(e.replication.origin, {
+            tier: e.replication.tier,
+            note: e.replication.value.assumed ? 'assumed from the level' : undefined,
+          })
+        : undefined,
+    ),
     m('primaries', arr(e.primaries), primariesDoc(d, ctx)),
     m('partition', e.partition?.value, doc(e.partition)),
     m('conflict', e.conflict?.value, doc(e.conflict)),
     m('category', e.category?.value, doc(e.category)),
     m('money', e.money, moneyDoc(e)),
-    m('workload', e.workload ? plain({ avgPerSec: opt(e.workload.value.avgPerSec), peakPerSec: opt(e.workload.value.peakPerSec), readsPct: e.workload.value.readsPct, readsAssumed: e.workload.value.readsAssumed }) : null, doc(e.workload)),
-    m('overrides', arr(overrides, d.whens.map((w) => [`\`when ${conditionsText(w.decl.conditions)}\` — ${sources.line({ uri: d.origin.uri, range: w.decl.keyword })}`]))),
-    m('degrade', arr(degrade, d.props.degrades.map((g) => sources.doc({ uri: d.origin.uri, range: g.range })))),
-    m('estimate', estimateValue(d, ctx), ['Estimated with the profile named below; every figure rests on `assumptions`.']),
-    m('drivers', driversValue(driverSettings(e, d.topology), ctx.systems), ['Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly.']),
+    m(
+      'workload',
+      e.workload
+        ? plain({
+            avgPerSec: opt(e.workload.value.avgPerSec),
+            peakPerSec: opt(e.workload.value.peakPerSec),
+            readsPct: e.workload.value.readsPct,
+            readsAssumed: e.workload.value.readsAssumed,
+          })
+        : null,
+      doc(e.workload),
+    ),
+    m(
+      'overrides',
+      arr(
+        overrides,
+        d.whens.map((w) => [
+          `\`when ${conditionsText(w.decl.conditions)}\` — ${sources.line({ uri: d.origin.uri, range: w.decl.keyword })}`,
+        ]),
+      ),
+    ),
+    m(
+      'degrade',
+      arr(
+        degrade,
+        d.props.degrades.map((g) => sources.doc({ uri: d.origin.uri, range: g.range })),
+      ),
+    ),
+    m('estimate', estimateValue(d, ctx), [
+      'Estimated with the profile named below; every figure rests on `assumptions`.',
+    ]),
+    m('drivers', driversValue(driverSettings(e, d.topology), ctx.systems), [
+      'Settings per targeted system (`store`, else all five); `unsupported`: what cannot be had exactly.',
+    ]),
   ]);
 }
 

@@ -87,7 +87,9 @@ function flat(v: ArrayValue | ObjectValue): string | undefined {
     return parts.every((p) => p !== undefined) ? `[${parts.join(', ')}]` : undefined;
   }
   const parts = v.members.map((mem) => (mem.doc ? undefined : scalar(mem.value)));
-  return parts.every((p) => p !== undefined) ? `{ ${v.members.map((mem, k) => `${mem.key}: ${parts[k]}`).join(', ')} }` : undefined;
+  return parts.every((p) => p !== undefined)
+    ? `{ ${v.members.map((mem, k) => `${mem.key}: ${parts[k]}`).join(', ')} }`
+    : undefined;
 }
 
 /** Prints a value at `indent`, `lead` characters into its line; containers of scalars stay on one line when they fit. */
@@ -103,7 +105,9 @@ export function print(v: Value, indent = '', lead = indent.length): string {
     const lines = v.items.map((i) => `${doc(i.doc, inner)}${inner}${print(i.value, inner)},`);
     return `[\n${lines.join('\n')}\n${indent}]`;
   }
-  const lines = v.members.map((mem) => `${doc(mem.doc, inner)}${inner}${mem.key}: ${print(mem.value, inner, inner.length + mem.key.length + 2)},`);
+  const lines = v.members.map(
+    (mem) => `${doc(mem.doc, inner)}${inner}${mem.key}: ${print(mem.value, inner, inner.length + mem.key.length + 2)},`,
+  );
   return `{\n${lines.join('\n')}\n${indent}}`;
 }
 

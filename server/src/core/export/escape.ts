@@ -7,7 +7,14 @@
 const hidden = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\u2028\u2029]/u;
 const hiddenAll = new RegExp(hidden.source, 'gu');
 
-const shortEscapes: Record<string, string> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\v': '\\v', '\f': '\\f', '\r': '\\r' };
+const shortEscapes: Record<string, string> = {
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\v': '\\v',
+  '\f': '\\f',
+  '\r': '\\r',
+};
 
 function hex4(unit: string): string {
   return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -20,7 +27,8 @@ export function stringLiteral(s: string): string {
     if (ch === '"') out += '\\"';
     else if (ch === '\\') out += '\\\\';
     else if (shortEscapes[ch]) out += shortEscapes[ch];
-    else if (hidden.test(ch)) out += ch.split('').map(hex4).join(''); // astral: two \u escapes, valid for any target
+    else if (hidden.test(ch))
+      out += ch.split('').map(hex4).join(''); // astral: two \u escapes, valid for any target
     else out += ch;
   }
   return `${out}"`;
@@ -52,7 +60,11 @@ export function lineComment(s: string, indent = ''): string {
  * as paragraph breaks; a line starting with `@` is escaped so input cannot add JSDoc tags.
  */
 export function jsdoc(lines: string[], indent = ''): string {
-  const safe = lines.flatMap(splitLines).map((l) => commentText(l).replace(/^(\s*)@/, '$1\\@').trimEnd());
+  const safe = lines.flatMap(splitLines).map((l) =>
+    commentText(l)
+      .replace(/^(\s*)@/, '$1\\@')
+      .trimEnd(),
+  );
   while (safe.length > 0 && safe[safe.length - 1] === '') safe.pop();
   if (safe.length === 0) return '';
   if (safe.length === 1 && indent.length + safe[0].length + 7 <= 120) return `${indent}/** ${safe[0]} */`;

@@ -7,7 +7,11 @@ import { LineIndex } from '../util/range';
 
 /** The last path segment of a URI, decoded: `file:///work/p/bank.consistency` → `bank.consistency`. */
 export function fileName(uri: string): string {
-  const last = uri.replace(/[?#].*$/, '').split('/').pop() ?? uri;
+  const last =
+    uri
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() ?? uri;
   try {
     return decodeURIComponent(last);
   } catch {
@@ -57,12 +61,15 @@ export class Sources {
     const text = doc.text;
     const parts: string[] = [];
     let end = offset;
-    const comments = doc.comments.filter((c) => c.startOffset + c.image.length <= offset).sort((a, b) => a.startOffset - b.startOffset);
+    const comments = doc.comments
+      .filter((c) => c.startOffset + c.image.length <= offset)
+      .sort((a, b) => a.startOffset - b.startOffset);
     for (let k = comments.length - 1; k >= 0; k--) {
       const c = comments[k];
       const cEnd = c.startOffset + c.image.length;
       if (!/^[ \t]*(?:\r\n|\r|\n)?[ \t]*$/.test(text.slice(cEnd, end))) break;
-      const lineStart = Math.max(text.lastIndexOf('\n', c.startOffset - 1), text.lastIndexOf('\r', c.startOffset - 1)) + 1;
+      const lineStart =
+        Math.max(text.lastIndexOf('\n', c.startOffset - 1), text.lastIndexOf('\r', c.startOffset - 1)) + 1;
       if (text.slice(lineStart, c.startOffset).trim() !== '') break;
       parts.unshift(strip(c.image));
       end = c.startOffset;

@@ -47,11 +47,19 @@ export function exportTypeScript(analysis: Analysis, uri: string): ExportResult 
   const out: string[] = [generatedHeader(source), '', typeDeclarations(systems), ''];
   out.push(jsdoc([`The shape of ${source}: its data types and transactions, by identifier.`]));
   out.push(`export interface ${typeName} {`);
-  out.push('  readonly title: string | null;', '  readonly source: string;', '  readonly currency: Currency;', '  readonly profile: string | null;');
+  out.push(
+    '  readonly title: string | null;',
+    '  readonly source: string;',
+    '  readonly currency: Currency;',
+    '  readonly profile: string | null;',
+  );
   out.push('  readonly data: {');
-  for (const d of data) out.push(`${jsdoc([`\`${d.name}\``], '    ')}\n    readonly ${identifiers.get(d.name)}: DataType;`);
+  for (const d of data)
+    out.push(`${jsdoc([`\`${d.name}\``], '    ')}\n    readonly ${identifiers.get(d.name)}: DataType;`);
   out.push('  };', '  readonly transactions: {');
-  transactions.forEach((t, k) => out.push(`${jsdoc([`\`${t.name}\``], '    ')}\n    readonly ${txIds[k]}: Transaction;`));
+  transactions.forEach((t, k) =>
+    out.push(`${jsdoc([`\`${t.name}\``], '    ')}\n    readonly ${txIds[k]}: Transaction;`),
+  );
   out.push('  };', '}', '');
 
   const ctx = { sources, estimate: (d: DataModel) => analysis.estimate(d), currency, systems };
@@ -66,14 +74,36 @@ export function exportTypeScript(analysis: Analysis, uri: string): ExportResult 
     m('title', file?.title ?? null),
     m('source', source),
     m('currency', currency, file?.currency ? sources.doc(file.currency.origin) : ['not declared: INR']),
-    m('profile', file?.profile?.value ?? null, file?.profile ? sources.doc(file.profile.origin) : ['not declared: the default profile']),
+    m(
+      'profile',
+      file?.profile?.value ?? null,
+      file?.profile ? sources.doc(file.profile.origin) : ['not declared: the default profile'],
+    ),
     m('data', obj(data.map((d) => m(identifiers.get(d.name)!, ref(identifiers.get(d.name)!))))),
     m(
       'transactions',
-      obj(transactions.map((t, k) => m(txIds[k], obj([m('name', t.name), m('members', arr(t.members.map((x) => x.name.text)))]), sources.doc(t.origin, { note: 'written together atomically' })))),
+      obj(
+        transactions.map((t, k) =>
+          m(
+            txIds[k],
+            obj([m('name', t.name), m('members', arr(t.members.map((x) => x.name.text)))]),
+            sources.doc(t.origin, { note: 'written together atomically' }),
+          ),
+        ),
+      ),
     ),
   ]);
   out.push(jsdoc([file?.title !== undefined ? `Policy "${file.title}" (${source})` : `Policy ${source}`]));
-  out.push(`export const policy = ${print(policyValue)} as const satisfies ${typeName};`, '', 'export default policy;', '');
-  return { text: out.join('\n'), typeName, identifiers, gaps: data.flatMap(driverGaps).filter((g) => systems.includes(g.system)) };
+  out.push(
+    `export const policy = ${print(policyValue)} as const satisfies ${typeName};`,
+    '',
+    'export default policy;',
+    '',
+  );
+  return {
+    text: out.join('\n'),
+    typeName,
+    identifiers,
+    gaps: data.flatMap(driverGaps).filter((g) => systems.includes(g.system)),
+  };
 }

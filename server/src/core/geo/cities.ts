@@ -86,46 +86,103 @@ const cities: Record<string, [number, number, string]> = {
 
 /** Other spellings of the same cities. */
 const cityAliases: Record<string, string> = {
-  bengaluru: 'bangalore', gurugram: 'gurgaon', new_delhi: 'delhi', bombay: 'mumbai', madras: 'chennai',
-  calcutta: 'kolkata', cochin: 'kochi', ernakulam: 'kochi', poona: 'pune', vizag: 'visakhapatnam',
-  trivandrum: 'thiruvananthapuram', nyc: 'new_york', newyork: 'new_york', n_virginia: 'virginia',
-  northern_virginia: 'virginia', ashburn: 'virginia', hongkong: 'hong_kong', saopaulo: 'sao_paulo',
+  bengaluru: 'bangalore',
+  gurugram: 'gurgaon',
+  new_delhi: 'delhi',
+  bombay: 'mumbai',
+  madras: 'chennai',
+  calcutta: 'kolkata',
+  cochin: 'kochi',
+  ernakulam: 'kochi',
+  poona: 'pune',
+  vizag: 'visakhapatnam',
+  trivandrum: 'thiruvananthapuram',
+  nyc: 'new_york',
+  newyork: 'new_york',
+  n_virginia: 'virginia',
+  northern_virginia: 'virginia',
+  ashburn: 'virginia',
+  hongkong: 'hong_kong',
+  saopaulo: 'sao_paulo',
 };
 
 /** Cloud regions → the city (key of `cities`) they are in, from each provider's published region list. */
 const cloudRegions: Record<string, [string, string]> = {
   // AWS
-  ap_south_1: ['mumbai', 'AWS'], ap_south_2: ['hyderabad', 'AWS'], ap_southeast_1: ['singapore', 'AWS'],
-  ap_southeast_2: ['sydney', 'AWS'], ap_southeast_3: ['jakarta', 'AWS'], ap_northeast_1: ['tokyo', 'AWS'],
-  ap_northeast_2: ['seoul', 'AWS'], ap_northeast_3: ['osaka', 'AWS'], ap_east_1: ['hong_kong', 'AWS'],
-  us_east_1: ['virginia', 'AWS'], us_east_2: ['ohio', 'AWS'], us_west_1: ['california', 'AWS'],
-  us_west_2: ['oregon', 'AWS'], ca_central_1: ['montreal', 'AWS'], eu_west_1: ['dublin', 'AWS'],
-  eu_west_2: ['london', 'AWS'], eu_west_3: ['paris', 'AWS'], eu_central_1: ['frankfurt', 'AWS'],
-  eu_central_2: ['zurich', 'AWS'], eu_north_1: ['stockholm', 'AWS'], eu_south_1: ['milan', 'AWS'],
-  me_south_1: ['bahrain', 'AWS'], me_central_1: ['dubai', 'AWS'], sa_east_1: ['sao_paulo', 'AWS'],
+  ap_south_1: ['mumbai', 'AWS'],
+  ap_south_2: ['hyderabad', 'AWS'],
+  ap_southeast_1: ['singapore', 'AWS'],
+  ap_southeast_2: ['sydney', 'AWS'],
+  ap_southeast_3: ['jakarta', 'AWS'],
+  ap_northeast_1: ['tokyo', 'AWS'],
+  ap_northeast_2: ['seoul', 'AWS'],
+  ap_northeast_3: ['osaka', 'AWS'],
+  ap_east_1: ['hong_kong', 'AWS'],
+  us_east_1: ['virginia', 'AWS'],
+  us_east_2: ['ohio', 'AWS'],
+  us_west_1: ['california', 'AWS'],
+  us_west_2: ['oregon', 'AWS'],
+  ca_central_1: ['montreal', 'AWS'],
+  eu_west_1: ['dublin', 'AWS'],
+  eu_west_2: ['london', 'AWS'],
+  eu_west_3: ['paris', 'AWS'],
+  eu_central_1: ['frankfurt', 'AWS'],
+  eu_central_2: ['zurich', 'AWS'],
+  eu_north_1: ['stockholm', 'AWS'],
+  eu_south_1: ['milan', 'AWS'],
+  me_south_1: ['bahrain', 'AWS'],
+  me_central_1: ['dubai', 'AWS'],
+  sa_east_1: ['sao_paulo', 'AWS'],
   // Google Cloud
-  asia_south1: ['mumbai', 'GCP'], asia_south2: ['delhi', 'GCP'], asia_southeast1: ['singapore', 'GCP'],
-  asia_southeast2: ['jakarta', 'GCP'], asia_east1: ['taiwan', 'GCP'], asia_east2: ['hong_kong', 'GCP'],
-  asia_northeast1: ['tokyo', 'GCP'], australia_southeast1: ['sydney', 'GCP'], us_east1: ['south_carolina', 'GCP'],
-  us_east4: ['virginia', 'GCP'], us_central1: ['iowa', 'GCP'], us_west1: ['oregon', 'GCP'],
-  europe_west1: ['belgium', 'GCP'], europe_west2: ['london', 'GCP'], europe_west3: ['frankfurt', 'GCP'],
-  europe_west4: ['netherlands', 'GCP'], europe_west6: ['zurich', 'GCP'],
+  asia_south1: ['mumbai', 'GCP'],
+  asia_south2: ['delhi', 'GCP'],
+  asia_southeast1: ['singapore', 'GCP'],
+  asia_southeast2: ['jakarta', 'GCP'],
+  asia_east1: ['taiwan', 'GCP'],
+  asia_east2: ['hong_kong', 'GCP'],
+  asia_northeast1: ['tokyo', 'GCP'],
+  australia_southeast1: ['sydney', 'GCP'],
+  us_east1: ['south_carolina', 'GCP'],
+  us_east4: ['virginia', 'GCP'],
+  us_central1: ['iowa', 'GCP'],
+  us_west1: ['oregon', 'GCP'],
+  europe_west1: ['belgium', 'GCP'],
+  europe_west2: ['london', 'GCP'],
+  europe_west3: ['frankfurt', 'GCP'],
+  europe_west4: ['netherlands', 'GCP'],
+  europe_west6: ['zurich', 'GCP'],
   // Azure
-  centralindia: ['pune', 'Azure'], southindia: ['chennai', 'Azure'], westindia: ['mumbai', 'Azure'],
-  jioindiawest: ['jamnagar', 'Azure'], jioindiacentral: ['nagpur', 'Azure'], southeastasia: ['singapore', 'Azure'],
-  eastasia: ['hong_kong', 'Azure'], eastus: ['virginia', 'Azure'], eastus2: ['virginia', 'Azure'],
-  westus: ['california', 'Azure'], westus2: ['washington', 'Azure'], northeurope: ['dublin', 'Azure'],
-  westeurope: ['amsterdam', 'Azure'], uksouth: ['london', 'Azure'], germanywestcentral: ['frankfurt', 'Azure'],
-  switzerlandnorth: ['zurich', 'Azure'], japaneast: ['tokyo', 'Azure'], australiaeast: ['sydney', 'Azure'],
+  centralindia: ['pune', 'Azure'],
+  southindia: ['chennai', 'Azure'],
+  westindia: ['mumbai', 'Azure'],
+  jioindiawest: ['jamnagar', 'Azure'],
+  jioindiacentral: ['nagpur', 'Azure'],
+  southeastasia: ['singapore', 'Azure'],
+  eastasia: ['hong_kong', 'Azure'],
+  eastus: ['virginia', 'Azure'],
+  eastus2: ['virginia', 'Azure'],
+  westus: ['california', 'Azure'],
+  westus2: ['washington', 'Azure'],
+  northeurope: ['dublin', 'Azure'],
+  westeurope: ['amsterdam', 'Azure'],
+  uksouth: ['london', 'Azure'],
+  germanywestcentral: ['frankfurt', 'Azure'],
+  switzerlandnorth: ['zurich', 'Azure'],
+  japaneast: ['tokyo', 'Azure'],
+  australiaeast: ['sydney', 'Azure'],
   canadacentral: ['toronto', 'Azure'],
 };
 
 /** Words a data-centre or replica name often ends with (`mumbai-dc`, `delhi_replica`, `navi_mumbai_dc`). */
-const roleSuffix = /_(dc|datacenter|datacentre|replica|region|cluster|primary|secondary|tertiary|backup|edge|hub|node|site|az\d*|\d+)$/;
+const roleSuffix =
+  /_(dc|datacenter|datacentre|replica|region|cluster|primary|secondary|tertiary|backup|edge|hub|node|site|az\d*|\d+)$/;
 
 /** Lower case, with '-' and ' ' read as '_'. */
 export function normalizePlace(name: string): string {
-  return name.trim().toLowerCase().replace(/[-\s]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[-\s]+/g, '_');
 }
 
 function exact(key: string): Place | undefined {

@@ -23,7 +23,13 @@ export function regionLocation(region: RegionModel): RegionLocation | undefined 
 
 function locate(region: RegionModel): RegionLocation | undefined {
   const d = region.decl;
-  if (d.coordinates) return { lat: d.coordinates.lat, lon: d.coordinates.lon, label: `${d.coordinates.lat}, ${d.coordinates.lon}`, how: 'coordinates' };
+  if (d.coordinates)
+    return {
+      lat: d.coordinates.lat,
+      lon: d.coordinates.lon,
+      label: `${d.coordinates.lat}, ${d.coordinates.lon}`,
+      how: 'coordinates',
+    };
   if (d.city) {
     const p = lookupPlace(d.city.text);
     return p ? { lat: p.lat, lon: p.lon, label: p.label, how: 'city' } : undefined;

@@ -6,7 +6,17 @@ import { diagnostic, type Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
 import { computeEffective, levelOf } from './effective';
-import type { DataModel, Declared, FileSettings, PolicyModel, Reference, TierModel, TopologyModel, TransactionModel, WhenModel } from './model';
+import type {
+  DataModel,
+  Declared,
+  FileSettings,
+  PolicyModel,
+  Reference,
+  TierModel,
+  TopologyModel,
+  TransactionModel,
+  WhenModel,
+} from './model';
 import { collectProps, setTwice } from './props';
 import { buildScenario } from './scenarios';
 import { buildProfile, type ProfileModel } from './profiles';
@@ -38,8 +48,22 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
     declarations: [],
     references: [],
   };
-  const declare = (kind: Declared['kind'], name: A.Name | undefined, uri: string, full: A.Declaration['range'], container?: string) => {
-    if (name) model.declarations.push({ kind, name: name.text, origin: { uri, range: name.range }, full, builtin: isBuiltin(uri), container });
+  const declare = (
+    kind: Declared['kind'],
+    name: A.Name | undefined,
+    uri: string,
+    full: A.Declaration['range'],
+    container?: string,
+  ) => {
+    if (name)
+      model.declarations.push({
+        kind,
+        name: name.text,
+        origin: { uri, range: name.range },
+        full,
+        builtin: isBuiltin(uri),
+        container,
+      });
   };
   const refer = (r: Reference) => model.references.push(r);
 
@@ -55,7 +79,17 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
     for (const d of doc.ast.declarations) {
       if (d.kind === 'policy' || d.kind === 'currency' || (d.kind === 'profile' && !d.entries)) {
         const earlier = settingSeen.get(d.kind);
-        if (earlier) diagnostics.push(setTwice('duplicate-setting', `'${d.kind}' is set twice in this file; the later one wins.`, d.kind, uri, d.range, earlier.range));
+        if (earlier)
+          diagnostics.push(
+            setTwice(
+              'duplicate-setting',
+              `'${d.kind}' is set twice in this file; the later one wins.`,
+              d.kind,
+              uri,
+              d.range,
+              earlier.range,
+            ),
+          );
         settingSeen.set(d.kind, d);
       }
       switch (d.kind) {
@@ -64,8 +98,17 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
           break;
         case 'currency':
           if (d.value) {
-            if (d.value.text === 'INR' || d.value.text === 'USD') settings.currency = { value: d.value.text, origin: { uri, range: d.value.range } };
-            else diagnostics.push(diagnostic({ code: 'unknown-currency', uri, range: d.value.range, message: `Unknown currency '${d.value.text}'; use INR or USD.` }));
+            if (d.value.text === 'INR' || d.value.text === 'USD')
+              settings.currency = { value: d.value.text, origin: { uri, range: d.value.range } };
+            else
+              diagnostics.push(
+                diagnostic({
+                  code: 'unknown-currency',
+                  uri,
+                  range: d.value.range,
+                  message: `Unknown currency '${d.value.text}'; use INR or USD.`,
+                }),
+              );
           }
           break;
         case 'profile':
@@ -78,9 +121,22 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
             const other = estimateOnlyAliases[n.text.toLowerCase()];
             if (!system && other) settings.system ??= { name: other, origin: { uri, range: n.range } };
             else if (!system) {
-              const near = closest(n.text.toLowerCase(), [...Object.keys(storeAliases), ...Object.keys(estimateOnlyAliases)]);
+              const near = closest(n.text.toLowerCase(), [
+                ...Object.keys(storeAliases),
+                ...Object.keys(estimateOnlyAliases),
+              ]);
               const hint = near ? ` Did you mean '${near}'?` : '';
-              diagnostics.push(diagnostic({ code: 'unknown-store', uri, range: n.range, message: `Unknown store '${n.text}'; use one of ${[...Object.keys(storeAliases), 'spanner'].join(', ')}.${hint}`, fixes: near ? [{ title: `Change to '${near}'`, edits: [{ uri, range: n.range, newText: near }] }] : undefined }));
+              diagnostics.push(
+                diagnostic({
+                  code: 'unknown-store',
+                  uri,
+                  range: n.range,
+                  message: `Unknown store '${n.text}'; use one of ${[...Object.keys(storeAliases), 'spanner'].join(', ')}.${hint}`,
+                  fixes: near
+                    ? [{ title: `Change to '${near}'`, edits: [{ uri, range: n.range, newText: near }] }]
+                    : undefined,
+                }),
+              );
             } else if (!settings.stores?.some((s) => s.name === system)) {
               (settings.stores ??= []).push({ name: system, origin: { uri, range: n.range } });
               settings.system ??= { name: system, origin: { uri, range: n.range } };
@@ -98,7 +154,14 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
           declare('tier', d.name, uri, d.range);
           const ctx = { uri, diagnostics };
           const props = collectProps(d.body, 'tier', uri, diagnostics);
-          const tier: TierModel = { name: d.name?.text ?? '', origin: { uri, range: d.name?.range ?? d.range }, decl: d, props, builtin: isBuiltin(uri), level: levelOf(props.consistency, ctx) };
+          const tier: TierModel = {
+            name: d.name?.text ?? '',
+            origin: { uri, range: d.name?.range ?? d.range },
+            decl: d,
+            props,
+            builtin: isBuiltin(uri),
+            level: levelOf(props.consistency, ctx),
+          };
           // A user's tier of the same name as a built-in one replaces it.
           const existing = d.name ? model.tiers.get(d.name.text) : undefined;
           if (d.name && (!existing || (existing.builtin && !tier.builtin))) model.tiers.set(d.name.text, tier);
@@ -121,7 +184,15 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
   }
   for (const t of model.topologies.values()) {
     const referEnd = (end: A.Name | undefined) => {
-      if (end) refer({ kind: 'region', name: end.text, uri: t.origin.uri, range: end.range, target: t.regions.get(end.text)?.origin, scope: t.name });
+      if (end)
+        refer({
+          kind: 'region',
+          name: end.text,
+          uri: t.origin.uri,
+          range: end.range,
+          target: t.regions.get(end.text)?.origin,
+          scope: t.name,
+        });
     };
     for (const l of t.decl.links) {
       referEnd(l.a);
@@ -148,7 +219,13 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
     let topologyAssumed = false;
     if (props.topology?.ref) {
       topology = model.topologies.get(props.topology.ref.text);
-      refer({ kind: 'topology', name: props.topology.ref.text, uri, range: props.topology.ref.range, target: topology?.origin });
+      refer({
+        kind: 'topology',
+        name: props.topology.ref.text,
+        uri,
+        range: props.topology.ref.range,
+        target: topology?.origin,
+      });
     } else if (model.topologies.size === 1) {
       topology = [...model.topologies.values()][0];
       topologyAssumed = true;
@@ -156,7 +233,14 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
     const ctx = { uri, diagnostics, topology, dataName: decl.name?.text };
     const effective = computeEffective(props, tiers, undefined, ctx);
     for (const r of props.primary?.regions ?? []) {
-      refer({ kind: 'region', name: r.text, uri, range: r.range, target: topology?.regions.get(r.text)?.origin, scope: topology?.name });
+      refer({
+        kind: 'region',
+        name: r.text,
+        uri,
+        range: r.range,
+        target: topology?.regions.get(r.text)?.origin,
+        scope: topology?.name,
+      });
     }
     const what = (n: string) => `This data type's ${n} \`when\` branches`;
     const branches = upTo(props.whens, 'whenBranches', (w) => ({ uri, range: w.keyword }), what, diagnostics);
@@ -165,8 +249,22 @@ export function buildModel(docs: ParsedDocument[]): ModelResult {
       const wtiers = resolveTiers(wprops.tiers, uri);
       return { decl: w, props: wprops, tiers: wtiers, effective: computeEffective(wprops, wtiers, effective, ctx) };
     });
-    for (const dg of props.degrades) levelOf(dg.level ? { kind: 'consistency', level: dg.level, range: dg.range, keyword: dg.keyword } : undefined, ctx);
-    const data: DataModel = { name: decl.name?.text ?? '', origin: { uri, range: decl.name?.range ?? decl.range }, decl, props, tiers, topology, topologyAssumed, effective, whens };
+    for (const dg of props.degrades)
+      levelOf(
+        dg.level ? { kind: 'consistency', level: dg.level, range: dg.range, keyword: dg.keyword } : undefined,
+        ctx,
+      );
+    const data: DataModel = {
+      name: decl.name?.text ?? '',
+      origin: { uri, range: decl.name?.range ?? decl.range },
+      decl,
+      props,
+      tiers,
+      topology,
+      topologyAssumed,
+      effective,
+      whens,
+    };
     if (decl.name && !model.data.has(decl.name.text)) model.data.set(decl.name.text, data);
   }
 
@@ -200,5 +298,12 @@ function addProfile(model: PolicyModel, p: ProfileModel, diagnostics: Diagnostic
     return;
   }
   if (p.builtin) return;
-  diagnostics.push(diagnostic({ code: 'bad-profile', uri: p.origin.uri, range: p.origin.range, message: `Profile '${p.name}' is already a profile declared elsewhere; give this one another name and \`extends ${p.name}\`.` }));
+  diagnostics.push(
+    diagnostic({
+      code: 'bad-profile',
+      uri: p.origin.uri,
+      range: p.origin.range,
+      message: `Profile '${p.name}' is already a profile declared elsewhere; give this one another name and \`extends ${p.name}\`.`,
+    }),
+  );
 }

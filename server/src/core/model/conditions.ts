@@ -35,19 +35,25 @@ export function conditionSet(c: Condition): FieldSet {
   const b = (inclusive: boolean): Bound => ({ value: v.value, text: v.text, inclusive });
   const unit = unitOf(v.kind);
   switch (c.op) {
-    case '>': return { kind: 'range', unit, lo: b(false) };
-    case '>=': return { kind: 'range', unit, lo: b(true) };
-    case '<': return { kind: 'range', unit, hi: b(false) };
-    case '<=': return { kind: 'range', unit, hi: b(true) };
-    case '==': return { kind: 'range', unit, lo: b(true), hi: b(true) };
-    default: return all;
+    case '>':
+      return { kind: 'range', unit, lo: b(false) };
+    case '>=':
+      return { kind: 'range', unit, lo: b(true) };
+    case '<':
+      return { kind: 'range', unit, hi: b(false) };
+    case '<=':
+      return { kind: 'range', unit, hi: b(true) };
+    case '==':
+      return { kind: 'range', unit, lo: b(true), hi: b(true) };
+    default:
+      return all;
   }
 }
 
 function tighter(a: Bound | undefined, b: Bound | undefined, pickHigher: boolean): Bound | undefined {
   if (!a) return b;
   if (!b) return a;
-  if (a.value !== b.value) return (a.value > b.value) === pickHigher ? a : b;
+  if (a.value !== b.value) return a.value > b.value === pickHigher ? a : b;
   return a.inclusive ? b : a; // same value: the exclusive one is tighter
 }
 
@@ -59,7 +65,8 @@ export function intersect(a: FieldSet, b: FieldSet): FieldSet {
     return { kind: 'range', unit: a.unit, lo: tighter(a.lo, b.lo, true), hi: tighter(a.hi, b.hi, false) };
   }
   if (a.kind === 'in' && b.kind === 'in') return { kind: 'in', values: a.values.filter((x) => b.values.includes(x)) };
-  if (a.kind === 'notIn' && b.kind === 'notIn') return { kind: 'notIn', values: [...new Set([...a.values, ...b.values])] };
+  if (a.kind === 'notIn' && b.kind === 'notIn')
+    return { kind: 'notIn', values: [...new Set([...a.values, ...b.values])] };
   const [inc, exc] = a.kind === 'in' ? [a, b as { values: string[] }] : [b as { values: string[] }, a];
   return { kind: 'in', values: inc.values.filter((x) => !exc.values.includes(x)) };
 }
@@ -67,9 +74,12 @@ export function intersect(a: FieldSet, b: FieldSet): FieldSet {
 /** True when no value fits; undefined when that cannot be told. */
 export function isEmpty(s: FieldSet): boolean | undefined {
   switch (s.kind) {
-    case 'unknown': return undefined;
-    case 'in': return s.values.length === 0;
-    case 'notIn': return false;
+    case 'unknown':
+      return undefined;
+    case 'in':
+      return s.values.length === 0;
+    case 'notIn':
+      return false;
     case 'range':
       if (!s.lo || !s.hi) return false;
       return s.lo.value > s.hi.value || (s.lo.value === s.hi.value && !(s.lo.inclusive && s.hi.inclusive));
@@ -101,12 +111,18 @@ export function fieldSets(conditions: Condition[]): Map<string, FieldSet> {
 /** `amount >= 1 lakh`, `amount == 1 lakh`, `amount > 50000 and amount < 1 lakh`, `region == mumbai`. */
 export function describeSet(field: string, s: FieldSet): string {
   switch (s.kind) {
-    case 'unknown': return `some values of ${field}`;
-    case 'in': return s.values.map((v) => `${field} == ${v}`).join(' or ');
-    case 'notIn': return s.values.map((v) => `${field} != ${v}`).join(' and ');
+    case 'unknown':
+      return `some values of ${field}`;
+    case 'in':
+      return s.values.map((v) => `${field} == ${v}`).join(' or ');
+    case 'notIn':
+      return s.values.map((v) => `${field} != ${v}`).join(' and ');
     case 'range': {
       if (s.lo && s.hi && s.lo.value === s.hi.value) return `${field} == ${s.lo.text}`;
-      const parts = [s.lo && `${field} ${s.lo.inclusive ? '>=' : '>'} ${s.lo.text}`, s.hi && `${field} ${s.hi.inclusive ? '<=' : '<'} ${s.hi.text}`];
+      const parts = [
+        s.lo && `${field} ${s.lo.inclusive ? '>=' : '>'} ${s.lo.text}`,
+        s.hi && `${field} ${s.hi.inclusive ? '<=' : '<'} ${s.hi.text}`,
+      ];
       return parts.filter((p) => !!p).join(' and ') || `any ${field}`;
     }
   }

@@ -41,7 +41,11 @@ export function problemOf(d: Distribution): string | undefined {
     case 'pareto':
       return !(d.scale > 0) || !(d.shape > 0) ? 'pareto needs scale > 0 and shape > 0' : undefined;
     case 'mix': {
-      if (d.parts.length === 0 || d.parts.some((p) => bad(p.weight)) || !(d.parts.reduce((s, p) => s + p.weight, 0) > 0)) {
+      if (
+        d.parts.length === 0 ||
+        d.parts.some((p) => bad(p.weight)) ||
+        !(d.parts.reduce((s, p) => s + p.weight, 0) > 0)
+      ) {
         return 'mix needs at least one part and weights ≥ 0 that sum above 0';
       }
       for (const p of d.parts) {
@@ -103,7 +107,9 @@ export function describe(d: Distribution): string {
 function phi(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
-  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  const erf =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 

@@ -37,7 +37,11 @@ export function readDistribution(e: A.DistExpr, uri: string, diagnostics: Diagno
   if (kind === 'mix') {
     const parts: { weight: number; dist: Distribution }[] = [];
     for (const a of e.args) {
-      if (!a.dist || !a.value || a.value.kind !== 'count' || a.label) return bad(a.range, `Each part of a mix is a weight and a distribution, e.g. \`0.38 pareto(1.05ms, 1.51)\`; got \`${textOf(a)}\`.`);
+      if (!a.dist || !a.value || a.value.kind !== 'count' || a.label)
+        return bad(
+          a.range,
+          `Each part of a mix is a weight and a distribution, e.g. \`0.38 pareto(1.05ms, 1.51)\`; got \`${textOf(a)}\`.`,
+        );
       const inner = readDistribution(a.dist, uri, diagnostics);
       if (!inner) return undefined;
       parts.push({ weight: a.value.value, dist: inner });
@@ -47,27 +51,44 @@ export function readDistribution(e: A.DistExpr, uri: string, diagnostics: Diagno
   const params = distributionParams[kind as keyof typeof distributionParams];
   if (!params) {
     const near = closest(kind, distributionNames);
-    return bad(e.name.range, `Unknown distribution '${kind}'; use ${distributionNames.join(', ')}.${near ? ` Did you mean '${near}'?` : ''}`, near ? [{ title: `Change to '${near}'`, edits: [{ uri, range: e.name.range, newText: near }] }] : undefined);
+    return bad(
+      e.name.range,
+      `Unknown distribution '${kind}'; use ${distributionNames.join(', ')}.${near ? ` Did you mean '${near}'?` : ''}`,
+      near ? [{ title: `Change to '${near}'`, edits: [{ uri, range: e.name.range, newText: near }] }] : undefined,
+    );
   }
   const values = new Map<string, number>();
   let position = 0;
   for (const a of e.args) {
-    if (a.dist) return bad(a.range, `${kind} takes numbers, not a distribution; mixtures are written mix(0.5 ${kind}(…), 0.5 …).`);
+    if (a.dist)
+      return bad(
+        a.range,
+        `${kind} takes numbers, not a distribution; mixtures are written mix(0.5 ${kind}(…), 0.5 …).`,
+      );
     if (!a.value) return undefined; // a bad quantity was reported by the parser
     const p = a.label ? params.find((x) => x.name === a.label!.text) : params[position];
     if (!p) {
       return a.label
         ? bad(a.label.range, `${kind} has no parameter '${a.label.text}'; it takes ${signatureOf(kind)}.`)
-        : bad(a.range, `${kind} takes ${params.length} parameter${params.length > 1 ? 's' : ''}: ${signatureOf(kind)}.`);
+        : bad(
+            a.range,
+            `${kind} takes ${params.length} parameter${params.length > 1 ? 's' : ''}: ${signatureOf(kind)}.`,
+          );
     }
     if (values.has(p.name)) return bad(a.range, `${kind}'s ${p.name} is given twice.`);
-    if (p.unit === 'duration' && a.value.kind !== 'duration') return bad(a.value.range, `${kind}'s ${p.name} is a duration such as \`${a.value.text}ms\`; \`${a.value.text}\` has no unit.`);
-    if (p.unit === 'number' && a.value.kind !== 'count') return bad(a.value.range, `${kind}'s ${p.name} is a plain number such as \`1.5\`, not \`${a.value.text}\`.`);
+    if (p.unit === 'duration' && a.value.kind !== 'duration')
+      return bad(
+        a.value.range,
+        `${kind}'s ${p.name} is a duration such as \`${a.value.text}ms\`; \`${a.value.text}\` has no unit.`,
+      );
+    if (p.unit === 'number' && a.value.kind !== 'count')
+      return bad(a.value.range, `${kind}'s ${p.name} is a plain number such as \`1.5\`, not \`${a.value.text}\`.`);
     values.set(p.name, a.value.value);
     position++;
   }
   const missing = params.filter((p) => !values.has(p.name));
-  if (missing.length) return bad(e.range, `${kind} needs ${missing.map((p) => p.name).join(' and ')}: ${signatureOf(kind)}.`);
+  if (missing.length)
+    return bad(e.range, `${kind} needs ${missing.map((p) => p.name).join(' and ')}: ${signatureOf(kind)}.`);
   return check({ kind, ...Object.fromEntries(values) } as Distribution);
 
   function check(dist: Distribution): Distribution | undefined {

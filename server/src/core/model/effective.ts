@@ -20,7 +20,11 @@ export const conflictStrategies: Record<string, string[]> = {
   manual: [],
   keep_all_versions: [],
 };
-const conflictAliases: Record<string, string> = { lww: 'last_writer_wins', manual_review: 'manual', abort_transaction: 'abort' };
+const conflictAliases: Record<string, string> = {
+  lww: 'last_writer_wins',
+  manual_review: 'manual',
+  abort_transaction: 'abort',
+};
 /** Strategies whose variant may be left out (the first variant is the default). */
 const optionalVariant = new Set(['last_writer_wins']);
 
@@ -33,17 +37,29 @@ export interface EffectiveContext {
 }
 
 /** Resolves a written level, reporting an unknown name or bad arguments. */
-export function levelOf(p: A.PropertyOf<'consistency'> | undefined, ctx: { uri: string; diagnostics: Diagnostic[] }): Level | undefined {
+export function levelOf(
+  p: A.PropertyOf<'consistency'> | undefined,
+  ctx: { uri: string; diagnostics: Diagnostic[] },
+): Level | undefined {
   if (!p?.level) return undefined;
   const r = resolveLevel(p.level);
   if ('level' in r) return r.level;
-  ctx.diagnostics.push(diagnostic({
-    code: 'unknown-level',
-    uri: ctx.uri,
-    range: r.at.range,
-    message: r.error,
-    fixes: r.suggestion ? [{ title: `Change to '${r.suggestion}'`, edits: [{ uri: ctx.uri, range: r.at.range, newText: r.suggestion }] }] : undefined,
-  }));
+  ctx.diagnostics.push(
+    diagnostic({
+      code: 'unknown-level',
+      uri: ctx.uri,
+      range: r.at.range,
+      message: r.error,
+      fixes: r.suggestion
+        ? [
+            {
+              title: `Change to '${r.suggestion}'`,
+              edits: [{ uri: ctx.uri, range: r.at.range, newText: r.suggestion }],
+            },
+          ]
+        : undefined,
+    }),
+  );
   return undefined;
 }
 
@@ -60,7 +76,9 @@ export function strongest(levels: Sourced<Level>[]): Sourced<Level> | undefined 
 }
 
 function sourced<T>(value: T, uri: string, node: { range: A.Property['range'] }, tier?: TierModel): Sourced<T> {
-  return tier ? { value, origin: { uri: tier.origin.uri, range: node.range }, tier: tier.name } : { value, origin: { uri, range: node.range }, tier: undefined };
+  return tier
+    ? { value, origin: { uri: tier.origin.uri, range: node.range }, tier: tier.name }
+    : { value, origin: { uri, range: node.range }, tier: undefined };
 }
 
 function percentileOf(p: A.PropertyOf<'latency'>, ctx: EffectiveContext): number | 'avg' | undefined {
@@ -71,7 +89,14 @@ function percentileOf(p: A.PropertyOf<'latency'>, ctx: EffectiveContext): number
   let v = m ? Number(m[1]) : NaN;
   if (m && /^p9{3,}$/.test(t)) v = Number(`99.${t.slice(3)}`); // p999 → 99.9, p9999 → 99.99
   if (!(v > 0 && v < 100)) {
-    ctx.diagnostics.push(diagnostic({ code: 'unknown-percentile', uri: ctx.uri, range: p.percentile!.range, message: `'${t}' is not a percentile; use p50, p95, p99, p99.9 or avg.` }));
+    ctx.diagnostics.push(
+      diagnostic({
+        code: 'unknown-percentile',
+        uri: ctx.uri,
+        range: p.percentile!.range,
+        message: `'${t}' is not a percentile; use p50, p95, p99, p99.9 or avg.`,
+      }),
+    );
     return undefined;
   }
   return v;
@@ -82,15 +107,33 @@ function replicationOf(p: A.PropertyOf<'replication'>, n: number, ctx: Effective
   const m = majority(n);
   if (mode === 'sync') return { mode, w: n, r: 1, assumed: false };
   if (mode === 'async') return { mode, w: 1, r: 1, assumed: false };
-  if (mode === 'quorum') return { mode, w: p.write?.value ?? m, r: p.read?.value ?? m, assumed: false, ...(p.random ? { random: true } : {}) };
+  if (mode === 'quorum')
+    return {
+      mode,
+      w: p.write?.value ?? m,
+      r: p.read?.value ?? m,
+      assumed: false,
+      ...(p.random ? { random: true } : {}),
+    };
   if (p.mode) {
-    ctx.diagnostics.push(diagnostic({ code: 'unknown-replication', uri: ctx.uri, range: p.mode.range, message: `Unknown replication '${mode}'; use sync, async or quorum write W read R.` }));
+    ctx.diagnostics.push(
+      diagnostic({
+        code: 'unknown-replication',
+        uri: ctx.uri,
+        range: p.mode.range,
+        message: `Unknown replication '${mode}'; use sync, async or quorum write W read R.`,
+      }),
+    );
   }
   return undefined;
 }
 
 /** Reads a property into its value; `n` is the topology's replica count. */
-type Reader<K extends keyof PropertySet, T> = (p: NonNullable<PropertySet[K]>, n: number, ctx: EffectiveContext) => T | undefined;
+type Reader<K extends keyof PropertySet, T> = (
+  p: NonNullable<PropertySet[K]>,
+  n: number,
+  ctx: EffectiveContext,
+) => T | undefined;
 
 const readReplication: Reader<'replication', Replication> = (p, n, ctx) => replicationOf(p, n, ctx);
 const readPartition: Reader<'partition', 'consistency' | 'availability'> = (p) => p.prefer;
@@ -120,10 +163,19 @@ const readMoney: Reader<'money', boolean> = (p, _n, ctx) => {
 };
 const readWorkload: Reader<'workload', Workload> = (p) => workloadOf(p);
 const readBudget: Reader<'budget', NonNullable<Effective['budget']>['value']> = (p) =>
-  p.amount ? { amount: p.amount.value, perMonth: p.amount.value * (30 / (p.amount.perDays ?? 30)), text: p.amount.text } : undefined;
+  p.amount
+    ? { amount: p.amount.value, perMonth: p.amount.value * (30 / (p.amount.perDays ?? 30)), text: p.amount.text }
+    : undefined;
 
 /** A single-valued kind: the block's own value, else the first tier that sets it (read even when the read fails). */
-function ownOrTier<K extends keyof PropertySet, T>(kind: K, read: Reader<K, T>, props: PropertySet, tiers: TierModel[], n: number, ctx: EffectiveContext): Sourced<T> | undefined {
+function ownOrTier<K extends keyof PropertySet, T>(
+  kind: K,
+  read: Reader<K, T>,
+  props: PropertySet,
+  tiers: TierModel[],
+  n: number,
+  ctx: EffectiveContext,
+): Sourced<T> | undefined {
   const p = props[kind] as NonNullable<PropertySet[K]> | undefined;
   const v = p ? read(p, n, ctx) : undefined;
   if (p && v !== undefined) return sourced(v, ctx.uri, p as { range: A.Property['range'] });
@@ -137,17 +189,33 @@ function ownOrTier<K extends keyof PropertySet, T>(kind: K, read: Reader<K, T>, 
 }
 
 /** Adds a block's latency bounds (`tier` when they come from one). */
-function addLatency(e: Effective, latency: A.PropertyOf<'latency'>[], tier: TierModel | undefined, ctx: EffectiveContext): void {
+function addLatency(
+  e: Effective,
+  latency: A.PropertyOf<'latency'>[],
+  tier: TierModel | undefined,
+  ctx: EffectiveContext,
+): void {
   for (const l of latency) {
     const percentile = percentileOf(l, ctx);
     if (!l.op || percentile === undefined || !l.bound || !l.percentile) continue;
-    const bound: LatencyBound = { op: l.op, percentile, percentileText: l.percentile.text, boundMs: l.bound.value, boundText: l.bound.text };
+    const bound: LatencyBound = {
+      op: l.op,
+      percentile,
+      percentileText: l.percentile.text,
+      boundMs: l.bound.value,
+      boundText: l.bound.text,
+    };
     e.latency.push(sourced(bound, ctx.uri, l, tier));
   }
 }
 
 /** Applies a block's own properties and its tiers on top of `base`. */
-export function computeEffective(props: PropertySet, tiers: TierModel[], base: Effective | undefined, ctx: EffectiveContext): Effective {
+export function computeEffective(
+  props: PropertySet,
+  tiers: TierModel[],
+  base: Effective | undefined,
+  ctx: EffectiveContext,
+): Effective {
   const { uri } = ctx;
   const n = ctx.topology?.totalReplicas ?? 3;
   const fresh = (): Effective => {
@@ -198,14 +266,16 @@ export function computeEffective(props: PropertySet, tiers: TierModel[], base: E
   addLatency(e, props.latency, undefined, ctx);
   for (const t of tiers) addLatency(e, t.props.latency, t, ctx);
   if (props.primary) e.primaries = props.primary.regions.map((r) => r.text);
-  else if (!base && ctx.topology) for (const r of ctx.topology.regions.values()) if (r.primary) e.primaries.push(r.name);
+  else if (!base && ctx.topology)
+    for (const r of ctx.topology.regions.values()) if (r.primary) e.primaries.push(r.name);
 
   const declared = ownOrTier('money', readMoney, props, tiers, n, ctx);
   const dataName = ctx.dataName;
   e.moneyBasis = moneyOf({ props, tiers, base: base?.moneyBasis, category: e.category, declared, dataName });
   e.money = e.moneyBasis.value;
   // An assumed replication follows the level: a `when` branch that changes the level re-assumes it.
-  if (e.level && (!e.replication || (e.replication.value.assumed && e.level !== base?.level))) e.replication = assumedReplication(e.level.value, n, e.level.origin);
+  if (e.level && (!e.replication || (e.replication.value.assumed && e.level !== base?.level)))
+    e.replication = assumedReplication(e.level.value, n, e.level.origin);
   return e;
 }
 
@@ -214,32 +284,63 @@ function conflictOf(p: A.PropertyOf<'conflict'>, ctx: EffectiveContext): string 
   const s = conflictAliases[p.strategy.text] ?? p.strategy.text;
   const variants = conflictStrategies[s];
   if (!variants) {
-    ctx.diagnostics.push(diagnostic({ code: 'unknown-conflict-strategy', uri: ctx.uri, range: p.strategy.range, message: `Unknown conflict strategy '${p.strategy.text}'; use ${Object.entries(conflictStrategies).map(([k, v]) => (v.length ? v.map((x) => `${k} ${x}`).join(', ') : k)).join(', ')}.` }));
+    ctx.diagnostics.push(
+      diagnostic({
+        code: 'unknown-conflict-strategy',
+        uri: ctx.uri,
+        range: p.strategy.range,
+        message: `Unknown conflict strategy '${p.strategy.text}'; use ${Object.entries(conflictStrategies)
+          .map(([k, v]) => (v.length ? v.map((x) => `${k} ${x}`).join(', ') : k))
+          .join(', ')}.`,
+      }),
+    );
     return undefined;
   }
   if (variants.length > 0) {
     // An optional variant (the clock of last_writer_wins) is read separately: the value is the strategy.
     if (optionalVariant.has(s) && (!p.variant || variants.includes(p.variant.text))) return s;
     if (!p.variant || !variants.includes(p.variant.text)) {
-      ctx.diagnostics.push(diagnostic({ code: 'unknown-conflict-strategy', uri: ctx.uri, range: p.variant?.range ?? p.strategy.range, message: `'${s}' needs one of: ${variants.map((v) => `${s} ${v}`).join(', ')}.` }));
+      ctx.diagnostics.push(
+        diagnostic({
+          code: 'unknown-conflict-strategy',
+          uri: ctx.uri,
+          range: p.variant?.range ?? p.strategy.range,
+          message: `'${s}' needs one of: ${variants.map((v) => `${s} ${v}`).join(', ')}.`,
+        }),
+      );
       return undefined;
     }
     return `${s} ${p.variant.text}`;
   }
   if (p.variant) {
-    ctx.diagnostics.push(diagnostic({ code: 'unknown-conflict-strategy', uri: ctx.uri, range: p.variant.range, message: `'${s}' takes no variant; remove '${p.variant.text}'.` }));
+    ctx.diagnostics.push(
+      diagnostic({
+        code: 'unknown-conflict-strategy',
+        uri: ctx.uri,
+        range: p.variant.range,
+        message: `'${s}' takes no variant; remove '${p.variant.text}'.`,
+      }),
+    );
   }
   return s;
 }
 
 function workloadOf(p: A.PropertyOf<'workload'>): Workload | undefined {
   if (!p.volume && !p.peak) return undefined;
-  return { avgPerSec: p.volume?.value, peakPerSec: p.peak?.value, readsPct: p.reads?.value ?? 50, readsAssumed: !p.reads };
+  return {
+    avgPerSec: p.volume?.value,
+    peakPerSec: p.peak?.value,
+    readsPct: p.reads?.value ?? 50,
+    readsAssumed: !p.reads,
+  };
 }
 
 /** When the policy does not say: consensus levels replicate to a majority, others asynchronously. */
 export function assumedReplication(level: Level, n: number, origin: Sourced<Level>['origin']): Sourced<Replication> {
   const m = majority(n);
   const strongish = level.guarantees.has('total_order');
-  return { value: strongish ? { mode: 'quorum', w: m, r: m, assumed: true } : { mode: 'async', w: 1, r: 1, assumed: true }, origin };
+  return {
+    value: strongish ? { mode: 'quorum', w: m, r: m, assumed: true } : { mode: 'async', w: 1, r: 1, assumed: true },
+    origin,
+  };
 }

@@ -18,7 +18,12 @@ export type Guarantee =
   | 'regional_real_time' // real_time among clients of the same region only
   | 'transactions'; // multi-object operations are serializable (strict serializability)
 
-export const sessionGuarantees: Guarantee[] = ['read_your_writes', 'monotonic_reads', 'monotonic_writes', 'writes_follow_reads'];
+export const sessionGuarantees: Guarantee[] = [
+  'read_your_writes',
+  'monotonic_reads',
+  'monotonic_writes',
+  'writes_follow_reads',
+];
 
 /** Cost and throughput class of a level, the three columns of the source's cost calculator (digest §4.1). */
 export type CostClass = 'strong' | 'session' | 'eventual';
@@ -49,20 +54,93 @@ const ordered: Guarantee[] = ['convergence', 'consistent_prefix', ...sessionGuar
 
 /** Built-in level names, strongest first. */
 export const levelDefs: Record<string, LevelDef> = {
-  strict_serializable: { guarantees: [...ordered, 'real_time', 'regional_real_time', 'transactions'], rank: 10, costClass: 'strong', strict: true, summary: 'Serializable multi-object transactions that also respect real time.' },
-  linearizable: { guarantees: [...ordered, 'real_time', 'regional_real_time'], rank: 9, costClass: 'strong', strict: true, summary: 'Every read sees the latest completed write; one order of operations that respects real time.' },
-  sequential: { guarantees: ordered, rank: 8, costClass: 'strong', summary: "One order of all operations that keeps each client's order, not necessarily real time." },
-  regional: { guarantees: ['convergence', ...sessionGuarantees, 'regional_real_time'], rank: 7, costClass: 'session', summary: 'Linearizable inside a region (clients stay in their region), asynchronous across regions (source L3623–L3660).' },
-  causal: { guarantees: ['convergence', ...sessionGuarantees, 'causal'], rank: 6, costClass: 'session', summary: 'Causally related writes are seen in causal order everywhere; implies the four session guarantees.' },
-  session: { guarantees: ['convergence', ...sessionGuarantees], rank: 5, costClass: 'session', summary: 'Within one session: read-your-writes, monotonic reads, monotonic writes, writes-follow-reads.' },
-  bounded: { guarantees: ['convergence', 'consistent_prefix'], rank: 4, costClass: 'session', summary: 'Reads lag the latest write by at most K versions or T time, and see a consistent prefix.' },
-  read_your_writes: { guarantees: ['convergence', 'read_your_writes'], rank: 3, costClass: 'session', summary: 'A session always sees its own earlier writes.' },
-  monotonic_reads: { guarantees: ['convergence', 'monotonic_reads'], rank: 3, costClass: 'session', summary: 'A session never sees an older value after a newer one.' },
-  monotonic_writes: { guarantees: ['convergence', 'monotonic_writes'], rank: 3, costClass: 'session', summary: "A session's writes are applied everywhere in the order it made them." },
-  writes_follow_reads: { guarantees: ['convergence', 'writes_follow_reads'], rank: 3, costClass: 'session', summary: 'A write is ordered after the writes its session had read.' },
-  consistent_prefix: { guarantees: ['convergence', 'consistent_prefix'], rank: 2, costClass: 'eventual', summary: 'Reads see some prefix of the write order: maybe old, never out of order.' },
-  eventual: { guarantees: ['convergence'], rank: 1, costClass: 'eventual', summary: 'Replicas converge once writes stop; a read may return any older value.' },
-  weak: { guarantees: [], rank: 0, costClass: 'eventual', summary: 'No guarantee at all: reads may be stale and replicas may never agree (source: "can be stale", L1127).' },
+  strict_serializable: {
+    guarantees: [...ordered, 'real_time', 'regional_real_time', 'transactions'],
+    rank: 10,
+    costClass: 'strong',
+    strict: true,
+    summary: 'Serializable multi-object transactions that also respect real time.',
+  },
+  linearizable: {
+    guarantees: [...ordered, 'real_time', 'regional_real_time'],
+    rank: 9,
+    costClass: 'strong',
+    strict: true,
+    summary: 'Every read sees the latest completed write; one order of operations that respects real time.',
+  },
+  sequential: {
+    guarantees: ordered,
+    rank: 8,
+    costClass: 'strong',
+    summary: "One order of all operations that keeps each client's order, not necessarily real time.",
+  },
+  regional: {
+    guarantees: ['convergence', ...sessionGuarantees, 'regional_real_time'],
+    rank: 7,
+    costClass: 'session',
+    summary:
+      'Linearizable inside a region (clients stay in their region), asynchronous across regions (source L3623–L3660).',
+  },
+  causal: {
+    guarantees: ['convergence', ...sessionGuarantees, 'causal'],
+    rank: 6,
+    costClass: 'session',
+    summary: 'Causally related writes are seen in causal order everywhere; implies the four session guarantees.',
+  },
+  session: {
+    guarantees: ['convergence', ...sessionGuarantees],
+    rank: 5,
+    costClass: 'session',
+    summary: 'Within one session: read-your-writes, monotonic reads, monotonic writes, writes-follow-reads.',
+  },
+  bounded: {
+    guarantees: ['convergence', 'consistent_prefix'],
+    rank: 4,
+    costClass: 'session',
+    summary: 'Reads lag the latest write by at most K versions or T time, and see a consistent prefix.',
+  },
+  read_your_writes: {
+    guarantees: ['convergence', 'read_your_writes'],
+    rank: 3,
+    costClass: 'session',
+    summary: 'A session always sees its own earlier writes.',
+  },
+  monotonic_reads: {
+    guarantees: ['convergence', 'monotonic_reads'],
+    rank: 3,
+    costClass: 'session',
+    summary: 'A session never sees an older value after a newer one.',
+  },
+  monotonic_writes: {
+    guarantees: ['convergence', 'monotonic_writes'],
+    rank: 3,
+    costClass: 'session',
+    summary: "A session's writes are applied everywhere in the order it made them.",
+  },
+  writes_follow_reads: {
+    guarantees: ['convergence', 'writes_follow_reads'],
+    rank: 3,
+    costClass: 'session',
+    summary: 'A write is ordered after the writes its session had read.',
+  },
+  consistent_prefix: {
+    guarantees: ['convergence', 'consistent_prefix'],
+    rank: 2,
+    costClass: 'eventual',
+    summary: 'Reads see some prefix of the write order: maybe old, never out of order.',
+  },
+  eventual: {
+    guarantees: ['convergence'],
+    rank: 1,
+    costClass: 'eventual',
+    summary: 'Replicas converge once writes stop; a read may return any older value.',
+  },
+  weak: {
+    guarantees: [],
+    rank: 0,
+    costClass: 'eventual',
+    summary: 'No guarantee at all: reads may be stale and replicas may never agree (source: "can be stale", L1127).',
+  },
 };
 
 /** Alternative spellings → canonical name. */
@@ -85,7 +163,15 @@ const defGuarantees = new Map<string, ReadonlySet<Guarantee>>();
 function make(name: string, guarantees: ReadonlySet<Guarantee>, display: string, extra?: Partial<Level>): Level {
   const def = levelDefs[name];
   const level: Level = def.strict
-    ? { name, display, guarantees, rank: def.rank, costClass: def.costClass, maxStalenessMs: 0, maxStalenessVersions: 0 }
+    ? {
+        name,
+        display,
+        guarantees,
+        rank: def.rank,
+        costClass: def.costClass,
+        maxStalenessMs: 0,
+        maxStalenessVersions: 0,
+      }
     : { name, display, guarantees, rank: def.rank, costClass: def.costClass };
   return extra ? Object.assign(level, extra) : level;
 }
@@ -124,7 +210,11 @@ export function resolveLevel(expr: LevelExpr): LevelResult {
       if (!g || !sessionGuarantees.includes(g as Guarantee)) {
         const text = 'text' in a ? a.text : '';
         const suggestion = closest(text, sessionGuarantees);
-        return { error: `'${text}' is not a session guarantee; use ${sessionGuarantees.join(', ')}.`, at: a, suggestion };
+        return {
+          error: `'${text}' is not a session guarantee; use ${sessionGuarantees.join(', ')}.`,
+          at: a,
+          suggestion,
+        };
       }
       if (!picked.includes(g as Guarantee)) picked.push(g as Guarantee);
     }
@@ -133,20 +223,31 @@ export function resolveLevel(expr: LevelExpr): LevelResult {
   if (canonical === 'bounded') {
     const arg = expr.args[0];
     if (expr.args.length !== 1 || !arg || !('kind' in arg) || (arg.kind !== 'duration' && arg.kind !== 'count')) {
-      return { error: 'bounded needs one bound: a time such as `bounded(2s)` or a version count such as `bounded(5 versions)`.', at: arg ?? expr };
+      return {
+        error:
+          'bounded needs one bound: a time such as `bounded(2s)` or a version count such as `bounded(5 versions)`.',
+        at: arg ?? expr,
+      };
     }
     const extra = arg.kind === 'duration' ? { maxStalenessMs: arg.value } : { maxStalenessVersions: arg.value };
     return { level: make('bounded', guaranteesOf('bounded'), `bounded(${arg.text})`, extra) };
   }
   if (expr.args.length > 0) return { error: `'${written}' takes no arguments.`, at: expr.args[0] };
-  return { level: make(canonical, guaranteesOf(canonical), written === canonical ? canonical : `${written} (${canonical})`) };
+  return {
+    level: make(canonical, guaranteesOf(canonical), written === canonical ? canonical : `${written} (${canonical})`),
+  };
 }
 
 /** Does every guarantee of `b` hold under `a`? */
 export function implies(a: Level, b: Level): boolean {
   for (const g of b.guarantees) if (!a.guarantees.has(g)) return false;
-  if (b.maxStalenessMs !== undefined && !(a.maxStalenessMs !== undefined && a.maxStalenessMs <= b.maxStalenessMs)) return false;
-  if (b.maxStalenessVersions !== undefined && !(a.maxStalenessVersions !== undefined && a.maxStalenessVersions <= b.maxStalenessVersions)) return false;
+  if (b.maxStalenessMs !== undefined && !(a.maxStalenessMs !== undefined && a.maxStalenessMs <= b.maxStalenessMs))
+    return false;
+  if (
+    b.maxStalenessVersions !== undefined &&
+    !(a.maxStalenessVersions !== undefined && a.maxStalenessVersions <= b.maxStalenessVersions)
+  )
+    return false;
   return true;
 }
 
@@ -156,7 +257,10 @@ export function missing(a: Level, b: Level): string[] {
   if (b.maxStalenessMs !== undefined && !(a.maxStalenessMs !== undefined && a.maxStalenessMs <= b.maxStalenessMs)) {
     out.push(`staleness ≤ ${b.maxStalenessMs} ms`);
   }
-  if (b.maxStalenessVersions !== undefined && !(a.maxStalenessVersions !== undefined && a.maxStalenessVersions <= b.maxStalenessVersions)) {
+  if (
+    b.maxStalenessVersions !== undefined &&
+    !(a.maxStalenessVersions !== undefined && a.maxStalenessVersions <= b.maxStalenessVersions)
+  ) {
     out.push(`staleness ≤ ${b.maxStalenessVersions} versions`);
   }
   return out;

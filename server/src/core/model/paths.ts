@@ -41,7 +41,7 @@ export function shortestPaths(n: number, links: { i: number; j: number; link: Li
     comp[s] = c;
     for (let k = 0; k < list.length; k++) {
       local[list[k]] = k;
-      for (const v of adj[list[k]].keys()) if (comp[v] === -1) (comp[v] = c), list.push(v);
+      for (const v of adj[list[k]].keys()) if (comp[v] === -1) ((comp[v] = c), list.push(v));
     }
     members.push(list);
   }

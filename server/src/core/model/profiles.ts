@@ -111,13 +111,15 @@ const example: Record<FigureKind, string> = {
 
 export function buildProfile(d: A.ProfileDecl, uri: string, builtin: boolean, diagnostics: Diagnostic[]): ProfileModel {
   const bad = (range: A.Name['range'], message: string, fix?: string) =>
-    diagnostics.push(diagnostic({
-      code: 'bad-profile',
-      uri,
-      range,
-      message,
-      fixes: fix ? [{ title: `Change to '${fix}'`, edits: [{ uri, range, newText: fix }] }] : undefined,
-    }));
+    diagnostics.push(
+      diagnostic({
+        code: 'bad-profile',
+        uri,
+        range,
+        message,
+        fixes: fix ? [{ title: `Change to '${fix}'`, edits: [{ uri, range, newText: fix }] }] : undefined,
+      }),
+    );
   const figures = new Map<string, Figure>();
   for (const e of d.entries ?? []) {
     const key = e.key.text;
@@ -157,12 +159,14 @@ export function buildProfile(d: A.ProfileDecl, uri: string, builtin: boolean, di
       continue;
     }
     if (figures.has(key))
-      diagnostics.push(diagnostic({
-        code: 'duplicate-property',
-        uri,
-        range: e.key.range,
-        message: `'${key}' is set twice in profile '${d.value?.text}'; the later one wins.`,
-      }));
+      diagnostics.push(
+        diagnostic({
+          code: 'duplicate-property',
+          uri,
+          range: e.key.range,
+          message: `'${key}' is set twice in profile '${d.value?.text}'; the later one wins.`,
+        }),
+      );
     figures.set(key, f);
   }
   return {

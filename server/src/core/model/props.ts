@@ -28,20 +28,34 @@ const expectedDirection: Partial<Record<A.PropertyKind, 'upper' | 'lower'>> = {
 function checkComparator(p: A.Property, uri: string, diagnostics: Diagnostic[]): void {
   const direction = expectedDirection[p.kind];
   if (!direction || !('comparator' in p) || !p.comparator) return;
-  const ok = direction === 'upper' ? p.comparator === '<=' || p.comparator === '<' : p.comparator === '>=' || p.comparator === '>';
+  const ok =
+    direction === 'upper'
+      ? p.comparator === '<=' || p.comparator === '<'
+      : p.comparator === '>=' || p.comparator === '>';
   if (ok) return;
   const want = direction === 'upper' ? '<=' : '>=';
-  diagnostics.push(diagnostic({
-    code: 'wrong-comparator',
-    uri,
-    range: p.comparatorRange ?? p.keyword,
-    message: `'${p.kind}' is ${direction === 'upper' ? 'an upper bound' : 'a lower bound'}: write \`${p.kind} ${want} …\`, not \`${p.comparator}\`.`,
-    fixes: p.comparatorRange ? [{ title: `Use '${want}'`, edits: [{ uri, range: p.comparatorRange, newText: want }] }] : undefined,
-  }));
+  diagnostics.push(
+    diagnostic({
+      code: 'wrong-comparator',
+      uri,
+      range: p.comparatorRange ?? p.keyword,
+      message: `'${p.kind}' is ${direction === 'upper' ? 'an upper bound' : 'a lower bound'}: write \`${p.kind} ${want} …\`, not \`${p.comparator}\`.`,
+      fixes: p.comparatorRange
+        ? [{ title: `Use '${want}'`, edits: [{ uri, range: p.comparatorRange, newText: want }] }]
+        : undefined,
+    }),
+  );
 }
 
 /** A "set twice, the later wins" warning on the later one, pointing at the first, with a fix removing it. */
-export function setTwice(code: Code, message: string, what: string, uri: string, range: Range, earlier: Range): Diagnostic {
+export function setTwice(
+  code: Code,
+  message: string,
+  what: string,
+  uri: string,
+  range: Range,
+  earlier: Range,
+): Diagnostic {
   return diagnostic({
     code,
     uri,
@@ -52,35 +66,68 @@ export function setTwice(code: Code, message: string, what: string, uri: string,
   });
 }
 
-export function collectProps(body: A.Property[], block: BlockKind, uri: string, diagnostics: Diagnostic[]): PropertySet {
+export function collectProps(
+  body: A.Property[],
+  block: BlockKind,
+  uri: string,
+  diagnostics: Diagnostic[],
+): PropertySet {
   const set: PropertySet = { tiers: [], latency: [], whens: [], degrades: [] };
   // The earlier property of a single-valued kind is the one `set` holds; latency bounds are told apart by op and percentile.
   let latencySeen: Map<string, A.Property> | undefined;
   for (const p of body) {
     if (notAllowed[block].has(p.kind)) {
-      diagnostics.push(diagnostic({
-        code: 'property-not-allowed',
-        uri,
-        range: p.keyword,
-        message: `'${p.kind}' cannot appear in ${blockWords[block]}.`,
-        fixes: [{ title: `Remove '${p.kind}'`, edits: [{ uri, range: p.range, newText: '' }] }],
-      }));
+      diagnostics.push(
+        diagnostic({
+          code: 'property-not-allowed',
+          uri,
+          range: p.keyword,
+          message: `'${p.kind}' cannot appear in ${blockWords[block]}.`,
+          fixes: [{ title: `Remove '${p.kind}'`, edits: [{ uri, range: p.range, newText: '' }] }],
+        }),
+      );
       continue;
     }
     checkComparator(p, uri, diagnostics);
     if (p.kind === 'latency') {
       const key = `latency ${p.op} ${p.percentile?.text}`;
       const earlier = (latencySeen ??= new Map()).get(key);
-      if (earlier) diagnostics.push(setTwice('duplicate-property', `'${key}' is set twice in this block; the later value wins.`, key, uri, p.keyword, earlier.range));
+      if (earlier)
+        diagnostics.push(
+          setTwice(
+            'duplicate-property',
+            `'${key}' is set twice in this block; the later value wins.`,
+            key,
+            uri,
+            p.keyword,
+            earlier.range,
+          ),
+        );
       latencySeen.set(key, p);
     } else if (!multi.has(p.kind)) {
       const earlier = (set as unknown as Record<string, A.Property | undefined>)[p.kind];
-      if (earlier) diagnostics.push(setTwice('duplicate-property', `'${p.kind}' is set twice in this block; the later value wins.`, p.kind, uri, p.keyword, earlier.range));
+      if (earlier)
+        diagnostics.push(
+          setTwice(
+            'duplicate-property',
+            `'${p.kind}' is set twice in this block; the later value wins.`,
+            p.kind,
+            uri,
+            p.keyword,
+            earlier.range,
+          ),
+        );
     }
     switch (p.kind) {
-      case 'tier': set.tiers.push(p); break;
-      case 'when': set.whens.push(p); break;
-      case 'degrade': set.degrades.push(p); break;
+      case 'tier':
+        set.tiers.push(p);
+        break;
+      case 'when':
+        set.whens.push(p);
+        break;
+      case 'degrade':
+        set.degrades.push(p);
+        break;
       case 'latency': {
         // The later of the same op and percentile replaces the earlier one (at most one is there), at the end.
         const i = set.latency.findIndex((l) => l.op === p.op && l.percentile?.text === p.percentile?.text);
@@ -88,7 +135,8 @@ export function collectProps(body: A.Property[], block: BlockKind, uri: string, 
         set.latency.push(p);
         break;
       }
-      default: (set as unknown as Record<string, A.Property>)[p.kind] = p;
+      default:
+        (set as unknown as Record<string, A.Property>)[p.kind] = p;
     }
   }
   return set;

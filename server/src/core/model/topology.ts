@@ -25,13 +25,29 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
     if (!r.name || regions.has(r.name.text)) continue; // duplicates are reported by the duplicate-name rule
     let replicas = r.replicas?.value ?? 1;
     if (r.replicas && (!Number.isInteger(replicas) || replicas < 1)) {
-      diagnostics.push(diagnostic({ code: 'bad-replica-count', uri, range: r.replicas.range, message: `A region needs a whole number of replicas, at least 1; got ${r.replicas.text}.` }));
+      diagnostics.push(
+        diagnostic({
+          code: 'bad-replica-count',
+          uri,
+          range: r.replicas.range,
+          message: `A region needs a whole number of replicas, at least 1; got ${r.replicas.text}.`,
+        }),
+      );
     }
     replicas = clampReplicas(r, Math.max(1, Math.floor(replicas)), total, uri, diagnostics);
     total += replicas;
-    const rtt = r.rtt ? { kind: 'fixed' as const, value: r.rtt.value } : r.rttDist && readDistribution(r.rttDist, uri, diagnostics);
+    const rtt = r.rtt
+      ? { kind: 'fixed' as const, value: r.rtt.value }
+      : r.rttDist && readDistribution(r.rttDist, uri, diagnostics);
     const origin = { uri, range: r.name.range };
-    regions.set(r.name.text, { name: r.name.text, origin, decl: r, replicas, primary: !!r.primary, ...(rtt ? { rtt } : {}) });
+    regions.set(r.name.text, {
+      name: r.name.text,
+      origin,
+      decl: r,
+      replicas,
+      primary: !!r.primary,
+      ...(rtt ? { rtt } : {}),
+    });
   }
   const links: LinkModel[] = [];
   for (const l of upTo(decl.links, 'links', at, (n) => `This topology's ${n} links`, diagnostics)) {
@@ -44,12 +60,33 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
     const dist = l.dist && readDistribution(l.dist, uri, diagnostics);
     if (!dist) continue;
     if (l.jitter) {
-      diagnostics.push(diagnostic({ code: 'bad-distribution', uri, range: l.jitter.range, message: `A link with a distribution of round trips takes no jitter: the distribution already says how they vary.`, fixes: [{ title: 'Remove the jitter', edits: [{ uri, range: { start: l.dist!.range.end, end: l.jitter.range.end }, newText: '' }] }] }));
+      diagnostics.push(
+        diagnostic({
+          code: 'bad-distribution',
+          uri,
+          range: l.jitter.range,
+          message: `A link with a distribution of round trips takes no jitter: the distribution already says how they vary.`,
+          fixes: [
+            {
+              title: 'Remove the jitter',
+              edits: [{ uri, range: { start: l.dist!.range.end, end: l.jitter.range.end }, newText: '' }],
+            },
+          ],
+        }),
+      );
     }
     // The estimates read a distribution by its median and its spread to p99 (as a normal's sd), to the µs.
     const us = (x: number) => Math.round(x * 1000) / 1000;
     const median = quantileOf(dist, 0.5);
-    links.push({ a: l.a.text, b: l.b.text, rttMs: us(median), jitterMs: us(Math.max(0, (quantileOf(dist, 0.99) - median) / Z99)), dist, origin, decl: l });
+    links.push({
+      a: l.a.text,
+      b: l.b.text,
+      rttMs: us(median),
+      jitterMs: us(Math.max(0, (quantileOf(dist, 0.99) - median) / Z99)),
+      dist,
+      origin,
+      decl: l,
+    });
   }
   const work: TopologyModel['work'] = {};
   let capacityPerSec: number | undefined;
@@ -58,19 +95,46 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
     const op = w.op.text as ReplicaOp;
     if (!replicaOps.includes(op)) {
       const near = closest(w.op.text, replicaOps);
-      diagnostics.push(diagnostic({ code: 'unknown-replica-work', uri, range: w.op.range, message: `Unknown replica work '${w.op.text}'; use ${replicaOps.join(', ')}.${near ? ` Did you mean '${near}'?` : ''}`, fixes: near ? [{ title: `Change to '${near}'`, edits: [{ uri, range: w.op.range, newText: near }] }] : undefined }));
+      diagnostics.push(
+        diagnostic({
+          code: 'unknown-replica-work',
+          uri,
+          range: w.op.range,
+          message: `Unknown replica work '${w.op.text}'; use ${replicaOps.join(', ')}.${near ? ` Did you mean '${near}'?` : ''}`,
+          fixes: near
+            ? [{ title: `Change to '${near}'`, edits: [{ uri, range: w.op.range, newText: near }] }]
+            : undefined,
+        }),
+      );
       continue;
     }
     if (op === 'capacity') {
       if (w.fixed?.kind === 'rate' && w.fixed.value > 0) capacityPerSec = w.fixed.value;
-      else diagnostics.push(diagnostic({ code: 'bad-distribution', uri, range: (w.fixed ?? w.dist ?? w.op).range, message: `A replica's capacity is a rate of operations, e.g. \`replica capacity 1200/s\`; got ${w.fixed?.text ?? 'a distribution'}.` }));
+      else
+        diagnostics.push(
+          diagnostic({
+            code: 'bad-distribution',
+            uri,
+            range: (w.fixed ?? w.dist ?? w.op).range,
+            message: `A replica's capacity is a rate of operations, e.g. \`replica capacity 1200/s\`; got ${w.fixed?.text ?? 'a distribution'}.`,
+          }),
+        );
       continue;
     }
     if (w.fixed && w.fixed.kind !== 'duration') {
-      diagnostics.push(diagnostic({ code: 'bad-distribution', uri, range: w.fixed.range, message: `A replica's ${op} time is a duration or a distribution, e.g. \`replica ${op} 2ms\`; got ${w.fixed.text}.` }));
+      diagnostics.push(
+        diagnostic({
+          code: 'bad-distribution',
+          uri,
+          range: w.fixed.range,
+          message: `A replica's ${op} time is a duration or a distribution, e.g. \`replica ${op} 2ms\`; got ${w.fixed.text}.`,
+        }),
+      );
       continue;
     }
-    const dist = w.fixed ? { kind: 'fixed' as const, value: w.fixed.value } : w.dist && readDistribution(w.dist, uri, diagnostics);
+    const dist = w.fixed
+      ? { kind: 'fixed' as const, value: w.fixed.value }
+      : w.dist && readDistribution(w.dist, uri, diagnostics);
     if (dist) work[op] = dist;
   }
   const names = [...regions.keys()];

@@ -27,11 +27,19 @@ export class Pools {
   private heads: Int32Array;
   readonly capacityPerSec: number;
 
-  constructor(n: number, private service: Distribution, profileCapacity: number, override?: number) {
+  constructor(
+    n: number,
+    private service: Distribution,
+    profileCapacity: number,
+    override?: number,
+  ) {
     const mean = meanOf(service);
     this.instant = service.kind === 'fixed' && service.value === 0;
     this.capacityPerSec = override ?? profileCapacity;
-    this.workers = mean > 0 && Number.isFinite(mean) && this.capacityPerSec > 0 ? Math.max(1, Math.ceil((this.capacityPerSec * mean) / 1000)) : Infinity;
+    this.workers =
+      mean > 0 && Number.isFinite(mean) && this.capacityPerSec > 0
+        ? Math.max(1, Math.ceil((this.capacityPerSec * mean) / 1000))
+        : Infinity;
     this.busy = new Int32Array(n);
     this.queues = Array.from({ length: n }, () => []);
     this.heads = new Int32Array(n);
@@ -39,7 +47,8 @@ export class Pools {
 
   describe(source: string): string {
     if (this.instant) return 'replicas serve operations in no time (service time 0), so they never queue';
-    if (!Number.isFinite(this.workers)) return `replicas serve operations in ${describe(this.service)} with no capacity limit`;
+    if (!Number.isFinite(this.workers))
+      return `replicas serve operations in ${describe(this.service)} with no capacity limit`;
     return `each replica serves client operations with ${this.workers} workers (${formatCount(this.capacityPerSec)} ops/s at a mean service time of ${Math.round(meanOf(this.service) * 100) / 100} ms; ${source}); operations beyond them queue`;
   }
 

@@ -55,7 +55,10 @@ export class Checker {
     const ok = this.okAdds[key];
     if (value < ok) {
       this.lostUpdates += ok - value;
-      this.lostWitnesses.add(() => ({ explanation: `${name}/${key} converged to ${value} after ${ok} acknowledged adds: ${ok - value} lost`, ops: [] }));
+      this.lostWitnesses.add(() => ({
+        explanation: `${name}/${key} converged to ${value} after ${ok} acknowledged adds: ${ok - value} lost`,
+        ops: [],
+      }));
     }
     if (value > ok + this.infoAdds[key]) this.duplicates += value - ok - this.infoAdds[key];
   }
@@ -64,10 +67,18 @@ export class Checker {
 /** The bounds a read is measured against: a bounded level's, and a declared `staleness <= T`. */
 function boundsOf(g: Group): Bound[] {
   const out: Bound[] = [];
-  const b = (label: string, kind: 'ms' | 'versions', limit: number): Bound => ({ label, kind, limit, violations: 0, fallbackViolations: 0, witnesses: new Witnesses() });
+  const b = (label: string, kind: 'ms' | 'versions', limit: number): Bound => ({
+    label,
+    kind,
+    limit,
+    violations: 0,
+    fallbackViolations: 0,
+    witnesses: new Witnesses(),
+  });
   const l = g.level;
   if (l.name === 'bounded' && l.maxStalenessMs !== undefined) out.push(b(l.display, 'ms', l.maxStalenessMs));
-  if (l.name === 'bounded' && l.maxStalenessVersions !== undefined) out.push(b(l.display, 'versions', l.maxStalenessVersions));
+  if (l.name === 'bounded' && l.maxStalenessVersions !== undefined)
+    out.push(b(l.display, 'versions', l.maxStalenessVersions));
   if (g.stalenessMs !== undefined) out.push(b(`staleness <= ${g.stalenessMs} ms`, 'ms', g.stalenessMs));
   return out;
 }

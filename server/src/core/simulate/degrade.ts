@@ -14,11 +14,25 @@ export interface Degraded {
 }
 
 const holds = (x: number, op: Comparator, v: number): boolean =>
-  op === '>' ? x > v : op === '>=' ? x >= v : op === '<' ? x < v : op === '<=' ? x <= v : op === '==' ? x === v : x !== v;
+  op === '>'
+    ? x > v
+    : op === '>='
+      ? x >= v
+      : op === '<'
+        ? x < v
+        : op === '<='
+          ? x <= v
+          : op === '=='
+            ? x === v
+            : x !== v;
 
 /** `offeredPerSec`: what the run offers this data type; `declaredPerSec`: its own average workload, if declared.
  *  Undefined for a data type without `degrade` rules. */
-export function degradedLevel(data: DataModel, offeredPerSec: number, declaredPerSec: number | undefined): Degraded | undefined {
+export function degradedLevel(
+  data: DataModel,
+  offeredPerSec: number,
+  declaredPerSec: number | undefined,
+): Degraded | undefined {
   if (data.props.degrades.length === 0) return undefined;
   let best: { threshold: number; level: Level; text: string } | undefined;
   const ratio = declaredPerSec ? offeredPerSec / declaredPerSec : undefined;
@@ -30,12 +44,30 @@ export function degradedLevel(data: DataModel, offeredPerSec: number, declaredPe
     if (metric === undefined || !holds(metric, c.op, v.value)) continue;
     const r = resolveLevel(dg.level);
     if (!('level' in r) || (best && best.threshold >= v.value)) continue;
-    best = { threshold: v.value, level: r.level, text: `degrade to ${r.level.display} when ${c.field.text} ${c.op} ${v.text}` };
+    best = {
+      threshold: v.value,
+      level: r.level,
+      text: `degrade to ${r.level.display} when ${c.field.text} ${c.op} ${v.text}`,
+    };
   }
   const one = (x: number) => Math.round(x * 10) / 10;
   const offered = `the run offers ${one(offeredPerSec)}/s${ratio !== undefined ? ` (${one(ratio)}x its declared ${one(declaredPerSec!)}/s)` : ''}`;
-  if (best) return { level: best.level, note: `${data.name}: ${offered}, so \`${best.text}\` applies: simulated at ${best.level.display}` };
-  const needsWorkload = ratio === undefined && data.props.degrades.some((d) => d.condition?.field.text === 'load' && d.condition.value && 'kind' in d.condition.value && d.condition.value.kind === 'multiplier');
-  const why = needsWorkload ? 'its `load > Nx` rules compare with a declared `workload`, which it lacks' : `${offered}, which none of its \`degrade … when load …\` rules reaches`;
+  if (best)
+    return {
+      level: best.level,
+      note: `${data.name}: ${offered}, so \`${best.text}\` applies: simulated at ${best.level.display}`,
+    };
+  const needsWorkload =
+    ratio === undefined &&
+    data.props.degrades.some(
+      (d) =>
+        d.condition?.field.text === 'load' &&
+        d.condition.value &&
+        'kind' in d.condition.value &&
+        d.condition.value.kind === 'multiplier',
+    );
+  const why = needsWorkload
+    ? 'its `load > Nx` rules compare with a declared `workload`, which it lacks'
+    : `${offered}, which none of its \`degrade … when load …\` rules reaches`;
   return { note: `${data.name}: ${why}; conditions on other fields are not simulated` };
 }

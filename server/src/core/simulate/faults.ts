@@ -41,7 +41,9 @@ export class GroupFaults {
       const w = { at: f.atMs, end: f.atMs + f.forMs };
       if (f.kind === 'partition') {
         const side = new Int8Array(R).fill(-1);
-        f.sides.forEach((names, s) => names.forEach((n) => (known(n) !== undefined ? (side[index.get(n)!] = s) : undefined)));
+        f.sides.forEach((names, s) =>
+          names.forEach((n) => (known(n) !== undefined ? (side[index.get(n)!] = s) : undefined)),
+        );
         this.partitions.push({ ...w, side });
       } else if (f.kind === 'crash') {
         const region = known(f.region);
@@ -53,7 +55,13 @@ export class GroupFaults {
         const pairs = new Set<number>();
         for (let x = 0; x < R; x++)
           for (let y = 0; y < R; y++) {
-            const crosses = (x === a && y === b) || (x === b && y === a) || (topology?.path(regions[x], regions[y]).some((l) => (l.a === f.a && l.b === f.b) || (l.a === f.b && l.b === f.a)) ?? false);
+            const crosses =
+              (x === a && y === b) ||
+              (x === b && y === a) ||
+              (topology
+                ?.path(regions[x], regions[y])
+                .some((l) => (l.a === f.a && l.b === f.b) || (l.a === f.b && l.b === f.a)) ??
+                false);
             if (crosses) pairs.add(x * R + y);
           }
         this.slows.push({ ...w, pairs, factor: f.factor ?? 1, addMs: f.addMs ?? 0 });
@@ -86,7 +94,8 @@ export class GroupFaults {
     for (let changed = true; changed; ) {
       changed = false;
       for (const p of this.partitions) {
-        if (time >= p.at && time < p.end && a !== b && p.side[a] >= 0 && p.side[b] >= 0 && p.side[a] !== p.side[b]) [time, changed] = [p.end, true];
+        if (time >= p.at && time < p.end && a !== b && p.side[a] >= 0 && p.side[b] >= 0 && p.side[a] !== p.side[b])
+          [time, changed] = [p.end, true];
       }
       for (const c of this.crashes) if (c.region === b && time >= c.at && time < c.end) [time, changed] = [c.end, true];
     }

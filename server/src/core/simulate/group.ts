@@ -83,14 +83,32 @@ export function profileFor(data: DataModel, model: PolicyModel): { profile: Prof
 
 /** `clockOf(region)`: the region's clock offset, the same for every data type.
  *  `degraded`: what the data type's `degrade … when load …` rules give this run (degrade.ts). */
-export function buildGroup(index: number, data: DataModel, model: PolicyModel, sc: Scenario, rng: Rng, keys: number, clockOf: (region: string) => number, degraded?: Degraded): Group {
+export function buildGroup(
+  index: number,
+  data: DataModel,
+  model: PolicyModel,
+  sc: Scenario,
+  rng: Rng,
+  keys: number,
+  clockOf: (region: string) => number,
+  degraded?: Degraded,
+): Group {
   const notes: string[] = [];
   const { profile, currency } = profileFor(data, model);
   const level = degraded?.level ?? data.effective.level?.value ?? namedLevel('eventual');
   if (degraded) notes.push(degraded.note);
-  if (!degraded?.level && !data.effective.level) notes.push(`${data.name}: no consistency level declared: simulated as eventual`);
+  if (!degraded?.level && !data.effective.level)
+    notes.push(`${data.name}: no consistency level declared: simulated as eventual`);
   const declared = data.effective.replication?.value;
-  const core = estimateCore(model, { profile, level, topology: data.topology, topologyAssumed: data.topologyAssumed, declared, primaries: data.effective.primaries, origin: data.origin });
+  const core = estimateCore(model, {
+    profile,
+    level,
+    topology: data.topology,
+    topologyAssumed: data.topologyAssumed,
+    declared,
+    primaries: data.effective.primaries,
+    origin: data.origin,
+  });
   const regions = core.net.sites.map((s) => s.name);
   const regionIndex = new Map(regions.map((r, i) => [r, i]));
   const replicas: number[][] = [];
@@ -100,18 +118,42 @@ export function buildGroup(index: number, data: DataModel, model: PolicyModel, s
   const g = level.guarantees;
   const mode = core.rep.mode;
   const leaderless = mode === 'quorum' && !core.consensus && !core.regional && data.effective.primaries.length === 0;
-  const leaders = core.regional ? regions.map((_, i) => i) : leaderless ? [] : core.leaders.map((l) => regionIndex.get(l) ?? 0);
-  const writeMode: WriteMode = core.regional ? 'regional' : leaderless ? 'leaderless' : leaders.length === 1 ? 'log' : 'multi';
+  const leaders = core.regional
+    ? regions.map((_, i) => i)
+    : leaderless
+      ? []
+      : core.leaders.map((l) => regionIndex.get(l) ?? 0);
+  const writeMode: WriteMode = core.regional
+    ? 'regional'
+    : leaderless
+      ? 'leaderless'
+      : leaders.length === 1
+        ? 'log'
+        : 'multi';
   const sessiony = !core.consensus && !core.regional && sessionGuarantees.some((x) => g.has(x));
   const readMode = readModeOf(level, core.consensus, core.regional, mode, core.r, sessiony);
   const local = readMode === 'local' || readMode === 'sticky';
-  const needs = { readW: local && g.has('read_your_writes'), readR: local && g.has('monotonic_reads'), writeW: sessiony && g.has('monotonic_writes'), writeR: sessiony && g.has('writes_follow_reads') };
-  const bounded = readMode === 'local' && (level.maxStalenessMs !== undefined || level.maxStalenessVersions !== undefined) ? { ms: level.maxStalenessMs, versions: level.maxStalenessVersions } : undefined;
+  const needs = {
+    readW: local && g.has('read_your_writes'),
+    readR: local && g.has('monotonic_reads'),
+    writeW: sessiony && g.has('monotonic_writes'),
+    writeR: sessiony && g.has('writes_follow_reads'),
+  };
+  const bounded =
+    readMode === 'local' && (level.maxStalenessMs !== undefined || level.maxStalenessVersions !== undefined)
+      ? { ms: level.maxStalenessMs, versions: level.maxStalenessVersions }
+      : undefined;
   const behind = leaderless ? 'wait' : (sc.behind ?? (bounded && !sessiony ? 'redirect' : 'wait'));
   const strategy = strategyOf(data.effective.conflict?.value);
   const prefer = data.effective.partition?.value ?? (core.consensus ? 'consistency' : 'availability');
   const faults = new GroupFaults(sc.faults ?? [], regions, data.topology);
-  const { model: delays, notes: delayNotes } = defaultDelays(profile, level.costClass, sc.delays, data.topology, storeDelays(data, model));
+  const { model: delays, notes: delayNotes } = defaultDelays(
+    profile,
+    level.costClass,
+    sc.delays,
+    data.topology,
+    storeDelays(data, model),
+  );
   const net = new Network(regions, data.topology, delays, sc.delays?.links, rng, faults);
   // A log's terms: the first, and at most one election per fault boundary.
   const slots = writeMode === 'log' ? Math.min(maxTerms, 1 + 2 * (sc.faults?.length ?? 0)) : regions.length;
@@ -123,33 +165,95 @@ export function buildGroup(index: number, data: DataModel, model: PolicyModel, s
   const electionMs = sc.electionMs ?? defaults.electionMs;
   const lead = new Leadership(writeMode, leaders, regions, replicas, keys, slots, electionMs, data.topology);
   const capacity = profile.classes[level.costClass];
-  const pools = new Pools(n, delays.service, capacity.capacityPerSec, sc.capacityPerSec ?? data.topology?.capacityPerSec);
+  const pools = new Pools(
+    n,
+    delays.service,
+    capacity.capacityPerSec,
+    sc.capacityPerSec ?? data.topology?.capacityPerSec,
+  );
   const name = data.name;
   const randomQuorums = sc.quorums === 'random' || data.effective.replication?.value.random === true;
   notes.push(
     `${name}: ${level.display}; ${core.repText}${core.rep.assumed ? ' (assumed)' : ''}`,
-    ...protocolNotes({ name, writeMode, readMode, regions, leaders, w: core.w, r: core.r, n, randomQuorums, prefer, electionMs }),
+    ...protocolNotes({
+      name,
+      writeMode,
+      readMode,
+      regions,
+      leaders,
+      w: core.w,
+      r: core.r,
+      n,
+      randomQuorums,
+      prefer,
+      electionMs,
+    }),
     `${name}: conflicts ${strategy === 'merge' ? `merged (${data.effective.conflict?.value})` : strategy}${data.effective.conflict ? '' : ' (not declared)'}; under a partition it prefers ${prefer}${data.effective.partition ? '' : ' (not declared)'}`,
     ...delayNotes.map((x) => `${name}: ${x}`),
     `${name}: ${pools.describe(data.topology?.capacityPerSec !== undefined ? `declared in topology ${data.topology.name}` : capacity.capacitySource)}`,
   );
-  if (bounded) notes.push(`${name}: a local read staler than ${level.display} ${behind === 'redirect' ? 'is redirected to the leader' : 'waits for its replica to catch up'} (replicas know their lag exactly)`);
-  if (sessiony) notes.push(`${name}: sessions carry a version-vector token; a local replica behind it ${behind === 'redirect' ? 'redirects to the leader' : 'makes the read wait (source L3460–L3466: wait, or read the master)'}`);
+  if (bounded)
+    notes.push(
+      `${name}: a local read staler than ${level.display} ${behind === 'redirect' ? 'is redirected to the leader' : 'waits for its replica to catch up'} (replicas know their lag exactly)`,
+    );
+  if (sessiony)
+    notes.push(
+      `${name}: sessions carry a version-vector token; a local replica behind it ${behind === 'redirect' ? 'redirects to the leader' : 'makes the read wait (source L3460–L3466: wait, or read the master)'}`,
+    );
   if (data.whens.length > 0) notes.push(`${name}: its \`when\` branches are not simulated; the base settings are`);
-  for (const u of faults.unknown) notes.push(`${name}: faults name region ${u}, which its topology does not have: ignored for it`);
+  for (const u of faults.unknown)
+    notes.push(`${name}: faults name region ${u}, which its topology does not have: ignored for it`);
   if (sc.clockSkew) notes.push(`${name}: region clocks offset by ${describe(sc.clockSkew)}, drawn once per region`);
   return {
-    index, name, data, level, profile, currency, regions, replicas, replicaRegion: Int32Array.from(replicaRegion), n, keys, mode,
-    w: core.regional ? 0 : core.w, r: core.r, writeMode, readMode, slots, order: writeMode === 'log' ? 'log' : strategy, leaders, needs, bounded,
-    stalenessMs: data.effective.stalenessMs?.value, behind, randomQuorums, strategy, counter: strategy === 'merge', prefer,
-    net, faults, lead, pools, skew: Float64Array.from(regions, clockOf), states, accepted,
+    index,
+    name,
+    data,
+    level,
+    profile,
+    currency,
+    regions,
+    replicas,
+    replicaRegion: Int32Array.from(replicaRegion),
+    n,
+    keys,
+    mode,
+    w: core.regional ? 0 : core.w,
+    r: core.r,
+    writeMode,
+    readMode,
+    slots,
+    order: writeMode === 'log' ? 'log' : strategy,
+    leaders,
+    needs,
+    bounded,
+    stalenessMs: data.effective.stalenessMs?.value,
+    behind,
+    randomQuorums,
+    strategy,
+    counter: strategy === 'merge',
+    prefer,
+    net,
+    faults,
+    lead,
+    pools,
+    skew: Float64Array.from(regions, clockOf),
+    states,
+    accepted,
     proxies: leaderless ? Array.from({ length: regions.length * keys }, () => emptyVersion(slots)) : [],
-    nextValue: new Float64Array(keys), notes,
+    nextValue: new Float64Array(keys),
+    notes,
   };
 }
 
 /** How reads are served, from the level's guarantees and the declared replication (docs/simulation.md). */
-function readModeOf(level: Level, consensus: boolean, regional: boolean, mode: string, r: number, sessiony: boolean): ReadMode {
+function readModeOf(
+  level: Level,
+  consensus: boolean,
+  regional: boolean,
+  mode: string,
+  r: number,
+  sessiony: boolean,
+): ReadMode {
   if (regional) return 'lease';
   if (consensus) {
     if (mode === 'quorum' && (level.guarantees.has('real_time') || r > 1)) return 'abd';

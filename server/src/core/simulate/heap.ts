@@ -95,7 +95,8 @@ export class EventHeap<T extends Timed> {
       if (e.t !== this.times[i] || e.seq !== this.seqs[i]) return false;
       if (i === 0) continue;
       const p = (i - 1) >> 1;
-      if (this.times[i] < this.times[p] || (this.times[i] === this.times[p] && this.seqs[i] < this.seqs[p])) return false;
+      if (this.times[i] < this.times[p] || (this.times[i] === this.times[p] && this.seqs[i] < this.seqs[p]))
+        return false;
     }
     return true;
   }

@@ -107,7 +107,11 @@ export class Histogram {
     const lo = Math.max(this.min, 0.001);
     const span = Math.log(Math.max(this.max, lo) / lo);
     const k = span > 0 ? n : 1;
-    const out: Bin[] = Array.from({ length: k }, (_, j) => ({ fromMs: r(lo * Math.exp((span * j) / k)), toMs: r(lo * Math.exp((span * (j + 1)) / k)), count: 0 }));
+    const out: Bin[] = Array.from({ length: k }, (_, j) => ({
+      fromMs: r(lo * Math.exp((span * j) / k)),
+      toMs: r(lo * Math.exp((span * (j + 1)) / k)),
+      count: 0,
+    }));
     for (let i = 0; i < BUCKETS; i++) {
       if (this.counts[i] === 0) continue;
       const [b, width] = boundsOf(i);

@@ -8,7 +8,16 @@ import type { Group } from './group';
 import type { HistoryOp, HistorySink } from './record';
 import { newerLog } from './state';
 import type { CheckResult } from './results';
-import { certifies, checkSequential, Monitor, orderByHint, RegionalMonitor, type CheckResult as Verified, type HistOp, type ModelKind } from './verify/index';
+import {
+  certifies,
+  checkSequential,
+  Monitor,
+  orderByHint,
+  RegionalMonitor,
+  type CheckResult as Verified,
+  type HistOp,
+  type ModelKind,
+} from './verify/index';
 
 /** Operations per key the sequential check keeps (its own cap, `maxOpsPerKey`, is 1,000); past it the key is unknown. */
 const SEQUENTIAL_KEEP = 4000;
@@ -58,7 +67,14 @@ class SequentialCollector implements Checking {
     const r = checkSequential(rest, this.model);
     const verdict = r.verdict === 'violated' ? 'violated' : this.over.size ? 'unknown' : r.verdict;
     const u = { ...r.unknownReasons, cap: r.unknownReasons.cap + this.over.size };
-    return { ...r, verdict, ops: this.ops, keys: r.keys + certified + this.over.size, windows: r.windows + certified, unknownReasons: u };
+    return {
+      ...r,
+      verdict,
+      ops: this.ops,
+      keys: r.keys + certified + this.over.size,
+      windows: r.windows + certified,
+      unknownReasons: u,
+    };
   }
 }
 
@@ -73,7 +89,11 @@ export function historyVerifier(g: Group): Verifier | undefined {
   const model: ModelKind = g.counter ? 'counter' : 'register';
   let v: Checking | undefined;
   if (lv.has('real_time')) v = new Monitor(model);
-  else if (lv.has('regional_real_time')) v = new RegionalMonitor(model, g.regions.map((_, i) => i));
+  else if (lv.has('regional_real_time'))
+    v = new RegionalMonitor(
+      model,
+      g.regions.map((_, i) => i),
+    );
   else if (lv.has('total_order')) v = new SequentialCollector(model);
   if (!v) return undefined;
   const inner = v;
@@ -96,21 +116,32 @@ export function historyChecks(_g: Group, v: HistorySink | undefined): CheckResul
   const r = (v as Verifier).finish();
   const [check, label] = labels[r.check];
   const u = r.unknownReasons;
-  const why = Object.entries(u).filter(([, n]) => n > 0).map(([k, n]) => `${formatCount(n)} by ${k}`);
-  const weak = Object.entries(r.weakReasons).filter(([, n]) => n > 0).map(([k, n]) => `${formatCount(n)} (${k})`);
+  const why = Object.entries(u)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${formatCount(n)} by ${k}`);
+  const weak = Object.entries(r.weakReasons)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${formatCount(n)} (${k})`);
   const notes = [
-    r.windowsUnknown ? `${formatCount(r.windowsUnknown)} windows (${formatCount(r.opsUnknown)} operations) could not be judged: ${why.join(', ')}` : '',
+    r.windowsUnknown
+      ? `${formatCount(r.windowsUnknown)} windows (${formatCount(r.opsUnknown)} operations) could not be judged: ${why.join(', ')}`
+      : '',
     r.windowsWeak ? `${formatCount(r.windowsWeak)} windows judged from a weaker start: ${weak.join(', ')}` : '',
   ].filter(Boolean);
-  return [{
-    check,
-    label,
-    promised: true,
-    verdict: r.verdict,
-    violations: r.violatingKeys,
-    fallbackViolations: 0,
-    checked: `${formatCount(r.ops)} operations, ${formatCount(r.keys)} keys, ${formatCount(r.windows)} windows`,
-    ...(notes.length ? { note: notes.join('; ') } : {}),
-    witnesses: r.witnesses.map((w) => ({ explanation: w.explanation, ops: w.ops.map((o) => ({ ...o, region: o.region ?? -1, fallback: false })) })),
-  }];
+  return [
+    {
+      check,
+      label,
+      promised: true,
+      verdict: r.verdict,
+      violations: r.violatingKeys,
+      fallbackViolations: 0,
+      checked: `${formatCount(r.ops)} operations, ${formatCount(r.keys)} keys, ${formatCount(r.windows)} windows`,
+      ...(notes.length ? { note: notes.join('; ') } : {}),
+      witnesses: r.witnesses.map((w) => ({
+        explanation: w.explanation,
+        ops: w.ops.map((o) => ({ ...o, region: o.region ?? -1, fallback: false })),
+      })),
+    },
+  ];
 }

@@ -18,14 +18,27 @@ export type { Scenario, Fault, ClientShare, DelayOverrides, SimulateOptions } fr
 export type * from './results';
 
 /** A data type's default scenario: its own workload (100/s when it declares none) for about `ops` operations (at least 1 s), clients in every region of its topology, no faults. */
-export function defaultScenario(model: PolicyModel, data: DataModel, o: { seed?: number; ops?: number } = {}): Scenario {
+export function defaultScenario(
+  model: PolicyModel,
+  data: DataModel,
+  o: { seed?: number; ops?: number } = {},
+): Scenario {
   const perSec = workloadRate(data, model).perSec ?? 100;
   const ops = o.ops ?? defaults.defaultOps;
-  return { name: `${data.name} (default)`, data: [data.name], durationMs: Math.max(1000, Math.round((ops / perSec) * 1000)), seed: o.seed ?? 1 };
+  return {
+    name: `${data.name} (default)`,
+    data: [data.name],
+    durationMs: Math.max(1000, Math.round((ops / perSec) * 1000)),
+    seed: o.seed ?? 1,
+  };
 }
 
 /** Runs a data type's default scenario; `events` is what the bench divides by wall time. */
-export function simulateData(model: PolicyModel, data: DataModel, o: SimulateOptions & { seed?: number; ops?: number } = {}): { result: SimulationResult; events: number } {
+export function simulateData(
+  model: PolicyModel,
+  data: DataModel,
+  o: SimulateOptions & { seed?: number; ops?: number } = {},
+): { result: SimulationResult; events: number } {
   const result = simulate(model, defaultScenario(model, data, o), o);
   return { result, events: result.events };
 }

@@ -58,7 +58,9 @@ export class Leadership {
     const R = regions.length;
     const n = replicas.reduce((s, r) => s + r.length, 0);
     this.staticRoute = new Int32Array(R).fill(-1);
-    for (let c = 0; c < R; c++) this.staticRoute[c] = writeMode === 'leaderless' || writeMode === 'regional' ? c : this.nearest(c, leaders, regions, () => true);
+    for (let c = 0; c < R; c++)
+      this.staticRoute[c] =
+        writeMode === 'leaderless' || writeMode === 'regional' ? c : this.nearest(c, leaders, regions, () => true);
     this.route = this.staticRoute.slice();
     const log = writeMode === 'log';
     if (log) this.leader = replicas[leaders[0]][0];
@@ -195,9 +197,16 @@ export class Leadership {
       const L = this.leaderRegion(g);
       const from = L >= 0 ? L : this.staticRoute[0];
       const inMaj = (l: number) => label[l] === maj;
-      const cand = this.nearest(from, g.regions.map((_, i) => i), g.regions, inMaj);
+      const cand = this.nearest(
+        from,
+        g.regions.map((_, i) => i),
+        g.regions,
+        inMaj,
+      );
       // A vote round trip to a majority, then a round trip to commit the new leader's log.
-      const trips = g.replicaRegion.map((b) => (label[b] === maj ? 2 * g.net.oneWay(cand, b, sim.now) : Infinity)).sort((a, b) => a - b);
+      const trips = g.replicaRegion
+        .map((b) => (label[b] === maj ? 2 * g.net.oneWay(cand, b, sim.now) : Infinity))
+        .sort((a, b) => a - b);
       const rtt = trips[majority(g.n) - 1];
       sim.atGroup(2 * rtt, Kind.Elected, g.index, cand, epoch, 1);
       return;
@@ -238,7 +247,13 @@ export class Leadership {
     }
     for (let r = 0; r < g.n; r++) this.linked[r] = label[g.replicaRegion[r]] === maj ? 1 : 0;
     this.route.fill(region);
-    this.elections.push({ lostAtMs: this.lostAt, atMs: sim.now, from: from >= 0 ? g.regions[from] : '—', to: g.regions[region], term: this.term });
+    this.elections.push({
+      lostAtMs: this.lostAt,
+      atMs: sim.now,
+      from: from >= 0 ? g.regions[from] : '—',
+      to: g.regions[region],
+      term: this.term,
+    });
     this.lostAt = -1;
     this.epoch++;
   }

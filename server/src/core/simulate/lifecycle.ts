@@ -91,7 +91,13 @@ export function onAttempt(sim: Sim, op: Op): void {
   sim.send(g, op.region, best, 0, Kind.Req, op, op.at, op.attempt, null, 0);
 }
 
-export function complete(sim: Sim, op: Op, type: 'ok' | 'fail' | 'info', v: Version | null, error: string | undefined): void {
+export function complete(
+  sim: Sim,
+  op: Op,
+  type: 'ok' | 'fail' | 'info',
+  v: Version | null,
+  error: string | undefined,
+): void {
   op.done = true;
   const g = op.g;
   const s = op.session;
@@ -115,4 +121,3 @@ export function complete(sim: Sim, op: Op, type: 'ok' | 'fail' | 'info', v: Vers
   const next = s.queue.shift();
   if (next) start(sim, next);
 }
-

@@ -62,7 +62,15 @@ export class GroupMetrics {
   }
 
   /** An operation ended; `arrival` places it in the fault windows. */
-  complete(read: boolean, type: 'ok' | 'fail' | 'info', latencyMs: number, arrival: number, region: number, error: string | undefined, degraded: boolean): void {
+  complete(
+    read: boolean,
+    type: 'ok' | 'fail' | 'info',
+    latencyMs: number,
+    arrival: number,
+    region: number,
+    error: string | undefined,
+    degraded: boolean,
+  ): void {
     const s = read ? this.read : this.write;
     s[type]++;
     if (type === 'ok') {

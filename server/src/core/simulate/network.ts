@@ -24,7 +24,13 @@ export interface DelayModel {
 
 /** The delays: the scenario's overrides, else the topology's declared `replica` work, else the store model's
  *  (a named `store`), else defaults from the profile; and the assumptions behind them. */
-export function defaultDelays(profile: Profile, costClass: CostClass, over: DelayOverrides = {}, topology?: TopologyModel, store?: StoreDelays): { model: DelayModel; notes: string[] } {
+export function defaultDelays(
+  profile: Profile,
+  costClass: CostClass,
+  over: DelayOverrides = {},
+  topology?: TopologyModel,
+  store?: StoreDelays,
+): { model: DelayModel; notes: string[] } {
   const o: DelayOverrides = { ...topology?.work, ...over };
   const s = profile.classes[costClass].serviceMs;
   const ev = profile.classes.eventual.serviceMs;
@@ -35,7 +41,12 @@ export function defaultDelays(profile: Profile, costClass: CostClass, over: Dela
     intraRegionDeclared: over.intraRegion !== undefined,
     // A replica applies a write like a local eventual write: median = the eventual class's p50, p99 = the
     // profile's apply time (india-2024: 6 ms and 24 ms, from the Flipkart benchmark, source L1901).
-    write: o.write ?? sys?.replica.write[costClass] ?? { kind: 'lognormal', median: Math.min(ev.p50, profile.applyMsP99), p99: profile.applyMsP99 },
+    write: o.write ??
+      sys?.replica.write[costClass] ?? {
+        kind: 'lognormal',
+        median: Math.min(ev.p50, profile.applyMsP99),
+        p99: profile.applyMsP99,
+      },
     ack: o.ack ?? fixed(0),
     read: o.read ?? sys?.replica.read[costClass] ?? fixed(0),
     response: o.response ?? fixed(0),
@@ -43,12 +54,16 @@ export function defaultDelays(profile: Profile, costClass: CostClass, over: Dela
     service: o.service ?? (sys ? fixed(0) : { kind: 'lognormal', median: s.p50, p99: Math.max(s.p50, s.p99) }),
   };
   const own = [...(topology?.regions.values() ?? [])].filter((r) => r.rtt).map((r) => `${r.name} ${describe(r.rtt!)}`);
-  const inside = own.length && !model.intraRegionDeclared ? `${own.join(', ')} as declared, else ${describe(model.intraRegion)}` : describe(model.intraRegion);
+  const inside =
+    own.length && !model.intraRegionDeclared
+      ? `${own.join(', ')} as declared, else ${describe(model.intraRegion)}`
+      : describe(model.intraRegion);
   const notes = [
     `delays: intra-region round trip ${inside}; a replica applies a write in ${describe(model.write)}, acknowledges in ${describe(model.ack)}, reads in ${describe(model.read)}, responds in ${describe(model.response)}; the coordinator's service time per operation ${describe(model.service)}`,
-    'links: one-way delay = half a round trip sampled per link along the fastest path (the link\'s declared distribution, else normal with its jitter as sd, clamped at 0)',
+    "links: one-way delay = half a round trip sampled per link along the fastest path (the link's declared distribution, else normal with its jitter as sd, clamped at 0)",
   ];
-  if (sys) notes.push(`${sys.notes[0]}: each replica's write and read times from it (W and R); no service time beside them`);
+  if (sys)
+    notes.push(`${sys.notes[0]}: each replica's write and read times from it (W and R); no service time beside them`);
   const declared = Object.keys(topology?.work ?? {}).filter((k) => !(k in over));
   if (declared.length) notes.push(`replica work ${declared.join(', ')}: as declared in topology ${topology!.name}`);
   return { model, notes };
@@ -82,7 +97,11 @@ export class Network {
     const sampler = ({ a, b, dist, rttMs, jitterMs }: LinkModel) => {
       const key = a < b ? `${a}<->${b}` : `${b}<->${a}`;
       let s = linkSampler.get(key);
-      if (!s) linkSampler.set(key, (s = samplerOf(links?.[`${a}<->${b}`] ?? links?.[`${b}<->${a}`] ?? dist ?? fromRtt(rttMs, jitterMs))));
+      if (!s)
+        linkSampler.set(
+          key,
+          (s = samplerOf(links?.[`${a}<->${b}`] ?? links?.[`${b}<->${a}`] ?? dist ?? fromRtt(rttMs, jitterMs))),
+        );
       return s;
     };
     this.paths = [];

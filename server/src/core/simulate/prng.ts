@@ -23,7 +23,7 @@ function splitmix32(state: { s: number }): number {
 
 /** A seed as a 32-bit integer: numbers are truncated, strings hashed (FNV-1a). */
 export function seedOf(seed: number | string): number {
-  if (typeof seed === 'number') return (Math.trunc(seed) % 0x1_0000_0000) >>> 0;
+  if (typeof seed === 'number') return Math.trunc(seed) % 0x1_0000_0000 >>> 0;
   let h = 0x811c9dc5;
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
   return h >>> 0;

@@ -44,7 +44,13 @@ export function readAt(sim: Sim, e: Ev): void {
   const j = e.node;
   const b = g.replicaRegion[j];
   if (g.faults.any && g.faults.down(b, sim.now)) return;
-  if (!op.fallback && g.readMode === 'lease' && g.writeMode === 'log' && (j !== g.lead.leader || !g.lead.valid(sim.now))) return;
+  if (
+    !op.fallback &&
+    g.readMode === 'lease' &&
+    g.writeMode === 'log' &&
+    (j !== g.lead.leader || !g.lead.valid(sim.now))
+  )
+    return;
   if (!op.fallback && (g.readMode === 'local' || g.readMode === 'sticky')) {
     const bound = g.bounded ? sim.commits[g.index].need(op.key, sim.now, g.bounded.ms, g.bounded.versions) : undefined;
     const need = combine(tokenNeed(op, g.needs.readW, g.needs.readR), bound);
@@ -63,7 +69,18 @@ function behind(sim: Sim, op: Op, j: number, need: VV): void {
   if (g.behind === 'redirect' && !op.redirected && leader >= 0 && leader !== j) {
     op.redirected = true;
     op.at = leader;
-    sim.send(g, g.replicaRegion[j], g.replicaRegion[leader], g.net.read(sim.rng), Kind.Req, op, leader, op.attempt, null, 0);
+    sim.send(
+      g,
+      g.replicaRegion[j],
+      g.replicaRegion[leader],
+      g.net.read(sim.rng),
+      Kind.Req,
+      op,
+      leader,
+      op.attempt,
+      null,
+      0,
+    );
   } else sim.wait(g, j, op, need);
 }
 
@@ -91,9 +108,22 @@ function fanOut(sim: Sim, op: Op): void {
     for (let i = 0; i < op.need; i++) {
       const k = i + sim.rng.int(g.n - i);
       [pool[i], pool[k]] = [pool[k], pool[i]];
-      sim.send(g, op.region, g.replicaRegion[pool[i]], g.net.read(sim.rng), Kind.ReadReq, op, pool[i], op.attempt, null, 0);
+      sim.send(
+        g,
+        op.region,
+        g.replicaRegion[pool[i]],
+        g.net.read(sim.rng),
+        Kind.ReadReq,
+        op,
+        pool[i],
+        op.attempt,
+        null,
+        0,
+      );
     }
-  } else for (let r = 0; r < g.n; r++) sim.send(g, op.region, g.replicaRegion[r], g.net.read(sim.rng), Kind.ReadReq, op, r, op.attempt, null, 0);
+  } else
+    for (let r = 0; r < g.n; r++)
+      sim.send(g, op.region, g.replicaRegion[r], g.net.read(sim.rng), Kind.ReadReq, op, r, op.attempt, null, 0);
 }
 
 export function onReadReq(sim: Sim, e: Ev): void {
@@ -123,7 +153,8 @@ export function onReadResp(sim: Sim, e: Ev): void {
   }
   // ABD's second phase: write the newest version back to a write quorum before returning it.
   op.acks = 0;
-  for (let r = 0; r < g.n; r++) sim.send(g, op.region, g.replicaRegion[r], 0, Kind.WriteBack, op, r, op.attempt, copyVersion(op.merged), 0);
+  for (let r = 0; r < g.n; r++)
+    sim.send(g, op.region, g.replicaRegion[r], 0, Kind.WriteBack, op, r, op.attempt, copyVersion(op.merged), 0);
 }
 
 /** A write-back reaches replica e.node: it keeps the newer of the two, and confirms. */
@@ -137,7 +168,8 @@ export function onWriteBack(sim: Sim, e: Ev): void {
     sim.wake(g, r, op.key);
     sim.observeApply(g, r, op.key);
   }
-  if (!op.done && e.att === op.attempt) sim.send(g, b, op.region, g.net.ack(sim.rng), Kind.WriteBackAck, op, r, e.att, null, 0);
+  if (!op.done && e.att === op.attempt)
+    sim.send(g, b, op.region, g.net.ack(sim.rng), Kind.WriteBackAck, op, r, e.att, null, 0);
 }
 
 export function onWriteBackAck(sim: Sim, e: Ev): void {

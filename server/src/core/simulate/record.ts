@@ -29,13 +29,32 @@ export interface HistorySink {
 export function historyOpOf(op: Op): HistoryOp {
   const value = op.read ? op.result : op.value;
   const type = op.outcome === '' ? 'info' : op.outcome;
-  return { id: op.id, process: op.process, key: keyOf(op), f: fOf(op), value, invoke: op.invokeNs / 1e6, complete: op.completeNs / 1e6, type, region: op.region, fallback: op.fallback, ...(op.version ? { version: op.version } : {}) };
+  return {
+    id: op.id,
+    process: op.process,
+    key: keyOf(op),
+    f: fOf(op),
+    value,
+    invoke: op.invokeNs / 1e6,
+    complete: op.completeNs / 1e6,
+    type,
+    region: op.region,
+    fallback: op.fallback,
+    ...(op.version ? { version: op.version } : {}),
+  };
 }
 
 export interface RunHeader {
   scenario: string;
   seed: number;
-  data: { name: string; model: 'register' | 'counter'; level: string; replication: string; conflict: string; protocol: string }[];
+  data: {
+    name: string;
+    model: 'register' | 'counter';
+    level: string;
+    replication: string;
+    conflict: string;
+    protocol: string;
+  }[];
 }
 
 export class Recorder {
@@ -43,7 +62,12 @@ export class Recorder {
   truncated = false;
   private last = -1;
   /** One invocation record, reused: sinks read it at once and keep none. */
-  private inv: { key: string; f: HistoryOp['f']; invoke: number; region: number } = { key: '', f: 'read', invoke: 0, region: 0 };
+  private inv: { key: string; f: HistoryOp['f']; invoke: number; region: number } = {
+    key: '',
+    f: 'read',
+    invoke: 0,
+    region: 0,
+  };
 
   constructor(
     private out: ((line: string) => void) | undefined,
@@ -95,7 +119,13 @@ export class Recorder {
     op.outcome = type;
     op.result = value;
     if (this.out) {
-      const o: Record<string, unknown> = { time: op.completeNs, type, process: op.process, f: fOf(op), value: [keyOf(op), value] };
+      const o: Record<string, unknown> = {
+        time: op.completeNs,
+        type,
+        process: op.process,
+        f: fOf(op),
+        value: [keyOf(op), value],
+      };
       if (vv) o.version = vv.slice();
       if (error) o.error = error;
       if (op.fallback) o.fallback = true;
@@ -108,7 +138,15 @@ export class Recorder {
   final(g: Group, key: number, process: number, value: number, vv: VV): void {
     const k = `${g.name}/${key}`;
     this.emit({ time: this.stamp(), type: 'invoke', process, f: 'read', value: [k, null], final: true });
-    this.emit({ time: this.stamp(), type: 'ok', process, f: 'read', value: [k, value], version: vv.slice(), final: true });
+    this.emit({
+      time: this.stamp(),
+      type: 'ok',
+      process,
+      f: 'read',
+      value: [k, value],
+      version: vv.slice(),
+      final: true,
+    });
   }
 }
 

@@ -130,7 +130,16 @@ export interface DataResult {
 }
 
 export interface SimulationResult {
-  scenario: { name: string; seed: number; durationMs: number; loadPerSec: number; clients: number; keys: number; timeoutMs: number; faults: string[] };
+  scenario: {
+    name: string;
+    seed: number;
+    durationMs: number;
+    loadPerSec: number;
+    clients: number;
+    keys: number;
+    timeoutMs: number;
+    faults: string[];
+  };
   events: number;
   simulatedMs: number;
   stopped?: StopReason;

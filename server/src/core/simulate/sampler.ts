@@ -73,4 +73,3 @@ function normals(): (rng: Rng) => number {
     return r * Math.cos(a);
   };
 }
-

@@ -61,7 +61,16 @@ export class Sim {
   }
 
   /** Schedules an event `dt` ms from now. */
-  at(dt: number, kind: number, op: Op | null, node: number, att: number, w: WriteRec | null, v: Version | null, flag: number): Ev {
+  at(
+    dt: number,
+    kind: number,
+    op: Op | null,
+    node: number,
+    att: number,
+    w: WriteRec | null,
+    v: Version | null,
+    flag: number,
+  ): Ev {
     const e = this.pool.pop() ?? new Ev();
     e.t = this.now + dt;
     e.kind = kind;
@@ -90,7 +99,18 @@ export class Sim {
   }
 
   /** Sends a message from region a to region b of group g, arriving after a one-way delay plus `extra`; dropped when cut. */
-  send(g: Group, a: number, b: number, extra: number, kind: number, op: Op, node: number, att: number, v: Version | null, flag: number): void {
+  send(
+    g: Group,
+    a: number,
+    b: number,
+    extra: number,
+    kind: number,
+    op: Op,
+    node: number,
+    att: number,
+    v: Version | null,
+    flag: number,
+  ): void {
     if (g.faults.any && g.faults.cut(a, b, this.now)) return;
     if (g.net.unreachable(a, b)) return;
     this.at(g.net.oneWay(a, b, this.now) + extra, kind, op, node, att, null, v, flag);
@@ -176,7 +196,16 @@ export class Sim {
   }
 
   /** Runs until the queue is empty or a limit or cancellation stops it. */
-  run(limitMs: number, o: { maxEvents: number; checkEvery: number; signal?: AbortSignal; shouldStop?: () => boolean; onProgress?: (f: number) => void }): StopReason | undefined {
+  run(
+    limitMs: number,
+    o: {
+      maxEvents: number;
+      checkEvery: number;
+      signal?: AbortSignal;
+      shouldStop?: () => boolean;
+      onProgress?: (f: number) => void;
+    },
+  ): StopReason | undefined {
     const heap = this.heap;
     let nextCheck = Math.min(this.events + o.checkEvery, o.maxEvents);
     for (;;) {
@@ -208,5 +237,4 @@ export class Sim {
       }
     }
   }
-
 }

@@ -29,15 +29,24 @@ export function scenarioProblems(model: PolicyModel, sc: Scenario): string[] {
   for (const d of sc.data) if (!model.data.has(d)) out.push(`unknown data type '${d}'`);
   if (!(sc.durationMs >= 0)) out.push('duration must be ≥ 0');
   if (sc.load && !(sc.load.perSec >= 0)) out.push('load must be ≥ 0 per second');
-  if (sc.load?.readsPct !== undefined && !(sc.load.readsPct >= 0 && sc.load.readsPct <= 100)) out.push('reads must be between 0% and 100%');
-  if (sc.clients && !(sc.clients.count >= 1 && sc.clients.count <= 1_000_000)) out.push('clients must be between 1 and 1,000,000');
+  if (sc.load?.readsPct !== undefined && !(sc.load.readsPct >= 0 && sc.load.readsPct <= 100))
+    out.push('reads must be between 0% and 100%');
+  if (sc.clients && !(sc.clients.count >= 1 && sc.clients.count <= 1_000_000))
+    out.push('clients must be between 1 and 1,000,000');
   const shares = sc.clients?.regions;
-  if (shares && !(shares.length > 0 && shares.every((c) => c.share >= 0) && shares.some((c) => c.share > 0))) out.push('client shares must be ≥ 0, and one above 0');
+  if (shares && !(shares.length > 0 && shares.every((c) => c.share >= 0) && shares.some((c) => c.share > 0)))
+    out.push('client shares must be ≥ 0, and one above 0');
   if (sc.visibility?.atMs?.some((t) => !(t >= 0))) out.push('t-visibility points must be ≥ 0 ms');
-  if (sc.keys !== undefined && !(sc.keys >= 1 && sc.keys <= 1_000_000)) out.push('keys must be between 1 and 1,000,000');
+  if (sc.keys !== undefined && !(sc.keys >= 1 && sc.keys <= 1_000_000))
+    out.push('keys must be between 1 and 1,000,000');
   if (sc.timeoutMs !== undefined && !(sc.timeoutMs > 0)) out.push('the timeout must be above 0 ms');
-  for (const f of sc.faults ?? []) if (!(f.atMs >= 0 && f.forMs >= 0)) out.push(`fault ${describeFault(f)}: times must be ≥ 0`);
-  const ds = [sc.clockSkew, ...Object.values(sc.delays ?? {}).filter((x) => x && 'kind' in x), ...Object.values(sc.delays?.links ?? {})];
+  for (const f of sc.faults ?? [])
+    if (!(f.atMs >= 0 && f.forMs >= 0)) out.push(`fault ${describeFault(f)}: times must be ≥ 0`);
+  const ds = [
+    sc.clockSkew,
+    ...Object.values(sc.delays ?? {}).filter((x) => x && 'kind' in x),
+    ...Object.values(sc.delays?.links ?? {}),
+  ];
   for (const d of ds) {
     const p = d && 'kind' in d ? problemOf(d) : undefined;
     if (p) out.push(p);
@@ -67,23 +76,31 @@ export function simulate(model: PolicyModel, sc: Scenario, o: SimulateOptions = 
   };
   const rates = datas.map((d) => workloadRate(d, model));
   const fallbackRate = 100;
-  if (!sc.load && rates.some((r) => r.perSec === undefined)) assumptions.push(`data types without a workload are offered ${fallbackRate} operations/s (assumption)`);
+  if (!sc.load && rates.some((r) => r.perSec === undefined))
+    assumptions.push(`data types without a workload are offered ${fallbackRate} operations/s (assumption)`);
   const perGroup = rates.map((r) => r.perSec ?? fallbackRate);
   const declaredTotal = perGroup.reduce((s, x) => s + x, 0);
   const perSec = sc.load?.perSec ?? declaredTotal;
   /** What the run offers data type i: the load split in proportion to the declared workloads. */
   const offered = (i: number) => (perSec * perGroup[i]) / declaredTotal;
-  const groups = datas.map((d, i) => buildGroup(i, d, model, sc, rng, keys, clockOf, degradedLevel(d, offered(i), rates[i].perSec)));
+  const groups = datas.map((d, i) =>
+    buildGroup(i, d, model, sc, rng, keys, clockOf, degradedLevel(d, offered(i), rates[i].perSec)),
+  );
   const readShares = rates.map((r) => (sc.load?.readsPct ?? r.readsPct ?? 50) / 100);
 
   const shares = sc.clients?.regions ?? groups[0].regions.map((region) => ({ region, share: 1 }));
   const timeoutMs = sc.timeoutMs ?? defaults.timeoutMs;
   const clientCount = Math.max(1, Math.floor(sc.clients?.count ?? defaultClients(perSec, timeoutMs)));
   const sessions: Session[] = [];
-  const counts = apportion(clientCount, shares.map((c) => c.share));
+  const counts = apportion(
+    clientCount,
+    shares.map((c) => c.share),
+  );
   const sessionsByRegion = shares.map((c, k) => {
     const regionIn = Int32Array.from(groups, (g) => Math.max(0, g.regions.indexOf(c.region)));
-    for (const g of groups) if (!g.regions.includes(c.region)) assumptions.push(`${g.name}: clients in ${c.region}, a region its topology lacks, use ${g.regions[0]}`);
+    for (const g of groups)
+      if (!g.regions.includes(c.region))
+        assumptions.push(`${g.name}: clients in ${c.region}, a region its topology lacks, use ${g.regions[0]}`);
     return Array.from({ length: Math.max(1, counts[k]) }, () => {
       const home = Int32Array.from(groups, (g, gi) => {
         const rs = g.replicas[regionIn[gi]];
@@ -106,24 +123,54 @@ export function simulate(model: PolicyModel, sc: Scenario, o: SimulateOptions = 
   let clock = () => 0;
   const record = new Recorder(o.onHistory, o.historyLimit ?? defaults.historyLimit, verifiers, () => clock());
   record.header({ scenario: sc.name, seed: seedOf(sc.seed), data: groups.map(headerOf) });
-  const strides = groups.map((_, i) => Math.max(1, Math.floor((offered(i) * (1 - readShares[i]) * sc.durationMs) / 1000 / (o.visibilityProbes ?? probeTarget))));
-  const sim = new Sim(groups, metrics, checking ? checkers : [], record, rng, { timeoutMs, durationMs: sc.durationMs, queueCap: defaults.sessionQueue }, sessions.length, visibilityAt, strides);
+  const strides = groups.map((_, i) =>
+    Math.max(
+      1,
+      Math.floor((offered(i) * (1 - readShares[i]) * sc.durationMs) / 1000 / (o.visibilityProbes ?? probeTarget)),
+    ),
+  );
+  const sim = new Sim(
+    groups,
+    metrics,
+    checking ? checkers : [],
+    record,
+    rng,
+    { timeoutMs, durationMs: sc.durationMs, queueCap: defaults.sessionQueue },
+    sessions.length,
+    visibilityAt,
+    strides,
+  );
   clock = () => sim.now;
-  const plan = { perSec, durationMs: sc.durationMs, groupShares: perGroup, readShares, regionShares: shares.map((s) => s.share), sessionsByRegion };
+  const plan = {
+    perSec,
+    durationMs: sc.durationMs,
+    groupShares: perGroup,
+    readShares,
+    regionShares: shares.map((s) => s.share),
+    sessionsByRegion,
+  };
   sim.workload = new Workload(sim, plan);
   sim.workload.begin();
-  for (const t of new Set(faults.flatMap((f) => [f.atMs, f.atMs + f.forMs]))) sim.at(t, Kind.Change, null, -1, 0, null, null, 0);
+  for (const t of new Set(faults.flatMap((f) => [f.atMs, f.atMs + f.forMs])))
+    sim.at(t, Kind.Change, null, -1, 0, null, null, 0);
   const limit = o.maxSimMs ?? span + Math.max(defaults.settleMs, 2 * timeoutMs);
-  const stopped = sim.run(limit, { maxEvents: o.maxEvents ?? Infinity, checkEvery: o.checkEvery ?? defaults.checkEvery, signal: o.signal, shouldStop: o.shouldStop, onProgress: o.onProgress });
+  const stopped = sim.run(limit, {
+    maxEvents: o.maxEvents ?? Infinity,
+    checkEvery: o.checkEvery ?? defaults.checkEvery,
+    signal: o.signal,
+    shouldStop: o.shouldStop,
+    onProgress: o.onProgress,
+  });
   for (const v of sim.visibility) v.finish();
-  if (!stopped && !groups.some((g) => g.randomQuorums)) groups.forEach((g, i) => (checkers[i].diverged = divergedKeys(g)));
+  if (!stopped && !groups.some((g) => g.randomQuorums))
+    groups.forEach((g, i) => (checkers[i].diverged = divergedKeys(g)));
   finalReads(sim, groups);
   o.onProgress?.(1);
 
   const total = shares.reduce((x, c) => x + c.share, 0);
   assumptions.push(
     `${sessions.length} clients (${shares.map((c, k) => `${c.region} ${counts[k]} (${Math.round((100 * c.share) / total)}%)`).join(', ')}), one operation at a time each; open-loop Poisson arrivals at ${perSec}/s for ${sc.durationMs / 1000}s; an arrival waits while its client is busy (up to ${defaults.sessionQueue}; beyond, it is shed and counted); ${keys} keys per data type, chosen uniformly`,
-    'latency runs from an operation\'s arrival at its client, so time spent waiting for a busy client counts (no coordinated omission)',
+    "latency runs from an operation's arrival at its client, so time spent waiting for a busy client counts (no coordinated omission)",
     `an operation without an answer ${timeoutMs} ms after it arrived fails — or, for a write some replica took, is indeterminate (info) (source L2040: strong-consistency timeout 1 s)`,
     'registers: every write stores a value unique to its key; merged data types are counters: every write adds 1',
     `the seed is ${seedOf(sc.seed)}; sfc32 pseudo-random numbers`,
@@ -132,13 +179,35 @@ export function simulate(model: PolicyModel, sc: Scenario, o: SimulateOptions = 
   );
   const ran = stopped ? Math.min(sc.durationMs, sim.now) : sc.durationMs;
   return {
-    scenario: { name: sc.name, seed: seedOf(sc.seed), durationMs: sc.durationMs, loadPerSec: perSec, clients: sessions.length, keys, timeoutMs, faults: faults.map(describeFault) },
+    scenario: {
+      name: sc.name,
+      seed: seedOf(sc.seed),
+      durationMs: sc.durationMs,
+      loadPerSec: perSec,
+      clients: sessions.length,
+      keys,
+      timeoutMs,
+      faults: faults.map(describeFault),
+    },
     events: sim.events,
     simulatedMs: Math.round(sim.now * 1000) / 1000,
     ...(stopped ? { stopped } : {}),
     history: { lines: record.lines, truncated: record.truncated },
     // Rates and cost are per second of load that ran: a stopped run's share of the duration, not all of it.
-    data: groups.map((g, i) => report({ g, m: metrics[i], c: checkers[i], vis: sim.visibility[i], historyChecks: historyChecks(g, verifiers[i]), checked: checking, faults, durationMs: ran, sessions: sessions.length, model })),
+    data: groups.map((g, i) =>
+      report({
+        g,
+        m: metrics[i],
+        c: checkers[i],
+        vis: sim.visibility[i],
+        historyChecks: historyChecks(g, verifiers[i]),
+        checked: checking,
+        faults,
+        durationMs: ran,
+        sessions: sessions.length,
+        model,
+      }),
+    ),
     assumptions: [...new Set(assumptions)],
   };
 }
@@ -170,8 +239,27 @@ function divergedKeys(g: Group): number {
 }
 
 function headerOf(g: Group): RunHeader['data'][number] {
-  const [writes, reads] = protocolNotes({ name: '', writeMode: g.writeMode, readMode: g.readMode, regions: g.regions, leaders: g.leaders, w: g.w, r: g.r, n: g.n, randomQuorums: g.randomQuorums, prefer: g.prefer, electionMs: g.lead.electionMs });
-  return { name: g.name, model: g.counter ? 'counter' : 'register', level: g.level.display, replication: g.mode === 'quorum' ? `quorum write ${g.w} read ${g.r} of ${g.n}` : `${g.mode} (${g.n} replicas)`, conflict: g.data.effective.conflict?.value ?? g.strategy, protocol: `${writes.slice(2)}; ${reads.slice(2)}` };
+  const [writes, reads] = protocolNotes({
+    name: '',
+    writeMode: g.writeMode,
+    readMode: g.readMode,
+    regions: g.regions,
+    leaders: g.leaders,
+    w: g.w,
+    r: g.r,
+    n: g.n,
+    randomQuorums: g.randomQuorums,
+    prefer: g.prefer,
+    electionMs: g.lead.electionMs,
+  });
+  return {
+    name: g.name,
+    model: g.counter ? 'counter' : 'register',
+    level: g.level.display,
+    replication: g.mode === 'quorum' ? `quorum write ${g.w} read ${g.r} of ${g.n}` : `${g.mode} (${g.n} replicas)`,
+    conflict: g.data.effective.conflict?.value ?? g.strategy,
+    protocol: `${writes.slice(2)}; ${reads.slice(2)}`,
+  };
 }
 
 /** Every key's converged value (all replicas' and coordinators' versions combined) is read once, as the last operation. */

@@ -26,7 +26,9 @@ export function scenarioOf(model: PolicyModel, run: TargetRun): Scenario | { err
   const { kind, name } = run.target;
   if (kind === 'data') {
     const d = model.data.get(name);
-    return d ? defaultScenario(model, d, { seed: run.seed ?? run.defaultSeed, ops: run.ops }) : { error: `no data type '${name}'` };
+    return d
+      ? defaultScenario(model, d, { seed: run.seed ?? run.defaultSeed, ops: run.ops })
+      : { error: `no data type '${name}'` };
   }
   const sc = model.scenarios.get(name);
   return sc ? scenarioFor(sc, { seed: run.seed ?? sc.seed ?? run.defaultSeed }) : { error: `no scenario '${name}'` };

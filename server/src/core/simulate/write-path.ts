@@ -75,7 +75,17 @@ export function coordinate(sim: Sim, op: Op, j: number): void {
   const vv = base.vv.slice();
   const slot = g.slots === 1 ? 0 : o;
   vv[slot]++;
-  const w: WriteRec = { vv, value: g.counter ? base.value + 1 : op.value, ts: sim.now + g.skew[o], seq: base.seq + 1, origin: o, idx: vv[slot], slot, key: op.key, term: 0 };
+  const w: WriteRec = {
+    vv,
+    value: g.counter ? base.value + 1 : op.value,
+    ts: sim.now + g.skew[o],
+    seq: base.seq + 1,
+    origin: o,
+    idx: vv[slot],
+    slot,
+    key: op.key,
+    term: 0,
+  };
   apply(base, w, g.order);
   op.w = w;
   op.acks = 0;
@@ -106,7 +116,17 @@ function propose(sim: Sim, op: Op): void {
   const vv = head.vv.slice();
   const pos = ++vv[slot];
   const o = g.replicaRegion[L.leader];
-  const w: WriteRec = { vv, value: g.counter ? head.value + 1 : op.value, ts: sim.now + g.skew[o], seq: head.seq + 1, origin: o, idx: pos, slot, key, term: L.term };
+  const w: WriteRec = {
+    vv,
+    value: g.counter ? head.value + 1 : op.value,
+    ts: sim.now + g.skew[o],
+    seq: head.seq + 1,
+    origin: o,
+    idx: pos,
+    slot,
+    key,
+    term: L.term,
+  };
   assign(head, w);
   op.w = w;
   L.match[L.leader * K + key] = pos;
@@ -154,7 +174,16 @@ export function onWrite(sim: Sim, e: Ev): void {
     // The follower reports what it holds; like a leader's retried AppendEntries, the report gets through once healed.
     if (w.term === L.term && w.idx > L.committed[w.key] && !g.net.unreachable(b, w.origin)) {
       const t0 = g.faults.any ? g.faults.clearAt(b, w.origin, sim.now) : sim.now;
-      sim.at(t0 - sim.now + g.net.oneWay(b, w.origin, t0) + g.net.ack(sim.rng), Kind.Ack, op, r, e.att, null, null, w.idx);
+      sim.at(
+        t0 - sim.now + g.net.oneWay(b, w.origin, t0) + g.net.ack(sim.rng),
+        Kind.Ack,
+        op,
+        r,
+        e.att,
+        null,
+        null,
+        w.idx,
+      );
     }
     return;
   }
@@ -223,7 +252,16 @@ export function onCommit(sim: Sim, e: Ev): void {
   const w = e.w!;
   const r = e.node;
   if (g.faults.any && g.faults.down(g.replicaRegion[r], sim.now)) {
-    sim.at(g.faults.clearAt(g.replicaRegion[r], g.replicaRegion[r], sim.now) - sim.now, e.kind, op, r, e.att, w, null, e.flag);
+    sim.at(
+      g.faults.clearAt(g.replicaRegion[r], g.replicaRegion[r], sim.now) - sim.now,
+      e.kind,
+      op,
+      r,
+      e.att,
+      w,
+      null,
+      e.flag,
+    );
     return;
   }
   if (w.term < g.lead.termOf[r]) return;
@@ -231,7 +269,8 @@ export function onCommit(sim: Sim, e: Ev): void {
     sim.wake(g, r, w.key);
     sim.observeApply(g, r, w.key);
   }
-  if (e.flag === 1 && !op.done && e.att === op.attempt) sim.send(g, g.replicaRegion[r], op.region, 0, Kind.Reply, op, r, op.attempt, null, 0);
+  if (e.flag === 1 && !op.done && e.att === op.attempt)
+    sim.send(g, g.replicaRegion[r], op.region, 0, Kind.Reply, op, r, op.attempt, null, 0);
 }
 
 function checkCommit(sim: Sim, op: Op): void {

@@ -33,7 +33,13 @@ export const systemNames: Record<DriverSystem, string> = {
 /** The settings of every system for a data type's effective settings (or a `when` branch's). */
 export function driverSettings(effective: Effective, topology: TopologyModel | undefined): DriverSettings {
   const i = driverInput(effective, topology);
-  return { cassandra: cassandra(i), postgres: postgres(i), mongodb: mongodb(i), dynamodb: dynamodb(i), cosmos: cosmos(i) };
+  return {
+    cassandra: cassandra(i),
+    postgres: postgres(i),
+    mongodb: mongodb(i),
+    dynamodb: dynamodb(i),
+    cosmos: cosmos(i),
+  };
 }
 
 export interface DriverGap {
@@ -55,7 +61,8 @@ export function driverGaps(data: DataModel): DriverGap[] {
   const add = (effective: Effective, range: Range, branch?: string) => {
     const all = driverSettings(effective, data.topology);
     for (const system of driverSystems) {
-      for (const note of all[system].unsupported) out.push({ system, note, data: data.name, uri: data.origin.uri, range, branch });
+      for (const note of all[system].unsupported)
+        out.push({ system, note, data: data.name, uri: data.origin.uri, range, branch });
     }
   };
   add(data.effective, data.origin.range);

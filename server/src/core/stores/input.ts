@@ -4,7 +4,6 @@ import { namedLevel, needsConsensus, sessionGuarantees, type Guarantee, type Lev
 import type { Effective, Replication, TopologyModel } from '../model/model';
 import { assumedRegion } from '../model/topology';
 
-
 /** Settings for one system, why they give the level, and what they cannot give. */
 export interface DriverAdvice<S> {
   settings: S;
@@ -17,7 +16,15 @@ export interface DriverAdvice<S> {
 }
 
 /** The family a level belongs to, strongest first; each driver maps families, not level names. */
-export type LevelFamily = 'transactions' | 'total_order' | 'regional' | 'causal' | 'session' | 'bounded' | 'prefix' | 'eventual';
+export type LevelFamily =
+  | 'transactions'
+  | 'total_order'
+  | 'regional'
+  | 'causal'
+  | 'session'
+  | 'bounded'
+  | 'prefix'
+  | 'eventual';
 
 export interface DriverRegion {
   name: string;
@@ -65,7 +72,9 @@ export function driverInput(effective: Effective, topology: TopologyModel | unde
   const assumed: string[] = [];
   const level = effective.level?.value ?? namedLevel('eventual');
   if (!effective.level) assumed.push('no consistency level declared: settings for eventual');
-  let regions: DriverRegion[] = topology ? [...topology.regions.values()].map((r) => ({ name: r.name, replicas: r.replicas })) : [];
+  let regions: DriverRegion[] = topology
+    ? [...topology.regions.values()].map((r) => ({ name: r.name, replicas: r.replicas }))
+    : [];
   if (regions.length === 0) {
     regions = [{ name: assumedRegion, replicas: assumedReplicas }];
     assumed.push(`no topology: one region '${assumedRegion}' with ${assumedReplicas} replicas assumed`);
@@ -74,7 +83,12 @@ export function driverInput(effective: Effective, topology: TopologyModel | unde
   const declaredPrimaries = effective.primaries.filter((p) => regions.some((r) => r.name === p));
   const primaryRegion = declaredPrimaries[0] ?? topoPrimary ?? regions[0].name;
   const family = familyOf(level);
-  const session = family === 'session' ? sessionGuarantees.filter((s) => level.guarantees.has(s)) : family === 'bounded' || family === 'prefix' || family === 'eventual' ? [] : [...sessionGuarantees];
+  const session =
+    family === 'session'
+      ? sessionGuarantees.filter((s) => level.guarantees.has(s))
+      : family === 'bounded' || family === 'prefix' || family === 'eventual'
+        ? []
+        : [...sessionGuarantees];
   return {
     level,
     family,
@@ -83,7 +97,8 @@ export function driverInput(effective: Effective, topology: TopologyModel | unde
     n: regions.reduce((s, r) => s + r.replicas, 0),
     primaryRegion,
     multiPrimary: declaredPrimaries.length > 1 ? declaredPrimaries : [],
-    replication: effective.replication && !effective.replication.value.assumed ? effective.replication.value : undefined,
+    replication:
+      effective.replication && !effective.replication.value.assumed ? effective.replication.value : undefined,
     conflict: effective.conflict?.value,
     assumed,
   };
@@ -101,4 +116,3 @@ export function declaredReads(i: DriverInput): number | undefined {
   if (!r) return undefined;
   return r.mode === 'quorum' ? Math.min(r.r, i.n) : 1;
 }
-

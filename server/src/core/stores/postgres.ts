@@ -28,7 +28,9 @@ export interface PostgresSettings {
 
 export function postgres(i: DriverInput): DriverAdvice<PostgresSettings> {
   const primary = `${i.primaryRegion}_1`;
-  const standbys = i.regions.flatMap((r) => Array.from({ length: r.replicas }, (_, k) => `${r.name}_${k + 1}`)).filter((s) => s !== primary);
+  const standbys = i.regions
+    .flatMap((r) => Array.from({ length: r.replicas }, (_, k) => `${r.name}_${k + 1}`))
+    .filter((s) => s !== primary);
   const notes: string[] = [...i.assumed];
   const unsupported: string[] = [];
   const strongish = i.family === 'transactions' || i.family === 'total_order' || i.family === 'regional';
@@ -45,17 +47,27 @@ export function postgres(i: DriverInput): DriverAdvice<PostgresSettings> {
     maxReplayLagMs: null,
     replayLagCheck: null,
   };
-  const durability = k > 0 ? `commits wait until ${k} standby${k > 1 ? 's have' : ' has'} flushed them (${k + 1} of ${i.n} copies)` : 'commits do not wait for standbys';
+  const durability =
+    k > 0
+      ? `commits wait until ${k} standby${k > 1 ? 's have' : ' has'} flushed them (${k + 1} of ${i.n} copies)`
+      : 'commits do not wait for standbys';
   if (i.multiPrimary.length > 0) {
-    unsupported.push(`streaming replication has one writable primary: the declared primaries ${i.multiPrimary.join(', ')} cannot all take writes; writes go to ${i.primaryRegion}`);
+    unsupported.push(
+      `streaming replication has one writable primary: the declared primaries ${i.multiPrimary.join(', ')} cannot all take writes; writes go to ${i.primaryRegion}`,
+    );
   }
 
   if (strongish) {
     if (i.family === 'regional' && i.regions.length > 1) {
-      unsupported.push(`${i.level.display} wants a leader in every region; streaming replication has one primary (use one cluster per region, data partitioned by home region): these settings send every read and write to ${i.primaryRegion}`);
+      unsupported.push(
+        `${i.level.display} wants a leader in every region; streaming replication has one primary (use one cluster per region, data partitioned by home region): these settings send every read and write to ${i.primaryRegion}`,
+      );
     }
     if (i.level.name === 'sequential') notes.push('stronger than declared: reading the primary is linearizable');
-    if (k === 0 && i.n > 1) notes.push('the declared replication does not wait for standbys: commits acknowledged just before a failover can be lost');
+    if (k === 0 && i.n > 1)
+      notes.push(
+        'the declared replication does not wait for standbys: commits acknowledged just before a failover can be lost',
+      );
     return {
       settings: { ...base, readFrom: 'primary' },
       reason: `one primary orders every write and reads on it see every committed write${i.family === 'transactions' ? ' (serializable snapshot isolation on one server)' : ''}; ${durability}, so a promoted standby keeps them`,
@@ -74,8 +86,13 @@ export function postgres(i: DriverInput): DriverAdvice<PostgresSettings> {
             waitOnStandby: 'SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn',
           }
         : null;
-    notes.push('alternative: synchronous_commit = remote_apply with every standby in synchronous_standby_names makes standby reads see each commit without waiting, but every commit then waits for the slowest standby');
-    if (i.family === 'causal') notes.push("causal across clients: send the token with every message between clients; a reader waits for the largest token it has seen");
+    notes.push(
+      'alternative: synchronous_commit = remote_apply with every standby in synchronous_standby_names makes standby reads see each commit without waiting, but every commit then waits for the slowest standby',
+    );
+    if (i.family === 'causal')
+      notes.push(
+        'causal across clients: send the token with every message between clients; a reader waits for the largest token it has seen',
+      );
     return {
       settings: { ...base, lsnToken },
       reason: lsnToken
@@ -87,13 +104,26 @@ export function postgres(i: DriverInput): DriverAdvice<PostgresSettings> {
   }
   if (i.family === 'bounded') {
     if (i.level.maxStalenessMs === undefined) {
-      notes.push(`stronger than declared: PostgreSQL measures lag in time or WAL bytes, not versions; reads go to the primary`);
-      return { settings: { ...base, readFrom: 'primary' }, reason: 'reads on the primary see every committed write (staleness 0)', notes, unsupported };
+      notes.push(
+        `stronger than declared: PostgreSQL measures lag in time or WAL bytes, not versions; reads go to the primary`,
+      );
+      return {
+        settings: { ...base, readFrom: 'primary' },
+        reason: 'reads on the primary see every committed write (staleness 0)',
+        notes,
+        unsupported,
+      };
     }
     const t = Math.floor(i.level.maxStalenessMs);
-    notes.push('conservative: on an idle primary the check fails and reads go to the primary; primary and standby clocks must agree');
+    notes.push(
+      'conservative: on an idle primary the check fails and reads go to the primary; primary and standby clocks must agree',
+    );
     return {
-      settings: { ...base, maxReplayLagMs: t, replayLagCheck: `SELECT COALESCE(now() - pg_last_xact_replay_timestamp() <= interval '${t} milliseconds', false)` },
+      settings: {
+        ...base,
+        maxReplayLagMs: t,
+        replayLagCheck: `SELECT COALESCE(now() - pg_last_xact_replay_timestamp() <= interval '${t} milliseconds', false)`,
+      },
       reason: `a standby is read only while the last transaction it replayed committed less than ${formatDuration(t)} ago, else the read goes to the primary; standbys replay in commit order (consistent prefix)`,
       notes,
       unsupported,

@@ -65,7 +65,11 @@ export class AstBuilder {
       case 'profileDecl':
         return profileDecl(this, n, this.qualifiedName.bind(this));
       case 'storeDecl':
-        return { kind: 'store', range, names: (c.Identifier ?? []).map((t) => name(realToken(t))).filter((x): x is A.Name => !!x) };
+        return {
+          kind: 'store',
+          range,
+          names: (c.Identifier ?? []).map((t) => name(realToken(t))).filter((x): x is A.Name => !!x),
+        };
       case 'topologyDecl':
         return {
           kind: 'topology',
@@ -76,7 +80,12 @@ export class AstBuilder {
           work: (c.replicaWork ?? []).filter(isNode).map((w) => replicaWork(this, w)),
         };
       case 'tierDecl':
-        return { kind: 'tier', range, name: this.qualifiedName(sub(c, 'qualifiedName')), body: this.block(sub(c, 'block')) };
+        return {
+          kind: 'tier',
+          range,
+          name: this.qualifiedName(sub(c, 'qualifiedName')),
+          body: this.block(sub(c, 'block')),
+        };
       case 'dataDecl':
         return { kind: 'data', range, name: name(tok(c, 'Name')), body: this.block(sub(c, 'block')) };
       case 'transactionDecl':
@@ -84,7 +93,10 @@ export class AstBuilder {
           kind: 'transaction',
           range,
           name: name(tok(c, 'Name')),
-          members: (c.member ?? []).map(realToken).filter((t): t is IToken => !!t).map((t) => name(t)!),
+          members: (c.member ?? [])
+            .map(realToken)
+            .filter((t): t is IToken => !!t)
+            .map((t) => name(t)!),
         };
       case 'scenarioDecl':
         return scenario(this, n);
@@ -184,10 +196,22 @@ export class AstBuilder {
       }
       case 'partition': {
         const p = tok(c, 'Kw_consistency') ?? tok(c, 'Kw_availability');
-        return { range, keyword, kind: 'partition', prefer: p?.image as 'consistency' | 'availability' | undefined, preferRange: p ? tokenRange(p) : undefined };
+        return {
+          range,
+          keyword,
+          kind: 'partition',
+          prefer: p?.image as 'consistency' | 'availability' | undefined,
+          preferRange: p ? tokenRange(p) : undefined,
+        };
       }
       case 'conflict':
-        return { range, keyword, kind: 'conflict', strategy: name(tok(c, 'strategy')), variant: name(tok(c, 'variant')) };
+        return {
+          range,
+          keyword,
+          kind: 'conflict',
+          strategy: name(tok(c, 'strategy')),
+          variant: name(tok(c, 'variant')),
+        };
       case 'workload':
         return {
           range,
@@ -216,11 +240,31 @@ export class AstBuilder {
       case 'money':
         return { range, keyword, kind: 'money', value: name(tok(c, 'value')) };
       case 'primary':
-        return { range, keyword, kind: 'primary', regions: (c.region ?? []).map(realToken).filter((t): t is IToken => !!t).map((t) => name(t)!) };
+        return {
+          range,
+          keyword,
+          kind: 'primary',
+          regions: (c.region ?? [])
+            .map(realToken)
+            .filter((t): t is IToken => !!t)
+            .map((t) => name(t)!),
+        };
       case 'when':
-        return { range, keyword, kind: 'when', conditions: this.conditions(sub(c, 'conditions')), body: this.block(sub(c, 'block')) };
+        return {
+          range,
+          keyword,
+          kind: 'when',
+          conditions: this.conditions(sub(c, 'conditions')),
+          body: this.block(sub(c, 'block')),
+        };
       case 'degrade':
-        return { range, keyword, kind: 'degrade', level: this.levelExpr(sub(c, 'levelExpr')), condition: this.condition(sub(c, 'condition')) };
+        return {
+          range,
+          keyword,
+          kind: 'degrade',
+          level: this.levelExpr(sub(c, 'levelExpr')),
+          condition: this.condition(sub(c, 'condition')),
+        };
       case 'applies':
         return { range, keyword, kind: 'applies', conditions: this.conditions(sub(c, 'conditions')) };
       default:
@@ -299,7 +343,14 @@ export class AstBuilder {
     const range = nodeRange(n);
     const unit = tok(c, 'PercentSign')?.image ?? tok(c, 'unit')?.image;
     return this.quantity(
-      { currencySign: tok(c, 'CurrencySign')?.image, number: num.image, unit, per: tok(c, 'per')?.image, text: this.text.slice(range.start, range.end), range },
+      {
+        currencySign: tok(c, 'CurrencySign')?.image,
+        number: num.image,
+        unit,
+        per: tok(c, 'per')?.image,
+        text: this.text.slice(range.start, range.end),
+        range,
+      },
       expected,
     );
   }

@@ -7,7 +7,10 @@ import { isNode, name, nodeRange, realToken, sub, tok, tokenRange, type Children
 import type { CstKey } from './cst.generated';
 
 const names = (c: Children, key: CstKey): A.Name[] =>
-  (c[key] ?? []).map(realToken).filter((t): t is IToken => !!t).map((t) => name(t)!);
+  (c[key] ?? [])
+    .map(realToken)
+    .filter((t): t is IToken => !!t)
+    .map((t) => name(t)!);
 
 /** A distribution call; its numbers are read as durations or plain numbers (the model checks each parameter). */
 export function distribution(b: AstBuilder, n: CstNode | undefined): A.DistExpr | undefined {
@@ -41,7 +44,10 @@ export function replicaWork(b: AstBuilder, n: CstNode): A.ReplicaWork {
 
 export function scenario(b: AstBuilder, n: CstNode): A.ScenarioDecl {
   const c = n.children as Children;
-  const body = (c.scenarioProp ?? []).filter(isNode).map((p) => scenarioProp(b, p)).filter((p): p is A.ScenarioProp => !!p);
+  const body = (c.scenarioProp ?? [])
+    .filter(isNode)
+    .map((p) => scenarioProp(b, p))
+    .filter((p): p is A.ScenarioProp => !!p);
   return { kind: 'scenario', name: name(tok(c, 'Name')), body, range: nodeRange(n) };
 }
 
@@ -73,14 +79,19 @@ function scenarioProp(b: AstBuilder, n: CstNode): A.ScenarioProp | undefined {
     case 'election':
       return { kind: 'election', range, keyword, value: q('value', ['duration']) };
     case 'visibility': {
-      const points = (c.points ?? []).filter(isNode).map((p) => b.quantityNode(p, ['duration'])).filter((x): x is A.Quantity => !!x);
+      const points = (c.points ?? [])
+        .filter(isNode)
+        .map((p) => b.quantityNode(p, ['duration']))
+        .filter((x): x is A.Quantity => !!x);
       return { kind: 'visibility', range, keyword, points };
     }
     case 'clients': {
       const regions = (c.clientShare ?? []).filter(isNode).flatMap((s) => {
         const sc = s.children as Children;
         const region = name(tok(sc, 'Name'));
-        return region ? [{ name: region, share: b.quantityNode(sub(sc, 'share'), ['percent']), range: nodeRange(s) }] : [];
+        return region
+          ? [{ name: region, share: b.quantityNode(sub(sc, 'share'), ['percent']), range: nodeRange(s) }]
+          : [];
       });
       return { kind: 'clients', range, keyword, count: b.countToken(tok(c, 'count')), regions };
     }
@@ -93,7 +104,16 @@ function scenarioProp(b: AstBuilder, n: CstNode): A.ScenarioProp | undefined {
 
 function fault(b: AstBuilder, c: Children): A.ScenarioFault {
   if (c.Kw_crash) return { fault: 'crash', region: name(tok(c, 'region')) };
-  if (c.Kw_slow) return { fault: 'slow', a: name(tok(c, 'a')), b: name(tok(c, 'b')), by: b.quantityNode(sub(c, 'by'), ['multiplier', 'duration']) };
-  const sides = (c.partitionSide ?? []).filter(isNode).map((s) => names(s.children as Children, 'Name')).filter((s) => s.length > 0);
+  if (c.Kw_slow)
+    return {
+      fault: 'slow',
+      a: name(tok(c, 'a')),
+      b: name(tok(c, 'b')),
+      by: b.quantityNode(sub(c, 'by'), ['multiplier', 'duration']),
+    };
+  const sides = (c.partitionSide ?? [])
+    .filter(isNode)
+    .map((s) => names(s.children as Children, 'Name'))
+    .filter((s) => s.length > 0);
   return { fault: 'partition', sides };
 }

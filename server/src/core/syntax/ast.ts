@@ -58,7 +58,15 @@ export type Property =
   | (PropBase & { kind: 'tier'; ref?: Name })
   | (PropBase & { kind: 'consistency'; level?: LevelExpr })
   | (PropBase & { kind: 'replication'; mode?: Name; write?: Quantity; read?: Quantity; random?: Range })
-  | (PropBase & { kind: 'latency'; op?: 'read' | 'write'; opRange?: Range; percentile?: Name; comparator?: Comparator; comparatorRange?: Range; bound?: Quantity })
+  | (PropBase & {
+      kind: 'latency';
+      op?: 'read' | 'write';
+      opRange?: Range;
+      percentile?: Name;
+      comparator?: Comparator;
+      comparatorRange?: Range;
+      bound?: Quantity;
+    })
   | (PropBase & { kind: 'availability'; comparator?: Comparator; comparatorRange?: Range; target?: Quantity })
   | (PropBase & { kind: 'partition'; prefer?: 'consistency' | 'availability'; preferRange?: Range })
   | (PropBase & { kind: 'conflict'; strategy?: Name; variant?: Name })
@@ -226,7 +234,11 @@ export type ScenarioProp =
   | (ScenarioPropBase & { kind: 'data'; names: Name[] })
   | (ScenarioPropBase & { kind: 'duration'; value?: Quantity })
   | (ScenarioPropBase & { kind: 'load'; rate?: Quantity; reads?: Quantity })
-  | (ScenarioPropBase & { kind: 'clients'; count?: Quantity; regions: { name: Name; share?: Quantity; range: Range }[] })
+  | (ScenarioPropBase & {
+      kind: 'clients';
+      count?: Quantity;
+      regions: { name: Name; share?: Quantity; range: Range }[];
+    })
   | (ScenarioPropBase & { kind: 'fault'; at?: Quantity; for?: Quantity } & ScenarioFault)
   | (ScenarioPropBase & { kind: 'seed'; value?: Quantity })
   | (ScenarioPropBase & { kind: 'keys'; value?: Quantity })

@@ -38,4 +38,3 @@ export function sub(c: Children, key: CstKey, i = 0): CstNode | undefined {
 export function name(t: IToken | undefined): A.Name | undefined {
   return t ? { text: t.image, range: tokenRange(t) } : undefined;
 }
-

@@ -42,14 +42,16 @@ export function boundNesting(tokens: IToken[], uri: string, max: number = limits
   function report(open: IToken): void {
     if (diagnostics.length > 0) return;
     const end = open.startOffset + open.image.length;
-    diagnostics.push(diagnostic({
-      code: 'limit-exceeded',
-      uri,
-      range: { start: open.startOffset, end },
-      message:
-        `This '${open.image}' opens bracket ${max + 1} of a nesting at most ${max} deep ` +
-        `(docs/language.md#limits): what it holds is not read.`,
-    }));
+    diagnostics.push(
+      diagnostic({
+        code: 'limit-exceeded',
+        uri,
+        range: { start: open.startOffset, end },
+        message:
+          `This '${open.image}' opens bracket ${max + 1} of a nesting at most ${max} deep ` +
+          `(docs/language.md#limits): what it holds is not read.`,
+      }),
+    );
   }
 }
 

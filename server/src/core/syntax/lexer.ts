@@ -80,31 +80,37 @@ export function tokenizeSlice(text: string, uri: string, at: SliceStart): LexRes
   const diagnostics: Diagnostic[] = [];
   for (const e of result.errors) {
     const ch = text.slice(e.offset, e.offset + e.length);
-    diagnostics.push(diagnostic({
-      code: 'syntax-unexpected-character',
-      uri,
-      range: { start: e.offset, end: e.offset + e.length },
-      message: `Unexpected character${e.length > 1 ? 's' : ''} ${JSON.stringify(ch)}.`,
-    }));
+    diagnostics.push(
+      diagnostic({
+        code: 'syntax-unexpected-character',
+        uri,
+        range: { start: e.offset, end: e.offset + e.length },
+        message: `Unexpected character${e.length > 1 ? 's' : ''} ${JSON.stringify(ch)}.`,
+      }),
+    );
   }
   for (const c of comments) {
     if (c.tokenType === UnclosedComment) {
-      diagnostics.push(diagnostic({
-        code: 'syntax-unclosed-comment',
-        uri,
-        range: { start: c.startOffset, end: c.startOffset + 2 },
-        message: "Block comment '/*' is never closed with '*/'.",
-      }));
+      diagnostics.push(
+        diagnostic({
+          code: 'syntax-unclosed-comment',
+          uri,
+          range: { start: c.startOffset, end: c.startOffset + 2 },
+          message: "Block comment '/*' is never closed with '*/'.",
+        }),
+      );
     }
   }
   for (const t of result.tokens) {
     if (t.tokenType === UnclosedString) {
-      diagnostics.push(diagnostic({
-        code: 'syntax-unclosed-string',
-        uri,
-        range: { start: t.startOffset, end: t.startOffset + t.image.length },
-        message: 'String is never closed: add \'"\' before the end of the line.',
-      }));
+      diagnostics.push(
+        diagnostic({
+          code: 'syntax-unclosed-string',
+          uri,
+          range: { start: t.startOffset, end: t.startOffset + t.image.length },
+          message: "String is never closed: add '\"' before the end of the line.",
+        }),
+      );
     }
   }
   return { tokens: result.tokens, comments, diagnostics };

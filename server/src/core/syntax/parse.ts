@@ -68,7 +68,8 @@ function stopped(t: IToken, text: string, uri: string): Diagnostic {
 /** What the parser was reading, in words, by the innermost rule. */
 const ruleWords: Record<string, string> = {
   file: 'a declaration (import, policy, currency, profile, store, topology, tier, data, transaction or scenario)',
-  declaration: 'a declaration (import, policy, currency, profile, store, topology, tier, data, transaction or scenario)',
+  declaration:
+    'a declaration (import, policy, currency, profile, store, topology, tier, data, transaction or scenario)',
   importDecl: 'a file to import, such as `import "topologies.consistency"`',
   topologyDecl: 'a region, link or replica',
   replicaWork: 'replica work such as `replica write lognormal(median 2ms, p99 10ms)`',
@@ -84,7 +85,8 @@ const ruleWords: Record<string, string> = {
   regionProp: 'a region setting (replicas, primary, city, coordinates)',
   linkDecl: 'a link such as `link mumbai <-> delhi 45ms`',
   block: 'a property',
-  property: 'a property (consistency, replication, latency, availability, partition, conflict, workload, budget, staleness, tier, topology, category, primary, sessions, money, when, degrade)',
+  property:
+    'a property (consistency, replication, latency, availability, partition, conflict, workload, budget, staleness, tier, topology, category, primary, sessions, money, when, degrade)',
   replicationProp: '`sync`, `async` or `quorum write W read R`',
   latencyProp: 'a latency bound such as `latency read p99 <= 200ms`',
   partitionProp: '`partition prefer consistency` or `partition prefer availability`',
@@ -107,7 +109,10 @@ function syntaxDiagnostic(e: IRecognitionException, text: string, uri: string): 
   const rule = rules[rules.length - 1] ?? 'file';
   const diag: Diagnostic = diagnostic({ code: 'syntax-error', uri, range: { start, end }, message: '' });
   let wantsWord = true;
-  if (e.name === 'NotAllInputParsedException' || (e.name === 'MismatchedTokenException' && /--> EOF <--/.test(e.message))) {
+  if (
+    e.name === 'NotAllInputParsedException' ||
+    (e.name === 'MismatchedTokenException' && /--> EOF <--/.test(e.message))
+  ) {
     diag.message = `Unexpected ${found}: expected ${ruleWords.file}.`;
   } else if (e.name === 'MismatchedTokenException') {
     const expected = /Expecting (?:token of type )?--> (.*?) <--/.exec(e.message)?.[1] ?? 'something else';

@@ -1,6 +1,13 @@
 // The Chevrotain grammar of .consistency files. It only recognises structure (a CST) and recovers
 // from errors; meaning (units, levels, names) is given by ast-builder.ts and the model.
-import { CstParser, type CstNode, type IOrAlt, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import {
+  CstParser,
+  type CstNode,
+  type IOrAlt,
+  type IRecognitionException,
+  type IToken,
+  type TokenType,
+} from 'chevrotain';
 import * as T from './tokens';
 import { isUnitWord } from './units';
 import { limits } from '../util/limits';
@@ -77,18 +84,20 @@ export class PolicyParser extends CstParser {
   });
 
   public declaration = this.RULE('declaration', () => {
-    this.OR((this.declarationKinds ??= [
-      { ALT: () => this.SUBRULE(this.importDecl) },
-      { ALT: () => this.SUBRULE(this.policyDecl) },
-      { ALT: () => this.SUBRULE(this.currencyDecl) },
-      { ALT: () => this.SUBRULE(this.profileDecl) },
-      { ALT: () => this.SUBRULE(this.storeDecl) },
-      { ALT: () => this.SUBRULE(this.topologyDecl) },
-      { ALT: () => this.SUBRULE(this.tierDecl) },
-      { ALT: () => this.SUBRULE(this.dataDecl) },
-      { ALT: () => this.SUBRULE(this.transactionDecl) },
-      { ALT: () => this.SUBRULE(this.scenarioDecl) },
-    ]));
+    this.OR(
+      (this.declarationKinds ??= [
+        { ALT: () => this.SUBRULE(this.importDecl) },
+        { ALT: () => this.SUBRULE(this.policyDecl) },
+        { ALT: () => this.SUBRULE(this.currencyDecl) },
+        { ALT: () => this.SUBRULE(this.profileDecl) },
+        { ALT: () => this.SUBRULE(this.storeDecl) },
+        { ALT: () => this.SUBRULE(this.topologyDecl) },
+        { ALT: () => this.SUBRULE(this.tierDecl) },
+        { ALT: () => this.SUBRULE(this.dataDecl) },
+        { ALT: () => this.SUBRULE(this.transactionDecl) },
+        { ALT: () => this.SUBRULE(this.scenarioDecl) },
+      ]),
+    );
   });
 
   /** `import "topologies.consistency"`: the file sees that file's declarations. */
@@ -124,16 +133,20 @@ export class PolicyParser extends CstParser {
 
   /** `cosmos.ru-hour $0.008 source "…"`, `currency USD`, `postgres.read-service lognormal(…)`. */
   public profileEntry = this.RULE('profileEntry', () => {
-    this.OR((this.profileKeys ??= [
-      { ALT: () => this.CONSUME(K.currency, { LABEL: 'key' }) },
-      { ALT: () => this.SUBRULE(this.qualifiedName, { LABEL: 'keyName' }) },
-    ]));
-    this.OR2((this.profileValues ??= [
-      { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: 'text' }) },
-      { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
-      { ALT: () => this.SUBRULE(this.profileQuantity, { LABEL: 'value' }) },
-      { ALT: () => this.CONSUME3(T.Identifier, { LABEL: 'word' }) },
-    ]));
+    this.OR(
+      (this.profileKeys ??= [
+        { ALT: () => this.CONSUME(K.currency, { LABEL: 'key' }) },
+        { ALT: () => this.SUBRULE(this.qualifiedName, { LABEL: 'keyName' }) },
+      ]),
+    );
+    this.OR2(
+      (this.profileValues ??= [
+        { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: 'text' }) },
+        { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
+        { ALT: () => this.SUBRULE(this.profileQuantity, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME3(T.Identifier, { LABEL: 'word' }) },
+      ]),
+    );
     this.OPTION(() => {
       this.CONSUME(K.source);
       this.CONSUME2(T.StringLiteral, { LABEL: 'source' });
@@ -151,7 +164,10 @@ export class PolicyParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.CurrencySign));
     this.CONSUME(T.NumberLiteral);
     this.OPTION2(() => this.CONSUME(T.PercentSign));
-    this.OPTION3({ GATE: () => isUnitWord(this.LA(1).image), DEF: () => this.CONSUME(T.Identifier, { LABEL: 'unit' }) });
+    this.OPTION3({
+      GATE: () => isUnitWord(this.LA(1).image),
+      DEF: () => this.CONSUME(T.Identifier, { LABEL: 'unit' }),
+    });
     this.OPTION4(() => {
       this.CONSUME(T.Slash);
       this.CONSUME2(T.Identifier, { LABEL: 'per' });
@@ -164,11 +180,13 @@ export class PolicyParser extends CstParser {
     this.CONSUME(T.Name);
     this.CONSUME(T.LBrace);
     this.MANY(() =>
-      this.OR((this.topologyMembers ??= [
-        { ALT: () => this.SUBRULE(this.regionDecl) },
-        { ALT: () => this.SUBRULE(this.linkDecl) },
-        { ALT: () => this.SUBRULE(this.replicaWork) },
-      ])),
+      this.OR(
+        (this.topologyMembers ??= [
+          { ALT: () => this.SUBRULE(this.regionDecl) },
+          { ALT: () => this.SUBRULE(this.linkDecl) },
+          { ALT: () => this.SUBRULE(this.replicaWork) },
+        ]),
+      ),
     );
     this.CONSUME(T.RBrace);
   });
@@ -184,28 +202,42 @@ export class PolicyParser extends CstParser {
   });
 
   public regionProp = this.RULE('regionProp', () => {
-    this.OR((this.regionProps ??= [
-      { ALT: () => { this.CONSUME(K.replicas); this.CONSUME(T.NumberLiteral); } },
-      { ALT: () => this.CONSUME(K.primary) },
-      { ALT: () => { this.CONSUME(K.city); this.CONSUME(T.Name); } },
-      {
-        ALT: () => {
-          this.CONSUME(K.rtt);
-          this.OR2((this.regionRtts ??= [
-            { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'rtt' }) },
-            { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
-          ]));
+    this.OR(
+      (this.regionProps ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.replicas);
+            this.CONSUME(T.NumberLiteral);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.coordinates);
-          this.SUBRULE(this.signedNumber, { LABEL: 'lat' });
-          this.CONSUME(T.Comma);
-          this.SUBRULE2(this.signedNumber, { LABEL: 'lon' });
+        { ALT: () => this.CONSUME(K.primary) },
+        {
+          ALT: () => {
+            this.CONSUME(K.city);
+            this.CONSUME(T.Name);
+          },
         },
-      },
-    ]));
+        {
+          ALT: () => {
+            this.CONSUME(K.rtt);
+            this.OR2(
+              (this.regionRtts ??= [
+                { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'rtt' }) },
+                { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
+              ]),
+            );
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.coordinates);
+            this.SUBRULE(this.signedNumber, { LABEL: 'lat' });
+            this.CONSUME(T.Comma);
+            this.SUBRULE2(this.signedNumber, { LABEL: 'lon' });
+          },
+        },
+      ]),
+    );
   });
 
   public signedNumber = this.RULE('signedNumber', () => {
@@ -218,10 +250,12 @@ export class PolicyParser extends CstParser {
     this.CONSUME(T.Name, { LABEL: 'a' });
     this.CONSUME(T.Arrow);
     this.CONSUME2(T.Name, { LABEL: 'b' });
-    this.OR((this.linkRtts ??= [
-      { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'rtt' }) },
-      { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
-    ]));
+    this.OR(
+      (this.linkRtts ??= [
+        { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'rtt' }) },
+        { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
+      ]),
+    );
     this.OPTION(() => {
       this.CONSUME(K.jitter);
       this.SUBRULE2(this.quantity, { LABEL: 'jitter' });
@@ -231,15 +265,19 @@ export class PolicyParser extends CstParser {
   /** `replica write 2ms` or `replica ack exponential(mean 1ms)`: a replica's own work. */
   public replicaWork = this.RULE('replicaWork', () => {
     this.CONSUME(K.replica);
-    this.OR((this.replicaOps ??= [
-      { ALT: () => this.CONSUME(K.write, { LABEL: 'op' }) },
-      { ALT: () => this.CONSUME(K.read, { LABEL: 'op' }) },
-      { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'op' }) },
-    ]));
-    this.OR2((this.replicaValues ??= [
-      { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'fixed' }) },
-      { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
-    ]));
+    this.OR(
+      (this.replicaOps ??= [
+        { ALT: () => this.CONSUME(K.write, { LABEL: 'op' }) },
+        { ALT: () => this.CONSUME(K.read, { LABEL: 'op' }) },
+        { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'op' }) },
+      ]),
+    );
+    this.OR2(
+      (this.replicaValues ??= [
+        { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'fixed' }) },
+        { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
+      ]),
+    );
   });
 
   /** `lognormal(median 45ms, p99 80ms)`, `pareto(1.05ms, 1.51)`, `mix(0.38 pareto(…), 0.62 exponential(mean 5.5ms))`. */
@@ -251,12 +289,27 @@ export class PolicyParser extends CstParser {
   });
 
   public distArg = this.RULE('distArg', () => {
-    this.OR((this.distArgs ??= [
-      { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
-      { ALT: () => { this.OR2([{ ALT: () => this.CONSUME(T.Identifier, { LABEL: 'label' }) }, { ALT: () => this.CONSUME(T.Percentile, { LABEL: 'label' }) }]); this.SUBRULE(this.quantity, { LABEL: 'value' }); } },
-      { ALT: () => { this.CONSUME(T.NumberLiteral, { LABEL: 'weight' }); this.SUBRULE2(this.distribution, { LABEL: 'dist' }); } },
-      { ALT: () => this.SUBRULE2(this.quantity, { LABEL: 'value' }) },
-    ]));
+    this.OR(
+      (this.distArgs ??= [
+        { ALT: () => this.SUBRULE(this.distribution, { LABEL: 'dist' }) },
+        {
+          ALT: () => {
+            this.OR2([
+              { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'label' }) },
+              { ALT: () => this.CONSUME(T.Percentile, { LABEL: 'label' }) },
+            ]);
+            this.SUBRULE(this.quantity, { LABEL: 'value' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.NumberLiteral, { LABEL: 'weight' });
+            this.SUBRULE2(this.distribution, { LABEL: 'dist' });
+          },
+        },
+        { ALT: () => this.SUBRULE2(this.quantity, { LABEL: 'value' }) },
+      ]),
+    );
   });
 
   // ---- scenarios ----
@@ -269,24 +322,65 @@ export class PolicyParser extends CstParser {
   });
 
   public scenarioProp = this.RULE('scenarioProp', () => {
-    this.OR((this.scenarioProps ??= [
-      { ALT: () => { this.CONSUME(K.data); this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Name, { LABEL: 'dataName' }) }); } },
-      { ALT: () => { this.CONSUME(K.duration); this.SUBRULE(this.quantity, { LABEL: 'value' }); } },
-      { ALT: () => { this.CONSUME(K.load); this.SUBRULE2(this.quantity, { LABEL: 'rate' }); this.OPTION(() => { this.CONSUME(K.reads); this.SUBRULE3(this.quantity, { LABEL: 'reads' }); }); } },
-      { ALT: () => this.SUBRULE(this.clientsProp) },
-      { ALT: () => this.SUBRULE(this.faultProp) },
-      { ALT: () => { this.CONSUME(K.seed); this.CONSUME(T.NumberLiteral, { LABEL: 'count' }); } },
-      { ALT: () => { this.CONSUME(K.keys); this.CONSUME2(T.NumberLiteral, { LABEL: 'count' }); } },
-      { ALT: () => { this.CONSUME(K.timeout); this.SUBRULE4(this.quantity, { LABEL: 'value' }); } },
-      { ALT: () => { this.CONSUME(K.election); this.SUBRULE5(this.quantity, { LABEL: 'value' }); } },
-      {
-        ALT: () => {
-          this.CONSUME(K.visibility);
-          this.CONSUME(K.at);
-          this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE6(this.quantity, { LABEL: 'points' }) });
+    this.OR(
+      (this.scenarioProps ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.data);
+            this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Name, { LABEL: 'dataName' }) });
+          },
         },
-      },
-    ]));
+        {
+          ALT: () => {
+            this.CONSUME(K.duration);
+            this.SUBRULE(this.quantity, { LABEL: 'value' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.load);
+            this.SUBRULE2(this.quantity, { LABEL: 'rate' });
+            this.OPTION(() => {
+              this.CONSUME(K.reads);
+              this.SUBRULE3(this.quantity, { LABEL: 'reads' });
+            });
+          },
+        },
+        { ALT: () => this.SUBRULE(this.clientsProp) },
+        { ALT: () => this.SUBRULE(this.faultProp) },
+        {
+          ALT: () => {
+            this.CONSUME(K.seed);
+            this.CONSUME(T.NumberLiteral, { LABEL: 'count' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.keys);
+            this.CONSUME2(T.NumberLiteral, { LABEL: 'count' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.timeout);
+            this.SUBRULE4(this.quantity, { LABEL: 'value' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.election);
+            this.SUBRULE5(this.quantity, { LABEL: 'value' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.visibility);
+            this.CONSUME(K.at);
+            this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE6(this.quantity, { LABEL: 'points' }) });
+          },
+        },
+      ]),
+    );
   });
 
   /** `clients 2000 in mumbai 60%, delhi 40%` */
@@ -307,19 +401,31 @@ export class PolicyParser extends CstParser {
   /** `fault partition mumbai | delhi at 10s for 20s`, `fault crash chennai at …`, `fault slow a <-> b 3x at …` */
   public faultProp = this.RULE('faultProp', () => {
     this.CONSUME(K.fault);
-    this.OR((this.faultKinds ??= [
-      { ALT: () => { this.CONSUME(K.partition); this.AT_LEAST_ONE_SEP({ SEP: T.Pipe, DEF: () => this.SUBRULE(this.partitionSide) }); } },
-      { ALT: () => { this.CONSUME(K.crash); this.CONSUME(T.Name, { LABEL: 'region' }); } },
-      {
-        ALT: () => {
-          this.CONSUME(K.slow);
-          this.CONSUME2(T.Name, { LABEL: 'a' });
-          this.CONSUME(T.Arrow);
-          this.CONSUME3(T.Name, { LABEL: 'b' });
-          this.SUBRULE(this.quantity, { LABEL: 'by' });
+    this.OR(
+      (this.faultKinds ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.partition);
+            this.AT_LEAST_ONE_SEP({ SEP: T.Pipe, DEF: () => this.SUBRULE(this.partitionSide) });
+          },
         },
-      },
-    ]));
+        {
+          ALT: () => {
+            this.CONSUME(K.crash);
+            this.CONSUME(T.Name, { LABEL: 'region' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.slow);
+            this.CONSUME2(T.Name, { LABEL: 'a' });
+            this.CONSUME(T.Arrow);
+            this.CONSUME3(T.Name, { LABEL: 'b' });
+            this.SUBRULE(this.quantity, { LABEL: 'by' });
+          },
+        },
+      ]),
+    );
     this.CONSUME(K.at);
     this.SUBRULE2(this.quantity, { LABEL: 'at' });
     this.CONSUME(K.for);
@@ -367,53 +473,128 @@ export class PolicyParser extends CstParser {
 
   // ---- properties of tiers and data ----
   public property = this.RULE('property', () => {
-    this.OR((this.properties ??= [
-      { ALT: () => { this.CONSUME(K.topology); this.CONSUME(T.Name); } },
-      { ALT: () => { this.CONSUME(K.tier); this.SUBRULE(this.qualifiedName); } },
-      { ALT: () => { this.CONSUME(K.consistency); this.SUBRULE(this.levelExpr); } },
-      { ALT: () => this.SUBRULE(this.replicationProp) },
-      { ALT: () => this.SUBRULE(this.latencyProp) },
-      { ALT: () => { this.CONSUME(K.availability); this.SUBRULE(this.comparator); this.SUBRULE(this.quantity); } },
-      { ALT: () => this.SUBRULE(this.partitionProp) },
-      { ALT: () => { this.CONSUME(K.conflict); this.CONSUME2(T.Identifier, { LABEL: 'strategy' }); this.OPTION(() => this.CONSUME3(T.Identifier, { LABEL: 'variant' })); } },
-      { ALT: () => this.SUBRULE(this.workloadProp) },
-      { ALT: () => { this.CONSUME(K.budget); this.SUBRULE2(this.comparator); this.SUBRULE2(this.quantity); } },
-      { ALT: () => { this.CONSUME(K.staleness); this.SUBRULE3(this.comparator); this.SUBRULE3(this.quantity); } },
-      { ALT: () => { this.CONSUME(K.category); this.CONSUME2(T.Name); } },
-      {
-        ALT: () => {
-          this.CONSUME(K.primary);
-          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME3(T.Name, { LABEL: 'region' }) });
+    this.OR(
+      (this.properties ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.topology);
+            this.CONSUME(T.Name);
+          },
         },
-      },
-      { ALT: () => { this.CONSUME(K.sessions); this.CONSUME(T.Identifier, { LABEL: 'mode' }); } },
-      // `money` alone marks the data as money; `money no` says it is not (whatever its name suggests).
-      { ALT: () => { this.CONSUME(K.money); this.OPTION2(() => this.CONSUME4(T.Identifier, { LABEL: 'value' })); } },
-      { ALT: () => this.SUBRULE(this.whenProp) },
-      { ALT: () => this.SUBRULE(this.degradeProp) },
-      { ALT: () => { this.CONSUME(K.applies); this.CONSUME(K.when); this.SUBRULE(this.conditions); } },
-    ]));
+        {
+          ALT: () => {
+            this.CONSUME(K.tier);
+            this.SUBRULE(this.qualifiedName);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.consistency);
+            this.SUBRULE(this.levelExpr);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.replicationProp) },
+        { ALT: () => this.SUBRULE(this.latencyProp) },
+        {
+          ALT: () => {
+            this.CONSUME(K.availability);
+            this.SUBRULE(this.comparator);
+            this.SUBRULE(this.quantity);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.partitionProp) },
+        {
+          ALT: () => {
+            this.CONSUME(K.conflict);
+            this.CONSUME2(T.Identifier, { LABEL: 'strategy' });
+            this.OPTION(() => this.CONSUME3(T.Identifier, { LABEL: 'variant' }));
+          },
+        },
+        { ALT: () => this.SUBRULE(this.workloadProp) },
+        {
+          ALT: () => {
+            this.CONSUME(K.budget);
+            this.SUBRULE2(this.comparator);
+            this.SUBRULE2(this.quantity);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.staleness);
+            this.SUBRULE3(this.comparator);
+            this.SUBRULE3(this.quantity);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.category);
+            this.CONSUME2(T.Name);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.primary);
+            this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME3(T.Name, { LABEL: 'region' }) });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.sessions);
+            this.CONSUME(T.Identifier, { LABEL: 'mode' });
+          },
+        },
+        // `money` alone marks the data as money; `money no` says it is not (whatever its name suggests).
+        {
+          ALT: () => {
+            this.CONSUME(K.money);
+            this.OPTION2(() => this.CONSUME4(T.Identifier, { LABEL: 'value' }));
+          },
+        },
+        { ALT: () => this.SUBRULE(this.whenProp) },
+        { ALT: () => this.SUBRULE(this.degradeProp) },
+        {
+          ALT: () => {
+            this.CONSUME(K.applies);
+            this.CONSUME(K.when);
+            this.SUBRULE(this.conditions);
+          },
+        },
+      ]),
+    );
   });
 
   public replicationProp = this.RULE('replicationProp', () => {
     this.CONSUME(K.replication);
-    this.OR((this.replicationModes ??= [
-      {
-        ALT: () => {
-          this.CONSUME(K.quorum);
-          this.OPTION(() => { this.CONSUME(K.write); this.CONSUME(T.NumberLiteral, { LABEL: 'w' }); });
-          this.OPTION2(() => { this.CONSUME(K.read); this.CONSUME2(T.NumberLiteral, { LABEL: 'r' }); });
-          this.OPTION3(() => this.CONSUME(K.random));
+    this.OR(
+      (this.replicationModes ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.quorum);
+            this.OPTION(() => {
+              this.CONSUME(K.write);
+              this.CONSUME(T.NumberLiteral, { LABEL: 'w' });
+            });
+            this.OPTION2(() => {
+              this.CONSUME(K.read);
+              this.CONSUME2(T.NumberLiteral, { LABEL: 'r' });
+            });
+            this.OPTION3(() => this.CONSUME(K.random));
+          },
         },
-      },
-      { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'mode' }) },
-    ]));
+        { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'mode' }) },
+      ]),
+    );
   });
 
   public latencyProp = this.RULE('latencyProp', () => {
     this.CONSUME(K.latency);
     this.OR((this.latencyOps ??= [{ ALT: () => this.CONSUME(K.read) }, { ALT: () => this.CONSUME(K.write) }]));
-    this.OR2((this.latencyPercentiles ??= [{ ALT: () => this.CONSUME(T.Percentile) }, { ALT: () => this.CONSUME(T.Identifier) }]));
+    this.OR2(
+      (this.latencyPercentiles ??= [
+        { ALT: () => this.CONSUME(T.Percentile) },
+        { ALT: () => this.CONSUME(T.Identifier) },
+      ]),
+    );
     this.SUBRULE(this.comparator);
     this.SUBRULE(this.quantity);
   });
@@ -421,17 +602,34 @@ export class PolicyParser extends CstParser {
   public partitionProp = this.RULE('partitionProp', () => {
     this.CONSUME(K.partition);
     this.CONSUME(K.prefer);
-    this.OR((this.partitionPreferences ??= [{ ALT: () => this.CONSUME(K.consistency) }, { ALT: () => this.CONSUME(K.availability) }]));
+    this.OR(
+      (this.partitionPreferences ??= [
+        { ALT: () => this.CONSUME(K.consistency) },
+        { ALT: () => this.CONSUME(K.availability) },
+      ]),
+    );
   });
 
   public workloadProp = this.RULE('workloadProp', () => {
     this.CONSUME(K.workload);
     this.AT_LEAST_ONE(() =>
-      this.OR((this.workloadVolumes ??= [
-        { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'volume' }) },
-        { ALT: () => { this.CONSUME(K.peak); this.SUBRULE2(this.quantity, { LABEL: 'peak' }); } },
-        { ALT: () => { this.CONSUME(K.reads); this.SUBRULE3(this.quantity, { LABEL: 'reads' }); } },
-      ])),
+      this.OR(
+        (this.workloadVolumes ??= [
+          { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'volume' }) },
+          {
+            ALT: () => {
+              this.CONSUME(K.peak);
+              this.SUBRULE2(this.quantity, { LABEL: 'peak' });
+            },
+          },
+          {
+            ALT: () => {
+              this.CONSUME(K.reads);
+              this.SUBRULE3(this.quantity, { LABEL: 'reads' });
+            },
+          },
+        ]),
+      ),
     );
   });
 
@@ -461,10 +659,12 @@ export class PolicyParser extends CstParser {
   public condition = this.RULE('condition', () => {
     this.CONSUME(T.Name, { LABEL: 'field' });
     this.SUBRULE(this.comparator);
-    this.OR((this.conditionValues ??= [
-      { ALT: () => this.SUBRULE(this.quantity) },
-      { ALT: () => this.CONSUME2(T.Name, { LABEL: 'symbol' }) },
-    ]));
+    this.OR(
+      (this.conditionValues ??= [
+        { ALT: () => this.SUBRULE(this.quantity) },
+        { ALT: () => this.CONSUME2(T.Name, { LABEL: 'symbol' }) },
+      ]),
+    );
   });
 
   public comparator = this.RULE('comparator', () => {
@@ -478,10 +678,12 @@ export class PolicyParser extends CstParser {
       this.MANY_SEP({
         SEP: T.Comma,
         DEF: () =>
-          this.OR((this.levelArgs ??= [
-            { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'arg' }) },
-            { ALT: () => this.CONSUME2(T.Identifier, { LABEL: 'arg' }) },
-          ])),
+          this.OR(
+            (this.levelArgs ??= [
+              { ALT: () => this.SUBRULE(this.quantity, { LABEL: 'arg' }) },
+              { ALT: () => this.CONSUME2(T.Identifier, { LABEL: 'arg' }) },
+            ]),
+          ),
       });
       this.CONSUME(T.RParen);
     });
@@ -492,7 +694,12 @@ export class PolicyParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.CurrencySign));
     this.CONSUME(T.NumberLiteral);
     this.OPTION2(() =>
-      this.OR((this.quantityUnits ??= [{ ALT: () => this.CONSUME(T.PercentSign) }, { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'unit' }) }])),
+      this.OR(
+        (this.quantityUnits ??= [
+          { ALT: () => this.CONSUME(T.PercentSign) },
+          { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'unit' }) },
+        ]),
+      ),
     );
     this.OPTION3(() => {
       this.CONSUME(T.Slash);

@@ -267,5 +267,8 @@ function mergeDiagnostics(
   const after = old.filter((d) => d.range.start >= end && !previous(d, end)).map((d) => shiftDiagnostic(d, s));
   const all = [...before, ...region, ...after];
   const r = (d: Diagnostic) => rank[d.code] ?? 4;
-  return all.map((d, i) => ({ d, i })).sort((a, b) => r(a.d) - r(b.d) || a.i - b.i).map((x) => x.d);
+  return all
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => r(a.d) - r(b.d) || a.i - b.i)
+    .map((x) => x.d);
 }

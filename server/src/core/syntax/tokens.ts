@@ -20,18 +20,71 @@ export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
 
 /** Keyword spellings, in the order they are documented in docs/language.md. */
 export const keywordNames = [
-  'import', 'policy', 'currency', 'profile', 'store', 'topology', 'region', 'replicas', 'primary', 'city',
-  'coordinates', 'link', 'jitter', 'tier', 'data', 'transaction', 'consistency', 'replication', 'quorum', 'write', 'read',
-  'latency', 'availability', 'partition', 'prefer', 'conflict', 'workload', 'peak', 'reads', 'budget',
-  'staleness', 'category', 'sessions', 'money', 'when', 'and', 'degrade', 'to', 'applies',
+  'import',
+  'policy',
+  'currency',
+  'profile',
+  'store',
+  'topology',
+  'region',
+  'replicas',
+  'primary',
+  'city',
+  'coordinates',
+  'link',
+  'jitter',
+  'tier',
+  'data',
+  'transaction',
+  'consistency',
+  'replication',
+  'quorum',
+  'write',
+  'read',
+  'latency',
+  'availability',
+  'partition',
+  'prefer',
+  'conflict',
+  'workload',
+  'peak',
+  'reads',
+  'budget',
+  'staleness',
+  'category',
+  'sessions',
+  'money',
+  'when',
+  'and',
+  'degrade',
+  'to',
+  'applies',
 ] as const;
 
 /** Keywords of scenarios, replica work, a region's `rtt`, random quorums and profile blocks that stay usable
  *  as names (`when load > 2x`, `data seed {…}`): their tokens are also Identifiers, so the parser takes them
  *  wherever a name goes. */
 export const softKeywordNames = [
-  'scenario', 'duration', 'load', 'clients', 'in', 'fault', 'crash', 'slow', 'at', 'for', 'seed', 'keys', 'timeout', 'replica',
-  'rtt', 'random', 'election', 'visibility', 'extends', 'source',
+  'scenario',
+  'duration',
+  'load',
+  'clients',
+  'in',
+  'fault',
+  'crash',
+  'slow',
+  'at',
+  'for',
+  'seed',
+  'keys',
+  'timeout',
+  'replica',
+  'rtt',
+  'random',
+  'election',
+  'visibility',
+  'extends',
+  'source',
 ] as const;
 
 /** The soft keywords of `profile NAME extends BASE { key value source "…" }` blocks. */
@@ -76,17 +129,63 @@ export function kw(name: KeywordName): TokenType {
   return t;
 }
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
-export const LineComment = createToken({ name: 'LineComment', line_breaks: false, pattern: /\/\/[^\n\r]*/, group: 'comments' });
-export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments', line_breaks: true });
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+export const LineComment = createToken({
+  name: 'LineComment',
+  line_breaks: false,
+  pattern: /\/\/[^\n\r]*/,
+  group: 'comments',
+});
+export const BlockComment = createToken({
+  name: 'BlockComment',
+  pattern: /\/\*[\s\S]*?\*\//,
+  group: 'comments',
+  line_breaks: true,
+});
 /** An unclosed block comment runs to the end of the text; the lexer layer reports it as an error. */
-export const UnclosedComment = createToken({ name: 'UnclosedComment', pattern: /\/\*[\s\S]*/, group: 'comments', line_breaks: true });
-export const StringLiteral = createToken({ name: 'StringLiteral', line_breaks: false, pattern: /"(?:[^"\\\n\r]|\\.)*"/, label: 'a string' });
+export const UnclosedComment = createToken({
+  name: 'UnclosedComment',
+  pattern: /\/\*[\s\S]*/,
+  group: 'comments',
+  line_breaks: true,
+});
+export const StringLiteral = createToken({
+  name: 'StringLiteral',
+  line_breaks: false,
+  pattern: /"(?:[^"\\\n\r]|\\.)*"/,
+  label: 'a string',
+});
 /** A string with no closing quote on its line; reported as an error, parsed as a string. */
-export const UnclosedString = createToken({ name: 'UnclosedString', line_breaks: false, pattern: /"(?:[^"\\\n\r]|\\.)*/, categories: [StringLiteral] });
-export const Percentile = createToken({ name: 'Percentile', line_breaks: false, pattern: /p\d+(?:\.\d+)?(?![A-Za-z0-9_])/, longer_alt: Identifier, label: 'percentile (p50, p95, p99, p99.9)' });
-export const NumberLiteral = createToken({ name: 'NumberLiteral', line_breaks: false, pattern: /\d+(?:_\d+)*(?:\.\d+)?/, label: 'a number' });
-export const CurrencySign = createToken({ name: 'CurrencySign', line_breaks: false, pattern: /[₹$]/, label: "'₹' or '$'" });
+export const UnclosedString = createToken({
+  name: 'UnclosedString',
+  line_breaks: false,
+  pattern: /"(?:[^"\\\n\r]|\\.)*/,
+  categories: [StringLiteral],
+});
+export const Percentile = createToken({
+  name: 'Percentile',
+  line_breaks: false,
+  pattern: /p\d+(?:\.\d+)?(?![A-Za-z0-9_])/,
+  longer_alt: Identifier,
+  label: 'percentile (p50, p95, p99, p99.9)',
+});
+export const NumberLiteral = createToken({
+  name: 'NumberLiteral',
+  line_breaks: false,
+  pattern: /\d+(?:_\d+)*(?:\.\d+)?/,
+  label: 'a number',
+});
+export const CurrencySign = createToken({
+  name: 'CurrencySign',
+  line_breaks: false,
+  pattern: /[₹$]/,
+  label: "'₹' or '$'",
+});
 export const Arrow = createToken({ name: 'Arrow', pattern: '<->', label: "'<->'" });
 export const LessEq = createToken({ name: 'LessEq', pattern: '<=', label: "'<='" });
 export const GreaterEq = createToken({ name: 'GreaterEq', pattern: '>=', label: "'>='" });
@@ -110,8 +209,35 @@ export const comparators = [LessEq, GreaterEq, EqEq, NotEq, Less, Greater];
 
 /** Lexer order matters: comments before Slash, longer operators before shorter, keywords before Identifier. */
 export const allTokens: TokenType[] = [
-  WhiteSpace, LineComment, BlockComment, UnclosedComment, StringLiteral, UnclosedString,
-  Arrow, LessEq, GreaterEq, EqEq, NotEq, Less, Greater,
-  LBrace, RBrace, LParen, RParen, Comma, Dot, Slash, PercentSign, Minus, Pipe, CurrencySign,
-  NumberLiteral, Keyword, Name, ...keywordTokens.values(), ...nameKeywordTokens.values(), Percentile, Identifier,
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  UnclosedComment,
+  StringLiteral,
+  UnclosedString,
+  Arrow,
+  LessEq,
+  GreaterEq,
+  EqEq,
+  NotEq,
+  Less,
+  Greater,
+  LBrace,
+  RBrace,
+  LParen,
+  RParen,
+  Comma,
+  Dot,
+  Slash,
+  PercentSign,
+  Minus,
+  Pipe,
+  CurrencySign,
+  NumberLiteral,
+  Keyword,
+  Name,
+  ...keywordTokens.values(),
+  ...nameKeywordTokens.values(),
+  Percentile,
+  Identifier,
 ];

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { applyFix, check, expectDiagnostic, expectNo, markers } from '../../../helpers/check-text';
 import { india } from '../../estimate/helpers';
 
-const gone = (text: string) => assert.ok(!check(text).diagnostics.some((d) => d.code === 'availability-unreachable'), text);
+const gone = (text: string) =>
+  assert.ok(!check(text).diagnostics.some((d) => d.code === 'availability-unreachable'), text);
 
 test('fires when sync replication cannot reach the target, with the arithmetic; both fixes clear it', () => {
   const marked = `${india}data account_balance {
@@ -12,7 +13,10 @@ test('fires when sync replication cannot reach the target, with the arithmetic; 
   <|availability >= 99.99%|>
 }`;
   const [d] = expectDiagnostic(marked, 'availability-unreachable');
-  assert.equal(d.message, '`account_balance` cannot reach `availability >= 99.99%`: sync replication needs all 7 replicas: 0.9995³ regions × 0.999⁷ replicas ≈ 99.15% < 99.99%');
+  assert.equal(
+    d.message,
+    '`account_balance` cannot reach `availability >= 99.99%`: sync replication needs all 7 replicas: 0.9995³ regions × 0.999⁷ replicas ≈ 99.15% < 99.99%',
+  );
   const text = markers(marked).text;
   const quorum = applyFix(text, d, 0);
   assert.match(quorum, /replication quorum write 4 read 4/);

@@ -8,7 +8,8 @@ const topo = `topology india {
   link mumbai <-> delhi 45ms
 }
 `;
-const gone = (text: string) => assert.ok(!check(text).diagnostics.some((x) => x.code === 'cap-prefer-availability'), text);
+const gone = (text: string) =>
+  assert.ok(!check(text).diagnostics.some((x) => x.code === 'cap-prefer-availability'), text);
 
 test('fires on strong with `partition prefer availability`, naming both sides with the majority', () => {
   const marked = `${topo}data account_balance { consistency strong partition prefer <|availability|> }`;
@@ -26,10 +27,14 @@ test('fires on strong with `partition prefer availability`, naming both sides wi
   gone(fixed);
 });
 
-test('fires on a `when` branch that is strong under the data type\'s availability preference', () => {
-  const marked = 'data transfer { consistency bounded(2s) partition prefer <|availability|>\n  when amount >= 1 lakh { consistency sequential } }';
+test("fires on a `when` branch that is strong under the data type's availability preference", () => {
+  const marked =
+    'data transfer { consistency bounded(2s) partition prefer <|availability|>\n  when amount >= 1 lakh { consistency sequential } }';
   const [d] = expectDiagnostic(marked, 'cap-prefer-availability');
-  assert.match(d.message, /contradicts sequential on `transfer` when amount >= 1 lakh: .* fewer than 2 of 3 replicas \(assumed: no topology\)/);
+  assert.match(
+    d.message,
+    /contradicts sequential on `transfer` when amount >= 1 lakh: .* fewer than 2 of 3 replicas \(assumed: no topology\)/,
+  );
   // Sequential lets the minority side serve reads (stale, in order); it is the writes there that cannot be ordered.
   assert.match(d.message, /must refuse writes \(it may keep serving reads: sequential lets them be stale, in order\)/);
   assert.doesNotMatch(d.message, /serve stale data/);
@@ -37,7 +42,8 @@ test('fires on a `when` branch that is strong under the data type\'s availabilit
 });
 
 test('a preference from a tier: reported on the tier reference, fixed by overriding it in the data', () => {
-  const marked = 'tier fast { partition prefer availability }\ndata a { consistency strict_serializable tier <|fast|> }';
+  const marked =
+    'tier fast { partition prefer availability }\ndata a { consistency strict_serializable tier <|fast|> }';
   const [d] = expectDiagnostic(marked, 'cap-prefer-availability');
   assert.match(d.message, /^`partition prefer availability` \(from tier fast\) contradicts strict_serializable/);
   const fixed = applyFix(markers(marked).text, d);
@@ -47,12 +53,16 @@ test('a preference from a tier: reported on the tier reference, fixed by overrid
 
 test('stays quiet on strong preferring consistency, and on weaker levels preferring availability', () => {
   expectNo(`${topo}data a { consistency strong partition prefer consistency }`, 'cap-prefer-availability');
-  expectNo('data a { consistency strong }\ndata b { consistency causal partition prefer availability }', 'cap-prefer-availability');
+  expectNo(
+    'data a { consistency strong }\ndata b { consistency causal partition prefer availability }',
+    'cap-prefer-availability',
+  );
   expectNo('data c { consistency regional partition prefer availability }', 'cap-prefer-availability');
 });
 
 test('a preference from a tier named in a `when` branch: the fix overrides it inside that branch', () => {
-  const marked = 'tier fast { partition prefer availability }\ndata a { consistency eventual\n  when amount >= 1 lakh { tier <|fast|> consistency strong } }';
+  const marked =
+    'tier fast { partition prefer availability }\ndata a { consistency eventual\n  when amount >= 1 lakh { tier <|fast|> consistency strong } }';
   const [d] = expectDiagnostic(marked, 'cap-prefer-availability');
   const fixed = applyFix(markers(marked).text, d);
   assert.match(fixed, /when amount >= 1 lakh \{ partition prefer consistency\n {2}tier fast consistency strong \}/);

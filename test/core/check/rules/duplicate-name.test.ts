@@ -16,18 +16,29 @@ topology t { region a region <|a|> }`,
 });
 
 test('fires across a file and what it imports, on the importing file, naming the other', () => {
-  const ds = check('import "a.consistency"\ndata cart { consistency session }', [{ uri: 'file:///a.consistency', text: 'data cart { consistency eventual }' }])
-    .diagnostics.filter((d) => d.code === 'duplicate-name');
-  assert.deepEqual(ds.map((d) => [d.uri, d.range, d.message]), [
-    ['file:///test.consistency', { start: 28, end: 32 }, "Data 'cart' is already declared in a.consistency; the first declaration is used."],
-  ]);
+  const ds = check('import "a.consistency"\ndata cart { consistency session }', [
+    { uri: 'file:///a.consistency', text: 'data cart { consistency eventual }' },
+  ]).diagnostics.filter((d) => d.code === 'duplicate-name');
+  assert.deepEqual(
+    ds.map((d) => [d.uri, d.range, d.message]),
+    [
+      [
+        'file:///test.consistency',
+        { start: 28, end: 32 },
+        "Data 'cart' is already declared in a.consistency; the first declaration is used.",
+      ],
+    ],
+  );
 });
 
 test('unrelated files never collide: each sees the prelude, itself and what it imports', () => {
   const a = check('data cart { consistency session }\ntopology india { region mumbai }', [
     { uri: 'file:///a.consistency', text: 'data cart { consistency eventual }\ntopology india { region mumbai }' },
   ]);
-  assert.deepEqual(a.diagnostics.filter((d) => d.code === 'duplicate-name'), []);
+  assert.deepEqual(
+    a.diagnostics.filter((d) => d.code === 'duplicate-name'),
+    [],
+  );
 });
 
 test('two imported files that collide are reported on the import that brings the second', () => {
@@ -35,10 +46,19 @@ test('two imported files that collide are reported on the import that brings the
     { uri: 'file:///x.consistency', text: 'data cart { consistency eventual }' },
     { uri: 'file:///y.consistency', text: 'data cart { consistency session }' },
   ];
-  const ds = check('import "x.consistency"\nimport "y.consistency"\n', files).diagnostics.filter((d) => d.code === 'duplicate-name');
-  assert.deepEqual(ds.map((d) => [d.uri, d.range.start, d.message]), [
-    ['file:///test.consistency', 30, "In y.consistency (line 1), as this file uses it: Data 'cart' is already declared in x.consistency; the first declaration is used."],
-  ]);
+  const ds = check('import "x.consistency"\nimport "y.consistency"\n', files).diagnostics.filter(
+    (d) => d.code === 'duplicate-name',
+  );
+  assert.deepEqual(
+    ds.map((d) => [d.uri, d.range.start, d.message]),
+    [
+      [
+        'file:///test.consistency',
+        30,
+        "In y.consistency (line 1), as this file uses it: Data 'cart' is already declared in x.consistency; the first declaration is used.",
+      ],
+    ],
+  );
 });
 
 test('stays quiet for same names of different kinds, regions in different topologies, and overriding a built-in tier', () => {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { applyFix, check, expectDiagnostic, expectNo, markers } from '../../../helpers/check-text';
 import { india } from '../../estimate/helpers';
 
-const gone = (text: string) => assert.ok(!check(text).diagnostics.some((d) => d.code === 'latency-below-physics'), text);
+const gone = (text: string) =>
+  assert.ok(!check(text).diagnostics.some((d) => d.code === 'latency-below-physics'), text);
 
 test('fires on a write SLA below the quorum round trips plus jitter, and relaxing it fixes it', () => {
   const marked = `${india}data fast {
@@ -24,7 +25,10 @@ test('fires on a write SLA below the quorum round trips plus jitter, and relaxin
 test('fires on a median read SLA below the read quorum, and offers to weaken the level', () => {
   const marked = `${india}data fast { consistency strong <|latency read p50 <= 10ms|> }`;
   const [d] = expectDiagnostic(marked, 'latency-below-physics');
-  assert.match(d.message, /^strong reads in `fast` need a read quorum of 4 of 7: 38\.3 ms of round trips on average over 3 client regions, the worst from delhi, /);
+  assert.match(
+    d.message,
+    /^strong reads in `fast` need a read quorum of 4 of 7: 38\.3 ms of round trips on average over 3 client regions, the worst from delhi, /,
+  );
   assert.equal(d.fixes?.[1]?.title, 'Weaken to `consistency session` (no tier requires strong)');
   gone(applyFix(markers(marked).text, d, 0));
   gone(applyFix(markers(marked).text, d, 1));

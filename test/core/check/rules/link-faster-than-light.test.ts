@@ -9,7 +9,10 @@ test('fires on a link faster than light in fibre between two known cities, with 
   link mumbai <-> delhi <|5ms|>
 }`;
   const [d] = expectDiagnostic(marked, 'link-faster-than-light');
-  assert.equal(d.message, 'mumbai↔delhi is 1,148 km great-circle: light in fibre needs ≥ 11.5 ms round trip, but the link says 5ms.');
+  assert.equal(
+    d.message,
+    'mumbai↔delhi is 1,148 km great-circle: light in fibre needs ≥ 11.5 ms round trip, but the link says 5ms.',
+  );
   assert.equal(d.severity, 'error');
   const fixed = applyFix(markers(marked).text, d);
   assert.match(fixed, /link mumbai <-> delhi 11\.5ms/);
@@ -17,19 +20,26 @@ test('fires on a link faster than light in fibre between two known cities, with 
 });
 
 test('locates regions by coordinates, city and cloud-region name', () => {
-  const [d1, d2] = expectDiagnostic(`topology t {
+  const [d1, d2] = expectDiagnostic(
+    `topology t {
   region ap-south-1
   region sg { city Singapore }
   region lon { coordinates 51.5, -0.13 }
   link ap-south-1 <-> sg <|10ms|>
   link sg <-> lon <|100ms|>
-}`, 'link-faster-than-light');
-  assert.match(d1.message, /^ap-south-1↔sg is 3,9\d\d km great-circle: light in fibre needs ≥ 3\d\.\d ms round trip, but the link says 10ms\.$/);
+}`,
+    'link-faster-than-light',
+  );
+  assert.match(
+    d1.message,
+    /^ap-south-1↔sg is 3,9\d\d km great-circle: light in fibre needs ≥ 3\d\.\d ms round trip, but the link says 10ms\.$/,
+  );
   assert.match(d2.message, /^sg↔lon is 10,8\d\d km/);
 });
 
 test('stays quiet for realistic links, unknown places and the source figures', () => {
-  expectNo(`topology india {
+  expectNo(
+    `topology india {
   region mumbai region delhi region bangalore region kolkata region north-1 region mystery { city atlantis }
   link mumbai <-> delhi 45ms
   link mumbai <-> bangalore 35ms
@@ -37,5 +47,7 @@ test('stays quiet for realistic links, unknown places and the source figures', (
   link north-1 <-> mumbai 1ms
   link mystery <-> delhi 1ms
   link mumbai <-> mumbai 0ms
-}`, 'link-faster-than-light');
+}`,
+    'link-faster-than-light',
+  );
 });

@@ -23,7 +23,10 @@ test('fires on last_writer_wins on a financial data type, with both fixes', () =
 test('fires under an RBI tier, through the lww alias, and on amount conditions', () => {
   const [d] = expectDiagnostic('data upi_payment { tier rbi.upi conflict <|lww|> }', 'lww-on-money');
   assert.match(d.message, /holds money \(category financial from tier rbi\.upi\)/);
-  const [e] = expectDiagnostic('data transfer { consistency bounded(2s) conflict <|last_writer_wins|>\n  when amount >= 1 lakh { consistency strong } }', 'lww-on-money');
+  const [e] = expectDiagnostic(
+    'data transfer { consistency bounded(2s) conflict <|last_writer_wins|>\n  when amount >= 1 lakh { consistency strong } }',
+    'lww-on-money',
+  );
   assert.match(e.message, /its `when` conditions test `amount`/);
 });
 
@@ -32,15 +35,22 @@ test('fires when only a `when` branch names an RBI tier', () => {
     'data transfer { consistency eventual conflict <|last_writer_wins|>\n  when channel == branch { tier rbi.high_value } }',
     'lww-on-money',
   );
-  assert.match(d.message, /^`conflict last_writer_wins` on `transfer` when channel == branch, which holds money \(category financial from tier rbi\.high_value\)/);
+  assert.match(
+    d.message,
+    /^`conflict last_writer_wins` on `transfer` when channel == branch, which holds money \(category financial from tier rbi\.high_value\)/,
+  );
 });
 
 test('a tier that sets last_writer_wins on money: reported on the tier reference, fixed by overriding it', () => {
-  const marked = 'tier loose { category ledger consistency eventual conflict last_writer_wins }\ndata ledger_entry { tier <|loose|> }';
+  const marked =
+    'tier loose { category ledger consistency eventual conflict last_writer_wins }\ndata ledger_entry { tier <|loose|> }';
   const [d] = expectDiagnostic(marked, 'lww-on-money');
   assert.match(d.message, /^`conflict last_writer_wins` \(from tier loose\) on `ledger_entry`/);
   const fixed = applyFix(markers(marked).text, d);
-  assert.equal(fixed, 'tier loose { category ledger consistency eventual conflict last_writer_wins }\ndata ledger_entry { conflict abort\n  tier loose }');
+  assert.equal(
+    fixed,
+    'tier loose { category ledger consistency eventual conflict last_writer_wins }\ndata ledger_entry { conflict abort\n  tier loose }',
+  );
   gone(fixed);
 });
 
@@ -67,15 +77,22 @@ test('stays quiet on non-money LWW and on money with a safe strategy', () => {
 
 test('money the policy declares is an error; money inferred from a name is a warning; `money no` settles it', () => {
   // The issue's wallet: category wallet, two primaries, last writer wins.
-  const topo = 'topology g { region us-east-1 { replicas 1 } region eu-west-1 { replicas 1 } link us-east-1 <-> eu-west-1 75ms }\n';
+  const topo =
+    'topology g { region us-east-1 { replicas 1 } region eu-west-1 { replicas 1 } link us-east-1 <-> eu-west-1 75ms }\n';
   const wallet = `${topo}data wallet_balance { topology g category wallet consistency eventual primary us-east-1, eu-west-1 conflict <|last_writer_wins|> }`;
   const [w] = expectDiagnostic(wallet, 'lww-on-money');
   assert.equal(w.severity, 'error');
   assert.match(w.message, /which holds money \(category wallet\)/);
-  const [m] = expectDiagnostic(`${topo}data reward_points { topology g money consistency eventual conflict <|last_writer_wins|> }`, 'lww-on-money');
+  const [m] = expectDiagnostic(
+    `${topo}data reward_points { topology g money consistency eventual conflict <|last_writer_wins|> }`,
+    'lww-on-money',
+  );
   assert.equal(m.severity, 'error');
   assert.match(m.message, /which holds money \(`money`\)/);
-  const [n] = expectDiagnostic(`${topo}data gift_card_balance { topology g consistency eventual conflict <|last_writer_wins|> }`, 'lww-on-money');
+  const [n] = expectDiagnostic(
+    `${topo}data gift_card_balance { topology g consistency eventual conflict <|last_writer_wins|> }`,
+    'lww-on-money',
+  );
   assert.equal(n.severity, 'warning');
   assert.match(
     n.message,
@@ -88,7 +105,10 @@ test('money the policy declares is an error; money inferred from a name is a war
 });
 
 test('an amount written with a currency sign in a `when` makes the data money', () => {
-  const [d] = expectDiagnostic('data refunds_queue { consistency eventual conflict <|last_writer_wins|>\n  when refund_value >= ₹5000 { consistency strong } }', 'lww-on-money');
+  const [d] = expectDiagnostic(
+    'data refunds_queue { consistency eventual conflict <|last_writer_wins|>\n  when refund_value >= ₹5000 { consistency strong } }',
+    'lww-on-money',
+  );
   assert.equal(d.severity, 'error');
   assert.match(d.message, /`when refund_value >= ₹5000` compares an amount of money/);
 });

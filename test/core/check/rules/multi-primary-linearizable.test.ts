@@ -8,7 +8,8 @@ const topo = (flags: string) => `topology india {
   link mumbai <-> delhi 45ms
 }
 `;
-const gone = (text: string) => assert.ok(!check(text).diagnostics.some((x) => x.code === 'multi-primary-linearizable'), text);
+const gone = (text: string) =>
+  assert.ok(!check(text).diagnostics.some((x) => x.code === 'multi-primary-linearizable'), text);
 
 test('fires on `primary a, b` under strong, and keeps one primary', () => {
   const marked = `${topo('')}data account_balance { consistency strong primary <|mumbai, delhi|> }`;
@@ -36,11 +37,17 @@ test('fires when the topology flags several primaries, on the level; the fix add
 test('fires on a strong `when` branch whose level comes from a tier', () => {
   const marked = `${topo('primary')}data transfer { consistency eventual\n  when amount >= 1 lakh { tier <|rbi.high_value|> } }`;
   const [d] = expectDiagnostic(marked, 'multi-primary-linearizable');
-  assert.match(d.message, /^`transfer` when amount >= 1 lakh is strong \(linearizable\), from tier rbi\.high_value, but accepts writes at 2 primaries/);
+  assert.match(
+    d.message,
+    /^`transfer` when amount >= 1 lakh is strong \(linearizable\), from tier rbi\.high_value, but accepts writes at 2 primaries/,
+  );
 });
 
 test('stays quiet with one primary, or with several under a weaker level', () => {
   expectNo(`${topo('')}data a { consistency strong }`, 'multi-primary-linearizable');
   expectNo(`${topo('primary')}data a { consistency strong primary mumbai }`, 'multi-primary-linearizable');
-  expectNo(`${topo('primary')}data a { consistency causal }\ndata b { consistency regional primary mumbai, delhi }`, 'multi-primary-linearizable');
+  expectNo(
+    `${topo('primary')}data a { consistency causal }\ndata b { consistency regional primary mumbai, delhi }`,
+    'multi-primary-linearizable',
+  );
 });

@@ -13,11 +13,14 @@ test('fires on R + W ≤ N under a linearizable level, with the arithmetic; fixe
     "`account_balance` is linearizable, but `quorum write 4 read 1` over the 5 replicas of topology 'india' lets a read miss a completed write: " +
       'R + W = 1 + 4 = 5 ≤ N = 5; a linearizable read meets every write only when R + W > N.',
   );
-  assert.deepEqual(d.fixes?.map((f) => f.title), [
-    'Read from 2 of 5 replicas: `quorum write 4 read 2` (up with 1 of 5 replicas down)',
-    'Declare `consistency sequential`: what majority writes with sticky local reads give',
-    'Use majority quorums: `quorum write 3 read 3` (up with 2 of 5 replicas down)',
-  ]);
+  assert.deepEqual(
+    d.fixes?.map((f) => f.title),
+    [
+      'Read from 2 of 5 replicas: `quorum write 4 read 2` (up with 1 of 5 replicas down)',
+      'Declare `consistency sequential`: what majority writes with sticky local reads give',
+      'Use majority quorums: `quorum write 3 read 3` (up with 2 of 5 replicas down)',
+    ],
+  );
   for (let i = 0; i < 3; i++) expectNo(applyFix(markers(marked).text, d, i), 'quorum-no-overlap');
 });
 
@@ -67,7 +70,10 @@ test('fires when two write quorums need not meet (2W ≤ N), and on async replic
 });
 
 test('a fix that needs every replica says so in its title', () => {
-  const [d] = expectDiagnostic('topology t { region a { replicas 2 primary } }\ndata x { topology t consistency strong replication <|quorum write 1 read 1|> }', 'quorum-no-overlap');
+  const [d] = expectDiagnostic(
+    'topology t { region a { replicas 2 primary } }\ndata x { topology t consistency strong replication <|quorum write 1 read 1|> }',
+    'quorum-no-overlap',
+  );
   assert.ok(
     d.fixes?.some((f) => /stop when any replica is down/.test(f.title)),
     JSON.stringify(d.fixes?.map((f) => f.title)),
@@ -75,25 +81,35 @@ test('a fix that needs every replica says so in its title', () => {
 });
 
 test('a strong `when` branch over the data type’s weak quorum fires, named by its condition', () => {
-  const [d] = expectDiagnostic(`${topo}data t { consistency eventual replication <|quorum write 1 read 1|> when amount >= 1 lakh { consistency strong } }`, 'quorum-no-overlap');
+  const [d] = expectDiagnostic(
+    `${topo}data t { consistency eventual replication <|quorum write 1 read 1|> when amount >= 1 lakh { consistency strong } }`,
+    'quorum-no-overlap',
+  );
   assert.match(d.message, /^`t` when amount >= 1 lakh is strong \(linearizable\), but `quorum write 1 read 1`/);
 });
 
 test('stays quiet for overlapping quorums, non-consensus levels, assumed replication and missing topologies', () => {
-  expectNo(`${topo}data a { consistency strong replication quorum write 3 read 3 }
+  expectNo(
+    `${topo}data a { consistency strong replication quorum write 3 read 3 }
 data b { consistency strong replication quorum write 5 read 1 }
 data c { consistency session replication quorum write 1 read 1 }
 data d { consistency bounded(2s) replication quorum write 1 read 1 }
 data e { consistency strong }
 data f { consistency strong replication sync }
 data g { consistency strong replication quorum write 9 read 1 }
-data h { consistency sequential replication quorum write 3 read 1 }`, 'quorum-no-overlap');
-  expectNo(`data x { consistency strong replication quorum write 1 read 1 }
-topology a { region x } topology b { region y }`, 'quorum-no-overlap');
+data h { consistency sequential replication quorum write 3 read 1 }`,
+    'quorum-no-overlap',
+  );
+  expectNo(
+    `data x { consistency strong replication quorum write 1 read 1 }
+topology a { region x } topology b { region y }`,
+    'quorum-no-overlap',
+  );
 });
 
 test('a defaulted setting and the same setting written out give the same verdict', () => {
-  const verdict = (text: string) => check(`${topo}${text}`).diagnostics.filter((x) => x.code === 'quorum-no-overlap').length;
+  const verdict = (text: string) =>
+    check(`${topo}${text}`).diagnostics.filter((x) => x.code === 'quorum-no-overlap').length;
   assert.equal(
     verdict('data a { consistency strong }'),
     verdict('data a { consistency strong replication quorum write 3 read 3 }'),

@@ -21,7 +21,10 @@ test('fires on bounded(T) below the lag (and above the one-way floor), on the le
   const marked = `${india}data upi { consistency <|bounded(25ms)|> }`;
   const [d] = expectDiagnostic(marked, 'staleness-below-lag');
   assert.equal(d.severity, 'warning');
-  assert.match(d.message, /^`consistency bounded\(25ms\)` lets reads of `upi` trail by at most 25 ms, but replication lags ≈ 52\.3 ms/);
+  assert.match(
+    d.message,
+    /^`consistency bounded\(25ms\)` lets reads of `upi` trail by at most 25 ms, but replication lags ≈ 52\.3 ms/,
+  );
   gone(applyFix(markers(marked).text, d));
 });
 
@@ -44,5 +47,8 @@ test('stays quiet when the bound covers the lag, replication is synchronous, or 
   expectNo(`${india}data a { consistency session replication sync staleness <= 1ms }`, 'staleness-below-lag');
   expectNo(`${india}data a { consistency strong }`, 'staleness-below-lag');
   // Read quorums that meet every write quorum see every completed write: nothing trails a read.
-  expectNo(`${india}data a { consistency session replication quorum write 4 read 4 staleness <= 1ms }`, 'staleness-below-lag');
+  expectNo(
+    `${india}data a { consistency session replication quorum write 4 read 4 staleness <= 1ms }`,
+    'staleness-below-lag',
+  );
 });

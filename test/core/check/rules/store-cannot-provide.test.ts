@@ -24,7 +24,9 @@ test('fires for bounded(2s) on a multi-region DynamoDB topology, on the level it
 });
 
 test('only the declared stores are checked, and aliases resolve', () => {
-  const ds = check(feed('store postgresql, dynamodb\n').replace(/<\||\|>/g, '')).diagnostics.filter((x) => x.code === 'store-cannot-provide');
+  const ds = check(feed('store postgresql, dynamodb\n').replace(/<\||\|>/g, '')).diagnostics.filter(
+    (x) => x.code === 'store-cannot-provide',
+  );
   assert.ok(ds.length >= 1);
   assert.ok(ds.every((x) => x.message.startsWith('DynamoDB') || x.message.startsWith('PostgreSQL')));
 });

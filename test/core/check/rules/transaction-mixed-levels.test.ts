@@ -18,18 +18,24 @@ transaction transfer { account_balance, <|ledger|> }`;
 });
 
 test('levels from tiers count; a member set by a tier gets no fix', () => {
-  const [d] = expectDiagnostic(`data a { tier rbi.interest }
+  const [d] = expectDiagnostic(
+    `data a { tier rbi.interest }
 data b { tier rbi.statement }
 data c { consistency sequential }
-transaction t { a, <|b|>, <|c|> }`, 'transaction-mixed-levels');
+transaction t { a, <|b|>, <|c|> }`,
+    'transaction-mixed-levels',
+  );
   assert.equal(d.fixes, undefined);
 });
 
 test('stays quiet when every member implies the strongest, and for unknown or level-less members', () => {
-  expectNo(`data a { consistency strong }
+  expectNo(
+    `data a { consistency strong }
 data b { consistency strict_serializable }
 data c { tier rbi.interest }
 data d { }
 transaction t { a, b, c, d, missing }
-transaction u { a }`, 'transaction-mixed-levels');
+transaction u { a }`,
+    'transaction-mixed-levels',
+  );
 });

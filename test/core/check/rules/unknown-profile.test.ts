@@ -5,7 +5,10 @@ import { applyFix, check, expectDiagnostic, expectNo, markers } from '../../../h
 test('fires on an unknown profile and suggests the closest', () => {
   const marked = 'profile <|india-2025|>\ndata a { consistency eventual }';
   const [d] = expectDiagnostic(marked, 'unknown-profile');
-  assert.equal(d.message, "Unknown profile 'india-2025'; built-in or declared profiles: india-2024, cloud-generic-2024, vendors-2026. Estimates use india-2024. Did you mean 'india-2024'?");
+  assert.equal(
+    d.message,
+    "Unknown profile 'india-2025'; built-in or declared profiles: india-2024, cloud-generic-2024, vendors-2026. Estimates use india-2024. Did you mean 'india-2024'?",
+  );
   const fixed = applyFix(markers(marked).text, d);
   assert.equal(fixed, 'profile india-2024\ndata a { consistency eventual }');
   assert.ok(!check(fixed).diagnostics.some((x) => x.code === 'unknown-profile'));

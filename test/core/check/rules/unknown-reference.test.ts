@@ -16,15 +16,23 @@ data b { tier <|rbi.hgh_value|> consistency strong primary <|chennai|> }`;
 });
 
 test('fires on a transaction member that is not a data type', () => {
-  expectDiagnostic(`data account_balance { consistency strong }
-transaction transfer { account_balance, <|ledger|> }`, 'unknown-reference');
+  expectDiagnostic(
+    `data account_balance { consistency strong }
+transaction transfer { account_balance, <|ledger|> }`,
+    'unknown-reference',
+  );
 });
 
 test('stays quiet when every name resolves, including built-in tiers and imported files', () => {
   expectNo(
     `import "other.consistency"\ndata a { topology india tier rbi.upi tier shared consistency bounded(1s) primary mumbai }`,
     'unknown-reference',
-    [{ uri: 'file:///other.consistency', text: 'topology india { region mumbai { primary } }\ntier shared { consistency eventual }' }],
+    [
+      {
+        uri: 'file:///other.consistency',
+        text: 'topology india { region mumbai { primary } }\ntier shared { consistency eventual }',
+      },
+    ],
   );
 });
 

@@ -4,7 +4,7 @@ import { applyFix, check, expectDiagnostic, expectNo, markers } from '../../../h
 
 const gone = (text: string) => assert.ok(!check(text).diagnostics.some((x) => x.code === 'when-gap'), text);
 
-test('fires on a branch stricter than the `applies when` of its tier (contradiction 34); the fix takes the tier\'s comparator', () => {
+test("fires on a branch stricter than the `applies when` of its tier (contradiction 34); the fix takes the tier's comparator", () => {
   const marked = `data fund_transfer {
   consistency bounded(2s)
   when <|amount > 1 lakh|> { tier rbi.high_value }
@@ -39,15 +39,19 @@ test('fires on two branches that split at a threshold and both exclude it; the s
 });
 
 test('when the lower branch is the stronger one, it takes the threshold with `<=`', () => {
-  const marked = 'data t { consistency eventual\n  when <|latency_budget < 5s|> { consistency strong }\n  when latency_budget > 5s { consistency session } }';
+  const marked =
+    'data t { consistency eventual\n  when <|latency_budget < 5s|> { consistency strong }\n  when latency_budget > 5s { consistency session } }';
   const [d] = expectDiagnostic(marked, 'when-gap');
   assert.match(applyFix(markers(marked).text, d), /when latency_budget <= 5s \{ consistency strong \}/);
 });
 
-test('fires on a branch whose threshold is above the tier\'s, showing the values left out', () => {
+test("fires on a branch whose threshold is above the tier's, showing the values left out", () => {
   const marked = 'data t { consistency eventual\n  when <|amount > 2 lakh|> { tier rbi.high_value } }';
   const [d] = expectDiagnostic(marked, 'when-gap');
-  assert.match(d.message, /: amount >= 1 lakh and amount <= 2 lakh falls to the base level `eventual`, not `strong \(linearizable\)`\. Use the tier's `amount >= 1 lakh`\.$/);
+  assert.match(
+    d.message,
+    /: amount >= 1 lakh and amount <= 2 lakh falls to the base level `eventual`, not `strong \(linearizable\)`\. Use the tier's `amount >= 1 lakh`\.$/,
+  );
   const fixed = applyFix(markers(marked).text, d);
   assert.match(fixed, /when amount >= 1 lakh \{ tier rbi\.high_value \}/);
   gone(fixed);

@@ -3,8 +3,14 @@
 // not a guess. (What the checks cost is `npm run bench`'s to measure, not a test's.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkLinearizable, checkRegional, checkSequential, monitorHistory, type CheckResult,
-  type HistOp } from '../../../../server/src/core/simulate/verify/index';
+import {
+  checkLinearizable,
+  checkRegional,
+  checkSequential,
+  monitorHistory,
+  type CheckResult,
+  type HistOp,
+} from '../../../../server/src/core/simulate/verify/index';
 import { h, r, w } from './helpers';
 
 /** n concurrent writes and a concurrent read of a value never written: refuting it takes about 2^n · n steps. */

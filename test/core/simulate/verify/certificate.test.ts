@@ -6,7 +6,14 @@ import assert from 'node:assert/strict';
 import { certifies, orderByHint, type HistOp } from '../../../../server/src/core/simulate/verify/index';
 
 let id = 0;
-const op = (process: number, f: HistOp['f'], value: number | null, invoke: number, complete: number, type: HistOp['type'] = 'ok'): HistOp => ({ id: id++, process, key: 'k', f, value, invoke, complete, type });
+const op = (
+  process: number,
+  f: HistOp['f'],
+  value: number | null,
+  invoke: number,
+  complete: number,
+  type: HistOp['type'] = 'ok',
+): HistOp => ({ id: id++, process, key: 'k', f, value, invoke, complete, type });
 
 test('a valid order certifies; one that breaks a process order, a read or leaves an operation out does not', () => {
   const w1 = op(1, 'write', 1, 0, 10);
@@ -33,9 +40,25 @@ test('a hint orders writes by their place and puts each read right after the wri
   const w1 = op(1, 'write', 5, 0, 10);
   const w2 = op(2, 'write', 6, 0, 10);
   const r = op(3, 'read', 5, 11, 12);
-  [[w1, 1], [w2, 2], [r, 1]].forEach(([o, p]) => place.set(o as HistOp, p as number));
-  const order = orderByHint([w2, r, w1], (o) => place.get(o), (x, y) => x - y);
+  [
+    [w1, 1],
+    [w2, 2],
+    [r, 1],
+  ].forEach(([o, p]) => place.set(o as HistOp, p as number));
+  const order = orderByHint(
+    [w2, r, w1],
+    (o) => place.get(o),
+    (x, y) => x - y,
+  );
   assert.deepEqual(order, [w1, r, w2]);
   assert.equal(certifies([w1, w2, r], order!, 'register'), true);
-  assert.equal(orderByHint([w1, r], () => undefined, (x: number, y: number) => x - y), undefined, 'no hint, no order');
+  assert.equal(
+    orderByHint(
+      [w1, r],
+      () => undefined,
+      (x: number, y: number) => x - y,
+    ),
+    undefined,
+    'no hint, no order',
+  );
 });

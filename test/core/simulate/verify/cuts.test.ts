@@ -3,8 +3,14 @@
 // monitor agrees with the whole-history check), and witnesses carry those operations as context.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Monitor, checkLinearizable, checkWitness, feed, monitorHistory,
-  type ModelKind } from '../../../../server/src/core/simulate/verify/index';
+import {
+  Monitor,
+  checkLinearizable,
+  checkWitness,
+  feed,
+  monitorHistory,
+  type ModelKind,
+} from '../../../../server/src/core/simulate/verify/index';
 import { synth } from './synth';
 
 for (const model of ['register', 'counter'] as const satisfies readonly ModelKind[]) {

@@ -15,16 +15,17 @@ interface Step {
   region: number;
 }
 
-const step = (processes: number, keys: number) => fc.record({
-  process: fc.integer({ min: 0, max: processes - 1 }),
-  read: fc.boolean(),
-  gap: fc.integer({ min: 0, max: 3 }),
-  len: fc.integer({ min: 1, max: 6 }),
-  type: fc.constantFrom<HistOp['type']>('ok', 'ok', 'ok', 'ok', 'info', 'fail'),
-  pick: fc.nat(),
-  key: fc.integer({ min: 0, max: keys - 1 }),
-  region: fc.integer({ min: 0, max: 1 }),
-});
+const step = (processes: number, keys: number) =>
+  fc.record({
+    process: fc.integer({ min: 0, max: processes - 1 }),
+    read: fc.boolean(),
+    gap: fc.integer({ min: 0, max: 3 }),
+    len: fc.integer({ min: 1, max: 6 }),
+    type: fc.constantFrom<HistOp['type']>('ok', 'ok', 'ok', 'ok', 'info', 'fail'),
+    pick: fc.nat(),
+    key: fc.integer({ min: 0, max: keys - 1 }),
+    region: fc.integer({ min: 0, max: 1 }),
+  });
 
 /** Builds a history from steps: each process runs its steps one after another. */
 function build(steps: Step[], model: ModelKind): HistOp[] {

@@ -5,10 +5,26 @@ import type { HistOp } from '../../../../server/src/core/simulate/verify/index';
 type Type = HistOp['type'];
 type Spec = Omit<HistOp, 'id'>;
 
-const mk = (f: HistOp['f']) => (process: number, value: number | null, invoke: number, complete: number,
-  type: Type = 'ok', key = 'x', region?: number): Spec => ({
-  process, key, f, value, invoke, complete, type, ...(region === undefined ? {} : { region }),
-});
+const mk =
+  (f: HistOp['f']) =>
+  (
+    process: number,
+    value: number | null,
+    invoke: number,
+    complete: number,
+    type: Type = 'ok',
+    key = 'x',
+    region?: number,
+  ): Spec => ({
+    process,
+    key,
+    f,
+    value,
+    invoke,
+    complete,
+    type,
+    ...(region === undefined ? {} : { region }),
+  });
 
 export const w = mk('write');
 export const r = mk('read');

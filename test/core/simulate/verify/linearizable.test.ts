@@ -2,8 +2,13 @@
 // streaming monitor (windows cut at quiescent points), which must agree; violations come with a named witness.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkLinearizable, monitorHistory, type HistOp, type ModelKind,
-  type CheckResult } from '../../../../server/src/core/simulate/verify/index';
+import {
+  checkLinearizable,
+  monitorHistory,
+  type HistOp,
+  type ModelKind,
+  type CheckResult,
+} from '../../../../server/src/core/simulate/verify/index';
 import { add, h, r, w } from './helpers';
 
 /** Both checks, which must agree; returns the whole-history result. */
@@ -39,8 +44,10 @@ test('a stale read after a completed write is a violation: the witness holds bot
   const [wit] = res.witnesses;
   assert.equal(wit.pattern, 'stale-read');
   assert.deepEqual(ids(res), [0, 1, 2]);
-  assert.equal(wit.explanation,
-    "read by p2 at 4.0–5.0 ms returned 1, but p1's write of 2 ended at 3.0 ms, before the read began: stale read");
+  assert.equal(
+    wit.explanation,
+    "read by p2 at 4.0–5.0 ms returned 1, but p1's write of 2 ended at 3.0 ms, before the read began: stale read",
+  );
   assert.equal(wit.minimal, true);
 });
 
@@ -49,8 +56,10 @@ test('a new–old inversion between two readers is a violation', () => {
   const res = lin(h(w(1, 1, 0, 1), w(2, 2, 2, 20), r(3, 2, 3, 4), r(4, 1, 5, 6)));
   assert.equal(res.verdict, 'violated');
   assert.equal(res.witnesses[0].pattern, 'new-old-inversion');
-  assert.equal(res.witnesses[0].explanation,
-    "read by p4 at 5.0–6.0 ms returned 1 after p3's read returned 2 (ended 4.0 ms): new-old inversion");
+  assert.equal(
+    res.witnesses[0].explanation,
+    "read by p4 at 5.0–6.0 ms returned 1 after p3's read returned 2 (ended 4.0 ms): new-old inversion",
+  );
   assert.ok(res.witnesses[0].ops.length >= 2 && res.witnesses[0].ops.length <= 4);
 });
 
@@ -84,8 +93,10 @@ test('a counter that loses an increment is a violation', () => {
   assert.equal(res.verdict, 'violated');
   assert.equal(res.witnesses[0].pattern, 'lost-increment');
   assert.deepEqual(ids(res), [0, 1, 2]);
-  assert.equal(res.witnesses[0].explanation,
-    'read by p3 at 4.0–5.0 ms returned 1, but 2 increments summing to 2 had completed before it began: lost increment');
+  assert.equal(
+    res.witnesses[0].explanation,
+    'read by p3 at 4.0–5.0 ms returned 1, but 2 increments summing to 2 had completed before it began: lost increment',
+  );
 });
 
 test('a counter with an indeterminate increment is fine whether it was applied or not, but not undone', () => {
@@ -103,8 +114,13 @@ test('a counter with an indeterminate increment is fine whether it was applied o
 });
 
 test('keys are independent: one key violating does not taint another', () => {
-  const ops = h(w(1, 1, 0, 1, 'ok', 'a'), w(1, 2, 2, 3, 'ok', 'a'), r(2, 1, 4, 5, 'ok', 'a'),
-    w(1, 5, 0, 1, 'ok', 'b'), r(2, 5, 2, 3, 'ok', 'b'));
+  const ops = h(
+    w(1, 1, 0, 1, 'ok', 'a'),
+    w(1, 2, 2, 3, 'ok', 'a'),
+    r(2, 1, 4, 5, 'ok', 'a'),
+    w(1, 5, 0, 1, 'ok', 'b'),
+    r(2, 5, 2, 3, 'ok', 'b'),
+  );
   const res = lin(ops);
   assert.equal(res.verdict, 'violated');
   assert.equal(res.keys, 2);
@@ -118,8 +134,14 @@ test('operations that only touch in time are concurrent', () => {
 });
 
 test('the same input gives byte-identical results', () => {
-  const ops = h(w(1, 1, 0, 1), w(2, 2, 0.5, 3), r(3, 2, 1, 2), r(4, 0, 3.5, 4), w(1, 3, 5, 6, 'ok', 'c'),
-    r(2, 0, 7, 8, 'ok', 'c'));
+  const ops = h(
+    w(1, 1, 0, 1),
+    w(2, 2, 0.5, 3),
+    r(3, 2, 1, 2),
+    r(4, 0, 3.5, 4),
+    w(1, 3, 5, 6, 'ok', 'c'),
+    r(2, 0, 7, 8, 'ok', 'c'),
+  );
   const a = JSON.stringify([checkLinearizable(ops, 'register'), monitorHistory(ops, 'register')]);
   const b = JSON.stringify([checkLinearizable(ops.slice().reverse(), 'register'), monitorHistory(ops, 'register')]);
   assert.equal(a, b);

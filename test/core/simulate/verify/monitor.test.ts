@@ -2,8 +2,12 @@
 // caps that give up honestly (unknown, counted) and restart from "any state", and memory bounded by the windows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Monitor, monitorHistory, checkLinearizable, type HistOp } from
-  '../../../../server/src/core/simulate/verify/index';
+import {
+  Monitor,
+  monitorHistory,
+  checkLinearizable,
+  type HistOp,
+} from '../../../../server/src/core/simulate/verify/index';
 import { add, h, r, w } from './helpers';
 import { synth } from './synth';
 
@@ -90,7 +94,8 @@ test('memory holds the windows in flight and a bounded tail per key, not the run
   // White-box: what each key holds between windows.
   type Held = { window: unknown[]; tailOps: number; recent: unknown[] | null };
   const keys = (m as unknown as { keys: Map<string, Held> }).keys;
-  const events = ops.flatMap((o) => [[o.invoke, 0, o] as const, [o.complete, 1, o] as const])
+  const events = ops
+    .flatMap((o) => [[o.invoke, 0, o] as const, [o.complete, 1, o] as const])
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   for (const [i, [, kind, op]] of events.entries()) {
     if (kind === 0) m.invoke(op);

@@ -4,13 +4,27 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HistoryError, checkLinearizable, parseHistory } from '../../../../server/src/core/simulate/verify/index';
 
-const header = (seed: number) => JSON.stringify({
-  type: 'header', format: 'consistency-history/1', scenario: 'holi', seed,
-  data: [{ name: 'cart', model: 'register', level: 'linearizable', replication: 'sync', conflict: 'last_writer_wins' },
-    { name: 'likes', model: 'counter', level: 'eventual' }],
-});
-const line = (index: number, time: number, type: string, process: number, f: string, key: string, x: number | null,
-  extra = {}) => JSON.stringify({ index, time, type, process, f, value: [key, x], ...extra });
+const header = (seed: number) =>
+  JSON.stringify({
+    type: 'header',
+    format: 'consistency-history/1',
+    scenario: 'holi',
+    seed,
+    data: [
+      { name: 'cart', model: 'register', level: 'linearizable', replication: 'sync', conflict: 'last_writer_wins' },
+      { name: 'likes', model: 'counter', level: 'eventual' },
+    ],
+  });
+const line = (
+  index: number,
+  time: number,
+  type: string,
+  process: number,
+  f: string,
+  key: string,
+  x: number | null,
+  extra = {},
+) => JSON.stringify({ index, time, type, process, f, value: [key, x], ...extra });
 /** A header, then the given lines. */
 const body = (...lines: string[]) => [header(1), ...lines].join('\n');
 const readOf = (index: number, type: string, key = 'cart/1', x: number | null = null) =>
@@ -46,7 +60,10 @@ test('runs, operations per data type, times in ms, ids in invoke order; open inv
     { id: 2, process: 3, key: 'likes/7', f: 'add', value: 1, invoke: 2.5, complete: 2.6, type: 'info' },
     { id: 3, process: 5, key: 'likes/7', f: 'read', value: null, invoke: 2.7, complete: 2.7, type: 'info' },
   ]);
-  assert.deepEqual(two.ops.get('cart')!.map((o) => [o.id, o.type, o.value]), [[0, 'fail', null]]);
+  assert.deepEqual(
+    two.ops.get('cart')!.map((o) => [o.id, o.type, o.value]),
+    [[0, 'fail', null]],
+  );
   assert.deepEqual(two.ops.get('likes'), []);
   assert.equal(checkLinearizable(one.ops.get('cart')!, 'register').verdict, 'ok');
 });
@@ -65,18 +82,30 @@ test('malformed lines are rejected with their line number', () => {
     [body(readOf(0, 'ok', 'cart/1', 1)), /^line 2: process 1 completes an operation it did not invoke$/],
     [body(readOf(0, 'invoke'), readOf(1, 'invoke')), /^line 3: process 1 invoked again/],
     [body(readOf(0, 'invoke'), readOf(1, 'ok', 'cart/2', 5)), /^line 3: completion read cart\/2 does not match/],
-    [body(line(0, 1, 'invoke', 1, 'write', 'cart/1', 5), line(1, 2, 'ok', 1, 'write', 'cart/1', 6)),
-      /^line 3: completion value 6/],
+    [
+      body(line(0, 1, 'invoke', 1, 'write', 'cart/1', 5), line(1, 2, 'ok', 1, 'write', 'cart/1', 6)),
+      /^line 3: completion value 6/,
+    ],
     [body(readOf(0, 'invoke'), readOf(1, 'ok')), /^line 3: an ok read without a value$/],
-    [body(JSON.stringify({ time: 1, type: 'invoke', process: 1, f: 'read', value: 'cart/1' })),
-      /^line 2: value must be \[key, number or null\]$/],
-    [body(JSON.stringify({ time: 'soon', type: 'invoke', process: 1, f: 'read', value: ['cart/1', null] })),
-      /^line 2: time must be a number/],
+    [
+      body(JSON.stringify({ time: 1, type: 'invoke', process: 1, f: 'read', value: 'cart/1' })),
+      /^line 2: value must be \[key, number or null\]$/,
+    ],
+    [
+      body(JSON.stringify({ time: 'soon', type: 'invoke', process: 1, f: 'read', value: ['cart/1', null] })),
+      /^line 2: time must be a number/,
+    ],
     [JSON.stringify({ type: 'header', format: 'jepsen', data: [] }), /^line 1: unknown format "jepsen"/],
-    [JSON.stringify({ type: 'header', format: 'consistency-history/1', data: [{ name: 'x', model: 'set' }] }),
-      /^line 1: data type x: model must be register or counter$/],
+    [
+      JSON.stringify({ type: 'header', format: 'consistency-history/1', data: [{ name: 'x', model: 'set' }] }),
+      /^line 1: data type x: model must be register or counter$/,
+    ],
   ];
   for (const [text, message] of bad) {
-    assert.throws(() => parseHistory(text), (e: unknown) => e instanceof HistoryError && message.test(e.message), text);
+    assert.throws(
+      () => parseHistory(text),
+      (e: unknown) => e instanceof HistoryError && message.test(e.message),
+      text,
+    );
   }
 });

@@ -6,12 +6,14 @@ import assert from 'node:assert/strict';
 import { checkLinearizable } from '../../../../server/src/core/simulate/verify/index';
 import { events, stream, synth } from './synth';
 
-
 for (const model of ['register', 'counter'] as const) {
   test(`${model}: 100,000 operations, whole and streamed, are linearizable`, () => {
     const ops = synth({ ops: 100_000, keys: 100, processes: 20, model, seed: 5 });
     const ev = events(ops);
-    const runs = [['whole', () => checkLinearizable(ops, model)], ['monitor', () => stream(ops, ev, model)]] as const;
+    const runs = [
+      ['whole', () => checkLinearizable(ops, model)],
+      ['monitor', () => stream(ops, ev, model)],
+    ] as const;
     for (const [name, run] of runs) {
       const res = run();
       assert.equal(res.verdict, 'ok', name);

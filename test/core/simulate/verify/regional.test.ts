@@ -2,8 +2,15 @@
 // at any time after they were invoked (asynchronous replication, in no promised order), never before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RegionalMonitor, checkLinearizable, checkRegional, feed, type CheckResult, type HistOp,
-  type ModelKind } from '../../../../server/src/core/simulate/verify/index';
+import {
+  RegionalMonitor,
+  checkLinearizable,
+  checkRegional,
+  feed,
+  type CheckResult,
+  type HistOp,
+  type ModelKind,
+} from '../../../../server/src/core/simulate/verify/index';
 import { add, h, r, w } from './helpers';
 
 /** Whole-history and streaming regional checks, which must agree. */
@@ -35,7 +42,7 @@ test('a region may lag behind another region: not linearizable, but regional', (
   assert.equal(regional(ops).verdict, 'ok');
 });
 
-test('a region cannot see another region\'s write before it was invoked, nor see it take effect twice', () => {
+test("a region cannot see another region's write before it was invoked, nor see it take effect twice", () => {
   assert.equal(regional(h(delhi.r(2, 1, 0, 1), mumbai.w(1, 1, 2, 3))).verdict, 'violated');
   // Across regions there is no order: 2 then 1 is possible, 2, 1, 2 is not (2 would take effect twice).
   const both = [mumbai.w(1, 1, 0, 1), mumbai.w(1, 2, 2, 3)];
@@ -43,14 +50,14 @@ test('a region cannot see another region\'s write before it was invoked, nor see
   assert.equal(regional(h(...both, delhi.r(2, 2, 4, 5), delhi.r(2, 1, 6, 7), delhi.r(2, 2, 8, 9))).verdict, 'violated');
 });
 
-test('a region\'s own completed write holds against its own later reads; failed writes elsewhere never show', () => {
+test("a region's own completed write holds against its own later reads; failed writes elsewhere never show", () => {
   // Delhi wrote 5; a later Delhi read may see Mumbai's 1 (applied after 5), never the initial 0.
   assert.equal(regional(h(mumbai.w(1, 1, 0, 1), delhi.w(2, 5, 0, 1), delhi.r(3, 1, 2, 3))).verdict, 'ok');
   assert.equal(regional(h(mumbai.w(1, 1, 0, 1), delhi.w(2, 5, 0, 1), delhi.r(3, 0, 2, 3))).verdict, 'violated');
   assert.equal(regional(h(mumbai.w(1, 1, 0, 1, 'fail'), delhi.r(3, 1, 2, 3))).verdict, 'violated');
 });
 
-test('counters: another region\'s increments arrive late but are not lost twice', () => {
+test("counters: another region's increments arrive late but are not lost twice", () => {
   const ops = [mumbai.add(1, 1, 0, 1), mumbai.add(1, 1, 2, 3), delhi.add(2, 1, 0, 1)];
   assert.equal(regional(h(...ops, delhi.r(3, 1, 4, 5), delhi.r(3, 3, 6, 7)), 'counter').verdict, 'ok');
   // Delhi's own increment completed before its read: the read cannot be 0.

@@ -16,8 +16,10 @@ test('a process that does not see its own write is not sequentially consistent',
   const res = checkSequential(h(w(1, 1, 0, 1), r(1, 0, 2, 3)), 'register');
   assert.equal(res.verdict, 'violated');
   const [wit] = res.witnesses;
-  assert.equal(wit.explanation,
-    "no order of these 2 operations that keeps each process's own order explains the values read");
+  assert.equal(
+    wit.explanation,
+    "no order of these 2 operations that keeps each process's own order explains the values read",
+  );
   assert.equal(wit.minimal, true);
 });
 
@@ -56,12 +58,25 @@ test('a key past the operation cap is unknown, unless its first operations alrea
 });
 
 test('the witness of opposite orders is the four reads (the writes may take effect at any time)', () => {
-  const ops = h(w(1, 1, 0, 10), w(2, 2, 0, 10), r(3, 1, 1, 2), r(3, 2, 3, 4), r(4, 2, 1, 2), r(4, 1, 3, 4),
-    w(5, 3, 0, 1));
+  const ops = h(
+    w(1, 1, 0, 10),
+    w(2, 2, 0, 10),
+    r(3, 1, 1, 2),
+    r(3, 2, 3, 4),
+    r(4, 2, 1, 2),
+    r(4, 1, 3, 4),
+    w(5, 3, 0, 1),
+  );
   const [wit] = checkSequential(ops, 'register').witnesses;
   // The sequential witness is not a linearizability witness, but it fails linearizability too (stronger).
   assert.equal(checkWitness(wit, 'register'), 'violated');
-  assert.deepEqual(wit.ops.map((o) => o.id), [2, 3, 4, 5].map((i) => ops[i].id).sort((a, b) => a - b));
+  assert.deepEqual(
+    wit.ops.map((o) => o.id),
+    [2, 3, 4, 5].map((i) => ops[i].id).sort((a, b) => a - b),
+  );
   assert.equal(wit.minimal, true);
-  assert.deepEqual(wit.pending, [[1, 1], [2, 1]]);
+  assert.deepEqual(wit.pending, [
+    [1, 1],
+    [2, 1],
+  ]);
 });

@@ -1,7 +1,12 @@
 // Synthetic histories of a real register or counter: each operation takes effect at a point inside its interval
 // (an indeterminate one at such a point or never, a failed one never), so the history is linearizable unless
 // `stalePct` of the reads are made to return the value before the one they saw. Deterministic in the seed.
-import { Monitor, type CheckResult, type HistOp, type ModelKind } from '../../../../server/src/core/simulate/verify/index';
+import {
+  Monitor,
+  type CheckResult,
+  type HistOp,
+  type ModelKind,
+} from '../../../../server/src/core/simulate/verify/index';
 
 export interface SynthOptions {
   ops: number;

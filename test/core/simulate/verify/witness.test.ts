@@ -2,8 +2,14 @@
 // effect at any time or never — explains the values read), explained in one line, at most N per check.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkLinearizable, checkWitness, monitorHistory, type HistOp, type ModelKind,
-  type Witness } from '../../../../server/src/core/simulate/verify/index';
+import {
+  checkLinearizable,
+  checkWitness,
+  monitorHistory,
+  type HistOp,
+  type ModelKind,
+  type Witness,
+} from '../../../../server/src/core/simulate/verify/index';
 import { add, h, r, w } from './helpers';
 import { synth } from './synth';
 
@@ -19,9 +25,14 @@ function assertMinimal(wit: Witness, model: ModelKind): void {
 test('the new–old inversion reads as one line with processes, times and values', () => {
   const ops = h(w(1, 158, 90, 95), w(2, 159, 100, 130), r(3, 159, 119, 119.9), r(7, 158, 120.4, 121));
   const [wit] = checkLinearizable(ops, 'register').witnesses;
-  assert.equal(wit.explanation,
-    "read by p7 at 120.4–121.0 ms returned 158 after p3's read returned 159 (ended 119.9 ms): new-old inversion");
-  assert.deepEqual(wit.ops.map((o) => o.value), [158, 159, 158]);
+  assert.equal(
+    wit.explanation,
+    "read by p7 at 120.4–121.0 ms returned 158 after p3's read returned 159 (ended 119.9 ms): new-old inversion",
+  );
+  assert.deepEqual(
+    wit.ops.map((o) => o.value),
+    [158, 159, 158],
+  );
   assertMinimal(wit, 'register');
 });
 
@@ -30,8 +41,16 @@ test('a violation buried in a long history shrinks to a few operations', () => {
   const run = synth({ ops: 3000, keys: 1, processes: 6, model: 'register', seed: 9 });
   const end = Math.max(...run.map((o) => o.complete));
   const last = run.filter((o) => o.f === 'write' && o.type === 'ok').slice(-2);
-  const op = (id: number, f: HistOp['f'], value: number | null, invoke: number): HistOp =>
-    ({ id, process: 99, key: 'k0', f, value, invoke, complete: invoke + 0.5, type: 'ok' });
+  const op = (id: number, f: HistOp['f'], value: number | null, invoke: number): HistOp => ({
+    id,
+    process: 99,
+    key: 'k0',
+    f,
+    value,
+    invoke,
+    complete: invoke + 0.5,
+    type: 'ok',
+  });
   const ops = [...run, op(run.length, 'write', -1, end + 0.2), op(run.length + 1, 'read', last[0].value, end + 1)];
   for (const res of [checkLinearizable(ops, 'register'), monitorHistory(ops, 'register')]) {
     assert.equal(res.verdict, 'violated');
@@ -63,7 +82,10 @@ test('at most N witnesses, in the order found; every violating window counted', 
   const all = ops.map((o, id) => ({ ...o, id }));
   for (const res of [checkLinearizable(all, 'register'), monitorHistory(all, 'register')]) {
     assert.equal(res.violatingKeys, 8);
-    assert.deepEqual(res.witnesses.map((x) => x.key), ['k0', 'k1', 'k2', 'k3', 'k4']);
+    assert.deepEqual(
+      res.witnesses.map((x) => x.key),
+      ['k0', 'k1', 'k2', 'k3', 'k4'],
+    );
   }
   assert.equal(checkLinearizable(all, 'register', { maxWitnesses: 2 }).witnesses.length, 2);
 });
@@ -81,5 +103,8 @@ test('a witness from the middle of a stream starts from the states the monitor c
   const [wit] = monitorHistory(ops, 'register').witnesses;
   assertMinimal(wit, 'register');
   assert.equal(wit.pattern, 'new-old-inversion');
-  assert.deepEqual(wit.ops.map((o) => o.value), [2, 3, 2]);
+  assert.deepEqual(
+    wit.ops.map((o) => o.value),
+    [2, 3, 2],
+  );
 });

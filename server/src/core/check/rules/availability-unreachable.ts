@@ -35,13 +35,24 @@ export const rule: Rule = {
           const own = data.props.replication;
           fixes.push({
             title: `Switch to a majority quorum: \`${text}\` (≈ ${formatAvailability(alt.availabilityPct)})`,
-            edits: [own ? { uri: data.origin.uri, range: own.range, newText: text } : { uri: data.origin.uri, range: { start: body[0].range.start, end: body[0].range.start }, newText: `${text}\n  ` }],
+            edits: [
+              own
+                ? { uri: data.origin.uri, range: own.range, newText: text }
+                : {
+                    uri: data.origin.uri,
+                    range: { start: body[0].range.start, end: body[0].range.start },
+                    newText: `${text}\n  `,
+                  },
+            ],
           });
         }
       }
       if (place.editable && prop?.node.target) {
         const lowered = formatAvailability(e.availabilityPct);
-        fixes.push({ title: `Lower the target to \`availability >= ${lowered}\`${place.tier ? ` in tier \`${place.tier.name}\`` : ''}`, edits: [{ uri: prop.uri, range: prop.node.target.range, newText: lowered }] });
+        fixes.push({
+          title: `Lower the target to \`availability >= ${lowered}\`${place.tier ? ` in tier \`${place.tier.name}\`` : ''}`,
+          edits: [{ uri: prop.uri, range: prop.node.target.range, newText: lowered }],
+        });
       }
       report({ uri: place.uri, range: place.range, message, fixes: fixes.length ? fixes : undefined });
     }

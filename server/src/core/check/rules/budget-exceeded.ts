@@ -22,7 +22,9 @@ export const rule: Rule = {
       const limit = budget.value.perMonth * rate(budgetCurrency, e.currency);
       if (e.monthlyCost <= limit) continue;
       const top = [...e.costLines].sort((a, b) => b.amount - a.amount).slice(0, 2);
-      const lines = top.map((l) => `${l.label} ${formatMoney(l.amount, e.currency)}${l.detail ? ` (${l.detail})` : ''}`).join(', ');
+      const lines = top
+        .map((l) => `${l.label} ${formatMoney(l.amount, e.currency)}${l.detail ? ` (${l.detail})` : ''}`)
+        .join(', ');
       const written = `budget ${prop?.node.comparator ?? '<='} ${budget.value.text}`;
       const converted = budgetCurrency !== e.currency ? ` (≈ ${formatMoney(limit, e.currency)})` : '';
       const raised = moneyText(e.monthlyCost * rate(e.currency, budgetCurrency), budgetCurrency, !!amount?.currency);
@@ -30,7 +32,15 @@ export const rule: Rule = {
         uri: place.uri,
         range: place.range,
         message: `estimated ${formatMoney(e.monthlyCost, e.currency)}/month for \`${data.name}\` (profile ${e.profile}) exceeds \`${written}\`${converted}; biggest lines: ${lines}`,
-        fixes: amount && place.editable ? [{ title: `Raise the budget to \`budget <= ${raised}\``, edits: [{ uri: prop.uri, range: amount.range, newText: raised }] }] : undefined,
+        fixes:
+          amount && place.editable
+            ? [
+                {
+                  title: `Raise the budget to \`budget <= ${raised}\``,
+                  edits: [{ uri: prop.uri, range: amount.range, newText: raised }],
+                },
+              ]
+            : undefined,
       });
     }
   },

@@ -9,7 +9,15 @@
 // The fix degrades to the weakest level that still meets every floor, but only when that is weaker than the
 // data's own level (a "degrade" to the level the data already has is no degrade at all): otherwise it
 // removes the degrade.
-import { implies, levelDefs, levelSource, namedLevel, needsConsensus, resolveLevel, type Level } from '../../model/levels';
+import {
+  implies,
+  levelDefs,
+  levelSource,
+  namedLevel,
+  needsConsensus,
+  resolveLevel,
+  type Level,
+} from '../../model/levels';
 import type { DataModel } from '../../model/model';
 import type { Rule } from '../rule';
 import { branches, lacking } from '../branches';
@@ -35,8 +43,7 @@ function floorsOf(d: DataModel): Floor[] {
   }
   const money = branches(d).find((s) => s.effective.money)?.effective.moneyBasis;
   if (money) {
-    const source =
-      `money (${money.reason}): critical operations never degrade below session (source L3998–L4003, a convention)`;
+    const source = `money (${money.reason}): critical operations never degrade below session (source L3998–L4003, a convention)`;
     floors.push({ level: namedLevel('session'), source, text: 'session', convention: true });
   }
   return floors;
@@ -71,12 +78,15 @@ export const rule: Rule = {
         // Name the strongest floor broken; fix to a floor that meets every floor and is weaker than the data's
         // level, else remove the degrade.
         const worst = broken.find((f) => broken.every((g) => implies(f.level, g.level))) ?? broken[0];
-        const others = broken.filter((f) => f !== worst).map((f) => `; it also drops below ${f.level.display}, set by ${f.source}`).join('');
+        const others = broken
+          .filter((f) => f !== worst)
+          .map((f) => `; it also drops below ${f.level.display}, set by ${f.source}`)
+          .join('');
         const found = weakestMeetingAll(floors);
         const target = found && !(own && implies(found.level, own)) ? found : undefined;
         const advice = target
           ? `Degrade to \`${target.text}\` instead.`
-          : `No level weaker than ${own ? `its own ${own.display}` : 'the data\'s'} meets every floor ` +
+          : `No level weaker than ${own ? `its own ${own.display}` : "the data's"} meets every floor ` +
             `(${floors.map((f) => f.level.display).join(', ')}): remove this degrade.`;
         report({
           uri: d.origin.uri,
@@ -87,7 +97,10 @@ export const rule: Rule = {
             `${r.level.display} lacks ${lacking(r.level, worst.level)}${others}. ${advice}`,
           fixes: [
             target
-              ? { title: `Degrade to \`${target.text}\``, edits: [{ uri: d.origin.uri, range: dg.level.range, newText: target.text }] }
+              ? {
+                  title: `Degrade to \`${target.text}\``,
+                  edits: [{ uri: d.origin.uri, range: dg.level.range, newText: target.text }],
+                }
               : { title: removeTitle, edits: [{ uri: d.origin.uri, range: dg.range, newText: '' }] },
           ],
         });

@@ -6,7 +6,9 @@ import type { LinkModel } from '../../model/model';
 import type { Rule } from '../rule';
 
 /** The fix that removes a link (built only when one is reported). */
-const removeLink = (link: LinkModel) => [{ title: 'Remove this link', edits: [{ uri: link.origin.uri, range: link.decl.range, newText: '' }] }];
+const removeLink = (link: LinkModel) => [
+  { title: 'Remove this link', edits: [{ uri: link.origin.uri, range: link.decl.range, newText: '' }] },
+];
 
 export const rule: Rule = {
   code: 'duplicate-link',
@@ -17,7 +19,12 @@ export const rule: Rule = {
         const { a, b } = link.decl;
         if (!a || !b) continue;
         if (a.text === b.text) {
-          report({ uri: link.origin.uri, range: { start: a.range.start, end: b.range.end }, message: `Link ${a.text} <-> ${b.text} joins region '${a.text}' to itself; a round trip inside a region is not a link.`, fixes: removeLink(link) });
+          report({
+            uri: link.origin.uri,
+            range: { start: a.range.start, end: b.range.end },
+            message: `Link ${a.text} <-> ${b.text} joins region '${a.text}' to itself; a round trip inside a region is not a link.`,
+            fixes: removeLink(link),
+          });
           continue;
         }
         const key = a.text < b.text ? `${a.text}\u0000${b.text}` : `${b.text}\u0000${a.text}`; // the pair in either direction

@@ -13,14 +13,24 @@ import type { Rule } from '../rule';
 import { plural } from '../../util/plural';
 
 function usesConsensus(d: DataModel): boolean {
-  return branches(d).some((b) => b.effective.level && needsConsensus(b.effective.level.value) && b.effective.replication?.value.mode === 'quorum');
+  return branches(d).some(
+    (b) =>
+      b.effective.level && needsConsensus(b.effective.level.value) && b.effective.replication?.value.mode === 'quorum',
+  );
 }
 
 function removeOne(regions: RegionModel[], uri: string, n: number): Fix[] | undefined {
-  const candidates = regions.filter((r) => r.decl.replicas && r.replicas >= 2).sort((a, b) => Number(a.primary) - Number(b.primary) || b.replicas - a.replicas);
+  const candidates = regions
+    .filter((r) => r.decl.replicas && r.replicas >= 2)
+    .sort((a, b) => Number(a.primary) - Number(b.primary) || b.replicas - a.replicas);
   const r = candidates[0];
   if (!r?.decl.replicas) return undefined;
-  return [{ title: `Use ${n - 1} replicas: ${r.name} ${r.replicas} → ${r.replicas - 1}`, edits: [{ uri, range: r.decl.replicas.range, newText: String(r.replicas - 1) }] }];
+  return [
+    {
+      title: `Use ${n - 1} replicas: ${r.name} ${r.replicas} → ${r.replicas - 1}`,
+      edits: [{ uri, range: r.decl.replicas.range, newText: String(r.replicas - 1) }],
+    },
+  ];
 }
 
 export const rule: Rule = {

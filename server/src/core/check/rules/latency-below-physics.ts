@@ -19,7 +19,8 @@ import type { Rule } from '../rule';
 const shortLevel = (display: string) => display.replace(/ \(.*\)$/, '');
 
 function tripText(t: ClientTrip): string {
-  if (t.legs.length === 1) return `from ${t.client}, ${t.legs[0].label} ${ms(t.rttMs)} ms round trip (${t.legs[0].role})`;
+  if (t.legs.length === 1)
+    return `from ${t.client}, ${t.legs[0].label} ${ms(t.rttMs)} ms round trip (${t.legs[0].role})`;
   return `from ${t.client}, ${t.legs.map((l) => `${l.label} ${ms(l.rttMs)} ms (${l.role})`).join(' + ')} = ${ms(t.rttMs)} ms round trip`;
 }
 
@@ -30,7 +31,8 @@ function physicsText(plan: LatencyPlan, p: Pct, pText: string): string {
     return `${ms(phys.ms)} ms of round trips on average over ${plan.trips.length} client region${plan.trips.length > 1 ? 's' : ''}, the worst ${tripText(t)}`;
   }
   const z = zAt(p);
-  const jit = t.jitterMs > 0 ? ` (+ jitter ${ms(t.jitterMs)} ms at ${pText} ≈ ${ms(z * t.jitterMs)} ms) ≥ ${ms(phys.ms)} ms` : '';
+  const jit =
+    t.jitterMs > 0 ? ` (+ jitter ${ms(t.jitterMs)} ms at ${pText} ≈ ${ms(z * t.jitterMs)} ms) ≥ ${ms(phys.ms)} ms` : '';
   return `${tripText(t)}${jit}`;
 }
 
@@ -45,7 +47,14 @@ function weakerLevel(model: PolicyModel, data: DataModel, current: Level, b: Lat
   return plan && physicalAt(plan, b.percentile).ms <= b.boundMs ? target : undefined;
 }
 
-function check(model: PolicyModel, data: DataModel, s: Sourced<LatencyBound>, plan: LatencyPlan, levelDisplay: string, report: Parameters<Rule['check']>[0]['report']) {
+function check(
+  model: PolicyModel,
+  data: DataModel,
+  s: Sourced<LatencyBound>,
+  plan: LatencyPlan,
+  levelDisplay: string,
+  report: Parameters<Rule['check']>[0]['report'],
+) {
   const b = s.value;
   const phys = physicalAt(plan, b.percentile);
   if (!(b.boundMs < phys.ms - 1e-9)) return;
@@ -56,7 +65,9 @@ function check(model: PolicyModel, data: DataModel, s: Sourced<LatencyBound>, pl
   const onlyJitter = b.boundMs >= roundTrips - 1e-9;
   const place = placeOf(model, data, s);
   const prop = propertyOf(data, place, s, 'latency');
-  const written = prop ? `latency ${b.op} ${b.percentileText} ${prop.node.comparator ?? '<='} ${b.boundText}` : `latency ${b.op} ${b.percentileText} <= ${b.boundText}`;
+  const written = prop
+    ? `latency ${b.op} ${b.percentileText} ${prop.node.comparator ?? '<='} ${b.boundText}`
+    : `latency ${b.op} ${b.percentileText} <= ${b.boundText}`;
   const level = shortLevel(levelDisplay);
   const message = `${level} ${b.op}s in \`${data.name}\` ${plan.needs}: ${physicsText(plan, b.percentile, b.percentileText)}, but ${place.setBy}\`${written}\``;
   const fixes: Fix[] = [];
@@ -72,14 +83,25 @@ function check(model: PolicyModel, data: DataModel, s: Sourced<LatencyBound>, pl
   const weaker = current && weakerLevel(model, data, current, b);
   if (weaker && data.props.consistency?.level) {
     const text = weaker.display.includes(' (') ? weaker.name : weaker.display;
-    const why = data.effective.tierFloor ? `tier \`${data.effective.tierFloor.tier}\` requires only ${text}` : `no tier requires ${level}`;
-    fixes.push({ title: `Weaken to \`consistency ${text}\` (${why})`, edits: [{ uri: data.origin.uri, range: data.props.consistency.level.range, newText: text }] });
+    const why = data.effective.tierFloor
+      ? `tier \`${data.effective.tierFloor.tier}\` requires only ${text}`
+      : `no tier requires ${level}`;
+    fixes.push({
+      title: `Weaken to \`consistency ${text}\` (${why})`,
+      edits: [{ uri: data.origin.uri, range: data.props.consistency.level.range, newText: text }],
+    });
   }
   const jitterNote = onlyJitter
     ? ` (the round trips alone, ${ms(roundTrips)} ms, fit: the jitter, read as a normal spread, does not)`
     : '';
   const all = `${message}${jitterNote}`;
-  report({ uri: place.uri, range: place.range, message: all, milder: onlyJitter, fixes: fixes.length ? fixes : undefined });
+  report({
+    uri: place.uri,
+    range: place.range,
+    message: all,
+    milder: onlyJitter,
+    fixes: fixes.length ? fixes : undefined,
+  });
 }
 
 export const rule: Rule = {

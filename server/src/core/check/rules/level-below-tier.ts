@@ -24,7 +24,9 @@ export const rule: Rule = {
         (done ??= new Set()).add(key);
         // Where the weaker level is written: a `consistency` property (this block's or the data type's), else the tier reference that set it.
         const prop = [b.props.consistency, data.props.consistency].find((p) => isOrigin(p, level));
-        const tierRef = [...b.props.tiers, ...data.props.tiers].find((t) => level.tier !== undefined && t.ref?.text === level.tier)?.ref;
+        const tierRef = [...b.props.tiers, ...data.props.tiers].find(
+          (t) => level.tier !== undefined && t.ref?.text === level.tier,
+        )?.ref;
         const range = prop?.level?.range ?? tierRef?.range ?? data.origin.range;
         const target = levelSource(floor.value);
         const trade = availabilityTrade(floor.value, level.value);
@@ -32,15 +34,14 @@ export const rule: Rule = {
           uri: data.origin.uri,
           range,
           message: `${b.label} is ${level.value.display}, but tier '${floor.tier}' requires ${floor.value.display}: ${level.value.display} lacks ${lacking(level.value, floor.value)}.`,
-          fixes:
-            prop?.level
-              ? [
-                  {
-                    title: `Raise the level to ${target} (tier '${floor.tier}')${trade}`,
-                    edits: [{ uri: data.origin.uri, range, newText: target }],
-                  },
-                ]
-              : undefined,
+          fixes: prop?.level
+            ? [
+                {
+                  title: `Raise the level to ${target} (tier '${floor.tier}')${trade}`,
+                  edits: [{ uri: data.origin.uri, range, newText: target }],
+                },
+              ]
+            : undefined,
         });
       }
     }

@@ -19,9 +19,15 @@ import { insertProperty, replaceFix, siteOf } from '../sites';
 import type { Fix } from '../../diagnostic';
 
 const strategyRange = (p: A.Property) =>
-  p.kind === 'conflict' && p.strategy ? { start: p.strategy.range.start, end: (p.variant ?? p.strategy).range.end } : undefined;
+  p.kind === 'conflict' && p.strategy
+    ? { start: p.strategy.range.start, end: (p.variant ?? p.strategy).range.end }
+    : undefined;
 
-function fixes(d: DataModel, site: { uri: string; range: A.Name['range']; own?: A.Property }, choices: string[]): Fix[] {
+function fixes(
+  d: DataModel,
+  site: { uri: string; range: A.Name['range']; own?: A.Property },
+  choices: string[],
+): Fix[] {
   return choices.flatMap((c) => {
     if (site.own) return [replaceFix(`Use \`conflict ${c}\``, site.uri, site.range, c)];
     const edit = insertProperty(d, `conflict ${c}`, site.range);

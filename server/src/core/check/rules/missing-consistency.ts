@@ -16,7 +16,17 @@ export const rule: Rule = {
         uri: d.origin.uri,
         range: nameRange,
         message: `Data type '${d.name}' declares no consistency level and names no tier that sets one; estimates assume eventual.`,
-        fixes: open === undefined ? undefined : [{ title: "Add 'consistency eventual'", edits: [{ uri: d.origin.uri, range: { start: open, end: open }, newText: 'consistency eventual\n  ' }] }],
+        fixes:
+          open === undefined
+            ? undefined
+            : [
+                {
+                  title: "Add 'consistency eventual'",
+                  edits: [
+                    { uri: d.origin.uri, range: { start: open, end: open }, newText: 'consistency eventual\n  ' },
+                  ],
+                },
+              ],
       });
     }
   },

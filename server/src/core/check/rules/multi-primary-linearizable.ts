@@ -16,7 +16,12 @@ export const rule: Rule = {
   code: 'multi-primary-linearizable',
   check({ model, report }) {
     for (const d of model.data.values()) {
-      const s = branches(d).find((x) => x.effective.level && needsConsensus(x.effective.level.value) && x.effective.primaries.some((p) => p !== x.effective.primaries[0]));
+      const s = branches(d).find(
+        (x) =>
+          x.effective.level &&
+          needsConsensus(x.effective.level.value) &&
+          x.effective.primaries.some((p) => p !== x.effective.primaries[0]),
+      );
       if (!s || !s.effective.level) continue;
       const level = s.effective.level;
       const primaries = [...new Set(s.effective.primaries)];
@@ -26,7 +31,9 @@ export const rule: Rule = {
       const [a, b] = primaries;
       const rtt = d.topology?.rtt(a, b);
       const apart = rtt !== undefined ? `; ${a}↔${b} ${rtt} ms round trip` : '';
-      const from = listRange ? `\`primary ${primaries.join(', ')}\`` : `topology \`${d.topology?.name ?? '?'}\` flags ${primaries.join(', ')} as primary`;
+      const from = listRange
+        ? `\`primary ${primaries.join(', ')}\``
+        : `topology \`${d.topology?.name ?? '?'}\` flags ${primaries.join(', ')} as primary`;
       const fix = singlePrimaryFix(d, primaries);
       report({
         uri: site.uri,

@@ -12,7 +12,12 @@ import type { Rule } from '../rule';
 
 /** Each client region's share of the scenario's clients, as the simulator places them. */
 function clientShares(s: ScenarioModel, d: DataModel): Map<string, number> {
-  const regions = s.clients?.regions ?? [...(s.data[0]?.topology?.regions.keys() ?? d.topology?.regions.keys() ?? [])].map((region) => ({ region, share: 1 }));
+  const regions =
+    s.clients?.regions ??
+    [...(s.data[0]?.topology?.regions.keys() ?? d.topology?.regions.keys() ?? [])].map((region) => ({
+      region,
+      share: 1,
+    }));
   const total = regions.reduce((sum, r) => sum + r.share, 0);
   return new Map(regions.map((r) => [r.region, total > 0 ? r.share / total : 0]));
 }
@@ -30,7 +35,8 @@ export const rule: Rule = {
       const durationMs = s.durationMs ?? 10_000;
       for (const d of s.data) {
         const target = d.effective.availabilityPct;
-        const primary = d.effective.primaries[0] ?? [...(d.topology?.regions.values() ?? [])].find((r) => r.primary)?.name;
+        const primary =
+          d.effective.primaries[0] ?? [...(d.topology?.regions.values() ?? [])].find((r) => r.primary)?.name;
         if (!target || !primary || !keepsConsistency(d)) continue;
         const shares = clientShares(s, d);
         let lost = 0;
@@ -39,14 +45,18 @@ export const rule: Rule = {
           if (f.kind !== 'partition') continue;
           const home = f.sides.find((side) => side.includes(primary));
           if (!home) continue; // the primary's region is on no side: it reaches everyone
-          const cut = f.sides.filter((side) => side !== home).flat().filter((r) => shares.has(r));
+          const cut = f.sides
+            .filter((side) => side !== home)
+            .flat()
+            .filter((r) => shares.has(r));
           const ms = Math.max(0, Math.min(f.forMs, durationMs - f.atMs));
           lost += cut.reduce((sum, r) => sum + shares.get(r)!, 0) * (ms / durationMs);
           if (cut.length && ms > 0) cuts.push({ fault: f, regions: cut, ms });
         }
         const cap = 100 * (1 - lost);
         if (cuts.length === 0 || cap >= target.value) continue;
-        const who = (c: (typeof cuts)[number]) => `${c.regions.join(', ')} (${formatPercent(Math.round(1000 * c.regions.reduce((sum, r) => sum + shares.get(r)!, 0)) / 10)} of the clients) for ${formatDuration(c.ms)}`;
+        const who = (c: (typeof cuts)[number]) =>
+          `${c.regions.join(', ')} (${formatPercent(Math.round(1000 * c.regions.reduce((sum, r) => sum + shares.get(r)!, 0)) / 10)} of the clients) for ${formatDuration(c.ms)}`;
         for (const c of cuts) {
           report({
             uri: s.origin.uri,

@@ -44,7 +44,10 @@ export const rule: Rule = {
             range: q.range,
             message,
             fixes: [
-              { title: `Set the ${op} quorum to ${value}${cost}`, edits: [{ uri: at.uri, range: q.range, newText: String(value) }] },
+              {
+                title: `Set the ${op} quorum to ${value}${cost}`,
+                edits: [{ uri: at.uri, range: q.range, newText: String(value) }],
+              },
             ],
           });
         }

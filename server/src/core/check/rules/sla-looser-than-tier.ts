@@ -43,7 +43,8 @@ function staleness(b: Branch, uri: string, report: (r: Report) => void): void {
     const q = t.props.staleness?.bound;
     if (q) out.push({ tier: t.name, ms: q.value, text: q.text, what: `staleness <= ${q.text}` });
     const cap = t.level?.maxStalenessMs;
-    if (cap !== undefined && cap > 0) out.push({ tier: t.name, ms: cap, text: durationText(cap), what: t.level!.display });
+    if (cap !== undefined && cap > 0)
+      out.push({ tier: t.name, ms: cap, text: durationText(cap), what: t.level!.display });
     return out;
   });
   const strict = candidates.sort((x, y) => x.ms - y.ms)[0];
@@ -72,7 +73,10 @@ function latency(b: Branch, uri: string, report: (r: Report) => void): void {
     const strict = caps.sort((x, y) => x.value.boundMs - y.value.boundMs)[0];
     if (!strict) continue;
     const tv = strict.value;
-    const note = tv.percentileText === own.percentileText ? '' : ` (a ${own.percentileText} is never above the ${tv.percentileText})`;
+    const note =
+      tv.percentileText === own.percentileText
+        ? ''
+        : ` (a ${own.percentileText} is never above the ${tv.percentileText})`;
     report({
       uri,
       range: prop.bound.range,

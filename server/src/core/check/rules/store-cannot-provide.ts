@@ -47,7 +47,8 @@ export const rule: Rule = {
         if (data.origin.uri !== file.uri) continue;
         for (const gap of driverGaps(data)) {
           if (!stores.has(gap.system)) continue;
-          const branch = gap.branch === undefined ? undefined : data.whens.find((w) => w.decl.keyword.start === gap.range.start);
+          const branch =
+            gap.branch === undefined ? undefined : data.whens.find((w) => w.decl.keyword.start === gap.range.start);
           const e = (branch ?? data).effective;
           const level = e.level?.value.display ?? 'no level';
           const where = gap.branch === undefined ? `\`${gap.data}\`` : `\`${gap.data}\` when ${gap.branch}`;

@@ -28,8 +28,16 @@ export const rule: Rule = {
         const bound = staleProp?.bound ?? b.allTiers.find((t) => t.name === stale.tier)?.props.staleness?.bound;
         const text = bound?.text ?? formatDuration(stale.value).replace(' ', '');
         const fixes: Fix[] = [];
-        if (staleProp) fixes.push({ title: `Remove 'staleness <= ${text}' (${level.value.name} reads are never stale)`, edits: [{ uri, range: staleProp.range, newText: '' }] });
-        if (levelProp?.level) fixes.push({ title: `Change the level to bounded(${text})`, edits: [{ uri, range: levelProp.level.range, newText: `bounded(${text})` }] });
+        if (staleProp)
+          fixes.push({
+            title: `Remove 'staleness <= ${text}' (${level.value.name} reads are never stale)`,
+            edits: [{ uri, range: staleProp.range, newText: '' }],
+          });
+        if (levelProp?.level)
+          fixes.push({
+            title: `Change the level to bounded(${text})`,
+            edits: [{ uri, range: levelProp.level.range, newText: `bounded(${text})` }],
+          });
         const from = (v: { tier?: string }) => (v.tier ? ` (from tier '${v.tier}')` : '');
         report({
           uri,

@@ -15,7 +15,9 @@ export const rule: Rule = {
   code: 'transaction-mixed-levels',
   check({ model, report }) {
     for (const tx of model.transactions.values()) {
-      const members = tx.members.flatMap((m) => (m.data?.effective.level ? [{ name: m.name, data: m.data, level: m.data.effective.level }] : []));
+      const members = tx.members.flatMap((m) =>
+        m.data?.effective.level ? [{ name: m.name, data: m.data, level: m.data.effective.level }] : [],
+      );
       const top = strongest(members.map((m) => m.level));
       if (!top) continue;
       const strong = members.find((m) => m.level === top)!;
@@ -29,7 +31,13 @@ export const rule: Rule = {
           uri: tx.origin.uri,
           range: m.name.range,
           message: `Transaction '${tx.name}' writes '${strong.data.name}' (${top.value.display}) and '${m.data.name}' (${m.level.value.display}) atomically: '${m.data.name}' lacks ${lacking(m.level.value, top.value, ['transactions'])}, so its readers can see the transaction half-applied.`,
-          related: [{ uri: m.level.origin.uri, range: m.level.origin.range, message: `'${m.data.name}' is ${m.level.value.display} here` }],
+          related: [
+            {
+              uri: m.level.origin.uri,
+              range: m.level.origin.range,
+              message: `'${m.data.name}' is ${m.level.value.display} here`,
+            },
+          ],
           fixes: own
             ? [
                 {

@@ -19,7 +19,12 @@ export const rule: Rule = {
         uri: p.origin.uri,
         range: p.origin.range,
         message: `Unknown profile '${p.value}'; built-in or declared profiles: ${names.join(', ')}. Estimates use ${defaultProfileName}.${closest(p.value, names) ? ` Did you mean '${suggestion}'?` : ''}`,
-        fixes: [{ title: `Change to '${suggestion}'`, edits: [{ uri: p.origin.uri, range: p.origin.range, newText: suggestion }] }],
+        fixes: [
+          {
+            title: `Change to '${suggestion}'`,
+            edits: [{ uri: p.origin.uri, range: p.origin.range, newText: suggestion }],
+          },
+        ],
       });
     }
   },

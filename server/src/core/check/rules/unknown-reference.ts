@@ -6,7 +6,14 @@
 import { closest } from '../../util/suggest';
 import type { Rule } from '../rule';
 
-const words = { topology: 'topology', tier: 'tier', data: 'data type', transaction: 'transaction', region: 'region', scenario: 'scenario' };
+const words = {
+  topology: 'topology',
+  tier: 'tier',
+  data: 'data type',
+  transaction: 'transaction',
+  region: 'region',
+  scenario: 'scenario',
+};
 
 export const rule: Rule = {
   code: 'unknown-reference',
@@ -17,12 +24,15 @@ export const rule: Rule = {
         .filter((d) => d.kind === ref.kind && (ref.kind !== 'region' || d.container === ref.scope))
         .map((d) => d.name);
       const suggestion = closest(ref.name, candidates);
-      const where = ref.kind === 'region' ? (ref.scope ? ` in topology '${ref.scope}'` : ' (the data type has no topology)') : '';
+      const where =
+        ref.kind === 'region' ? (ref.scope ? ` in topology '${ref.scope}'` : ' (the data type has no topology)') : '';
       report({
         uri: ref.uri,
         range: ref.range,
         message: `Unknown ${words[ref.kind]} '${ref.name}'${where}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
-        fixes: suggestion ? [{ title: `Change to '${suggestion}'`, edits: [{ uri: ref.uri, range: ref.range, newText: suggestion }] }] : undefined,
+        fixes: suggestion
+          ? [{ title: `Change to '${suggestion}'`, edits: [{ uri: ref.uri, range: ref.range, newText: suggestion }] }]
+          : undefined,
       });
     }
   },

@@ -39,7 +39,10 @@ function components(topo: TopologyModel): RegionModel[][] {
 
 /** At most eight names, then how many more. */
 function someNames(rs: RegionModel[]): string {
-  const shown = rs.slice(0, 8).map((r) => r.name).join(', ');
+  const shown = rs
+    .slice(0, 8)
+    .map((r) => r.name)
+    .join(', ');
   return rs.length > 8 ? `${shown} and ${rs.length - 8} more` : shown;
 }
 

@@ -15,7 +15,9 @@ const show = (l: Level | undefined) => (l ? `\`${l.display}\`` : 'no level');
 
 /** The condition of `w` on `field` with one of `ops` at `value`. */
 function conditionAt(w: WhenModel, field: string, ops: string[], value: number): A.Condition | undefined {
-  return w.decl.conditions.find((c) => c.field.text === field && ops.includes(c.op) && c.value && 'kind' in c.value && c.value.value === value);
+  return w.decl.conditions.find(
+    (c) => c.field.text === field && ops.includes(c.op) && c.value && 'kind' in c.value && c.value.value === value,
+  );
 }
 
 /** Is `value` of `field` admitted by some branch (given each branch's field sets)? */
@@ -27,15 +29,29 @@ function covered(sets: Map<string, FieldSet>[], field: string, unit: string, val
 }
 
 /** The base level falls short of `wanted`, so the uncovered values matter. */
-const matters = (d: DataModel, wanted: Level | undefined) => !!wanted && !(d.effective.level && implies(d.effective.level.value, wanted));
+const matters = (d: DataModel, wanted: Level | undefined) =>
+  !!wanted && !(d.effective.level && implies(d.effective.level.value, wanted));
 
 /** Conditions already reported, so a gap that is both kinds is reported once (as the tier kind). */
 type Seen = Set<number>;
 
-function emit(ctx: RuleContext, seen: Seen, d: DataModel, c: A.Condition, message: string, title: string, edit: { range: A.Condition['range']; newText: string }): void {
+function emit(
+  ctx: RuleContext,
+  seen: Seen,
+  d: DataModel,
+  c: A.Condition,
+  message: string,
+  title: string,
+  edit: { range: A.Condition['range']; newText: string },
+): void {
   if (seen.has(c.range.start)) return;
   seen.add(c.range.start);
-  ctx.report({ uri: d.origin.uri, range: c.range, message, fixes: [{ title, edits: [{ uri: d.origin.uri, ...edit }] }] });
+  ctx.report({
+    uri: d.origin.uri,
+    range: c.range,
+    message,
+    fixes: [{ title, edits: [{ uri: d.origin.uri, ...edit }] }],
+  });
 }
 
 /** (a) Two branches that split at a threshold and both exclude it. */
@@ -69,11 +85,17 @@ function splitGaps(ctx: RuleContext, seen: Seen, d: DataModel, sets: Map<string,
         const c = conditionAt(to, field, upward ? ['>'] : ['<'], above.lo.value);
         if (!c || !matters(d, toLevel)) continue;
         const op = inclusiveOf(c.op);
-        emit(ctx, seen, d, c,
+        emit(
+          ctx,
+          seen,
+          d,
+          c,
           `\`when ${conditionText(wa.decl.conditions)}\` and \`when ${conditionText(wb.decl.conditions)}\` of \`${d.name}\` both exclude ` +
-          `${field} == ${above.lo.text}: that value falls to the base level ${show(d.effective.level?.value)}, not ${show(toLevel)}. ` +
-          `Use \`${op}\` in one of them.`,
-          `Change \`${c.op}\` to \`${op}\``, { range: c.opRange, newText: op });
+            `${field} == ${above.lo.text}: that value falls to the base level ${show(d.effective.level?.value)}, not ${show(toLevel)}. ` +
+            `Use \`${op}\` in one of them.`,
+          `Change \`${c.op}\` to \`${op}\``,
+          { range: c.opRange, newText: op },
+        );
       }
     }
   }
@@ -106,13 +128,25 @@ function tierGaps(ctx: RuleContext, seen: Seen, d: DataModel, sets: Map<string, 
           if (!c) continue;
           const tierOp = lower ? (tb.inclusive ? '>=' : '>') : tb.inclusive ? '<=' : '<';
           const boundary = tb.value === bb.value;
-          const missed = describeSet(field, lower ? { kind: 'range', unit: ts.unit, lo: gap.from, hi: gap.to } : { kind: 'range', unit: ts.unit, lo: gap.to, hi: gap.from });
-          emit(ctx, seen, d, c,
+          const missed = describeSet(
+            field,
+            lower
+              ? { kind: 'range', unit: ts.unit, lo: gap.from, hi: gap.to }
+              : { kind: 'range', unit: ts.unit, lo: gap.to, hi: gap.from },
+          );
+          emit(
+            ctx,
+            seen,
+            d,
+            c,
             `\`when ${conditionText(w.decl.conditions)}\` of \`${d.name}\` names tier \`${t.name}\`, which applies when ${conditionText(applies)}: ` +
-            `${missed}${boundary ? ' itself' : ''} falls to the base level ${show(d.effective.level?.value)}, not ${show(t.level)}` +
-            `${boundary ? ' (source contradiction 34: "> ₹1 lakh" at L3531 vs `>= 100000` at L3562)' : ''}. Use the tier's \`${field} ${tierOp} ${tb.text}\`.`,
+              `${missed}${boundary ? ' itself' : ''} falls to the base level ${show(d.effective.level?.value)}, not ${show(t.level)}` +
+              `${boundary ? ' (source contradiction 34: "> ₹1 lakh" at L3531 vs `>= 100000` at L3562)' : ''}. Use the tier's \`${field} ${tierOp} ${tb.text}\`.`,
             boundary ? `Change \`${c.op}\` to \`${tierOp}\`` : `Use \`${field} ${tierOp} ${tb.text}\``,
-            boundary ? { range: c.opRange, newText: tierOp } : { range: c.range, newText: `${field} ${tierOp} ${tb.text}` });
+            boundary
+              ? { range: c.opRange, newText: tierOp }
+              : { range: c.range, newText: `${field} ${tierOp} ${tb.text}` },
+          );
         }
       }
     }

@@ -23,7 +23,10 @@ function signature(body: A.Property[]): string {
     }
     return positional.has(key) ? undefined : v;
   };
-  return body.map((p) => JSON.stringify(p, replacer)).sort().join('|');
+  return body
+    .map((p) => JSON.stringify(p, replacer))
+    .sort()
+    .join('|');
 }
 
 const spanOf = (cs: A.Condition[]) => ({ start: cs[0].range.start, end: cs[cs.length - 1].range.end });
@@ -45,10 +48,18 @@ function narrowFix(d: DataModel, weak: WhenModel, strong: WhenModel, field: stri
   const bound = (s.lo ?? s.hi)!;
   const cond = `${field} ${op} ${bound.text}`;
   const upper = op.startsWith('<');
-  const same = weak.decl.conditions.filter((c) => c.field.text === field && (upper ? c.op.startsWith('<') : c.op.startsWith('>')));
+  const same = weak.decl.conditions.filter(
+    (c) => c.field.text === field && (upper ? c.op.startsWith('<') : c.op.startsWith('>')),
+  );
   const last = weak.decl.conditions[weak.decl.conditions.length - 1];
-  const edit = same.length === 1 ? { range: same[0].range, newText: cond } : { range: { start: last.range.end, end: last.range.end }, newText: ` and ${cond}` };
-  return { title: `Narrow \`when ${conditionText(weak.decl.conditions)}\` with \`${cond}\``, edits: [{ uri: d.origin.uri, ...edit }] };
+  const edit =
+    same.length === 1
+      ? { range: same[0].range, newText: cond }
+      : { range: { start: last.range.end, end: last.range.end }, newText: ` and ${cond}` };
+  return {
+    title: `Narrow \`when ${conditionText(weak.decl.conditions)}\` with \`${cond}\``,
+    edits: [{ uri: d.origin.uri, ...edit }],
+  };
 }
 
 export const rule: Rule = {

@@ -35,7 +35,12 @@ export class Prefix {
 
   read(key: number, vv: VV, op: Op, fallback: boolean): void {
     const S = this.slots;
-    const c = (this.chains[key] ??= { count: 0, sums: new Float64Array(KEEP), vvs: new Int32Array(KEEP * S), seen: new Snaps(KEEP, this.names.group, this.names.write) });
+    const c = (this.chains[key] ??= {
+      count: 0,
+      sums: new Float64Array(KEEP),
+      vvs: new Int32Array(KEEP * S),
+      seen: new Snaps(KEEP, this.names.group, this.names.write),
+    });
     let sum = 0;
     for (const x of vv) sum += x;
     let i = 0;
@@ -50,7 +55,10 @@ export class Prefix {
       this.witnesses.add(() => {
         const a = c.seen.op(clash)!;
         const b = historyOpOf(op);
-        return { explanation: `${describeOp(a)} and ${describeOp(b)} saw concurrent writes each without the other: no single write order has both as prefixes`, ops: [a, b] };
+        return {
+          explanation: `${describeOp(a)} and ${describeOp(b)} saw concurrent writes each without the other: no single write order has both as prefixes`,
+          ops: [a, b],
+        };
       });
       return;
     }

@@ -11,7 +11,12 @@ import { Snaps } from './snaps';
 import { describeOp, Witnesses, type Witness } from './witness';
 
 export type SessionAnomaly = 'readYourWrites' | 'monotonicReads' | 'monotonicWrites' | 'writesFollowReads';
-export const sessionAnomalies: SessionAnomaly[] = ['readYourWrites', 'monotonicReads', 'monotonicWrites', 'writesFollowReads'];
+export const sessionAnomalies: SessionAnomaly[] = [
+  'readYourWrites',
+  'monotonicReads',
+  'monotonicWrites',
+  'writesFollowReads',
+];
 
 /** Integers of per-session state at most (32 MB); sessions past it are not checked. */
 const SESSION_BUDGET = 8_000_000;
@@ -68,7 +73,9 @@ export class Sessions {
     const at = key * this.stride;
     const r = this.rings.make(key, slot);
     if (r.full) this.foldDropped(r, key * S + slot);
-    const e = s ? r.insert(idx, op.completeNs / 1e6, op, this.lastWrite[session], key, this.lastRead[session], key) : r.insert(idx, op.completeNs / 1e6, op);
+    const e = s
+      ? r.insert(idx, op.completeNs / 1e6, op, this.lastWrite[session], key, this.lastRead[session], key)
+      : r.insert(idx, op.completeNs / 1e6, op);
     const v = r.vec;
     const w = r.width;
     v.fill(0, e * w, e * w + 2 * S);
@@ -110,7 +117,8 @@ export class Sessions {
       if (e < 0) continue;
       const pre = e * r.width + 2 * S;
       if (missing(vv, r.vec, pre)) this.report('monotonicWrites', fallback, () => this.writesWitness(r, e, vv, 0, op));
-      if (missing(vv, r.vec, pre + S)) this.report('writesFollowReads', fallback, () => this.writesWitness(r, e, vv, S, op));
+      if (missing(vv, r.vec, pre + S))
+        this.report('writesFollowReads', fallback, () => this.writesWitness(r, e, vv, S, op));
     }
     const s = this.session(session);
     if (!s) return;
@@ -118,7 +126,10 @@ export class Sessions {
     if (s[at] > 0 && vv[s[at] - 1] < s[at + 1]) {
       this.report('readYourWrites', fallback, () => {
         const [own, read] = [this.lastWrite[session].op(key)!, historyOpOf(op)];
-        return { explanation: `${describeOp(read)}, which does not include the session's own ${describeOp(own)}`, ops: [own, read] };
+        return {
+          explanation: `${describeOp(read)}, which does not include the session's own ${describeOp(own)}`,
+          ops: [own, read],
+        };
       });
     }
     let raised = false;
@@ -130,7 +141,10 @@ export class Sessions {
     if (mr && s[at + 2]) {
       this.report('monotonicReads', fallback, () => {
         const [before, read] = [this.lastRead[session].op(key)!, historyOpOf(op)];
-        return { explanation: `${describeOp(read)}, older than what the session's ${describeOp(before)} had seen`, ops: [before, read] };
+        return {
+          explanation: `${describeOp(read)}, older than what the session's ${describeOp(before)} had seen`,
+          ops: [before, read],
+        };
       });
     }
     s[at + 2] = 1;
@@ -150,9 +164,15 @@ export class Sessions {
     while (i < e && !missing(vv, r.vec, i * r.width + off)) i++;
     const w = r.ops.op(i)!;
     const other = (off === 0 ? r.refA : r.refB)?.op(i);
-    const why = off === 0 ? `but not the same session's earlier ${other ? describeOp(other) : 'write'}` : `but not what that session had read before writing${other ? ` (its ${describeOp(other)})` : ''}`;
+    const why =
+      off === 0
+        ? `but not the same session's earlier ${other ? describeOp(other) : 'write'}`
+        : `but not what that session had read before writing${other ? ` (its ${describeOp(other)})` : ''}`;
     const h = historyOpOf(read);
-    return { explanation: `${describeOp(h)}, which includes the ${describeOp(w)} ${why}`, ops: [...(other ? [other] : []), w, h] };
+    return {
+      explanation: `${describeOp(h)}, which includes the ${describeOp(w)} ${why}`,
+      ops: [...(other ? [other] : []), w, h],
+    };
   }
 
   sessionsChecked(sessions: number): number {

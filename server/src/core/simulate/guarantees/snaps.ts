@@ -56,9 +56,16 @@ export class Snaps {
     if (!f) return undefined;
     const v = d[at + 5];
     return {
-      id: -1, process: d[at], key: `${this.group}/${d[at + 1]}`, f: f & 2 ? 'read' : this.write,
-      value: Number.isNaN(v) ? null : v, invoke: d[at + 3] / 1e6, complete: d[at + 4] / 1e6, type: 'ok',
-      region: d[at + 2], fallback: (f & 4) !== 0,
+      id: -1,
+      process: d[at],
+      key: `${this.group}/${d[at + 1]}`,
+      f: f & 2 ? 'read' : this.write,
+      value: Number.isNaN(v) ? null : v,
+      invoke: d[at + 3] / 1e6,
+      complete: d[at + 4] / 1e6,
+      type: 'ok',
+      region: d[at + 2],
+      fallback: (f & 4) !== 0,
     };
   }
 }

@@ -25,7 +25,8 @@ const t = (ms: number) => `${Math.round(ms * 1000) / 1000} ms`;
 
 /** `read of cart/3 by p7 at 120.4–121.0 ms returned 158` */
 export function describeOp(h: HistoryOp): string {
-  const what = h.f === 'read' ? `read of ${h.key}` : h.f === 'add' ? `add to ${h.key}` : `write of ${h.value} to ${h.key}`;
+  const what =
+    h.f === 'read' ? `read of ${h.key}` : h.f === 'add' ? `add to ${h.key}` : `write of ${h.value} to ${h.key}`;
   const got = h.f === 'read' ? ` returned ${h.value}` : '';
   return `${what} by p${h.process} at ${t(h.invoke)}–${t(h.complete)}${got}${h.fallback ? ' (fallback)' : ''}`;
 }

@@ -12,8 +12,14 @@ import { ZERO, optional, type KeyState } from './carry';
  * Counter: the search's end states (pending folded in by size), with `out` (the operations in flight at the cut)
  * now pinned, pruned; "any state" past the bound. False when the key can no longer be followed.
  */
-export function carryCounter(ks: KeyState, s: Search, window: readonly HistOp[], out: HistOp[], cut: number,
-  maxStates: number): boolean {
+export function carryCounter(
+  ks: KeyState,
+  s: Search,
+  window: readonly HistOp[],
+  out: HistOp[],
+  cut: number,
+  maxStates: number,
+): boolean {
   if (s.endsOverflow) return restartCounter(ks, window, cut, 'states');
   const m = s.model;
   if (m.slots !== ks.inc.length) ks.inc = Array.from(m.inc.subarray(0, m.slots));
@@ -39,7 +45,7 @@ export function carryCounter(ks: KeyState, s: Search, window: readonly HistOp[],
     ks.startMask = mask;
     ks.pin = out;
   }
-  ks.weak = ks.wild ? ks.weak ?? 'restart' : null;
+  ks.weak = ks.wild ? (ks.weak ?? 'restart') : null;
   if (ks.inc.length > 0) compact(ks);
   return true;
 }
@@ -84,12 +90,22 @@ function compact(ks: KeyState): void {
  * the window (and the pinned ones) that may still be applied, and those of an unchecked stretch. False when they
  * no longer fit: the key is then dead.
  */
-export function restartCounter(ks: KeyState, window: readonly HistOp[], cut: number,
-  why: 'states' | 'restart' | 'budget'): boolean {
+export function restartCounter(
+  ks: KeyState,
+  window: readonly HistOp[],
+  cut: number,
+  why: 'states' | 'restart' | 'budget',
+): boolean {
   const counts = new Map<number, number>();
   ks.inc.forEach((d, k) => counts.set(d, Math.max(...ks.startAux.map((a) => pendingOf(a, k)))));
-  countAdds(ks.pin.filter((op) => optional(op, cut)), counts);
-  countAdds(window.filter((op) => optional(op, cut)), counts);
+  countAdds(
+    ks.pin.filter((op) => optional(op, cut)),
+    counts,
+  );
+  countAdds(
+    window.filter((op) => optional(op, cut)),
+    counts,
+  );
   for (const [d, n] of ks.overInc ?? []) counts.set(d, (counts.get(d) ?? 0) + n);
   ks.overInc = null;
   const inc = [...counts].filter(([, n]) => n > 0);

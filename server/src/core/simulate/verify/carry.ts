@@ -122,8 +122,15 @@ export function keepTail(ks: KeyState, t: TailWindow): void {
  * pinned, and the writes still pending, become the key's carry. Returns the carried writes the window showed to
  * have taken effect (removed from the carry), or null.
  */
-export function carryRegister(ks: KeyState, s: Search, window: readonly HistOp[], out: HistOp[], cut: number,
-  maxStates: number, cap: number): number[] | null {
+export function carryRegister(
+  ks: KeyState,
+  s: Search,
+  window: readonly HistOp[],
+  out: HistOp[],
+  cut: number,
+  maxStates: number,
+  cap: number,
+): number[] | null {
   for (const op of window) if (op.f === 'write' && op.type === 'info') carryWrite(ks, op, cap);
   if (s.endsOverflow || s.ends > maxStates) return restartRegister(ks, window, cut, cap, 'states');
   let removed: number[] | null = null;
@@ -147,7 +154,7 @@ export function carryRegister(ks: KeyState, s: Search, window: readonly HistOp[]
     ks.startMask = mask.length === 1 && mask[0] === 0 ? ZERO : mask;
     ks.pin = out;
   }
-  ks.weak = ks.wild ? ks.weak ?? 'restart' : null;
+  ks.weak = ks.wild ? (ks.weak ?? 'restart') : null;
   return removed;
 }
 
@@ -171,8 +178,13 @@ function sourceOf(v: number, ks: KeyState, window: readonly HistOp[]): HistOp | 
  * Restarts a register key from "any state": the writes of the window (and the pinned ones) that may still take
  * effect are carried. Returns null (no carried write was shown to have taken effect).
  */
-export function restartRegister(ks: KeyState, window: readonly HistOp[], cut: number, cap: number,
-  why: 'states' | 'restart' | 'budget' = 'restart'): null {
+export function restartRegister(
+  ks: KeyState,
+  window: readonly HistOp[],
+  cut: number,
+  cap: number,
+  why: 'states' | 'restart' | 'budget' = 'restart',
+): null {
   for (const op of ks.pin) if (op.f === 'write' && optional(op, cut)) carryWrite(ks, op, cap);
   for (const op of window) if (op.f === 'write' && optional(op, cut)) carryWrite(ks, op, cap);
   ks.startV = [0];

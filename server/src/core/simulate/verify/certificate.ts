@@ -26,8 +26,14 @@ export function certifies(ops: readonly HistOp[], order: readonly HistOp[], mode
 
 /** The order a hint gives (writes by their place, each read right after the write it saw), ties by invocation;
  *  `compare` orders two places, undefined when an operation has none. */
-export function orderByHint<P>(ops: readonly HistOp[], place: (o: HistOp) => P | undefined, compare: (a: P, b: P) => number): HistOp[] | undefined {
+export function orderByHint<P>(
+  ops: readonly HistOp[],
+  place: (o: HistOp) => P | undefined,
+  compare: (a: P, b: P) => number,
+): HistOp[] | undefined {
   const kept = ops.filter((o) => o.type === 'ok' || (o.type === 'info' && o.f !== 'read' && place(o) !== undefined));
   if (kept.some((o) => place(o) === undefined)) return undefined;
-  return kept.sort((a, b) => compare(place(a)!, place(b)!) || Number(a.f === 'read') - Number(b.f === 'read') || a.invoke - b.invoke);
+  return kept.sort(
+    (a, b) => compare(place(a)!, place(b)!) || Number(a.f === 'read') - Number(b.f === 'read') || a.invoke - b.invoke,
+  );
 }

@@ -31,8 +31,14 @@ const say = (pattern: string, explanation: string): Explanation => ({ pattern, e
 const values = (start: readonly WitnessStart[]): number[] => start.flatMap((s) => (s.value === 'any' ? [] : [s.value]));
 
 /** The pattern and one-line explanation of a witness (`sequential`: of the sequential-consistency check). */
-export function explain(model: ModelKind, ops: readonly HistOp[], start: readonly WitnessStart[], pending: Pending,
-  ctx: ExplainContext, sequential = false): Explanation {
+export function explain(
+  model: ModelKind,
+  ops: readonly HistOp[],
+  start: readonly WitnessStart[],
+  pending: Pending,
+  ctx: ExplainContext,
+  sequential = false,
+): Explanation {
   const starts = values(start);
   const lone = ops.length === 1 && ops[0].f === 'read' && !starts.includes(num(ops[0]));
   if (model === 'register' && lone) return unexplained(ops[0], starts, ctx);

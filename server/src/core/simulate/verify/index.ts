@@ -36,8 +36,18 @@
 //   windows, unknown windows by reason, weaker windows by reason; the first `maxWitnesses` witnesses. The same
 //   input gives byte-identical JSON.
 export type {
-  HistOp, Invocation, ModelKind, CheckKind, Verdict, UnknownReasons, WeakReasons, Witness, WitnessStart,
-  CheckResult, VerifyOptions, Bounds,
+  HistOp,
+  Invocation,
+  ModelKind,
+  CheckKind,
+  Verdict,
+  UnknownReasons,
+  WeakReasons,
+  Witness,
+  WitnessStart,
+  CheckResult,
+  VerifyOptions,
+  Bounds,
 } from './types';
 export { defaultBounds, boundsOf } from './types';
 export { checkLinearizable } from './linearizable';

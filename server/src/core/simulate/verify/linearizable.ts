@@ -8,8 +8,16 @@ import { findWitness } from './witness';
 import { Monitor } from './monitor';
 import { feed } from './feed';
 import { Tally } from './tally';
-import { boundsOf, type Bounds, type CheckKind, type CheckResult, type HistOp, type ModelKind,
-  type VerifyOptions, type Witness } from './types';
+import {
+  boundsOf,
+  type Bounds,
+  type CheckKind,
+  type CheckResult,
+  type HistOp,
+  type ModelKind,
+  type VerifyOptions,
+  type Witness,
+} from './types';
 
 /** The operations of each key, in id order, keys in order of their first operation. */
 export function byKey(ops: readonly HistOp[]): Map<string, HistOp[]> {
@@ -33,13 +41,26 @@ export function checkLinearizable(ops: readonly HistOp[], model: ModelKind, opti
 }
 
 /** Checks each key whole into the tally; witnesses get `region` when given. */
-export function checkKeys(keys: Map<string, HistOp[]>, model: ModelKind, b: Bounds, t: Tally, region?: number,
-  check_: CheckKind = 'linearizable'): void {
+export function checkKeys(
+  keys: Map<string, HistOp[]>,
+  model: ModelKind,
+  b: Bounds,
+  t: Tally,
+  region?: number,
+  check_: CheckKind = 'linearizable',
+): void {
   const search = new Search(model);
   for (const [key, kops] of keys) {
     t.windows++;
     const p: Problem = {
-      key, model, ops: kops.filter(relevant), startV: [0], startAux: [0], inc: [], free: null, ghosts: false,
+      key,
+      model,
+      ops: kops.filter(relevant),
+      startV: [0],
+      startAux: [0],
+      inc: [],
+      free: null,
+      ghosts: false,
       freeInc: null,
     };
     const r = check(search, p, null, keyBudget(b, kops.length), b.maxMemoWords);

@@ -73,10 +73,11 @@ export class Memo {
       const e = this.slot[s];
       if (this.hash[e] !== h || this.v[e] !== v || this.aux[e] !== aux) continue;
       let same = true;
-      for (let i = 0, o = e * w; i < w; i++) if (this.bits[o + i] !== bits[i]) {
-        same = false;
-        break;
-      }
+      for (let i = 0, o = e * w; i < w; i++)
+        if (this.bits[o + i] !== bits[i]) {
+          same = false;
+          break;
+        }
       if (same) return false;
     }
   }

@@ -25,8 +25,10 @@ export function pendingOf(aux: number, slot: number): number {
 }
 
 /** Counts increments by size (`add` operations only), into `into`. */
-export function countAdds(ops: readonly { f: string; value: number | null }[], into = new Map<number, number>()):
-  Map<number, number> {
+export function countAdds(
+  ops: readonly { f: string; value: number | null }[],
+  into = new Map<number, number>(),
+): Map<number, number> {
   for (const o of ops) if (o.f === 'add') into.set(o.value as number, (into.get(o.value as number) ?? 0) + 1);
   return into;
 }

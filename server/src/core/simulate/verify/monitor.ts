@@ -10,14 +10,31 @@
 // window yields a witness and the same restart.
 import { OK, FAIL, Search, UNKNOWN } from './search';
 import { load, loaded, relevant, startAux, startV, type Problem } from './problem';
-import { KeyState, carryRegister, carryWrite, keepTail, noteWrites, optional, restartRegister,
-  type TailWindow } from './carry';
+import {
+  KeyState,
+  carryRegister,
+  carryWrite,
+  keepTail,
+  noteWrites,
+  optional,
+  restartRegister,
+  type TailWindow,
+} from './carry';
 import { carryCounter, restartCounter } from './carry-counter';
 import { ADD, READ, WRITE } from './model';
 import { Tally } from './tally';
 import { witnessFor } from './witness-tail';
-import { boundsOf, type Bounds, type CheckKind, type CheckResult, type HistOp, type Invocation, type ModelKind,
-  type VerifyOptions, type WeakReasons } from './types';
+import {
+  boundsOf,
+  type Bounds,
+  type CheckKind,
+  type CheckResult,
+  type HistOp,
+  type Invocation,
+  type ModelKind,
+  type VerifyOptions,
+  type WeakReasons,
+} from './types';
 
 type Weak = Exclude<keyof WeakReasons, 'evicted'>;
 
@@ -29,8 +46,12 @@ export class Monitor {
   private readonly tally = new Tally();
   private readonly ops: HistOp[] = [];
 
-  constructor(readonly model: ModelKind, options?: VerifyOptions, readonly check: CheckKind = 'linearizable',
-    readonly region?: number) {
+  constructor(
+    readonly model: ModelKind,
+    options?: VerifyOptions,
+    readonly check: CheckKind = 'linearizable',
+    readonly region?: number,
+  ) {
     this.b = boundsOf(options);
     this.search = new Search(model);
   }
@@ -135,13 +156,30 @@ export class Monitor {
     for (const op of ks.pin) ops.push(op);
     for (const op of window) if (relevant(op)) ops.push(op);
     const p: Problem = {
-      key: ks.key, model: this.model, ops, startV: ks.startV, startAux: ks.startAux, inc: ks.inc,
-      free: ks.carried, ghosts: ks.evicted, freeInc: null, npin: ks.pin.length, startMask: ks.startMask, cut,
+      key: ks.key,
+      model: this.model,
+      ops,
+      startV: ks.startV,
+      startAux: ks.startAux,
+      inc: ks.inc,
+      free: ks.carried,
+      ghosts: ks.evicted,
+      freeInc: null,
+      npin: ks.pin.length,
+      startMask: ks.startMask,
+      cut,
     };
     this.tally.windows++;
     const t: TailWindow = {
-      ops: window, pin: ks.pin, startV: ks.startV, startAux: ks.startAux, startMask: ks.startMask, inc: ks.inc,
-      src: ks.src, removed: null, initial: ks.initial,
+      ops: window,
+      pin: ks.pin,
+      startV: ks.startV,
+      startAux: ks.startAux,
+      startMask: ks.startMask,
+      inc: ks.inc,
+      src: ks.src,
+      removed: null,
+      initial: ks.initial,
     };
     if (ks.wild) this.tally.weak(ks.weak ?? 'restart');
     else if (ks.evicted) this.tally.weak('evicted');

@@ -136,7 +136,6 @@ export class OpList extends EndStates {
     return true;
   }
 
-
   /** Takes operation i's call and return out of the list (dancing links: they keep their own pointers). */
   protected unlinkOp(i: number): void {
     const next = this.next;

@@ -35,7 +35,10 @@ export interface HistoryRun {
 
 /** A malformed history line. */
 export class HistoryError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(`line ${line}: ${message}`);
   }
 }

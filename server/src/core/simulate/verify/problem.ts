@@ -83,8 +83,14 @@ export function load(search: Search, p: Problem, keep: Uint8Array | null): boole
 }
 
 /** Is there an operation before `end` doing f with value v, kept (or, with kept false, freed)? */
-function any(ops: HistOp[], keep: Uint8Array | null, f: 'read' | 'write', v: number, kept: boolean,
-  end: number): boolean {
+function any(
+  ops: HistOp[],
+  keep: Uint8Array | null,
+  f: 'read' | 'write',
+  v: number,
+  kept: boolean,
+  end: number,
+): boolean {
   for (let j = 0; j < end; j++) {
     if (ops[j].f === f && ops[j].value === v && (keep === null || keep[j] === 1) === kept) return true;
   }

@@ -44,7 +44,11 @@ export class RegionalMonitor {
   private ops = 0;
   private readonly maxWitnesses: number;
 
-  constructor(readonly model: ModelKind, regions: readonly number[], options?: VerifyOptions) {
+  constructor(
+    readonly model: ModelKind,
+    regions: readonly number[],
+    options?: VerifyOptions,
+  ) {
     this.monitors = [...regions].sort((x, y) => x - y).map((r) => [r, new Monitor(model, options, 'regional', r)]);
     this.maxWitnesses = boundsOf(options).maxWitnesses;
   }

@@ -34,8 +34,16 @@ export class Search extends OpList {
    * second visit). First mode: OK as soon as one order explains every definite operation. Collect mode: OK when
    * some order does, with every end state recorded.
    */
-  run(startV: ArrayLike<number>, startAux: ArrayLike<number>, startMask: ArrayLike<number> | null, npin: number,
-    collect: boolean, budget: number, maxMemo: number, maxEnds = 64): number {
+  run(
+    startV: ArrayLike<number>,
+    startAux: ArrayLike<number>,
+    startMask: ArrayLike<number> | null,
+    npin: number,
+    collect: boolean,
+    budget: number,
+    maxMemo: number,
+    maxEnds = 64,
+  ): number {
     this.npin = npin;
     this.steps = 0;
     this.reason = null;

@@ -28,7 +28,13 @@ export function checkSequential(ops: readonly HistOp[], model: ModelKind, option
     const core = capped ? rel.slice(0, b.maxOpsPerKey) : rel;
     const rest = capped ? rel.slice(b.maxOpsPerKey) : [];
     const p: Problem = {
-      key, model, ops: core, startV: [0], startAux: [0], inc: [], ghosts: false,
+      key,
+      model,
+      ops: core,
+      startV: [0],
+      startAux: [0],
+      inc: [],
+      ghosts: false,
       free: new Set(rest.filter((o) => o.f === 'write').map((o) => o.value as number)),
       freeInc: countAdds(rest),
     };

@@ -32,17 +32,33 @@ export class Tally {
   result(check: CheckKind, model: ModelKind, keys: number): CheckResult {
     const verdict = this.violatingWindows > 0 ? 'violated' : this.windowsUnknown > 0 ? 'unknown' : 'ok';
     return {
-      check, model, verdict, ops: this.ops, keys, windows: this.windows, windowsUnknown: this.windowsUnknown,
-      opsUnknown: this.opsUnknown, unknownReasons: { ...this.unknownReasons }, windowsWeak: this.windowsWeak,
-      weakReasons: { ...this.weakReasons }, violatingWindows: this.violatingWindows, violatingKeys: this.violatingKeys,
+      check,
+      model,
+      verdict,
+      ops: this.ops,
+      keys,
+      windows: this.windows,
+      windowsUnknown: this.windowsUnknown,
+      opsUnknown: this.opsUnknown,
+      unknownReasons: { ...this.unknownReasons },
+      windowsWeak: this.windowsWeak,
+      weakReasons: { ...this.weakReasons },
+      violatingWindows: this.violatingWindows,
+      violatingKeys: this.violatingKeys,
       witnesses: this.witnesses.slice(),
     };
   }
 }
 
 /** Merges results of one check over parts of a history (e.g. regions); `keys` and `ops` are given. */
-export function merge(parts: readonly CheckResult[], check: CheckKind, model: ModelKind, keys: number, ops: number,
-  maxWitnesses: number): CheckResult {
+export function merge(
+  parts: readonly CheckResult[],
+  check: CheckKind,
+  model: ModelKind,
+  keys: number,
+  ops: number,
+  maxWitnesses: number,
+): CheckResult {
   const t = new Tally();
   t.ops = ops;
   for (const r of parts) {

@@ -24,8 +24,14 @@ export function witnessFor(search: Search, ks: KeyState, p: Problem, b: Bounds):
     }
     ops.push(...p.ops.slice(p.npin ?? 0));
     q = {
-      ...p, ops, npin: t0.pin.length, startV: t0.startV, startAux: t0.startAux, startMask: t0.startMask,
-      inc: t0.inc, free,
+      ...p,
+      ops,
+      npin: t0.pin.length,
+      startV: t0.startV,
+      startAux: t0.startAux,
+      startMask: t0.startMask,
+      inc: t0.inc,
+      free,
     };
     if (check(search, q, null, b.budget, b.maxMemoWords) !== FAIL) q = p;
   }

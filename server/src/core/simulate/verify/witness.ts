@@ -6,15 +6,25 @@ import { FAIL, OK, Search } from './search';
 import { check, type Problem } from './problem';
 import { RADIX, SLOTS, WILD, countAdds, pendingOf } from './model';
 import { explain, type ExplainContext } from './explain';
-import { boundsOf, type Bounds, type ModelKind, type Verdict, type VerifyOptions, type Witness,
-  type WitnessStart } from './types';
+import {
+  boundsOf,
+  type Bounds,
+  type ModelKind,
+  type Verdict,
+  type VerifyOptions,
+  type Witness,
+  type WitnessStart,
+} from './types';
 
 /**
  * ddmin over n operations: the kept set (one on which `fails` holds, given it holds on all) and whether it is
  * 1-minimal (false if more than `maxChecks` tests were needed).
  */
-export function ddmin(n: number, fails: (keep: Uint8Array) => boolean, maxChecks: number):
-  { keep: Uint8Array; minimal: boolean } {
+export function ddmin(
+  n: number,
+  fails: (keep: Uint8Array) => boolean,
+  maxChecks: number,
+): { keep: Uint8Array; minimal: boolean } {
   const keep = new Uint8Array(n);
   let checks = 0;
   let capped = false;
@@ -33,19 +43,21 @@ export function ddmin(n: number, fails: (keep: Uint8Array) => boolean, maxChecks
   while (c.length >= 2) {
     const chunks = split(c, gran);
     let next: number[] | null = null;
-    for (const d of chunks) if (test(d)) {
-      next = d;
-      gran = 2;
-      break;
-    }
-    if (!next && gran > 2) for (const d of chunks) {
-      const rest = c.filter((i) => !d.includes(i));
-      if (test(rest)) {
-        next = rest;
-        gran = Math.max(gran - 1, 2);
+    for (const d of chunks)
+      if (test(d)) {
+        next = d;
+        gran = 2;
         break;
       }
-    }
+    if (!next && gran > 2)
+      for (const d of chunks) {
+        const rest = c.filter((i) => !d.includes(i));
+        if (test(rest)) {
+          next = rest;
+          gran = Math.max(gran - 1, 2);
+          break;
+        }
+      }
     if (next) c = next;
     else if (gran >= c.length || capped) break;
     else gran = Math.min(c.length, gran * 2);
@@ -79,8 +91,13 @@ function split(c: number[], parts: number): number[][] {
 }
 
 /** The witness of the kept operations: start states, what is pending (freed or carried), and its explanation. */
-export function witnessOf(p: Problem, keep: Uint8Array, minimal: boolean, ctx: ExplainContext,
-  sequential = false): Witness {
+export function witnessOf(
+  p: Problem,
+  keep: Uint8Array,
+  minimal: boolean,
+  ctx: ExplainContext,
+  sequential = false,
+): Witness {
   const npin = p.npin ?? 0;
   const ops = p.ops.filter((_, i) => keep[i] && i >= npin);
   const context = p.ops.slice(0, npin);
@@ -93,7 +110,12 @@ export function witnessOf(p: Problem, keep: Uint8Array, minimal: boolean, ctx: E
     const freed = new Set(p.ops.filter((o, i) => !keep[i] && o.f === 'write').map((o) => o.value as number));
     for (const v of read) if (!written.has(v) && (freed.has(v) || p.ghosts || p.free?.has(v))) pending.push([v, 1]);
   } else {
-    pending.push(...countAdds(p.ops.filter((_, i) => !keep[i]), new Map(p.freeInc ?? [])));
+    pending.push(
+      ...countAdds(
+        p.ops.filter((_, i) => !keep[i]),
+        new Map(p.freeInc ?? []),
+      ),
+    );
   }
   pending.sort((a, b) => a[0] - b[0]);
   const { pattern, explanation } = explain(p.model, ops, start, pending, ctx, sequential);
@@ -109,7 +131,11 @@ function startOf(v: number, aux: number, p: Problem, k: number): WitnessStart {
     s.pending = p.inc.map((d, j): [number, number] => [d, pendingOf(aux, j)]).filter(([, n]) => n > 0);
   }
   const mask = p.startMask?.[k] ?? 0;
-  if (p.npin) s.applied = p.ops.slice(0, p.npin).filter((_, i) => mask & (1 << i)).map((o) => o.id);
+  if (p.npin)
+    s.applied = p.ops
+      .slice(0, p.npin)
+      .filter((_, i) => mask & (1 << i))
+      .map((o) => o.id);
   return s;
 }
 
@@ -145,14 +171,21 @@ export function checkWitness(w: Witness, model: ModelKind, free?: number, option
   const context = w.context ?? [];
   const startMask = w.start.map((s) => context.reduce((m, o, i) => (s.applied?.includes(o.id) ? m | (1 << i) : m), 0));
   const p: Problem = {
-    key: w.key, model, ops: [...context, ...w.ops], startV, startAux, inc, ghosts: false,
+    key: w.key,
+    model,
+    ops: [...context, ...w.ops],
+    startV,
+    startAux,
+    inc,
+    ghosts: false,
     free: model === 'register' ? new Set(w.pending.map(([v]) => v)) : null,
     freeInc: model === 'counter' ? new Map(w.pending) : null,
-    npin: context.length, startMask, cut: w.until ?? Infinity,
+    npin: context.length,
+    startMask,
+    cut: w.until ?? Infinity,
   };
   const keep = new Uint8Array(p.ops.length).fill(1);
   if (free !== undefined) keep[context.length + free] = 0;
   const r = check(searches[model], p, keep, b.budget, b.maxMemoWords);
   return r === OK ? 'ok' : r === FAIL ? 'violated' : 'unknown';
 }
-
