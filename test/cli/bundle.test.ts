@@ -16,7 +16,7 @@ for (const args of [
   ['check', broken, '--format', 'sarif'],
   ['explain', clean, '--format', 'json'],
   ['export', clean, '-o', '-'],
-  ['simulate', clean, '--ops', '2000', '--format', 'json'],
+  ['simulate', clean, '--data', 'wallet_balance', '--ops', '2000', '--format', 'json'],
   ['check', '--no-such-option'],
 ]) {
   test(`consistency ${args.join(' ')}: the bundle answers as run() does`, () => {
