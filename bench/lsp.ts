@@ -13,8 +13,8 @@ import { TestClient } from '../test/lsp/client';
 import { generatePolicy } from './generate';
 import { startYamlServer, yamlServerVersion } from './peer';
 import { policySchema, policyYaml } from './yaml';
+import { median } from './stats';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
 

@@ -16,6 +16,7 @@ import { benchSimulator } from './simulate';
 import { benchVerify } from './verify';
 import { resolve } from 'node:path';
 import { serverNodeFlags } from '../server/src/lsp/protocol';
+import { median } from './stats';
 
 const TARGET_LINES = 5_000;
 const TARGET_MS = 20;
@@ -26,12 +27,6 @@ interface Row {
   totalMs: number;
   diagnostics: number;
   heapMB: number;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 function time(f: () => void): number {

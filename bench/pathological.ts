@@ -3,6 +3,7 @@
 // second at 100× — sizes past a limit (docs/language.md#limits) show the limit's cut. Median of a few runs.
 import { analyze } from '../server/src/core/pipeline';
 import { shapes } from './shapes';
+import { median } from './stats';
 
 function medianMs(text: string, runs: number): { ms: number; diagnostics: number } {
   const times: number[] = [];
@@ -12,8 +13,7 @@ function medianMs(text: string, runs: number): { ms: number; diagnostics: number
     diagnostics = analyze([{ uri: 'file:///pathological.consistency', text }]).diagnostics.length;
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[times.length >> 1], diagnostics };
+  return { ms: median(times), diagnostics };
 }
 
 export function benchPathological(): void {

@@ -11,6 +11,7 @@ import { analyzeOptions, defaultSettings } from '../server/src/lsp/settings';
 import { answerOf, simulationTargets } from '../server/src/service/simulation';
 import { runJob, type SimulationJob } from '../server/src/service/simulation-run';
 import { createSnapshot } from '../server/src/service/snapshot';
+import { median } from './stats';
 
 const TARGET_MS = 300;
 /** Runs of each target; the median is reported (the first run of the process is also shown: cold JIT). */
@@ -20,11 +21,6 @@ interface Timed {
   ms: number;
   events: number;
   error?: string;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
 }
 
 function timeJob(job: SimulationJob): Timed[] {

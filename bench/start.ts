@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePolicy } from './generate';
+import { median } from './stats';
 
 const SMALL =
   'topology t {\n  region mumbai { replicas 3 primary }\n}\n\ndata cart {\n  topology t\n' +
@@ -17,8 +18,6 @@ function wallMs(args: string[]): number {
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return performance.now() - t;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 export function benchStart(cli: string, rounds = 21): void {
   const dir = mkdtempSync(join(tmpdir(), 'consistency-start-'));
