@@ -3,7 +3,7 @@
 // for the same key cancels the previous one; a cancel sets the run's shared flag (or drops it from the
 // queue); a worker that does not answer in time is terminated and replaced.
 import { Worker } from 'node:worker_threads';
-import type { Outcome, SimulationJob, SimulationStop } from '../service/simulation-run';
+import { failedOutcome, type Outcome, type SimulationJob } from '../service/simulation-run';
 import type { WorkerMessage, WorkerRun } from './simulation-worker';
 
 export interface RunHandle {
@@ -27,12 +27,6 @@ interface Run extends RunOptions {
   flag: SharedArrayBuffer;
   resolve: (o: Outcome) => void;
   cancelled: boolean;
-}
-
-/** The outcome of a job none of whose targets could run (or finish). */
-export function failedOutcome(job: SimulationJob, error: string, stopped?: SimulationStop): Outcome {
-  const failed = job.targets.map((t) => ({ [t.kind]: t.name, error }));
-  return { runs: [], failed, skipped: [], ...(stopped ? { stopped } : {}) };
 }
 
 export class SimulationRunner {

@@ -4,7 +4,14 @@
 // sets the shared cancel flag or its wall-time limit passes: both are read between batches of events, since
 // no message can reach a busy loop.
 import { parentPort } from 'node:worker_threads';
-import { runJob, type Outcome, type SimulationJob, type SimulationStop } from '../service/simulation-run';
+import {
+  failedOutcome,
+  messageOf,
+  runJob,
+  type Outcome,
+  type SimulationJob,
+  type SimulationStop,
+} from '../service/simulation-run';
 import { LineWriter } from './line-writer';
 
 export interface WorkerRun {
@@ -45,9 +52,7 @@ export function runInWorker(m: WorkerRun, post: (msg: WorkerMessage) => void): v
     writer?.flush();
     post({ id: m.id, kind: 'done', outcome });
   } catch (e) {
-    const error = e instanceof Error ? e.message : String(e);
-    const failed = m.job.targets.map((t) => ({ [t.kind]: t.name, error }));
-    post({ id: m.id, kind: 'done', outcome: { runs: [], failed, skipped: [] } });
+    post({ id: m.id, kind: 'done', outcome: failedOutcome(m.job, messageOf(e)) });
   }
 }
 

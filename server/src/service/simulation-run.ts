@@ -59,7 +59,7 @@ export function runJob(job: SimulationJob, hooks: RunHooks = {}): Outcome {
   try {
     model = analyze(job.files, job.options).model;
   } catch (e) {
-    return { ...out, failed: job.targets.map((t) => ({ [t.kind]: t.name, error: messageOf(e) })) };
+    return failedOutcome(job, messageOf(e));
   }
   job.targets.forEach((target, i) => {
     if (stopNow()) return void out.skipped.push(target);
@@ -79,6 +79,11 @@ export function runJob(job: SimulationJob, hooks: RunHooks = {}): Outcome {
   return out;
 }
 
-function messageOf(e: unknown): string {
+/** The outcome of a job none of whose targets could run (or finish). */
+export function failedOutcome(job: SimulationJob, error: string): Outcome {
+  return { runs: [], failed: job.targets.map((t) => ({ [t.kind]: t.name, error })), skipped: [] };
+}
+
+export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
