@@ -83,11 +83,12 @@ export function analyze(files: SourceFile[], options: AnalyzeOptions = {}): Anal
   );
 }
 
-/** A file whose reading throws is read as empty, with one `internal-error`: the other files are unaffected. */
-export function parseIsolated(text: string, uri: string): ParsedDocument {
+/** A file whose parse throws is read as empty, with the text kept and one `internal-error`: the other files are
+ *  unaffected. `parse` is the parser (the shells pass theirs, replaceable in tests). */
+export function parseIsolated(text: string, uri: string, parse = parseDocument): ParsedDocument {
   return guarded(
-    () => parseDocument(text, uri),
-    (e) => ({ ...parseDocument('', uri), text, diagnostics: [internalError(uri, 'reading the file', e)] }),
+    () => parse(text, uri),
+    (e) => ({ ...parseDocument('', uri), text, diagnostics: [internalError(uri, 'parsing the file', e)] }),
   );
 }
 

@@ -3,9 +3,10 @@
 // diagnostic; when the whole analysis throws, each file is analysed alone to find the ones that fail, the
 // rest are analysed together, and each failing file gets one `internal-error` diagnostic (its scope — the
 // file and what it imports — is what failed).
-import { internalError as coreInternalError } from '../core/check/internal-error';
+import { internalError } from '../core/check/internal-error';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
-import { analyzeParsed, type Analysis, type AnalyzeOptions, type UnitCache } from '../core/pipeline';
+import { analyzeParsed, parseIsolated as coreParseIsolated } from '../core/pipeline';
+import type { Analysis, AnalyzeOptions, UnitCache } from '../core/pipeline';
 import { uriKey } from '../core/model/imports';
 import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
 
@@ -19,18 +20,9 @@ export const coreEngine: Engine = { parse: parseDocument, analyze: analyzeParsed
 
 export const INTERNAL_ERROR = 'internal-error';
 
-/** One `internal-error` on a file, in the core's words (core/check/internal-error.ts): what failed and why. */
-export function internalError(uri: string, stage: 'parsing' | 'analysing', e: unknown): Diagnostic {
-  return coreInternalError(uri, `${stage} the file`, e);
-}
-
-/** A parse that never throws: a failure gives an empty document with the text kept and one internal error. */
+/** A parse that never throws (the core's parseIsolated with the engine's parser). */
 export function parseIsolated(text: string, uri: string, engine: Engine = coreEngine): ParsedDocument {
-  try {
-    return engine.parse(text, uri);
-  } catch (e) {
-    return { ...parseDocument('', uri), text, diagnostics: [internalError(uri, 'parsing', e)] };
-  }
+  return coreParseIsolated(text, uri, (t, u) => engine.parse(t, u));
 }
 
 /** True when a document stands for a file whose parse or analysis failed. */
@@ -57,7 +49,7 @@ export function analyzeIsolated(
         engine.analyze([p], alone);
         return true;
       } catch (e) {
-        bad.push(internalError(p.uri, 'analysing', e));
+        bad.push(internalError(p.uri, 'analysing the file', e));
         return false;
       }
     });
@@ -66,7 +58,7 @@ export function analyzeIsolated(
       analysis = engine.analyze(good, options, cache);
     } catch (e) {
       // The files fail only together: each gets the error, and the analysis has the documents alone.
-      for (const p of good) bad.push(internalError(p.uri, 'analysing', e));
+      for (const p of good) bad.push(internalError(p.uri, 'analysing the file', e));
       analysis = analyzeParsed([], options);
     }
     const documents = new Map(analysis.documents);

@@ -2,7 +2,7 @@
 // concerns, naming what failed and the error; everything else goes on (docs/rules.md#internal-error).
 import { diagnostic, type Diagnostic } from '../diagnostic';
 
-/** `what` names the stage or rule, e.g. `rule when-overlap` or `reading the file`. */
+/** `what` names the stage or rule, e.g. `rule when-overlap` or `parsing the file`. */
 export function internalError(uri: string, what: string, e: unknown): Diagnostic {
   const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   const oneLine = error.replace(/\s+/g, ' ').slice(0, 300);
