@@ -16,8 +16,8 @@ import { wantsColor } from '../output/style';
 import { planRuns, type RunSpec } from '../simulate/plan';
 import { defaults } from '../../core/simulate/index';
 import { SimulationRunner, type RunOptions } from '../../host/simulation-runner';
-import { runJob, type FailedRun, type Outcome, type SimulationJob } from '../../service/simulation-run';
-import { LineWriter } from '../../host/line-writer';
+import { failedOutcome, type FailedRun, type Outcome, type SimulationJob } from '../../service/simulation-run';
+import { runInWorker } from '../../host/simulation-worker';
 import { openWriteTarget } from '../write-target';
 
 /** How a history file this command wrote begins (its first header line). */
@@ -113,21 +113,21 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
   });
 }
 
-/** Without the worker (from source, in tests): in this thread, where Ctrl-C cannot stop it gracefully. */
+/** Without the worker thread (from source, in tests): the host's own loop in this thread, where Ctrl-C cannot
+ *  stop it gracefully. */
 function runInline(
   job: SimulationJob,
   historyFd: number | undefined,
   limitMs: number,
   onProgress?: (i: number, f: number) => void,
 ): Outcome {
-  const writer = historyFd === undefined ? undefined : new LineWriter(historyFd);
-  const deadline = Date.now() + limitMs;
-  const stop = () => (Date.now() > deadline ? ('time-limit' as const) : undefined);
-  try {
-    return runJob(job, { onProgress, onHistory: writer?.line, stop });
-  } finally {
-    writer?.flush();
-  }
+  let outcome = failedOutcome(job, 'the simulation host gave no outcome');
+  const flag = new SharedArrayBuffer(4);
+  runInWorker({ id: 0, job, flag, limitMs, historyFd }, (m) => {
+    if (m.kind === 'progress') onProgress?.(m.index, m.fraction);
+    else outcome = m.outcome;
+  });
+  return outcome;
 }
 
 /** In the simulation host's worker thread, so the main thread sees Ctrl-C: the first one stops the runs (the
