@@ -24,9 +24,22 @@ export function sourceAnchor(line: number): string {
   return `${SOURCES_DOC}#l${start}`;
 }
 
+/** Rewritten texts by input: the same few messages recur on every declaration of a large file (bounded). */
+const rewritten = new Map<string, string>();
+const REWRITTEN_MAX = 4096;
+
 /** `source L3673–L3718` → `source L3673–L3718, see docs/sources.md#l3525`; likewise `digest §n`. */
 export function followable(text: string): string {
   if (!text.includes('source L') && !text.includes('digest §')) return text;
+  let out = rewritten.get(text);
+  if (out !== undefined) return out;
+  out = rewrite(text);
+  if (rewritten.size >= REWRITTEN_MAX) rewritten.clear();
+  rewritten.set(text, out);
+  return out;
+}
+
+function rewrite(text: string): string {
   const linked = (s: string, at: number, m: string) => s.startsWith(LINK, at + m.length);
   return text
     .replace(SOURCE, (m, lines: string, at: number, s: string) =>
