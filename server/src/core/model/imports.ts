@@ -5,13 +5,22 @@ import type * as A from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
 import type { Range } from '../util/range';
 
+/** Keys by URI: an analysis asks for the same few URIs' keys thousands of times (bounded). */
+const keys = new Map<string, string>();
+const KEYS_MAX = 4096;
+
 /** One spelling per document URI, for lookups. */
 export function uriKey(uri: string): string {
+  let key = keys.get(uri);
+  if (key !== undefined) return key;
   try {
-    return new URL(uri).href;
+    key = new URL(uri).href;
   } catch {
-    return uri;
+    key = uri;
   }
+  if (keys.size >= KEYS_MAX) keys.clear();
+  keys.set(uri, key);
+  return key;
 }
 
 /** The URI an import path names, relative to the importing file; undefined when it cannot name one. */
