@@ -1,13 +1,40 @@
 // Runs every test/**/*.test.ts with node's built-in test runner.
 // Usage: node scripts/run-tests.mjs [substring filter]
 // The product's bundles (out/*.cjs) are built first, once: tests that spawn them must not rebuild them while
-// other test files run. The test files are then compiled by esbuild, each into one CommonJS file under
-// .tmp/tests-<pid> (type-checking is `npm run typecheck`'s job): a test process starts in about a quarter of the
-// time it takes when every process transpiles its TypeScript itself, and the suite runs in about half.
+// other test files run. The test files are then compiled by esbuild into CommonJS files under .tmp/tests-<pid>
+// (type-checking is `npm run typecheck`'s job): a test process starts in about a quarter of the time it takes
+// when every process transpiles its TypeScript itself.
+// In-process test files (the core, the services, properties, goldens) share a process with up to GROUP others of
+// their folder: each process otherwise pays again for loading the product and building its parser, which was
+// most of the CPU time of small files. Files that drive child processes, servers or the CLI's own process state
+// (test/cli, test/lsp, test/db, test/host and the top folder) keep a process each.
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
+
+const GROUP = 8;
+const ownProcess = (file) => /^test\/(cli|lsp|db|host)\//.test(file) || dirname(file) === 'test';
+
+/** Entry files: a file that keeps its own process, or a generated module importing a group's files in order. */
+function entries(files, dir) {
+  const out = files.filter(ownProcess).map((f) => ({ in: f, out: f.replace(/\.ts$/, '') }));
+  const byFolder = new Map();
+  for (const f of files.filter((f) => !ownProcess(f))) {
+    byFolder.set(dirname(f), [...(byFolder.get(dirname(f)) ?? []), f]);
+  }
+  mkdirSync(dir, { recursive: true });
+  for (const [folder, group] of byFolder) {
+    for (let i = 0; i < group.length; i += GROUP) {
+      const name = `${folder.replace(/[\\/]/g, '-')}-${i / GROUP + 1}`;
+      const entry = join(dir, `${name}.ts`);
+      const imports = group.slice(i, i + GROUP).map((f) => `import './${relative(dir, f).replace(/\\/g, '/')}';`);
+      writeFileSync(entry, imports.join('\n') + '\n');
+      out.push({ in: entry, out: `groups/${name}` });
+    }
+  }
+  return out;
+}
 
 function find(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -31,10 +58,10 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 // One folder per run, so two runs in one checkout (a focused one beside the full suite) never share files.
 const outdir = `.tmp/tests-${process.pid}`;
 rmSync(outdir, { recursive: true, force: true });
+const entryPoints = entries(files, `${outdir}-entries`);
 await esbuild.build({
-  entryPoints: files,
+  entryPoints,
   outdir,
-  outbase: '.',
   outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
@@ -44,7 +71,7 @@ await esbuild.build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
-const compiled = files.map((f) => join(outdir, f.replace(/\.ts$/, '.cjs')));
+const compiled = entryPoints.map((e) => join(outdir, `${e.out}.cjs`));
 // Three test files at a time on two cores: many of them wait on child processes (servers over stdio,
 // PostgreSQL, the packed CLI), so a third keeps the cores busy (the suite: 160 s at two, measured in one run).
 const result = spawnSync(
@@ -53,4 +80,5 @@ const result = spawnSync(
   { stdio: 'inherit' },
 );
 rmSync(outdir, { recursive: true, force: true });
+rmSync(`${outdir}-entries`, { recursive: true, force: true });
 process.exit(result.status ?? 1);
