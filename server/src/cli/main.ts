@@ -21,7 +21,10 @@ import { escapeControls, guardOutput } from './output/safe-text';
 
 const severities = ['error', 'warning', 'info', 'hint', 'off'] as const;
 
-/** Runs the command line `argv` (without `node` and the script) and returns the exit code (a promise for a simulation in a worker). */
+/**
+ * Runs the command line `argv` (without `node` and the script) and returns the exit code (a promise for a simulation in
+ * a worker).
+ */
 export function run(argv: string[], given: CliContext): number | Promise<number> {
   // Nothing a policy or a file name holds reaches the terminal as a control sequence.
   const ctx: CliContext = { ...given, out: (t) => given.out(guardOutput(t)), err: (t) => given.err(guardOutput(t)) };

@@ -59,7 +59,8 @@ export function completionContext(doc: ParsedDocument, offset: number, line: num
   let before = n;
   if (!typing && n > 0) {
     const last = tokens[n - 1];
-    if (last.startOffset + last.image.length === offset && wordLike(last)) before = n - 1; // cursor at the end of a word
+    // cursor at the end of a word
+    if (last.startOffset + last.image.length === offset && wordLike(last)) before = n - 1;
   }
   const word = typing ?? (before < n ? tokens[before] : undefined);
   let start = word ? word.startOffset : offset;

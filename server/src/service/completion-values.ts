@@ -26,7 +26,11 @@ export const declarationSnippets: Record<string, { snippet: string; doc: string;
   },
   topology: {
     snippet:
-      'topology ${1:name} {\n\tregion ${2:mumbai} { replicas ${3:3} primary }\n\tregion ${4:delhi} { replicas ${5:2} }\n\tlink ${2:mumbai} <-> ${4:delhi} ${6:45ms}\n}',
+      'topology ${1:name} {\n' +
+      '\tregion ${2:mumbai} { replicas ${3:3} primary }\n' +
+      '\tregion ${4:delhi} { replicas ${5:2} }\n' +
+      '\tlink ${2:mumbai} <-> ${4:delhi} ${6:45ms}\n' +
+      '}',
     doc: 'Regions, their replicas, and the round trips of the links between them.',
     block: true,
   },
@@ -47,8 +51,16 @@ export const declarationSnippets: Record<string, { snippet: string; doc: string;
   },
   scenario: {
     snippet:
-      'scenario ${1:name} {\n\tdata ${2:data_type}\n\tduration ${3:60s}\n\tload ${4:1000/s} reads ${5:90}%\n\tfault partition ${6:mumbai} | ${7:delhi} at ${8:10s} for ${9:20s}\n\tseed ${10:42}\n}',
-    doc: 'A simulation: the data types it exercises, for how long, under what load and clients, with which faults and seed.',
+      'scenario ${1:name} {\n' +
+      '\tdata ${2:data_type}\n' +
+      '\tduration ${3:60s}\n' +
+      '\tload ${4:1000/s} reads ${5:90}%\n' +
+      '\tfault partition ${6:mumbai} | ${7:delhi} at ${8:10s} for ${9:20s}\n' +
+      '\tseed ${10:42}\n' +
+      '}',
+    doc:
+      'A simulation: the data types it exercises, for how long, ' +
+      'under what load and clients, with which faults and seed.',
     block: true,
   },
 };
@@ -88,7 +100,9 @@ export const propertySnippets: Record<string, { snippet: string; doc: string; bl
   primary: { snippet: 'primary ${1:region}', doc: 'The regions that accept writes.' },
   sessions: {
     snippet: 'sessions ${1|sticky,roaming|}',
-    doc: 'Whether a session stays with replicas that have what it saw (sticky, the default) or any replica answers (roaming).',
+    doc:
+      'Whether a session stays with replicas that have what it ' +
+      'saw (sticky, the default) or any replica answers (roaming).',
   },
   money: { snippet: 'money', doc: 'This data holds money (`money no`: it does not, whatever its name suggests).' },
   when: {
@@ -110,7 +124,9 @@ export const innerSnippets: Record<string, { snippet: string; doc: string }> = {
   quorum: { snippet: 'quorum write ${1:2} read ${2:2}', doc: 'Write and read quorum sizes.' },
   replica: {
     snippet: 'replica ${1|write,ack,read,response,service|} ${2:lognormal(median 2ms, p99 10ms)}',
-    doc: "A replica's own work as a delay distribution (the simulator's write apply, ack, read, response, service time).",
+    doc:
+      "A replica's own work as a delay distribution (the " +
+      "simulator's write apply, ack, read, response, service time).",
   },
 };
 
@@ -133,7 +149,9 @@ export const scenarioSnippets: Record<string, { snippet: string; doc: string }> 
   duration: { snippet: 'duration ${1:60s}', doc: 'How long the load runs (default 10s).' },
   load: {
     snippet: 'load ${1:1000/s} reads ${2:90}%',
-    doc: "Operations per second over all its data types, and the share of reads (default: the data types' own workloads).",
+    doc:
+      'Operations per second over all its data types, and the ' +
+      "share of reads (default: the data types' own workloads).",
   },
   clients: {
     snippet: 'clients ${1:100} in ${2:mumbai} ${3:60}%, ${4:delhi} ${5:40}%',

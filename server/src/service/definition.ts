@@ -25,7 +25,9 @@ export function definition(s: Snapshot, uri: string, position: Position): Locati
 }
 
 /** The text of a built-in document (`builtin:///rbi.consistency`), or undefined for any other URI. */
-/** The text of a built-in document, by `builtin:///rbi.consistency` or the `builtin:/rbi.consistency` VS Code prints. */
+/**
+ * The text of a built-in document, by `builtin:///rbi.consistency` or the `builtin:/rbi.consistency` VS Code prints.
+ */
 export function builtinText(uri: string): string | undefined {
   if (!isBuiltin(uri)) return undefined;
   const path = uri.slice(builtinScheme.length).replace(/^\/+/, '');

@@ -52,7 +52,8 @@ export function estimateMarkdown(d: DataModel, e: DataEstimate | { error: string
     '',
     `**≈ ${money(e.monthlyCost)}/month** · ${perOp}`,
     '',
-    `Replication lag p99 ${ms(e.replicationLagMs)} ms · write availability ${formatAvailability(e.availabilityPct)} · capacity ${formatCount(e.capacityPerSec)} ops/s`,
+    `Replication lag p99 ${ms(e.replicationLagMs)} ms · write availability ` +
+      `${formatAvailability(e.availabilityPct)} · capacity ${formatCount(e.capacityPerSec)} ops/s`,
     '',
     storeLine(e),
     '',

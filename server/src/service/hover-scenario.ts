@@ -13,17 +13,21 @@ export function scenarioMarkdown(s: ScenarioModel): string {
   const shares = sc.clients?.regions;
   const total = shares?.reduce((sum, c) => sum + c.share, 0) ?? 0;
   const clients = shares
-    ? `${sc.clients!.count} in ${shares.map((c) => `${c.region} ${Math.round((1000 * c.share) / total) / 10}%`).join(', ')}`
+    ? `${sc.clients!.count} in ` +
+      `${shares.map((c) => `${c.region} ${Math.round((1000 * c.share) / total) / 10}%`).join(', ')}`
     : sc.clients
       ? `${sc.clients.count} spread evenly over the first data type's regions`
-      : `enough that none waits (at least ${defaults.clients}; the load × the timeout) (default), spread evenly over the first data type's regions`;
+      : `enough that none waits (at least ${defaults.clients}; the load × the timeout) (default), ` +
+        "spread evenly over the first data type's regions";
   return [
     `**scenario ${s.name}** · ${sc.data.length ? sc.data.join(', ') : 'no data types'}`,
     '',
     `- ${sc.durationMs / 1000} s${dflt(s.durationMs !== undefined)} of load at ${load}`,
     `- clients: ${clients}`,
     ...(sc.faults ?? []).map((f) => `- fault: ${describeFault(f)}`),
-    `- seed ${sc.seed}${dflt(s.seed !== undefined)} · timeout ${(sc.timeoutMs ?? defaults.timeoutMs) / 1000} s${dflt(s.timeoutMs !== undefined)} · ${sc.keys ?? defaults.keys} keys${dflt(s.keys !== undefined)}`,
+    `- seed ${sc.seed}${dflt(s.seed !== undefined)} · ` +
+      `timeout ${(sc.timeoutMs ?? defaults.timeoutMs) / 1000} s${dflt(s.timeoutMs !== undefined)} · ` +
+      `${sc.keys ?? defaults.keys} keys${dflt(s.keys !== undefined)}`,
     '',
     '**▶ Simulate** above it runs it in the embedded simulator (same seed, same results).',
   ].join('\n');

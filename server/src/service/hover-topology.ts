@@ -23,7 +23,9 @@ export function topologyMarkdown(t: TopologyModel): string {
 export function regionMarkdown(t: TopologyModel, name: string): string {
   const region = t.regions.get(name);
   if (!region) return `**region ${name}**: not declared in topology ${t.name}.`;
-  const head = `**region ${name}** · topology ${t.name} · ${plural(region.replicas, 'replica')}${region.primary ? ' · primary' : ''}`;
+  const head =
+    `**region ${name}** · topology ${t.name} · ` +
+    `${plural(region.replicas, 'replica')}${region.primary ? ' · primary' : ''}`;
   const others = [...t.regions.keys()].filter((o) => o !== name);
   if (others.length === 0) return head;
   const via = (o: string) =>
@@ -33,7 +35,10 @@ export function regionMarkdown(t: TopologyModel, name: string): string {
     const rtt = t.rtt(name, o);
     if (rtt === undefined) return `| ${o} | unreachable | |${paths ? ' |' : ''}`;
     const jitter = t.jitter(name, o);
-    return `| ${o} | ${ms(rtt)} ms${jitter ? ` ± ${ms(jitter)}` : ''} | ${ms(rtt / 2)} ms |${paths ? ` ${via(o)} |` : ''}`;
+    return (
+      `| ${o} | ${ms(rtt)} ms${jitter ? ` ± ${ms(jitter)}` : ''} ` +
+      `| ${ms(rtt / 2)} ms |${paths ? ` ${via(o)} |` : ''}`
+    );
   });
   const header = paths
     ? ['| to | round trip | one way | path |', '|:--|--:|--:|:--|']
@@ -55,10 +60,13 @@ function viaRegions(from: string, hops: LinkModel[]): string[] {
 export function linkMarkdown(t: TopologyModel, l: LinkModel): string {
   const lines = l.dist
     ? [
-        `**link ${l.a} ↔ ${l.b}** · round trip \`${describeDistribution(l.dist)}\`: median ${ms(l.rttMs)} ms, p99 ${ms(quantileOf(l.dist, 0.99))} ms (the estimates read it as ${ms(l.rttMs)} ms with jitter ${ms(l.jitterMs)} ms; the simulator samples it)`,
+        `**link ${l.a} ↔ ${l.b}** · round trip \`${describeDistribution(l.dist)}\`: median ` +
+          `${ms(l.rttMs)} ms, p99 ${ms(quantileOf(l.dist, 0.99))} ms (the estimates read it ` +
+          `as ${ms(l.rttMs)} ms with jitter ${ms(l.jitterMs)} ms; the simulator samples it)`,
       ]
     : [
-        `**link ${l.a} ↔ ${l.b}** · round trip ${ms(l.rttMs)} ms (one way ${ms(l.rttMs / 2)} ms)${l.jitterMs ? ` · jitter ${ms(l.jitterMs)} ms` : ''}`,
+        `**link ${l.a} ↔ ${l.b}** · round trip ${ms(l.rttMs)} ms (one way ` +
+          `${ms(l.rttMs / 2)} ms)${l.jitterMs ? ` · jitter ${ms(l.jitterMs)} ms` : ''}`,
       ];
   const best = t.rtt(l.a, l.b);
   if (best !== undefined && best < l.rttMs)

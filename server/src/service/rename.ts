@@ -25,7 +25,9 @@ function renameable(s: Snapshot, uri: string, position: Position): SymbolAt | Re
   if (!sym.target) return { error: `'${sym.name}' is not declared anywhere, so there is nothing to rename.` };
   if (sym.declaration?.builtin) {
     return {
-      error: `'${sym.name}' is a built-in ${kindWords[sym.kind]} (${sym.target.uri}) and cannot be renamed. To change it, declare your own ${kindWords[sym.kind]} with another name.`,
+      error:
+        `'${sym.name}' is a built-in ${kindWords[sym.kind]} (${sym.target.uri}) and cannot ` +
+        `be renamed. To change it, declare your own ${kindWords[sym.kind]} with another name.`,
     };
   }
   return sym;

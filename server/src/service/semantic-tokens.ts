@@ -113,7 +113,8 @@ export function semanticTokens(s: Snapshot, uri: string): SemanticTokens {
     let entry: [TokenType, number, number?] | undefined = names.get(t.startOffset);
     if (!entry && name.startsWith('Kw_')) entry = ['keyword', 0];
     if (!entry && byTokenName[name]) entry = [byTokenName[name], 0];
-    if (!entry && name === 'Identifier' && (prev === 'NumberLiteral' || prev === 'Slash')) entry = ['number', 0]; // a unit
+    // a unit
+    if (!entry && name === 'Identifier' && (prev === 'NumberLiteral' || prev === 'Slash')) entry = ['number', 0];
     if (!entry) return;
     const p = lines.position(t.startOffset);
     const end =

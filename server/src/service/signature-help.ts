@@ -57,11 +57,14 @@ const distributions: Record<string, Sig> = {
     params: [
       p(
         'weight distribution',
-        'a plain-number weight and a distribution, e.g. `0.38 pareto(1.05ms, 1.51)`; each part is drawn with probability weight / Σ weights',
+        'a plain-number weight and a distribution, ' +
+          'e.g. `0.38 pareto(1.05ms, 1.51)`; each part is drawn with probability weight / Σ weights',
         '',
       ),
     ],
-    doc: "A weighted mixture, e.g. the PBS paper's LinkedIn write latency `mix(0.38 pareto(1.05ms, 1.51), 0.62 exponential(mean 5.5ms))`.",
+    doc:
+      "A weighted mixture, e.g. the PBS paper's LinkedIn write latency " +
+      '`mix(0.38 pareto(1.05ms, 1.51), 0.62 exponential(mean 5.5ms))`.',
     repeated: true,
   },
 };
@@ -101,7 +104,10 @@ function information(name: string, sig: Sig): SignatureInformation {
   return { label, documentation: { kind: 'markdown', value: sig.doc }, parameters };
 }
 
-/** Whether `offset` is inside a comment or a string (no help there); an unclosed one, or a line comment, runs to its end. */
+/**
+ * Whether `offset` is inside a comment or a string (no help there); an unclosed one, or a line comment, runs to its
+ * end.
+ */
 function inText(doc: { tokens: IToken[]; comments: IToken[] }, offset: number): boolean {
   const open = new Set(['LineComment', 'UnclosedComment', 'UnclosedString']);
   const texts = [
@@ -113,7 +119,10 @@ function inText(doc: { tokens: IToken[]; comments: IToken[] }, offset: number): 
   );
 }
 
-/** The call `offset` is inside (braces end the search): its name, the commas at its depth before the offset, and the tokens of the argument being written. */
+/**
+ * The call `offset` is inside (braces end the search): its name, the commas at its depth before the offset, and the
+ * tokens of the argument being written.
+ */
 function enclosingCall(tokens: IToken[], offset: number): { name: string; commas: number; arg: IToken[] } | undefined {
   let last = tokens.length - 1;
   while (last >= 0 && tokens[last].startOffset >= offset) last--;

@@ -100,7 +100,10 @@ export function summaryLine(r: SimulationResult, stopped?: SimulationStop): stri
   const head = stopped
     ? `${stopped === 'cancelled' ? 'cancelled' : 'time limit'} at ${ms(r.simulatedMs / 1000)} s simulated: `
     : '';
-  return `${head}write p99 ${ms(writeP99)} ms, ${plural(formatCount(anomalies), 'anomaly', 'anomalies')}, ${available} available (seed ${r.scenario.seed})`;
+  return (
+    `${head}write p99 ${ms(writeP99)} ms, ${plural(formatCount(anomalies), 'anomaly', 'anomalies')}, ` +
+    `${available} available (seed ${r.scenario.seed})`
+  );
 }
 
 /** The parameters of a request, checked (they come from outside). */

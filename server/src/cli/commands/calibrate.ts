@@ -61,7 +61,8 @@ export function runCalibrate(args: CalibrateArgs, ctx: CliContext): number {
   for (const f of others) ctx.out(`// ${fitLine(prefix, f, measured)}\n`);
   const error = `${formatNumber(best.meanError * 100, 2)}%`;
   ctx.out(
-    `// Best fit: ${best.form} (mean quantile error ${error}) of ${plural(others.length + 1, 'form')}; paste the first line.\n`,
+    `// Best fit: ${best.form} (mean quantile error ${error}) of ` +
+      `${plural(others.length + 1, 'form')}; paste the first line.\n`,
   );
   return 0;
 }

@@ -37,7 +37,8 @@ export function runExport(args: ExportArgs, ctx: CliContext): number {
   const errors = countSeverities(analysis.diagnostics).error;
   if (errors > 0 && !args.force) {
     ctx.err(
-      `consistency: ${args.file} has ${plural(errors, 'error')} (see \`consistency check ${args.file}\`); not exported. Pass --force to export anyway.\n`,
+      `consistency: ${args.file} has ${plural(errors, 'error')} (see \`consistency check ${args.file}\`); ` +
+        'not exported. Pass --force to export anyway.\n',
     );
     return 1;
   }

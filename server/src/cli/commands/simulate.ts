@@ -67,7 +67,8 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
   if (errors > 0) {
     const see = `see \`consistency check ${shownFile}\``;
     ctx.err(
-      `consistency: ${plural(errors, 'error')} in ${shownFile}: the results may not mean much until they are fixed (${see}).\n`,
+      `consistency: ${plural(errors, 'error')} in ${shownFile}: the ` +
+        `results may not mean much until they are fixed (${see}).\n`,
     );
   }
   if (runs.length === 0) {
@@ -105,7 +106,9 @@ export function runSimulate(args: SimulateArgs, ctx: CliContext): number | Promi
   };
   const limitMs = args.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   if (ctx.simulationWorker === undefined) return finish(runInline(job, historyFd, limitMs, onProgress));
-  const stopping = `${progress ? progressClear : '\n'}consistency: stopping; the results so far follow (Ctrl-C again to quit at once)\n`;
+  const stopping =
+    `${progress ? progressClear : '\n'}consistency: stopping; ` +
+    `the results so far follow (Ctrl-C again to quit at once)\n`;
   const options = { historyFd, onProgress, limitMs };
   return runInHost(ctx.simulationWorker, job, options, () => ctx.err(stopping)).then(finish, (e: unknown) => {
     if (historyFd !== undefined) closeSync(historyFd);

@@ -36,7 +36,8 @@ function scenarioLines(run: SimulationResult, style: Style): string[] {
   const sc = run.scenario;
   const out = [
     style.bold(`Scenario ${sc.name}`) +
-      ` — ${formatCount(sc.loadPerSec)} ops/s for ${ms(sc.durationMs / 1000)} s, ${formatCount(sc.clients)} clients, seed ${sc.seed}`,
+      ` — ${formatCount(sc.loadPerSec)} ops/s for ${ms(sc.durationMs / 1000)} s, ` +
+      `${formatCount(sc.clients)} clients, seed ${sc.seed}`,
   ];
   for (const f of sc.faults) out.push(`  fault ${f}`);
   return [...out, ''];
@@ -105,7 +106,8 @@ function checkCells(c: CheckResult, style: Style): string[] {
     : c.verdict === 'unknown'
       ? style.severity('warning')(c.verdict)
       : c.verdict;
-  const count = `${formatCount(c.violations)}${c.fallbackViolations ? ` (+${formatCount(c.fallbackViolations)} on fallback)` : ''}`;
+  const onFallback = c.fallbackViolations ? ` (+${formatCount(c.fallbackViolations)} on fallback)` : '';
+  const count = `${formatCount(c.violations)}${onFallback}`;
   return [c.label, c.promised ? 'yes' : c.sla ? 'declared' : 'no', verdict, count, c.checked];
 }
 
@@ -126,7 +128,8 @@ function dataLines(d: DataResult, sc: SimulationResult['scenario'], style: Style
     style.bold(`${d.data}`) + ` — ${d.level}, ${d.replication}, conflict ${d.conflict}, prefers ${d.prefer}`,
   ];
   out.push(
-    `  ${formatCount(sc.loadPerSec)} ops/s for ${ms(sc.durationMs / 1000)} s, ${formatCount(sc.clients)} clients, ${formatCount(sc.keys)} keys, seed ${sc.seed}`,
+    `  ${formatCount(sc.loadPerSec)} ops/s for ${ms(sc.durationMs / 1000)} s, ` +
+      `${formatCount(sc.clients)} clients, ${formatCount(sc.keys)} keys, seed ${sc.seed}`,
     '',
   );
   const ops = [opCells('read', d.read), opCells('write', d.write)];
@@ -142,7 +145,8 @@ function dataLines(d: DataResult, sc: SimulationResult['scenario'], style: Style
   out.push('', ...renderTable(checkHeader, checks, { align: checkAlign, wrap: [0, 4, 3], width, style }), '');
   out.push(...witnessLines(d, style));
   out.push(
-    `  stale reads: ${formatCount(d.staleness.staleReads)} of ${formatCount(d.staleness.reads)} reads; availability ${formatAvailability(d.availabilityPct)}`,
+    `  stale reads: ${formatCount(d.staleness.staleReads)} of ${formatCount(d.staleness.reads)} reads; ` +
+      `availability ${formatAvailability(d.availabilityPct)}`,
   );
   for (const e of d.elections) {
     const gap =
@@ -219,7 +223,10 @@ export function formatSimulation(report: SimulateReport, options: SimulateOption
 export function progressFrame(fraction: number, label: string, width = 30): string {
   const f = Math.min(1, Math.max(0, fraction));
   const filled = Math.round(f * width);
-  return `\r[${'#'.repeat(filled)}${'·'.repeat(width - filled)}] ${String(Math.floor(f * 100)).padStart(3)}% ${label}\x1b[K`;
+  return (
+    `\r[${'#'.repeat(filled)}${'·'.repeat(width - filled)}] ` +
+    `${String(Math.floor(f * 100)).padStart(3)}% ${label}\x1b[K`
+  );
 }
 
 /** Erases the progress bar's line. */

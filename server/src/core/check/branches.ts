@@ -58,7 +58,9 @@ function computeBranches(data: DataModel): Branch[] {
   return out;
 }
 
-/** Was this value set in the branch's own block (by a property or a tier named there), not inherited from the data type? */
+/**
+ * Was this value set in the branch's own block (by a property or a tier named there), not inherited from the data type?
+ */
 export function setHere(b: Branch, v: Sourced<unknown> | undefined): boolean {
   if (!v) return false;
   if (!b.when) return true;

@@ -1,6 +1,7 @@
 // Runs every rule over the model. A rule that throws is reported as one internal error at the start of
-// the file being checked (the model's last user file), never crashing the analysis; the other rules run. Severities are the registry's defaults (one milder where a report
-// says its premise is inferred); the pipeline applies the user's per-code settings to every diagnostic.
+// the file being checked (the model's last user file), never crashing the analysis; the other rules run. Severities are
+// the registry's defaults (one milder where a report says its premise is inferred); the pipeline applies the user's
+// per-code settings to every diagnostic.
 import { defaultSeverity, milder } from '../codes';
 import type { Diagnostic, Severity } from '../diagnostic';
 import type { DataEstimate } from '../estimate/estimate';

@@ -66,7 +66,9 @@ export function availabilityTrade(level: Level, current?: Level): string {
   return ': during a partition the side without a majority then refuses writes';
 }
 
-/** Writes at one region only: shrink the data's `primary a, b` list, or add `primary a` when the topology flags several. */
+/**
+ * Writes at one region only: shrink the data's `primary a, b` list, or add `primary a` when the topology flags several.
+ */
 export function singlePrimaryFix(d: DataModel, primaries: string[]): Fix | undefined {
   const keep = primaries[0];
   const title = `Keep one primary: ${keep} (the other regions write through it, and cannot while it is unreachable)`;

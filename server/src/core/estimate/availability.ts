@@ -11,7 +11,10 @@ function binomial(n: number, k: number): number {
   return c;
 }
 
-/** P(at least `w` replicas up), regions with `groups[i]` replicas, each region up with `regionUp`, each replica with `replicaUp` (fractions). */
+/**
+ * P(at least `w` replicas up), regions with `groups[i]` replicas, each region up with `regionUp`, each replica with
+ * `replicaUp` (fractions).
+ */
 export function quorumProbability(groups: number[], quorum: number, regionUp: number, replicaUp: number): number {
   const w = Math.ceil(quorum); // a fractional quorum (already an error) needs the next whole replica
   if (!(w > 0)) return 1;
@@ -62,7 +65,9 @@ export function leaderSideAvailability(
   // region of 99.95% with three replicas must not read as "below 99.95%" by a billionth.
   const pct = Math.round(1e8 * (1 - (1 - one) ** Math.max(1, sides.length))) / 1e6;
   const many = sides.length > 1 ? `any of ${sides.length} leaders' sides, ` : '';
-  const explanation = `an async write needs only its leader's side (${many}${site.name}: region up ${regionPct}% × 1 of ${site.replicas} replica${site.replicas > 1 ? 's' : ''} up at ${replicaPct}%) ≈ ${formatAvailability(pct)}`;
+  const explanation =
+    `an async write needs only its leader's side (${many}${site.name}: region up ${regionPct}% × 1 of ` +
+    `${site.replicas} replica${site.replicas > 1 ? 's' : ''} up at ${replicaPct}%) ≈ ${formatAvailability(pct)}`;
   return { pct, w: 1, n, explanation, basis: 'protocol' };
 }
 
@@ -82,14 +87,21 @@ export function writeAvailability(
   const pct = 100 * quorumProbability(groups, ww, regionPct / 100, replicaPct / 100);
   let explanation: string;
   if (n === 1) {
-    explanation = `a single replica, no redundancy: ${frac(regionPct)} (its region) × ${frac(replicaPct)} (the replica) ≈ ${formatAvailability(pct)}`;
+    explanation =
+      `a single replica, no redundancy: ${frac(regionPct)} (its ` +
+      `region) × ${frac(replicaPct)} (the replica) ≈ ${formatAvailability(pct)}`;
   } else if (ww === n) {
     const what = mode === 'sync' ? 'sync replication' : `a write quorum of ${ww}`;
-    explanation = `${what} needs all ${n} replicas: ${frac(regionPct)}${sup(net.sites.length)} region${net.sites.length > 1 ? 's' : ''} × ${frac(replicaPct)}${sup(n)} replicas ≈ ${formatAvailability(pct)}`;
+    explanation =
+      `${what} needs all ${n} replicas: ${frac(regionPct)}${sup(net.sites.length)} ` +
+      `region${net.sites.length > 1 ? 's' : ''} × ${frac(replicaPct)}${sup(n)} ` +
+      `replicas ≈ ${formatAvailability(pct)}`;
   } else {
     const what = mode === 'async' ? 'async replication' : ww === majority(n) ? 'a majority quorum' : 'a write quorum';
     const spread = net.declared ? ` (${net.sites.map((s) => `${s.name} ${s.replicas}`).join(', ')})` : '';
-    explanation = `${what} needs ${ww} of ${n} replicas${spread}; with each region up ${regionPct}% and each replica ${replicaPct}%, P(≥ ${ww} up) ≈ ${formatAvailability(pct)}`;
+    explanation =
+      `${what} needs ${ww} of ${n} replicas${spread}; with each region up ${regionPct}% ` +
+      `and each replica ${replicaPct}%, P(≥ ${ww} up) ≈ ${formatAvailability(pct)}`;
   }
   return { pct, w: ww, n, explanation, basis: n === 1 || mode === 'async' ? 'protocol' : 'quorum' };
 }

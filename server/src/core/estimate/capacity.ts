@@ -25,10 +25,14 @@ export function capacityOf(
   let how: string;
   if (!consensus) {
     readPerSec = perReplica * replicas;
-    how = `reads scale with the ${replicas} replica${replicas > 1 ? 's' : ''} (${c(readPerSec)}/s), writes do not (every replica applies each one: ${c(writePerSec)}/s)`;
+    how =
+      `reads scale with the ${replicas} replica${replicas > 1 ? 's' : ''} (${c(readPerSec)}/s), ` +
+      `writes do not (every replica applies each one: ${c(writePerSec)}/s)`;
   } else if (readQuorum && readQuorum > 1) {
     readPerSec = (perReplica * replicas) / readQuorum;
-    how = `each read busies a read quorum of ${readQuorum} of ${replicas} replicas (${c(readPerSec)}/s), writes go through the leader (${c(writePerSec)}/s)`;
+    how =
+      `each read busies a read quorum of ${readQuorum} of ${replicas} replicas ` +
+      `(${c(readPerSec)}/s), writes go through the leader (${c(writePerSec)}/s)`;
   } else {
     readPerSec = perReplica;
     how = `reads and writes go through the leader (${c(perReplica)}/s; consensus does not scale with replicas)`;
@@ -39,6 +43,7 @@ export function capacityOf(
     totalPerSec,
     readPerSec,
     writePerSec,
-    explanation: `${c(perReplica)} ops/s per replica (${source}); ${how}; at ${readsPct}% reads ≈ ${c(totalPerSec)} ops/s`,
+    explanation:
+      `${c(perReplica)} ops/s per replica (${source}); ` + `${how}; at ${readsPct}% reads ≈ ${c(totalPerSec)} ops/s`,
   };
 }

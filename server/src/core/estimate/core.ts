@@ -71,7 +71,9 @@ export function estimateCore(model: PolicyModel, i: CoreInput): EstimateCore {
   // The core reads the level only through its cost class, whether it needs consensus and whether it is `regional`;
   // it is kept per topology (or, without one, per model), so it goes with the model.
   const own = declared && !declared.assumed ? declared : undefined;
-  const key = `${level.name === 'regional'} ${level.costClass} ${consensus} ${i.topologyAssumed} ${own ? `${own.mode} ${own.w} ${own.r}` : 'assumed'} ${i.primaries.join(',')} ${i.system ?? ''}`;
+  const key =
+    `${level.name === 'regional'} ${level.costClass} ${consensus} ${i.topologyAssumed} ` +
+    `${own ? `${own.mode} ${own.w} ${own.r}` : 'assumed'} ${i.primaries.join(',')} ${i.system ?? ''}`;
   const owner: object = i.topology ?? model;
   return memoised(owner, ['core', i.profile.name, key], () => computeCore(i, consensus, owner));
 }
@@ -89,12 +91,14 @@ function computeCore(i: CoreInput, consensus: boolean, owner: object): EstimateC
   const n = net.totalReplicas;
   if (!net.declared)
     assumptions.push(
-      `no topology: one region holding ${n} replicas (the source calculator's default for ${level.costClass} levels, source L1923–L1935); clients in the same region`,
+      `no topology: one region holding ${n} replicas (the source calculator's default ` +
+        `for ${level.costClass} levels, source L1923–L1935); clients in the same region`,
     );
   else {
     if (i.topologyAssumed) assumptions.push(`topology ${topology!.name} assumed: the only one in the workspace`);
     assumptions.push(
-      `clients in every region of ${topology!.name} (${net.sites.map((s) => s.name).join(', ')}), equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's`,
+      `clients in every region of ${topology!.name} (${net.sites.map((s) => s.name).join(', ')}), ` +
+        "equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
     );
   }
   const own = topology ? [...topology.regions.values()].filter((r) => r.rtt) : [];
@@ -108,7 +112,8 @@ function computeCore(i: CoreInput, consensus: boolean, owner: object): EstimateC
   const costReplicas = net.declared ? topology!.totalReplicas : n;
   if (costReplicas > n)
     assumptions.push(
-      `regions with more than ${maxModelledReplicas} replicas are modelled as ${maxModelledReplicas} for latency and availability (costs count all ${costReplicas})`,
+      `regions with more than ${maxModelledReplicas} replicas are modelled as ` +
+        `${maxModelledReplicas} for latency and availability (costs count all ${costReplicas})`,
     );
 
   const declared = i.declared;
@@ -118,7 +123,9 @@ function computeCore(i: CoreInput, consensus: boolean, owner: object): EstimateC
   const repText = rep.mode === 'quorum' ? `quorum write ${w} read ${r} of ${n}` : `${rep.mode} (${n} replicas)`;
   if (rep.assumed)
     assumptions.push(
-      `replication assumed: ${rep.mode === 'quorum' ? `majority quorum (write ${w} of ${n}, read ${r})` : 'asynchronous'} (the policy does not say)`,
+      'replication assumed: ' +
+        `${rep.mode === 'quorum' ? `majority quorum (write ${w} of ${n}, read ${r})` : 'asynchronous'} ` +
+        '(the policy does not say)',
     );
   if (rep.mode === 'quorum' && rep.w > n)
     assumptions.push(`write quorum ${rep.w} exceeds the ${n} replicas: estimated with ${n}`);
@@ -141,7 +148,8 @@ function computeCore(i: CoreInput, consensus: boolean, owner: object): EstimateC
   const { leaders, lag, availability } = routed;
   assumptions.push(
     regional
-      ? 'regional: each region leads its own writes with a majority of its replicas and replicates asynchronously to the others'
+      ? 'regional: each region leads its own writes with a majority ' +
+          'of its replicas and replicates asynchronously to the others'
       : routed.note,
   );
   const wp: LatencyPlan = {
@@ -225,7 +233,9 @@ function routedOn(
   primaries: string[],
   plan?: SystemPlan,
 ): Routed {
-  const key = `${base.mode} ${base.w} ${base.r} ${base.regional} ${base.consensusReads} ${primaries.join(',')} ${plan?.system ?? ''}`;
+  const key =
+    `${base.mode} ${base.w} ${base.r} ${base.regional} ` +
+    `${base.consensusReads} ${primaries.join(',')} ${plan?.system ?? ''}`;
   return memoised(net, [profile.name, key], () => route(net, profile, base, primaries, plan));
 }
 

@@ -57,7 +57,9 @@ export function monthlyCost(i: CostInput): { lines: CostLineOut[]; total: number
     lines.push({
       label: 'operations',
       amount: millions * f.perMillionOps * k,
-      detail: `${millions >= 10 ? formatCount(millions) : Number(millions.toPrecision(2))}M ops × ${m(f.perMillionOps)} per million`,
+      detail:
+        `${millions >= 10 ? formatCount(millions) : Number(millions.toPrecision(2))}M ` +
+        `ops × ${m(f.perMillionOps)} per million`,
     });
   }
   return { lines, total: lines.reduce((s, l) => s + l.amount, 0) };

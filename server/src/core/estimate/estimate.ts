@@ -94,7 +94,8 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
   const currency = file?.currency?.value ?? profile.currency;
   if (currency !== profile.currency)
     assumptions.push(
-      `amounts converted at 1 USD = ₹${profile.inrPerUsd ?? inrPerUsd} (${profile.inrPerUsd ? `profile ${profile.name}` : 'assumption, about the 2024 average'})`,
+      `amounts converted at 1 USD = ₹${profile.inrPerUsd ?? inrPerUsd} ` +
+        `(${profile.inrPerUsd ? `profile ${profile.name}` : 'assumption, about the 2024 average'})`,
     );
 
   const level = o.level ?? data.effective.level?.value ?? namedLevel('eventual');
@@ -152,7 +153,9 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
           }),
       );
   const notes = memoised(profile, ['estimate notes'], () => ({
-    transfer: `each write sends ${profile.bytesPerWrite / 1000} KB to each replica outside the leader's region (assumption)`,
+    transfer:
+      `each write sends ${profile.bytesPerWrite / 1000} KB to ` +
+      "each replica outside the leader's region (assumption)",
     capacity: `${profile.notes.capacity}; one replica group, no sharding`,
   }));
   if (plan && 'notes' in cost) assumptions.push(...(cost.notes as string[]));
@@ -170,7 +173,8 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
           totalPerSec: peak,
           readPerSec: peak,
           writePerSec: peak,
-          explanation: `${plan.title.split(':')[0]} is provisioned (or billed) for the peak of ${Math.round(peak)} ops/s`,
+          explanation:
+            `${plan.title.split(':')[0]} is provisioned ` + `(or billed) for the peak of ${Math.round(peak)} ops/s`,
         }
       : memoised(
           model,
@@ -215,7 +219,10 @@ export function profileNote(p: Profile): string {
   const chain = p.chain && p.chain.length > 1 ? ` (extends ${p.chain.slice(1).join(' → ')})` : '';
   const dated = p.dated ? `, price list of ${p.dated}` : '';
   if (p.illustrative) {
-    return `profile ${p.name}${chain} is ILLUSTRATIVE: ${p.title}; its figures are not vendor prices or measurements${p.figures ? ' (store models use vendors-2026 figures)' : ''}`;
+    return (
+      `profile ${p.name}${chain} is ILLUSTRATIVE: ${p.title}; its figures are not vendor ` +
+      `prices or measurements${p.figures ? ' (store models use vendors-2026 figures)' : ''}`
+    );
   }
   return `profile ${p.name}${chain}: ${p.title}${dated}`;
 }

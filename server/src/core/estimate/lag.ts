@@ -60,6 +60,8 @@ export function replicationLag(rt: Routing, applyMs: number): LagDetail {
     rttMs: worst.rtt,
     jitterMs: worst.jitter,
     applyMs,
-    explanation: `${how}: ${where} ${ms(worst.rtt)} ms round trip${jit} ÷ 2 ≈ ${ms(worst.oneWay)} ms one way, + apply ${ms(applyMs)} ms (p99) ≈ ${ms(lagMs)} ms`,
+    explanation:
+      `${how}: ${where} ${ms(worst.rtt)} ms round trip${jit} ÷ 2 ≈ ${ms(worst.oneWay)} ` +
+      `ms one way, + apply ${ms(applyMs)} ms (p99) ≈ ${ms(lagMs)} ms`,
   };
 }

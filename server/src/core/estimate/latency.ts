@@ -22,7 +22,9 @@ export interface ClientTrip {
   jitterMs: number;
 }
 
-/** The round trips an operation takes, whatever the store's service time (shared by the level classes that route alike). */
+/**
+ * The round trips an operation takes, whatever the store's service time (shared by the level classes that route alike).
+ */
 export interface Route {
   /** What the operation needs, for messages: `need a majority quorum (4 of 7) led from mumbai`. */
   needs: string;
@@ -56,7 +58,10 @@ interface ReplyGroup {
 
 const fastestFirst = (a: ReplyGroup, b: ReplyGroup) => a.hop.rttMs - b.hop.rttMs || a.hop.jitterMs - b.hop.jitterMs;
 
-/** Adds `g` after every group not slower than it: the order a stable sort gives (a handful of groups, no sort's temporary arrays). */
+/**
+ * Adds `g` after every group not slower than it: the order a stable sort gives (a handful of groups, no sort's
+ * temporary arrays).
+ */
 function addInOrder(groups: ReplyGroup[], g: ReplyGroup): void {
   if (groups.length >= 16) {
     // Many regions: append, and sort once when the k-th is asked for (insertion would be quadratic).
@@ -72,7 +77,10 @@ function addInOrder(groups: ReplyGroup[], g: ReplyGroup): void {
 /** The reply of the replica `from` holds itself: at once, so it never becomes a leg (its label is never shown). */
 const ownReply: Hop = { label: '', rttMs: 0, jitterMs: 0 };
 
-/** The k-th fastest reply among the replicas of the sites (or only one site), seen from `from`, which holds one replica itself when `self`. */
+/**
+ * The k-th fastest reply among the replicas of the sites (or only one site), seen from `from`, which holds one replica
+ * itself when `self`.
+ */
 function kthReply(
   net: Net,
   from: string,
@@ -167,7 +175,9 @@ export function writeRoute(rt: Routing): Route {
   const needs = rt.regional
     ? 'need a majority of the replicas in their own region'
     : rt.mode === 'async'
-      ? `go to the leader ${rt.leaders.length === 1 ? `in ${rt.leaders[0]}` : `nearest of ${rt.leaders.join(', ')}`} and replicate asynchronously`
+      ? 'go to the leader ' +
+        `${rt.leaders.length === 1 ? `in ${rt.leaders[0]}` : `nearest of ${rt.leaders.join(', ')}`} ` +
+        'and replicate asynchronously'
       : rt.w >= n
         ? `need all ${n} replicas (${rt.mode === 'sync' ? 'sync replication' : `write quorum ${rt.w}`}) ${led}`
         : rt.w === majority(n)
@@ -198,7 +208,10 @@ export function readRoute(rt: Routing): Route {
   return { needs, trips };
 }
 
-/** The part of the latency physics fixes at a percentile: round trips + z × jitter; mean over client regions at or below the median, else the worst region. */
+/**
+ * The part of the latency physics fixes at a percentile: round trips + z × jitter; mean over client regions at or below
+ * the median, else the worst region.
+ */
 export function physicalAt(plan: LatencyPlan, p: Pct): { ms: number; trip?: ClientTrip } {
   const z = zAt(p);
   const trips = plan.trips;
@@ -238,7 +251,9 @@ export function chooseLeaders(
   if (known.length > 0)
     return {
       leaders: known,
-      note: `writes are led from ${known.join(', ')} (declared primar${known.length > 1 ? 'ies; each client writes to the nearest' : 'y'})`,
+      note:
+        `writes are led from ${known.join(', ')} (declared ` +
+        `primar${known.length > 1 ? 'ies; each client writes to the nearest' : 'y'})`,
     };
   // Mean write round trip with leader l: the mean client→leader round trip plus the leader's replication wait.
   const mean = (l: string) => {

@@ -62,4 +62,6 @@ export function isCentral(p: Pct): boolean {
 }
 
 export const jitterNote =
-  'link jitter is read as the standard deviation of a round trip; jitters of round trips taken one after another add (as along a path), and the delay at a percentile is the mean plus z × jitter (normal approximation: z50 = 0, z95 = 1.645, z99 = 2.326)';
+  'link jitter is read as the standard deviation of a round trip; jitters of round ' +
+  'trips taken one after another add (as along a path), and the delay at a percentile ' +
+  'is the mean plus z × jitter (normal approximation: z50 = 0, z95 = 1.645, z99 = 2.326)';

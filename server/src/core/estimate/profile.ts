@@ -10,7 +10,10 @@ export interface ServiceTimes {
   p50: number;
   p95: number;
   p99: number;
-  /** The exact time at any percentile, when known (store models): used past p99, where three points cannot tell a heavy tail. */
+  /**
+   * The exact time at any percentile, when known (store models): used past p99, where three points cannot tell a heavy
+   * tail.
+   */
   at?: (pct: number) => number;
 }
 
@@ -53,7 +56,9 @@ export interface Profile {
   replicaAvailabilityPct: number;
   /** Peak ÷ average when a workload gives only a volume. */
   peakFactor: number;
-  /** Store figures (`cosmos.ru-hour` …) with their sources: the profile's own over those it extends, over vendors-2026. */
+  /**
+   * Store figures (`cosmos.ru-hour` …) with their sources: the profile's own over those it extends, over vendors-2026.
+   */
   figures?: ReadonlyMap<string, Figure>;
   /** The date of the price list (e.g. `2026-12-02`), when the profile states one. */
   dated?: string;

@@ -219,7 +219,8 @@ export function dataValue(d: DataModel, ctx: DataContext): ObjectValue {
       topologyValue(d, ctx),
       d.topology
         ? [
-            `topology ${d.topology.name} — ${sources.line(d.topology.origin)}${d.topologyAssumed ? ' (assumed: the only one in the policy)' : ''}`,
+            `topology ${d.topology.name} — ${sources.line(d.topology.origin)}` +
+              (d.topologyAssumed ? ' (assumed: the only one in the policy)' : ''),
           ]
         : ['no topology'],
     ),
@@ -254,9 +255,10 @@ export function dataValue(d: DataModel, ctx: DataContext): ObjectValue {
       'overrides',
       arr(
         overrides,
-        d.whens.map((w) => [
-          `\`when ${conditionsText(w.decl.conditions)}\` — ${sources.line({ uri: d.origin.uri, range: w.decl.keyword })}`,
-        ]),
+        d.whens.map((w) => {
+          const line = sources.line({ uri: d.origin.uri, range: w.decl.keyword });
+          return [`\`when ${conditionsText(w.decl.conditions)}\` — ${line}`];
+        }),
       ),
     ),
     m(

@@ -2,7 +2,8 @@
 // cassandra.ts, postgres.ts, mongodb.ts, dynamodb.ts and cosmos.ts (the compile tests keep them in step).
 import type { DriverSystem } from '../model/stores';
 
-export const driverDeclarations = `export interface DriverAdvice<S> {
+export const driverDeclarations =
+  `export interface DriverAdvice<S> {
   readonly settings: S;
   /** Why the settings give the declared level. */
   readonly reason: string;
@@ -11,7 +12,9 @@ export const driverDeclarations = `export interface DriverAdvice<S> {
   readonly unsupported: readonly string[];
 }
 
-export type CassandraLevel = "ONE" | "TWO" | "THREE" | "QUORUM" | "ALL" | "LOCAL_ONE" | "LOCAL_QUORUM" | "EACH_QUORUM" | "SERIAL" | "LOCAL_SERIAL";
+` +
+  `export type CassandraLevel = "ONE" | "TWO" | "THREE" | "QUORUM" | "ALL" | "LOCAL_ONE" | "LOCAL_QUORUM" | ` +
+  `"EACH_QUORUM" | "SERIAL" | "LOCAL_SERIAL";
 
 export interface CassandraSettings {
   readonly keyspaceReplication: string;
@@ -70,7 +73,8 @@ export interface CosmosSettings {
 
 /** The `Drivers` interface: one member per system the policy targets (its `store` declaration, else all). */
 export function driversInterface(systems: readonly DriverSystem[]): string {
-  return `export interface Drivers {\n${systems.map((s) => `  readonly ${s}: DriverAdvice<${settingsTypes[s]}>;`).join('\n')}\n}`;
+  const members = systems.map((s) => `  readonly ${s}: DriverAdvice<${settingsTypes[s]}>;`).join('\n');
+  return `export interface Drivers {\n${members}\n}`;
 }
 
 const settingsTypes: Record<DriverSystem, string> = {

@@ -92,7 +92,9 @@ function flat(v: ArrayValue | ObjectValue): string | undefined {
     : undefined;
 }
 
-/** Prints a value at `indent`, `lead` characters into its line; containers of scalars stay on one line when they fit. */
+/**
+ * Prints a value at `indent`, `lead` characters into its line; containers of scalars stay on one line when they fit.
+ */
 export function print(v: Value, indent = '', lead = indent.length): string {
   const s = scalar(v);
   if (s !== undefined || v === null || typeof v !== 'object' || v.kind === 'ref') return s ?? 'null';

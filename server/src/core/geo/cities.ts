@@ -196,7 +196,9 @@ function exact(key: string): Place | undefined {
   return undefined;
 }
 
-/** A known place by city, alias or cloud-region name, case-insensitive, '-' and '_' equivalent; role suffixes ignored. */
+/**
+ * A known place by city, alias or cloud-region name, case-insensitive, '-' and '_' equivalent; role suffixes ignored.
+ */
 export function lookupPlace(name: string): Place | undefined {
   let key = normalizePlace(name);
   for (;;) {

@@ -45,7 +45,8 @@ export function levelForCount(count: number, n: number): { level: CassandraLevel
 
 export function cassandra(i: DriverInput): DriverAdvice<CassandraSettings> {
   const multi = i.regions.length > 1;
-  const keyspaceReplication = `{'class': 'NetworkTopologyStrategy', ${i.regions.map((r) => `'${r.name}': ${r.replicas}`).join(', ')}}`;
+  const replicasPerRegion = i.regions.map((r) => `'${r.name}': ${r.replicas}`).join(', ');
+  const keyspaceReplication = `{'class': 'NetworkTopologyStrategy', ${replicasPerRegion}}`;
   const notes: string[] = [...i.assumed];
   const unsupported: string[] = [];
   type Levels = Pick<CassandraSettings, 'writeConsistency' | 'readConsistency'>;
@@ -81,7 +82,8 @@ export function cassandra(i: DriverInput): DriverAdvice<CassandraSettings> {
       );
     if (i.family === 'transactions') {
       unsupported.push(
-        `${i.level.display}: lightweight transactions cover one partition; multi-partition transactions are not in a released Cassandra (keep the data written together in one partition)`,
+        `${i.level.display}: lightweight transactions cover one partition; multi-partition ` +
+          'transactions are not in a released Cassandra (keep the data written together in one partition)',
       );
     }
     if (i.level.name === 'sequential')
@@ -93,7 +95,9 @@ export function cassandra(i: DriverInput): DriverAdvice<CassandraSettings> {
         { writeConsistency: commit, readConsistency: 'SERIAL' },
         { serialConsistency: 'SERIAL', lightweightTransactions: true },
       ),
-      reason: `Paxos over a majority of all ${i.n} replicas orders every write and SERIAL reads see the latest one; plain QUORUM reads and writes are not linearizable (timestamps decide concurrent writes)`,
+      reason:
+        `Paxos over a majority of all ${i.n} replicas orders every write and SERIAL reads see the latest ` +
+        'one; plain QUORUM reads and writes are not linearizable (timestamps decide concurrent writes)',
       notes,
       unsupported,
     };
@@ -105,12 +109,14 @@ export function cassandra(i: DriverInput): DriverAdvice<CassandraSettings> {
         { serialConsistency: 'LOCAL_SERIAL', lightweightTransactions: true, pinSessionsToRegion: multi },
       ),
       reason:
-        "Paxos among the replicas of the client's own region orders its writes; other regions receive them asynchronously",
+        "Paxos among the replicas of the client's own region orders " +
+        'its writes; other regions receive them asynchronously',
       notes: [
         ...notes,
         ...(multi
           ? [
-              'clients of one region must not compare-and-set the same partition as clients of another (LOCAL_SERIAL runs Paxos per region)',
+              'clients of one region must not compare-and-set the same partition ' +
+                'as clients of another (LOCAL_SERIAL runs Paxos per region)',
             ]
           : []),
       ],
@@ -120,10 +126,13 @@ export function cassandra(i: DriverInput): DriverAdvice<CassandraSettings> {
   if (overlap && i.family !== 'eventual') {
     return {
       settings: settings(declaredLevels()),
-      reason: `the declared quorums overlap (${w} + ${r} > ${i.n}), so every read sees every completed write: enough for ${i.level.display}`,
+      reason:
+        `the declared quorums overlap (${w} + ${r} > ${i.n}), so every ` +
+        `read sees every completed write: enough for ${i.level.display}`,
       notes: [
         ...notes,
-        'concurrent writes to one row are ordered by write timestamp: keep client clocks synchronised (drivers generate monotonic timestamps per client)',
+        'concurrent writes to one row are ordered by write timestamp: keep client ' +
+          'clocks synchronised (drivers generate monotonic timestamps per client)',
       ],
       unsupported,
     };
@@ -152,9 +161,11 @@ export function cassandra(i: DriverInput): DriverAdvice<CassandraSettings> {
     (i.family !== 'session' || i.session.includes('monotonic_writes') || i.session.includes('writes_follow_reads'));
   const writeConsistency: CassandraLevel = everyRegion ? 'EACH_QUORUM' : 'LOCAL_QUORUM';
   const reason = everyRegion
-    ? 'a write completes only once a majority of every region holds it, so a LOCAL_QUORUM read in any region sees every completed write and all writes before it'
+    ? 'a write completes only once a majority of every region holds it, so a LOCAL_QUORUM ' +
+      'read in any region sees every completed write and all writes before it'
     : multi
-      ? "LOCAL_QUORUM writes and reads overlap inside the session's region (R + W > the region's replicas), so a session sees its own writes in order"
+      ? "LOCAL_QUORUM writes and reads overlap inside the session's region " +
+        "(R + W > the region's replicas), so a session sees its own writes in order"
       : `LOCAL_QUORUM writes and reads overlap (R + W > ${i.n}), so every read sees every completed write`;
   if (i.family === 'bounded') {
     const bound =
@@ -162,7 +173,8 @@ export function cassandra(i: DriverInput): DriverAdvice<CassandraSettings> {
         ? formatDuration(i.level.maxStalenessMs)
         : `${i.level.maxStalenessVersions} versions`;
     notes.push(
-      `stronger than declared: Cassandra has no staleness bound; these settings read every completed write (staleness 0 ≤ ${bound})`,
+      'stronger than declared: Cassandra has no staleness bound; these ' +
+        `settings read every completed write (staleness 0 ≤ ${bound})`,
     );
   }
   if (i.family === 'prefix')
@@ -181,7 +193,8 @@ export function cassandra(i: DriverInput): DriverAdvice<CassandraSettings> {
       ...notes,
       ...(multi && !everyRegion
         ? [
-            'sessions must stay in one region: DC-aware load balancing with the local datacenter set and no remote failover',
+            'sessions must stay in one region: DC-aware load balancing ' +
+              'with the local datacenter set and no remote failover',
           ]
         : []),
     ],

@@ -43,14 +43,16 @@ export function cosmos(i: DriverInput): DriverAdvice<CosmosSettings> {
     if (s.accountConsistency === 'Strong' && multi)
       notes.push('Strong across regions more than 5,000 miles (8,000 km) apart must be enabled by Azure support');
     notes.push(
-      'requests can relax the account default, never strengthen it: set the account to the strongest level any data type on it needs',
+      'requests can relax the account default, never strengthen it: ' +
+        'set the account to the strongest level any data type on it needs',
     );
     return { settings: s, reason, notes, unsupported };
   };
   const strong = (why: string): DriverAdvice<CosmosSettings> => {
     if (multiWrite) {
       unsupported.push(
-        `${i.level.display}: Strong is not available with multiple write regions (${why}); these settings use Bounded Staleness, the strongest level left`,
+        `${i.level.display}: Strong is not available with multiple write regions ` +
+          `(${why}); these settings use Bounded Staleness, the strongest level left`,
       );
       const lim = cosmosLimits.multi;
       return done(
@@ -67,7 +69,8 @@ export function cosmos(i: DriverInput): DriverAdvice<CosmosSettings> {
   switch (i.family) {
     case 'transactions':
       unsupported.push(
-        `${i.level.display}: transactions are atomic only within one logical partition (TransactionalBatch); keep data written together in one partition`,
+        `${i.level.display}: transactions are atomic only within one logical ` +
+          'partition (TransactionalBatch); keep data written together in one partition',
       );
       return strong('transactions');
     case 'total_order':
@@ -87,7 +90,8 @@ export function cosmos(i: DriverInput): DriverAdvice<CosmosSettings> {
       notes.push('a session is its session token: share it between app instances that serve one user');
       return done(
         settings('Session'),
-        'Session: within a session token, reads see its writes in order, monotonic reads and writes, writes-follow-reads',
+        'Session: within a session token, reads see its writes in ' +
+          'order, monotonic reads and writes, writes-follow-reads',
       );
     case 'bounded':
       return bounded(i, settings, done, strong, notes, multi);
@@ -116,7 +120,8 @@ function bounded(
       notes.push('bounded staleness with multiple write regions bounds each region against its own writes only');
     return done(
       settings('BoundedStaleness', { maxIntervalInSeconds: seconds, maxStalenessPrefix: versions }),
-      `Bounded Staleness: reads lag writes by at most ${seconds} s or ${versions} versions, whichever is reached first, and never see writes out of order`,
+      `Bounded Staleness: reads lag writes by at most ${seconds} s or ${versions} ` +
+        'versions, whichever is reached first, and never see writes out of order',
     );
   }
   const below =

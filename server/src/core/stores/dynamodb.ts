@@ -30,12 +30,14 @@ export function dynamodb(i: DriverInput): DriverAdvice<DynamoSettings> {
     regions,
     ...s,
   });
-  const singleRegionHint = `or keep one single-Region table in ${i.primaryRegion} and read it with ConsistentRead from every region`;
+  const singleRegionHint =
+    `or keep one single-Region table in ${i.primaryRegion} ` + 'and read it with ConsistentRead from every region';
   const result = (s: DynamoSettings, reason: string): DriverAdvice<DynamoSettings> => {
     if (s.consistentRead) notes.push(consistentReadNote);
     if (s.globalTable === 'MREC' && lossyConflicts) {
       unsupported.push(
-        `\`conflict ${i.conflict}\` across Regions: global tables resolve concurrent writes to one item by last writer wins`,
+        `\`conflict ${i.conflict}\` across Regions: global tables ` +
+          'resolve concurrent writes to one item by last writer wins',
       );
     }
     if (multi && i.replication)
@@ -50,36 +52,43 @@ export function dynamodb(i: DriverInput): DriverAdvice<DynamoSettings> {
         notes.push('stronger than declared: strongly consistent reads are linearizable');
       return result(
         settings({ transactions: txn, conditionalWrites: true }),
-        `in one Region, strongly consistent reads see every acknowledged write and conditional writes order read-modify-write${txn ? '; transactions are serializable' : ''}`,
+        'in one Region, strongly consistent reads see every acknowledged write and conditional ' +
+          `writes order read-modify-write${txn ? '; transactions are serializable' : ''}`,
       );
     }
     if (txn)
       unsupported.push(
-        `${i.level.display} across Regions: global-table transactions are atomic and isolated only in the Region that runs them (${singleRegionHint})`,
+        `${i.level.display} across Regions: global-table transactions are atomic ` +
+          `and isolated only in the Region that runs them (${singleRegionHint})`,
       );
     if (regions.length === 3 && !txn) {
       notes.push(
-        'MRSC takes exactly three Regions from one Region set (US, Europe, or Tokyo/Seoul/Osaka); every write waits for a second Region',
+        'MRSC takes exactly three Regions from one Region set (US, Europe, ' +
+          'or Tokyo/Seoul/Osaka); every write waits for a second Region',
       );
       return result(
         settings({ conditionalWrites: true, globalTable: 'MRSC' }),
-        'multi-Region strong consistency: a write is acknowledged once a second Region has it, and strongly consistent reads in any Region see it',
+        'multi-Region strong consistency: a write is acknowledged once a second ' +
+          'Region has it, and strongly consistent reads in any Region see it',
       );
     }
     if (!txn)
       unsupported.push(
-        `${i.level.display} across ${regions.length} Regions: only MRSC gives strong reads across Regions, and it takes exactly three (${singleRegionHint})`,
+        `${i.level.display} across ${regions.length} Regions: only MRSC gives strong ` +
+          `reads across Regions, and it takes exactly three (${singleRegionHint})`,
       );
     return result(
       settings({ transactions: txn, conditionalWrites: true }),
-      'strongly consistent reads see every write acknowledged in the same Region; replication to other Regions is asynchronous',
+      'strongly consistent reads see every write acknowledged in ' +
+        'the same Region; replication to other Regions is asynchronous',
     );
   }
   if (i.family === 'regional') {
     return result(
       settings({ conditionalWrites: true }),
       multi
-        ? 'a global table (MREC) with strongly consistent reads: strong inside each Region for the writes made there, asynchronous across Regions'
+        ? 'a global table (MREC) with strongly consistent reads: strong inside ' +
+            'each Region for the writes made there, asynchronous across Regions'
         : 'in one Region, strongly consistent reads see every acknowledged write',
     );
   }
@@ -107,20 +116,25 @@ export function dynamodb(i: DriverInput): DriverAdvice<DynamoSettings> {
     );
     return result(
       settings({}),
-      "a session writes and reads its own Region's replica with strongly consistent reads, so it sees its writes in order",
+      "a session writes and reads its own Region's replica with " +
+        'strongly consistent reads, so it sees its writes in order',
     );
   }
   const needs =
     i.family === 'bounded'
       ? `${i.level.display}: global tables replicate asynchronously with no bound (typically within a second)`
       : i.family === 'prefix'
-        ? `${i.level.display}: global tables replicate item by item, so another Region can see a later write before an earlier one`
-        : `${i.level.display}: global tables replicate item by item, so another Region can see a session's later write before its earlier one`;
+        ? `${i.level.display}: global tables replicate item by item, so ` +
+          'another Region can see a later write before an earlier one'
+        : `${i.level.display}: global tables replicate item by item, so another ` +
+          "Region can see a session's later write before its earlier one";
   unsupported.push(
-    `${needs}; only strong reads ${i.family === 'bounded' ? 'bound it' : 'give it'}: MRSC (exactly three Regions) ${singleRegionHint}`,
+    `${needs}; only strong reads ${i.family === 'bounded' ? 'bound it' : 'give it'}: ` +
+      `MRSC (exactly three Regions) ${singleRegionHint}`,
   );
   return result(
     settings({}),
-    "strongly consistent reads see every write acknowledged in the reader's Region; other Regions' writes arrive asynchronously",
+    'strongly consistent reads see every write acknowledged in the ' +
+      "reader's Region; other Regions' writes arrive asynchronously",
   );
 }

@@ -36,7 +36,8 @@ export function mongodb(i: DriverInput): DriverAdvice<MongoSettings> {
     notes.push(`a replica set has at most 7 voting members: "majority" counts voters, not all ${i.n} replicas`);
   if (i.multiPrimary.length > 0) {
     unsupported.push(
-      `a replica set has one primary: the declared primaries ${i.multiPrimary.join(', ')} cannot all take writes (per-region primaries need a sharded cluster with a zone per region)`,
+      `a replica set has one primary: the declared primaries ${i.multiPrimary.join(', ')} cannot ` +
+        'all take writes (per-region primaries need a sharded cluster with a zone per region)',
     );
   }
   const settings = (
@@ -53,12 +54,14 @@ export function mongodb(i: DriverInput): DriverAdvice<MongoSettings> {
   if (i.family === 'transactions' || i.family === 'total_order' || i.family === 'regional') {
     if (i.family === 'transactions') {
       unsupported.push(
-        `${i.level.display}: multi-document transactions give snapshot isolation, not serializability (write skew); make every transaction write a document it reads`,
+        `${i.level.display}: multi-document transactions give snapshot isolation, not ` +
+          'serializability (write skew); make every transaction write a document it reads',
       );
     }
     if (i.family === 'regional' && i.regions.length > 1) {
       unsupported.push(
-        `${i.level.display} wants a primary in every region: one replica set has one (use a sharded cluster with a zone per region); these settings read and write at ${i.primaryRegion}`,
+        `${i.level.display} wants a primary in every region: one replica set has one (use a sharded ` +
+          `cluster with a zone per region); these settings read and write at ${i.primaryRegion}`,
       );
     }
     if (i.level.name === 'sequential') notes.push('stronger than declared: linearizable reads');
@@ -73,7 +76,11 @@ export function mongodb(i: DriverInput): DriverAdvice<MongoSettings> {
         },
         { transactions: i.family === 'transactions' },
       ),
-      reason: `writes acknowledged by a majority survive any failover and ${i.family === 'transactions' ? 'transactions read a majority-committed snapshot' : 'linearizable reads on the primary confirm it is still primary before answering'}`,
+      reason:
+        'writes acknowledged by a majority survive any failover and ' +
+        (i.family === 'transactions'
+          ? 'transactions read a majority-committed snapshot'
+          : 'linearizable reads on the primary confirm it is still primary before answering'),
       notes,
       unsupported,
     };
@@ -81,7 +88,8 @@ export function mongodb(i: DriverInput): DriverAdvice<MongoSettings> {
   if (i.family === 'causal' || i.family === 'session') {
     if (i.family === 'causal')
       notes.push(
-        'causal across clients: pass operationTime and clusterTime between sessions (advanceOperationTime / advanceClusterTime)',
+        'causal across clients: pass operationTime and clusterTime ' +
+          'between sessions (advanceOperationTime / advanceClusterTime)',
       );
     return {
       settings: settings(
@@ -89,7 +97,8 @@ export function mongodb(i: DriverInput): DriverAdvice<MongoSettings> {
         { causalConsistency: true },
       ),
       reason:
-        'a causally consistent session with majority read and write concern gives read-your-writes, monotonic reads and writes, and writes-follow-reads, even when it reads secondaries and across failovers',
+        'a causally consistent session with majority read and write concern gives read-your-writes, monotonic ' +
+        'reads and writes, and writes-follow-reads, even when it reads secondaries and across failovers',
       notes,
       unsupported,
     };
@@ -103,7 +112,9 @@ export function mongodb(i: DriverInput): DriverAdvice<MongoSettings> {
           { readConcern: 'majority', writeConcern: writeConcern(false), readPreference: 'nearest' },
           { maxStalenessSeconds: seconds },
         ),
-        reason: `reads skip secondaries estimated more than ${seconds} s behind the primary; estimates lag by up to one heartbeat (${heartbeatSeconds} s), so staleness stays within ${formatDuration(t!)}`,
+        reason:
+          `reads skip secondaries estimated more than ${seconds} s behind the primary; estimates lag by ` +
+          `up to one heartbeat (${heartbeatSeconds} s), so staleness stays within ${formatDuration(t!)}`,
         notes,
         unsupported,
       };
@@ -111,7 +122,8 @@ export function mongodb(i: DriverInput): DriverAdvice<MongoSettings> {
     const why =
       t === undefined
         ? 'MongoDB bounds staleness in seconds, not versions'
-        : `maxStalenessSeconds cannot go below ${smallestMaxStalenessSeconds} s (plus a ${heartbeatSeconds} s heartbeat margin), above ${formatDuration(t)}`;
+        : `maxStalenessSeconds cannot go below ${smallestMaxStalenessSeconds} s (plus ` +
+          `a ${heartbeatSeconds} s heartbeat margin), above ${formatDuration(t)}`;
     notes.push(`stronger than declared: ${why}; reads go to the primary`);
     return {
       settings: settings({ readConcern: 'majority', writeConcern: writeConcern(false), readPreference: 'primary' }),
@@ -124,7 +136,8 @@ export function mongodb(i: DriverInput): DriverAdvice<MongoSettings> {
     return {
       settings: settings({ readConcern: 'majority', writeConcern: writeConcern(false), readPreference: 'nearest' }),
       reason:
-        'secondaries apply the oplog in order and majority reads never see a write that is later rolled back, so every read is a prefix of the write order',
+        'secondaries apply the oplog in order and majority reads never see a write ' +
+        'that is later rolled back, so every read is a prefix of the write order',
       notes,
       unsupported,
     };

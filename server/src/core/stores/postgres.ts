@@ -53,14 +53,17 @@ export function postgres(i: DriverInput): DriverAdvice<PostgresSettings> {
       : 'commits do not wait for standbys';
   if (i.multiPrimary.length > 0) {
     unsupported.push(
-      `streaming replication has one writable primary: the declared primaries ${i.multiPrimary.join(', ')} cannot all take writes; writes go to ${i.primaryRegion}`,
+      'streaming replication has one writable primary: the declared primaries ' +
+        `${i.multiPrimary.join(', ')} cannot all take writes; writes go to ${i.primaryRegion}`,
     );
   }
 
   if (strongish) {
     if (i.family === 'regional' && i.regions.length > 1) {
       unsupported.push(
-        `${i.level.display} wants a leader in every region; streaming replication has one primary (use one cluster per region, data partitioned by home region): these settings send every read and write to ${i.primaryRegion}`,
+        `${i.level.display} wants a leader in every region; streaming replication ` +
+          'has one primary (use one cluster per region, data partitioned by home ' +
+          `region): these settings send every read and write to ${i.primaryRegion}`,
       );
     }
     if (i.level.name === 'sequential') notes.push('stronger than declared: reading the primary is linearizable');
@@ -70,7 +73,10 @@ export function postgres(i: DriverInput): DriverAdvice<PostgresSettings> {
       );
     return {
       settings: { ...base, readFrom: 'primary' },
-      reason: `one primary orders every write and reads on it see every committed write${i.family === 'transactions' ? ' (serializable snapshot isolation on one server)' : ''}; ${durability}, so a promoted standby keeps them`,
+      reason:
+        'one primary orders every write and reads on it see every committed ' +
+        `write${i.family === 'transactions' ? ' (serializable snapshot isolation on one server)' : ''}; ` +
+        `${durability}, so a promoted standby keeps them`,
       notes,
       unsupported,
     };
@@ -87,17 +93,22 @@ export function postgres(i: DriverInput): DriverAdvice<PostgresSettings> {
           }
         : null;
     notes.push(
-      'alternative: synchronous_commit = remote_apply with every standby in synchronous_standby_names makes standby reads see each commit without waiting, but every commit then waits for the slowest standby',
+      'alternative: synchronous_commit = remote_apply with every standby in synchronous_standby_names makes ' +
+        'standby reads see each commit without waiting, but every commit then waits for the slowest standby',
     );
     if (i.family === 'causal')
       notes.push(
-        'causal across clients: send the token with every message between clients; a reader waits for the largest token it has seen',
+        'causal across clients: send the token with every message between ' +
+          'clients; a reader waits for the largest token it has seen',
       );
     return {
       settings: { ...base, lsnToken },
       reason: lsnToken
-        ? `writes go to the one primary (so writes stay in session order); before reading a standby the session waits until it has replayed the session's token (the WAL position of its last write${mr ? ' or read' : ''})`
-        : 'writes go to the one primary, so they are ordered as each session made them; standbys replay them in that order',
+        ? 'writes go to the one primary (so writes stay in session order); before ' +
+          "reading a standby the session waits until it has replayed the session's " +
+          `token (the WAL position of its last write${mr ? ' or read' : ''})`
+        : 'writes go to the one primary, so they are ordered as each ' +
+          'session made them; standbys replay them in that order',
       notes,
       unsupported,
     };
@@ -116,22 +127,28 @@ export function postgres(i: DriverInput): DriverAdvice<PostgresSettings> {
     }
     const t = Math.floor(i.level.maxStalenessMs);
     notes.push(
-      'conservative: on an idle primary the check fails and reads go to the primary; primary and standby clocks must agree',
+      'conservative: on an idle primary the check fails and reads ' +
+        'go to the primary; primary and standby clocks must agree',
     );
     return {
       settings: {
         ...base,
         maxReplayLagMs: t,
-        replayLagCheck: `SELECT COALESCE(now() - pg_last_xact_replay_timestamp() <= interval '${t} milliseconds', false)`,
+        replayLagCheck:
+          'SELECT COALESCE(now() - pg_last_xact_replay_timestamp() <= interval ' + `'${t} milliseconds', false)`,
       },
-      reason: `a standby is read only while the last transaction it replayed committed less than ${formatDuration(t)} ago, else the read goes to the primary; standbys replay in commit order (consistent prefix)`,
+      reason:
+        `a standby is read only while the last transaction it replayed committed less than ${formatDuration(t)} ` +
+        'ago, else the read goes to the primary; standbys replay in commit order (consistent prefix)',
       notes,
       unsupported,
     };
   }
   return {
     settings: base,
-    reason: `standbys replay the primary's WAL in commit order, so any standby gives ${i.family === 'prefix' ? 'a consistent prefix' : 'an eventually consistent (prefix) view'}; ${durability}`,
+    reason:
+      "standbys replay the primary's WAL in commit order, so any standby gives " +
+      `${i.family === 'prefix' ? 'a consistent prefix' : 'an eventually consistent (prefix) view'}; ${durability}`,
     notes,
     unsupported,
   };

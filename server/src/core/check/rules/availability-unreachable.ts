@@ -22,8 +22,11 @@ export const rule: Rule = {
       if (!e.availability || e.availabilityPct >= target.value) continue;
       const place = placeOf(model, data, target);
       const prop = propertyOf(data, place, target, 'availability');
-      const written = `availability ${prop?.node.comparator ?? '>='} ${prop?.node.target?.text ?? formatPercent(target.value)}`;
-      const message = `\`${data.name}\` cannot reach ${place.setBy}\`${written}\`: ${e.availability.explanation} < ${formatPercent(target.value)}`;
+      const written =
+        `availability ${prop?.node.comparator ?? '>='} ` + `${prop?.node.target?.text ?? formatPercent(target.value)}`;
+      const message =
+        `\`${data.name}\` cannot reach ${place.setBy}\`${written}\`: ` +
+        `${e.availability.explanation} < ${formatPercent(target.value)}`;
       const fixes: Fix[] = [];
       const n = e.availability.n;
       const m = majority(n);
@@ -50,7 +53,9 @@ export const rule: Rule = {
       if (place.editable && prop?.node.target) {
         const lowered = formatAvailability(e.availabilityPct);
         fixes.push({
-          title: `Lower the target to \`availability >= ${lowered}\`${place.tier ? ` in tier \`${place.tier.name}\`` : ''}`,
+          title:
+            'Lower the target to ' +
+            `\`availability >= ${lowered}\`${place.tier ? ` in tier \`${place.tier.name}\`` : ''}`,
           edits: [{ uri: prop.uri, range: prop.node.target.range, newText: lowered }],
         });
       }

@@ -31,7 +31,9 @@ export const rule: Rule = {
       report({
         uri: place.uri,
         range: place.range,
-        message: `estimated ${formatMoney(e.monthlyCost, e.currency)}/month for \`${data.name}\` (profile ${e.profile}) exceeds \`${written}\`${converted}; biggest lines: ${lines}`,
+        message:
+          `estimated ${formatMoney(e.monthlyCost, e.currency)}/month for \`${data.name}\` ` +
+          `(profile ${e.profile}) exceeds \`${written}\`${converted}; biggest lines: ${lines}`,
         fixes:
           amount && place.editable
             ? [

@@ -47,10 +47,12 @@ export const rule: Rule = {
           uri: site.uri,
           range: site.range,
           message:
-            `\`partition prefer availability\`${partition.tier ? ` (from tier ${partition.tier})` : ''} contradicts ${level.value.display}` +
+            `\`partition prefer availability\`${partition.tier ? ` (from tier ${partition.tier})` : ''} ` +
+            `contradicts ${level.value.display}` +
             `${level.tier ? ` (tier ${level.tier})` : ''} on ${s.label}: during a partition ${minority}. ` +
             'It cannot stay both available and ' +
-            `${level.value.name} (CAP; SBI YONO Mumbai–Pune split-brain, source L3673–L3718). Prefer consistency, or choose a weaker level.`,
+            `${level.value.name} (CAP; SBI YONO Mumbai–Pune split-brain, ` +
+            'source L3673–L3718). Prefer consistency, or choose a weaker level.',
           fixes: fix ? [fix] : undefined,
         });
       }

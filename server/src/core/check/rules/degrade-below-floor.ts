@@ -43,7 +43,9 @@ function floorsOf(d: DataModel): Floor[] {
   }
   const money = branches(d).find((s) => s.effective.money)?.effective.moneyBasis;
   if (money) {
-    const source = `money (${money.reason}): critical operations never degrade below session (source L3998–L4003, a convention)`;
+    const source =
+      `money (${money.reason}): ` +
+      'critical operations never degrade below session (source L3998–L4003, a convention)';
     floors.push({ level: namedLevel('session'), source, text: 'session', convention: true });
   }
   return floors;
@@ -93,7 +95,8 @@ export const rule: Rule = {
           range: dg.level.range,
           milder: broken.every((f) => f.convention),
           message:
-            `\`degrade to ${levelSource(r.level)}\` in \`${d.name}\` drops below ${worst.level.display}, the floor set by ${worst.source}: ` +
+            `\`degrade to ${levelSource(r.level)}\` in \`${d.name}\` drops ` +
+            `below ${worst.level.display}, the floor set by ${worst.source}: ` +
             `${r.level.display} lacks ${lacking(r.level, worst.level)}${others}. ${advice}`,
           fixes: [
             target

@@ -22,12 +22,15 @@ export const rule: Rule = {
           report({
             uri: link.origin.uri,
             range: { start: a.range.start, end: b.range.end },
-            message: `Link ${a.text} <-> ${b.text} joins region '${a.text}' to itself; a round trip inside a region is not a link.`,
+            message:
+              `Link ${a.text} <-> ${b.text} joins region '${a.text}' ` +
+              'to itself; a round trip inside a region is not a link.',
             fixes: removeLink(link),
           });
           continue;
         }
-        const key = a.text < b.text ? `${a.text}\u0000${b.text}` : `${b.text}\u0000${a.text}`; // the pair in either direction
+        // the pair in either direction
+        const key = a.text < b.text ? `${a.text}\u0000${b.text}` : `${b.text}\u0000${a.text}`;
         const earlier = seen.get(key);
         if (!earlier) {
           seen.set(key, link);
@@ -37,7 +40,9 @@ export const rule: Rule = {
         report({
           uri: link.origin.uri,
           range: { start: a.range.start, end: b.range.end },
-          message: `${a.text}↔${b.text} is linked twice (${earlier.decl.rtt?.text} and ${link.decl.rtt?.text}); only the faster, ${used.decl.rtt?.text}, is used.`,
+          message:
+            `${a.text}↔${b.text} is linked twice (${earlier.decl.rtt?.text} and ` +
+            `${link.decl.rtt?.text}); only the faster, ${used.decl.rtt?.text}, is used.`,
           related: [{ uri: earlier.origin.uri, range: earlier.decl.range, message: 'first link here' }],
           fixes: removeLink(link),
         });

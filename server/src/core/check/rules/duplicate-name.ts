@@ -34,10 +34,14 @@ export const rule: Rule = {
       }
       if (d.kind === 'topology') unused.push(d);
       const sameFile = earlier.origin.uri === d.origin.uri;
+      const inFile = sameFile ? '' : ` in ${fileName(earlier.origin.uri)}`;
+      const inTopology = d.container ? ` in topology '${d.container}'` : '';
       report({
         uri: d.origin.uri,
         range: d.origin.range,
-        message: `${d.kind[0].toUpperCase()}${d.kind.slice(1)} '${d.name}' is already declared${sameFile ? '' : ` in ${fileName(earlier.origin.uri)}`}${d.container ? ` in topology '${d.container}'` : ''}; the first declaration is used.`,
+        message:
+          `${d.kind[0].toUpperCase()}${d.kind.slice(1)} '${d.name}' is already declared${inFile}${inTopology}; ` +
+          'the first declaration is used.',
         related: [{ uri: earlier.origin.uri, range: earlier.origin.range, message: 'first declared here' }],
       });
     }

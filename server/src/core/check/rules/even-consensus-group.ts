@@ -50,7 +50,11 @@ export const rule: Rule = {
       report({
         uri: topo.origin.uri,
         range: topo.origin.range,
-        message: `Topology '${topo.name}' has ${n} replicas (${regions.map((r) => `${r.name} ${r.replicas}`).join(', ')}) and ${who} ${users.length === 1 ? 'needs' : 'need'} consensus over them: a majority of ${n} is ${k + 1}, which survives ${plural(k - 1, 'failure')}, the same as ${n - 1} replicas, at the cost of one more.`,
+        message:
+          `Topology '${topo.name}' has ${n} replicas ` +
+          `(${regions.map((r) => `${r.name} ${r.replicas}`).join(', ')}) and ${who} ` +
+          `${users.length === 1 ? 'needs' : 'need'} consensus over them: a majority of ${n} is ${k + 1}, ` +
+          `which survives ${plural(k - 1, 'failure')}, the same as ${n - 1} replicas, at the cost of one more.`,
         fixes: removeOne(regions, topo.origin.uri, n),
       });
     }

@@ -21,14 +21,20 @@ const shortLevel = (display: string) => display.replace(/ \(.*\)$/, '');
 function tripText(t: ClientTrip): string {
   if (t.legs.length === 1)
     return `from ${t.client}, ${t.legs[0].label} ${ms(t.rttMs)} ms round trip (${t.legs[0].role})`;
-  return `from ${t.client}, ${t.legs.map((l) => `${l.label} ${ms(l.rttMs)} ms (${l.role})`).join(' + ')} = ${ms(t.rttMs)} ms round trip`;
+  return (
+    `from ${t.client}, ` +
+    `${t.legs.map((l) => `${l.label} ${ms(l.rttMs)} ms (${l.role})`).join(' + ')} = ${ms(t.rttMs)} ms round trip`
+  );
 }
 
 function physicsText(plan: LatencyPlan, p: Pct, pText: string): string {
   const phys = physicalAt(plan, p);
   const t = phys.trip!;
   if (isCentral(p)) {
-    return `${ms(phys.ms)} ms of round trips on average over ${plan.trips.length} client region${plan.trips.length > 1 ? 's' : ''}, the worst ${tripText(t)}`;
+    return (
+      `${ms(phys.ms)} ms of round trips on average over ${plan.trips.length} ` +
+      `client region${plan.trips.length > 1 ? 's' : ''}, the worst ${tripText(t)}`
+    );
   }
   const z = zAt(p);
   const jit =
@@ -69,13 +75,17 @@ function check(
     ? `latency ${b.op} ${b.percentileText} ${prop.node.comparator ?? '<='} ${b.boundText}`
     : `latency ${b.op} ${b.percentileText} <= ${b.boundText}`;
   const level = shortLevel(levelDisplay);
-  const message = `${level} ${b.op}s in \`${data.name}\` ${plan.needs}: ${physicsText(plan, b.percentile, b.percentileText)}, but ${place.setBy}\`${written}\``;
+  const message =
+    `${level} ${b.op}s in \`${data.name}\` ${plan.needs}: ` +
+    `${physicsText(plan, b.percentile, b.percentileText)}, but ${place.setBy}\`${written}\``;
   const fixes: Fix[] = [];
   const estimate = latencyAt(plan, b.percentile);
   const relaxed = roundUpNice(estimate);
   if (place.editable && prop?.node.bound) {
     fixes.push({
-      title: `Relax to \`latency ${b.op} ${b.percentileText} <= ${durationText(relaxed)}\` (estimate ≈ ${ms(estimate)} ms)${place.tier ? ` in tier \`${place.tier.name}\`` : ''}`,
+      title:
+        `Relax to \`latency ${b.op} ${b.percentileText} <= ${durationText(relaxed)}\` ` +
+        `(estimate ≈ ${ms(estimate)} ms)${place.tier ? ` in tier \`${place.tier.name}\`` : ''}`,
       edits: [{ uri: prop.uri, range: prop.node.bound.range, newText: durationText(relaxed) }],
     });
   }

@@ -22,7 +22,8 @@ export const rule: Rule = {
         const key = `${originKey(level)}|${originKey(floor)}`;
         if (done?.has(key)) continue;
         (done ??= new Set()).add(key);
-        // Where the weaker level is written: a `consistency` property (this block's or the data type's), else the tier reference that set it.
+        // Where the weaker level is written: a `consistency` property (this block's or the data type's), else the tier
+        // reference that set it.
         const prop = [b.props.consistency, data.props.consistency].find((p) => isOrigin(p, level));
         const tierRef = [...b.props.tiers, ...data.props.tiers].find(
           (t) => level.tier !== undefined && t.ref?.text === level.tier,
@@ -33,7 +34,9 @@ export const rule: Rule = {
         report({
           uri: data.origin.uri,
           range,
-          message: `${b.label} is ${level.value.display}, but tier '${floor.tier}' requires ${floor.value.display}: ${level.value.display} lacks ${lacking(level.value, floor.value)}.`,
+          message:
+            `${b.label} is ${level.value.display}, but tier '${floor.tier}' requires ` +
+            `${floor.value.display}: ${level.value.display} lacks ${lacking(level.value, floor.value)}.`,
           fixes: prop?.level
             ? [
                 {

@@ -23,7 +23,9 @@ export const rule: Rule = {
         report({
           uri: link.origin.uri,
           range: rtt.range,
-          message: `${link.a}↔${link.b} is ${groupThousands(floor.km)} km great-circle: light in fibre needs ≥ ${min} ms round trip, but the link says ${rtt.text}.`,
+          message:
+            `${link.a}↔${link.b} is ${groupThousands(floor.km)} km great-circle: light ` +
+            `in fibre needs ≥ ${min} ms round trip, but the link says ${rtt.text}.`,
           fixes: [
             {
               title: `Set the round trip to the fibre minimum, ${min}ms`,

@@ -55,8 +55,10 @@ export const rule: Rule = {
             range: site.range,
             milder: !money.declared,
             message:
-              `\`conflict last_writer_wins\`${where} on ${s.label}, which holds money (${reason}): of two concurrent debits the one with the later clock ` +
-              'overwrites the other, so a debit is silently lost (SBI YONO split-brain: 15,000 conflicting transactions, resolution failed ' +
+              `\`conflict last_writer_wins\`${where} on ${s.label}, which holds money ` +
+              `(${reason}): of two concurrent debits the one with the later clock ` +
+              'overwrites the other, so a debit is silently lost (SBI YONO ' +
+              'split-brain: 15,000 conflicting transactions, resolution failed ' +
               'for 2,300 accounts, source L3673–L3718). Use `conflict abort` or `conflict highest_sequence`.',
             fixes: fixes(d, site, ['abort', 'highest_sequence']),
           });
@@ -70,7 +72,8 @@ export const rule: Rule = {
             range: site.range,
             milder: true,
             message:
-              `\`conflict last_writer_wins\`${where} on cart-like ${s.label}: when two devices add items concurrently, the later write replaces ` +
+              `\`conflict last_writer_wins\`${where} on cart-like ${s.label}: ` +
+              'when two devices add items concurrently, the later write replaces ' +
               'the whole cart and the other add is lost (digest §8.6, source L1368–L1374). Use `conflict merge union`.',
             fixes: fixes(d, site, ['merge union']),
           });

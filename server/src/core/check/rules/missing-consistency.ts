@@ -15,7 +15,9 @@ export const rule: Rule = {
       report({
         uri: d.origin.uri,
         range: nameRange,
-        message: `Data type '${d.name}' declares no consistency level and names no tier that sets one; estimates assume eventual.`,
+        message:
+          `Data type '${d.name}' declares no consistency level and ` +
+          'names no tier that sets one; estimates assume eventual.',
         fixes:
           open === undefined
             ? undefined

@@ -39,8 +39,10 @@ export const rule: Rule = {
         uri: site.uri,
         range: site.range,
         message:
-          `${s.label} is ${level.value.display}${level.tier ? `, from tier ${level.tier},` : ''} but accepts writes at ${primaries.length} primaries ` +
-          `(${from})${apart}: each primary can accept a write before it hears of the other's, so there is no single order of writes ` +
+          `${s.label} is ${level.value.display}${level.tier ? `, from tier ${level.tier},` : ''} ` +
+          `but accepts writes at ${primaries.length} primaries ` +
+          `(${from})${apart}: each primary can accept a write before it ` +
+          "hears of the other's, so there is no single order of writes " +
           'and conflicting writes must be resolved afterwards, which the level forbids. Keep one primary.',
         fixes: fix ? [fix] : undefined,
       });

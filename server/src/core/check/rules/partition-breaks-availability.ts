@@ -56,14 +56,19 @@ export const rule: Rule = {
         const cap = 100 * (1 - lost);
         if (cuts.length === 0 || cap >= target.value) continue;
         const who = (c: (typeof cuts)[number]) =>
-          `${c.regions.join(', ')} (${formatPercent(Math.round(1000 * c.regions.reduce((sum, r) => sum + shares.get(r)!, 0)) / 10)} of the clients) for ${formatDuration(c.ms)}`;
+          `${c.regions.join(', ')} ` +
+          `(${formatPercent(Math.round(1000 * c.regions.reduce((sum, r) => sum + shares.get(r)!, 0)) / 10)} ` +
+          `of the clients) for ${formatDuration(c.ms)}`;
         for (const c of cuts) {
           report({
             uri: s.origin.uri,
             range: c.fault.range,
             message:
-              `\`${d.name}\` keeps consistency during a partition (primary in ${primary}), so this partition cuts off ${who(c)} of the ${formatDuration(durationMs)} run: ` +
-              `at most ${formatPercent(Math.floor(cap * 100) / 100)} available over scenario '${s.name}', but it declares \`availability >= ${formatPercent(target.value)}\` (CAP; SBI YONO split-brain, source L3673–L3718).`,
+              `\`${d.name}\` keeps consistency during a partition (primary in ${primary}), so ` +
+              `this partition cuts off ${who(c)} of the ${formatDuration(durationMs)} run: ` +
+              `at most ${formatPercent(Math.floor(cap * 100) / 100)} available over scenario ` +
+              `'${s.name}', but it declares \`availability >= ${formatPercent(target.value)}\` ` +
+              '(CAP; SBI YONO split-brain, source L3673–L3718).',
             related: [{ uri: target.origin.uri, range: target.origin.range, message: 'the availability target' }],
           });
         }

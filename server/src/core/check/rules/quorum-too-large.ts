@@ -29,10 +29,15 @@ export const rule: Rule = {
           let value = q.value;
           if (!Number.isInteger(q.value) || q.value < 1) {
             value = Math.min(n ?? Infinity, Math.max(1, Math.ceil(q.value)));
-            message = `A ${op} quorum of ${q.text} is not a number of replicas: it must be a whole number from 1 to ${n ?? 'the topology’s replica count'}.`;
+            message =
+              `A ${op} quorum of ${q.text} is not a number of replicas: it must ` +
+              `be a whole number from 1 to ${n ?? 'the topology’s replica count'}.`;
           } else if (topo && n !== undefined && q.value > n) {
             value = n;
-            message = `${b.label} waits for ${q.value} ${op} acknowledgements, but topology '${topo.name}' has only ${plural(n, 'replica')} (${replicaList(topo.regions.values())}): no ${op} can ever complete, so ${ops} always time out.`;
+            message =
+              `${b.label} waits for ${q.value} ${op} acknowledgements, but topology '${topo.name}' ` +
+              `has only ${plural(n, 'replica')} (${replicaList(topo.regions.values())}): no ${op} ` +
+              `can ever complete, so ${ops} always time out.`;
           }
           if (!message) continue;
           const cost = n !== undefined && value === n ? ` (${ops} stop when any replica is down)` : '';

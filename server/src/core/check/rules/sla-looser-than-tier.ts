@@ -30,7 +30,9 @@ function availability(b: Branch, uri: string, report: (r: Report) => void): void
   report({
     uri,
     range: own.range,
-    message: `${b.label} asks for availability >= ${formatPercent(own.value)}, looser than tier '${strict.t.name}', which requires >= ${formatPercent(strict.q.value)}; the tier's target applies.`,
+    message:
+      `${b.label} asks for availability >= ${formatPercent(own.value)}, looser than tier ` +
+      `'${strict.t.name}', which requires >= ${formatPercent(strict.q.value)}; the tier's target applies.`,
     fixes: replace(uri, own, strict.q.text, `Use the tier's availability, ${strict.q.text}`),
   });
 }
@@ -52,7 +54,9 @@ function staleness(b: Branch, uri: string, report: (r: Report) => void): void {
   report({
     uri,
     range: own.range,
-    message: `${b.label} allows staleness <= ${own.text} (${formatDuration(own.value)}), looser than tier '${strict.tier}', which allows ${strict.what} (${formatDuration(strict.ms)}); the tier's bound applies.`,
+    message:
+      `${b.label} allows staleness <= ${own.text} (${formatDuration(own.value)}), looser than tier ` +
+      `'${strict.tier}', which allows ${strict.what} (${formatDuration(strict.ms)}); the tier's bound applies.`,
     fixes: replace(uri, own, strict.text, `Use the tier's bound, ${strict.text}`),
   });
 }
@@ -80,7 +84,10 @@ function latency(b: Branch, uri: string, report: (r: Report) => void): void {
     report({
       uri,
       range: prop.bound.range,
-      message: `${b.label} allows latency ${own.op} ${own.percentileText} <= ${own.boundText}, looser than tier '${strict.tier}', which requires ${tv.op} ${tv.percentileText} <= ${tv.boundText}${note}; the tier's bound applies.`,
+      message:
+        `${b.label} allows latency ${own.op} ${own.percentileText} <= ${own.boundText}, ` +
+        `looser than tier '${strict.tier}', which requires ${tv.op} ` +
+        `${tv.percentileText} <= ${tv.boundText}${note}; the tier's bound applies.`,
       fixes: replace(uri, prop.bound, tv.boundText, `Use the tier's bound, ${tv.boundText}`),
     });
   }

@@ -42,7 +42,10 @@ export const rule: Rule = {
         report({
           uri,
           range: staleProp?.bound?.range ?? levelProp?.level?.range ?? data.origin.range,
-          message: `${b.label} is ${level.value.display}${from(level)}, under which no read is stale (staleness 0), but \`staleness <= ${text}\`${from(stale)} allows reads ${formatDuration(stale.value)} old: either the bound is meaningless or the level is not strong.`,
+          message:
+            `${b.label} is ${level.value.display}${from(level)}, under which no read is stale ` +
+            `(staleness 0), but \`staleness <= ${text}\`${from(stale)} allows reads ${formatDuration(stale.value)} ` +
+            'old: either the bound is meaningless or the level is not strong.',
           fixes: fixes.length ? fixes : undefined,
         });
       }

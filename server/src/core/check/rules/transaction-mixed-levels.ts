@@ -22,7 +22,8 @@ export const rule: Rule = {
       if (!top) continue;
       const strong = members.find((m) => m.level === top)!;
       for (const m of members) {
-        // The transaction itself supplies multi-object atomicity, so strict_serializable's `transactions` is not asked of members.
+        // The transaction itself supplies multi-object atomicity, so strict_serializable's `transactions` is not asked
+        // of members.
         if (m === strong || missing(m.level.value, top.value).every((g) => g === 'transactions')) continue;
         const prop = m.data.props.consistency;
         const own = isOrigin(prop, m.level) ? prop?.level : undefined;
@@ -30,7 +31,11 @@ export const rule: Rule = {
         report({
           uri: tx.origin.uri,
           range: m.name.range,
-          message: `Transaction '${tx.name}' writes '${strong.data.name}' (${top.value.display}) and '${m.data.name}' (${m.level.value.display}) atomically: '${m.data.name}' lacks ${lacking(m.level.value, top.value, ['transactions'])}, so its readers can see the transaction half-applied.`,
+          message:
+            `Transaction '${tx.name}' writes '${strong.data.name}' (${top.value.display}) ` +
+            `and '${m.data.name}' (${m.level.value.display}) atomically: '${m.data.name}' ` +
+            `lacks ${lacking(m.level.value, top.value, ['transactions'])}, so its readers ` +
+            'can see the transaction half-applied.',
           related: [
             {
               uri: m.level.origin.uri,

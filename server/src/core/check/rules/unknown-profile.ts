@@ -18,7 +18,9 @@ export const rule: Rule = {
       report({
         uri: p.origin.uri,
         range: p.origin.range,
-        message: `Unknown profile '${p.value}'; built-in or declared profiles: ${names.join(', ')}. Estimates use ${defaultProfileName}.${closest(p.value, names) ? ` Did you mean '${suggestion}'?` : ''}`,
+        message:
+          `Unknown profile '${p.value}'; built-in or declared profiles: ${names.join(', ')}. Estimates ` +
+          `use ${defaultProfileName}.${closest(p.value, names) ? ` Did you mean '${suggestion}'?` : ''}`,
         fixes: [
           {
             title: `Change to '${suggestion}'`,

@@ -29,7 +29,8 @@ export const rule: Rule = {
       report({
         uri: ref.uri,
         range: ref.range,
-        message: `Unknown ${words[ref.kind]} '${ref.name}'${where}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
+        message:
+          `Unknown ${words[ref.kind]} ` + `'${ref.name}'${where}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
         fixes: suggestion
           ? [{ title: `Change to '${suggestion}'`, edits: [{ uri: ref.uri, range: ref.range, newText: suggestion }] }]
           : undefined,

@@ -82,7 +82,9 @@ export const rule: Rule = {
           report({
             uri: r.origin.uri,
             range: r.origin.range,
-            message: `Region '${r.name}' of topology '${topo.name}' is reached by no chain of links from ${names}: its ${plural(r.replicas, 'replica')} cannot replicate with them, and round trips to it are unknown.`,
+            message:
+              `Region '${r.name}' of topology '${topo.name}' is reached by no chain of links from ${names}: its ` +
+              `${plural(r.replicas, 'replica')} cannot replicate with them, and round trips to it are unknown.`,
             fixes: fix ? [fix] : undefined,
           });
         }

@@ -90,8 +90,10 @@ function splitGaps(ctx: RuleContext, seen: Seen, d: DataModel, sets: Map<string,
           seen,
           d,
           c,
-          `\`when ${conditionText(wa.decl.conditions)}\` and \`when ${conditionText(wb.decl.conditions)}\` of \`${d.name}\` both exclude ` +
-            `${field} == ${above.lo.text}: that value falls to the base level ${show(d.effective.level?.value)}, not ${show(toLevel)}. ` +
+          `\`when ${conditionText(wa.decl.conditions)}\` and \`when ` +
+            `${conditionText(wb.decl.conditions)}\` of \`${d.name}\` both exclude ` +
+            `${field} == ${above.lo.text}: that value falls to the base ` +
+            `level ${show(d.effective.level?.value)}, not ${show(toLevel)}. ` +
             `Use \`${op}\` in one of them.`,
           `Change \`${c.op}\` to \`${op}\``,
           { range: c.opRange, newText: op },
@@ -139,9 +141,12 @@ function tierGaps(ctx: RuleContext, seen: Seen, d: DataModel, sets: Map<string, 
             seen,
             d,
             c,
-            `\`when ${conditionText(w.decl.conditions)}\` of \`${d.name}\` names tier \`${t.name}\`, which applies when ${conditionText(applies)}: ` +
-              `${missed}${boundary ? ' itself' : ''} falls to the base level ${show(d.effective.level?.value)}, not ${show(t.level)}` +
-              `${boundary ? ' (source contradiction 34: "> ₹1 lakh" at L3531 vs `>= 100000` at L3562)' : ''}. Use the tier's \`${field} ${tierOp} ${tb.text}\`.`,
+            `\`when ${conditionText(w.decl.conditions)}\` of \`${d.name}\` names ` +
+              `tier \`${t.name}\`, which applies when ${conditionText(applies)}: ` +
+              `${missed}${boundary ? ' itself' : ''} falls to the base ` +
+              `level ${show(d.effective.level?.value)}, not ${show(t.level)}` +
+              `${boundary ? ' (source contradiction 34: "> ₹1 lakh" at L3531 vs `>= 100000` at L3562)' : ''}. ` +
+              `Use the tier's \`${field} ${tierOp} ${tb.text}\`.`,
             boundary ? `Change \`${c.op}\` to \`${tierOp}\`` : `Use \`${field} ${tierOp} ${tb.text}\``,
             boundary
               ? { range: c.opRange, newText: tierOp }

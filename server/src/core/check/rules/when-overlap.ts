@@ -40,7 +40,9 @@ function overlap(a: Map<string, FieldSet>, b: Map<string, FieldSet>): [string, F
   return common.length > 0 && common.every(([, s]) => isEmpty(s) === false) ? common : undefined;
 }
 
-/** Narrow the weaker branch so it excludes the stronger one's values on `field` (only for a half-bounded stronger set). */
+/**
+ * Narrow the weaker branch so it excludes the stronger one's values on `field` (only for a half-bounded stronger set).
+ */
 function narrowFix(d: DataModel, weak: WhenModel, strong: WhenModel, field: string): Fix | undefined {
   const s = fieldSets(strong.decl.conditions).get(field);
   if (s?.kind !== 'range' || (s.lo && s.hi) || (!s.lo && !s.hi)) return undefined;
@@ -85,8 +87,10 @@ export const rule: Rule = {
             uri: d.origin.uri,
             range: spanOf(b.decl.conditions),
             message:
-              `\`when ${conditionText(b.decl.conditions)}\` (${levelOf(b)}) and \`when ${conditionText(a.decl.conditions)}\` (${levelOf(a)}) ` +
-              `of \`${d.name}\` both apply for ${common.map(([f, s]) => describeSet(f, s)).join(' and ')}, and their bodies differ: ` +
+              `\`when ${conditionText(b.decl.conditions)}\` (${levelOf(b)}) and ` +
+              `\`when ${conditionText(a.decl.conditions)}\` (${levelOf(a)}) ` +
+              `of \`${d.name}\` both apply for ` +
+              `${common.map(([f, s]) => describeSet(f, s)).join(' and ')}, and their bodies differ: ` +
               'no precedence between them is defined. Narrow one branch so they do not overlap.',
             related: [{ uri: d.origin.uri, range: spanOf(a.decl.conditions), message: 'the other branch' }],
             fixes: fix ? [fix] : undefined,

@@ -17,7 +17,8 @@ export const rule: Rule = {
       const factor = e.workload.peakFactor;
       const peak = e.workload.peakDeclared
         ? `declared peak ${c(e.workload.peakPerSec)}/s`
-        : `peak ≈ ${c(e.workload.peakPerSec)}/s (average ${c(e.workload.avgPerSec)}/s × peak factor ${factor} of profile ${e.profile})`;
+        : `peak ≈ ${c(e.workload.peakPerSec)}/s (average ` +
+          `${c(e.workload.avgPerSec)}/s × peak factor ${factor} of profile ${e.profile})`;
       const level = (e.level ?? 'eventual').replace(/ \(.*\)$/, '');
       report({
         uri: w.origin.uri,

@@ -54,6 +54,9 @@ export const cloudGeneric2024: Profile = {
   notes: {
     ...india2024.notes,
     availability: 'a region is up 99.99% and an instance 99.5% (illustrative cloud uptime targets), independently',
-    cost: "prices are illustrative cloud list-price-style figures (instance per replica per month, $0.02/GB inter-region, per-million requests), not quotes; engineer hours per level class are the source calculator's (source L1945–L1955)",
+    cost:
+      'prices are illustrative cloud list-price-style figures (instance per replica ' +
+      'per month, $0.02/GB inter-region, per-million requests), not quotes; engineer ' +
+      "hours per level class are the source calculator's (source L1945–L1955)",
   },
 };

@@ -94,12 +94,18 @@ export const india2024: Profile = {
   peakFactor: 2,
   notes: {
     latency:
-      'service time inside the store is the Flipkart cart benchmark P95 per level class (strong 45 ms, session 25 ms, eventual 12 ms; source L1900–L1902), with p50 = P95 ÷ 2 and p99 = 2 × P95 (the source gives only P95)',
+      'service time inside the store is the Flipkart cart benchmark P95 per level ' +
+      'class (strong 45 ms, session 25 ms, eventual 12 ms; source L1900–L1902), ' +
+      'with p50 = P95 ÷ 2 and p99 = 2 × P95 (the source gives only P95)',
     availability:
-      'a region is up 99.95% (SBI system availability, source L311) and a replica 99.9% (assumption; the source gives no per-machine figure), independently',
+      'a region is up 99.95% (SBI system availability, source L311) and a replica ' +
+      '99.9% (assumption; the source gives no per-machine figure), independently',
     capacity:
-      'capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual 8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure',
-    cost: "costs are the source's ConsistencyCostCalculator (source L1918–L2000) per level class, with declared replicas instead of its default counts; per-million cost applies to every operation, reads and writes",
+      'capacity per replica is the Flipkart cart benchmark (strong 1,200, session 3,800, eventual ' +
+      '8,500 ops/s; source L1899–L1902), chosen over Paytm (L1904–L1906), which has no session figure',
+    cost:
+      "costs are the source's ConsistencyCostCalculator (source L1918–L2000) per level class, with declared " +
+      'replicas instead of its default counts; per-million cost applies to every operation, reads and writes',
     peak: 'peak = 2 × average when no peak is declared (Flipkart counts up to 2x as normal load, source L4053–L4055)',
     intraRegion: 'intra-region round trip 1 ms (profile; the source gives none, digest §4.4)',
   },
