@@ -25,7 +25,17 @@ export class Checker {
   /** Keys whose replicas still disagreed after the run settled (undefined: not judged). */
   diverged: number | undefined;
 
-  constructor(g: Group) {
+  /**
+   * @param reads whether the run can complete a read of this data type at all (its read share is above 0).
+   * Without reads, the session state and the rings of acknowledged writes (sessions.ts, ring.ts) are never
+   * consulted: every session guarantee, staleness, bound and prefix figure is judged in `readOk` alone, and
+   * the ring's contents reach the result only through a read. So a write-only run skips keeping them, and
+   * its results are exactly those it would have had (the lost-update count, kept from `okAdds`, still is).
+   */
+  constructor(
+    g: Group,
+    private reads = true,
+  ) {
     const ring = ringSize(g.keys, g.slots);
     const names = { group: g.name, write: g.counter ? ('add' as const) : ('write' as const) };
     this.sessions = new Sessions(g.keys, g.slots, ring, names);
@@ -36,7 +46,7 @@ export class Checker {
   }
 
   writeOk(session: number, key: number, slot: number, idx: number, op: Op): void {
-    this.sessions.writeOk(session, key, slot, idx, op);
+    if (this.reads) this.sessions.writeOk(session, key, slot, idx, op);
     this.okAdds[key]++;
   }
 

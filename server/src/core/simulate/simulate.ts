@@ -117,7 +117,9 @@ export function simulate(model: PolicyModel, sc: Scenario, o: SimulateOptions = 
   const lastFault = faults.reduce((m, f) => Math.max(m, f.atMs + f.forMs), 0);
   const span = Math.max(sc.durationMs, lastFault);
   const metrics = groups.map((g) => new GroupMetrics(faults, g.regions.length, span));
-  const checkers = groups.map((g) => new Checker(g));
+  // Reads come only from the workload (an arrival is a read when a uniform draw in [0, 1) falls below the
+  // read share), so a data type with a read share of 0 never completes one: its checker keeps no read state.
+  const checkers = groups.map((g, i) => new Checker(g, readShares[i] > 0));
   const checking = o.checks !== false;
   const verifiers = groups.map((g) => (checking ? historyVerifier(g) : undefined));
   let clock = () => 0;
