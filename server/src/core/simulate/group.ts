@@ -63,7 +63,8 @@ export interface Group {
   pools: Pools;
   /** Clock offset per region, ms. */
   skew: Float64Array;
-  /** Replica states as reads see them, replica * keys + key; leaderless coordinators' states, region * keys + key. */
+  /** Replica states as reads see them, key * n + replica; leaderless coordinators' states, key * regions + region
+   *  (key-major: a write touches one key at every replica, so its versions sit together in memory). */
   states: Version[];
   /** A log's followers' stored states when reads see only committed writes (they differ until the commit
    *  reaches them); null when what a replica stores is what reads see. */
@@ -157,11 +158,11 @@ export function buildGroup(
   const net = new Network(regions, data.topology, delays, sc.delays?.links, rng, faults);
   // A log's terms: the first, and at most one election per fault boundary.
   const slots = writeMode === 'log' ? Math.min(maxTerms, 1 + 2 * (sc.faults?.length ?? 0)) : regions.length;
-  const states = Array.from({ length: n * keys }, () => emptyVersion(slots));
+  const states = versionTable(n, keys, slots);
   // A log's followers show only committed writes (Raft applies committed entries; a standby replays commits):
   // when a write commits before it is replicated (W = 1) that is what they receive; else they wait for the commit.
   const committedOnly = writeMode === 'log' && (readMode === 'sticky' || (readMode === 'local' && core.w > 1));
-  const accepted = committedOnly ? Array.from({ length: n * keys }, () => emptyVersion(slots)) : null;
+  const accepted = committedOnly ? versionTable(n, keys, slots) : null;
   const electionMs = sc.electionMs ?? defaults.electionMs;
   const lead = new Leadership(writeMode, leaders, regions, replicas, keys, slots, electionMs, data.topology);
   const capacity = profile.classes[level.costClass];
@@ -239,7 +240,7 @@ export function buildGroup(
     skew: Float64Array.from(regions, clockOf),
     states,
     accepted,
-    proxies: leaderless ? Array.from({ length: regions.length * keys }, () => emptyVersion(slots)) : [],
+    proxies: leaderless ? versionTable(regions.length, keys, slots) : [],
     nextValue: new Float64Array(keys),
     notes,
   };
@@ -260,4 +261,9 @@ function readModeOf(
     return level.guarantees.has('real_time') ? 'lease' : 'sticky';
   }
   return mode === 'quorum' && !sessiony ? 'quorum' : 'local';
+}
+
+/** Empty versions, indexed key * owners + owner and made in that order. */
+function versionTable(owners: number, keys: number, slots: number): Version[] {
+  return Array.from({ length: owners * keys }, () => emptyVersion(slots));
 }

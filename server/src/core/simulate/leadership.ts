@@ -176,8 +176,8 @@ export class Leadership {
     const K = this.keys;
     for (let k = 0; k < K; k++) {
       const h = this.head[k];
-      assign((g.accepted ?? g.states)[r * K + k], h);
-      if (g.accepted) assign(g.states[r * K + k], g.states[this.leader * K + k]);
+      assign((g.accepted ?? g.states)[k * g.n + r], h);
+      if (g.accepted) assign(g.states[k * g.n + r], g.states[k * g.n + this.leader]);
       this.match[r * K + k] = h.vv[this.slot];
       sim.wake(g, r, k);
     }
@@ -228,8 +228,8 @@ export class Leadership {
     this.term++;
     const head: Version[] = [];
     for (let k = 0; k < K; k++) {
-      let best = stored[members[0] * K + k];
-      for (const r of members) if (newerLog(stored[r * K + k].vv, best.vv)) best = stored[r * K + k];
+      let best = stored[k * g.n + members[0]];
+      for (const r of members) if (newerLog(stored[k * g.n + r].vv, best.vv)) best = stored[k * g.n + r];
       head.push(copyVersion(best));
       this.committed[k] = 0;
       this.pending[k] = undefined;
@@ -238,8 +238,8 @@ export class Leadership {
     this.match.fill(0);
     for (const r of members) {
       for (let k = 0; k < K; k++) {
-        assign(stored[r * K + k], head[k]);
-        if (g.accepted) assign(g.states[r * K + k], head[k]);
+        assign(stored[k * g.n + r], head[k]);
+        if (g.accepted) assign(g.states[k * g.n + r], head[k]);
         this.match[r * K + k] = 0;
         sim.wake(g, r, k);
       }

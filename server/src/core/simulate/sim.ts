@@ -35,7 +35,9 @@ export class Sim {
   private pool: Ev[] = [];
   /** Per group, per replica: operations waiting for the replica to catch up. */
   readonly waiters: Waiter[][][];
-  readonly commits: CommitLog[];
+  /** Per group, the recent commits a bounded-staleness read must include; none for other levels (only a
+   *  bounded group's reads consult it, read-path.ts). */
+  readonly commits: (CommitLog | undefined)[];
   readonly visibility: Visibility[];
   workload!: Workload;
   private deadlines: TimerQueue;
@@ -54,7 +56,7 @@ export class Sim {
     probeStride: number[],
   ) {
     this.waiters = groups.map((g) => Array.from({ length: g.n }, () => []));
-    this.commits = groups.map((g) => new CommitLog(g.keys, g.slots));
+    this.commits = groups.map((g) => (g.bounded ? new CommitLog(g.keys, g.slots) : undefined));
     this.visibility = groups.map((g, i) => new Visibility(g, visibilityAt, probeStride[i]));
     this.deadlines = new TimerQueue(cfg.timeoutMs);
     this.attempts = new TimerQueue(cfg.timeoutMs / 2);
@@ -125,7 +127,7 @@ export class Sim {
   wake(g: Group, j: number, key: number): void {
     const list = this.waiters[g.index][j];
     if (list.length === 0) return;
-    const st = g.states[j * g.keys + key];
+    const st = g.states[key * g.n + j];
     const ready: Waiter[] = [];
     let keep = 0;
     for (const w of list) {

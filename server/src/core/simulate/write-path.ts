@@ -60,12 +60,11 @@ export function coordinate(sim: Sim, op: Op, j: number): void {
     propose(sim, op);
     return;
   }
-  const K = g.keys;
   const o = op.coord;
-  let base = g.states[j * K + op.key];
+  let base = g.states[op.key * g.n + j];
   if (g.writeMode === 'leaderless') {
-    base = g.proxies[o * K + op.key];
-    if (!(g.faults.any && g.faults.down(o, sim.now))) apply(base, g.states[j * K + op.key], g.order);
+    base = g.proxies[op.key * g.regions.length + o];
+    if (!(g.faults.any && g.faults.down(o, sim.now))) apply(base, g.states[op.key * g.n + j], g.order);
   }
   const need = op.fallback ? undefined : tokenNeed(op, g.needs.writeW, g.needs.writeR);
   if (need && !includes(base.vv, need)) {
@@ -136,7 +135,7 @@ function propose(sim: Sim, op: Op): void {
     if (r === L.leader) continue;
     replicate(sim, op, w, r, Kind.Write, 0);
   }
-  if (g.accepted) apply(stored[L.leader * K + key], w, g.order);
+  if (g.accepted) apply(stored[key * g.n + L.leader], w, g.order);
   tryCommit(sim, g.lead.leader, op.g, key);
 }
 
@@ -166,7 +165,7 @@ export function onWrite(sim: Sim, e: Ev): void {
   if (g.writeMode === 'log') {
     const L = g.lead;
     if (w.term < L.termOf[r]) return; // a deposed leader's write
-    const res = apply((g.accepted ?? g.states)[r * g.keys + w.key], w, g.order);
+    const res = apply((g.accepted ?? g.states)[w.key * g.n + r], w, g.order);
     if (res !== Applied.Old && !g.accepted) {
       sim.wake(g, r, w.key);
       sim.observeApply(g, r, w.key);
@@ -187,7 +186,7 @@ export function onWrite(sim: Sim, e: Ev): void {
     }
     return;
   }
-  const res = apply(g.states[r * g.keys + w.key], w, g.order);
+  const res = apply(g.states[w.key * g.n + r], w, g.order);
   if (res >= Applied.Won) sim.metrics[g.index].conflicts++;
   if (res !== Applied.Old) {
     sim.wake(g, r, w.key);
@@ -230,7 +229,7 @@ export function tryCommit(sim: Sim, leader: number, g: Op['g'], key: number): vo
     if (holders < g.w) return;
     const op = list.shift()!;
     L.committed[key] = pos;
-    apply(g.states[leader * K + key], op.w!, g.order);
+    apply(g.states[key * g.n + leader], op.w!, g.order);
     sim.wake(g, leader, key);
     sim.observeApply(g, leader, key);
     committed(sim, op);
@@ -265,7 +264,7 @@ export function onCommit(sim: Sim, e: Ev): void {
     return;
   }
   if (w.term < g.lead.termOf[r]) return;
-  if (apply(g.states[r * g.keys + w.key], w, g.order) !== Applied.Old) {
+  if (apply(g.states[w.key * g.n + r], w, g.order) !== Applied.Old) {
     sim.wake(g, r, w.key);
     sim.observeApply(g, r, w.key);
   }
@@ -284,9 +283,9 @@ function checkCommit(sim: Sim, op: Op): void {
   else sim.send(g, op.coord, op.region, 0, Kind.Reply, op, -1, op.attempt, null, flag);
 }
 
-/** What every commit feeds: the bounded-staleness log and the t-visibility probe. */
+/** What every commit feeds: the bounded-staleness log (bounded levels) and the t-visibility probe. */
 function committed(sim: Sim, op: Op): void {
   const w = op.w!;
-  sim.commits[op.g.index].push(w.key, w.slot, w.idx, sim.now);
+  sim.commits[op.g.index]?.push(w.key, w.slot, w.idx, sim.now);
   onCommitted(sim, op, w);
 }
