@@ -16,8 +16,11 @@ export class Checker {
   readonly staleness: Staleness;
   readonly sessions: Sessions;
   readonly prefix: Prefix | undefined;
+  /** Per key, acknowledged and indeterminate adds; only counters' are kept, as only they are read (`final`,
+   *  which the run calls for counters alone). */
   private okAdds: Float64Array;
   private infoAdds: Float64Array;
+  private counter: boolean;
   lostUpdates = 0;
   readonly lostWitnesses = new Witnesses();
   /** Final values above every acknowledged and indeterminate add: a write applied twice. */
@@ -30,7 +33,7 @@ export class Checker {
    * Without reads, the session state and the rings of acknowledged writes (sessions.ts, ring.ts) are never
    * consulted: every session guarantee, staleness, bound and prefix figure is judged in `readOk` alone, and
    * the ring's contents reach the result only through a read. So a write-only run skips keeping them, and
-   * its results are exactly those it would have had (the lost-update count, kept from `okAdds`, still is).
+   * its results are exactly those it would have had (a counter's lost-update count, from `okAdds`, still is).
    */
   constructor(
     g: Group,
@@ -41,17 +44,18 @@ export class Checker {
     this.sessions = new Sessions(g.keys, g.slots, ring, names);
     this.staleness = new Staleness(g.slots, boundsOf(g), this.sessions.rings);
     this.prefix = g.slots > 1 ? new Prefix(g.keys, g.slots, names) : undefined;
-    this.okAdds = new Float64Array(g.keys);
-    this.infoAdds = new Float64Array(g.keys);
+    this.counter = g.counter;
+    this.okAdds = new Float64Array(g.counter ? g.keys : 0);
+    this.infoAdds = new Float64Array(g.counter ? g.keys : 0);
   }
 
   writeOk(session: number, key: number, slot: number, idx: number, op: Op): void {
     if (this.reads) this.sessions.writeOk(session, key, slot, idx, op);
-    this.okAdds[key]++;
+    if (this.counter) this.okAdds[key]++;
   }
 
   writeInfo(key: number): void {
-    this.infoAdds[key]++;
+    if (this.counter) this.infoAdds[key]++;
   }
 
   readOk(session: number, key: number, vv: VV, op: Op, fallback: boolean): void {

@@ -26,11 +26,12 @@ export function strategyOf(conflict: string | undefined): Strategy {
 /** A version vector: per slot, how many of its writes are included (plain arrays: they are small and made often). */
 export type VV = number[];
 
-/** n zeros, as a packed array (`new Array(n)` would make a holey one, slower on every access). */
+/** n zeros, as a packed array (`new Array(n)` would make a holey one, slower on every access), trimmed to
+ *  its length: `push` leaves room for 17 elements, which would spread a table of versions over memory. */
 export function zeros(n: number): VV {
   const out: VV = [];
   for (let i = 0; i < n; i++) out.push(0);
-  return out;
+  return out.slice();
 }
 
 export interface Version {

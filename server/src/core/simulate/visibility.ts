@@ -160,7 +160,7 @@ export class Visibility {
       if (p.left === 0) this.done(p);
       else list[keep++] = p;
     }
-    list.length = keep;
+    if (keep !== list.length) list.length = keep; // setting a length, even the same, is a runtime call
   }
 
   /** The run ended: probes still waiting count their unshown replicas as never showing the write. */
