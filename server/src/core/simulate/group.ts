@@ -16,7 +16,8 @@ import { defaultDelays, Network } from './network';
 import { protocolNotes, type ReadMode, type WriteMode } from './protocol';
 import type { Rng } from './prng';
 import { defaults, type Scenario } from './scenario';
-import { emptyVersion, strategyOf, type Order, type Strategy, type Version } from './state';
+import { VersionTable } from './table';
+import { strategyOf, type Order, type Strategy } from './state';
 
 /** Terms a log can reach in one run (elections beyond it do not happen; the run says so). */
 export const maxTerms = 64;
@@ -65,11 +66,11 @@ export interface Group {
   skew: Float64Array;
   /** Replica states as reads see them, key * n + replica; leaderless coordinators' states, key * regions + region
    *  (key-major: a write touches one key at every replica, so its versions sit together in memory). */
-  states: Version[];
+  states: VersionTable;
   /** A log's followers' stored states when reads see only committed writes (they differ until the commit
    *  reaches them); null when what a replica stores is what reads see. */
-  accepted: Version[] | null;
-  proxies: Version[];
+  accepted: VersionTable | null;
+  proxies: VersionTable;
   /** Next unique register value per key. */
   nextValue: Float64Array;
   notes: string[];
@@ -158,11 +159,11 @@ export function buildGroup(
   const net = new Network(regions, data.topology, delays, sc.delays?.links, rng, faults);
   // A log's terms: the first, and at most one election per fault boundary.
   const slots = writeMode === 'log' ? Math.min(maxTerms, 1 + 2 * (sc.faults?.length ?? 0)) : regions.length;
-  const states = versionTable(n, keys, slots);
+  const states = new VersionTable(n * keys, slots);
   // A log's followers show only committed writes (Raft applies committed entries; a standby replays commits):
   // when a write commits before it is replicated (W = 1) that is what they receive; else they wait for the commit.
   const committedOnly = writeMode === 'log' && (readMode === 'sticky' || (readMode === 'local' && core.w > 1));
-  const accepted = committedOnly ? versionTable(n, keys, slots) : null;
+  const accepted = committedOnly ? new VersionTable(n * keys, slots) : null;
   const electionMs = sc.electionMs ?? defaults.electionMs;
   const lead = new Leadership(writeMode, leaders, regions, replicas, keys, slots, electionMs, data.topology);
   const capacity = profile.classes[level.costClass];
@@ -240,7 +241,7 @@ export function buildGroup(
     skew: Float64Array.from(regions, clockOf),
     states,
     accepted,
-    proxies: leaderless ? versionTable(regions.length, keys, slots) : [],
+    proxies: new VersionTable(leaderless ? regions.length * keys : 0, slots),
     nextValue: new Float64Array(keys),
     notes,
   };
@@ -261,9 +262,4 @@ function readModeOf(
     return level.guarantees.has('real_time') ? 'lease' : 'sticky';
   }
   return mode === 'quorum' && !sessiony ? 'quorum' : 'local';
-}
-
-/** Empty versions, indexed key * owners + owner and made in that order. */
-function versionTable(owners: number, keys: number, slots: number): Version[] {
-  return Array.from({ length: owners * keys }, () => emptyVersion(slots));
 }

@@ -11,7 +11,7 @@ import { Kind, type Op } from './ops';
 import type { WriteMode } from './protocol';
 import type { Sim } from './sim';
 import { tryCommit } from './write-path';
-import { assign, copyVersion, emptyVersion, newerLog, type Version } from './state';
+import { assign, emptyVersion, newerLog, type Version } from './state';
 
 export interface Election {
   /** When the leader lost its majority, and when the new one took over (ms). */
@@ -176,8 +176,8 @@ export class Leadership {
     const K = this.keys;
     for (let k = 0; k < K; k++) {
       const h = this.head[k];
-      assign((g.accepted ?? g.states)[k * g.n + r], h);
-      if (g.accepted) assign(g.states[k * g.n + r], g.states[k * g.n + this.leader]);
+      (g.accepted ?? g.states).assign(k * g.n + r, h);
+      if (g.accepted) g.states.assignRow(k * g.n + r, g.states, k * g.n + this.leader);
       this.match[r * K + k] = h.vv[this.slot];
       sim.wake(g, r, k);
     }
@@ -228,9 +228,12 @@ export class Leadership {
     this.term++;
     const head: Version[] = [];
     for (let k = 0; k < K; k++) {
-      let best = stored[k * g.n + members[0]];
-      for (const r of members) if (newerLog(stored[k * g.n + r].vv, best.vv)) best = stored[k * g.n + r];
-      head.push(copyVersion(best));
+      let best = stored.read(k * g.n + members[0]);
+      for (const r of members) {
+        const v = stored.read(k * g.n + r);
+        if (newerLog(v.vv, best.vv)) best = v;
+      }
+      head.push(best);
       this.committed[k] = 0;
       this.pending[k] = undefined;
     }
@@ -238,8 +241,8 @@ export class Leadership {
     this.match.fill(0);
     for (const r of members) {
       for (let k = 0; k < K; k++) {
-        assign(stored[k * g.n + r], head[k]);
-        if (g.accepted) assign(g.states[k * g.n + r], head[k]);
+        stored.assign(k * g.n + r, head[k]);
+        if (g.accepted) g.states.assign(k * g.n + r, head[k]);
         this.match[r * K + k] = 0;
         sim.wake(g, r, k);
       }

@@ -7,7 +7,7 @@
 import { Action } from './capacity';
 import { Kind, type Ev, type Op } from './ops';
 import type { Sim } from './sim';
-import { apply, copyVersion, includes, type VV } from './state';
+import { apply, copyVersion, type VV } from './state';
 import { combine, tokenNeed } from './tokens';
 
 /** The replica that serves a lease read: the log's leader, or the client's (regional or nearest) primary; -1: none. */
@@ -54,7 +54,7 @@ export function readAt(sim: Sim, e: Ev): void {
   if (!op.fallback && (g.readMode === 'local' || g.readMode === 'sticky')) {
     const bound = g.bounded ? sim.commits[g.index]!.need(op.key, sim.now, g.bounded.ms, g.bounded.versions) : undefined;
     const need = combine(tokenNeed(op, g.needs.readW, g.needs.readR), bound);
-    if (need && !includes(g.states[op.key * g.n + j].vv, need)) {
+    if (need && !g.states.includes(op.key * g.n + j, need)) {
       behind(sim, op, j, need);
       return;
     }
@@ -93,7 +93,7 @@ export function serve(sim: Sim, op: Op, j: number): void {
 /** Replica j answers with its current version. */
 export function answer(sim: Sim, op: Op, j: number): void {
   const g = op.g;
-  const v = copyVersion(g.states[op.key * g.n + j]);
+  const v = g.states.read(op.key * g.n + j);
   sim.send(g, g.replicaRegion[j], op.region, g.net.response(sim.rng), Kind.Reply, op, j, op.attempt, v, 0);
 }
 
@@ -132,7 +132,7 @@ export function onReadReq(sim: Sim, e: Ev): void {
   const g = op.g;
   const b = g.replicaRegion[e.node];
   if (g.faults.any && g.faults.down(b, sim.now)) return;
-  const v = copyVersion(g.states[op.key * g.n + e.node]);
+  const v = g.states.read(op.key * g.n + e.node);
   sim.send(g, b, op.region, g.net.response(sim.rng), Kind.ReadResp, op, e.node, e.att, v, 0);
 }
 
@@ -164,7 +164,7 @@ export function onWriteBack(sim: Sim, e: Ev): void {
   const r = e.node;
   const b = g.replicaRegion[r];
   if (g.faults.any && g.faults.down(b, sim.now)) return;
-  if (apply(g.states[op.key * g.n + r], e.v!, g.order) !== 0) {
+  if (g.states.apply(op.key * g.n + r, e.v!, g.order) !== 0) {
     sim.wake(g, r, op.key);
     sim.observeApply(g, r, op.key);
   }

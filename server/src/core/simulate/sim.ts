@@ -12,7 +12,7 @@ import { Ev, Kind, type Op, type Waiter, type WriteRec } from './ops';
 import type { Rng } from './prng';
 import { answer, onReadReq, onReadResp, onWriteBack, onWriteBackAck, readAt, serve } from './read-path';
 import type { Recorder } from './record';
-import { includes, type Version, type VV } from './state';
+import { type Version, type VV } from './state';
 import { TimerQueue } from './timers';
 import { Visibility } from './visibility';
 import type { Workload } from './workload';
@@ -127,12 +127,12 @@ export class Sim {
   wake(g: Group, j: number, key: number): void {
     const list = this.waiters[g.index][j];
     if (list.length === 0) return;
-    const st = g.states[key * g.n + j];
+    const st = key * g.n + j;
     const ready: Waiter[] = [];
     let keep = 0;
     for (const w of list) {
       if (w.op.done || w.att !== w.op.attempt) continue;
-      if (w.key === key && includes(st.vv, w.need)) ready.push(w);
+      if (w.key === key && g.states.includes(st, w.need)) ready.push(w);
       else list[keep++] = w;
     }
     list.length = keep;

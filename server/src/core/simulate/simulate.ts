@@ -228,9 +228,9 @@ function apportion(n: number, shares: number[]): number[] {
 function divergedKeys(g: Group): number {
   let n = 0;
   for (let k = 0; k < g.keys; k++) {
-    const a = g.states[k * g.n];
+    const a = g.states.read(k * g.n);
     for (let j = 1; j < g.n; j++) {
-      const b = g.states[k * g.n + j];
+      const b = g.states.read(k * g.n + j);
       if (valueOf(b, g.strategy) !== valueOf(a, g.strategy) || b.vv.some((x, i) => x !== a.vv[i])) {
         n++;
         break;
@@ -270,9 +270,9 @@ function finalReads(sim: Sim, groups: Group[]): void {
     const process = sim.nextProcess++;
     for (let k = 0; k < g.keys; k++) {
       const v = emptyVersion(g.slots);
-      for (let j = 0; j < g.n; j++) apply(v, g.states[k * g.n + j], g.order);
-      const owners = g.proxies.length / g.keys;
-      for (let r = 0; r < owners; r++) apply(v, g.proxies[k * owners + r], g.order);
+      for (let j = 0; j < g.n; j++) apply(v, g.states.read(k * g.n + j), g.order);
+      const owners = g.proxies.rows / g.keys;
+      for (let r = 0; r < owners; r++) apply(v, g.proxies.read(k * owners + r), g.order);
       const value = valueOf(v, g.strategy);
       if (g.counter) sim.checkers[g.index]?.final(k, value, g.name);
       sim.record.final(g, k, process, value, v.vv);

@@ -78,15 +78,30 @@ export function valueOf(v: Version, s: Strategy): number {
 
 /** Does register version a beat b when they are concurrent? */
 function beats(s: Strategy, a: Version, b: Version): boolean {
+  return beatsBy(s, a.value, a.ts, a.seq, a.origin, b.value, b.ts, b.seq, b.origin);
+}
+
+/** `beats` on the versions' fields (table.ts keeps versions as rows of numbers). */
+export function beatsBy(
+  s: Strategy,
+  aValue: number,
+  aTs: number,
+  aSeq: number,
+  aOrigin: number,
+  bValue: number,
+  bTs: number,
+  bSeq: number,
+  bOrigin: number,
+): boolean {
   switch (s) {
     case 'highest_sequence':
-      return a.seq !== b.seq ? a.seq > b.seq : a.origin > b.origin;
+      return aSeq !== bSeq ? aSeq > bSeq : aOrigin > bOrigin;
     case 'lowest_amount':
-      return a.value !== b.value ? a.value < b.value : a.ts !== b.ts ? a.ts < b.ts : a.origin < b.origin;
+      return aValue !== bValue ? aValue < bValue : aTs !== bTs ? aTs < bTs : aOrigin < bOrigin;
     case 'abort': // first writer wins; the later one is aborted
-      return a.ts !== b.ts ? a.ts < b.ts : a.origin < b.origin;
+      return aTs !== bTs ? aTs < bTs : aOrigin < bOrigin;
     default:
-      return a.ts !== b.ts ? a.ts > b.ts : a.origin > b.origin;
+      return aTs !== bTs ? aTs > bTs : aOrigin > bOrigin;
   }
 }
 

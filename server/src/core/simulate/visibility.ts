@@ -142,8 +142,7 @@ export class Visibility {
   /** Replica i of the probe shows the write by `now`? Then its threshold counts. */
   private check(p: Probe, i: number, now: number): void {
     if (p.seen[i]) return;
-    const st = this.g.states[p.key * this.g.n + p.replicas[i]];
-    if (st.vv[p.slot] < p.idx) return;
+    if (this.g.states.vvAt(p.key * this.g.n + p.replicas[i], p.slot) < p.idx) return;
     p.seen[i] = 1;
     p.left--;
     p.best = Math.min(p.best, now - p.commit - p.q[i]);

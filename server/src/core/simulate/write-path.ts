@@ -8,7 +8,7 @@ import { majority } from '../util/quorum';
 import { Action } from './capacity';
 import { Kind, type Ev, type Op, type WriteRec } from './ops';
 import type { Sim } from './sim';
-import { apply, Applied, assign, includes } from './state';
+import { Applied, assign } from './state';
 import { tokenNeed } from './tokens';
 import { onCommitted } from './visibility';
 
@@ -61,31 +61,35 @@ export function coordinate(sim: Sim, op: Op, j: number): void {
     return;
   }
   const o = op.coord;
-  let base = g.states[op.key * g.n + j];
+  // The version the write builds on: the replica's, or a leaderless coordinator's (which first takes in the
+  // replica beside it, unless its region is down).
+  let base = g.states;
+  let row = op.key * g.n + j;
   if (g.writeMode === 'leaderless') {
-    base = g.proxies[op.key * g.regions.length + o];
-    if (!(g.faults.any && g.faults.down(o, sim.now))) apply(base, g.states[op.key * g.n + j], g.order);
+    base = g.proxies;
+    row = op.key * g.regions.length + o;
+    if (!(g.faults.any && g.faults.down(o, sim.now))) base.applyRow(row, g.states, op.key * g.n + j, g.order);
   }
   const need = op.fallback ? undefined : tokenNeed(op, g.needs.writeW, g.needs.writeR);
-  if (need && !includes(base.vv, need)) {
+  if (need && !base.includes(row, need)) {
     sim.wait(g, j, op, need);
     return;
   }
-  const vv = base.vv.slice();
+  const vv = base.vector(row);
   const slot = g.slots === 1 ? 0 : o;
   vv[slot]++;
   const w: WriteRec = {
     vv,
-    value: g.counter ? base.value + 1 : op.value,
+    value: g.counter ? base.value(row) + 1 : op.value,
     ts: sim.now + g.skew[o],
-    seq: base.seq + 1,
+    seq: base.seq(row) + 1,
     origin: o,
     idx: vv[slot],
     slot,
     key: op.key,
     term: 0,
   };
-  apply(base, w, g.order);
+  base.apply(row, w, g.order);
   op.w = w;
   op.acks = 0;
   const leaderless = g.writeMode === 'leaderless';
@@ -135,7 +139,7 @@ function propose(sim: Sim, op: Op): void {
     if (r === L.leader) continue;
     replicate(sim, op, w, r, Kind.Write, 0);
   }
-  if (g.accepted) apply(stored[key * g.n + L.leader], w, g.order);
+  if (g.accepted) stored.apply(key * g.n + L.leader, w, g.order);
   tryCommit(sim, g.lead.leader, op.g, key);
 }
 
@@ -165,7 +169,7 @@ export function onWrite(sim: Sim, e: Ev): void {
   if (g.writeMode === 'log') {
     const L = g.lead;
     if (w.term < L.termOf[r]) return; // a deposed leader's write
-    const res = apply((g.accepted ?? g.states)[w.key * g.n + r], w, g.order);
+    const res = (g.accepted ?? g.states).apply(w.key * g.n + r, w, g.order);
     if (res !== Applied.Old && !g.accepted) {
       sim.wake(g, r, w.key);
       sim.observeApply(g, r, w.key);
@@ -186,7 +190,7 @@ export function onWrite(sim: Sim, e: Ev): void {
     }
     return;
   }
-  const res = apply(g.states[w.key * g.n + r], w, g.order);
+  const res = g.states.apply(w.key * g.n + r, w, g.order);
   if (res >= Applied.Won) sim.metrics[g.index].conflicts++;
   if (res !== Applied.Old) {
     sim.wake(g, r, w.key);
@@ -229,7 +233,7 @@ export function tryCommit(sim: Sim, leader: number, g: Op['g'], key: number): vo
     if (holders < g.w) return;
     const op = list.shift()!;
     L.committed[key] = pos;
-    apply(g.states[key * g.n + leader], op.w!, g.order);
+    g.states.apply(key * g.n + leader, op.w!, g.order);
     sim.wake(g, leader, key);
     sim.observeApply(g, leader, key);
     committed(sim, op);
@@ -264,7 +268,7 @@ export function onCommit(sim: Sim, e: Ev): void {
     return;
   }
   if (w.term < g.lead.termOf[r]) return;
-  if (apply(g.states[w.key * g.n + r], w, g.order) !== Applied.Old) {
+  if (g.states.apply(w.key * g.n + r, w, g.order) !== Applied.Old) {
     sim.wake(g, r, w.key);
     sim.observeApply(g, r, w.key);
   }
