@@ -108,9 +108,10 @@ export function complete(
   op.version = v ? v.vv : !op.read && op.w ? op.w.vv : null;
   sim.record.complete(op, type, value, v ? v.vv : null, error);
   const checker = sim.checkers[g.index];
-  if (type === 'ok' && v && checker) {
-    if (op.read) checker.readOk(s.id, op.key, v.vv, op, op.fallback);
-    else checker.writeOk(s.id, op.key, op.w!.slot, op.w!.idx, op);
+  if (type === 'ok' && v) {
+    if (op.read) checker?.readOk(s.id, op.key, v.vv, op, op.fallback);
+    else checker?.writeOk(s.id, op.key, op.w!.slot, op.w!.idx, op);
+    // The client library's session tokens are part of the protocol, with or without the checks.
     tokenUpdate(op, v.vv);
   } else if (type === 'info') {
     checker?.writeInfo(op.key);
