@@ -168,3 +168,14 @@ test('token soup (fixed seed) gives the same CST and errors', () => {
     same(words.join(next() < 0.5 ? ' ' : '\n'), `soup ${k}`);
   }
 });
+
+test('every token of two samples deleted, doubled or replaced by a name, one at a time, gives the same result', () => {
+  for (const [name, text] of samples.filter(([f]) => /upi-wallet|simulation-mistakes/.test(f))) {
+    for (const t of tokenize(text, 'file:///d.consistency').tokens) {
+      const [start, end] = [t.startOffset, t.startOffset + t.image.length];
+      same(text.slice(0, start) + text.slice(end), `${name} without ${tokenText(t)}`);
+      same(`${text.slice(0, end)} ${t.image}${text.slice(end)}`, `${name} with ${tokenText(t)} twice`);
+      same(`${text.slice(0, start)}zz${text.slice(end)}`, `${name} with ${tokenText(t)} replaced`);
+    }
+  }
+});
