@@ -78,10 +78,24 @@ function rests(rule: Rule): Map<string, string> {
   return out;
 }
 
+/** `'site': 'types',`, the types on lines of their own when the entry would be longer than 120 characters. */
+function entry(site: string, next: string): string {
+  const line = `    '${site}': '${next}',`;
+  if (line.length <= 120) return line;
+  const parts: string[] = [];
+  for (const name of next.split(' ')) {
+    const last = parts.length - 1;
+    if (last >= 0 && parts[last].length + name.length < 100) parts[last] += ` ${name}`;
+    else parts.push(name);
+  }
+  const quoted = parts.map((part, i) => `      '${part}${i < parts.length - 1 ? ' ' : ''}'`);
+  return `    '${site}':\n${quoted.join(' +\n')},`;
+}
+
 function generated(): string {
   const productions = grammarParser().getGAstProductions();
   const rules = Object.values(productions).map((rule) => {
-    const entries = [...rests(rule)].map(([site, next]) => `    '${site}': '${next}',`);
+    const entries = [...rests(rule)].map(([site, next]) => entry(site, next));
     return [`  ${rule.name}: {`, ...entries, '  },'].join('\n');
   });
   return [

@@ -63,7 +63,8 @@ const levelArg: Rule = (p, n) => {
 
 const distArgStart = M.anyOf(M.Identifier, M.Percentile, M.NumberLiteral, M.CurrencySign);
 
-/** `lognormal(median 45ms, p99 80ms)`, `pareto(1.05ms, 1.51)`, `mix(0.38 pareto(…), 0.62 exponential(mean 5.5ms))`. */
+/** `lognormal(median 45ms, p99 80ms)`, `pareto(1.05ms, 1.51)`,
+ *  `mix(0.38 pareto(…), 0.62 exponential(mean 5.5ms))`. */
 export const distribution: Rule = (p, n) => {
   p.consume(n, M.Identifier);
   p.consume(n, M.LParen);

@@ -6,7 +6,8 @@
 export const rests: Record<string, Record<string, string>> = {
   file: {
     'declaration#0':
-      'Kw_import Kw_policy Kw_currency Kw_profile Kw_store Kw_topology Kw_tier Kw_data Kw_transaction Kw_scenario ?',
+      'Kw_import Kw_policy Kw_currency Kw_profile Kw_store Kw_topology Kw_tier Kw_data Kw_transaction ' +
+      'Kw_scenario ?',
   },
   declaration: {
     'importDecl#0': '?',
@@ -134,9 +135,11 @@ export const rests: Record<string, Record<string, string>> = {
     'Kw_scenario#0': 'Name',
     'Name#0': 'LBrace',
     'LBrace#0':
-      'Kw_data Kw_duration Kw_load Kw_clients Kw_fault Kw_seed Kw_keys Kw_timeout Kw_election Kw_visibility RBrace',
+      'Kw_data Kw_duration Kw_load Kw_clients Kw_fault Kw_seed Kw_keys Kw_timeout Kw_election Kw_visibility ' +
+      'RBrace',
     'scenarioProp#0':
-      'Kw_data Kw_duration Kw_load Kw_clients Kw_fault Kw_seed Kw_keys Kw_timeout Kw_election Kw_visibility RBrace',
+      'Kw_data Kw_duration Kw_load Kw_clients Kw_fault Kw_seed Kw_keys Kw_timeout Kw_election Kw_visibility ' +
+      'RBrace',
     'RBrace#0': '?',
   },
   scenarioProp: {
@@ -210,9 +213,13 @@ export const rests: Record<string, Record<string, string>> = {
   },
   block: {
     'LBrace#0':
-      'Kw_topology Kw_tier Kw_consistency Kw_replication Kw_latency Kw_availability Kw_partition Kw_conflict Kw_workload Kw_budget Kw_staleness Kw_category Kw_primary Kw_sessions Kw_money Kw_when Kw_degrade Kw_applies RBrace',
+      'Kw_topology Kw_tier Kw_consistency Kw_replication Kw_latency Kw_availability Kw_partition ' +
+      'Kw_conflict Kw_workload Kw_budget Kw_staleness Kw_category Kw_primary Kw_sessions Kw_money Kw_when ' +
+      'Kw_degrade Kw_applies RBrace',
     'property#0':
-      'Kw_topology Kw_tier Kw_consistency Kw_replication Kw_latency Kw_availability Kw_partition Kw_conflict Kw_workload Kw_budget Kw_staleness Kw_category Kw_primary Kw_sessions Kw_money Kw_when Kw_degrade Kw_applies RBrace',
+      'Kw_topology Kw_tier Kw_consistency Kw_replication Kw_latency Kw_availability Kw_partition ' +
+      'Kw_conflict Kw_workload Kw_budget Kw_staleness Kw_category Kw_primary Kw_sessions Kw_money Kw_when ' +
+      'Kw_degrade Kw_applies RBrace',
     'RBrace#0': '?',
   },
   qualifiedName: {
