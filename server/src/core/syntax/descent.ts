@@ -10,6 +10,17 @@ import { EOF, EOF_TOKEN, matches, type Tk } from './token-match';
 
 export type Rule = (p: Descent, node: CstNode) => void;
 
+/** A node's offsets, NaN until its first child with a place. Stored once as something other than a number,
+ *  so V8 keeps the fields tagged: a NaN or an offset is then stored in place, not boxed as a heap number of
+ *  its own (two fewer allocations per node, ~10% of a parse's). */
+function location(): { startOffset: number; endOffset: number } {
+  return { startOffset: NaN, endOffset: NaN };
+}
+{
+  const tagged = location() as unknown as { startOffset: unknown; endOffset: unknown };
+  tagged.startOffset = tagged.endOffset = undefined;
+}
+
 /** Thrown from where an error is found up to the rule that re-synchronises (Chevrotain's exceptions). */
 export class Fault {
   constructor(readonly error: ParseError) {}
@@ -64,7 +75,7 @@ export class Descent extends Recovery {
 
   /** Calls `rule` (its `idx`-th occurrence in the calling rule) for a child node under `key`. */
   sub(parent: CstNode, rule: Rule, name: string, idx = 0, key = name): CstNode {
-    const node = { name, children: {}, location: { startOffset: NaN, endOffset: NaN } } as CstNode;
+    const node = { name, children: {}, location: location() } as CstNode;
     this.rules.push(name);
     this.sites.push(idx);
     try {
@@ -131,7 +142,7 @@ export class Descent extends Recovery {
 
   /** Reads the whole input with the top rule `rule` (named `name`); errors are in `errors`. */
   top(rule: Rule, name: string): CstNode {
-    const node = { name, children: {}, location: { startOffset: NaN, endOffset: NaN } } as CstNode;
+    const node = { name, children: {}, location: location() } as CstNode;
     this.rules.push(name);
     this.sites.push(0);
     try {

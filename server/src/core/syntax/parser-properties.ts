@@ -4,7 +4,7 @@ import { comparator, levelExpr, quantity, startsQuantity } from './parser-values
 import * as M from './token-match';
 import { K } from './token-match';
 
-const propertyStart = M.anyOf(
+const propertyKeywords = [
   K.topology,
   K.tier,
   K.consistency,
@@ -23,7 +23,10 @@ const propertyStart = M.anyOf(
   K.when,
   K.degrade,
   K.applies,
-);
+];
+const propertyStart = M.anyOf(...propertyKeywords);
+/** The property a keyword starts: its index in `propertyKeywords`. */
+const propertyChoice = M.choice(...propertyKeywords);
 const moreProperties = (p: Descent) => p.at(propertyStart);
 
 export const block: Rule = (p, n) => {
@@ -45,47 +48,66 @@ const dotName: Rule = (p, n) => {
 };
 
 const property: Rule = (p, n) => {
-  const t = p.la(1);
-  if (M.matches(t, K.topology)) {
-    p.consume(n, K.topology);
-    p.consume(n, M.Name);
-  } else if (M.matches(t, K.tier)) {
-    p.consume(n, K.tier);
-    p.sub(n, qualifiedName, 'qualifiedName');
-  } else if (M.matches(t, K.consistency)) {
-    p.consume(n, K.consistency);
-    p.sub(n, levelExpr, 'levelExpr');
-  } else if (M.matches(t, K.replication)) p.sub(n, replicationProp, 'replicationProp');
-  else if (M.matches(t, K.latency)) p.sub(n, latencyProp, 'latencyProp');
-  else if (M.matches(t, K.availability)) bound(p, n, K.availability, 0);
-  else if (M.matches(t, K.partition)) p.sub(n, partitionProp, 'partitionProp');
-  else if (M.matches(t, K.conflict)) {
-    p.consume(n, K.conflict);
-    p.consume(n, M.Identifier, 2, 'strategy');
-    if (p.at(M.Identifier)) p.consume(n, M.Identifier, 3, 'variant');
-  } else if (M.matches(t, K.workload)) p.sub(n, workloadProp, 'workloadProp');
-  else if (M.matches(t, K.budget)) bound(p, n, K.budget, 2);
-  else if (M.matches(t, K.staleness)) bound(p, n, K.staleness, 3);
-  else if (M.matches(t, K.category)) {
-    p.consume(n, K.category);
-    p.consume(n, M.Name, 2);
-  } else if (M.matches(t, K.primary)) {
-    p.consume(n, K.primary);
-    p.atLeastOneSep(n, M.Comma, p.at(M.Name), primaryRegion);
-  } else if (M.matches(t, K.sessions)) {
-    p.consume(n, K.sessions);
-    p.consume(n, M.Identifier, 0, 'mode');
-  } else if (M.matches(t, K.money)) {
-    // `money` alone marks the data as money; `money no` says it is not (whatever its name suggests).
-    p.consume(n, K.money);
-    if (p.at(M.Identifier)) p.consume(n, M.Identifier, 4, 'value');
-  } else if (M.matches(t, K.when)) p.sub(n, whenProp, 'whenProp');
-  else if (M.matches(t, K.degrade)) p.sub(n, degradeProp, 'degradeProp');
-  else if (M.matches(t, K.applies)) {
-    p.consume(n, K.applies);
-    p.consume(n, K.when);
-    p.sub(n, conditions, 'conditions');
-  } else p.fail('noViableAlt');
+  switch (M.altOf(propertyChoice, p.la(1))) {
+    case 0:
+      p.consume(n, K.topology);
+      p.consume(n, M.Name);
+      return;
+    case 1:
+      p.consume(n, K.tier);
+      p.sub(n, qualifiedName, 'qualifiedName');
+      return;
+    case 2:
+      p.consume(n, K.consistency);
+      p.sub(n, levelExpr, 'levelExpr');
+      return;
+    case 3:
+      return void p.sub(n, replicationProp, 'replicationProp');
+    case 4:
+      return void p.sub(n, latencyProp, 'latencyProp');
+    case 5:
+      return bound(p, n, K.availability, 0);
+    case 6:
+      return void p.sub(n, partitionProp, 'partitionProp');
+    case 7:
+      p.consume(n, K.conflict);
+      p.consume(n, M.Identifier, 2, 'strategy');
+      if (p.at(M.Identifier)) p.consume(n, M.Identifier, 3, 'variant');
+      return;
+    case 8:
+      return void p.sub(n, workloadProp, 'workloadProp');
+    case 9:
+      return bound(p, n, K.budget, 2);
+    case 10:
+      return bound(p, n, K.staleness, 3);
+    case 11:
+      p.consume(n, K.category);
+      p.consume(n, M.Name, 2);
+      return;
+    case 12:
+      p.consume(n, K.primary);
+      return p.atLeastOneSep(n, M.Comma, p.at(M.Name), primaryRegion);
+    case 13:
+      p.consume(n, K.sessions);
+      p.consume(n, M.Identifier, 0, 'mode');
+      return;
+    case 14:
+      // `money` alone marks the data as money; `money no` says it is not (whatever its name suggests).
+      p.consume(n, K.money);
+      if (p.at(M.Identifier)) p.consume(n, M.Identifier, 4, 'value');
+      return;
+    case 15:
+      return void p.sub(n, whenProp, 'whenProp');
+    case 16:
+      return void p.sub(n, degradeProp, 'degradeProp');
+    case 17:
+      p.consume(n, K.applies);
+      p.consume(n, K.when);
+      p.sub(n, conditions, 'conditions');
+      return;
+    default:
+      p.fail('noViableAlt');
+  }
 };
 const primaryRegion: Rule = (p, n) => void p.consume(n, M.Name, 3, 'region');
 

@@ -86,3 +86,15 @@ export function anyOf(...types: Tk[]): Tk {
   const name = types.map((t) => t.name).join('|');
   return { name, type: types[0].type, is, label: name };
 }
+
+/** For an LL(1) choice: per token type index, the first of `types` it matches (-1: none). */
+export function choice(...types: Tk[]): Int8Array {
+  const alt = new Int8Array(size).fill(-1);
+  for (let i = 0; i < size; i++) alt[i] = types.findIndex((t) => t.is[i] === 1);
+  return alt;
+}
+
+/** The alternative of `alt` (from `choice`) the token starts, -1 for none. */
+export function altOf(alt: Int8Array, token: IToken): number {
+  return token.tokenTypeIdx < size ? alt[token.tokenTypeIdx] : -1;
+}
