@@ -69,7 +69,8 @@ export class Descent extends Recovery {
     } else {
       token = this.consumeRecovering(t, idx);
     }
-    addChild(node, key, token, token);
+    addChild(node, key, token);
+    widen(node, token.startOffset, token.endOffset!);
     return token;
   }
 
@@ -84,14 +85,16 @@ export class Descent extends Recovery {
       if (!(e instanceof Fault)) throw e;
       (node as { recoveredNode?: boolean }).recoveredNode = true;
       if (!this.resynced()) {
-        addChild(parent, key, node, node.location!);
+        addChild(parent, key, node);
+        widen(parent, node.location!.startOffset, node.location!.endOffset!);
         throw e;
       }
     } finally {
       this.rules.pop();
       this.sites.pop();
     }
-    addChild(parent, key, node, node.location!);
+    addChild(parent, key, node);
+    widen(parent, node.location!.startOffset, node.location!.endOffset!);
     return node;
   }
 
@@ -210,22 +213,21 @@ function inserted(t: Tk): IToken {
   };
 }
 
-/** Adds a child under `key` and widens the node's offsets to cover it (NaN offsets are no place). */
-function addChild(
-  node: CstNode,
-  key: string,
-  child: IToken | CstNode,
-  at: { startOffset: number; endOffset?: number },
-) {
+/** Adds a child under `key` (its offsets widen the node's: `widen`). */
+function addChild(node: CstNode, key: string, child: IToken | CstNode): void {
   const children = node.children as Record<string, (IToken | CstNode)[]>;
   const list = children[key];
   if (list === undefined) children[key] = [child];
   else list.push(child);
+}
+
+/** Widens a node's offsets to cover [start, end] (NaN offsets are no place), as Chevrotain's onlyOffset. */
+function widen(node: CstNode, start: number, end: number): void {
   const loc = node.location!;
   if (Number.isNaN(loc.startOffset)) {
-    loc.startOffset = at.startOffset;
-    loc.endOffset = at.endOffset;
-  } else if (loc.endOffset! < at.endOffset!) {
-    loc.endOffset = at.endOffset;
+    loc.startOffset = start;
+    loc.endOffset = end;
+  } else if (loc.endOffset! < end) {
+    loc.endOffset = end;
   }
 }
