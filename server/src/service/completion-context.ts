@@ -3,7 +3,7 @@
 // the current line of the innermost block when an error earlier in the declaration stops the parser.
 import type { ISyntacticContentAssistPath, IToken } from 'chevrotain';
 import type { ParsedDocument } from '../core/syntax/parse';
-import { parser } from '../core/syntax/parser';
+import { grammarParser } from '../core/syntax/grammar';
 import type { Range } from '../core/util/range';
 
 /** What owns the innermost open `{`. */
@@ -93,10 +93,10 @@ function assist(preceding: IToken[], cursorLine: number): Pick<CompletionContext
       if (!(i > 0 && namesNext.has(preceding[i - 1].image))) declStart = i;
     }
   });
-  if (declStart < 0) return { paths: parser.computeContentAssist('file', []), owner: 'file' };
-  const paths = parser.computeContentAssist('declaration', preceding.slice(declStart));
+  if (declStart < 0) return { paths: grammarParser().computeContentAssist('file', []), owner: 'file' };
+  const paths = grammarParser().computeContentAssist('declaration', preceding.slice(declStart));
   if (open.length === 0)
-    return { paths: paths.length ? paths : parser.computeContentAssist('file', []), owner: 'file' };
+    return { paths: paths.length ? paths : grammarParser().computeContentAssist('file', []), owner: 'file' };
   const k = open[open.length - 1];
   let o = k - 1;
   // The owner keyword starts its line or follows `}` (inside a scenario, `data x` is not a data block).
@@ -141,12 +141,13 @@ function restartInBlock(
           ? 'scenarioProp'
           : 'property';
   if (first && first.tokenType.name.startsWith('Kw_') && owner !== 'transaction') {
-    const paths = parser.computeContentAssist(rule, preceding.slice(j));
+    const paths = grammarParser().computeContentAssist(rule, preceding.slice(j));
     if (paths.length) return paths;
   }
   if (owner === 'topology' || owner === 'region')
-    return o >= 0 ? parser.computeContentAssist(`${owner}Decl`, preceding.slice(o, k + 1)) : [];
+    return o >= 0 ? grammarParser().computeContentAssist(`${owner}Decl`, preceding.slice(o, k + 1)) : [];
   if (owner === 'transaction') return [];
-  if (owner === 'scenario') return o >= 0 ? parser.computeContentAssist('scenarioDecl', preceding.slice(o, k + 1)) : [];
-  return parser.computeContentAssist('block', [preceding[k]]);
+  if (owner === 'scenario')
+    return o >= 0 ? grammarParser().computeContentAssist('scenarioDecl', preceding.slice(o, k + 1)) : [];
+  return grammarParser().computeContentAssist('block', [preceding[k]]);
 }

@@ -6,12 +6,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { generateCstDts } from 'chevrotain';
-import { parser } from '../../../server/src/core/syntax/parser';
+import { grammarParser } from '../../../server/src/core/syntax/grammar';
 
 const FILE = 'server/src/core/syntax/cst.generated.ts';
 
 function generated(): string {
-  const dts = generateCstDts(parser.getGAstProductions()).replace(/"/g, "'");
+  const dts = generateCstDts(grammarParser().getGAstProductions()).replace(/"/g, "'");
   const children = [...dts.matchAll(/^export type (\w+CstChildren) = \{/gm)].map((m) => m[1]);
   const union = children.map((c) => `  | keyof ${c}`).join('\n');
   return [

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildLexer } from '../../../server/src/core/syntax/lexer';
-import { PolicyParser } from '../../../server/src/core/syntax/parser';
+import { PolicyParser } from '../../../server/src/core/syntax/grammar';
 
 test('the lexer definition passes Chevrotain validation', () => {
   const lexer = buildLexer(true);

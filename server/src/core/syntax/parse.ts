@@ -1,10 +1,11 @@
 // Text → AST + syntax diagnostics: lexer, parser and AST builder in one call.
-import type { IRecognitionException, IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import { diagnostic, type Diagnostic } from '../diagnostic';
 import { closest } from '../util/suggest';
 import type { PolicyFile } from './ast';
 import { AstBuilder } from './ast-builder';
 import { tokenize } from './lexer';
+import type { ParseError } from './parse-error';
 import { parseTokens } from './parser';
 import { keywordNames } from './tokens';
 import { boundNesting } from './depth';
@@ -99,23 +100,20 @@ const ruleWords: Record<string, string> = {
   qualifiedName: 'a name',
 };
 
-function syntaxDiagnostic(e: IRecognitionException, text: string, uri: string): Diagnostic {
+function syntaxDiagnostic(e: ParseError, text: string, uri: string): Diagnostic {
   const t = e.token;
   const atEnd = !t || Number.isNaN(t.startOffset) || t.tokenType?.name === 'EOF';
   const start = atEnd ? Math.max(0, text.trimEnd().length - 1) : t.startOffset;
   const end = atEnd ? Math.max(start, text.trimEnd().length) : t.startOffset + t.image.length;
   const found = atEnd ? 'the end of the file' : `'${t.image}'`;
-  const rules = e.context?.ruleStack ?? [];
+  const rules = e.ruleStack;
   const rule = rules[rules.length - 1] ?? 'file';
   const diag: Diagnostic = diagnostic({ code: 'syntax-error', uri, range: { start, end }, message: '' });
   let wantsWord = true;
-  if (
-    e.name === 'NotAllInputParsedException' ||
-    (e.name === 'MismatchedTokenException' && /--> EOF <--/.test(e.message))
-  ) {
+  if (e.kind === 'notAllInput' || (e.kind === 'mismatch' && e.expected === 'EOF')) {
     diag.message = `Unexpected ${found}: expected ${ruleWords.file}.`;
-  } else if (e.name === 'MismatchedTokenException') {
-    const expected = /Expecting (?:token of type )?--> (.*?) <--/.exec(e.message)?.[1] ?? 'something else';
+  } else if (e.kind === 'mismatch') {
+    const expected = e.expected ?? 'something else';
     // A block's MANY loop ended on something it did not know: say what the block takes, not just '}'.
     const inLoop = expected === "'}'" && ['block', 'topologyDecl', 'regionDecl', 'scenarioDecl'].includes(rule);
     const specific = ['levelExpr', 'quantity', 'condition', 'comparator', 'distribution'].includes(rule);
@@ -147,13 +145,13 @@ function syntaxDiagnostic(e: IRecognitionException, text: string, uri: string): 
 }
 
 /** A keyword where a name was expected, at the start of a line (the lexer keeps it from being that name). */
-function keywordOnNewLine(e: IRecognitionException, expected: string, atEnd: boolean, text: string): boolean {
+function keywordOnNewLine(e: ParseError, expected: string, atEnd: boolean, text: string): boolean {
   const t = e.token;
   return expected === 'a name' && !atEnd && !!t.tokenType?.name.startsWith('Kw_') && prevLine(e, text) < t.startLine!;
 }
 
 /** The line of the last non-blank text before the token an error is at. */
-function prevLine(e: IRecognitionException, text: string): number {
+function prevLine(e: ParseError, text: string): number {
   const before = text.slice(0, e.token.startOffset).trimEnd();
   return before.split('\n').length;
 }

@@ -1,0 +1,25 @@
+// The command line parses with the hand-written parser only: the Chevrotain grammar (grammar.ts, about 40 ms
+// to build) is not in the CLI bundle at all, and the language server builds it only when completion first
+// asks (completion-context.ts). Read from the bundles' source maps, which list every module bundled.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { bundle } from '../../helpers/bundle';
+
+function modules(name: string): string[] {
+  const map = JSON.parse(readFileSync(`${bundle(name)}.map`, 'utf8')) as { sources: string[] };
+  return map.sources.map((s) => s.replace(/\\/g, '/'));
+}
+
+test('the CLI bundle holds the hand-written parser and not the Chevrotain grammar', () => {
+  const cli = modules('cli');
+  assert.ok(cli.some((s) => s.endsWith('core/syntax/parser.ts')));
+  assert.ok(cli.some((s) => s.endsWith('core/syntax/descent.ts')));
+  assert.ok(!cli.some((s) => s.endsWith('core/syntax/grammar.ts')));
+});
+
+test('the server bundle holds the grammar for completion, built on first use', () => {
+  assert.ok(modules('server').some((s) => s.endsWith('core/syntax/grammar.ts')));
+  const source = readFileSync('server/src/core/syntax/grammar.ts', 'utf8');
+  assert.doesNotMatch(source, /^export const \w+ = new PolicyParser/m);
+});
