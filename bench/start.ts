@@ -1,6 +1,8 @@
 // The command line as a whole process, the way CI meets it: `consistency check` of a 10-line and of a
 // 5,000-line policy beside `node -e 0`, measured alternately in one run (the machine's load then weighs on
-// both alike), medians compared as ratios. Targets (issue 13): ≤ 2× and ≤ 3× `node -e 0`.
+// both alike), medians compared as ratios. Targets (issue 13): ≤ 2× and ≤ 3× `node -e 0`. With a baseline
+// (BENCH_BASELINE_CLI=path/to/another/build/out/cli.cjs), that build's CLI is measured in the same alternation,
+// so a change's before and after come from one run.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +21,7 @@ function wallMs(args: string[]): number {
   return performance.now() - t;
 }
 
-export function benchStart(cli: string, rounds = 21): void {
+export function benchStart(cli: string, rounds = 21, baseline?: string): void {
   const dir = mkdtempSync(join(tmpdir(), 'consistency-start-'));
   try {
     const small = join(dir, 'small.consistency');
@@ -29,14 +31,17 @@ export function benchStart(cli: string, rounds = 21): void {
     const node: number[] = [];
     const ten: number[] = [];
     const five: number[] = [];
+    const before: [number[], number[]] = [[], []];
     for (let i = 0; i < rounds + 2; i++) {
       const n = wallMs(['-e', '0']);
       const s = wallMs([cli, 'check', small]);
       const l = wallMs([cli, 'check', large]);
+      const b = baseline ? [wallMs([baseline, 'check', small]), wallMs([baseline, 'check', large])] : [];
       if (i < 2) continue; // warm the page cache
       node.push(n);
       ten.push(s);
       five.push(l);
+      b.forEach((ms, k) => before[k].push(ms));
     }
     const base = median(node);
     console.log(`\nCLI start (whole process, median of ${rounds}, alternating): node -e 0 ${base.toFixed(0)} ms`);
@@ -49,6 +54,13 @@ export function benchStart(cli: string, rounds = 21): void {
       console.log(
         `  ${what}: ${median(xs).toFixed(0)} ms = ${ratio.toFixed(2)}× node -e 0 (target ≤ ${goal}×: ${verdict})`,
       );
+    }
+    if (!baseline) return;
+    for (const [what, xs] of [
+      ['10-line check', before[0]],
+      ['5,000-line check', before[1]],
+    ] as const) {
+      console.log(`  baseline ${what}: ${median(xs).toFixed(0)} ms = ${(median(xs) / base).toFixed(2)}× node -e 0`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
