@@ -136,27 +136,16 @@ export function scan(text: string, r: ScanRange): Scanned {
       }
       column = lastBreakEnd < 0 ? column + j - i : j - lastBreakEnd + 1;
     } else if (kind === DIGIT) {
-      while (isDigit(code(text, j, end))) j++;
-      while (code(text, j, end) === 95 && isDigit(code(text, j + 1, end)))
-        for (j += 2; isDigit(code(text, j, end)); ) j++;
-      if (code(text, j, end) === 46 && isDigit(code(text, j + 1, end))) for (j += 2; isDigit(code(text, j, end)); ) j++;
+      j = numberEnd(text, i, end);
       t = token(T.NumberLiteral, text.substring(i, j), i, line, column);
     } else if (kind === SINGLE) {
       t =
         c === RUPEE
           ? token(T.CurrencySign, '₹', i, line, column)
           : token(singleType[c], singleImage[c], i, line, column);
-    } else if (kind === ANGLE) {
-      const less = c === 60;
-      const next = code(text, j, end);
-      if (less && next === 45 && code(text, j + 1, end) === 62) t = token(T.Arrow, '<->', i, line, column);
-      else if (next === 61)
-        t = less ? token(T.LessEq, '<=', i, line, column) : token(T.GreaterEq, '>=', i, line, column);
-      else t = less ? token(T.Less, '<', i, line, column) : token(T.Greater, '>', i, line, column);
+    } else if (kind === ANGLE || (kind === EQ_OR_BANG && code(text, j, end) === 61)) {
+      t = operator(text, i, end, line, column);
       j = i + t.image.length;
-    } else if (kind === EQ_OR_BANG && code(text, j, end) === 61) {
-      t = c === 61 ? token(T.EqEq, '==', i, line, column) : token(T.NotEq, '!=', i, line, column);
-      j++;
     } else if (kind === QUOTE) {
       j = stringEnd(text, i, end);
       const closed = code(text, j, end) === 34;
@@ -164,12 +153,11 @@ export function scan(text: string, r: ScanRange): Scanned {
       t = token(closed ? T.StringLiteral : T.UnclosedString, text.substring(i, j), i, line, column);
       if (!closed) out.unclosedStrings.push(t);
     } else if (kind === SLASH && (code(text, j, end) === 47 || code(text, j, end) === 42)) {
-      const c2 = comment(text, i, end, line, column);
-      j = i + c2.image.length;
-      out.comments.push(c2);
-      if (c2.tokenType === T.UnclosedComment) out.unclosedComment = c2;
-      [line, column] = after(c2, line, column);
-      i = j;
+      const note = comment(text, i, end, line, column);
+      out.comments.push(note);
+      if (note.tokenType === T.UnclosedComment) out.unclosedComment = note;
+      [line, column] = after(note, line, column);
+      i += note.image.length;
       continue;
     } else if (kind === SLASH) {
       t = token(T.Slash, '/', i, line, column);
@@ -193,6 +181,27 @@ function identifierEnd(text: string, i: number, end: number): number {
   while (isWord(code(text, j, end))) j++;
   while (code(text, j, end) === 45 && isWord(code(text, j + 1, end))) for (j += 2; isWord(code(text, j, end)); ) j++;
   return j;
+}
+
+/** \d+(?:_\d+)*(?:\.\d+)? from `i` */
+function numberEnd(text: string, i: number, end: number): number {
+  let j = i + 1;
+  while (isDigit(code(text, j, end))) j++;
+  while (code(text, j, end) === 95 && isDigit(code(text, j + 1, end))) for (j += 2; isDigit(code(text, j, end)); ) j++;
+  if (code(text, j, end) === 46 && isDigit(code(text, j + 1, end))) for (j += 2; isDigit(code(text, j, end)); ) j++;
+  return j;
+}
+
+/** The operator at `i`, which starts with '<' or '>', or is '==' or '!='. */
+function operator(text: string, i: number, end: number, line: number, column: number): IToken {
+  const c = text.charCodeAt(i);
+  const next = code(text, i + 1, end);
+  if (c === 61) return token(T.EqEq, '==', i, line, column);
+  if (c === 33) return token(T.NotEq, '!=', i, line, column);
+  const less = c === 60;
+  if (less && next === 45 && code(text, i + 2, end) === 62) return token(T.Arrow, '<->', i, line, column);
+  if (next === 61) return less ? token(T.LessEq, '<=', i, line, column) : token(T.GreaterEq, '>=', i, line, column);
+  return less ? token(T.Less, '<', i, line, column) : token(T.Greater, '>', i, line, column);
 }
 
 /** Where p\d+(?:\.\d+)?(?![A-Za-z0-9_]) matching at `i` ends, or -1. */
