@@ -105,7 +105,7 @@ test('an unclosed block comment is reported on its opening /*', () => {
   assert.equal(r.tokens.length, 6, 'the comment runs to the end of the text');
 });
 
-test('the product builds no Chevrotain lexer (the scanner is hand-written; Chevrotain’s is the tests’ oracle)', () => {
+test('the product builds no Chevrotain lexer (the scanner is hand-written; Chevrotain’s is an oracle)', () => {
   const sources = filesUnder('server/src', '.ts').filter((f) => /new Lexer\b|buildLexer/.test(readFileSync(f, 'utf8')));
   assert.deepEqual(sources, []);
   assert.ok(/new Lexer\(/.test(readFileSync('test/helpers/chevrotain-lexer.ts', 'utf8')), 'the check sees a Lexer');
