@@ -1,9 +1,11 @@
 // `npm run bench`: parse + check time for generated 500-, 5,000- and 50,000-line policies (median of
 // several runs after warm-up), as lines/ms, with the heap in use; the 5,000-line target (≤ 20 ms warm) and its
-// allocation per analysis; parsing beside the Chevrotain parser it replaced (bench/parser.ts); the pathological shapes at 1×, 10× and 100× (bench/pathological.ts); the CLI's start
-// as a whole process beside `node -e 0` (bench/start.ts); then the simulator (bench/simulate.ts), the PBS
-// t-visibility question beside a naive Monte-Carlo (bench/pbs.ts), the history checkers (bench/verify.ts) and
-// the language server over stdio beside yaml-language-server (bench/lsp.ts).
+// allocation per analysis; lexing and parsing beside the Chevrotain lexer and parser they replaced (bench/lexer.ts,
+// bench/parser.ts); the pathological shapes at 1×, 10× and 100× (bench/pathological.ts); the CLI's start as a
+// whole process beside `node -e 0` (bench/start.ts; BENCH_BASELINE_CLI=<another build's out/cli.cjs> adds that
+// build's); then the simulator (bench/simulate.ts), the PBS t-visibility question beside a naive Monte-Carlo
+// (bench/pbs.ts), the history checkers (bench/verify.ts) and the language server over stdio beside
+// yaml-language-server (bench/lsp.ts).
 import { analyze } from '../server/src/core/pipeline';
 import { parseDocument } from '../server/src/core/syntax/parse';
 import { generatePolicy } from './generate';
@@ -13,6 +15,7 @@ import { benchParser } from './parser';
 import { benchPathological } from './pathological';
 import { benchPbs } from './pbs';
 import { benchStart } from './start';
+import { benchLexer } from './lexer';
 import { benchSimulator } from './simulate';
 import { benchVerify } from './verify';
 import { resolve } from 'node:path';
@@ -93,6 +96,7 @@ void (async () => {
   const mb = (await allocatedPerRun(() => analyze([{ uri, text }]), 5)) / 2 ** 20;
   const lines = TARGET_LINES.toLocaleString('en-US');
   console.log(`allocation per analysis of ${lines} lines: ${fixed(mb)} MB (inspector allocation sampling)`);
+  await benchLexer();
   await benchParser();
   benchPathological();
   const baseline = process.env.BENCH_BASELINE_CLI;

@@ -3,7 +3,7 @@
 // pattern that can never match still fails here, once, instead of at every start.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildLexer } from '../../../server/src/core/syntax/lexer';
+import { buildLexer } from '../../helpers/chevrotain-lexer';
 import { PolicyParser } from '../../../server/src/core/syntax/grammar';
 
 test('the lexer definition passes Chevrotain validation', () => {

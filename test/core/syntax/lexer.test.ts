@@ -2,7 +2,9 @@
 // errors (unexpected characters, unclosed strings and comments) with their exact ranges and messages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { tokenize } from '../../../server/src/core/syntax/lexer';
+import { filesUnder } from '../../helpers/files';
 
 const kinds = (text: string) => tokenize(text, 'u').tokens.map((t) => `${t.tokenType.name}:${t.image}`);
 
@@ -101,4 +103,10 @@ test('an unclosed block comment is reported on its opening /*', () => {
     [['syntax-unclosed-comment', { start: 30, end: 32 }, "Block comment '/*' is never closed with '*/'."]],
   );
   assert.equal(r.tokens.length, 6, 'the comment runs to the end of the text');
+});
+
+test('the product builds no Chevrotain lexer (the scanner is hand-written; Chevrotain’s is an oracle)', () => {
+  const sources = filesUnder('server/src', '.ts').filter((f) => /new Lexer\b|buildLexer/.test(readFileSync(f, 'utf8')));
+  assert.deepEqual(sources, []);
+  assert.ok(/new Lexer\(/.test(readFileSync('test/helpers/chevrotain-lexer.ts', 'utf8')), 'the check sees a Lexer');
 });
