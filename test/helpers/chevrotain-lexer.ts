@@ -6,6 +6,7 @@ import type { LexResult, SliceStart } from '../../server/src/core/syntax/lexer';
 import { diagnostic, type Diagnostic } from '../../server/src/core/diagnostic';
 import { allKeywordNames, allTokens, Identifier, Keyword, kw, Name, nameKw } from '../../server/src/core/syntax/tokens';
 import { UnclosedComment, UnclosedString } from '../../server/src/core/syntax/tokens';
+import { ownType, twin } from '../../server/src/core/syntax/grammar-tokens';
 
 // Keywords are lexed as identifiers and retyped afterwards (a keyword pattern matches exactly where an
 // Identifier match is that keyword's spelling).
@@ -21,7 +22,8 @@ const takesName = new Set(['topology', 'tier', 'category', 'primary', 'region', 
 /** The lexer's token definitions; `validate` runs Chevrotain's pattern checks and keeps their errors in
  *  `lexerDefinitionErrors` instead of throwing. */
 export function buildLexer(validate = false): Lexer {
-  const tokens = allTokens.filter((t) => !keywordTypes.has(t));
+  // Chevrotain's twins of the types (grammar-tokens.ts); what it lexes is retyped to the types themselves.
+  const tokens = allTokens.filter((t) => !keywordTypes.has(t)).map(twin);
   const checks = { skipValidations: !validate, deferDefinitionErrorsHandling: validate };
   return new Lexer(tokens, { positionTracking: 'full', ensureOptimizations: true, ...checks });
 }
@@ -38,6 +40,7 @@ export function chevrotainTokenizeSlice(text: string, uri: string, at: SliceStar
     for (const c of result.groups.comments ?? []) place(c, at);
     for (const e of result.errors) e.offset += at.start;
   }
+  for (const t of [...result.tokens, ...(result.groups.comments ?? [])]) t.tokenType = ownType(t.tokenTypeIdx);
   let prev: IToken | undefined = at.before;
   for (const t of result.tokens) {
     const before = prev;

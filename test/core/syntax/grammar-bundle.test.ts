@@ -1,5 +1,6 @@
 // The command line parses with the hand-written parser only: the Chevrotain grammar (grammar.ts, about 40 ms
-// to build) is not in the CLI bundle at all, and the language server builds it only when completion first
+// to build) is not in the CLI bundle at all, nor Chevrotain itself (its token types are plain objects,
+// token-type.ts; loading the library and its lodash took ~35 ms of every start), and the language server builds it only when completion first
 // asks (completion-context.ts). Read from the bundles' source maps, which list every module bundled.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,6 +17,14 @@ test('the CLI bundle holds the hand-written parser and not the Chevrotain gramma
   assert.ok(cli.some((s) => s.endsWith('core/syntax/parser.ts')));
   assert.ok(cli.some((s) => s.endsWith('core/syntax/descent.ts')));
   assert.ok(!cli.some((s) => s.endsWith('core/syntax/grammar.ts')));
+  assert.deepEqual(
+    cli.filter((s) => /node_modules\/(chevrotain|@chevrotain|lodash)/.test(s)),
+    [],
+  );
+  assert.ok(
+    modules('server').some((s) => /node_modules\/chevrotain\//.test(s)),
+    'the check sees a library module',
+  );
 });
 
 test('the server bundle holds the grammar for completion, built on first use', () => {

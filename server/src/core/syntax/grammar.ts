@@ -10,12 +10,16 @@ import {
   type IToken,
   type TokenType,
 } from 'chevrotain';
-import * as T from './tokens';
+import { grammarTokens } from './grammar-tokens';
+import type { KeywordName } from './tokens';
 import { isUnitWord } from './units';
 import { limits } from '../util/limits';
 
+/** The token types as Chevrotain twins (grammar-tokens.ts): tokens scanned by scan.ts match them. */
+const T = grammarTokens();
+
 /** Keyword token types, looked up once (rule bodies run for every property parsed). */
-const K = Object.fromEntries(T.allKeywordNames.map((n) => [n, T.kw(n)])) as Record<T.KeywordName, TokenType>;
+const K = Object.fromEntries(T.allKeywordNames.map((n) => [n, T.kw(n)])) as Record<KeywordName, TokenType>;
 
 /** OR alternatives are built once per parser and reused (Chevrotain's performance guide: an inline array
  *  would allocate every closure again on every invocation of the rule). */

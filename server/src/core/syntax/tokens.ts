@@ -1,13 +1,14 @@
 // Every token of the .consistency language. Keywords belong to the `Keyword` category, so completion,
 // semantic tokens and the TextMate grammar's keyword list can all read this one table.
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
+import { createTokenType as createToken } from './token-type';
 
 /**
  * Where a user's name stands (a data type, region, topology, tier, category, condition field…): any word,
  * keywords included, so `data profile {…}` and `category profile` read as names. Values the language defines
  * (levels, replication modes, units…) take an Identifier, which keywords other than the soft ones are not.
  */
-export const Name = createToken({ name: 'Name', pattern: Lexer.NA, label: 'a name' });
+export const Name = createToken({ name: 'Name', pattern: 'NA', label: 'a name' });
 
 export const Identifier = createToken({
   name: 'Identifier',
@@ -16,7 +17,7 @@ export const Identifier = createToken({
   line_breaks: false,
 });
 
-export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
+export const Keyword = createToken({ name: 'Keyword', pattern: 'NA' });
 
 /** Keyword spellings, in the order they are documented in docs/language.md. */
 export const keywordNames = [
@@ -110,7 +111,7 @@ for (const name of allKeywordNames) {
   keywordTokens.set(name, type);
   // Same name (the CST and the editor features see one keyword), matched by the grammar's keyword and by Name.
   if (soft) continue;
-  const asName = createToken({ name: `Kw_${name}`, pattern: Lexer.NA, categories: [type, Name], label: `'${name}'` });
+  const asName = createToken({ name: `Kw_${name}`, pattern: 'NA', categories: [type, Name], label: `'${name}'` });
   nameKeywordTokens.set(name, asName);
 }
 
@@ -132,7 +133,7 @@ export function kw(name: KeywordName): TokenType {
 export const WhiteSpace = createToken({
   name: 'WhiteSpace',
   pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/,
-  group: Lexer.SKIPPED,
+  group: 'SKIPPED',
   line_breaks: true,
 });
 export const LineComment = createToken({
@@ -183,7 +184,8 @@ export const NumberLiteral = createToken({
 export const CurrencySign = createToken({
   name: 'CurrencySign',
   line_breaks: false,
-  pattern: /[₹$]/,
+  // '₹' as an escape: a minified bundle (comments gone) is then ASCII, one-byte text for V8 to compile.
+  pattern: /[\u20b9$]/,
   label: "'₹' or '$'",
 });
 export const Arrow = createToken({ name: 'Arrow', pattern: '<->', label: "'<->'" });

@@ -10,9 +10,10 @@ export const sourceSections = [
   3007, 3124, 3415, 3525, 3738, 4126, 5105, 5475,
 ] as const;
 
-const range = String.raw`L\d+(?:[–-]L?\d+)?`;
+// Non-ASCII characters in patterns as escapes (\u2013 is '–', \u00a7 is '§'), as in tokens.ts.
+const range = String.raw`L\d+(?:[\u2013-]L?\d+)?`;
 const SOURCE = new RegExp(String.raw`\bsource (${range}(?:(?:, | and )${range})*)`, 'g');
-const DIGEST = /\b(?:source-)?digest §(\d+)(?:\.\d+)*(?: items? \d+)?/g;
+const DIGEST = /\b(?:source-)?digest \u00a7(\d+)(?:\.\d+)*(?: items? \d+)?/g;
 const LINK = `, see ${SOURCES_DOC}`;
 
 const anchorOf = (lines: string) => sourceAnchor(Number(/\d+/.exec(lines)![0])).split('#')[1];
