@@ -5,13 +5,20 @@ import type * as A from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
 import type { Range } from '../util/range';
 
-/** One spelling per document URI, for lookups. */
+const keys = new Map<string, string>();
+
+/** One spelling per document URI, for lookups (remembered: an analysis asks for every declaration's). */
 export function uriKey(uri: string): string {
+  let key = keys.get(uri);
+  if (key !== undefined) return key;
   try {
-    return new URL(uri).href;
+    key = new URL(uri).href;
   } catch {
-    return uri;
+    key = uri;
   }
+  if (keys.size >= 10_000) keys.clear();
+  keys.set(uri, key);
+  return key;
 }
 
 /** The URI an import path names, relative to the importing file; undefined when it cannot name one. */
