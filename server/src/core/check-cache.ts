@@ -1,15 +1,16 @@
 // Rule findings kept between analyses (the editor's). Most rules look at one data type at a time (with the
 // declarations around it that are not data); their findings on a data type whose text did not change are
-// reused after an edit elsewhere, moved with the text the edit moved. The other rules (names, references,
-// topologies and the data types using them, transactions, scenarios, profiles) run over the whole model every
-// time; so does every rule when one reports outside its loop over the data types (its finding cannot be
-// attributed to one). The order is
-// `runChecks`'s: rule by rule, data type by data type. test/property/incremental.property.test.ts compares
-// every diagnostic with a fresh analysis after random edits.
+// reused after an edit elsewhere, moved with the text the edit moved. The rules that look at one topology at
+// a time keep theirs per topology model (check/topology-cache.ts). The other rules (names, references,
+// transactions, scenarios, profiles) run over the whole model every time; so does every rule when one reports
+// outside its loop over the data types (its finding cannot be attributed to one). The order is `runChecks`'s:
+// rule by rule, data type by data type. test/property/incremental.property.test.ts compares every diagnostic
+// with a fresh analysis after random edits.
 import { allRules } from './check/index';
 import { runChecks, type CheckOptions } from './check/run-checks';
 import type { Diagnostic } from './diagnostic';
-import { contextOf } from './estimate-cache';
+import { contextOf, declarationKey, sameContext } from './estimate-cache';
+import { perTopology, TopologyFindings } from './check/topology-cache';
 import type { DataEstimate } from './estimate/estimate';
 import type { DataModel, PolicyModel } from './model/model';
 import type { ParsedDocument } from './syntax/parse';
@@ -53,13 +54,14 @@ interface Found {
 }
 
 interface Scope {
-  context: string;
+  context: string[];
   docs: number[];
   byText: Map<string, Found>;
 }
 
 export class CheckCache {
   private readonly scopes = new Map<string, Scope>();
+  private readonly topologies = new TopologyFindings();
 
   run(
     docs: ParsedDocument[],
@@ -72,15 +74,15 @@ export class CheckCache {
     const context = contextOf(docs, optionsKey, ['data']);
     const ids = docs.map(documentId);
     const before = this.scopes.get(root);
-    const moves = before?.context === context ? movesSince(before.docs, docs, ids) : undefined;
+    const moves = sameContext(before?.context, context) ? movesSince(before!.docs, docs, ids) : undefined;
     const byText = new Map<string, Found>();
     this.scopes.set(root, { context, docs: ids, byText });
-    const texts = new Map(docs.map((d) => [d.uri, d.text]));
+    const byUri = new Map(docs.map((d) => [d.uri, d]));
     const kept = new Map<DataModel, Found>();
     const keys = new Map<DataModel, string>();
     for (const data of model.data.values()) {
-      const text = texts.get(data.origin.uri) ?? '';
-      const key = `${data.origin.uri}\u0000${text.slice(data.decl.range.start, data.decl.range.end)}`;
+      const doc = byUri.get(data.origin.uri);
+      const key = doc ? declarationKey(doc, data.decl) : `${data.origin.uri}\u0000`;
       keys.set(data, key);
       const old = moves && before!.byText.get(key);
       const f = old ? moved(old, data, moves!) : undefined;
@@ -103,8 +105,9 @@ export class CheckCache {
     const out: Diagnostic[] = [];
     for (const rule of allRules) {
       const i = dataRules.indexOf(rule);
-      if (i < 0) out.push(...runChecks(model, estimate, options, [rule]));
-      else for (const f of found) out.push(...f.byRule[i]);
+      if (perTopology.has(rule.code)) out.push(...this.topologies.run(rule, model, estimate, options, optionsKey));
+      else if (i < 0) out.push(...runChecks(model, estimate, options, [rule]));
+      else for (const f of found) for (const d of f.byRule[i]) out.push(d);
     }
     return out;
   }
@@ -198,23 +201,19 @@ function moved(f: Found, data: DataModel, moves: Moves): Found | undefined {
   };
   const start = at(data.origin.uri, { start: f.start, end: f.start + 1 });
   if (!start || start.start !== data.decl.range.start) return undefined;
-  let same = start.start === f.start;
-  const byRule: Diagnostic[][] = [];
-  for (const list of f.byRule) {
-    if (list.length === 0) {
-      byRule.push(list); // never written to
-      continue;
-    }
-    const next: Diagnostic[] = [];
-    for (const d of list) {
-      const m = movedDiagnostic(d, at);
+  let byRule: Diagnostic[][] | undefined; // copied on the first list that moves
+  for (let i = 0; i < f.byRule.length; i++) {
+    const list = f.byRule[i];
+    if (list.length === 0) continue; // never written to
+    let next: Diagnostic[] | undefined;
+    for (let k = 0; k < list.length; k++) {
+      const m = movedDiagnostic(list[k], at);
       if (!m) return undefined;
-      same &&= m === d;
-      next.push(m);
+      if (m !== list[k]) (next ??= list.slice())[k] = m;
     }
-    byRule.push(next);
+    if (next) (byRule ??= f.byRule.slice())[i] = next;
   }
-  return same ? f : { start: data.decl.range.start, byRule };
+  return !byRule && start.start === f.start ? f : { start: data.decl.range.start, byRule: byRule ?? f.byRule };
 }
 
 /** A diagnostic with its ranges (its own, related places', fixes' edits') moved; itself when none moves. */
