@@ -51,6 +51,8 @@ interface Found {
   start: number;
   /** Per rule of `dataRules`, in order. */
   byRule: Diagnostic[][];
+  /** Whether any rule found anything (most data types: none). */
+  any: boolean;
 }
 
 interface Scope {
@@ -103,11 +105,12 @@ export class CheckCache {
       found.push(f);
     }
     const out: Diagnostic[] = [];
+    const reporting = found.filter((f) => f.any);
     for (const rule of allRules) {
       const i = dataRules.indexOf(rule);
       if (perTopology.has(rule.code)) out.push(...this.topologies.run(rule, model, estimate, options, optionsKey));
       else if (i < 0) out.push(...runChecks(model, estimate, options, [rule]));
-      else for (const f of found) for (const d of f.byRule[i]) out.push(d);
+      else for (const f of reporting) for (const d of f.byRule[i]) out.push(d);
     }
     return out;
   }
@@ -147,7 +150,8 @@ function findings(
 ): Map<DataModel, Found> | undefined {
   const tracked = new Tracked(datas.map((d) => [d.name, d]));
   const view: PolicyModel = { ...model, data: tracked };
-  const out = new Map(datas.map((d) => [d, { start: d.decl.range.start, byRule: dataRules.map(() => []) } as Found]));
+  const found = (d: DataModel): Found => ({ start: d.decl.range.start, byRule: dataRules.map(() => []), any: false });
+  const out = new Map(datas.map((d) => [d, found(d)]));
   const copy = (_: string, r: Range) => ({ start: r.start, end: r.end });
   for (let i = 0; i < dataRules.length; i++) {
     const rule = dataRules[i];
@@ -163,6 +167,7 @@ function findings(
       const f = marks[k] && out.get(marks[k]!);
       if (!f) return undefined;
       f.byRule[i].push(movedDiagnostic(found[k], copy)!);
+      f.any = true;
     }
   }
   return out;
@@ -199,6 +204,7 @@ function moved(f: Found, data: DataModel, moves: Moves): Found | undefined {
     if (start < 0 || end < start) return undefined;
     return start === r.start && end === r.end ? r : { start, end };
   };
+  if (!f.any) return movedStart(f, data, moves);
   const start = at(data.origin.uri, { start: f.start, end: f.start + 1 });
   if (!start || start.start !== data.decl.range.start) return undefined;
   let byRule: Diagnostic[][] | undefined; // copied on the first list that moves
@@ -213,7 +219,23 @@ function moved(f: Found, data: DataModel, moves: Moves): Found | undefined {
     }
     if (next) (byRule ??= f.byRule.slice())[i] = next;
   }
-  return !byRule && start.start === f.start ? f : { start: data.decl.range.start, byRule: byRule ?? f.byRule };
+  if (!byRule && start.start === f.start) return f;
+  return { start: data.decl.range.start, byRule: byRule ?? f.byRule, any: true };
+}
+
+/** `moved` for a data type with no findings: only where it starts moves (without allocating, but its result). */
+function movedStart(f: Found, data: DataModel, moves: Moves): Found | undefined {
+  if (!moves.has(data.origin.uri)) return undefined;
+  const step = moves.get(data.origin.uri);
+  let start = f.start;
+  if (step) {
+    const end = f.start + 1;
+    start = f.start < step.from ? f.start : f.start >= step.oldEnd ? f.start + step.delta : -1;
+    const moved = end <= step.from ? end : end >= step.oldEnd ? end + step.delta : -1;
+    if (start < 0 || moved < start) return undefined;
+  }
+  if (start !== data.decl.range.start) return undefined;
+  return start === f.start ? f : { start, byRule: f.byRule, any: false };
 }
 
 /** A diagnostic with its ranges (its own, related places', fixes' edits') moved; itself when none moves. */

@@ -234,11 +234,17 @@ export function analyzeParsed(parsed: ParsedDocument[], options: AnalyzeOptions 
 
   const first = parsed[0] ? units.get(docs.get(uriKey(parsed[0].uri))!.uri) : undefined;
   const model = first?.model ?? buildModel(preludeDocuments()).model;
-  const byData = new WeakMap<DataModel, Unit>();
-  for (const u of units.values()) for (const d of u.model.data.values()) byData.set(d, u);
+  let byData: WeakMap<DataModel, Unit> | undefined; // on the first estimate asked for (a keystroke asks none)
+  const unitOf = (d: DataModel) => {
+    if (!byData) {
+      byData = new WeakMap();
+      for (const u of units.values()) for (const x of u.model.data.values()) byData.set(x, u);
+    }
+    return byData.get(d);
+  };
   const fallbackCache = new Map<DataModel, DataEstimate>();
   const estimate = (d: DataModel) => {
-    const u = byData.get(d);
+    const u = unitOf(d);
     if (u) return u.estimate(d);
     let e = fallbackCache.get(d);
     if (!e) fallbackCache.set(d, (e = estimateData(d, model)));

@@ -106,6 +106,7 @@ export function buildModel(docs: ParsedDocument[], cache?: ModelScope): ModelRes
     }
   }
   for (const t of topologies) add(model.references, t.links);
+  cache?.settled(model);
 
   // Pass 2: data types, with their tiers, topology and effective settings.
   for (const { decl, uri } of dataDecls) {

@@ -96,7 +96,12 @@ export function profileEntry(d: A.ProfileDecl, uri: string, scope?: ModelScope):
 /** A data type, with its tiers, topology and effective settings (looked up in `model`, built up to the data). */
 export function dataEntry(decl: A.DataDecl, uri: string, model: PolicyModel, scope?: ModelScope): DataEntry {
   const cached = scope?.data.get(decl);
-  if (cached && sameLookups(cached, model)) return reused(cached);
+  // Checked in the last build, whose tiers and topologies are these: the same lookups, without looking.
+  const unchanged = cached && scope!.sameNames && cached.checked === scope!.build - 1;
+  if (cached && (unchanged || sameLookups(cached, model))) {
+    cached.checked = scope!.build;
+    return reused(cached);
+  }
   const diagnostics: Diagnostic[] = [];
   const refs: Reference[] = [];
   const looked: DataEntry['tiers'] = [];
@@ -145,7 +150,7 @@ export function dataEntry(decl: A.DataDecl, uri: string, model: PolicyModel, sco
     effective,
     whens,
   };
-  const entry = { data, refs, tiers: looked, topologyName, topology };
+  const entry = { data, refs, tiers: looked, topologyName, topology, checked: scope?.build ?? 0 };
   return store(scope?.data, decl, entry, kept(diagnostics, uri, decl, scope), diagnostics);
 }
 

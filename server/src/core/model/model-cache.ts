@@ -7,7 +7,7 @@
 // test/property/incremental.property.test.ts compares the result with a fresh analysis after random edits.
 import type * as A from '../syntax/ast';
 import type { Kept } from './kept';
-import type { DataModel, Declared, Reference, TierModel, TopologyModel } from './model';
+import type { DataModel, Declared, PolicyModel, Reference, TierModel, TopologyModel } from './model';
 import type { ProfileModel } from './profiles';
 
 /** A topology, with its declarations (it and its regions) and the references of its links. */
@@ -38,6 +38,8 @@ export interface DataEntry {
   /** The topology it named (undefined: none named, the only one of the scope assumed if there is one). */
   topologyName?: string;
   topology?: TopologyModel;
+  /** The build that last found its lookups the same (ModelScope.build). */
+  checked: number;
 }
 
 /** How many entries were reused or built (every cache), for tests and the bench. */
@@ -45,12 +47,36 @@ export const modelCacheStats = { reused: 0, built: 0 };
 
 /** The entries of one scope, by declaration node. */
 export class ModelScope {
+  /** Builds so far; and whether this one's tiers and topologies are the last one's (name by name, object by object). */
+  build = 0;
+  sameNames = false;
+  private last?: Pick<PolicyModel, 'tiers' | 'topologies'>;
+
   readonly topologies = new WeakMap<A.TopologyDecl, TopologyEntry>();
   readonly tiers = new WeakMap<A.TierDecl, TierEntry>();
   readonly profiles = new WeakMap<A.ProfileDecl, ProfileEntry>();
   readonly data = new WeakMap<A.DataDecl, DataEntry>();
   /** The declarations of data types, transactions and scenarios (topologies and tiers hold their own). */
   readonly declared = new WeakMap<A.Declaration, Declared[]>();
+
+  /** Starts the data types' pass of a build: what their lookups see is settled (the tiers and topologies). */
+  settled(model: PolicyModel): void {
+    const last = this.last;
+    this.sameNames = !!last && sameMap(last.tiers, model.tiers) && sameMap(last.topologies, model.topologies);
+    this.last = { tiers: model.tiers, topologies: model.topologies };
+    this.build++;
+  }
+}
+
+/** The same keys in the same order, each to the same object. */
+function sameMap<V>(a: Map<string, V>, b: Map<string, V>): boolean {
+  if (a.size !== b.size) return false;
+  const other = a.entries();
+  for (const [k, v] of b) {
+    const [k2, v2] = other.next().value!;
+    if (k !== k2 || v !== v2) return false;
+  }
+  return true;
 }
 
 export class ModelCache {
