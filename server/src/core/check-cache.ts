@@ -11,6 +11,7 @@ import { runChecks, type CheckOptions } from './check/run-checks';
 import type { Diagnostic } from './diagnostic';
 import { contextOf, declarationKey, sameContext } from './estimate-cache';
 import { perTopology, TopologyFindings } from './check/topology-cache';
+import { duplicateNames, type Clean } from './check/names-cache';
 import type { DataEstimate } from './estimate/estimate';
 import type { DataModel, PolicyModel } from './model/model';
 import type { ParsedDocument } from './syntax/parse';
@@ -59,6 +60,8 @@ interface Scope {
   context: string[];
   docs: number[];
   byText: Map<string, Found>;
+  /** The declarations of the last analysis, when duplicate-name found nothing in them (check/names-cache.ts). */
+  names: Clean;
 }
 
 export class CheckCache {
@@ -78,7 +81,13 @@ export class CheckCache {
     const before = this.scopes.get(root);
     const moves = sameContext(before?.context, context) ? movesSince(before!.docs, docs, ids) : undefined;
     const byText = new Map<string, Found>();
-    this.scopes.set(root, { context, docs: ids, byText });
+    const scope: Scope = {
+      context,
+      docs: ids,
+      byText,
+      names: before?.context[0] === optionsKey ? before.names : undefined,
+    };
+    this.scopes.set(root, scope);
     const byUri = new Map(docs.map((d) => [d.uri, d]));
     const kept = new Map<DataModel, Found>();
     const keys = new Map<DataModel, string>();
@@ -109,7 +118,11 @@ export class CheckCache {
     for (const rule of allRules) {
       const i = dataRules.indexOf(rule);
       if (perTopology.has(rule.code)) out.push(...this.topologies.run(rule, model, estimate, options, optionsKey));
-      else if (i < 0) out.push(...runChecks(model, estimate, options, [rule]));
+      else if (rule.code === 'duplicate-name') {
+        const names = duplicateNames(rule, model, estimate, options, scope.names);
+        scope.names = names.clean;
+        out.push(...names.found);
+      } else if (i < 0) out.push(...runChecks(model, estimate, options, [rule]));
       else for (const f of reporting) for (const d of f.byRule[i]) out.push(d);
     }
     return out;
