@@ -18,7 +18,7 @@ import { Workspace } from '../../server/src/lsp/workspace';
 import { diagnosticsByUri } from '../../server/src/service/diagnostics';
 import type { Snapshot } from '../../server/src/service/snapshot';
 import { documentSymbols } from '../../server/src/service/symbols';
-import { applyEdit, edit } from '../helpers/edits';
+import { applyEdit, edit, type Edit } from '../helpers/edits';
 import { filesUnder } from '../helpers/files';
 
 const uri = 'file:///incremental.consistency';
@@ -82,10 +82,28 @@ function counted<T>(f: () => T, into: { reused: number; built: number }): T {
   return out;
 }
 
-/** Edits anywhere, and edits near the top, which move every declaration after them (and what is kept of them). */
+/** A declaration (or region) given the name of another: a duplicate, or a name that no longer is one. */
+interface Rename {
+  kind: 'rename';
+  at: number;
+  to: number;
+}
+const rename: fc.Arbitrary<Rename> = fc.record({ kind: fc.constant('rename' as const), at: fc.nat(), to: fc.nat() });
+
+function applyServerEdit(t: string, e: Edit | Rename): string {
+  if (e.kind !== 'rename') return applyEdit(t, e);
+  const names = [...t.matchAll(/^[ \t]*(?:data|tier|topology|transaction|scenario|region) ([\w.-]+)/gmu)];
+  if (names.length < 2) return t;
+  const [a, b] = [names[e.at % names.length], names[e.to % names.length]];
+  const start = a.index + a[0].length - a[1].length;
+  return t.slice(0, start) + b[1] + t.slice(start + a[1].length);
+}
+
+/** Edits anywhere, edits near the top (which move every declaration after them, and what is kept of them), renames. */
 const anywhereOrTop = fc.oneof(
   edit,
   edit.map((e) => ({ ...e, at: e.at % 120 })),
+  rename,
 );
 
 test('the server after every edit of random edit sequences shows what a fresh analysis of the text shows', () => {
@@ -97,7 +115,7 @@ test('the server after every edit of random edit sequences shows what a fresh an
       ws.setOpen(uri, text, 0);
       ws.snapshot();
       edits.forEach((e, v) => {
-        text = applyEdit(text, e);
+        text = applyServerEdit(text, e);
         ws.setOpen(uri, text, v + 1);
         const fresh = new Workspace();
         fresh.setOpen(uri, text, v + 1);
