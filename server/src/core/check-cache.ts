@@ -12,6 +12,7 @@ import type { Diagnostic } from './diagnostic';
 import { contextOf, declarationKey, sameContext } from './estimate-cache';
 import { perTopology, TopologyFindings } from './check/topology-cache';
 import { duplicateNames, type Clean } from './check/names-cache';
+import { TransactionFindings } from './check/transaction-cache';
 import type { DataEstimate } from './estimate/estimate';
 import type { DataModel, PolicyModel } from './model/model';
 import type { ParsedDocument } from './syntax/parse';
@@ -67,6 +68,7 @@ interface Scope {
 export class CheckCache {
   private readonly scopes = new Map<string, Scope>();
   private readonly topologies = new TopologyFindings();
+  private readonly transactions = new TransactionFindings();
 
   run(
     docs: ParsedDocument[],
@@ -118,6 +120,8 @@ export class CheckCache {
     for (const rule of allRules) {
       const i = dataRules.indexOf(rule);
       if (perTopology.has(rule.code)) out.push(...this.topologies.run(rule, model, estimate, options, optionsKey));
+      else if (rule.code === 'transaction-mixed-levels')
+        out.push(...this.transactions.run(rule, model, estimate, options, optionsKey));
       else if (rule.code === 'duplicate-name') {
         const names = duplicateNames(rule, model, estimate, options, scope.names);
         scope.names = names.clean;
