@@ -5,7 +5,8 @@
 // whole process beside `node -e 0` (bench/start.ts; BENCH_BASELINE_CLI=<another build's out/cli.cjs> adds that
 // build's); then the simulator (bench/simulate.ts), the PBS t-visibility question beside a naive Monte-Carlo
 // (bench/pbs.ts), the history checkers (bench/verify.ts) and the language server over stdio beside
-// yaml-language-server (bench/lsp.ts).
+// yaml-language-server (bench/lsp.ts). `npm run bench -- lsp start` runs only the benches named (analysis,
+// alloc, lexer, parser, pathological, start, simulate, pbs, verify, lsp).
 import { analyze } from '../server/src/core/pipeline';
 import { parseDocument } from '../server/src/core/syntax/parse';
 import { generatePolicy } from './generate';
@@ -63,49 +64,60 @@ function measure(lines: number, warmups: number, runs: number): Row {
 const pad = (s: string, n: number) => s.padStart(n);
 const fixed = (x: number, d = 1) => x.toFixed(d);
 
+/** The benches named on the command line; none named: every one. */
+const only = new Set(process.argv.slice(2));
+const selected = (name: string) => only.size === 0 || only.has(name);
+
 const flags = process.execArgv.join(' ');
-console.log(
-  `parse + check (analyze) of generated policies; median of the runs after warm-up; node ${flags || '(default flags)'}${flags === serverNodeFlags.join(' ') ? ', as the extension starts the server' : ''}\n`,
-);
-console.log(
-  `${pad('lines', 8)} ${pad('parse ms', 10)} ${pad('total ms', 10)} ${pad('lines/ms', 10)} ${pad('heap MB', 9)} ${pad('diagnostics', 12)}`,
-);
-const rows: Row[] = [];
-for (const [lines, warmups, runs] of [
-  [500, 20, 41],
-  [5_000, 10, 21],
-  [50_000, 2, 5],
-] as const) {
-  const r = measure(lines, warmups, runs);
-  rows.push(r);
+if (selected('analysis')) benchAnalysis();
+
+function benchAnalysis(): void {
   console.log(
-    `${pad(String(r.lines), 8)} ${pad(fixed(r.parseMs), 10)} ${pad(fixed(r.totalMs), 10)} ${pad(fixed(r.lines / r.totalMs), 10)} ${pad(fixed(r.heapMB), 9)} ${pad(String(r.diagnostics), 12)}`,
+    `parse + check (analyze) of generated policies; median of the runs after warm-up; node ${flags || '(default flags)'}${flags === serverNodeFlags.join(' ') ? ', as the extension starts the server' : ''}\n`,
   );
-}
-const target = rows.find((r) => r.lines === TARGET_LINES);
-if (target) {
-  const met = target.totalMs <= TARGET_MS;
-  const lines = TARGET_LINES.toLocaleString('en-US');
-  const verdict = `${fixed(target.totalMs)} ms, ${met ? 'MET' : 'NOT MET'}`;
-  console.log(`\ntarget: a ${lines}-line policy parsed and checked in ≤ ${TARGET_MS} ms warm: ${verdict}`);
+  console.log(
+    `${pad('lines', 8)} ${pad('parse ms', 10)} ${pad('total ms', 10)} ${pad('lines/ms', 10)} ${pad('heap MB', 9)} ${pad('diagnostics', 12)}`,
+  );
+  const rows: Row[] = [];
+  for (const [lines, warmups, runs] of [
+    [500, 20, 41],
+    [5_000, 10, 21],
+    [50_000, 2, 5],
+  ] as const) {
+    const r = measure(lines, warmups, runs);
+    rows.push(r);
+    console.log(
+      `${pad(String(r.lines), 8)} ${pad(fixed(r.parseMs), 10)} ${pad(fixed(r.totalMs), 10)} ${pad(fixed(r.lines / r.totalMs), 10)} ${pad(fixed(r.heapMB), 9)} ${pad(String(r.diagnostics), 12)}`,
+    );
+  }
+  const target = rows.find((r) => r.lines === TARGET_LINES);
+  if (target) {
+    const met = target.totalMs <= TARGET_MS;
+    const lines = TARGET_LINES.toLocaleString('en-US');
+    const verdict = `${fixed(target.totalMs)} ms, ${met ? 'MET' : 'NOT MET'}`;
+    console.log(`\ntarget: a ${lines}-line policy parsed and checked in ≤ ${TARGET_MS} ms warm: ${verdict}`);
+  }
 }
 
 void (async () => {
-  const text = generatePolicy(TARGET_LINES);
-  const uri = 'file:///bench-alloc.consistency';
-  const mb = (await allocatedPerRun(() => analyze([{ uri, text }]), 5)) / 2 ** 20;
-  const lines = TARGET_LINES.toLocaleString('en-US');
-  console.log(`allocation per analysis of ${lines} lines: ${fixed(mb)} MB (inspector allocation sampling)`);
-  await benchLexer();
-  await benchParser();
-  benchPathological();
+  if (selected('alloc')) {
+    const text = generatePolicy(TARGET_LINES);
+    const uri = 'file:///bench-alloc.consistency';
+    const mb = (await allocatedPerRun(() => analyze([{ uri, text }]), 5)) / 2 ** 20;
+    const lines = TARGET_LINES.toLocaleString('en-US');
+    console.log(`allocation per analysis of ${lines} lines: ${fixed(mb)} MB (inspector allocation sampling)`);
+  }
+  if (selected('lexer')) await benchLexer();
+  if (selected('parser')) await benchParser();
+  if (selected('pathological')) benchPathological();
   const baseline = process.env.BENCH_BASELINE_CLI;
-  benchStart(resolve('out/cli.cjs'), 21, baseline ? resolve(baseline) : undefined);
-  benchSimulator(['samples/clean', 'samples/contradictions'], Number(process.env.BENCH_SIM_OPS ?? 10_000_000));
-  benchPbs();
-  benchVerify();
+  if (selected('start')) benchStart(resolve('out/cli.cjs'), 21, baseline ? resolve(baseline) : undefined);
+  const ops = Number(process.env.BENCH_SIM_OPS ?? 10_000_000);
+  if (selected('simulate')) benchSimulator(['samples/clean', 'samples/contradictions'], ops);
+  if (selected('pbs')) benchPbs();
+  if (selected('verify')) benchVerify();
 
-  await benchLsp(resolve('out/server.cjs'));
+  if (selected('lsp')) await benchLsp(resolve('out/server.cjs'));
 })().catch((e: unknown) => {
   console.error(e);
   process.exit(1);

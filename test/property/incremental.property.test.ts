@@ -2,7 +2,9 @@
 // declarations inserted, deleted, replaced) applied to every sample, and after every edit the incremental
 // parse is compared with a fresh parse of the text (tokens with their lines and columns, comments, the AST,
 // the diagnostics), and what the server shows with what a fresh analysis shows (diagnostics with their lines
-// and columns, symbols, declarations and references, estimates).
+// and columns, symbols, declarations and references, estimates). The model entries, estimates and findings the
+// server keeps between edits (core/model/model-cache.ts, estimate-cache.ts, check-cache.ts) are exercised in
+// one file and across an import (a file and the topologies and tiers it imports, either one edited).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,11 +13,12 @@ import fc from 'fast-check';
 import { parseDocument, type ParsedDocument } from '../../server/src/core/syntax/parse';
 import { reparseDocument, reparseStats } from '../../server/src/core/syntax/reparse';
 import { checkCacheStats } from '../../server/src/core/check-cache';
+import { modelCacheStats } from '../../server/src/core/model/model-cache';
 import { Workspace } from '../../server/src/lsp/workspace';
 import { diagnosticsByUri } from '../../server/src/service/diagnostics';
 import type { Snapshot } from '../../server/src/service/snapshot';
 import { documentSymbols } from '../../server/src/service/symbols';
-import { applyEdit, edit } from '../helpers/edits';
+import { applyEdit, edit, type Edit } from '../helpers/edits';
 import { filesUnder } from '../helpers/files';
 
 const uri = 'file:///incremental.consistency';
@@ -57,37 +60,112 @@ test('incremental parsing equals a full parse after every edit of random edit se
   assert.equal(reparseStats.failed, 0, 'no incremental parse threw');
 });
 
-/** What the editor shows from an analysis: diagnostics (with lines and columns), symbols, estimates. */
-function shown(s: Snapshot) {
+/** What the editor shows from an analysis of a file: diagnostics (with lines and columns), symbols, estimates. */
+function shown(s: Snapshot, of = uri) {
   const a = s.analysis;
+  const model = a.modelOf(of);
   return {
-    diagnostics: JSON.stringify(diagnosticsByUri(s).get(uri) ?? []),
-    symbols: JSON.stringify(documentSymbols(s, uri)),
+    diagnostics: JSON.stringify(diagnosticsByUri(s).get(of) ?? []),
+    symbols: JSON.stringify(documentSymbols(s, of)),
     declarations: JSON.stringify(a.declarations),
     references: JSON.stringify(a.references),
-    estimates: JSON.stringify([...a.model.data.values()].map((d) => a.estimate(d))),
+    estimates: JSON.stringify([...model.data.values()].map((d) => a.estimate(d))),
   };
 }
 
+/** The model entries an analysis reused and built. */
+function counted<T>(f: () => T, into: { reused: number; built: number }): T {
+  const before = { ...modelCacheStats };
+  const out = f();
+  into.reused += modelCacheStats.reused - before.reused;
+  into.built += modelCacheStats.built - before.built;
+  return out;
+}
+
+/** A declaration (or region) given the name of another: a duplicate, or a name that no longer is one. */
+interface Rename {
+  kind: 'rename';
+  at: number;
+  to: number;
+}
+const rename: fc.Arbitrary<Rename> = fc.record({ kind: fc.constant('rename' as const), at: fc.nat(), to: fc.nat() });
+
+function applyServerEdit(t: string, e: Edit | Rename): string {
+  if (e.kind !== 'rename') return applyEdit(t, e);
+  const names = [...t.matchAll(/^[ \t]*(?:data|tier|topology|transaction|scenario|region) ([\w.-]+)/gmu)];
+  if (names.length < 2) return t;
+  const [a, b] = [names[e.at % names.length], names[e.to % names.length]];
+  const start = a.index + a[0].length - a[1].length;
+  return t.slice(0, start) + b[1] + t.slice(start + a[1].length);
+}
+
+/** Edits anywhere, edits near the top (which move every declaration after them, and what is kept of them), renames. */
+const anywhereOrTop = fc.oneof(
+  edit,
+  edit.map((e) => ({ ...e, at: e.at % 120 })),
+  rename,
+);
+
 test('the server after every edit of random edit sequences shows what a fresh analysis of the text shows', () => {
+  const entries = { reused: 0, built: 0 };
   fc.assert(
-    fc.property(fc.nat(samples.length - 1), fc.array(edit, { minLength: 1, maxLength: 8 }), (i, edits) => {
+    fc.property(fc.nat(samples.length - 1), fc.array(anywhereOrTop, { minLength: 1, maxLength: 8 }), (i, edits) => {
       let text = samples[i];
       const ws = new Workspace();
       ws.setOpen(uri, text, 0);
       ws.snapshot();
       edits.forEach((e, v) => {
-        text = applyEdit(text, e);
+        text = applyServerEdit(text, e);
         ws.setOpen(uri, text, v + 1);
         const fresh = new Workspace();
         fresh.setOpen(uri, text, v + 1);
-        assert.deepEqual(shown(ws.snapshot()), shown(fresh.snapshot()), `after ${JSON.stringify(e)}`);
+        const incremental = counted(() => ws.snapshot(), entries);
+        assert.deepEqual(shown(incremental), shown(fresh.snapshot()), `after ${JSON.stringify(e)}`);
       });
     }),
     { numRuns: 40, seed: 13 },
   );
-  // Rule findings were reused after edits elsewhere (else the property would not test the cache).
+  // Rule findings and model entries were reused after edits elsewhere (else the property would not test the
+  // caches), and entries were built again for what the edits touched.
   assert.ok(checkCacheStats.reused > 0, JSON.stringify(checkCacheStats));
+  assert.ok(entries.reused > entries.built && entries.built > 0, `model entries: ${JSON.stringify(entries)}`);
+});
+
+const sharedUri = 'file:///shared.consistency';
+
+/** A sample split in two: its topologies, tiers and profiles in a file the rest imports. */
+function split(text: string): [string, string] {
+  const doc = parseDocument(text, uri);
+  const shared = (k: string) => k === 'topology' || k === 'tier';
+  const part = (keep: boolean) =>
+    doc.ast.declarations
+      .filter((d) => shared(d.kind) === keep)
+      .map((d) => text.slice(d.range.start, d.range.end))
+      .join('\n\n');
+  return [`import "shared.consistency"\n\n${part(false)}\n`, `${part(true)}\n`];
+}
+
+test('across an import, the server after every edit of either file shows what a fresh analysis shows', () => {
+  const pairs = files.map(split).filter(([, shared]) => shared.trim() !== '');
+  const fileEdit = fc.record({ edit, shared: fc.boolean() });
+  fc.assert(
+    fc.property(fc.nat(pairs.length - 1), fc.array(fileEdit, { minLength: 1, maxLength: 6 }), (i, edits) => {
+      const texts = { [uri]: pairs[i][0], [sharedUri]: pairs[i][1] };
+      const ws = new Workspace();
+      for (const [u, t] of Object.entries(texts)) ws.setOpen(u, t, 0);
+      ws.snapshot();
+      edits.forEach(({ edit: e, shared }, v) => {
+        const at = shared ? sharedUri : uri;
+        texts[at] = applyEdit(texts[at], e);
+        ws.setOpen(at, texts[at], v + 1);
+        const fresh = new Workspace();
+        for (const [u, t] of Object.entries(texts)) fresh.setOpen(u, t, v + 1);
+        const [a, b] = [ws.snapshot(), fresh.snapshot()];
+        for (const u of [uri, sharedUri]) assert.deepEqual(shown(a, u), shown(b, u), `${u} after ${JSON.stringify(e)}`);
+      });
+    }),
+    { numRuns: 25, seed: 13 },
+  );
 });
 
 test('the AST builder never shares a range object between two places (incremental parsing moves each once)', () => {

@@ -1,15 +1,18 @@
 // Rule findings kept between analyses (the editor's). Most rules look at one data type at a time (with the
 // declarations around it that are not data); their findings on a data type whose text did not change are
-// reused after an edit elsewhere, moved with the text the edit moved. The other rules (names, references,
-// topologies and the data types using them, transactions, scenarios, profiles) run over the whole model every
-// time; so does every rule when one reports outside its loop over the data types (its finding cannot be
-// attributed to one). The order is
-// `runChecks`'s: rule by rule, data type by data type. test/property/incremental.property.test.ts compares
-// every diagnostic with a fresh analysis after random edits.
+// reused after an edit elsewhere, moved with the text the edit moved. The rules that look at one topology at
+// a time keep theirs per topology model (check/topology-cache.ts). The other rules (names, references,
+// transactions, scenarios, profiles) run over the whole model every time; so does every rule when one reports
+// outside its loop over the data types (its finding cannot be attributed to one). The order is `runChecks`'s:
+// rule by rule, data type by data type. test/property/incremental.property.test.ts compares every diagnostic
+// with a fresh analysis after random edits.
 import { allRules } from './check/index';
 import { runChecks, type CheckOptions } from './check/run-checks';
 import type { Diagnostic } from './diagnostic';
-import { contextOf } from './estimate-cache';
+import { contextOf, declarationKey, sameContext } from './estimate-cache';
+import { perTopology, TopologyFindings } from './check/topology-cache';
+import { duplicateNames, type Clean } from './check/names-cache';
+import { TransactionFindings } from './check/transaction-cache';
 import type { DataEstimate } from './estimate/estimate';
 import type { DataModel, PolicyModel } from './model/model';
 import type { ParsedDocument } from './syntax/parse';
@@ -50,16 +53,22 @@ interface Found {
   start: number;
   /** Per rule of `dataRules`, in order. */
   byRule: Diagnostic[][];
+  /** Whether any rule found anything (most data types: none). */
+  any: boolean;
 }
 
 interface Scope {
-  context: string;
+  context: string[];
   docs: number[];
   byText: Map<string, Found>;
+  /** The declarations of the last analysis, when duplicate-name found nothing in them (check/names-cache.ts). */
+  names: Clean;
 }
 
 export class CheckCache {
   private readonly scopes = new Map<string, Scope>();
+  private readonly topologies = new TopologyFindings();
+  private readonly transactions = new TransactionFindings();
 
   run(
     docs: ParsedDocument[],
@@ -72,15 +81,21 @@ export class CheckCache {
     const context = contextOf(docs, optionsKey, ['data']);
     const ids = docs.map(documentId);
     const before = this.scopes.get(root);
-    const moves = before?.context === context ? movesSince(before.docs, docs, ids) : undefined;
+    const moves = sameContext(before?.context, context) ? movesSince(before!.docs, docs, ids) : undefined;
     const byText = new Map<string, Found>();
-    this.scopes.set(root, { context, docs: ids, byText });
-    const texts = new Map(docs.map((d) => [d.uri, d.text]));
+    const scope: Scope = {
+      context,
+      docs: ids,
+      byText,
+      names: before?.context[0] === optionsKey ? before.names : undefined,
+    };
+    this.scopes.set(root, scope);
+    const byUri = new Map(docs.map((d) => [d.uri, d]));
     const kept = new Map<DataModel, Found>();
     const keys = new Map<DataModel, string>();
     for (const data of model.data.values()) {
-      const text = texts.get(data.origin.uri) ?? '';
-      const key = `${data.origin.uri}\u0000${text.slice(data.decl.range.start, data.decl.range.end)}`;
+      const doc = byUri.get(data.origin.uri);
+      const key = doc ? declarationKey(doc, data.decl) : `${data.origin.uri}\u0000`;
       keys.set(data, key);
       const old = moves && before!.byText.get(key);
       const f = old ? moved(old, data, moves!) : undefined;
@@ -101,10 +116,18 @@ export class CheckCache {
       found.push(f);
     }
     const out: Diagnostic[] = [];
+    const reporting = found.filter((f) => f.any);
     for (const rule of allRules) {
       const i = dataRules.indexOf(rule);
-      if (i < 0) out.push(...runChecks(model, estimate, options, [rule]));
-      else for (const f of found) out.push(...f.byRule[i]);
+      if (perTopology.has(rule.code)) out.push(...this.topologies.run(rule, model, estimate, options, optionsKey));
+      else if (rule.code === 'transaction-mixed-levels')
+        out.push(...this.transactions.run(rule, model, estimate, options, optionsKey));
+      else if (rule.code === 'duplicate-name') {
+        const names = duplicateNames(rule, model, estimate, options, scope.names);
+        scope.names = names.clean;
+        out.push(...names.found);
+      } else if (i < 0) out.push(...runChecks(model, estimate, options, [rule]));
+      else for (const f of reporting) for (const d of f.byRule[i]) out.push(d);
     }
     return out;
   }
@@ -144,7 +167,8 @@ function findings(
 ): Map<DataModel, Found> | undefined {
   const tracked = new Tracked(datas.map((d) => [d.name, d]));
   const view: PolicyModel = { ...model, data: tracked };
-  const out = new Map(datas.map((d) => [d, { start: d.decl.range.start, byRule: dataRules.map(() => []) } as Found]));
+  const found = (d: DataModel): Found => ({ start: d.decl.range.start, byRule: dataRules.map(() => []), any: false });
+  const out = new Map(datas.map((d) => [d, found(d)]));
   const copy = (_: string, r: Range) => ({ start: r.start, end: r.end });
   for (let i = 0; i < dataRules.length; i++) {
     const rule = dataRules[i];
@@ -160,6 +184,7 @@ function findings(
       const f = marks[k] && out.get(marks[k]!);
       if (!f) return undefined;
       f.byRule[i].push(movedDiagnostic(found[k], copy)!);
+      f.any = true;
     }
   }
   return out;
@@ -196,25 +221,38 @@ function moved(f: Found, data: DataModel, moves: Moves): Found | undefined {
     if (start < 0 || end < start) return undefined;
     return start === r.start && end === r.end ? r : { start, end };
   };
+  if (!f.any) return movedStart(f, data, moves);
   const start = at(data.origin.uri, { start: f.start, end: f.start + 1 });
   if (!start || start.start !== data.decl.range.start) return undefined;
-  let same = start.start === f.start;
-  const byRule: Diagnostic[][] = [];
-  for (const list of f.byRule) {
-    if (list.length === 0) {
-      byRule.push(list); // never written to
-      continue;
-    }
-    const next: Diagnostic[] = [];
-    for (const d of list) {
-      const m = movedDiagnostic(d, at);
+  let byRule: Diagnostic[][] | undefined; // copied on the first list that moves
+  for (let i = 0; i < f.byRule.length; i++) {
+    const list = f.byRule[i];
+    if (list.length === 0) continue; // never written to
+    let next: Diagnostic[] | undefined;
+    for (let k = 0; k < list.length; k++) {
+      const m = movedDiagnostic(list[k], at);
       if (!m) return undefined;
-      same &&= m === d;
-      next.push(m);
+      if (m !== list[k]) (next ??= list.slice())[k] = m;
     }
-    byRule.push(next);
+    if (next) (byRule ??= f.byRule.slice())[i] = next;
   }
-  return same ? f : { start: data.decl.range.start, byRule };
+  if (!byRule && start.start === f.start) return f;
+  return { start: data.decl.range.start, byRule: byRule ?? f.byRule, any: true };
+}
+
+/** `moved` for a data type with no findings: only where it starts moves (without allocating, but its result). */
+function movedStart(f: Found, data: DataModel, moves: Moves): Found | undefined {
+  if (!moves.has(data.origin.uri)) return undefined;
+  const step = moves.get(data.origin.uri);
+  let start = f.start;
+  if (step) {
+    const end = f.start + 1;
+    start = f.start < step.from ? f.start : f.start >= step.oldEnd ? f.start + step.delta : -1;
+    const moved = end <= step.from ? end : end >= step.oldEnd ? end + step.delta : -1;
+    if (start < 0 || moved < start) return undefined;
+  }
+  if (start !== data.decl.range.start) return undefined;
+  return start === f.start ? f : { start, byRule: f.byRule, any: false };
 }
 
 /** A diagnostic with its ranges (its own, related places', fixes' edits') moved; itself when none moves. */

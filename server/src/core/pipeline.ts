@@ -9,6 +9,7 @@ import { diagnostic, compareDiagnostics, type Diagnostic } from './diagnostic';
 import { estimateData, type DataEstimate } from './estimate/estimate';
 import type { CheckCache } from './check-cache';
 import type { EstimateCache } from './estimate-cache';
+import type { ModelCache } from './model/model-cache';
 import { isBuiltin, buildModel, builtinScheme } from './model/build-model';
 import { importEdges, importLeadingTo, importPath, resolveImport, uriKey, visibleFrom } from './model/imports';
 import type { ImportEdge } from './model/imports';
@@ -35,6 +36,8 @@ export interface AnalyzeOptions extends CheckOptions {
   estimates?: EstimateCache;
   /** Rule findings kept between analyses (the editor's), likewise. */
   checks?: CheckCache;
+  /** Model entries kept between analyses (the editor's): reused for declarations an edit did not touch. */
+  models?: ModelCache;
 }
 
 /** One file's scope: what it sees, its model, its estimates. */
@@ -154,7 +157,7 @@ function buildUnitUnguarded(
   optionsKey: string,
 ): Unit {
   const docs = [...preludeDocuments(), ...seen, root];
-  const { model, diagnostics: modelDiagnostics } = buildModel(docs);
+  const { model, diagnostics: modelDiagnostics } = buildModel(docs, options.models?.scope(root.uri));
   const fallback = options.defaultProfile;
   const at = (uri: string) => ({ uri, range: { start: 0, end: 0 } });
   if (fallback) for (const f of model.files) f.profile ??= { value: fallback, origin: at(f.uri) };
@@ -203,6 +206,7 @@ export function analyzeParsed(parsed: ParsedDocument[], options: AnalyzeOptions 
   const roots = new Set([...docs.values()].map((d) => d.uri));
   options.estimates?.keep(roots);
   options.checks?.keep(roots);
+  options.models?.keep(roots);
 
   const own = new Map<string, Set<string>>(); // per file: what its own unit reports on it
   for (const u of units.values()) {
@@ -231,11 +235,17 @@ export function analyzeParsed(parsed: ParsedDocument[], options: AnalyzeOptions 
 
   const first = parsed[0] ? units.get(docs.get(uriKey(parsed[0].uri))!.uri) : undefined;
   const model = first?.model ?? buildModel(preludeDocuments()).model;
-  const byData = new WeakMap<DataModel, Unit>();
-  for (const u of units.values()) for (const d of u.model.data.values()) byData.set(d, u);
+  let byData: WeakMap<DataModel, Unit> | undefined; // on the first estimate asked for (a keystroke asks none)
+  const unitOf = (d: DataModel) => {
+    if (!byData) {
+      byData = new WeakMap();
+      for (const u of units.values()) for (const x of u.model.data.values()) byData.set(x, u);
+    }
+    return byData.get(d);
+  };
   const fallbackCache = new Map<DataModel, DataEstimate>();
   const estimate = (d: DataModel) => {
-    const u = byData.get(d);
+    const u = unitOf(d);
     if (u) return u.estimate(d);
     let e = fallbackCache.get(d);
     if (!e) fallbackCache.set(d, (e = estimateData(d, model)));

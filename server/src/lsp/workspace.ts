@@ -5,6 +5,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CheckCache } from '../core/check-cache';
 import { EstimateCache } from '../core/estimate-cache';
+import { ModelCache } from '../core/model/model-cache';
 import type { AnalyzeOptions, UnitCache } from '../core/pipeline';
 import { readTargetFile } from './files';
 import type { ParsedDocument } from '../core/syntax/parse';
@@ -41,6 +42,7 @@ export class Workspace {
   private readonly units: UnitCache = new Map();
   private readonly estimates = new EstimateCache();
   private readonly checks = new CheckCache();
+  private readonly models = new ModelCache();
   /** Parses done, for tests of the cache. */
   parses = 0;
 
@@ -151,7 +153,7 @@ export class Workspace {
       if (e.version !== undefined) versions.set(e.uri, e.version);
     }
     const load = (uri: string) => (uri.endsWith('.consistency') ? readTargetFile(uri) : undefined);
-    const options = { ...this.options, load, estimates: this.estimates, checks: this.checks };
+    const options = { ...this.options, load, estimates: this.estimates, checks: this.checks, models: this.models };
     const analysis = analyzeIsolated(parsed, options, this.units, this.engine);
     this.cached = createSnapshot(analysis, versions, this.rulesDoc);
     return this.cached;

@@ -71,3 +71,11 @@ test('a block left open is re-read in place when the parse is back in step by th
   assert.ok(incremental);
   assert.match(doc.diagnostics[0].message, /Missing '}'/);
 });
+
+test('an edit in the comments before the first declaration is re-read in place, not the whole file', () => {
+  const text = `// a policy\n\n${policy}`;
+  const { old, doc, incremental } = edit(text, '// a policy', '// edit 1\n// a policy');
+  assert.ok(incremental);
+  assert.equal(doc.ast.declarations.at(-1), old.ast.declarations.at(-1), 'the last declaration is the same object');
+  assert.equal(doc.tokens.find((t) => t.image === 'd')!.startLine, 14);
+});

@@ -5,11 +5,9 @@ import type * as A from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
 import type { Range } from '../util/range';
 
-/** Keys by URI: an analysis asks for the same few URIs' keys thousands of times (bounded). */
 const keys = new Map<string, string>();
-const KEYS_MAX = 4096;
 
-/** One spelling per document URI, for lookups. */
+/** One spelling per document URI, for lookups (remembered: an analysis asks for every declaration's). */
 export function uriKey(uri: string): string {
   let key = keys.get(uri);
   if (key !== undefined) return key;
@@ -18,7 +16,7 @@ export function uriKey(uri: string): string {
   } catch {
     key = uri;
   }
-  if (keys.size >= KEYS_MAX) keys.clear();
+  if (keys.size >= 10_000) keys.clear();
   keys.set(uri, key);
   return key;
 }

@@ -96,7 +96,7 @@ function incremental(old: ParsedDocument, text: string, change: Change): ParsedD
   // Declarations touched, with their trailing trivia, by the edit or a character either side of it.
   const spanEnd = (i: number) => (i + 1 < decls.length ? decls[i + 1].range.start : old.text.length);
   let first = decls.findIndex((d, i) => spanEnd(i) >= from - 1 && d.range.start <= oldEnd + 1);
-  if (first < 0) first = decls.length - 1;
+  if (first < 0) first = 0; // the edit is before the first declaration (in the comments heading the file)
   let last = first;
   while (last + 1 < decls.length && decls[last + 1].range.start <= oldEnd + 1) last++;
   const f = Math.max(0, first - 1);

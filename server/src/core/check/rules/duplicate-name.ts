@@ -17,16 +17,18 @@ export const rule: Rule = {
   check({ model, report }) {
     // By kind (and topology, for regions), then name: no key string per declaration.
     const first = new Map<string, Map<string, Declared>>();
+    const regions = new Map<string, Map<string, Declared>>(); // by topology
     // A topology declared again is not used at all: its regions are not duplicates of their own (no cascade).
     const unused: Declared[] = [];
     const within = (d: Declared, t: Declared) =>
       d.origin.uri === t.origin.uri && t.full.start <= d.origin.range.start && d.origin.range.end <= t.full.end;
     for (const d of model.declarations) {
       if (d.builtin) continue;
-      if (d.kind === 'region' && unused.some((t) => within(d, t))) continue;
-      const scope = d.container ? `${d.kind}\u0000${d.container}` : d.kind;
-      let names = first.get(scope);
-      if (!names) first.set(scope, (names = new Map()));
+      if (d.kind === 'region' && unused.length > 0 && unused.some((t) => within(d, t))) continue;
+      const table = d.kind === 'region' && d.container ? regions : first;
+      const scope = table === regions ? d.container! : d.container ? `${d.kind}\u0000${d.container}` : d.kind;
+      let names = table.get(scope);
+      if (!names) table.set(scope, (names = new Map()));
       const earlier = names.get(d.name);
       if (!earlier) {
         names.set(d.name, d);
