@@ -66,7 +66,8 @@ export const registry = {
   'unknown-currency': model('unreadable', 'A currency other than INR or USD.'),
   'unknown-store': model(
     'unreadable',
-    'A `store` name other than cassandra, scylladb, postgres, postgresql, mongodb, dynamodb, cosmos, cosmosdb or spanner.',
+    'A `store` name other than cassandra, scylladb, postgres, postgresql, mongodb, dynamodb, cosmos, cosmosdb ' +
+      'or spanner.',
   ),
   'unknown-import': model('unreadable', 'An `import` of a file that cannot be found or is not a .consistency file.'),
   'property-not-allowed': model('unreadable', 'A property that this kind of block does not accept.'),
@@ -91,7 +92,8 @@ export const registry = {
   ),
   'bad-profile': model(
     'unreadable',
-    'A `profile` block figure with an unknown key or a value of the wrong kind, an unknown base, or a name already taken.',
+    'A `profile` block figure with an unknown key or a value of the wrong kind, an unknown base, ' +
+      'or a name already taken.',
   ),
   'duplicate-setting': model('assumption', 'policy, currency or profile given twice in one file; the later one wins.'),
   'duplicate-property': model('assumption', 'The same property twice in one block; the later one wins.'),

@@ -152,7 +152,9 @@ function addProfile(model: PolicyModel, p: ProfileModel, diagnostics: Diagnostic
       code: 'bad-profile',
       uri: p.origin.uri,
       range: p.origin.range,
-      message: `Profile '${p.name}' is already a profile declared elsewhere; give this one another name and \`extends ${p.name}\`.`,
+      message:
+        `Profile '${p.name}' is already a profile declared elsewhere; ` +
+        `give this one another name and \`extends ${p.name}\`.`,
     }),
   );
 }

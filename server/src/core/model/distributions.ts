@@ -40,7 +40,8 @@ export function readDistribution(e: A.DistExpr, uri: string, diagnostics: Diagno
       if (!a.dist || !a.value || a.value.kind !== 'count' || a.label)
         return bad(
           a.range,
-          `Each part of a mix is a weight and a distribution, e.g. \`0.38 pareto(1.05ms, 1.51)\`; got \`${textOf(a)}\`.`,
+          `Each part of a mix is a weight and a distribution, e.g. \`0.38 pareto(1.05ms, 1.51)\`; ` +
+            `got \`${textOf(a)}\`.`,
         );
       const inner = readDistribution(a.dist, uri, diagnostics);
       if (!inner) return undefined;

@@ -198,7 +198,9 @@ export function resolveLevel(expr: LevelExpr): LevelResult {
   if (!def) {
     const suggestion = closest(written, allLevelNames);
     return {
-      error: `Unknown consistency level '${written}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Levels: ${Object.keys(levelDefs).join(', ')}.`,
+      error:
+        `Unknown consistency level '${written}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} ` +
+        `Levels: ${Object.keys(levelDefs).join(', ')}.`,
       at: expr.name,
       suggestion,
     };

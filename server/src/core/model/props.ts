@@ -39,7 +39,9 @@ function checkComparator(p: A.Property, uri: string, diagnostics: Diagnostic[]):
       code: 'wrong-comparator',
       uri,
       range: p.comparatorRange ?? p.keyword,
-      message: `'${p.kind}' is ${direction === 'upper' ? 'an upper bound' : 'a lower bound'}: write \`${p.kind} ${want} …\`, not \`${p.comparator}\`.`,
+      message:
+        `'${p.kind}' is ${direction === 'upper' ? 'an upper bound' : 'a lower bound'}: ` +
+        `write \`${p.kind} ${want} …\`, not \`${p.comparator}\`.`,
       fixes: p.comparatorRange
         ? [{ title: `Use '${want}'`, edits: [{ uri, range: p.comparatorRange, newText: want }] }]
         : undefined,
@@ -73,7 +75,8 @@ export function collectProps(
   diagnostics: Diagnostic[],
 ): PropertySet {
   const set: PropertySet = { tiers: [], latency: [], whens: [], degrades: [] };
-  // The earlier property of a single-valued kind is the one `set` holds; latency bounds are told apart by op and percentile.
+  // The earlier property of a single-valued kind is the one `set` holds; latency bounds are told apart by op and
+  // percentile.
   let latencySeen: Map<string, A.Property> | undefined;
   for (const p of body) {
     if (notAllowed[block].has(p.kind)) {

@@ -141,7 +141,8 @@ export function buildScenario(
     if (f.atMs >= endMs)
       bad(
         p.at.range,
-        `This fault starts at ${formatDuration(f.atMs)}, when the load has already stopped (the scenario runs ${formatDuration(endMs)}); no operation will see it.`,
+        `This fault starts at ${formatDuration(f.atMs)}, when the load has already stopped ` +
+          `(the scenario runs ${formatDuration(endMs)}); no operation will see it.`,
         'warning',
       );
     s.faults.push(f);

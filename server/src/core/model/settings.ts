@@ -57,7 +57,9 @@ export function readStores(d: A.StoreDecl, settings: FileSettings, diagnostics: 
           code: 'unknown-store',
           uri,
           range: n.range,
-          message: `Unknown store '${n.text}'; use one of ${[...Object.keys(storeAliases), 'spanner'].join(', ')}.${hint}`,
+          message:
+            `Unknown store '${n.text}'; use one of ` +
+            `${[...Object.keys(storeAliases), 'spanner'].join(', ')}.${hint}`,
           fixes: near ? [{ title: `Change to '${near}'`, edits: [{ uri, range: n.range, newText: near }] }] : undefined,
         }),
       );

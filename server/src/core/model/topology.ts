@@ -65,7 +65,9 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
           code: 'bad-distribution',
           uri,
           range: l.jitter.range,
-          message: `A link with a distribution of round trips takes no jitter: the distribution already says how they vary.`,
+          message:
+            `A link with a distribution of round trips takes no jitter: ` +
+            `the distribution already says how they vary.`,
           fixes: [
             {
               title: 'Remove the jitter',
@@ -100,7 +102,9 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
           code: 'unknown-replica-work',
           uri,
           range: w.op.range,
-          message: `Unknown replica work '${w.op.text}'; use ${replicaOps.join(', ')}.${near ? ` Did you mean '${near}'?` : ''}`,
+          message:
+            `Unknown replica work '${w.op.text}'; use ${replicaOps.join(', ')}.` +
+            `${near ? ` Did you mean '${near}'?` : ''}`,
           fixes: near
             ? [{ title: `Change to '${near}'`, edits: [{ uri, range: w.op.range, newText: near }] }]
             : undefined,
@@ -116,7 +120,9 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
             code: 'bad-distribution',
             uri,
             range: (w.fixed ?? w.dist ?? w.op).range,
-            message: `A replica's capacity is a rate of operations, e.g. \`replica capacity 1200/s\`; got ${w.fixed?.text ?? 'a distribution'}.`,
+            message:
+              `A replica's capacity is a rate of operations, e.g. \`replica capacity 1200/s\`; ` +
+              `got ${w.fixed?.text ?? 'a distribution'}.`,
           }),
         );
       continue;
@@ -127,7 +133,9 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
           code: 'bad-distribution',
           uri,
           range: w.fixed.range,
-          message: `A replica's ${op} time is a duration or a distribution, e.g. \`replica ${op} 2ms\`; got ${w.fixed.text}.`,
+          message:
+            `A replica's ${op} time is a duration or a distribution, e.g. \`replica ${op} 2ms\`; ` +
+            `got ${w.fixed.text}.`,
         }),
       );
       continue;

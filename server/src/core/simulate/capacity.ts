@@ -49,7 +49,11 @@ export class Pools {
     if (this.instant) return 'replicas serve operations in no time (service time 0), so they never queue';
     if (!Number.isFinite(this.workers))
       return `replicas serve operations in ${describe(this.service)} with no capacity limit`;
-    return `each replica serves client operations with ${this.workers} workers (${formatCount(this.capacityPerSec)} ops/s at a mean service time of ${Math.round(meanOf(this.service) * 100) / 100} ms; ${source}); operations beyond them queue`;
+    return (
+      `each replica serves client operations with ${this.workers} workers ` +
+      `(${formatCount(this.capacityPerSec)} ops/s at a mean service time of ` +
+      `${Math.round(meanOf(this.service) * 100) / 100} ms; ${source}); operations beyond them queue`
+    );
   }
 
   /** Runs `action` for `op` at replica j after a service time, once a worker is free. */

@@ -51,7 +51,9 @@ export function degradedLevel(
     };
   }
   const one = (x: number) => Math.round(x * 10) / 10;
-  const offered = `the run offers ${one(offeredPerSec)}/s${ratio !== undefined ? ` (${one(ratio)}x its declared ${one(declaredPerSec!)}/s)` : ''}`;
+  const offered =
+    `the run offers ${one(offeredPerSec)}/s` +
+    `${ratio !== undefined ? ` (${one(ratio)}x its declared ${one(declaredPerSec!)}/s)` : ''}`;
   if (best)
     return {
       level: best.level,

@@ -88,7 +88,10 @@ export class GroupFaults {
     return false;
   }
 
-  /** The earliest time ≥ t at which a message from a reaches b (no partition between, b up): for reliable replication. */
+  /**
+   * The earliest time ≥ t at which a message from a reaches b (no partition between, b up): for reliable
+   * replication.
+   */
   clearAt(a: number, b: number, t: number): number {
     let time = t;
     for (let changed = true; changed; ) {

@@ -76,7 +76,10 @@ export interface Group {
   notes: string[];
 }
 
-/** The profile a data type's file names (or, with a `store`, the vendors' one; else the default), as the estimate picks it. */
+/**
+ * The profile a data type's file names (or, with a `store`, the vendors' one; else the default), as the estimate
+ * picks it.
+ */
 export function profileFor(data: DataModel, model: PolicyModel): { profile: Profile; currency: 'INR' | 'USD' } {
   const file = model.files.find((f) => f.uri === data.origin.uri);
   const { profile } = resolveProfile(model, file?.profile?.value, file?.system !== undefined);
@@ -190,17 +193,29 @@ export function buildGroup(
       prefer,
       electionMs,
     }),
-    `${name}: conflicts ${strategy === 'merge' ? `merged (${data.effective.conflict?.value})` : strategy}${data.effective.conflict ? '' : ' (not declared)'}; under a partition it prefers ${prefer}${data.effective.partition ? '' : ' (not declared)'}`,
+    `${name}: conflicts ${strategy === 'merge' ? `merged (${data.effective.conflict?.value})` : strategy}` +
+      `${data.effective.conflict ? '' : ' (not declared)'}; ` +
+      `under a partition it prefers ${prefer}${data.effective.partition ? '' : ' (not declared)'}`,
     ...delayNotes.map((x) => `${name}: ${x}`),
-    `${name}: ${pools.describe(data.topology?.capacityPerSec !== undefined ? `declared in topology ${data.topology.name}` : capacity.capacitySource)}`,
+    `${name}: ` +
+      pools.describe(
+        data.topology?.capacityPerSec !== undefined
+          ? `declared in topology ${data.topology.name}`
+          : capacity.capacitySource,
+      ),
   );
   if (bounded)
     notes.push(
-      `${name}: a local read staler than ${level.display} ${behind === 'redirect' ? 'is redirected to the leader' : 'waits for its replica to catch up'} (replicas know their lag exactly)`,
+      `${name}: a local read staler than ${level.display} ` +
+        `${behind === 'redirect' ? 'is redirected to the leader' : 'waits for its replica to catch up'} ` +
+        `(replicas know their lag exactly)`,
     );
   if (sessiony)
     notes.push(
-      `${name}: sessions carry a version-vector token; a local replica behind it ${behind === 'redirect' ? 'redirects to the leader' : 'makes the read wait (source L3460–L3466: wait, or read the master)'}`,
+      `${name}: sessions carry a version-vector token; a local replica behind it ` +
+        (behind === 'redirect'
+          ? 'redirects to the leader'
+          : 'makes the read wait (source L3460–L3466: wait, or read the master)'),
     );
   if (data.whens.length > 0) notes.push(`${name}: its \`when\` branches are not simulated; the base settings are`);
   for (const u of faults.unknown)

@@ -1,8 +1,9 @@
 // The checks judged on the history's values alone, as an outside checker would (verify/): linearizability per
 // key for levels with real-time order, regional linearizability for `regional`, sequential consistency for
 // `sequential` (a key whose operations the replicas' own write order already certifies is proven in one pass,
-// verify/certificate.ts; the search decides the others). Fed as operations are invoked and complete; reads the prefer-availability fallback answered are
-// left out (they are judged by the stale-reads row), which never hides a violation of the normal path.
+// verify/certificate.ts; the search decides the others). Fed as operations are invoked and complete; reads the
+// prefer-availability fallback answered are left out (they are judged by the stale-reads row), which never hides a
+// violation of the normal path.
 import { formatCount } from '../estimate/format';
 import type { Group } from './group';
 import type { HistoryOp, HistorySink } from './record';
@@ -19,7 +20,10 @@ import {
   type ModelKind,
 } from './verify/index';
 
-/** Operations per key the sequential check keeps (its own cap, `maxOpsPerKey`, is 1,000); past it the key is unknown. */
+/**
+ * Operations per key the sequential check keeps (its own cap, `maxOpsPerKey`, is 1,000); past it the key is
+ * unknown.
+ */
 const SEQUENTIAL_KEEP = 4000;
 
 interface Checking {
@@ -124,7 +128,8 @@ export function historyChecks(_g: Group, v: HistorySink | undefined): CheckResul
     .map(([k, n]) => `${formatCount(n)} (${k})`);
   const notes = [
     r.windowsUnknown
-      ? `${formatCount(r.windowsUnknown)} windows (${formatCount(r.opsUnknown)} operations) could not be judged: ${why.join(', ')}`
+      ? `${formatCount(r.windowsUnknown)} windows (${formatCount(r.opsUnknown)} operations) ` +
+        `could not be judged: ${why.join(', ')}`
       : '',
     r.windowsWeak ? `${formatCount(r.windowsWeak)} windows judged from a weaker start: ${weak.join(', ')}` : '',
   ].filter(Boolean);

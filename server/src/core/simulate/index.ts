@@ -17,7 +17,10 @@ export { scenarioFor } from './from-model';
 export type { Scenario, Fault, ClientShare, DelayOverrides, SimulateOptions } from './scenario';
 export type * from './results';
 
-/** A data type's default scenario: its own workload (100/s when it declares none) for about `ops` operations (at least 1 s), clients in every region of its topology, no faults. */
+/**
+ * A data type's default scenario: its own workload (100/s when it declares none) for about `ops` operations
+ * (at least 1 s), clients in every region of its topology, no faults.
+ */
 export function defaultScenario(
   model: PolicyModel,
   data: DataModel,

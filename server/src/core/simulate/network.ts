@@ -59,8 +59,12 @@ export function defaultDelays(
       ? `${own.join(', ')} as declared, else ${describe(model.intraRegion)}`
       : describe(model.intraRegion);
   const notes = [
-    `delays: intra-region round trip ${inside}; a replica applies a write in ${describe(model.write)}, acknowledges in ${describe(model.ack)}, reads in ${describe(model.read)}, responds in ${describe(model.response)}; the coordinator's service time per operation ${describe(model.service)}`,
-    "links: one-way delay = half a round trip sampled per link along the fastest path (the link's declared distribution, else normal with its jitter as sd, clamped at 0)",
+    `delays: intra-region round trip ${inside}; a replica applies a write in ${describe(model.write)}, ` +
+      `acknowledges in ${describe(model.ack)}, reads in ${describe(model.read)}, ` +
+      `responds in ${describe(model.response)}; ` +
+      `the coordinator's service time per operation ${describe(model.service)}`,
+    'links: one-way delay = half a round trip sampled per link along the fastest path ' +
+      "(the link's declared distribution, else normal with its jitter as sd, clamped at 0)",
   ];
   if (sys)
     notes.push(`${sys.notes[0]}: each replica's write and read times from it (W and R); no service time beside them`);

@@ -34,17 +34,36 @@ export function protocolNotes(p: ProtocolInput): string[] {
     ? `${plural(p.w, 'random replica')} (non-expanding quorums, as in PBS: the others never get it)`
     : `all ${p.n} replicas`;
   const writes: Record<WriteMode, string> = {
-    log: `writes go through one leader's log (led from ${leaders}; Raft-style): the leader appends, replicates to every replica and commits at ${plural(p.w, 'acknowledgement')} (its own included), in log order; a write is visible at the leader only once committed. A leader that crashes or is cut off from a majority keeps its lease for ${p.electionMs} ms; then the majority side elects the most up-to-date replica (election timeout ${p.electionMs} ms plus a round trip, then a round trip to commit its log); replicas that rejoin adopt the new leader's log`,
-    multi: `each of the primaries ${leaders} orders the writes of the clients nearest to it, replicates to every replica and commits at ${plural(p.w, 'acknowledgement')}; a client whose primary is down or cut off uses the nearest one it reaches; concurrent writes are resolved by the conflict strategy`,
-    leaderless: `leaderless writes (Dynamo-style): a coordinator in the client's region sends each write to ${random} and commits at ${plural(p.w, 'acknowledgement')}`,
+    log:
+      `writes go through one leader's log (led from ${leaders}; Raft-style): the leader appends, ` +
+      `replicates to every replica and commits at ${plural(p.w, 'acknowledgement')} (its own included), ` +
+      `in log order; a write is visible at the leader only once committed. ` +
+      `A leader that crashes or is cut off from a majority keeps its lease for ${p.electionMs} ms; ` +
+      `then the majority side elects the most up-to-date replica ` +
+      `(election timeout ${p.electionMs} ms plus a round trip, then a round trip to commit its log); ` +
+      `replicas that rejoin adopt the new leader's log`,
+    multi:
+      `each of the primaries ${leaders} orders the writes of the clients nearest to it, replicates to every replica ` +
+      `and commits at ${plural(p.w, 'acknowledgement')}; ` +
+      `a client whose primary is down or cut off uses the nearest one it reaches; ` +
+      `concurrent writes are resolved by the conflict strategy`,
+    leaderless:
+      `leaderless writes (Dynamo-style): a coordinator in the client's region sends each write to ${random} ` +
+      `and commits at ${plural(p.w, 'acknowledgement')}`,
     regional:
-      'each region leads its own writes (committed by a majority of its replicas) and replicates them asynchronously to the other regions',
+      'each region leads its own writes (committed by a majority of its replicas) ' +
+      'and replicates them asynchronously to the other regions',
   };
   const reads: Record<ReadMode, string> = {
-    lease: `reads at the ${p.writeMode === 'regional' ? "client's regional leader" : 'leader'}, from committed state, while it holds its lease (as etcd, CockroachDB and Spanner serve lease reads)`,
-    abd: `quorum reads with write-back (ABD): the newest of the first ${p.r} replies is written back to ${p.w} replicas before the read returns, unless ${p.w} of the replies already hold it`,
+    lease:
+      `reads at the ${p.writeMode === 'regional' ? "client's regional leader" : 'leader'}, from committed state, ` +
+      `while it holds its lease (as etcd, CockroachDB and Spanner serve lease reads)`,
+    abd:
+      `quorum reads with write-back (ABD): the newest of the first ${p.r} replies is written back to ${p.w} replicas ` +
+      `before the read returns, unless ${p.w} of the replies already hold it`,
     sticky:
-      "reads at the session's own replica in its region, which shows only committed writes, in log order; a write returns once that replica has applied it (ZooKeeper's sequential consistency)",
+      "reads at the session's own replica in its region, which shows only committed writes, in log order; " +
+      "a write returns once that replica has applied it (ZooKeeper's sequential consistency)",
     quorum: p.randomQuorums
       ? `reads ask ${plural(p.r, 'random replica')} and take the newest reply`
       : `reads ask all ${p.n} replicas and take the newest of the first ${p.r} replies (no read repair)`,
@@ -54,8 +73,12 @@ export function protocolNotes(p: ProtocolInput): string[] {
   if (p.prefer === 'availability') {
     out.push(
       p.writeMode === 'log'
-        ? `${p.name}: prefer availability: a read that gets no answer within half its timeout is retried once at a replica the client reaches (counted as a fallback, without session or staleness guarantees); a write cannot be taken away from the leader, so it waits for the leader or fails`
-        : `${p.name}: prefer availability: an operation that gets no answer within half its timeout is retried once in the nearest region the client reaches (a fallback: counted, and judged apart from the level's promises)`,
+        ? `${p.name}: prefer availability: a read that gets no answer within half its timeout is retried once ` +
+            `at a replica the client reaches (counted as a fallback, without session or staleness guarantees); ` +
+            `a write cannot be taken away from the leader, so it waits for the leader or fails`
+        : `${p.name}: prefer availability: an operation that gets no answer within half its timeout is retried once ` +
+            `in the nearest region the client reaches ` +
+            `(a fallback: counted, and judged apart from the level's promises)`,
     );
   }
   return out;

@@ -103,7 +103,11 @@ export function report(i: ReportInput): DataResult {
       (x) =>
         `${x.label.replace(/ \(declared\)$/, '')} missed by ${formatCount(x.violations + x.fallbackViolations)} reads`,
     );
-  const summary = `${g.name}: read p99 ${ms(read.latencyMs.p99)} ms, write p99 ${ms(write.latencyMs.p99)} ms, ${plural(stale, 'stale read')}${violated.length ? `, promised yet seen: ${violated.join(', ')}` : ''}${missed.length ? `, ${missed.join(', ')}` : ''}, availability ${formatAvailability(availabilityPct)}, ${formatMoney(cost.simulatedMonthly, cost.currency)}/month`;
+  const summary =
+    `${g.name}: read p99 ${ms(read.latencyMs.p99)} ms, write p99 ${ms(write.latencyMs.p99)} ms, ` +
+    `${plural(stale, 'stale read')}${violated.length ? `, promised yet seen: ${violated.join(', ')}` : ''}` +
+    `${missed.length ? `, ${missed.join(', ')}` : ''}, availability ${formatAvailability(availabilityPct)}, ` +
+    `${formatMoney(cost.simulatedMonthly, cost.currency)}/month`;
   const [writes, reads] = protocolNotes({
     name: '',
     writeMode: g.writeMode,

@@ -58,7 +58,10 @@ export function samplerOf(d: Distribution): Sampler {
   }
 }
 
-/** Standard normal deviates by Box–Muller; each sampler keeps the second of a pair for its next call (deterministic: the calls are). */
+/**
+ * Standard normal deviates by Box–Muller; each sampler keeps the second of a pair for its next call
+ * (deterministic: the calls are).
+ */
 function normals(): (rng: Rng) => number {
   let spare = NaN;
   return (rng) => {

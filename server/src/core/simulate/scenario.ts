@@ -42,13 +42,19 @@ export interface Scenario {
   durationMs: number;
   /** Total operations per second and read share; default: the data types' own workloads. */
   load?: { perSec: number; readsPct?: number };
-  /** Default: `defaultClients` (enough that no client is ever busy), spread evenly over the regions of the first data type's topology. */
+  /**
+   * Default: `defaultClients` (enough that no client is ever busy), spread evenly over the regions of the first
+   * data type's topology.
+   */
   clients?: { count: number; regions?: ClientShare[] };
   faults?: Fault[];
   seed: number;
   /** Keys per data type (default 100), chosen uniformly by each operation. */
   keys?: number;
-  /** An operation without an answer this long after it arrived fails or is indeterminate (default 1000 ms, source L2040). */
+  /**
+   * An operation without an answer this long after it arrived fails or is indeterminate (default 1000 ms, source
+   * L2040).
+   */
   timeoutMs?: number;
   delays?: DelayOverrides;
   /** Each region's clock offset, drawn once (last-writer-wins compares these timestamps). */

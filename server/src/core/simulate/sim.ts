@@ -100,7 +100,10 @@ export class Sim {
     this.attempts.arm(op, this.now);
   }
 
-  /** Sends a message from region a to region b of group g, arriving after a one-way delay plus `extra`; dropped when cut. */
+  /**
+   * Sends a message from region a to region b of group g, arriving after a one-way delay plus `extra`; dropped
+   * when cut.
+   */
   send(
     g: Group,
     a: number,

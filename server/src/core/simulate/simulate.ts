@@ -54,7 +54,10 @@ export function scenarioProblems(model: PolicyModel, sc: Scenario): string[] {
   return out;
 }
 
-/** Operations per second a data type's own workload offers (average; the profile's peak factor when only a peak is declared). */
+/**
+ * Operations per second a data type's own workload offers (average; the profile's peak factor when only a peak
+ * is declared).
+ */
 export function workloadRate(data: DataModel, model: PolicyModel): { perSec?: number; readsPct?: number } {
   const { profile } = profileFor(data, model);
   const d = describeWorkload(data.effective.workload?.value, profile).detail;
@@ -171,9 +174,15 @@ export function simulate(model: PolicyModel, sc: Scenario, o: SimulateOptions = 
 
   const total = shares.reduce((x, c) => x + c.share, 0);
   assumptions.push(
-    `${sessions.length} clients (${shares.map((c, k) => `${c.region} ${counts[k]} (${Math.round((100 * c.share) / total)}%)`).join(', ')}), one operation at a time each; open-loop Poisson arrivals at ${perSec}/s for ${sc.durationMs / 1000}s; an arrival waits while its client is busy (up to ${defaults.sessionQueue}; beyond, it is shed and counted); ${keys} keys per data type, chosen uniformly`,
-    "latency runs from an operation's arrival at its client, so time spent waiting for a busy client counts (no coordinated omission)",
-    `an operation without an answer ${timeoutMs} ms after it arrived fails — or, for a write some replica took, is indeterminate (info) (source L2040: strong-consistency timeout 1 s)`,
+    `${sessions.length} clients ` +
+      `(${shares.map((c, k) => `${c.region} ${counts[k]} (${Math.round((100 * c.share) / total)}%)`).join(', ')}), ` +
+      `one operation at a time each; open-loop Poisson arrivals at ${perSec}/s for ${sc.durationMs / 1000}s; ` +
+      `an arrival waits while its client is busy (up to ${defaults.sessionQueue}; beyond, it is shed and counted); ` +
+      `${keys} keys per data type, chosen uniformly`,
+    "latency runs from an operation's arrival at its client, " +
+      'so time spent waiting for a busy client counts (no coordinated omission)',
+    `an operation without an answer ${timeoutMs} ms after it arrived fails — ` +
+      `or, for a write some replica took, is indeterminate (info) (source L2040: strong-consistency timeout 1 s)`,
     'registers: every write stores a value unique to its key; merged data types are counters: every write adds 1',
     `the seed is ${seedOf(sc.seed)}; sfc32 pseudo-random numbers`,
     ...(checking ? [] : ['the checks were not run (a benchmark of the engine alone)']),
@@ -264,7 +273,10 @@ function headerOf(g: Group): RunHeader['data'][number] {
   };
 }
 
-/** Every key's converged value (all replicas' and coordinators' versions combined) is read once, as the last operation. */
+/**
+ * Every key's converged value (all replicas' and coordinators' versions combined) is read once, as the last
+ * operation.
+ */
 function finalReads(sim: Sim, groups: Group[]): void {
   for (const g of groups) {
     const process = sim.nextProcess++;

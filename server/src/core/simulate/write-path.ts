@@ -41,7 +41,8 @@ export function writeAt(sim: Sim, e: Ev): void {
   const g = op.g;
   if (op.done || e.att !== op.attempt) return;
   if (g.faults.any && g.faults.down(g.replicaRegion[e.node], sim.now)) return;
-  if (g.writeMode === 'log' && !op.fallback && (e.node !== g.lead.leader || !g.lead.valid(sim.now))) return; // not the leader (any more)
+  // not the leader (any more)
+  if (g.writeMode === 'log' && !op.fallback && (e.node !== g.lead.leader || !g.lead.valid(sim.now))) return;
   accept(sim, op, e.node);
 }
 

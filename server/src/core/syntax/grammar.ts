@@ -286,7 +286,10 @@ export class PolicyParser extends CstParser {
     );
   });
 
-  /** `lognormal(median 45ms, p99 80ms)`, `pareto(1.05ms, 1.51)`, `mix(0.38 pareto(…), 0.62 exponential(mean 5.5ms))`. */
+  /**
+   * `lognormal(median 45ms, p99 80ms)`, `pareto(1.05ms, 1.51)`,
+   * `mix(0.38 pareto(…), 0.62 exponential(mean 5.5ms))`.
+   */
   public distribution = this.RULE('distribution', () => {
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LParen);

@@ -87,7 +87,8 @@ const ruleWords: Record<string, string> = {
   linkDecl: 'a link such as `link mumbai <-> delhi 45ms`',
   block: 'a property',
   property:
-    'a property (consistency, replication, latency, availability, partition, conflict, workload, budget, staleness, tier, topology, category, primary, sessions, money, when, degrade)',
+    'a property (consistency, replication, latency, availability, partition, conflict, workload, budget, ' +
+    'staleness, tier, topology, category, primary, sessions, money, when, degrade)',
   replicationProp: '`sync`, `async` or `quorum write W read R`',
   latencyProp: 'a latency bound such as `latency read p99 <= 200ms`',
   partitionProp: '`partition prefer consistency` or `partition prefer availability`',

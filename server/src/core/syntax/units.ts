@@ -179,7 +179,8 @@ export function interpretQuantity(p: QuantityParts, expected: QuantityKind[]): Q
     if (currency)
       return fail(
         p,
-        `\`${p.text}\` is an amount of money per ${p.per}, but a rate of operations is expected here; drop the currency sign.`,
+        `\`${p.text}\` is an amount of money per ${p.per}, but a rate of operations is expected here; ` +
+          `drop the currency sign.`,
       );
     return make(p, expected, 'rate', base / seconds, noun ? { noun } : undefined);
   }

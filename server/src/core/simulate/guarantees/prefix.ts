@@ -56,7 +56,9 @@ export class Prefix {
         const a = c.seen.op(clash)!;
         const b = historyOpOf(op);
         return {
-          explanation: `${describeOp(a)} and ${describeOp(b)} saw concurrent writes each without the other: no single write order has both as prefixes`,
+          explanation:
+            `${describeOp(a)} and ${describeOp(b)} saw concurrent writes each without the other: ` +
+            `no single write order has both as prefixes`,
           ops: [a, b],
         };
       });

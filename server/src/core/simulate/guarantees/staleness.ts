@@ -75,7 +75,9 @@ export class Staleness {
       const read = historyOpOf(op);
       const missed = oldestRing!.ops.op(oldestAt)!;
       return {
-        explanation: `${describeOp(read)} missed ${plural(behind, 'acknowledged write')}, the oldest the ${describeOp(missed)}, acknowledged ${formatMs(ms)} before the read began${what}`,
+        explanation:
+          `${describeOp(read)} missed ${plural(behind, 'acknowledged write')}, ` +
+          `the oldest the ${describeOp(missed)}, acknowledged ${formatMs(ms)} before the read began${what}`,
         ops: [missed, read],
       };
     };
