@@ -1,8 +1,9 @@
 // The hand-written parser (parser.ts) against the Chevrotain grammar it replaces (grammar.ts, the oracle): on
-// every sample, corpus file, prelude and docs example, thousands of generated policies and thousands of
-// mutations of them (tokens deleted, duplicated, swapped, replaced, inserted; lines deleted), both must build
-// the same CST (node names, child keys in the same order, the same tokens, the same offsets, the same
-// recovered nodes) and report the same errors (kind, token, expected token, rule stack) and the same stop.
+// every sample, corpus file, prelude and docs example, hundreds of generated policies and thousands of
+// mutations of them (DIFFERENTIAL_SCALE=10 for ten times as many; tokens deleted, duplicated, swapped,
+// replaced, inserted; lines deleted), both must build the same CST (node names, child keys in the same order,
+// the same tokens, the same offsets, the same recovered nodes) and report the same errors (kind, token,
+// expected token, rule stack) and the same stop.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -97,8 +98,13 @@ test('every sample, corpus file, prelude and docs example parses to the same CST
   assert.ok(valid.length > 50 && docs.length > 10, `${valid.length} files, ${docs.length} docs examples`);
 });
 
-test('2,000 generated policies (fixed seeds) parse to the same CST, without errors', () => {
-  for (let seed = 1; seed <= 2000; seed++) {
+/** Inputs per generated test: `npm test`'s share, times DIFFERENTIAL_SCALE for a longer run (e.g. 10). */
+const scale = Math.max(1, Number(process.env.DIFFERENTIAL_SCALE ?? 1));
+const GENERATED = 600 * scale;
+const MUTATIONS = 2000 * scale;
+
+test(`${GENERATED.toLocaleString('en-US')} generated policies (fixed seeds) parse to the same CST, without errors`, () => {
+  for (let seed = 1; seed <= GENERATED; seed++) {
     const text = generatePolicy(20 + (seed % 13) * 15, seed);
     same(text, `generatePolicy seed ${seed}`, true);
   }
@@ -139,16 +145,16 @@ function mutate(text: string, next: () => number): string {
   }
 }
 
-test('6,000 mutations (1 to 3 changes each, fixed seeds) give the same CST and the same errors', () => {
+test(`${MUTATIONS.toLocaleString('en-US')} mutations (1 to 3 changes each, fixed seeds): the same CST and errors`, () => {
   const bases = [...valid.map(([, text]) => text), ...[1, 2, 3, 4].map((s) => generatePolicy(60, s))];
   const next = rng(13);
-  for (let k = 0; k < 6000; k++) {
+  for (let k = 0; k < MUTATIONS; k++) {
     let text = bases[k % bases.length];
     const changes = 1 + Math.floor(next() * 3);
     for (let c = 0; c < changes; c++) text = mutate(text, next);
     same(text, `mutation ${k}`);
   }
-  assert.ok(stats.withErrors > 4000, `${stats.withErrors} of ${stats.inputs} inputs had errors`);
+  assert.ok(stats.withErrors > MUTATIONS * 0.65, `${stats.withErrors} of ${stats.inputs} inputs had errors`);
 });
 
 test('past the error limit both stop at the same token with the same CST', () => {
