@@ -8,7 +8,7 @@
 // with a fresh analysis after random edits.
 import { allRules } from './check/index';
 import { runChecks, type CheckOptions } from './check/run-checks';
-import type { Diagnostic } from './diagnostic';
+import { movedDiagnostic, type Diagnostic } from './diagnostic';
 import { contextOf, declarationKey, sameContext } from './estimate-cache';
 import { perTopology, TopologyFindings } from './check/topology-cache';
 import { duplicateNames, type Clean } from './check/names-cache';
@@ -253,27 +253,4 @@ function movedStart(f: Found, data: DataModel, moves: Moves): Found | undefined 
   }
   if (start !== data.decl.range.start) return undefined;
   return start === f.start ? f : { start, byRule: f.byRule, any: false };
-}
-
-/** A diagnostic with its ranges (its own, related places', fixes' edits') moved; itself when none moves. */
-function movedDiagnostic(d: Diagnostic, at: (uri: string, r: Range) => Range | undefined): Diagnostic | undefined {
-  const range = at(d.uri, d.range);
-  if (!range) return undefined;
-  let ok = true;
-  let same = range === d.range;
-  const place = <T extends { uri: string; range: Range }>(x: T): T => {
-    const r = at(x.uri, x.range);
-    if (!r) ok = false;
-    if (!r || r === x.range) return x;
-    same = false;
-    return { ...x, range: r };
-  };
-  const related = d.related?.map(place);
-  const fixes = d.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map(place) }));
-  if (!ok) return undefined;
-  if (same) return d;
-  const out: Diagnostic = { ...d, range };
-  if (related) out.related = related;
-  if (fixes) out.fixes = fixes;
-  return out;
 }

@@ -51,3 +51,33 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
 }
+
+/**
+ * A diagnostic with its ranges (its own, related places', fixes' edits') placed by `at`: itself when `at`
+ * returns every range unchanged, undefined when `at` has no place for one. Where each is placed is `at`'s:
+ * the check cache moves findings with an edit, incremental parsing shifts them, the model's kept entries copy.
+ */
+export function movedDiagnostic(
+  d: Diagnostic,
+  at: (uri: string, r: Range) => Range | undefined,
+): Diagnostic | undefined {
+  const range = at(d.uri, d.range);
+  if (!range) return undefined;
+  let ok = true;
+  let same = range === d.range;
+  const place = <T extends { uri: string; range: Range }>(x: T): T => {
+    const r = at(x.uri, x.range);
+    if (!r) ok = false;
+    if (!r || r === x.range) return x;
+    same = false;
+    return { ...x, range: r };
+  };
+  const related = d.related?.map(place);
+  const fixes = d.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map(place) }));
+  if (!ok) return undefined;
+  if (same) return d;
+  const out: Diagnostic = { ...d, range };
+  if (related) out.related = related;
+  if (fixes) out.fixes = fixes;
+  return out;
+}

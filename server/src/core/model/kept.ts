@@ -2,7 +2,7 @@
 // copies: a diagnostic may hold a range object of the AST, which incremental parsing moves in place, while a
 // range the model computed does not move. Kept copies are valid while the declaration starts where it did;
 // a declaration that moved (whole: its text is unchanged) takes them along, moved by as much.
-import type { Diagnostic } from '../diagnostic';
+import { movedDiagnostic, type Diagnostic } from '../diagnostic';
 import type { Range } from '../util/range';
 
 export interface Kept {
@@ -39,9 +39,5 @@ export function placed(kept: Kept, start: number): Diagnostic[] {
 
 /** A copy of a diagnostic with every range (its own, related places', fixes' edits') new, moved by `delta`. */
 function movedBy(d: Diagnostic, delta: number): Diagnostic {
-  const at = (r: Range): Range => ({ start: r.start + delta, end: r.end + delta });
-  const out: Diagnostic = { ...d, range: at(d.range) };
-  if (d.related) out.related = d.related.map((r) => ({ ...r, range: at(r.range) }));
-  if (d.fixes) out.fixes = d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: at(e.range) })) }));
-  return out;
+  return movedDiagnostic(d, (_, r) => ({ start: r.start + delta, end: r.end + delta }))!;
 }

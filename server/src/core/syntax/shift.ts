@@ -1,7 +1,7 @@
 // Moving what an edit left untouched: tokens, AST nodes and diagnostics after the edit, by the characters,
 // lines and (on the line where the edit ends) columns it added or removed. Used by incremental parsing.
 import type { IToken } from 'chevrotain';
-import type { Diagnostic } from '../diagnostic';
+import { movedDiagnostic, type Diagnostic } from '../diagnostic';
 import type { Range } from '../util/range';
 
 export interface Shift {
@@ -71,13 +71,5 @@ const moved = (r: Range, s: Shift): Range => ({ start: r.start + s.delta, end: r
 /** A copy of a diagnostic of the document, moved (its fixes' edits and related places in the same file too). */
 export function shiftDiagnostic(d: Diagnostic, s: Shift): Diagnostic {
   if (s.delta === 0) return d;
-  const out: Diagnostic = { ...d, range: moved(d.range, s) };
-  if (d.fixes) {
-    out.fixes = d.fixes.map((f) => ({
-      ...f,
-      edits: f.edits.map((e) => (e.uri === d.uri ? { ...e, range: moved(e.range, s) } : e)),
-    }));
-  }
-  if (d.related) out.related = d.related.map((r) => (r.uri === d.uri ? { ...r, range: moved(r.range, s) } : r));
-  return out;
+  return movedDiagnostic(d, (uri, r) => (uri === d.uri ? moved(r, s) : r))!;
 }
