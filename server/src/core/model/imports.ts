@@ -4,22 +4,16 @@
 import type * as A from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
 import type { Range } from '../util/range';
-
-const keys = new Map<string, string>();
+import { remembered } from '../util/remembered';
 
 /** One spelling per document URI, for lookups (remembered: an analysis asks for every declaration's). */
-export function uriKey(uri: string): string {
-  let key = keys.get(uri);
-  if (key !== undefined) return key;
+export const uriKey = remembered((uri) => {
   try {
-    key = new URL(uri).href;
+    return new URL(uri).href;
   } catch {
-    key = uri;
+    return uri;
   }
-  if (keys.size >= 10_000) keys.clear();
-  keys.set(uri, key);
-  return key;
-}
+}, 10_000);
 
 /** The URI an import path names, relative to the importing file; undefined when it cannot name one. */
 export function resolveImport(from: string, path: string): string | undefined {

@@ -1,6 +1,7 @@
 // Citations users can follow: `source L3673–L3718` (lines of the source text, which is not public) and
 // `digest §4.4` (the project's digest of it) get a link to the section of docs/sources.md that says what
 // those lines hold. One rewrite, applied where texts reach users (diagnostics, estimates, printed results).
+import { remembered } from './remembered';
 
 export const SOURCES_DOC = 'docs/sources.md';
 
@@ -25,19 +26,13 @@ export function sourceAnchor(line: number): string {
   return `${SOURCES_DOC}#l${start}`;
 }
 
-/** Rewritten texts by input: the same few messages recur on every declaration of a large file (bounded). */
-const rewritten = new Map<string, string>();
-const REWRITTEN_MAX = 4096;
+/** Rewritten texts by input: the same few messages recur on every declaration of a large file. */
+const rewritten = remembered(rewrite, 4096);
 
 /** `source L3673–L3718` → `source L3673–L3718, see docs/sources.md#l3525`; likewise `digest §n`. */
 export function followable(text: string): string {
   if (!text.includes('source L') && !text.includes('digest §')) return text;
-  let out = rewritten.get(text);
-  if (out !== undefined) return out;
-  out = rewrite(text);
-  if (rewritten.size >= REWRITTEN_MAX) rewritten.clear();
-  rewritten.set(text, out);
-  return out;
+  return rewritten(text);
 }
 
 function rewrite(text: string): string {
