@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runInWorker, type WorkerMessage } from '../../server/src/host/simulation-worker';
+import { runInWorker, type WorkerMessage } from '../../server/src/host/simulation-loop';
 import { runJob, type Outcome, type SimulationJob } from '../../server/src/service/simulation-run';
 
 const text =

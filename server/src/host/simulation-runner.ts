@@ -2,9 +2,9 @@
 // caller's event loop (the server's typing and diagnostics, the CLI's Ctrl-C) is never blocked. A new run
 // for the same key cancels the previous one; a cancel sets the run's shared flag (or drops it from the
 // queue); a worker that does not answer in time is terminated and replaced.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { failedOutcome, type Outcome, type SimulationJob } from '../service/simulation-run';
-import type { WorkerMessage, WorkerRun } from './simulation-worker';
+import type { WorkerMessage, WorkerRun } from './simulation-loop';
 
 export interface RunHandle {
   outcome: Promise<Outcome>;
@@ -104,7 +104,9 @@ export class SimulationRunner {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerPath);
+    // Loaded when a simulation first runs: a `check` never needs worker threads (nor pays for loading them).
+    const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+    const worker = new threads.Worker(this.workerPath);
     worker.on('message', (m: WorkerMessage) => {
       const run = this.current;
       if (!run || m.id !== run.id) return;

@@ -1,59 +1,6 @@
 // The simulation worker thread (out/simulation-worker.cjs), the one host of the editor's and the command
-// line's simulations: it runs one job at a time (service/simulation-run.ts), posts progress and the
-// outcome, and writes the history to a descriptor the main thread opened. A job stops when the main thread
-// sets the shared cancel flag or its wall-time limit passes: both are read between batches of events, since
-// no message can reach a busy loop.
+// line's simulations: it runs one job at a time (host/simulation-loop.ts) as the main thread posts them.
 import { parentPort } from 'node:worker_threads';
-import {
-  failedOutcome,
-  messageOf,
-  runJob,
-  type Outcome,
-  type SimulationJob,
-  type SimulationStop,
-} from '../service/simulation-run';
-import { LineWriter } from './line-writer';
-
-export interface WorkerRun {
-  id: number;
-  job: SimulationJob;
-  /** Int32Array[1] over a SharedArrayBuffer: non-zero means cancel. */
-  flag: SharedArrayBuffer;
-  /** Wall-time limit of the whole job; none when undefined. */
-  limitMs?: number;
-  /** An open file descriptor for the Jepsen-style history (the main thread closes it). */
-  historyFd?: number;
-}
-
-export type WorkerMessage =
-  | { id: number; kind: 'progress'; index: number; fraction: number }
-  | { id: number; kind: 'done'; outcome: Outcome };
-
-/** Events between cancellation checks: about a millisecond of simulation. */
-const checkEvery = 2048;
-
-export function runInWorker(m: WorkerRun, post: (msg: WorkerMessage) => void): void {
-  const flag = new Int32Array(m.flag);
-  const deadline = m.limitMs === undefined ? Infinity : Date.now() + m.limitMs;
-  const stop = (): SimulationStop | undefined => {
-    if (Atomics.load(flag, 0) !== 0) return 'cancelled';
-    return Date.now() > deadline ? 'time-limit' : undefined;
-  };
-  let last = '';
-  const onProgress = (index: number, fraction: number) => {
-    const at = `${index}:${Math.floor(fraction * 100)}`;
-    if (at === last) return;
-    last = at;
-    post({ id: m.id, kind: 'progress', index, fraction });
-  };
-  const writer = m.historyFd === undefined ? undefined : new LineWriter(m.historyFd);
-  try {
-    const outcome = runJob(m.job, { stop, onProgress, onHistory: writer?.line, checkEvery });
-    writer?.flush();
-    post({ id: m.id, kind: 'done', outcome });
-  } catch (e) {
-    post({ id: m.id, kind: 'done', outcome: failedOutcome(m.job, messageOf(e)) });
-  }
-}
+import { runInWorker, type WorkerRun } from './simulation-loop';
 
 parentPort?.on('message', (m: WorkerRun) => runInWorker(m, (msg) => parentPort!.postMessage(msg)));

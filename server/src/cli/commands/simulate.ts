@@ -17,7 +17,7 @@ import { planRuns, type RunSpec } from '../simulate/plan';
 import { defaults } from '../../core/simulate/index';
 import { SimulationRunner, type RunOptions } from '../../host/simulation-runner';
 import { failedOutcome, type FailedRun, type Outcome, type SimulationJob } from '../../service/simulation-run';
-import { runInWorker } from '../../host/simulation-worker';
+import { runInWorker } from '../../host/simulation-loop';
 import { openWriteTarget } from '../write-target';
 
 /** How a history file this command wrote begins (its first header line). */
