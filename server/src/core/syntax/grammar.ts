@@ -15,11 +15,12 @@ import type { KeywordName } from './tokens';
 import { isUnitWord } from './units';
 import { limits } from '../util/limits';
 
-/** The token types as Chevrotain twins (grammar-tokens.ts): tokens scanned by scan.ts match them. */
-const T = grammarTokens();
+/** The token types as Chevrotain twins (grammar-tokens.ts): tokens scanned by scan.ts match them. Made with
+ *  the first parser (about 15 ms), not when this module loads: the server loads it at start. */
+let T: ReturnType<typeof grammarTokens>;
 
 /** Keyword token types, looked up once (rule bodies run for every property parsed). */
-const K = Object.fromEntries(T.allKeywordNames.map((n) => [n, T.kw(n)])) as Record<KeywordName, TokenType>;
+let K: Record<KeywordName, TokenType>;
 
 /** OR alternatives are built once per parser and reused (Chevrotain's performance guide: an inline array
  *  would allocate every closure again on every invocation of the rule). */
@@ -52,6 +53,8 @@ export class PolicyParser extends CstParser {
   /** `validate`: Chevrotain's grammar self-checks (ambiguities, left recursion…), about half the start-up
    *  time; a test runs them once (test/core/syntax/grammar-valid.test.ts), the product skips them. */
   constructor(validate = false) {
+    T ??= grammarTokens();
+    K ??= Object.fromEntries(T.allKeywordNames.map((n) => [n, T.kw(n)])) as Record<KeywordName, TokenType>;
     const config = { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 3 } as const;
     super(T.allTokens, { ...config, skipValidations: !validate });
     this.performSelfAnalysis();
