@@ -1,23 +1,23 @@
 // Every token of the .consistency language. Keywords belong to the `Keyword` category, so completion,
 // semantic tokens and the TextMate grammar's keyword list can all read this one table.
 import type { TokenType } from 'chevrotain';
-import { createTokenType as createToken } from './token-type';
+import { createTokenType } from './token-type';
 
 /**
  * Where a user's name stands (a data type, region, topology, tier, category, condition field…): any word,
  * keywords included, so `data profile {…}` and `category profile` read as names. Values the language defines
  * (levels, replication modes, units…) take an Identifier, which keywords other than the soft ones are not.
  */
-export const Name = createToken({ name: 'Name', pattern: 'NA', label: 'a name' });
+export const Name = createTokenType({ name: 'Name', pattern: 'NA', label: 'a name' });
 
-export const Identifier = createToken({
+export const Identifier = createTokenType({
   name: 'Identifier',
   pattern: /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/,
   categories: [Name],
   line_breaks: false,
 });
 
-export const Keyword = createToken({ name: 'Keyword', pattern: 'NA' });
+export const Keyword = createTokenType({ name: 'Keyword', pattern: 'NA' });
 
 /** Keyword spellings, in the order they are documented in docs/language.md. */
 export const keywordNames = [
@@ -100,7 +100,7 @@ const keywordTokens = new Map<KeywordName, TokenType>();
 const nameKeywordTokens = new Map<KeywordName, TokenType>();
 for (const name of allKeywordNames) {
   const soft = (softKeywordNames as readonly string[]).includes(name);
-  const type = createToken({
+  const type = createTokenType({
     name: `Kw_${name}`,
     pattern: new RegExp(`${name}(?![A-Za-z0-9_]|-[A-Za-z0-9_])`),
     longer_alt: Identifier,
@@ -111,7 +111,7 @@ for (const name of allKeywordNames) {
   keywordTokens.set(name, type);
   // Same name (the CST and the editor features see one keyword), matched by the grammar's keyword and by Name.
   if (soft) continue;
-  const asName = createToken({ name: `Kw_${name}`, pattern: 'NA', categories: [type, Name], label: `'${name}'` });
+  const asName = createTokenType({ name: `Kw_${name}`, pattern: 'NA', categories: [type, Name], label: `'${name}'` });
   nameKeywordTokens.set(name, asName);
 }
 
@@ -130,81 +130,81 @@ export function kw(name: KeywordName): TokenType {
   return t;
 }
 
-export const WhiteSpace = createToken({
+export const WhiteSpace = createTokenType({
   name: 'WhiteSpace',
   pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/,
   group: 'SKIPPED',
   line_breaks: true,
 });
-export const LineComment = createToken({
+export const LineComment = createTokenType({
   name: 'LineComment',
   line_breaks: false,
   pattern: /\/\/[^\n\r]*/,
   group: 'comments',
 });
-export const BlockComment = createToken({
+export const BlockComment = createTokenType({
   name: 'BlockComment',
   pattern: /\/\*[\s\S]*?\*\//,
   group: 'comments',
   line_breaks: true,
 });
 /** An unclosed block comment runs to the end of the text; the lexer layer reports it as an error. */
-export const UnclosedComment = createToken({
+export const UnclosedComment = createTokenType({
   name: 'UnclosedComment',
   pattern: /\/\*[\s\S]*/,
   group: 'comments',
   line_breaks: true,
 });
-export const StringLiteral = createToken({
+export const StringLiteral = createTokenType({
   name: 'StringLiteral',
   line_breaks: false,
   pattern: /"(?:[^"\\\n\r]|\\.)*"/,
   label: 'a string',
 });
 /** A string with no closing quote on its line; reported as an error, parsed as a string. */
-export const UnclosedString = createToken({
+export const UnclosedString = createTokenType({
   name: 'UnclosedString',
   line_breaks: false,
   pattern: /"(?:[^"\\\n\r]|\\.)*/,
   categories: [StringLiteral],
 });
-export const Percentile = createToken({
+export const Percentile = createTokenType({
   name: 'Percentile',
   line_breaks: false,
   pattern: /p\d+(?:\.\d+)?(?![A-Za-z0-9_])/,
   longer_alt: Identifier,
   label: 'percentile (p50, p95, p99, p99.9)',
 });
-export const NumberLiteral = createToken({
+export const NumberLiteral = createTokenType({
   name: 'NumberLiteral',
   line_breaks: false,
   pattern: /\d+(?:_\d+)*(?:\.\d+)?/,
   label: 'a number',
 });
-export const CurrencySign = createToken({
+export const CurrencySign = createTokenType({
   name: 'CurrencySign',
   line_breaks: false,
   // '₹' as an escape: a minified bundle (comments gone) is then ASCII, one-byte text for V8 to compile.
   pattern: /[\u20b9$]/,
   label: "'₹' or '$'",
 });
-export const Arrow = createToken({ name: 'Arrow', pattern: '<->', label: "'<->'" });
-export const LessEq = createToken({ name: 'LessEq', pattern: '<=', label: "'<='" });
-export const GreaterEq = createToken({ name: 'GreaterEq', pattern: '>=', label: "'>='" });
-export const EqEq = createToken({ name: 'EqEq', pattern: '==', label: "'=='" });
-export const NotEq = createToken({ name: 'NotEq', pattern: '!=', label: "'!='" });
-export const Less = createToken({ name: 'Less', pattern: '<', label: "'<'" });
-export const Greater = createToken({ name: 'Greater', pattern: '>', label: "'>'" });
-export const LBrace = createToken({ name: 'LBrace', pattern: '{', label: "'{'" });
-export const RBrace = createToken({ name: 'RBrace', pattern: '}', label: "'}'" });
-export const LParen = createToken({ name: 'LParen', pattern: '(', label: "'('" });
-export const RParen = createToken({ name: 'RParen', pattern: ')', label: "')'" });
-export const Comma = createToken({ name: 'Comma', pattern: ',', label: "','" });
-export const Dot = createToken({ name: 'Dot', pattern: '.', label: "'.'" });
-export const Slash = createToken({ name: 'Slash', pattern: '/', label: "'/'" });
-export const PercentSign = createToken({ name: 'PercentSign', pattern: '%', label: "'%'" });
-export const Minus = createToken({ name: 'Minus', pattern: '-', label: "'-'" });
-export const Pipe = createToken({ name: 'Pipe', pattern: '|', label: "'|'" });
+export const Arrow = createTokenType({ name: 'Arrow', pattern: '<->', label: "'<->'" });
+export const LessEq = createTokenType({ name: 'LessEq', pattern: '<=', label: "'<='" });
+export const GreaterEq = createTokenType({ name: 'GreaterEq', pattern: '>=', label: "'>='" });
+export const EqEq = createTokenType({ name: 'EqEq', pattern: '==', label: "'=='" });
+export const NotEq = createTokenType({ name: 'NotEq', pattern: '!=', label: "'!='" });
+export const Less = createTokenType({ name: 'Less', pattern: '<', label: "'<'" });
+export const Greater = createTokenType({ name: 'Greater', pattern: '>', label: "'>'" });
+export const LBrace = createTokenType({ name: 'LBrace', pattern: '{', label: "'{'" });
+export const RBrace = createTokenType({ name: 'RBrace', pattern: '}', label: "'}'" });
+export const LParen = createTokenType({ name: 'LParen', pattern: '(', label: "'('" });
+export const RParen = createTokenType({ name: 'RParen', pattern: ')', label: "')'" });
+export const Comma = createTokenType({ name: 'Comma', pattern: ',', label: "','" });
+export const Dot = createTokenType({ name: 'Dot', pattern: '.', label: "'.'" });
+export const Slash = createTokenType({ name: 'Slash', pattern: '/', label: "'/'" });
+export const PercentSign = createTokenType({ name: 'PercentSign', pattern: '%', label: "'%'" });
+export const Minus = createTokenType({ name: 'Minus', pattern: '-', label: "'-'" });
+export const Pipe = createTokenType({ name: 'Pipe', pattern: '|', label: "'|'" });
 
 /** Comparison operators, in the order the parser tries them (longest first). */
 export const comparators = [LessEq, GreaterEq, EqEq, NotEq, Less, Greater];
