@@ -1,4 +1,4 @@
-// server/src/core/syntax/cst.generated.ts is what Chevrotain's generateCstDts says the grammar's CST is, plus
+// test/helpers/cst-ast/cst.generated.ts (the oracle builder's CST types) is what Chevrotain's generateCstDts says the grammar's CST is, plus
 // `CstKey`, the union of every rule's child keys (the keys cst.ts's tok() and sub() accept, so a key the
 // grammar does not have fails to compile). This test regenerates it and fails when the file is stale;
 // UPDATE_GOLDEN=1 rewrites it.
@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { generateCstDts } from 'chevrotain';
 import { grammarParser } from '../../../server/src/core/syntax/grammar';
 
-const FILE = 'server/src/core/syntax/cst.generated.ts';
+const FILE = 'test/helpers/cst-ast/cst.generated.ts';
 
 function generated(): string {
   const dts = generateCstDts(grammarParser().getGAstProductions()).replace(/"/g, "'");
@@ -32,7 +32,7 @@ test('cst.generated.ts matches the grammar', () => {
   assert.equal(readFileSync(FILE, 'utf8'), fresh, stale);
 });
 
-test('CstKey names the tokens and subrules the builder reads', () => {
+test('CstKey names the tokens and subrules the oracle builder reads', () => {
   const text = readFileSync(FILE, 'utf8');
   for (const key of ['StringLiteral', 'Identifier', 'Name', 'qualifiedName', 'block', 'Kw_import']) {
     assert.match(text, new RegExp(`\\b${key}\\??: `), key);

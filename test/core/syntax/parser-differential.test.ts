@@ -1,13 +1,16 @@
-// The hand-written parser (parser.ts) against the Chevrotain grammar it replaces (grammar.ts, the oracle): on
-// every sample, corpus file, prelude and docs example, hundreds of generated policies and thousands of
-// mutations of them (DIFFERENTIAL_SCALE=10 for ten times as many; tokens deleted, duplicated, swapped,
-// replaced, inserted; lines deleted), both must build the same CST (node names, child keys in the same order,
-// the same tokens, the same offsets, the same recovered nodes) and report the same errors (kind, token,
-// expected token, rule stack) and the same stop.
+// The hand-written parser (parser.ts, reading into typed nodes, and ast-builder.ts) against the Chevrotain
+// grammar it replaces (grammar.ts, the oracle, whose CST the oracle builder in test/helpers/cst-ast turns into
+// the AST as the product did before): on every sample, corpus file, prelude and docs example, hundreds of
+// generated policies and thousands of mutations of them (DIFFERENTIAL_SCALE=10 for ten times as many; tokens
+// deleted, duplicated, swapped, replaced, inserted; lines deleted), both must build the same AST (every key,
+// including those left undefined, every range) with the same builder findings in the same order, and report
+// the same errors (kind, token, expected token, rule stack) and the same stop.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { CstElement, IRecognitionException, IToken } from 'chevrotain';
+import type { IRecognitionException, IToken } from 'chevrotain';
+import { AstBuilder as CstAstBuilder } from '../../helpers/cst-ast/ast-builder';
+import { AstBuilder } from '../../../server/src/core/syntax/ast-builder';
 import { generatePolicy, rng } from '../../../bench/generate';
 import { grammarParser } from '../../../server/src/core/syntax/grammar';
 import { tokenize } from '../../../server/src/core/syntax/lexer';
@@ -16,15 +19,11 @@ import { preludeTexts } from '../../../server/src/core/model/prelude-text.genera
 import { keywordNames } from '../../../server/src/core/syntax/tokens';
 import { filesUnder } from '../../helpers/files';
 
-/** A CST as text: names, child keys in order, tokens (type, offset, image, inserted), locations. */
-function shape(e: CstElement): string {
-  if ('image' in e) {
-    const inserted = e.isInsertedInRecovery ? '+' : '';
-    return `${e.tokenType.name}@${e.startOffset}${inserted}:${JSON.stringify(e.image)}`;
-  }
-  const loc = e.location ? `${e.location.startOffset}-${e.location.endOffset}` : 'none';
-  const children = Object.entries(e.children).map(([k, v]) => `${k}=[${v.map(shape).join(' ')}]`);
-  return `${e.name}${e.recoveredNode ? '!' : ''}(${loc}){${children.join(' ')}}`;
+const URI = 'file:///differential.consistency';
+
+/** An AST and the builder's findings as text, every key shown (an undefined one too). */
+function shape(ast: unknown, findings: unknown[]): string {
+  return JSON.stringify([ast, findings], (_, v: unknown) => (v === undefined ? '<undefined>' : v));
 }
 
 const tokenText = (t: IToken | undefined) => (t ? `${t.tokenType.name}@${t.startOffset}:${t.image}` : 'none');
@@ -37,12 +36,12 @@ const kinds: Record<string, string> = {
 };
 
 interface Outcome {
-  cst: string;
+  ast: string;
   errors: string[];
   stoppedAt: string;
 }
 
-function oracle(tokens: IToken[]): Outcome {
+function oracle(tokens: IToken[], text: string): Outcome {
   const parser = grammarParser();
   parser.input = tokens;
   parser.stoppedAt = undefined;
@@ -51,15 +50,19 @@ function oracle(tokens: IToken[]): Outcome {
     const expected = e.name === 'MismatchedTokenException' ? /--> (.*?) <--/.exec(e.message)![1] : '';
     return `${kinds[e.name]} at ${tokenText(e.token)} expected ${expected} in ${e.context.ruleStack.join('>')}`;
   });
-  return { cst: shape(cst), errors, stoppedAt: tokenText(parser.stoppedAt) };
+  const builder = new CstAstBuilder(URI, text);
+  const ast = builder.file(cst);
+  return { ast: shape(ast, builder.diagnostics), errors, stoppedAt: tokenText(parser.stoppedAt) };
 }
 
-function descent(tokens: IToken[]): Outcome {
-  const { cst, errors, stoppedAt } = parseTokens(tokens);
+function descent(tokens: IToken[], text: string): Outcome {
+  const { file, errors, stoppedAt } = parseTokens(tokens);
+  const builder = new AstBuilder(URI, text);
+  const ast = builder.file(file);
   const texts = errors.map(
     (e) => `${e.kind} at ${tokenText(e.token)} expected ${e.expected ?? ''} in ${e.ruleStack.join('>')}`,
   );
-  return { cst: shape(cst), errors: texts, stoppedAt: tokenText(stoppedAt) };
+  return { ast: shape(ast, builder.diagnostics), errors: texts, stoppedAt: tokenText(stoppedAt) };
 }
 
 /** The first place two strings differ, with some context. */
@@ -72,16 +75,16 @@ function firstDifference(a: string, b: string): string {
 const stats = { inputs: 0, withErrors: 0 };
 
 function same(text: string, what: string, clean = false): void {
-  const tokens = tokenize(text, 'file:///differential.consistency').tokens;
-  const want = oracle(tokens);
-  const got = descent(tokens);
+  const tokens = tokenize(text, URI).tokens;
+  const want = oracle(tokens, text);
+  const got = descent(tokens, text);
   stats.inputs++;
   if (want.errors.length > 0) stats.withErrors++;
   if (clean) assert.deepEqual(want.errors, [], `${what} is not a valid policy`);
   const where = `${what}\n--- text ---\n${text.length > 2000 ? `${text.slice(0, 2000)}…` : text}\n`;
   assert.deepEqual(got.errors, want.errors, `errors differ on ${where}`);
   assert.equal(got.stoppedAt, want.stoppedAt, `stop differs on ${where}`);
-  if (got.cst !== want.cst) assert.fail(`CST differs on ${where}${firstDifference(got.cst, want.cst)}`);
+  if (got.ast !== want.ast) assert.fail(`AST differs on ${where}${firstDifference(got.ast, want.ast)}`);
 }
 
 const samples = filesUnder('samples', '.consistency').map((f) => [f, readFileSync(f, 'utf8')] as const);
@@ -92,7 +95,7 @@ const docs = ['README.md', ...filesUnder('docs', '.md')].flatMap((f) =>
 const preludes = Object.entries(preludeTexts).map(([name, text]) => [`prelude ${name}`, text] as const);
 const valid = [...samples, ...corpus, ...preludes];
 
-test('every sample, corpus file, prelude and docs example parses to the same CST and errors', () => {
+test('every sample, corpus file, prelude and docs example parses to the same AST and errors', () => {
   for (const [name, text] of valid) same(text, name, !name.includes('contradictions/syntax-errors'));
   for (const [name, text] of docs) same(text, name);
   assert.ok(valid.length > 50 && docs.length > 10, `${valid.length} files, ${docs.length} docs examples`);
@@ -103,7 +106,7 @@ const scale = Math.max(1, Number(process.env.DIFFERENTIAL_SCALE ?? 1));
 const GENERATED = 600 * scale;
 const MUTATIONS = 2000 * scale;
 
-test(`${GENERATED.toLocaleString('en-US')} generated policies (fixed seeds) parse to the same CST, without errors`, () => {
+test(`${GENERATED.toLocaleString('en-US')} generated policies (fixed seeds) parse to the same AST, without errors`, () => {
   for (let seed = 1; seed <= GENERATED; seed++) {
     const text = generatePolicy(20 + (seed % 13) * 15, seed);
     same(text, `generatePolicy seed ${seed}`, true);
@@ -145,7 +148,7 @@ function mutate(text: string, next: () => number): string {
   }
 }
 
-test(`${MUTATIONS.toLocaleString('en-US')} mutations (1 to 3 changes each, fixed seeds): the same CST and errors`, () => {
+test(`${MUTATIONS.toLocaleString('en-US')} mutations (1 to 3 changes each, fixed seeds): the same AST and errors`, () => {
   const bases = [...valid.map(([, text]) => text), ...[1, 2, 3, 4].map((s) => generatePolicy(60, s))];
   const next = rng(13);
   for (let k = 0; k < MUTATIONS; k++) {
@@ -157,14 +160,14 @@ test(`${MUTATIONS.toLocaleString('en-US')} mutations (1 to 3 changes each, fixed
   assert.ok(stats.withErrors > MUTATIONS * 0.65, `${stats.withErrors} of ${stats.inputs} inputs had errors`);
 });
 
-test('past the error limit both stop at the same token with the same CST', () => {
+test('past the error limit both stop at the same token with the same AST', () => {
   const broken = Array.from({ length: 150 }, (_, i) => `data d${i} { consistency }\n`).join('');
   same(broken, '150 broken blocks');
   same('}'.repeat(300), '300 stray braces');
   same(`data a {\n${'  latency read p99 <=\n'.repeat(120)}}`, '120 broken properties');
 });
 
-test('token soup (fixed seed) gives the same CST and errors', () => {
+test('token soup (fixed seed) gives the same AST and errors', () => {
   const next = rng(7);
   for (let k = 0; k < 1500; k++) {
     const words = Array.from(

@@ -1,20 +1,20 @@
-// Builds the typed AST from Chevrotain's CST. Defensive throughout: after error recovery any child may
-// be missing, and the builder keeps whatever it can so other blocks still get checked.
-import type { CstElement, CstNode, IToken } from 'chevrotain';
+// Builds the typed AST from the parser's nodes (nodes.ts). Defensive throughout: after error recovery any
+// field may be missing, and the builder keeps whatever it can so other blocks still get checked. Quantities
+// are interpreted here (units, kinds), in a fixed order per construct, so their findings come in that order.
+import type { IToken } from 'chevrotain';
 import { diagnostic, type Diagnostic } from '../diagnostic';
 import type * as A from './ast';
-import { replicaWork, scenario } from './ast-scenario';
 import { profileDecl } from './ast-profile';
+import { replicaWork, scenario } from './ast-scenario';
 import { link, region } from './ast-topology';
-import { isNode, name, nodeRange, realToken, sub, tok, tokenRange, type Children } from './cst';
-import type { CstKey } from './cst.generated';
+import * as N from './nodes';
 import type { Range } from '../util/range';
 import { interpretQuantity, type QuantityParts } from './units';
 
 const comparatorImages = new Set(['<', '<=', '>', '>=', '==', '!=']);
 
 /** The kinds each quantity may be, one list each (lists are only read, so one copy serves every call). */
-const kinds = {
+export const kinds = {
   count: ['count'],
   duration: ['duration'],
   percent: ['percent'],
@@ -24,6 +24,25 @@ const kinds = {
   condition: ['money', 'count', 'multiplier', 'rate', 'duration', 'percent'],
 } satisfies Record<string, A.QuantityKind[]>;
 
+export function tokenRange(t: IToken): Range {
+  return { start: t.startOffset, end: t.startOffset + t.image.length };
+}
+
+/** A real token as a name; undefined for none or one recovery supposed. */
+export function name(t: IToken | undefined): A.Name | undefined {
+  return t !== undefined && t.startOffset >= 0 ? { text: t.image, range: tokenRange(t) } : undefined;
+}
+
+/** The real tokens of a list as names. */
+export function names(tokens: readonly IToken[] | undefined): A.Name[] {
+  const out: A.Name[] = [];
+  for (const t of tokens ?? []) {
+    const n = name(t);
+    if (n) out.push(n);
+  }
+  return out;
+}
+
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
 
@@ -32,170 +51,112 @@ export class AstBuilder {
     readonly text: string,
   ) {}
 
-  file(cst: CstNode): A.PolicyFile {
+  file(file: N.FileNode): A.PolicyFile {
     const declarations: A.Declaration[] = [];
-    for (const d of cst.children.declaration ?? []) {
-      if (!isNode(d)) continue;
-      let inner: CstElement | undefined;
-      for (const k in d.children) {
-        inner = d.children[k]?.[0];
-        break;
-      }
-      if (!isNode(inner)) continue;
-      const decl = this.declaration(inner);
-      if (decl) declarations.push(decl);
-    }
+    for (const d of file.declarations) if (d.decl) declarations.push(this.declaration(d.decl));
     return { kind: 'file', uri: this.uri, declarations, range: { start: 0, end: this.text.length } };
   }
 
-  private declaration(n: CstNode): A.Declaration | undefined {
-    const c = n.children as Children;
-    const range = nodeRange(n);
-    switch (n.name) {
-      case 'importDecl': {
-        const s = tok(c, 'StringLiteral');
+  private declaration(n: N.Decl): A.Declaration {
+    const range = N.rangeOf(n);
+    switch (n.kind) {
+      case 'import': {
+        const s = N.real(n.string);
         return { kind: 'import', range, path: s ? { value: unquote(s.image), range: tokenRange(s) } : undefined };
       }
-      case 'policyDecl': {
-        const s = tok(c, 'StringLiteral');
+      case 'policy': {
+        const s = N.real(n.string);
         return { kind: 'policy', range, title: s ? { value: unquote(s.image), range: tokenRange(s) } : undefined };
       }
-      case 'currencyDecl':
-        return { kind: 'currency', range, value: name(tok(c, 'Identifier')) };
-      case 'profileDecl':
-        return profileDecl(this, n, this.qualifiedName.bind(this));
-      case 'storeDecl':
-        return {
-          kind: 'store',
-          range,
-          names: (c.Identifier ?? []).map((t) => name(realToken(t))).filter((x): x is A.Name => !!x),
-        };
-      case 'topologyDecl':
+      case 'currency':
+        return { kind: 'currency', range, value: name(n.word) };
+      case 'profile':
+        return profileDecl(this, n);
+      case 'store':
+        return { kind: 'store', range, names: names(n.names) };
+      case 'topology':
         return {
           kind: 'topology',
           range,
-          name: name(tok(c, 'Name')),
-          regions: (c.regionDecl ?? []).filter(isNode).map((r) => region(this, r)),
-          links: (c.linkDecl ?? []).filter(isNode).map((l) => link(this, l)),
-          work: (c.replicaWork ?? []).filter(isNode).map((w) => replicaWork(this, w)),
+          name: name(n.name),
+          regions: n.regions.map((r) => region(this, r)),
+          links: n.links.map((l) => link(this, l)),
+          work: n.work.map((w) => replicaWork(this, w)),
         };
-      case 'tierDecl':
-        return {
-          kind: 'tier',
-          range,
-          name: this.qualifiedName(sub(c, 'qualifiedName')),
-          body: this.block(sub(c, 'block')),
-        };
-      case 'dataDecl':
-        return { kind: 'data', range, name: name(tok(c, 'Name')), body: this.block(sub(c, 'block')) };
-      case 'transactionDecl':
-        return {
-          kind: 'transaction',
-          range,
-          name: name(tok(c, 'Name')),
-          members: (c.member ?? [])
-            .map(realToken)
-            .filter((t): t is IToken => !!t)
-            .map((t) => name(t)!),
-        };
-      case 'scenarioDecl':
+      case 'tier':
+        return { kind: 'tier', range, name: this.qualifiedName(n.name), body: this.block(n.block) };
+      case 'data':
+        return { kind: 'data', range, name: name(n.name), body: this.block(n.block) };
+      case 'transaction':
+        return { kind: 'transaction', range, name: name(n.name), members: names(n.members) };
+      case 'scenario':
         return scenario(this, n);
-      default:
-        return undefined;
     }
   }
 
-  qualifiedName(n: CstNode | undefined): A.Name | undefined {
-    if (!n) return undefined;
-    // The first and the last real token among the identifiers and dots (a loop: no arrays per name).
-    let first: IToken | undefined;
-    let last: IToken | undefined;
-    for (const key of ['Name', 'Dot']) {
-      for (const e of n.children[key] ?? []) {
-        const t = realToken(e);
-        if (!t) continue;
-        if (!first || t.startOffset < first.startOffset) first = t;
-        if (!last || t.startOffset > last.startOffset) last = t;
-      }
-    }
+  qualifiedName(n: N.QualifiedNameNode | undefined): A.Name | undefined {
+    const first = n?.first;
+    const last = n?.last;
     if (!first || !last) return undefined;
     const range = { start: first.startOffset, end: last.startOffset + last.image.length };
-    return { text: this.text.slice(range.start, range.end).replace(/\s+/g, ''), range };
+    const text = first === last ? first.image : this.text.slice(range.start, range.end).replace(/\s+/g, '');
+    return { text, range };
   }
 
-  private block(n: CstNode | undefined): A.Property[] {
+  private block(n: N.BlockNode | undefined): A.Property[] {
     if (!n) return [];
     const out: A.Property[] = [];
-    for (const p of n.children.property ?? []) {
-      const prop = isNode(p) ? this.property(p) : undefined;
+    for (const p of n.properties) {
+      const prop = this.property(p);
       if (prop) out.push(prop);
     }
     return out;
   }
 
-  private property(n: CstNode): A.Property | undefined {
-    let c = n.children as Children;
-    let range = nodeRange(n);
-    // Alternatives written as their own rule (replicationProp, …) hold the keyword one level down.
-    // (Plain loops over the children, not Object.keys/values: this runs once per property.)
-    let count = 0;
-    let first: string | undefined;
-    for (const k in c) if (count++ === 0) first = k;
-    const only = count === 1 ? c[first!]?.[0] : undefined;
-    if (isNode(only)) {
-      c = only.children as Children;
-      range = nodeRange(only);
-    }
-    let kwName: CstKey | undefined;
-    // The keys of a CST node are the grammar's (cst.generated.ts).
-    for (const k of Object.keys(c) as CstKey[]) {
-      if (k.startsWith('Kw_') && tok(c, k)) {
-        kwName = k;
-        break;
-      }
-    }
-    if (!kwName) return undefined;
-    const keyword = tokenRange(tok(c, kwName)!);
+  private property(n: N.PropertyNode): A.Property | undefined {
+    if (!n.keyword) return undefined;
+    const range = N.rangeOf(n);
+    const keyword = tokenRange(n.keyword);
     // Object literals written out (no spreads): the key order and the keys present are as before.
-    switch (kwName.slice(3)) {
+    switch (n.keyword.image) {
       case 'topology':
-        return { range, keyword, kind: 'topology', ref: name(tok(c, 'Name')) };
+        return { range, keyword, kind: 'topology', ref: name(n.word) };
       case 'tier':
-        return { range, keyword, kind: 'tier', ref: this.qualifiedName(sub(c, 'qualifiedName')) };
+        return { range, keyword, kind: 'tier', ref: this.qualifiedName(n.name) };
       case 'consistency':
-        return { range, keyword, kind: 'consistency', level: this.levelExpr(sub(c, 'levelExpr')) };
+        return { range, keyword, kind: 'consistency', level: this.levelExpr(n.level) };
       case 'replication':
         return {
           range,
           keyword,
           kind: 'replication',
-          mode: c.Kw_quorum ? name(tok(c, 'Kw_quorum')) : name(tok(c, 'mode')),
-          write: this.countToken(tok(c, 'w')),
-          read: this.countToken(tok(c, 'r')),
-          random: c.Kw_random ? tokenRange(tok(c, 'Kw_random')!) : undefined,
+          mode: name(n.choice ?? n.word),
+          write: this.countToken(n.write),
+          read: this.countToken(n.read),
+          random: n.random ? tokenRange(n.random) : undefined,
         };
       case 'latency': {
-        const opTok = tok(c, 'Kw_read') ?? tok(c, 'Kw_write');
+        const opTok = N.real(n.choice);
         const p: A.PropertyOf<'latency'> = {
           range,
           keyword,
           kind: 'latency',
           op: opTok?.image as 'read' | 'write' | undefined,
           opRange: opTok ? tokenRange(opTok) : undefined,
-          percentile: name(tok(c, 'Percentile') ?? tok(c, 'Identifier')),
+          percentile: name(n.label),
         };
-        this.setComparator(p, c);
-        p.bound = this.quantityNode(sub(c, 'quantity'), kinds.duration);
+        this.setComparator(p, n.comparator);
+        p.bound = this.quantityNode(n.quantity, kinds.duration);
         return p;
       }
       case 'availability': {
         const p: A.PropertyOf<'availability'> = { range, keyword, kind: 'availability' };
-        this.setComparator(p, c);
-        p.target = this.quantityNode(sub(c, 'quantity'), kinds.percent);
+        this.setComparator(p, n.comparator);
+        p.target = this.quantityNode(n.quantity, kinds.percent);
         return p;
       }
       case 'partition': {
-        const p = tok(c, 'Kw_consistency') ?? tok(c, 'Kw_availability');
+        const p = N.real(n.choice);
         return {
           range,
           keyword,
@@ -205,149 +166,121 @@ export class AstBuilder {
         };
       }
       case 'conflict':
-        return {
-          range,
-          keyword,
-          kind: 'conflict',
-          strategy: name(tok(c, 'strategy')),
-          variant: name(tok(c, 'variant')),
-        };
+        return { range, keyword, kind: 'conflict', strategy: name(n.label), variant: name(n.variant) };
       case 'workload':
         return {
           range,
           keyword,
           kind: 'workload',
-          volume: this.quantityNode(sub(c, 'volume'), kinds.rate),
-          peak: this.quantityNode(sub(c, 'peak'), kinds.rate),
-          reads: this.quantityNode(sub(c, 'reads'), kinds.percent),
+          volume: this.quantityNode(n.volume, kinds.rate),
+          peak: this.quantityNode(n.peak, kinds.rate),
+          reads: this.quantityNode(n.reads, kinds.percent),
         };
       case 'budget': {
         const p: A.PropertyOf<'budget'> = { range, keyword, kind: 'budget' };
-        this.setComparator(p, c);
-        p.amount = this.quantityNode(sub(c, 'quantity'), kinds.money);
+        this.setComparator(p, n.comparator);
+        p.amount = this.quantityNode(n.quantity, kinds.money);
         return p;
       }
       case 'staleness': {
         const p: A.PropertyOf<'staleness'> = { range, keyword, kind: 'staleness' };
-        this.setComparator(p, c);
-        p.bound = this.quantityNode(sub(c, 'quantity'), kinds.duration);
+        this.setComparator(p, n.comparator);
+        p.bound = this.quantityNode(n.quantity, kinds.duration);
         return p;
       }
       case 'category':
-        return { range, keyword, kind: 'category', value: name(tok(c, 'Name')) };
+        return { range, keyword, kind: 'category', value: name(n.word) };
       case 'sessions':
-        return { range, keyword, kind: 'sessions', mode: name(tok(c, 'mode')) };
+        return { range, keyword, kind: 'sessions', mode: name(n.word) };
       case 'money':
-        return { range, keyword, kind: 'money', value: name(tok(c, 'value')) };
+        return { range, keyword, kind: 'money', value: name(n.word) };
       case 'primary':
-        return {
-          range,
-          keyword,
-          kind: 'primary',
-          regions: (c.region ?? [])
-            .map(realToken)
-            .filter((t): t is IToken => !!t)
-            .map((t) => name(t)!),
-        };
+        return { range, keyword, kind: 'primary', regions: names(n.regions) };
       case 'when':
         return {
           range,
           keyword,
           kind: 'when',
-          conditions: this.conditions(sub(c, 'conditions')),
-          body: this.block(sub(c, 'block')),
+          conditions: this.conditions(n.conditions),
+          body: this.block(n.block),
         };
       case 'degrade':
         return {
           range,
           keyword,
           kind: 'degrade',
-          level: this.levelExpr(sub(c, 'levelExpr')),
-          condition: this.condition(sub(c, 'condition')),
+          level: this.levelExpr(n.level),
+          condition: this.condition(n.condition),
         };
       case 'applies':
-        return { range, keyword, kind: 'applies', conditions: this.conditions(sub(c, 'conditions')) };
+        return { range, keyword, kind: 'applies', conditions: this.conditions(n.conditions) };
       default:
         return undefined;
     }
   }
 
-  private conditions(n: CstNode | undefined): A.Condition[] {
+  private conditions(n: N.ConditionsNode | undefined): A.Condition[] {
     if (!n) return [];
     const out: A.Condition[] = [];
-    for (const e of n.children.condition ?? []) {
-      const c = isNode(e) ? this.condition(e) : undefined;
+    for (const e of n.items) {
+      const c = this.condition(e);
       if (c) out.push(c);
     }
     return out;
   }
 
-  private condition(n: CstNode | undefined): A.Condition | undefined {
+  private condition(n: N.ConditionNode | undefined): A.Condition | undefined {
     if (!n) return undefined;
-    const c = n.children as Children;
-    const field = name(tok(c, 'field'));
-    const cmp = sub(c, 'comparator');
+    const field = name(n.field);
+    const cmp = n.comparator;
     const op = this.comparator(cmp);
     if (!field || !op || !cmp) return undefined;
-    const symbol = name(tok(c, 'symbol'));
-    const value = symbol ?? this.quantityNode(sub(c, 'quantity'), kinds.condition);
-    return { field, op, opRange: nodeRange(cmp), value, range: nodeRange(n) };
+    const symbol = name(n.symbol);
+    const value = symbol ?? this.quantityNode(n.quantity, kinds.condition);
+    return { field, op, opRange: N.rangeOf(cmp), value, range: N.rangeOf(n) };
   }
 
   /** Sets `comparator` and `comparatorRange` only when the comparator is there (the keys stay absent otherwise). */
-  private setComparator(p: { comparator?: A.Comparator; comparatorRange?: Range }, c: Children): void {
-    const n = sub(c, 'comparator');
+  private setComparator(p: { comparator?: A.Comparator; comparatorRange?: Range }, n: N.ComparatorNode | undefined) {
     const comparator = this.comparator(n);
     if (comparator && n) {
       p.comparator = comparator;
-      p.comparatorRange = nodeRange(n);
+      p.comparatorRange = N.rangeOf(n);
     }
   }
 
-  private comparator(n: CstNode | undefined): A.Comparator | undefined {
-    if (!n) return undefined;
-    const c = n.children as Children;
-    let t: IToken | undefined;
-    for (const k in c) if ((t = realToken(c[k]?.[0]))) break;
+  private comparator(n: N.ComparatorNode | undefined): A.Comparator | undefined {
+    const t = N.real(n?.token);
     return t && comparatorImages.has(t.image) ? (t.image as A.Comparator) : undefined;
   }
 
-  private levelExpr(n: CstNode | undefined): A.LevelExpr | undefined {
-    if (!n) return undefined;
-    const c = n.children as Children;
-    const id = name(tok(c, 'Identifier'));
-    if (!id) return undefined;
+  private levelExpr(n: N.LevelExprNode | undefined): A.LevelExpr | undefined {
+    const id = name(n?.name);
+    if (!n || !id) return undefined;
     const args: (A.Name | A.Quantity)[] = [];
-    for (const a of c.arg ?? []) {
-      if (isNode(a)) {
-        const q = this.quantityNode(a, kinds.levelArg);
-        if (q) args.push(q);
-      } else {
-        const t = name(realToken(a));
-        if (t) args.push(t);
-      }
+    for (const a of n.args) {
+      const arg = a instanceof N.QuantityNode ? this.quantityNode(a, kinds.levelArg) : name(a);
+      if (arg) args.push(arg);
     }
     if (args.length > 1) args.sort((x, y) => x.range.start - y.range.start);
-    return { name: id, args, range: nodeRange(n) };
+    return { name: id, args, range: N.rangeOf(n) };
   }
 
   countToken(t: IToken | undefined): A.Quantity | undefined {
-    return t ? this.quantity({ number: t.image, text: t.image, range: tokenRange(t) }, kinds.count) : undefined;
+    const r = N.real(t);
+    return r ? this.quantity({ number: r.image, text: r.image, range: tokenRange(r) }, kinds.count) : undefined;
   }
 
-  quantityNode(n: CstNode | undefined, expected: A.QuantityKind[]): A.Quantity | undefined {
-    if (!n) return undefined;
-    const c = n.children as Children;
-    const num = tok(c, 'NumberLiteral');
-    if (!num) return undefined;
-    const range = nodeRange(n);
-    const unit = tok(c, 'PercentSign')?.image ?? tok(c, 'unit')?.image;
+  quantityNode(n: N.QuantityNode | undefined, expected: A.QuantityKind[]): A.Quantity | undefined {
+    const num = N.real(n?.number);
+    if (!n || !num) return undefined;
+    const range = N.rangeOf(n);
     return this.quantity(
       {
-        currencySign: tok(c, 'CurrencySign')?.image,
+        currencySign: N.real(n.sign)?.image,
         number: num.image,
-        unit,
-        per: tok(c, 'per')?.image,
+        unit: N.real(n.percent)?.image ?? N.real(n.unit)?.image,
+        per: N.real(n.per)?.image,
         text: this.text.slice(range.start, range.end),
         range,
       },

@@ -1,40 +1,39 @@
 // AST of `profile` declarations: `profile NAME` (a selection) or `profile NAME extends BASE { entries }`
 // (a declaration), each entry a key and a value (quantity, distribution, string or word) with its source.
-import type { CstNode, IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type * as A from './ast';
-import { unquote, type AstBuilder } from './ast-builder';
+import { name, tokenRange, unquote, type AstBuilder } from './ast-builder';
 import { distribution } from './ast-scenario';
-import { isNode, name, nodeRange, sub, tok, tokenRange, type Children } from './cst';
+import * as N from './nodes';
+import type { Range } from '../util/range';
 
 const valueKinds: A.QuantityKind[] = ['duration', 'percent', 'money', 'count', 'rate', 'multiplier'];
 
-const str = (t: IToken | undefined) => (t ? { value: unquote(t.image), range: tokenRange(t) } : undefined);
+function str(token: IToken | undefined): { value: string; range: Range } | undefined {
+  const t = N.real(token);
+  return t ? { value: unquote(t.image), range: tokenRange(t) } : undefined;
+}
 
-export function profileDecl(
-  b: AstBuilder,
-  n: CstNode,
-  qualified: (n: CstNode | undefined) => A.Name | undefined,
-): A.ProfileDecl {
-  const c = n.children as Children;
-  const decl: A.ProfileDecl = { kind: 'profile', range: nodeRange(n), value: name(tok(c, 'Identifier')) };
-  if (!c.LBrace) return decl;
-  decl.base = name(tok(c, 'base'));
-  decl.entries = (c.profileEntry ?? []).filter(isNode).flatMap((e) => {
-    const ec = e.children as Children;
-    const key = name(tok(ec, 'key')) ?? qualified(sub(ec, 'keyName'));
-    if (!key) return [];
-    const entry: A.ProfileEntry = { key, range: nodeRange(e) };
-    const value = b.quantityNode(sub(ec, 'value'), valueKinds);
+export function profileDecl(b: AstBuilder, n: N.ProfileNode): A.ProfileDecl {
+  const decl: A.ProfileDecl = { kind: 'profile', range: N.rangeOf(n), value: name(n.name) };
+  if (!n.lbrace) return decl;
+  decl.base = name(n.base);
+  decl.entries = [];
+  for (const e of n.entries) {
+    const key = name(e.key) ?? b.qualifiedName(e.keyName);
+    if (!key) continue;
+    const entry: A.ProfileEntry = { key, range: N.rangeOf(e) };
+    const value = b.quantityNode(e.value, valueKinds);
     if (value) entry.value = value;
-    const dist = distribution(b, sub(ec, 'dist'));
+    const dist = distribution(b, e.dist);
     if (dist) entry.dist = dist;
-    const text = str(tok(ec, 'text'));
+    const text = str(e.text);
     if (text) entry.text = text;
-    const word = name(tok(ec, 'word'));
+    const word = name(e.word);
     if (word) entry.word = word;
-    const source = str(tok(ec, 'source'));
+    const source = str(e.source);
     if (source) entry.source = source;
-    return [entry];
-  });
+    decl.entries.push(entry);
+  }
   return decl;
 }

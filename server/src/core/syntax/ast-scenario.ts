@@ -1,119 +1,102 @@
 // AST of what simulations read: `scenario` blocks, `replica <op> <delay>` in a topology, and delay
 // distributions such as `lognormal(median 45ms, p99 80ms)`. Meaning (names, units per parameter) is the model's.
-import type { CstNode, IToken } from 'chevrotain';
 import type * as A from './ast';
-import type { AstBuilder } from './ast-builder';
-import { isNode, name, nodeRange, realToken, sub, tok, tokenRange, type Children } from './cst';
-import type { CstKey } from './cst.generated';
+import { kinds, name, names, tokenRange, type AstBuilder } from './ast-builder';
+import * as N from './nodes';
+import type { Range } from '../util/range';
 
-const names = (c: Children, key: CstKey): A.Name[] =>
-  (c[key] ?? [])
-    .map(realToken)
-    .filter((t): t is IToken => !!t)
-    .map((t) => name(t)!);
+const durationOrCount: A.QuantityKind[] = ['duration', 'count'];
+const durationOrRate: A.QuantityKind[] = ['duration', 'rate'];
+const multiplierOrDuration: A.QuantityKind[] = ['multiplier', 'duration'];
 
 /** A distribution call; its numbers are read as durations or plain numbers (the model checks each parameter). */
-export function distribution(b: AstBuilder, n: CstNode | undefined): A.DistExpr | undefined {
-  if (!n) return undefined;
-  const c = n.children as Children;
-  const id = name(tok(c, 'Identifier'));
-  if (!id) return undefined;
-  const args = (c.distArg ?? []).filter(isNode).map((a): A.DistArg => {
-    const ac = a.children as Children;
-    const weight = tok(ac, 'weight');
-    return {
-      label: name(tok(ac, 'label')),
-      value: weight ? b.countToken(weight) : b.quantityNode(sub(ac, 'value'), ['duration', 'count']),
-      dist: distribution(b, sub(ac, 'dist')),
-      range: nodeRange(a),
-    };
-  });
-  return { name: id, args, range: nodeRange(n) };
+export function distribution(b: AstBuilder, n: N.DistributionNode | undefined): A.DistExpr | undefined {
+  const id = name(n?.name);
+  if (!n || !id) return undefined;
+  const args = n.args.map(
+    (a): A.DistArg => ({
+      label: name(a.label),
+      value: N.real(a.weight) ? b.countToken(a.weight) : b.quantityNode(a.value, durationOrCount),
+      dist: distribution(b, a.dist),
+      range: N.rangeOf(a),
+    }),
+  );
+  return { name: id, args, range: N.rangeOf(n) };
 }
 
-export function replicaWork(b: AstBuilder, n: CstNode): A.ReplicaWork {
-  const c = n.children as Children;
+export function replicaWork(b: AstBuilder, n: N.ReplicaWorkNode): A.ReplicaWork {
   return {
     kind: 'replica',
-    op: name(tok(c, 'op')),
-    fixed: b.quantityNode(sub(c, 'fixed'), ['duration', 'rate']),
-    dist: distribution(b, sub(c, 'dist')),
-    range: nodeRange(n),
+    op: name(n.op),
+    fixed: b.quantityNode(n.fixed, durationOrRate),
+    dist: distribution(b, n.dist),
+    range: N.rangeOf(n),
   };
 }
 
-export function scenario(b: AstBuilder, n: CstNode): A.ScenarioDecl {
-  const c = n.children as Children;
-  const body = (c.scenarioProp ?? [])
-    .filter(isNode)
-    .map((p) => scenarioProp(b, p))
-    .filter((p): p is A.ScenarioProp => !!p);
-  return { kind: 'scenario', name: name(tok(c, 'Name')), body, range: nodeRange(n) };
+export function scenario(b: AstBuilder, n: N.ScenarioNode): A.ScenarioDecl {
+  const body: A.ScenarioProp[] = [];
+  for (const p of n.props) {
+    const prop = scenarioProp(b, p);
+    if (prop) body.push(prop);
+  }
+  return { kind: 'scenario', name: name(n.name), body, range: N.rangeOf(n) };
 }
 
-function scenarioProp(b: AstBuilder, n: CstNode): A.ScenarioProp | undefined {
-  let c = n.children as Children;
-  let range = nodeRange(n);
-  const inner = sub(c, 'clientsProp') ?? sub(c, 'faultProp');
-  if (inner) {
-    c = inner.children as Children;
-    range = nodeRange(inner);
-  }
-  const kw = (Object.keys(c) as CstKey[]).find((k) => k.startsWith('Kw_') && tok(c, k));
-  if (!kw) return undefined;
-  const keyword = tokenRange(tok(c, kw)!);
-  const q = (key: CstKey, kinds: A.QuantityKind[]) => b.quantityNode(sub(c, key), kinds);
-  switch (kw.slice(3)) {
+function scenarioProp(b: AstBuilder, n: N.ScenarioPropNode): A.ScenarioProp | undefined {
+  if (!n.keyword) return undefined;
+  const range = N.rangeOf(n);
+  const keyword = tokenRange(n.keyword);
+  switch (n.keyword.image) {
     case 'data':
-      return { kind: 'data', range, keyword, names: names(c, 'dataName') };
+      return { kind: 'data', range, keyword, names: names(n.names) };
     case 'duration':
-      return { kind: 'duration', range, keyword, value: q('value', ['duration']) };
-    case 'load':
-      return { kind: 'load', range, keyword, rate: q('rate', ['rate']), reads: q('reads', ['percent']) };
+      return { kind: 'duration', range, keyword, value: b.quantityNode(n.value, kinds.duration) };
+    case 'load': {
+      const rate = b.quantityNode(n.rate, kinds.rate);
+      return { kind: 'load', range, keyword, rate, reads: b.quantityNode(n.reads, kinds.percent) };
+    }
     case 'seed':
-      return { kind: 'seed', range, keyword, value: b.countToken(tok(c, 'count')) };
+      return { kind: 'seed', range, keyword, value: b.countToken(n.count) };
     case 'keys':
-      return { kind: 'keys', range, keyword, value: b.countToken(tok(c, 'count')) };
+      return { kind: 'keys', range, keyword, value: b.countToken(n.count) };
     case 'timeout':
-      return { kind: 'timeout', range, keyword, value: q('value', ['duration']) };
+      return { kind: 'timeout', range, keyword, value: b.quantityNode(n.value, kinds.duration) };
     case 'election':
-      return { kind: 'election', range, keyword, value: q('value', ['duration']) };
+      return { kind: 'election', range, keyword, value: b.quantityNode(n.value, kinds.duration) };
     case 'visibility': {
-      const points = (c.points ?? [])
-        .filter(isNode)
-        .map((p) => b.quantityNode(p, ['duration']))
-        .filter((x): x is A.Quantity => !!x);
+      const points: A.Quantity[] = [];
+      for (const p of n.points ?? []) {
+        const q = b.quantityNode(p, kinds.duration);
+        if (q) points.push(q);
+      }
       return { kind: 'visibility', range, keyword, points };
     }
     case 'clients': {
-      const regions = (c.clientShare ?? []).filter(isNode).flatMap((s) => {
-        const sc = s.children as Children;
-        const region = name(tok(sc, 'Name'));
-        return region
-          ? [{ name: region, share: b.quantityNode(sub(sc, 'share'), ['percent']), range: nodeRange(s) }]
-          : [];
-      });
-      return { kind: 'clients', range, keyword, count: b.countToken(tok(c, 'count')), regions };
+      const regions: { name: A.Name; share?: A.Quantity; range: Range }[] = [];
+      for (const s of n.shares ?? []) {
+        const region = name(s.region);
+        if (region) regions.push({ name: region, share: b.quantityNode(s.share, kinds.percent), range: N.rangeOf(s) });
+      }
+      return { kind: 'clients', range, keyword, count: b.countToken(n.count), regions };
     }
-    case 'fault':
-      return { kind: 'fault', range, keyword, at: q('at', ['duration']), for: q('for', ['duration']), ...fault(b, c) };
+    case 'fault': {
+      const at = b.quantityNode(n.at, kinds.duration);
+      return { kind: 'fault', range, keyword, at, for: b.quantityNode(n.for, kinds.duration), ...fault(b, n) };
+    }
     default:
       return undefined;
   }
 }
 
-function fault(b: AstBuilder, c: Children): A.ScenarioFault {
-  if (c.Kw_crash) return { fault: 'crash', region: name(tok(c, 'region')) };
-  if (c.Kw_slow)
-    return {
-      fault: 'slow',
-      a: name(tok(c, 'a')),
-      b: name(tok(c, 'b')),
-      by: b.quantityNode(sub(c, 'by'), ['multiplier', 'duration']),
-    };
-  const sides = (c.partitionSide ?? [])
-    .filter(isNode)
-    .map((s) => names(s.children as Children, 'Name'))
-    .filter((s) => s.length > 0);
+function fault(b: AstBuilder, n: N.ScenarioPropNode): A.ScenarioFault {
+  if (n.fault?.image === 'crash') return { fault: 'crash', region: name(n.region) };
+  if (n.fault?.image === 'slow')
+    return { fault: 'slow', a: name(n.a), b: name(n.b), by: b.quantityNode(n.by, multiplierOrDuration) };
+  const sides: A.PartitionSide[] = [];
+  for (const s of n.sides ?? []) {
+    const side = names(s.names);
+    if (side.length > 0) sides.push(side);
+  }
   return { fault: 'partition', sides };
 }

@@ -1,25 +1,16 @@
-// The machinery of the hand-written recursive-descent parser (parser.ts): reading tokens, building CST nodes
-// as Chevrotain's CstParser does (same names, child keys in the same order, offsets-only locations), and
-// recovering from errors by Chevrotain's rules (docs in recovery.ts), so one mistake gives one error and the
-// rest of the file still parses. Rules are plain functions `(p, node) => void` that call these methods.
-import type { CstNode, IToken } from 'chevrotain';
+// The machinery of the hand-written recursive-descent parser (parser.ts): reading tokens into the rules'
+// typed nodes (nodes.ts), widening each node's place as Chevrotain's CstParser widens its CST nodes' locations,
+// and recovering from errors by Chevrotain's rules (docs in recovery.ts), so one mistake gives one error and
+// the rest of the file still parses. Rules are plain functions `(p, node) => void` that call these methods
+// and keep what they read in their node's fields.
+import type { IToken } from 'chevrotain';
 import { limits } from '../util/limits';
+import type { Node } from './nodes';
 import type { ParseError, ParseErrorKind } from './parse-error';
 import { Recovery } from './recovery';
 import { EOF, EOF_TOKEN, matches, type Tk } from './token-match';
 
-export type Rule = (p: Descent, node: CstNode) => void;
-
-/** A node's offsets, NaN until its first child with a place. Stored once as something other than a number,
- *  so V8 keeps the fields tagged: a NaN or an offset is then stored in place, not boxed as a heap number of
- *  its own (two fewer allocations per node, ~10% of a parse's). */
-function location(): { startOffset: number; endOffset: number } {
-  return { startOffset: NaN, endOffset: NaN };
-}
-{
-  const tagged = location() as unknown as { startOffset: unknown; endOffset: unknown };
-  tagged.startOffset = tagged.endOffset = undefined;
-}
+export type Rule<N extends Node = Node> = (p: Descent, node: N) => void;
 
 /** Thrown from where an error is found up to the rule that re-synchronises (Chevrotain's exceptions). */
 export class Fault {
@@ -59,8 +50,8 @@ export class Descent extends Recovery {
     return matches(this.la(k), t);
   }
 
-  /** Reads a token of type `t` (its `idx`-th occurrence in the rule, for recovery) into `node` under `key`. */
-  consume(node: CstNode, t: Tk, idx = 0, key = t.name): IToken {
+  /** Reads a token of type `t` (its `idx`-th occurrence in the rule, for recovery) within `node`. */
+  consume(node: Node, t: Tk, idx = 0): IToken {
     const i = this.pos + 1;
     let token: IToken;
     if (i < this.n && t.is[this.toks[i].tokenTypeIdx] === 1) {
@@ -69,38 +60,36 @@ export class Descent extends Recovery {
     } else {
       token = this.consumeRecovering(t, idx);
     }
-    addChild(node, key, token);
     widen(node, token.startOffset, token.endOffset!);
     return token;
   }
 
-  /** Calls `rule` (its `idx`-th occurrence in the calling rule) for a child node under `key`. */
-  sub(parent: CstNode, rule: Rule, name: string, idx = 0, key = name): CstNode {
-    const node = { name, children: {}, location: location() } as CstNode;
+  /** Runs rule `rule` (named `name`, its `idx`-th occurrence in the calling rule) into `node`, which the caller
+   *  has already put in its parent's field (what a rule read before an error stays in the tree, as in
+   *  Chevrotain's CST); the parent's place widens to the node's even when the error goes on up. A rule may
+   *  read into its parent's own node (the parent then spans the same tokens). */
+  sub<N extends Node>(parent: Node, node: N, rule: Rule<N>, name: string, idx = 0): N {
     this.rules.push(name);
     this.sites.push(idx);
     try {
       rule(this, node);
     } catch (e) {
       if (!(e instanceof Fault)) throw e;
-      (node as { recoveredNode?: boolean }).recoveredNode = true;
       if (!this.resynced()) {
-        addChild(parent, key, node);
-        widen(parent, node.location!.startOffset, node.location!.endOffset!);
+        widen(parent, node.start, node.end);
         throw e;
       }
     } finally {
       this.rules.pop();
       this.sites.pop();
     }
-    addChild(parent, key, node);
-    widen(parent, node.location!.startOffset, node.location!.endOffset!);
+    widen(parent, node.start, node.end);
     return node;
   }
 
   /** Chevrotain's MANY: `body` while `more` says the next tokens start it and it reads something; then, when
    *  `after` (the token the rule reads next, its occurrence `afterIdx`) does not come, repetition recovery. */
-  many(node: CstNode, more: (p: Descent) => boolean, body: Rule, after?: Tk, afterIdx = 0): void {
+  many<N extends Node>(node: N, more: (p: Descent) => boolean, body: Rule<N>, after?: Tk, afterIdx = 0): void {
     for (;;) {
       let progressed = true;
       while (progressed && more(this)) {
@@ -113,7 +102,7 @@ export class Descent extends Recovery {
   }
 
   /** Chevrotain's AT_LEAST_ONE: as `many`, but an error when the first item is missing. */
-  atLeastOne(node: CstNode, more: (p: Descent) => boolean, body: Rule): void {
+  atLeastOne<N extends Node>(node: N, more: (p: Descent) => boolean, body: Rule<N>): void {
     if (!more(this)) this.fail('earlyExit');
     let progressed = true;
     while (progressed && more(this)) {
@@ -125,7 +114,7 @@ export class Descent extends Recovery {
 
   /** Chevrotain's MANY_SEP: items separated by `sep` when `first` (the first item's lookahead) holds, with
    *  repetition recovery before `after` as for `many`. */
-  manySep(node: CstNode, sep: Tk, first: boolean, item: Rule, after?: Tk, afterIdx = 0): void {
+  manySep<N extends Node>(node: N, sep: Tk, first: boolean, item: Rule<N>, after?: Tk, afterIdx = 0): void {
     if (!first) return;
     item(this, node);
     for (;;) {
@@ -138,21 +127,19 @@ export class Descent extends Recovery {
   }
 
   /** Chevrotain's AT_LEAST_ONE_SEP: as `manySep`, but an error when the first item is missing. */
-  atLeastOneSep(node: CstNode, sep: Tk, first: boolean, item: Rule, after?: Tk, afterIdx = 0): void {
+  atLeastOneSep<N extends Node>(node: N, sep: Tk, first: boolean, item: Rule<N>, after?: Tk, afterIdx = 0): void {
     if (!first) this.fail('earlyExit');
     this.manySep(node, sep, first, item, after, afterIdx);
   }
 
-  /** Reads the whole input with the top rule `rule` (named `name`); errors are in `errors`. */
-  top(rule: Rule, name: string): CstNode {
-    const node = { name, children: {}, location: location() } as CstNode;
+  /** Reads the whole input into `node` with the top rule `rule` (named `name`); errors are in `errors`. */
+  top<N extends Node>(node: N, rule: Rule<N>, name: string): N {
     this.rules.push(name);
     this.sites.push(0);
     try {
       rule(this, node);
     } catch (e) {
       if (!(e instanceof Fault)) throw e;
-      (node as { recoveredNode?: boolean }).recoveredNode = true;
       this.resynced();
     } finally {
       this.rules.pop();
@@ -213,21 +200,14 @@ function inserted(t: Tk): IToken {
   };
 }
 
-/** Adds a child under `key` (its offsets widen the node's: `widen`). */
-function addChild(node: CstNode, key: string, child: IToken | CstNode): void {
-  const children = node.children as Record<string, (IToken | CstNode)[]>;
-  const list = children[key];
-  if (list === undefined) children[key] = [child];
-  else list.push(child);
-}
-
-/** Widens a node's offsets to cover [start, end] (NaN offsets are no place), as Chevrotain's onlyOffset. */
-function widen(node: CstNode, start: number, end: number): void {
-  const loc = node.location!;
-  if (Number.isNaN(loc.startOffset)) {
-    loc.startOffset = start;
-    loc.endOffset = end;
-  } else if (loc.endOffset! < end) {
-    loc.endOffset = end;
+/** Widens a node's place to cover [start, end] (a token recovery supposed, or a node with no place, has none),
+ *  as Chevrotain's onlyOffset locations do. */
+function widen(node: Node, start: number, end: number): void {
+  if (!(start >= 0)) return;
+  if (node.start < 0) {
+    node.start = start;
+    node.end = end;
+  } else if (node.end < end) {
+    node.end = end;
   }
 }

@@ -1,7 +1,8 @@
 // The Chevrotain grammar of .consistency files: the reference the hand-written parser (parser.ts) is checked
 // against (test/core/syntax/parser-differential.test.ts), the source of its recovery tables
-// (recovery.generated.ts) and of the CST types (cst.generated.ts), and completion's content assist. Files are
-// parsed by parser.ts: this grammar is built only when completion first asks (about 40 ms), never by a `check`.
+// (recovery.generated.ts) and of the oracle builder's CST types (test/helpers/cst-ast), and completion's
+// content assist. Files are parsed by parser.ts: this grammar is built only when completion first asks (about
+// 40 ms), never by a `check`.
 import {
   CstParser,
   type CstNode,

@@ -33,9 +33,9 @@ export function parseDocument(text: string, uri: string): ParsedDocument {
  *  reading stopped after too many), the builder's findings. */
 export function buildAst(tokens: IToken[], text: string, uri: string) {
   const bounded = boundNesting(tokens, uri);
-  const { cst, errors, stoppedAt } = parseTokens(bounded.tokens);
+  const { file, errors, stoppedAt } = parseTokens(bounded.tokens);
   const builder = new AstBuilder(uri, text);
-  const ast = builder.file(cst);
+  const ast = builder.file(file);
   const syntax = errors.map((e) => syntaxDiagnostic(e, text, uri));
   if (stoppedAt) syntax.push(stopped(stoppedAt, text, uri));
   return { ast, nesting: bounded.diagnostics, syntax, built: builder.diagnostics, stopped: stoppedAt !== undefined };

@@ -1,5 +1,7 @@
 // The parser's blocks of tiers and data: their properties and conditions (parser.ts).
+import type { IToken } from 'chevrotain';
 import type { Descent, Rule } from './descent';
+import * as N from './nodes';
 import { comparator, levelExpr, quantity, startsQuantity } from './parser-values';
 import * as M from './token-match';
 import { K } from './token-match';
@@ -29,179 +31,201 @@ const propertyStart = M.anyOf(...propertyKeywords);
 const propertyChoice = M.choice(...propertyKeywords);
 const moreProperties = (p: Descent) => p.at(propertyStart);
 
-export const block: Rule = (p, n) => {
+export const block: Rule<N.BlockNode> = (p, n) => {
   p.consume(n, M.LBrace);
   p.many(n, moreProperties, propertyItem, M.RBrace);
   p.consume(n, M.RBrace);
 };
-const propertyItem: Rule = (p, n) => void p.sub(n, property, 'property');
+const propertyItem: Rule<N.BlockNode> = (p, n) => {
+  const prop = new N.PropertyNode();
+  n.properties.push(prop);
+  p.sub(n, prop, property, 'property');
+};
 
 const moreDots = (p: Descent) => p.at(M.Dot);
 
-export const qualifiedName: Rule = (p, n) => {
-  p.consume(n, M.Name);
+/** `a.b.c`: keeps its first and last real tokens. */
+export const qualifiedName: Rule<N.QualifiedNameNode> = (p, n) => {
+  nameToken(n, p.consume(n, M.Name));
   p.many(n, moreDots, dotName);
 };
-const dotName: Rule = (p, n) => {
-  p.consume(n, M.Dot);
-  p.consume(n, M.Name, 2);
+const dotName: Rule<N.QualifiedNameNode> = (p, n) => {
+  nameToken(n, p.consume(n, M.Dot));
+  nameToken(n, p.consume(n, M.Name, 2));
 };
+function nameToken(n: N.QualifiedNameNode, t: IToken): void {
+  if (!N.real(t)) return;
+  n.first ??= t;
+  n.last = t;
+}
 
-const property: Rule = (p, n) => {
+const property: Rule<N.PropertyNode> = (p, n) => {
   switch (M.altOf(propertyChoice, p.la(1))) {
     case 0:
-      p.consume(n, K.topology);
-      p.consume(n, M.Name);
+      n.keyword = p.consume(n, K.topology);
+      n.word = p.consume(n, M.Name);
       return;
     case 1:
-      p.consume(n, K.tier);
-      p.sub(n, qualifiedName, 'qualifiedName');
+      n.keyword = p.consume(n, K.tier);
+      p.sub(n, (n.name = new N.QualifiedNameNode()), qualifiedName, 'qualifiedName');
       return;
     case 2:
-      p.consume(n, K.consistency);
-      p.sub(n, levelExpr, 'levelExpr');
+      n.keyword = p.consume(n, K.consistency);
+      p.sub(n, (n.level = new N.LevelExprNode()), levelExpr, 'levelExpr');
       return;
     case 3:
-      return void p.sub(n, replicationProp, 'replicationProp');
+      return void p.sub(n, n, replicationProp, 'replicationProp');
     case 4:
-      return void p.sub(n, latencyProp, 'latencyProp');
+      return void p.sub(n, n, latencyProp, 'latencyProp');
     case 5:
       return bound(p, n, K.availability, 0);
     case 6:
-      return void p.sub(n, partitionProp, 'partitionProp');
+      return void p.sub(n, n, partitionProp, 'partitionProp');
     case 7:
-      p.consume(n, K.conflict);
-      p.consume(n, M.Identifier, 2, 'strategy');
-      if (p.at(M.Identifier)) p.consume(n, M.Identifier, 3, 'variant');
+      n.keyword = p.consume(n, K.conflict);
+      n.label = p.consume(n, M.Identifier, 2);
+      if (p.at(M.Identifier)) n.variant = p.consume(n, M.Identifier, 3);
       return;
     case 8:
-      return void p.sub(n, workloadProp, 'workloadProp');
+      return void p.sub(n, n, workloadProp, 'workloadProp');
     case 9:
       return bound(p, n, K.budget, 2);
     case 10:
       return bound(p, n, K.staleness, 3);
     case 11:
-      p.consume(n, K.category);
-      p.consume(n, M.Name, 2);
+      n.keyword = p.consume(n, K.category);
+      n.word = p.consume(n, M.Name, 2);
       return;
     case 12:
-      p.consume(n, K.primary);
+      n.keyword = p.consume(n, K.primary);
+      n.regions = [];
       return p.atLeastOneSep(n, M.Comma, p.at(M.Name), primaryRegion);
     case 13:
-      p.consume(n, K.sessions);
-      p.consume(n, M.Identifier, 0, 'mode');
+      n.keyword = p.consume(n, K.sessions);
+      n.word = p.consume(n, M.Identifier, 0);
       return;
     case 14:
       // `money` alone marks the data as money; `money no` says it is not (whatever its name suggests).
-      p.consume(n, K.money);
-      if (p.at(M.Identifier)) p.consume(n, M.Identifier, 4, 'value');
+      n.keyword = p.consume(n, K.money);
+      if (p.at(M.Identifier)) n.word = p.consume(n, M.Identifier, 4);
       return;
     case 15:
-      return void p.sub(n, whenProp, 'whenProp');
+      return void p.sub(n, n, whenProp, 'whenProp');
     case 16:
-      return void p.sub(n, degradeProp, 'degradeProp');
+      return void p.sub(n, n, degradeProp, 'degradeProp');
     case 17:
-      p.consume(n, K.applies);
+      n.keyword = p.consume(n, K.applies);
       p.consume(n, K.when);
-      p.sub(n, conditions, 'conditions');
+      p.sub(n, (n.conditions = new N.ConditionsNode()), conditions, 'conditions');
       return;
     default:
       p.fail('noViableAlt');
   }
 };
-const primaryRegion: Rule = (p, n) => void p.consume(n, M.Name, 3, 'region');
+const primaryRegion: Rule<N.PropertyNode> = (p, n) => void n.regions!.push(p.consume(n, M.Name, 3));
 
 /** `availability >= 99.99%`, `budget <= ₹12 lakh/month`, `staleness <= 5s`: keyword, comparator, quantity. */
-function bound(p: Descent, n: Parameters<Rule>[1], keyword: M.Tk, idx: number): void {
-  p.consume(n, keyword);
-  p.sub(n, comparator, 'comparator', idx);
-  p.sub(n, quantity, 'quantity', idx);
+function bound(p: Descent, n: N.PropertyNode, keyword: M.Tk, idx: number): void {
+  n.keyword = p.consume(n, keyword);
+  p.sub(n, (n.comparator = new N.ComparatorNode()), comparator, 'comparator', idx);
+  p.sub(n, (n.quantity = new N.QuantityNode()), quantity, 'quantity', idx);
 }
 
-const replicationProp: Rule = (p, n) => {
-  p.consume(n, K.replication);
+const replicationProp: Rule<N.PropertyNode> = (p, n) => {
+  n.keyword = p.consume(n, K.replication);
   if (p.at(K.quorum)) {
-    p.consume(n, K.quorum);
+    n.choice = p.consume(n, K.quorum);
     if (p.at(K.write)) {
       p.consume(n, K.write);
-      p.consume(n, M.NumberLiteral, 0, 'w');
+      n.write = p.consume(n, M.NumberLiteral, 0);
     }
     if (p.at(K.read)) {
       p.consume(n, K.read);
-      p.consume(n, M.NumberLiteral, 2, 'r');
+      n.read = p.consume(n, M.NumberLiteral, 2);
     }
-    if (p.at(K.random)) p.consume(n, K.random);
-  } else if (p.at(M.Identifier)) p.consume(n, M.Identifier, 0, 'mode');
+    if (p.at(K.random)) n.random = p.consume(n, K.random);
+  } else if (p.at(M.Identifier)) n.word = p.consume(n, M.Identifier, 0);
   else p.fail('noViableAlt');
 };
 
-const latencyProp: Rule = (p, n) => {
-  p.consume(n, K.latency);
-  if (p.at(K.read)) p.consume(n, K.read);
-  else if (p.at(K.write)) p.consume(n, K.write);
+const latencyProp: Rule<N.PropertyNode> = (p, n) => {
+  n.keyword = p.consume(n, K.latency);
+  if (p.at(K.read)) n.choice = p.consume(n, K.read);
+  else if (p.at(K.write)) n.choice = p.consume(n, K.write);
   else p.fail('noViableAlt');
-  if (p.at(M.Percentile)) p.consume(n, M.Percentile);
-  else if (p.at(M.Identifier)) p.consume(n, M.Identifier);
+  if (p.at(M.Percentile)) n.label = p.consume(n, M.Percentile);
+  else if (p.at(M.Identifier)) n.label = p.consume(n, M.Identifier);
   else p.fail('noViableAlt');
-  p.sub(n, comparator, 'comparator');
-  p.sub(n, quantity, 'quantity');
+  p.sub(n, (n.comparator = new N.ComparatorNode()), comparator, 'comparator');
+  p.sub(n, (n.quantity = new N.QuantityNode()), quantity, 'quantity');
 };
 
-const partitionProp: Rule = (p, n) => {
-  p.consume(n, K.partition);
+const partitionProp: Rule<N.PropertyNode> = (p, n) => {
+  n.keyword = p.consume(n, K.partition);
   p.consume(n, K.prefer);
-  if (p.at(K.consistency)) p.consume(n, K.consistency);
-  else if (p.at(K.availability)) p.consume(n, K.availability);
+  if (p.at(K.consistency)) n.choice = p.consume(n, K.consistency);
+  else if (p.at(K.availability)) n.choice = p.consume(n, K.availability);
   else p.fail('noViableAlt');
 };
 
 const workloadStart = M.anyOf(M.CurrencySign, M.NumberLiteral, K.peak, K.reads);
 const moreWorkload = (p: Descent) => p.at(workloadStart);
 
-const workloadProp: Rule = (p, n) => {
-  p.consume(n, K.workload);
+const workloadProp: Rule<N.PropertyNode> = (p, n) => {
+  n.keyword = p.consume(n, K.workload);
   p.atLeastOne(n, moreWorkload, workloadVolume);
 };
-const workloadVolume: Rule = (p, n) => {
-  if (startsQuantity(p)) p.sub(n, quantity, 'quantity', 0, 'volume');
-  else if (p.at(K.peak)) {
+/** One part of a workload; when a part is written twice the first counts (the builder reads the first). */
+const workloadVolume: Rule<N.PropertyNode> = (p, n) => {
+  const q = new N.QuantityNode();
+  if (startsQuantity(p)) {
+    n.volume ??= q;
+    p.sub(n, q, quantity, 'quantity', 0);
+  } else if (p.at(K.peak)) {
     p.consume(n, K.peak);
-    p.sub(n, quantity, 'quantity', 2, 'peak');
+    n.peak ??= q;
+    p.sub(n, q, quantity, 'quantity', 2);
   } else if (p.at(K.reads)) {
     p.consume(n, K.reads);
-    p.sub(n, quantity, 'quantity', 3, 'reads');
+    n.reads ??= q;
+    p.sub(n, q, quantity, 'quantity', 3);
   } else p.fail('noViableAlt');
 };
 
-const whenProp: Rule = (p, n) => {
-  p.consume(n, K.when);
-  p.sub(n, conditions, 'conditions');
-  p.sub(n, block, 'block');
+const whenProp: Rule<N.PropertyNode> = (p, n) => {
+  n.keyword = p.consume(n, K.when);
+  p.sub(n, (n.conditions = new N.ConditionsNode()), conditions, 'conditions');
+  p.sub(n, (n.block = new N.BlockNode()), block, 'block');
 };
 
-const degradeProp: Rule = (p, n) => {
-  p.consume(n, K.degrade);
+const degradeProp: Rule<N.PropertyNode> = (p, n) => {
+  n.keyword = p.consume(n, K.degrade);
   p.consume(n, K.to);
-  p.sub(n, levelExpr, 'levelExpr');
+  p.sub(n, (n.level = new N.LevelExprNode()), levelExpr, 'levelExpr');
   p.consume(n, K.when);
-  p.sub(n, condition, 'condition');
+  p.sub(n, (n.condition = new N.ConditionNode()), condition, 'condition');
 };
 
 const moreConditions = (p: Descent) => p.at(K.and);
 
-const conditions: Rule = (p, n) => {
-  p.sub(n, condition, 'condition');
+const conditions: Rule<N.ConditionsNode> = (p, n) => {
+  conditionItem(p, n, 0);
   p.many(n, moreConditions, andCondition);
 };
-const andCondition: Rule = (p, n) => {
+const andCondition: Rule<N.ConditionsNode> = (p, n) => {
   p.consume(n, K.and);
-  p.sub(n, condition, 'condition', 2);
+  conditionItem(p, n, 2);
 };
+function conditionItem(p: Descent, n: N.ConditionsNode, idx: number): void {
+  const c = new N.ConditionNode();
+  n.items.push(c);
+  p.sub(n, c, condition, 'condition', idx);
+}
 
-const condition: Rule = (p, n) => {
-  p.consume(n, M.Name, 0, 'field');
-  p.sub(n, comparator, 'comparator');
-  if (startsQuantity(p)) p.sub(n, quantity, 'quantity');
-  else if (p.at(M.Name)) p.consume(n, M.Name, 2, 'symbol');
+const condition: Rule<N.ConditionNode> = (p, n) => {
+  n.field = p.consume(n, M.Name, 0);
+  p.sub(n, (n.comparator = new N.ComparatorNode()), comparator, 'comparator');
+  if (startsQuantity(p)) p.sub(n, (n.quantity = new N.QuantityNode()), quantity, 'quantity');
+  else if (p.at(M.Name)) n.symbol = p.consume(n, M.Name, 2);
   else p.fail('noViableAlt');
 };

@@ -1,14 +1,16 @@
-// The parser of .consistency files: hand-written recursive descent over the lexer's tokens, building the CST
-// the Chevrotain grammar (grammar.ts) defines, node for node, and recovering from errors as it does
-// (test/core/syntax/parser-differential.test.ts compares them). It only recognises structure; meaning (units,
-// levels, names) is given by ast-builder.ts and the model. This file: the file and its declarations.
-import type { CstNode, IToken } from 'chevrotain';
+// The parser of .consistency files: hand-written recursive descent over the lexer's tokens, reading the rules
+// of the Chevrotain grammar (grammar.ts) into typed nodes (nodes.ts) and recovering from errors as it does
+// (test/core/syntax/parser-differential.test.ts compares the errors, and the AST built from each). It only
+// recognises structure; meaning (units, levels, names) is given by ast-builder.ts and the model. This file:
+// the file and its declarations.
+import type { IToken } from 'chevrotain';
 import { Descent, type Rule } from './descent';
 import type { ParseError } from './parse-error';
 import { block, qualifiedName } from './parser-properties';
 import { scenarioDecl, topologyDecl } from './parser-topology';
 import { distribution, profileQuantity } from './parser-values';
 import * as M from './token-match';
+import * as N from './nodes';
 import { K } from './token-match';
 
 const declarationStart = M.anyOf(
@@ -25,102 +27,112 @@ const declarationStart = M.anyOf(
 );
 const startsDeclaration = (p: Descent) => p.at(declarationStart);
 
-const file: Rule = (p, n) => p.many(n, startsDeclaration, declarationItem, M.EOF, 1);
-const declarationItem: Rule = (p, n) => void p.sub(n, declaration, 'declaration');
+const file: Rule<N.FileNode> = (p, n) => p.many(n, startsDeclaration, declarationItem, M.EOF, 1);
+const declarationItem: Rule<N.FileNode> = (p, n) => {
+  const d = new N.DeclarationNode();
+  n.declarations.push(d);
+  p.sub(n, d, declaration, 'declaration');
+};
 
-const declaration: Rule = (p, n) => {
-  if (p.at(K.import)) p.sub(n, importDecl, 'importDecl');
-  else if (p.at(K.policy)) p.sub(n, policyDecl, 'policyDecl');
-  else if (p.at(K.currency)) p.sub(n, currencyDecl, 'currencyDecl');
-  else if (p.at(K.profile)) p.sub(n, profileDecl, 'profileDecl');
-  else if (p.at(K.store)) p.sub(n, storeDecl, 'storeDecl');
-  else if (p.at(K.topology)) p.sub(n, topologyDecl, 'topologyDecl');
-  else if (p.at(K.tier)) p.sub(n, tierDecl, 'tierDecl');
-  else if (p.at(K.data)) p.sub(n, dataDecl, 'dataDecl');
-  else if (p.at(K.transaction)) p.sub(n, transactionDecl, 'transactionDecl');
-  else if (p.at(K.scenario)) p.sub(n, scenarioDecl, 'scenarioDecl');
+const declaration: Rule<N.DeclarationNode> = (p, n) => {
+  if (p.at(K.import)) p.sub(n, (n.decl = new N.StringDecl('import')), importDecl, 'importDecl');
+  else if (p.at(K.policy)) p.sub(n, (n.decl = new N.StringDecl('policy')), policyDecl, 'policyDecl');
+  else if (p.at(K.currency)) p.sub(n, (n.decl = new N.WordDecl()), currencyDecl, 'currencyDecl');
+  else if (p.at(K.profile)) p.sub(n, (n.decl = new N.ProfileNode()), profileDecl, 'profileDecl');
+  else if (p.at(K.store)) p.sub(n, (n.decl = new N.StoreNode()), storeDecl, 'storeDecl');
+  else if (p.at(K.topology)) p.sub(n, (n.decl = new N.TopologyNode()), topologyDecl, 'topologyDecl');
+  else if (p.at(K.tier)) p.sub(n, (n.decl = new N.TierNode()), tierDecl, 'tierDecl');
+  else if (p.at(K.data)) p.sub(n, (n.decl = new N.DataNode()), dataDecl, 'dataDecl');
+  else if (p.at(K.transaction)) p.sub(n, (n.decl = new N.TransactionNode()), transactionDecl, 'transactionDecl');
+  else if (p.at(K.scenario)) p.sub(n, (n.decl = new N.ScenarioNode()), scenarioDecl, 'scenarioDecl');
   else p.fail('noViableAlt');
 };
 
 /** `import "topologies.consistency"`: the file sees that file's declarations. */
-const importDecl: Rule = (p, n) => {
+const importDecl: Rule<N.StringDecl> = (p, n) => {
   p.consume(n, K.import);
-  p.consume(n, M.StringLiteral);
+  n.string = p.consume(n, M.StringLiteral);
 };
 
-const policyDecl: Rule = (p, n) => {
+const policyDecl: Rule<N.StringDecl> = (p, n) => {
   p.consume(n, K.policy);
-  p.consume(n, M.StringLiteral);
+  n.string = p.consume(n, M.StringLiteral);
 };
 
-const currencyDecl: Rule = (p, n) => {
+const currencyDecl: Rule<N.WordDecl> = (p, n) => {
   p.consume(n, K.currency);
-  p.consume(n, M.Identifier);
+  n.word = p.consume(n, M.Identifier);
 };
 
 /** `profile india-2024` selects a profile; `profile acme extends vendors-2026 { … }` declares one. */
-const profileDecl: Rule = (p, n) => {
+const profileDecl: Rule<N.ProfileNode> = (p, n) => {
   p.consume(n, K.profile);
-  p.consume(n, M.Identifier);
+  n.name = p.consume(n, M.Identifier);
   if (!p.at(K.extends) && !p.at(M.LBrace)) return;
   if (p.at(K.extends)) {
     p.consume(n, K.extends);
-    p.consume(n, M.Identifier, 2, 'base');
+    n.base = p.consume(n, M.Identifier, 2);
   }
-  p.consume(n, M.LBrace);
+  n.lbrace = p.consume(n, M.LBrace);
   p.many(n, startsProfileEntry, profileEntryItem, M.RBrace);
   p.consume(n, M.RBrace);
 };
 const profileEntryStart = M.anyOf(K.currency, M.Name);
 const startsProfileEntry = (p: Descent) => p.at(profileEntryStart);
-const profileEntryItem: Rule = (p, n) => void p.sub(n, profileEntry, 'profileEntry');
+const profileEntryItem: Rule<N.ProfileNode> = (p, n) => {
+  const e = new N.ProfileEntryNode();
+  n.entries.push(e);
+  p.sub(n, e, profileEntry, 'profileEntry');
+};
 
 /** `cosmos.ru-hour $0.008 source "…"`, `currency USD`, `postgres.read-service lognormal(…)`. */
-const profileEntry: Rule = (p, n) => {
-  if (p.at(K.currency)) p.consume(n, K.currency, 0, 'key');
-  else if (p.at(M.Name)) p.sub(n, qualifiedName, 'qualifiedName', 0, 'keyName');
+const profileEntry: Rule<N.ProfileEntryNode> = (p, n) => {
+  if (p.at(K.currency)) n.key = p.consume(n, K.currency);
+  else if (p.at(M.Name)) p.sub(n, (n.keyName = new N.QualifiedNameNode()), qualifiedName, 'qualifiedName');
   else p.fail('noViableAlt');
-  if (p.at(M.StringLiteral)) p.consume(n, M.StringLiteral, 0, 'text');
-  else if (p.at(M.Identifier) && p.atK(2, M.LParen)) p.sub(n, distribution, 'distribution', 0, 'dist');
-  else if (p.at(M.CurrencySign) || p.at(M.NumberLiteral)) p.sub(n, profileQuantity, 'profileQuantity', 0, 'value');
-  else if (p.at(M.Identifier)) p.consume(n, M.Identifier, 3, 'word');
+  if (p.at(M.StringLiteral)) n.text = p.consume(n, M.StringLiteral);
+  else if (p.at(M.Identifier) && p.atK(2, M.LParen))
+    p.sub(n, (n.dist = new N.DistributionNode()), distribution, 'distribution');
+  else if (p.at(M.CurrencySign) || p.at(M.NumberLiteral))
+    p.sub(n, (n.value = new N.QuantityNode()), profileQuantity, 'profileQuantity');
+  else if (p.at(M.Identifier)) n.word = p.consume(n, M.Identifier, 3);
   else p.fail('noViableAlt');
   if (p.at(K.source)) {
     p.consume(n, K.source);
-    p.consume(n, M.StringLiteral, 2, 'source');
+    n.source = p.consume(n, M.StringLiteral, 2);
   }
 };
 
 /** `store dynamodb` or `store postgres, cassandra`: the systems the policy targets. */
-const storeDecl: Rule = (p, n) => {
+const storeDecl: Rule<N.StoreNode> = (p, n) => {
   p.consume(n, K.store);
   p.atLeastOneSep(n, M.Comma, p.at(M.Identifier), storeName);
 };
-const storeName: Rule = (p, n) => void p.consume(n, M.Identifier);
+const storeName: Rule<N.StoreNode> = (p, n) => void n.names.push(p.consume(n, M.Identifier));
 
-const tierDecl: Rule = (p, n) => {
+const tierDecl: Rule<N.TierNode> = (p, n) => {
   p.consume(n, K.tier);
-  p.sub(n, qualifiedName, 'qualifiedName');
-  p.sub(n, block, 'block');
+  p.sub(n, (n.name = new N.QualifiedNameNode()), qualifiedName, 'qualifiedName');
+  p.sub(n, (n.block = new N.BlockNode()), block, 'block');
 };
 
-const dataDecl: Rule = (p, n) => {
+const dataDecl: Rule<N.DataNode> = (p, n) => {
   p.consume(n, K.data);
-  p.consume(n, M.Name);
-  p.sub(n, block, 'block');
+  n.name = p.consume(n, M.Name);
+  p.sub(n, (n.block = new N.BlockNode()), block, 'block');
 };
 
-const transactionDecl: Rule = (p, n) => {
+const transactionDecl: Rule<N.TransactionNode> = (p, n) => {
   p.consume(n, K.transaction);
-  p.consume(n, M.Name);
+  n.name = p.consume(n, M.Name);
   p.consume(n, M.LBrace);
   p.manySep(n, M.Comma, p.at(M.Name), member, M.RBrace);
   p.consume(n, M.RBrace);
 };
-const member: Rule = (p, n) => void p.consume(n, M.Name, 2, 'member');
+const member: Rule<N.TransactionNode> = (p, n) => void n.members.push(p.consume(n, M.Name, 2));
 
 export interface ParseOutput {
-  cst: CstNode;
+  file: N.FileNode;
   errors: ParseError[];
   /** Set when reading stopped after `limits.syntaxErrors` errors: the token it stopped at. */
   stoppedAt?: IToken;
@@ -131,8 +143,8 @@ const parser = new Descent();
 
 export function parseTokens(tokens: IToken[]): ParseOutput {
   parser.reset(tokens);
-  const cst = parser.top(file, 'file');
+  const node = parser.top(new N.FileNode(), file, 'file');
   const { errors, stoppedAt } = parser;
   parser.reset([]);
-  return { cst, errors, ...(stoppedAt ? { stoppedAt } : {}) };
+  return { file: node, errors, ...(stoppedAt ? { stoppedAt } : {}) };
 }

@@ -1,8 +1,8 @@
 // Reading Chevrotain's CST defensively: after error recovery any child may be missing or inserted.
 import type { CstElement, CstNode, IToken } from 'chevrotain';
-import type * as A from './ast';
+import type * as A from '../../../server/src/core/syntax/ast';
 import type { CstKey } from './cst.generated';
-import type { Range } from '../util/range';
+import type { Range } from '../../../server/src/core/util/range';
 
 export type Children = Record<string, CstElement[] | undefined>;
 
