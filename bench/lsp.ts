@@ -35,7 +35,9 @@ function* keystrokes(text: string, needle: string, count: number) {
     const typed = i % 2 === 0;
     text = typed ? `${text.slice(0, at)} ${text.slice(at)}` : text.slice(0, at) + text.slice(at + 1);
     const end = typed ? position : { ...position, character: position.character + 1 };
-    yield { text, change: { range: { start: position, end }, text: typed ? ' ' : '' } };
+    // `told`: the change as the server's documents give it (lsp/edits.ts), offsets of the text before it.
+    const told = { from: at, oldEnd: typed ? at : at + 1, newEnd: typed ? at + 1 : at };
+    yield { text, change: { range: { start: position, end }, text: typed ? ' ' : '' }, told };
   }
 }
 
@@ -51,9 +53,11 @@ export function serverTimePerEdit(lines: number, where: 'middle' | 'top'): numbe
   // 30 edits to warm the JIT (the server has been typed into for a while when it matters), then 60 timed.
   const edits = where === 'middle' ? keystrokes(text, 'consistency', 90) : undefined;
   for (let i = 0; i < 90; i++) {
-    text = edits ? edits.next().value!.text : `// edit ${i}\n${text}`;
+    const top = `// edit ${i}\n`;
+    const next = edits?.next().value ?? { text: `${top}${text}`, told: { from: 0, oldEnd: 0, newEnd: top.length } };
+    text = next.text;
     const t = performance.now();
-    ws.setOpen(uri, text, i + 1);
+    ws.setOpen(uri, text, i + 1, next.told);
     diagnosticsByUri(ws.snapshot());
     if (i >= 30) times.push(performance.now() - t);
   }

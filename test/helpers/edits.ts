@@ -1,6 +1,7 @@
 // Random edits of a policy text for the incremental-analysis property tests: characters, tokens, whole lines
 // and whole declarations inserted, deleted or replaced, at positions fast-check picks (taken modulo the text).
 import fc from 'fast-check';
+import type { TextChange } from '../../server/src/core/syntax/text-change';
 
 const kinds = [
   'insertChar',
@@ -113,36 +114,39 @@ function declAt(t: string, at: number): [number, number] {
   return [s, close < 0 ? t.length : Math.min(t.length, close + 3)];
 }
 
-export function applyEdit(t: string, e: Edit): string {
+/** What an edit replaces and with what: [from, to) of `t` becomes the string. */
+function spliceOf(t: string, e: Edit): [number, number, string] {
   const at = e.at % (t.length + 1);
   switch (e.kind) {
     case 'insertChar':
-      return splice(t, at, at, e.word[0] ?? '\n');
+      return [at, at, e.word[0] ?? '\n'];
     case 'deleteChars':
-      return splice(t, at, Math.min(t.length, at + e.len), '');
-    case 'replaceToken': {
-      const [s, end] = tokenAt(t, at);
-      return splice(t, s, end, e.word);
-    }
-    case 'deleteToken': {
-      const [s, end] = tokenAt(t, at);
-      return splice(t, s, end, '');
-    }
+      return [at, Math.min(t.length, at + e.len), ''];
+    case 'replaceToken':
+      return [...tokenAt(t, at), e.word];
+    case 'deleteToken':
+      return [...tokenAt(t, at), ''];
     case 'insertLine': {
       const [s] = lineAt(t, at);
-      return splice(t, s, s, `${e.word}\n`);
+      return [s, s, `${e.word}\n`];
     }
-    case 'deleteLine': {
-      const [s, end] = lineAt(t, at);
-      return splice(t, s, end, '');
-    }
+    case 'deleteLine':
+      return [...lineAt(t, at), ''];
     case 'duplicateDecl': {
       const [s, end] = declAt(t, at);
-      return splice(t, end, end, t.slice(s, end));
+      return [end, end, t.slice(s, end)];
     }
-    case 'deleteDecl': {
-      const [s, end] = declAt(t, at);
-      return splice(t, s, end, '');
-    }
+    case 'deleteDecl':
+      return [...declAt(t, at), ''];
   }
+}
+
+export function applyEdit(t: string, e: Edit): string {
+  return splice(t, ...spliceOf(t, e));
+}
+
+/** The edited text and the change as an editor reports it (the span replaced, not always the smallest). */
+export function editWithChange(t: string, e: Edit): { text: string; change: TextChange } {
+  const [from, to, s] = spliceOf(t, e);
+  return { text: splice(t, from, to, s), change: { from, oldEnd: to, newEnd: from + s.length } };
 }

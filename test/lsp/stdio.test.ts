@@ -142,6 +142,34 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     assert.match(p.diagnostics[0].message as string, /which holds money \(category banking\)/);
   });
 
+  test('ranged changes sent back to back (one or several per notification) give the diagnostics of their text', async () => {
+    const line = 4;
+    const range = (from: number, to: number) => ({
+      start: { line, character: from },
+      end: { line, character: to },
+    });
+    const send = (contentChanges: { range: ReturnType<typeof range>; text: string }[]) => {
+      version++;
+      return client.notify('textDocument/didChange', { textDocument: { uri: walletUri, version }, contentChanges });
+    };
+    assert.match(text.split('\n')[line], /^ {2}consistency strong$/);
+    // `strong` deleted, then `eventual` typed a character at a time, without waiting for diagnostics.
+    const typed = [send([{ range: range(14, 20), text: '' }])];
+    for (const [i, c] of [...'eventual'].entries()) typed.push(send([{ range: range(14 + i, 14 + i), text: c }]));
+    await Promise.all(typed);
+    text = text.replace('consistency strong', 'consistency eventual');
+    const typedOut = await client.diagnostics(walletUri, (x) => x.version === version);
+    assert.deepEqual(codes(typedOut), ['level-below-tier', 'lww-on-money']);
+    assert.deepEqual(typedOut.diagnostics[0].range, range(14, 22));
+    // Two changes in one notification (the second's range is read in the text the first made).
+    await send([
+      { range: range(14, 22), text: 'strong' },
+      { range: range(20, 20), text: ' ' },
+    ]);
+    text = text.replace('consistency eventual', 'consistency strong ');
+    assert.deepEqual(codes(await client.diagnostics(walletUri, (x) => x.version === version)), ['lww-on-money']);
+  });
+
   test('hover on the data type: its estimate', async () => {
     const h = await client.request<Hover>('textDocument/hover', at(0, 6));
     assert.match(

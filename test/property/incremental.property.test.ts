@@ -18,7 +18,7 @@ import { Workspace } from '../../server/src/lsp/workspace';
 import { diagnosticsByUri } from '../../server/src/service/diagnostics';
 import type { Snapshot } from '../../server/src/service/snapshot';
 import { documentSymbols } from '../../server/src/service/symbols';
-import { applyEdit, edit, type Edit } from '../helpers/edits';
+import { applyEdit, edit, editWithChange, type Edit } from '../helpers/edits';
 import { filesUnder } from '../helpers/files';
 
 const uri = 'file:///incremental.consistency';
@@ -129,6 +129,32 @@ test('the server after every edit of random edit sequences shows what a fresh an
   // caches), and entries were built again for what the edits touched.
   assert.ok(checkCacheStats.reused > 0, JSON.stringify(checkCacheStats));
   assert.ok(entries.reused > entries.built && entries.built > 0, `model entries: ${JSON.stringify(entries)}`);
+});
+
+test("with the editor's own changes (several composed when they come before a parse) the server shows the same", () => {
+  const before = { ...reparseStats };
+  const batch = fc.array(edit, { minLength: 1, maxLength: 3 });
+  fc.assert(
+    fc.property(fc.nat(samples.length - 1), fc.array(batch, { minLength: 1, maxLength: 6 }), (i, batches) => {
+      let text = samples[i];
+      const ws = new Workspace();
+      ws.setOpen(uri, text, 0);
+      ws.snapshot();
+      let version = 0;
+      for (const edits of batches) {
+        for (const e of edits) {
+          const next = editWithChange(text, e);
+          text = next.text;
+          ws.setOpen(uri, text, ++version, next.change);
+        }
+        const fresh = new Workspace();
+        fresh.setOpen(uri, text, version);
+        assert.deepEqual(shown(ws.snapshot()), shown(fresh.snapshot()), `after ${JSON.stringify(edits)}`);
+      }
+    }),
+    { numRuns: 40, seed: 17 },
+  );
+  assert.ok(reparseStats.told > before.told, 'the changes the editor reported were used');
 });
 
 const sharedUri = 'file:///shared.consistency';

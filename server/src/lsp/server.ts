@@ -3,14 +3,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
-  TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
@@ -36,6 +34,7 @@ import { analyzeOptions, defaultSettings, readSettings, type Settings } from './
 import { RequestSnapshots } from './request-snapshots';
 import { registerSimulation } from './simulation';
 import { Validator } from './validation';
+import { EditedDocuments } from './edits';
 import { Workspace } from './workspace';
 
 export const capabilities: InitializeResult['capabilities'] = {
@@ -63,7 +62,7 @@ function rulesDocUri(): string | undefined {
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new EditedDocuments();
   const workspace = new Workspace(rulesDocUri());
   const log = (m: string) => connection.console.error(m);
   // Requests about one file are answered from the last analysis while nothing that file sees changed.
@@ -148,7 +147,7 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidChangeContent(({ document: d }) => {
-    workspace.setOpen(d.uri, d.getText(), d.version);
+    workspace.setOpen(d.uri, d.getText(), d.version, documents.takeEdit(d.uri));
     requests.changedDocument(d.uri);
     validator.schedule();
   });

@@ -10,6 +10,7 @@ import type { AnalyzeOptions, UnitCache } from '../core/pipeline';
 import { readTargetFile } from './files';
 import type { ParsedDocument } from '../core/syntax/parse';
 import { reparseDocument } from '../core/syntax/reparse';
+import { composeChanges, type TextChange } from '../core/syntax/text-change';
 import { analyzeIsolated, coreEngine, failed, parseIsolated, type Engine } from '../service/isolation';
 import { createSnapshot, type Snapshot } from '../service/snapshot';
 
@@ -23,6 +24,8 @@ interface Entry {
   parsed?: ParsedDocument;
   /** The parse of an earlier text, to re-read incrementally (only what the edit touched). */
   previous?: ParsedDocument;
+  /** The editor's edits from `previous`'s text to `text`, composed, when it said what they were. */
+  change?: TextChange;
 }
 
 /** One spelling per file: `file:///a%20b` and `file:///a b` are the same document. */
@@ -60,11 +63,15 @@ export class Workspace {
     this.cached = undefined;
   }
 
-  /** An editor opened or changed a document. */
-  setOpen(uri: string, text: string, version: number): void {
+  /** An editor opened or changed a document; `change`, when known, is the edit from its last text to `text`. */
+  setOpen(uri: string, text: string, version: number, change?: TextChange): void {
     const e = this.entries.get(uriKey(uri));
-    const edited = e && e.text !== text ? { text, parsed: undefined, previous: e.parsed ?? e.previous } : {};
-    if (e) Object.assign(e, { uri, open: true, version, ...edited });
+    if (e && e.text !== text) {
+      // Edits since the last parse add up to one change from its text (none known if one of them is not).
+      const since = e.parsed ? change : e.change && change && composeChanges(e.change, change);
+      Object.assign(e, { text, parsed: undefined, previous: e.parsed ?? e.previous, change: since });
+    }
+    if (e) Object.assign(e, { uri, open: true, version });
     else this.entries.set(uriKey(uri), { uri, text, version, open: true, onDisk: false });
     this.cached = undefined;
   }
@@ -80,7 +87,7 @@ export class Workspace {
         open: false,
         version: undefined,
         onDisk: true,
-        ...(e.text !== diskText ? { text: diskText, parsed: undefined } : {}),
+        ...(e.text !== diskText ? { text: diskText, parsed: undefined, change: undefined } : {}),
       });
     this.cached = undefined;
   }
@@ -135,10 +142,11 @@ export class Workspace {
     const before = e.previous?.uri === e.uri && !failed(e.previous) ? e.previous : undefined;
     const reuse =
       before && this.engine === coreEngine
-        ? { ...coreEngine, parse: (t: string) => reparseDocument(before, t) }
+        ? { ...coreEngine, parse: (t: string) => reparseDocument(before, t, e.change) }
         : undefined;
     e.parsed = parseIsolated(e.text, e.uri, reuse ?? this.engine);
     e.previous = undefined;
+    e.change = undefined;
     this.parses++;
     return e.parsed;
   }

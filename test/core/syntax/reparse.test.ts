@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/src/core/syntax/parse';
-import { reparseDocument, reparseStats, textChange } from '../../../server/src/core/syntax/reparse';
+import { reparseDocument, reparseStats } from '../../../server/src/core/syntax/reparse';
+import { textChange } from '../../../server/src/core/syntax/text-change';
 
 const uri = 'file:///reparse.consistency';
 const policy = [

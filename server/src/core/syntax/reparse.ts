@@ -13,11 +13,13 @@ import type { Declaration } from './ast';
 import { tokenizeSlice } from './lexer';
 import { buildAst, parseDocument, type ParsedDocument } from './parse';
 import { shiftDiagnostic, shiftNode, shiftToken, type Shift } from './shift';
+import { fits, textChange, type TextChange } from './text-change';
 import { UnclosedComment, UnclosedString } from './tokens';
 import { limits } from '../util/limits';
 
-/** How reparses went, for tests and the bench: re-read in place, parsed in full, failed (then parsed in full). */
-export const reparseStats = { incremental: 0, full: 0, failed: 0 };
+/** How reparses went, for tests and the bench: re-read in place, parsed in full, failed (then parsed in full);
+ *  and how many were told the change (not finding it by comparing the texts). */
+export const reparseStats = { incremental: 0, full: 0, failed: 0, told: 0 };
 
 /** A number per document, for caches that must tell one parse from another without holding on to it. */
 const ids = new WeakMap<ParsedDocument, number>();
@@ -42,17 +44,21 @@ export function editStep(doc: ParsedDocument): EditStep | undefined {
   return steps.get(doc);
 }
 
-/** The document for `text`, reusing `old` (which must not be used afterwards: its reused parts are moved). */
-export function reparseDocument(old: ParsedDocument, text: string): ParsedDocument {
+/** The document for `text`, reusing `old` (which must not be used afterwards: its reused parts are moved).
+ *  `edit`, when the caller knows it (the editor's change), spares comparing the texts; one that does not fit
+ *  their lengths is ignored. */
+export function reparseDocument(old: ParsedDocument, text: string, edit?: TextChange): ParsedDocument {
   if (old.text === text) return old;
-  const change = textChange(old.text, text);
+  const told = edit !== undefined && fits(edit, old.text.length, text.length);
+  if (told) reparseStats.told++;
+  const change = told ? edit : textChange(old.text, text);
   const doc = reparsed(old, text, change);
   const { from, oldEnd } = change;
   steps.set(doc, { previous: documentId(old), from, oldEnd, delta: text.length - old.text.length });
   return doc;
 }
 
-type Change = ReturnType<typeof textChange>;
+type Change = TextChange;
 
 function reparsed(old: ParsedDocument, text: string, change: Change): ParsedDocument {
   let doc: ParsedDocument | undefined;
@@ -66,24 +72,6 @@ function reparsed(old: ParsedDocument, text: string, change: Change): ParsedDocu
   if (doc) reparseStats.incremental++;
   else reparseStats.full++;
   return doc ?? parseDocument(text, old.uri);
-}
-
-/**
- * The first offset where the texts differ, and where the same text after the change starts in each. Blocks of
- * text are compared first (a flat string comparison), then characters.
- */
-export function textChange(a: string, b: string): { from: number; oldEnd: number; newEnd: number } {
-  const n = Math.min(a.length, b.length);
-  let from = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (from + step <= n && a.slice(from, from + step) === b.slice(from, from + step)) from += step;
-  }
-  let same = 0;
-  const tail = (t: string, step: number) => t.slice(t.length - same - step, t.length - same);
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (same + step <= n - from && tail(a, step) === tail(b, step)) same += step;
-  }
-  return { from, oldEnd: a.length - same, newEnd: b.length - same };
 }
 
 function incremental(old: ParsedDocument, text: string, change: Change): ParsedDocument | undefined {
