@@ -2,9 +2,9 @@
 // declarations around it that are not data); their findings on a data type whose text did not change are
 // reused after an edit elsewhere, moved with the text the edit moved. The rules that look at one topology at
 // a time keep theirs per topology model (check/topology-cache.ts). The other rules (names, references,
-// transactions, scenarios, profiles) run over the whole model every time; so does every rule when one reports
-// outside its loop over the data types (its finding cannot be attributed to one). The order is `runChecks`'s:
-// rule by rule, data type by data type. test/property/incremental.property.test.ts compares every diagnostic
+// transactions, scenarios, profiles) run over the whole model every time; so does every rule when a per-data
+// rule reports outside the declarations of the data types it checks (a finding is kept with the data type
+// whose declaration holds it). The order is `runChecks`'s: rule by rule, data type by data type. test/property/incremental.property.test.ts compares every diagnostic
 // with a fresh analysis after random edits.
 import { allRules } from './check/index';
 import { runChecks, type CheckOptions } from './check/run-checks';
@@ -17,7 +17,7 @@ import type { DataEstimate } from './estimate/estimate';
 import type { DataModel, PolicyModel } from './model/model';
 import type { ParsedDocument } from './syntax/parse';
 import { documentId, editStep, type EditStep } from './syntax/reparse';
-import type { Report, Rule, RuleContext } from './check/rule';
+import type { Rule } from './check/rule';
 import type { Range } from './util/range';
 
 /** Rules whose findings on a data type depend on it and on declarations that are not data only. */
@@ -138,26 +138,11 @@ export class CheckCache {
   }
 }
 
-/** The data types of a model, telling which one a rule is looking at (the one its loop reached last). */
-class Tracked extends Map<string, DataModel> {
-  current?: DataModel;
-
-  override values(): MapIterator<DataModel> {
-    const inner = super.values();
-    const step = inner.next.bind(inner);
-    const next = (): IteratorResult<DataModel> => {
-      const r = step();
-      this.current = r.done ? undefined : r.value;
-      return r;
-    };
-    return Object.assign(inner, { next }) as MapIterator<DataModel>;
-  }
-}
-
 /**
- * The per-data rules' findings on the data types given, each attributed to the data type the rule's loop was
- * at when it reported; undefined when one cannot be (a rule reporting outside its loop, or failing). A finding
- * may hold a range object of the AST, which incremental parsing moves in place: the cache keeps copies.
+ * The per-data rules' findings on the data types given (the rules see a model holding only those), each
+ * attributed to the data type whose declaration holds it; undefined when one is held by none of them (a rule
+ * reporting elsewhere, whose finding cannot be kept with one data type) or a rule fails. A finding may hold a
+ * range object of the AST, which incremental parsing moves in place: the cache keeps copies.
  */
 function findings(
   datas: DataModel[],
@@ -165,29 +150,58 @@ function findings(
   estimate: (d: DataModel) => DataEstimate,
   options: CheckOptions,
 ): Map<DataModel, Found> | undefined {
-  const tracked = new Tracked(datas.map((d) => [d.name, d]));
-  const view: PolicyModel = { ...model, data: tracked };
+  const view: PolicyModel = { ...model, data: new Map(datas.map((d) => [d.name, d])) };
   const found = (d: DataModel): Found => ({ start: d.decl.range.start, byRule: dataRules.map(() => []), any: false });
   const out = new Map(datas.map((d) => [d, found(d)]));
   const copy = (_: string, r: Range) => ({ start: r.start, end: r.end });
+  const holder = holders(datas);
   for (let i = 0; i < dataRules.length; i++) {
+    let failed = false;
     const rule = dataRules[i];
-    const marks: (DataModel | undefined)[] = [];
-    const report = (ctx: RuleContext) => (r: Report) => {
-      marks.push(tracked.current);
-      ctx.report(r);
+    const wrapped: Rule = {
+      code: rule.code,
+      check: (ctx) => {
+        try {
+          rule.check(ctx);
+        } catch (e) {
+          failed = true;
+          throw e;
+        }
+      },
     };
-    const wrapped: Rule = { code: rule.code, check: (ctx) => rule.check({ ...ctx, report: report(ctx) }) };
-    const found = runChecks(view, estimate, options, [wrapped]);
-    if (found.length !== marks.length) return undefined;
-    for (let k = 0; k < found.length; k++) {
-      const f = marks[k] && out.get(marks[k]!);
+    const reported = runChecks(view, estimate, options, [wrapped]);
+    if (failed) return undefined;
+    for (const d of reported) {
+      const f = out.get(holder(d)!);
       if (!f) return undefined;
-      f.byRule[i].push(movedDiagnostic(found[k], copy)!);
+      f.byRule[i].push(movedDiagnostic(d, copy)!);
       f.any = true;
     }
   }
   return out;
+}
+
+/** Which of the data types holds a finding in its declaration (by file, then a binary search by offset). */
+function holders(datas: DataModel[]): (d: Diagnostic) => DataModel | undefined {
+  const byUri = new Map<string, DataModel[]>();
+  for (const data of datas) {
+    const list = byUri.get(data.origin.uri);
+    if (list) list.push(data);
+    else byUri.set(data.origin.uri, [data]);
+  }
+  for (const list of byUri.values()) list.sort((a, b) => a.decl.range.start - b.decl.range.start);
+  return (d) => {
+    const list = byUri.get(d.uri) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].decl.range.start <= d.range.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const data = list[lo - 1];
+    return data && d.range.end <= data.decl.range.end ? data : undefined;
+  };
 }
 
 type Moves = Map<string, EditStep | undefined>;
