@@ -23,6 +23,7 @@ import type { Percentiles } from './estimate';
 import type { Profile } from './profile';
 import type { StoreSystem } from '../model/stores';
 import { systemPlan, type SystemPlan } from './systems/plan';
+import { followable } from '../util/sources';
 
 export interface CoreInput {
   profile: Profile;
@@ -59,8 +60,9 @@ export interface EstimateCore {
   write: Percentiles;
   lag: LagDetail;
   availability: AvailabilityDetail;
-  /** The assumptions these rest on, in the order the estimate lists them. */
-  assumptions: string[];
+  /** The assumptions these rest on, in the order the estimate lists them, already followable (util/sources.ts).
+   *  Shared by every data type of the core: never mutate it (an estimate copies it into its own list). */
+  assumptions: readonly string[];
   /** The store model's plan, when the estimate follows one. */
   plan?: SystemPlan;
 }
@@ -198,7 +200,7 @@ function computeCore(i: CoreInput, consensus: boolean, owner: object): EstimateC
     write: percentiles(wp),
     lag,
     availability,
-    assumptions,
+    assumptions: assumptions.map(followable),
     plan,
   };
 }

@@ -83,23 +83,18 @@ export function estimateData(data: DataModel, model: PolicyModel): DataEstimate 
 }
 
 export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOverrides): DataEstimate {
-  const assumptions: string[] = [];
   const file = model.files.find((f) => f.uri === data.origin.uri);
   const wanted = file?.profile?.value;
   const system = file?.system?.name;
   const { profile, missing } = resolveProfile(model, wanted, system !== undefined);
-  if (missing)
-    assumptions.push(`profile '${missing}' is neither built in nor declared; estimated with ${profile.name}`);
-  assumptions.push(profileNote(profile));
   const currency = file?.currency?.value ?? profile.currency;
-  if (currency !== profile.currency)
-    assumptions.push(
-      `amounts converted at 1 USD = ₹${profile.inrPerUsd ?? inrPerUsd} ` +
-        `(${profile.inrPerUsd ? `profile ${profile.name}` : 'assumption, about the 2024 average'})`,
-    );
-
   const level = o.level ?? data.effective.level?.value ?? namedLevel('eventual');
-  if (!o.level && !data.effective.level) assumptions.push('no consistency level declared: estimated as eventual');
+  const unleveled = !o.level && !data.effective.level;
+  // The assumptions before the core's are the same for every data type of a profile, currency and level note:
+  // built (and made followable) once per model.
+  const head = memoised(model, ['assumptions head', profile, missing, currency, unleveled], () =>
+    headAssumptions(profile, missing, currency, unleveled),
+  );
   const figures = profile.classes[level.costClass];
   const declared = o.replication ?? data.effective.replication?.value;
   const core = estimateCore(model, {
@@ -113,16 +108,14 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
     system,
   });
   const { n, costReplicas, rep, r, consensus, leaders, rp, wp, lag, availability } = core;
-  assumptions.push(...core.assumptions);
 
   // Workload, cost and capacity depend on a few numbers that many data types share: each is worked out once per model.
   const wv = o.workload ?? data.effective.workload?.value;
   const wl = memoised(
     model,
     ['workload', profile.name, wv?.avgPerSec, wv?.peakPerSec, wv?.readsPct, wv?.readsAssumed],
-    () => describeWorkload(wv, profile),
+    () => followableWorkload(describeWorkload(wv, profile)),
   );
-  assumptions.push(...wl.assumptions);
   const monthlyOps = wl.detail?.monthlyOperations ?? 0;
   const monthlyWrites = wl.detail?.monthlyWrites ?? 0;
   const remote = core.remoteReplicas;
@@ -153,14 +146,14 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
           }),
       );
   const notes = memoised(profile, ['estimate notes'], () => ({
-    transfer:
+    cost: followable(profile.notes.cost),
+    transfer: followable(
       `each write sends ${profile.bytesPerWrite / 1000} KB to ` +
-      "each replica outside the leader's region (assumption)",
-    capacity: `${profile.notes.capacity}; one replica group, no sharding`,
+        "each replica outside the leader's region (assumption)",
+    ),
+    capacity: followable(`${profile.notes.capacity}; one replica group, no sharding`),
   }));
-  if (plan && 'notes' in cost) assumptions.push(...(cost.notes as string[]));
-  else assumptions.push(profile.notes.cost);
-  assumptions.push(notes.transfer);
+  const costNotes = plan && 'notes' in cost ? (cost.notes as string[]).map(followable) : notes.cost;
 
   const readQuorum = consensus && rep.mode === 'quorum' && r > 1 ? r : undefined;
   const readsPct = wl.detail?.readsPct ?? 50;
@@ -181,11 +174,12 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
           ['capacity', profile.name, plan?.system, level.costClass, consensus, n, readQuorum, readsPct],
           () => capacityOf(perReplica, capSource, consensus, n, readQuorum, readsPct),
         );
-  assumptions.push(
+  const capacityNote =
     plan && !plan.capacity
-      ? `${plan.title.split(':')[0]} scales its own capacity (managed): no per-replica limit is compared`
-      : notes.capacity,
-  );
+      ? followable(`${plan.title.split(':')[0]} scales its own capacity (managed): no per-replica limit is compared`)
+      : notes.capacity;
+  // One array of the right size, fresh per estimate (the shared parts are never handed out themselves).
+  const assumptions = head.concat(core.assumptions, wl.assumptions, costNotes, notes.transfer, capacityNote);
 
   return {
     data: data.name,
@@ -201,7 +195,7 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
     costLines: cost.lines,
     costPerOperation: monthlyOps > 0 ? cost.total / monthlyOps : undefined,
     capacityPerSec: capacity.totalPerSec,
-    assumptions: assumptions.map(followable),
+    assumptions,
     level: level.display,
     replication: core.replicationText,
     leaders: [...leaders],
@@ -212,6 +206,26 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
     capacity,
     workload: wl.detail,
   };
+}
+
+/** The assumptions that come before the core's: the profile, the currency, a missing level. Followable. */
+function headAssumptions(profile: Profile, missing: string | undefined, currency: string, unleveled: boolean) {
+  const assumptions: string[] = [];
+  if (missing)
+    assumptions.push(`profile '${missing}' is neither built in nor declared; estimated with ${profile.name}`);
+  assumptions.push(profileNote(profile));
+  if (currency !== profile.currency)
+    assumptions.push(
+      `amounts converted at 1 USD = ₹${profile.inrPerUsd ?? inrPerUsd} ` +
+        `(${profile.inrPerUsd ? `profile ${profile.name}` : 'assumption, about the 2024 average'})`,
+    );
+  if (unleveled) assumptions.push('no consistency level declared: estimated as eventual');
+  return assumptions.map(followable);
+}
+
+/** A workload's description with its assumptions made followable (once per model, as it is memoised). */
+function followableWorkload(w: ReturnType<typeof describeWorkload>): ReturnType<typeof describeWorkload> {
+  return { ...w, assumptions: w.assumptions.map(followable) };
 }
 
 /** What the profile is, for the assumptions: its name, chain and date, and whether its figures are illustrative. */
