@@ -45,10 +45,16 @@ export function shortestPaths(n: number, links: { i: number; j: number; link: Li
     }
     members.push(list);
   }
+  // The neighbours and links as arrays, in the maps' order (walked without an entry array per neighbour), made
+  // with the first tree asked for.
+  let near: Adjacent[] | undefined;
   const trees = new Map<number, Tree>();
   const tree = (s: number) => {
     let t = trees.get(s);
-    if (!t) trees.set(s, (t = dijkstra(s, adj, members[comp[s]], local)));
+    if (!t) {
+      near ??= adj.map((m) => ({ to: [...m.keys()], by: [...m.values()] }));
+      trees.set(s, (t = dijkstra(s, near, members[comp[s]], local)));
+    }
     return t;
   };
   return {
@@ -64,7 +70,13 @@ export function shortestPaths(n: number, links: { i: number; j: number; link: Li
   };
 }
 
-function dijkstra(s: number, adj: Map<number, LinkModel>[], list: number[], local: Int32Array): Tree {
+/** A region's neighbours and, at the same index, the fastest link to each. */
+interface Adjacent {
+  to: number[];
+  by: LinkModel[];
+}
+
+function dijkstra(s: number, adj: Adjacent[], list: number[], local: Int32Array): Tree {
   const m = list.length;
   const dist = new Float64Array(m).fill(Infinity);
   const jit = new Float64Array(m);
@@ -75,11 +87,15 @@ function dijkstra(s: number, adj: Map<number, LinkModel>[], list: number[], loca
   const heap = new MinHeap();
   heap.push(0, s);
   while (heap.size > 0) {
-    const [d, u] = heap.pop();
+    const d = heap.topKey();
+    const u = heap.pop();
     const lu = local[u];
     if (done[lu]) continue;
     done[lu] = 1;
-    for (const [v, l] of adj[u]) {
+    const { to, by } = adj[u];
+    for (let e = 0; e < to.length; e++) {
+      const v = to[e];
+      const l = by[e];
       const lv = local[v];
       const nd = d + l.rttMs;
       if (done[lv] || !(nd < dist[lv])) continue;
@@ -117,8 +133,14 @@ class MinHeap {
     }
   }
 
-  pop(): [number, number] {
-    const top: [number, number] = [this.keys[0], this.values[0]];
+  /** The smallest key (the one `pop` takes next). */
+  topKey(): number {
+    return this.keys[0];
+  }
+
+  /** Takes the entry of the smallest key off the heap and returns its value. */
+  pop(): number {
+    const top = this.values[0];
     const last = this.keys.length - 1;
     this.swap(0, last);
     this.keys.pop();
@@ -141,9 +163,17 @@ class MinHeap {
     return this.keys[a] < this.keys[b] || (this.keys[a] === this.keys[b] && this.order[a] < this.order[b]);
   }
 
+  // With temporaries, not `[x, y] = [y, x]`: that makes an array (and its iterator) until the code is optimised.
   private swap(a: number, b: number): void {
-    [this.keys[a], this.keys[b]] = [this.keys[b], this.keys[a]];
-    [this.values[a], this.values[b]] = [this.values[b], this.values[a]];
-    [this.order[a], this.order[b]] = [this.order[b], this.order[a]];
+    const { keys, values, order } = this;
+    const k = keys[a];
+    keys[a] = keys[b];
+    keys[b] = k;
+    const v = values[a];
+    values[a] = values[b];
+    values[b] = v;
+    const o = order[a];
+    order[a] = order[b];
+    order[b] = o;
   }
 }
