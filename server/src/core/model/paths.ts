@@ -14,8 +14,9 @@ export interface Paths {
 
 /** Shortest paths from one source over its component, by the component's own indexes. */
 interface Tree {
+  /** The round trips, then (from index m, the component's size) the jitters: one array for both. */
   dist: Float64Array;
-  jit: Float64Array;
+  m: number;
   /** The component index each region is entered from on its way from the source (-1: the source). */
   from: Int32Array;
   /** The link it is entered by. */
@@ -59,7 +60,11 @@ export function shortestPaths(n: number, links: { i: number; j: number; link: Li
   };
   return {
     rtt: (a, b) => (comp[a] === comp[b] ? (a === b ? 0 : tree(a).dist[local[b]]) : undefined),
-    jitter: (a, b) => (comp[a] === comp[b] && a !== b ? tree(a).jit[local[b]] : 0),
+    jitter: (a, b) => {
+      if (comp[a] !== comp[b] || a === b) return 0;
+      const t = tree(a);
+      return t.dist[t.m + local[b]];
+    },
     path(a, b) {
       if (comp[a] !== comp[b] || a === b) return [];
       const t = tree(a);
@@ -78,11 +83,11 @@ interface Adjacent {
 
 function dijkstra(s: number, adj: Adjacent[], list: number[], local: Int32Array): Tree {
   const m = list.length;
-  const dist = new Float64Array(m).fill(Infinity);
-  const jit = new Float64Array(m);
-  const from = new Int32Array(m).fill(-1);
+  // Two typed arrays, not five (each is several objects): round trips and jitters; entered-from and done flags.
+  const dist = new Float64Array(2 * m).fill(Infinity, 0, m);
+  const from = new Int32Array(2 * m).fill(-1, 0, m);
   const link: (LinkModel | undefined)[] = new Array(m);
-  const done = new Uint8Array(m);
+  const done = m; // from[done + i]: 1 once region i is settled
   dist[local[s]] = 0;
   const heap = new MinHeap();
   heap.push(0, s);
@@ -90,23 +95,23 @@ function dijkstra(s: number, adj: Adjacent[], list: number[], local: Int32Array)
     const d = heap.topKey();
     const u = heap.pop();
     const lu = local[u];
-    if (done[lu]) continue;
-    done[lu] = 1;
+    if (from[done + lu]) continue;
+    from[done + lu] = 1;
     const { to, by } = adj[u];
     for (let e = 0; e < to.length; e++) {
       const v = to[e];
       const l = by[e];
       const lv = local[v];
       const nd = d + l.rttMs;
-      if (done[lv] || !(nd < dist[lv])) continue;
+      if (from[done + lv] || !(nd < dist[lv])) continue;
       dist[lv] = nd;
-      jit[lv] = jit[lu] + l.jitterMs;
+      dist[m + lv] = dist[m + lu] + l.jitterMs;
       from[lv] = lu;
       link[lv] = l;
       heap.push(nd, v);
     }
   }
-  return { dist, jit, from, link };
+  return { dist, m, from, link };
 }
 
 /** A binary heap of (key, value) pairs, smallest key first; equal keys in insertion order. */
