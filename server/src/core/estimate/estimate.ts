@@ -2,6 +2,7 @@
 // capacity, each with the assumptions it rests on. (Entry point; the model lives in this folder.)
 import { namedLevel, type Level } from '../model/levels';
 import type { DataModel, PolicyModel, Replication, Workload } from '../model/model';
+import type { StoreSystem } from '../model/stores';
 import type { AvailabilityDetail } from './availability';
 import { capacityOf, type CapacityDetail } from './capacity';
 import { monthlyCost } from './cost';
@@ -11,7 +12,7 @@ import type { LagDetail } from './lag';
 import type { LatencyPlan } from './latency';
 import { inrPerUsd } from './profiles/index';
 import { resolveProfile } from './profiles/resolve';
-import type { Profile } from './profile';
+import type { Currency, Profile } from './profile';
 import { systemCost } from './systems/cost';
 import { describeWorkload, type WorkloadDetail } from './workload';
 import { followable } from '../util/sources';
@@ -83,18 +84,11 @@ export function estimateData(data: DataModel, model: PolicyModel): DataEstimate 
 }
 
 export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOverrides): DataEstimate {
-  const file = model.files.find((f) => f.uri === data.origin.uri);
-  const wanted = file?.profile?.value;
-  const system = file?.system?.name;
-  const { profile, missing } = resolveProfile(model, wanted, system !== undefined);
-  const currency = file?.currency?.value ?? profile.currency;
+  // What the data type's file decides (profile, currency, store, notes) is the same for all its data types.
+  const ctx = memoised(model, ['estimate file', data.origin.uri], () => fileContext(model, data.origin.uri));
+  const { profile, currency, system, notes } = ctx;
   const level = o.level ?? data.effective.level?.value ?? namedLevel('eventual');
-  const unleveled = !o.level && !data.effective.level;
-  // The assumptions before the core's are the same for every data type of a profile, currency and level note:
-  // built (and made followable) once per model.
-  const head = memoised(model, ['assumptions head', profile, missing, currency, unleveled], () =>
-    headAssumptions(profile, missing, currency, unleveled),
-  );
+  const head = !o.level && !data.effective.level ? ctx.headUnleveled : ctx.head;
   const figures = profile.classes[level.costClass];
   const declared = o.replication ?? data.effective.replication?.value;
   const core = estimateCore(model, {
@@ -145,14 +139,6 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
             currency,
           }),
       );
-  const notes = memoised(profile, ['estimate notes'], () => ({
-    cost: followable(profile.notes.cost),
-    transfer: followable(
-      `each write sends ${profile.bytesPerWrite / 1000} KB to ` +
-        "each replica outside the leader's region (assumption)",
-    ),
-    capacity: followable(`${profile.notes.capacity}; one replica group, no sharding`),
-  }));
   const costNotes = plan && 'notes' in cost ? (cost.notes as string[]).map(followable) : notes.cost;
 
   const readQuorum = consensus && rep.mode === 'quorum' && r > 1 ? r : undefined;
@@ -205,6 +191,39 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
     availability,
     capacity,
     workload: wl.detail,
+  };
+}
+
+interface FileContext {
+  profile: Profile;
+  currency: Currency;
+  system: StoreSystem | undefined;
+  /** The assumptions before the core's (followable), for a data type with a level and for one without. */
+  head: string[];
+  headUnleveled: string[];
+  /** The profile's notes that follow the cost and capacity figures (followable). */
+  notes: { cost: string; transfer: string; capacity: string };
+}
+
+function fileContext(model: PolicyModel, uri: string): FileContext {
+  const file = model.files.find((f) => f.uri === uri);
+  const system = file?.system?.name;
+  const { profile, missing } = resolveProfile(model, file?.profile?.value, system !== undefined);
+  const currency = file?.currency?.value ?? profile.currency;
+  return {
+    profile,
+    currency,
+    system,
+    head: headAssumptions(profile, missing, currency, false),
+    headUnleveled: headAssumptions(profile, missing, currency, true),
+    notes: {
+      cost: followable(profile.notes.cost),
+      transfer: followable(
+        `each write sends ${profile.bytesPerWrite / 1000} KB to ` +
+          "each replica outside the leader's region (assumption)",
+      ),
+      capacity: followable(`${profile.notes.capacity}; one replica group, no sharding`),
+    },
   };
 }
 
