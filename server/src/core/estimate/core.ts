@@ -4,7 +4,7 @@
 import { describe } from '../model/delay';
 import { assumedReplication } from '../model/effective';
 import { needsConsensus, type Level } from '../model/levels';
-import type { Origin, PolicyModel, Replication, TopologyModel } from '../model/model';
+import type { Origin, PolicyModel, RegionModel, Replication, TopologyModel } from '../model/model';
 import { writeAvailability, type AvailabilityDetail } from './availability';
 import { replicationLag, type LagDetail } from './lag';
 import {
@@ -103,7 +103,8 @@ function computeCore(i: CoreInput, consensus: boolean, owner: object): EstimateC
         "equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
     );
   }
-  const own = topology ? [...topology.regions.values()].filter((r) => r.rtt) : [];
+  const own: RegionModel[] = [];
+  if (topology) for (const r of topology.regions.values()) if (r.rtt) own.push(r);
   if (own.length === 0) assumptions.push(profile.notes.intraRegion);
   else {
     const rest = own.length < topology!.regions.size ? `; elsewhere ${profile.notes.intraRegion}` : '';
@@ -249,10 +250,22 @@ function route(
   plan?: SystemPlan,
 ): Routed {
   const { leaders, note } = chooseLeaders(net, primaries, base);
-  const rt = { ...base, leaders };
+  const rt: Routing = {
+    net: base.net,
+    leaders,
+    mode: base.mode,
+    w: base.w,
+    r: base.r,
+    regional: base.regional,
+    consensusReads: base.consensusReads,
+  };
   const write = writeRoute(rt);
   const read = readRoute(rt);
-  const cut = net.sites.filter((s) => !write.trips.some((t) => t.client === s.name)).map((s) => s.name);
+  // A write route has at most one trip per site, in the sites' order: as many trips as sites leaves none out.
+  const cut =
+    write.trips.length === net.sites.length
+      ? []
+      : net.sites.filter((s) => !write.trips.some((t) => t.client === s.name)).map((s) => s.name);
   const lag = replicationLag(rt, plan?.applyMsP99 ?? profile.applyMsP99);
   const availability = plan
     ? plan.availability(leaders)
