@@ -164,8 +164,17 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
     plan && !plan.capacity
       ? followable(`${plan.title.split(':')[0]} scales its own capacity (managed): no per-replica limit is compared`)
       : notes.capacity;
-  // One array of the right size, fresh per estimate (the shared parts are never handed out themselves).
-  const assumptions = head.concat(core.assumptions, wl.assumptions, costNotes, notes.transfer, capacityNote);
+  // One array of the right size, fresh per estimate (the shared parts are never handed out themselves); filled by
+  // index, as `concat` with strings among its arguments takes the runtime's slow path.
+  const assumptions = new Array<string>(
+    head.length + core.assumptions.length + wl.assumptions.length + costNotes.length + 2,
+  );
+  let at = copyInto(assumptions, 0, head);
+  at = copyInto(assumptions, at, core.assumptions);
+  at = copyInto(assumptions, at, wl.assumptions);
+  at = copyInto(assumptions, at, costNotes);
+  assumptions[at] = notes.transfer;
+  assumptions[at + 1] = capacityNote;
 
   return {
     data: data.name,
@@ -194,6 +203,12 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
   };
 }
 
+/** Copies `from` into `to` at `at`; returns the index after it. */
+function copyInto(to: string[], at: number, from: readonly string[]): number {
+  for (let i = 0; i < from.length; i++) to[at + i] = from[i];
+  return at + from.length;
+}
+
 interface FileContext {
   profile: Profile;
   currency: Currency;
@@ -202,7 +217,7 @@ interface FileContext {
   head: string[];
   headUnleveled: string[];
   /** The profile's notes that follow the cost and capacity figures (followable). */
-  notes: { cost: string; transfer: string; capacity: string };
+  notes: { cost: readonly string[]; transfer: string; capacity: string };
 }
 
 function fileContext(model: PolicyModel, uri: string): FileContext {
@@ -217,7 +232,7 @@ function fileContext(model: PolicyModel, uri: string): FileContext {
     head: headAssumptions(profile, missing, currency, false),
     headUnleveled: headAssumptions(profile, missing, currency, true),
     notes: {
-      cost: followable(profile.notes.cost),
+      cost: [followable(profile.notes.cost)],
       transfer: followable(
         `each write sends ${profile.bytesPerWrite / 1000} KB to ` +
           "each replica outside the leader's region (assumption)",
