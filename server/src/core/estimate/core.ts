@@ -4,7 +4,7 @@
 import { describe } from '../model/delay';
 import { assumedReplication } from '../model/effective';
 import { needsConsensus, type Level } from '../model/levels';
-import type { Origin, PolicyModel, Replication, TopologyModel } from '../model/model';
+import type { Origin, PolicyModel, RegionModel, Replication, TopologyModel } from '../model/model';
 import { writeAvailability, type AvailabilityDetail } from './availability';
 import { replicationLag, type LagDetail } from './lag';
 import {
@@ -23,6 +23,7 @@ import type { Percentiles } from './estimate';
 import type { Profile } from './profile';
 import type { StoreSystem } from '../model/stores';
 import { systemPlan, type SystemPlan } from './systems/plan';
+import { followable } from '../util/sources';
 
 export interface CoreInput {
   profile: Profile;
@@ -59,8 +60,9 @@ export interface EstimateCore {
   write: Percentiles;
   lag: LagDetail;
   availability: AvailabilityDetail;
-  /** The assumptions these rest on, in the order the estimate lists them. */
-  assumptions: string[];
+  /** The assumptions these rest on, in the order the estimate lists them, already followable (util/sources.ts).
+   *  Shared by every data type of the core: never mutate it (an estimate copies it into its own list). */
+  assumptions: readonly string[];
   /** The store model's plan, when the estimate follows one. */
   plan?: SystemPlan;
 }
@@ -101,7 +103,8 @@ function computeCore(i: CoreInput, consensus: boolean, owner: object): EstimateC
         "equally weighted; p50 is the mean of the regions' medians, p95 and p99 the worst region's",
     );
   }
-  const own = topology ? [...topology.regions.values()].filter((r) => r.rtt) : [];
+  const own: RegionModel[] = [];
+  if (topology) for (const r of topology.regions.values()) if (r.rtt) own.push(r);
   if (own.length === 0) assumptions.push(profile.notes.intraRegion);
   else {
     const rest = own.length < topology!.regions.size ? `; elsewhere ${profile.notes.intraRegion}` : '';
@@ -198,7 +201,7 @@ function computeCore(i: CoreInput, consensus: boolean, owner: object): EstimateC
     write: percentiles(wp),
     lag,
     availability,
-    assumptions,
+    assumptions: assumptions.map(followable),
     plan,
   };
 }
@@ -247,10 +250,22 @@ function route(
   plan?: SystemPlan,
 ): Routed {
   const { leaders, note } = chooseLeaders(net, primaries, base);
-  const rt = { ...base, leaders };
+  const rt: Routing = {
+    net: base.net,
+    leaders,
+    mode: base.mode,
+    w: base.w,
+    r: base.r,
+    regional: base.regional,
+    consensusReads: base.consensusReads,
+  };
   const write = writeRoute(rt);
   const read = readRoute(rt);
-  const cut = net.sites.filter((s) => !write.trips.some((t) => t.client === s.name)).map((s) => s.name);
+  // A write route has at most one trip per site, in the sites' order: as many trips as sites leaves none out.
+  const cut =
+    write.trips.length === net.sites.length
+      ? []
+      : net.sites.filter((s) => !write.trips.some((t) => t.client === s.name)).map((s) => s.name);
   const lag = replicationLag(rt, plan?.applyMsP99 ?? profile.applyMsP99);
   const availability = plan
     ? plan.availability(leaders)

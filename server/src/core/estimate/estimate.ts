@@ -2,6 +2,7 @@
 // capacity, each with the assumptions it rests on. (Entry point; the model lives in this folder.)
 import { namedLevel, type Level } from '../model/levels';
 import type { DataModel, PolicyModel, Replication, Workload } from '../model/model';
+import type { StoreSystem } from '../model/stores';
 import type { AvailabilityDetail } from './availability';
 import { capacityOf, type CapacityDetail } from './capacity';
 import { monthlyCost } from './cost';
@@ -11,7 +12,7 @@ import type { LagDetail } from './lag';
 import type { LatencyPlan } from './latency';
 import { inrPerUsd } from './profiles/index';
 import { resolveProfile } from './profiles/resolve';
-import type { Profile } from './profile';
+import type { Currency, Profile } from './profile';
 import { systemCost } from './systems/cost';
 import { describeWorkload, type WorkloadDetail } from './workload';
 import { followable } from '../util/sources';
@@ -83,23 +84,11 @@ export function estimateData(data: DataModel, model: PolicyModel): DataEstimate 
 }
 
 export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOverrides): DataEstimate {
-  const assumptions: string[] = [];
-  const file = model.files.find((f) => f.uri === data.origin.uri);
-  const wanted = file?.profile?.value;
-  const system = file?.system?.name;
-  const { profile, missing } = resolveProfile(model, wanted, system !== undefined);
-  if (missing)
-    assumptions.push(`profile '${missing}' is neither built in nor declared; estimated with ${profile.name}`);
-  assumptions.push(profileNote(profile));
-  const currency = file?.currency?.value ?? profile.currency;
-  if (currency !== profile.currency)
-    assumptions.push(
-      `amounts converted at 1 USD = ₹${profile.inrPerUsd ?? inrPerUsd} ` +
-        `(${profile.inrPerUsd ? `profile ${profile.name}` : 'assumption, about the 2024 average'})`,
-    );
-
+  // What the data type's file decides (profile, currency, store, notes) is the same for all its data types.
+  const ctx = memoised(model, ['estimate file', data.origin.uri], () => fileContext(model, data.origin.uri));
+  const { profile, currency, system, notes } = ctx;
   const level = o.level ?? data.effective.level?.value ?? namedLevel('eventual');
-  if (!o.level && !data.effective.level) assumptions.push('no consistency level declared: estimated as eventual');
+  const head = !o.level && !data.effective.level ? ctx.headUnleveled : ctx.head;
   const figures = profile.classes[level.costClass];
   const declared = o.replication ?? data.effective.replication?.value;
   const core = estimateCore(model, {
@@ -113,16 +102,14 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
     system,
   });
   const { n, costReplicas, rep, r, consensus, leaders, rp, wp, lag, availability } = core;
-  assumptions.push(...core.assumptions);
 
   // Workload, cost and capacity depend on a few numbers that many data types share: each is worked out once per model.
   const wv = o.workload ?? data.effective.workload?.value;
   const wl = memoised(
     model,
     ['workload', profile.name, wv?.avgPerSec, wv?.peakPerSec, wv?.readsPct, wv?.readsAssumed],
-    () => describeWorkload(wv, profile),
+    () => followableWorkload(describeWorkload(wv, profile)),
   );
-  assumptions.push(...wl.assumptions);
   const monthlyOps = wl.detail?.monthlyOperations ?? 0;
   const monthlyWrites = wl.detail?.monthlyWrites ?? 0;
   const remote = core.remoteReplicas;
@@ -152,15 +139,7 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
             currency,
           }),
       );
-  const notes = memoised(profile, ['estimate notes'], () => ({
-    transfer:
-      `each write sends ${profile.bytesPerWrite / 1000} KB to ` +
-      "each replica outside the leader's region (assumption)",
-    capacity: `${profile.notes.capacity}; one replica group, no sharding`,
-  }));
-  if (plan && 'notes' in cost) assumptions.push(...(cost.notes as string[]));
-  else assumptions.push(profile.notes.cost);
-  assumptions.push(notes.transfer);
+  const costNotes = plan && 'notes' in cost ? (cost.notes as string[]).map(followable) : notes.cost;
 
   const readQuorum = consensus && rep.mode === 'quorum' && r > 1 ? r : undefined;
   const readsPct = wl.detail?.readsPct ?? 50;
@@ -181,11 +160,21 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
           ['capacity', profile.name, plan?.system, level.costClass, consensus, n, readQuorum, readsPct],
           () => capacityOf(perReplica, capSource, consensus, n, readQuorum, readsPct),
         );
-  assumptions.push(
+  const capacityNote =
     plan && !plan.capacity
-      ? `${plan.title.split(':')[0]} scales its own capacity (managed): no per-replica limit is compared`
-      : notes.capacity,
+      ? followable(`${plan.title.split(':')[0]} scales its own capacity (managed): no per-replica limit is compared`)
+      : notes.capacity;
+  // One array of the right size, fresh per estimate (the shared parts are never handed out themselves); filled by
+  // index, as `concat` with strings among its arguments takes the runtime's slow path.
+  const assumptions = new Array<string>(
+    head.length + core.assumptions.length + wl.assumptions.length + costNotes.length + 2,
   );
+  let at = copyInto(assumptions, 0, head);
+  at = copyInto(assumptions, at, core.assumptions);
+  at = copyInto(assumptions, at, wl.assumptions);
+  at = copyInto(assumptions, at, costNotes);
+  assumptions[at] = notes.transfer;
+  assumptions[at + 1] = capacityNote;
 
   return {
     data: data.name,
@@ -201,7 +190,7 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
     costLines: cost.lines,
     costPerOperation: monthlyOps > 0 ? cost.total / monthlyOps : undefined,
     capacityPerSec: capacity.totalPerSec,
-    assumptions: assumptions.map(followable),
+    assumptions,
     level: level.display,
     replication: core.replicationText,
     leaders: [...leaders],
@@ -212,6 +201,65 @@ export function estimateWith(data: DataModel, model: PolicyModel, o: EstimateOve
     capacity,
     workload: wl.detail,
   };
+}
+
+/** Copies `from` into `to` at `at`; returns the index after it. */
+function copyInto(to: string[], at: number, from: readonly string[]): number {
+  for (let i = 0; i < from.length; i++) to[at + i] = from[i];
+  return at + from.length;
+}
+
+interface FileContext {
+  profile: Profile;
+  currency: Currency;
+  system: StoreSystem | undefined;
+  /** The assumptions before the core's (followable), for a data type with a level and for one without. */
+  head: string[];
+  headUnleveled: string[];
+  /** The profile's notes that follow the cost and capacity figures (followable). */
+  notes: { cost: readonly string[]; transfer: string; capacity: string };
+}
+
+function fileContext(model: PolicyModel, uri: string): FileContext {
+  const file = model.files.find((f) => f.uri === uri);
+  const system = file?.system?.name;
+  const { profile, missing } = resolveProfile(model, file?.profile?.value, system !== undefined);
+  const currency = file?.currency?.value ?? profile.currency;
+  return {
+    profile,
+    currency,
+    system,
+    head: headAssumptions(profile, missing, currency, false),
+    headUnleveled: headAssumptions(profile, missing, currency, true),
+    notes: {
+      cost: [followable(profile.notes.cost)],
+      transfer: followable(
+        `each write sends ${profile.bytesPerWrite / 1000} KB to ` +
+          "each replica outside the leader's region (assumption)",
+      ),
+      capacity: followable(`${profile.notes.capacity}; one replica group, no sharding`),
+    },
+  };
+}
+
+/** The assumptions that come before the core's: the profile, the currency, a missing level. Followable. */
+function headAssumptions(profile: Profile, missing: string | undefined, currency: string, unleveled: boolean) {
+  const assumptions: string[] = [];
+  if (missing)
+    assumptions.push(`profile '${missing}' is neither built in nor declared; estimated with ${profile.name}`);
+  assumptions.push(profileNote(profile));
+  if (currency !== profile.currency)
+    assumptions.push(
+      `amounts converted at 1 USD = ₹${profile.inrPerUsd ?? inrPerUsd} ` +
+        `(${profile.inrPerUsd ? `profile ${profile.name}` : 'assumption, about the 2024 average'})`,
+    );
+  if (unleveled) assumptions.push('no consistency level declared: estimated as eventual');
+  return assumptions.map(followable);
+}
+
+/** A workload's description with its assumptions made followable (once per model, as it is memoised). */
+function followableWorkload(w: ReturnType<typeof describeWorkload>): ReturnType<typeof describeWorkload> {
+  return { ...w, assumptions: w.assumptions.map(followable) };
 }
 
 /** What the profile is, for the assumptions: its name, chain and date, and whether its figures are illustrative. */

@@ -42,7 +42,11 @@ const group = (s: string) => s.replace(/^(-?\d+)/, (whole) => whole.replace(/\B(
 
 /** `x` rounded to `digits` decimals, trailing zeros dropped, thousands grouped: 1234.56, 1 → "1,234.6". */
 export function formatNumber(x: number, digits = 0): string {
-  return group(trim(round(x, digits).toFixed(digits)));
+  const r = round(x, digits);
+  const s = r.toFixed(digits);
+  // The regular expressions change nothing without a trailing zero after a point, or below a thousand.
+  const t = s.charCodeAt(s.length - 1) === 48 /* 0 */ ? trim(s) : s;
+  return r > -1000 && r < 1000 ? t : group(t);
 }
 
 /** Nines of an availability: 99.9 → 3, 99.95 → 3, 99.99 → 4, 90 → 1. */

@@ -12,7 +12,8 @@ export function memoised<T>(owner: object, keys: readonly unknown[], compute: ()
     m = next;
   }
   const last = keys[keys.length - 1];
-  if (m.has(last)) return m.get(last) as T;
+  const kept = m.get(last); // one lookup on a hit (a result is never undefined but for a compute that returns it)
+  if (kept !== undefined || m.has(last)) return kept as T;
   const v = compute();
   m.set(last, v);
   return v;

@@ -43,8 +43,8 @@ export function netOf(topology: TopologyModel | undefined, intraRttMs: number, d
     replicas: Math.min(r.replicas, maxModelledReplicas),
   }));
   // Hops inside a region are worked out once (quantiles of its rtt); a hop between regions is two lookups in
-  // the topology's shortest-path trees, made afresh: keeping every pair the latency plans ask for (all
-  // client regions × all sites) held n² hops in memory for a topology of many regions.
+  // the topology's shortest-path trees, kept per pair only for nets of up to maxKeptSites regions: keeping every
+  // pair the latency plans ask for (all client regions × all sites) held n² hops for a topology of many regions.
   const within = new Map<string, Hop>();
   const compute = (a: string, b: string): Hop | undefined => {
     if (a === b) {
@@ -60,7 +60,30 @@ export function netOf(topology: TopologyModel | undefined, intraRttMs: number, d
     sites,
     totalReplicas: sites.reduce((s, x) => s + x.replicas, 0),
     declared: true,
-    hop: compute,
+    hop: sites.length <= maxKeptSites ? keptHops(sites, compute) : compute,
+  };
+}
+
+/** Nets of up to this many regions keep every hop asked for (at most 64² slots); larger ones work each out afresh. */
+const maxKeptSites = 64;
+
+/**
+ * `compute`, with each pair of the sites' hops kept once asked for: the latency plans, leaders and lag of every core
+ * on a net ask for the same few pairs, and each would otherwise look up the shortest paths and make a hop again.
+ */
+function keptHops(sites: Site[], compute: (a: string, b: string) => Hop | undefined): Net['hop'] {
+  const k = sites.length;
+  const index = new Map<string, number>();
+  sites.forEach((s, i) => index.set(s.name, i));
+  let kept: (Hop | null | undefined)[] | undefined; // null: no chain of links joins them
+  return (a, b) => {
+    const i = index.get(a);
+    const j = index.get(b);
+    if (i === undefined || j === undefined) return compute(a, b);
+    kept ??= new Array<Hop | null | undefined>(k * k);
+    let h = kept[i * k + j];
+    if (h === undefined) kept[i * k + j] = h = compute(a, b) ?? null;
+    return h ?? undefined;
   };
 }
 

@@ -14,8 +14,9 @@ export interface Paths {
 
 /** Shortest paths from one source over its component, by the component's own indexes. */
 interface Tree {
+  /** The round trips, then (from index m, the component's size) the jitters: one array for both. */
   dist: Float64Array;
-  jit: Float64Array;
+  m: number;
   /** The component index each region is entered from on its way from the source (-1: the source). */
   from: Int32Array;
   /** The link it is entered by. */
@@ -45,15 +46,25 @@ export function shortestPaths(n: number, links: { i: number; j: number; link: Li
     }
     members.push(list);
   }
+  // The neighbours and links as arrays, in the maps' order (walked without an entry array per neighbour), made
+  // with the first tree asked for.
+  let near: Adjacent[] | undefined;
   const trees = new Map<number, Tree>();
   const tree = (s: number) => {
     let t = trees.get(s);
-    if (!t) trees.set(s, (t = dijkstra(s, adj, members[comp[s]], local)));
+    if (!t) {
+      near ??= adj.map((m) => ({ to: [...m.keys()], by: [...m.values()] }));
+      trees.set(s, (t = dijkstra(s, near, members[comp[s]], local)));
+    }
     return t;
   };
   return {
     rtt: (a, b) => (comp[a] === comp[b] ? (a === b ? 0 : tree(a).dist[local[b]]) : undefined),
-    jitter: (a, b) => (comp[a] === comp[b] && a !== b ? tree(a).jit[local[b]] : 0),
+    jitter: (a, b) => {
+      if (comp[a] !== comp[b] || a === b) return 0;
+      const t = tree(a);
+      return t.dist[t.m + local[b]];
+    },
     path(a, b) {
       if (comp[a] !== comp[b] || a === b) return [];
       const t = tree(a);
@@ -64,33 +75,43 @@ export function shortestPaths(n: number, links: { i: number; j: number; link: Li
   };
 }
 
-function dijkstra(s: number, adj: Map<number, LinkModel>[], list: number[], local: Int32Array): Tree {
+/** A region's neighbours and, at the same index, the fastest link to each. */
+interface Adjacent {
+  to: number[];
+  by: LinkModel[];
+}
+
+function dijkstra(s: number, adj: Adjacent[], list: number[], local: Int32Array): Tree {
   const m = list.length;
-  const dist = new Float64Array(m).fill(Infinity);
-  const jit = new Float64Array(m);
-  const from = new Int32Array(m).fill(-1);
+  // Two typed arrays, not five (each is several objects): round trips and jitters; entered-from and done flags.
+  const dist = new Float64Array(2 * m).fill(Infinity, 0, m);
+  const from = new Int32Array(2 * m).fill(-1, 0, m);
   const link: (LinkModel | undefined)[] = new Array(m);
-  const done = new Uint8Array(m);
+  const done = m; // from[done + i]: 1 once region i is settled
   dist[local[s]] = 0;
   const heap = new MinHeap();
   heap.push(0, s);
   while (heap.size > 0) {
-    const [d, u] = heap.pop();
+    const d = heap.topKey();
+    const u = heap.pop();
     const lu = local[u];
-    if (done[lu]) continue;
-    done[lu] = 1;
-    for (const [v, l] of adj[u]) {
+    if (from[done + lu]) continue;
+    from[done + lu] = 1;
+    const { to, by } = adj[u];
+    for (let e = 0; e < to.length; e++) {
+      const v = to[e];
+      const l = by[e];
       const lv = local[v];
       const nd = d + l.rttMs;
-      if (done[lv] || !(nd < dist[lv])) continue;
+      if (from[done + lv] || !(nd < dist[lv])) continue;
       dist[lv] = nd;
-      jit[lv] = jit[lu] + l.jitterMs;
+      dist[m + lv] = dist[m + lu] + l.jitterMs;
       from[lv] = lu;
       link[lv] = l;
       heap.push(nd, v);
     }
   }
-  return { dist, jit, from, link };
+  return { dist, m, from, link };
 }
 
 /** A binary heap of (key, value) pairs, smallest key first; equal keys in insertion order. */
@@ -117,8 +138,14 @@ class MinHeap {
     }
   }
 
-  pop(): [number, number] {
-    const top: [number, number] = [this.keys[0], this.values[0]];
+  /** The smallest key (the one `pop` takes next). */
+  topKey(): number {
+    return this.keys[0];
+  }
+
+  /** Takes the entry of the smallest key off the heap and returns its value. */
+  pop(): number {
+    const top = this.values[0];
     const last = this.keys.length - 1;
     this.swap(0, last);
     this.keys.pop();
@@ -141,9 +168,17 @@ class MinHeap {
     return this.keys[a] < this.keys[b] || (this.keys[a] === this.keys[b] && this.order[a] < this.order[b]);
   }
 
+  // With temporaries, not `[x, y] = [y, x]`: that makes an array (and its iterator) until the code is optimised.
   private swap(a: number, b: number): void {
-    [this.keys[a], this.keys[b]] = [this.keys[b], this.keys[a]];
-    [this.values[a], this.values[b]] = [this.values[b], this.values[a]];
-    [this.order[a], this.order[b]] = [this.order[b], this.order[a]];
+    const { keys, values, order } = this;
+    const k = keys[a];
+    keys[a] = keys[b];
+    keys[b] = k;
+    const v = values[a];
+    values[a] = values[b];
+    values[b] = v;
+    const o = order[a];
+    order[a] = order[b];
+    order[b] = o;
   }
 }
