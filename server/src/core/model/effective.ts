@@ -218,11 +218,7 @@ export function computeEffective(
 ): Effective {
   const { uri } = ctx;
   const n = ctx.topology?.totalReplicas ?? 3;
-  const fresh = (): Effective => {
-    const moneyBasis = { value: false, declared: false, reason: '' };
-    return { latency: [], primaries: [], money: false, moneyBasis };
-  };
-  const e: Effective = base ? { ...base, latency: [...base.latency], primaries: [...base.primaries] } : fresh();
+  const e = base ? copyOf(base) : fresh();
   // Plain loops below, not chains of map/filter/sort: this runs for every data type and `when` branch.
   const tierLevels: Sourced<Level>[] = [];
   for (const t of tiers) if (t.level) tierLevels.push({ value: t.level, origin: t.origin, tier: t.name });
@@ -277,6 +273,50 @@ export function computeEffective(
   if (e.level && (!e.replication || (e.replication.value.assumed && e.level !== base?.level)))
     e.replication = assumedReplication(e.level.value, n, e.level.origin);
   return e;
+}
+
+/** Every field present, in one order: one object shape for every data type and branch (the rules read them all). */
+function fresh(): Effective {
+  return {
+    level: undefined,
+    tierFloor: undefined,
+    replication: undefined,
+    latency: [],
+    availabilityPct: undefined,
+    partition: undefined,
+    conflict: undefined,
+    workload: undefined,
+    budget: undefined,
+    stalenessMs: undefined,
+    category: undefined,
+    primaries: [],
+    money: false,
+    moneyBasis: { value: false, declared: false, reason: '' },
+    sessions: undefined,
+    lwwClock: undefined,
+  };
+}
+
+/** A branch's starting point: its data type's settings, with lists of its own. */
+function copyOf(b: Effective): Effective {
+  return {
+    level: b.level,
+    tierFloor: b.tierFloor,
+    replication: b.replication,
+    latency: b.latency.slice(),
+    availabilityPct: b.availabilityPct,
+    partition: b.partition,
+    conflict: b.conflict,
+    workload: b.workload,
+    budget: b.budget,
+    stalenessMs: b.stalenessMs,
+    category: b.category,
+    primaries: b.primaries.slice(),
+    money: b.money,
+    moneyBasis: b.moneyBasis,
+    sessions: b.sessions,
+    lwwClock: b.lwwClock,
+  };
 }
 
 function conflictOf(p: A.PropertyOf<'conflict'>, ctx: EffectiveContext): string | undefined {
