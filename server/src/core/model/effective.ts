@@ -5,6 +5,7 @@ import type * as A from '../syntax/ast';
 import { implies, resolveLevel, type Level } from './levels';
 import type { Effective, LatencyBound, PropertySet, Replication, SessionRouting, Sourced, TierModel } from './model';
 import type { TopologyModel, Workload } from './model';
+import { copyOf, fresh, primariesOf } from './effective-start';
 import { moneyOf, moneyValue } from './money';
 import { majority } from '../util/quorum';
 
@@ -188,12 +189,14 @@ function ownOrTier<K extends keyof PropertySet, T>(
   return undefined;
 }
 
-/** Adds a block's latency bounds (`tier` when they come from one). */
+/** Adds a block's latency bounds (`tier` when they come from one); `inherited`, the list `e` started with, is
+ *  shared with the base (or empty) and copied at the first bound added. */
 function addLatency(
   e: Effective,
   latency: A.PropertyOf<'latency'>[],
   tier: TierModel | undefined,
   ctx: EffectiveContext,
+  inherited: Effective['latency'],
 ): void {
   for (const l of latency) {
     const percentile = percentileOf(l, ctx);
@@ -205,7 +208,9 @@ function addLatency(
       boundMs: l.bound.value,
       boundText: l.bound.text,
     };
-    e.latency.push(sourced(bound, ctx.uri, l, tier));
+    const s = sourced(bound, ctx.uri, l, tier);
+    if (e.latency === inherited) e.latency = inherited.length === 0 ? [s] : [...inherited, s];
+    else e.latency.push(s);
   }
 }
 
@@ -259,11 +264,11 @@ export function computeEffective(
   if (base?.stalenessMs && (!stale || base.stalenessMs.value < stale.value)) stale = base.stalenessMs;
   e.stalenessMs = stale;
 
-  addLatency(e, props.latency, undefined, ctx);
-  for (const t of tiers) addLatency(e, t.props.latency, t, ctx);
+  const inherited = e.latency;
+  addLatency(e, props.latency, undefined, ctx, inherited);
+  for (const t of tiers) addLatency(e, t.props.latency, t, ctx, inherited);
   if (props.primary) e.primaries = props.primary.regions.map((r) => r.text);
-  else if (!base && ctx.topology)
-    for (const r of ctx.topology.regions.values()) if (r.primary) e.primaries.push(r.name);
+  else if (!base && ctx.topology) e.primaries = primariesOf(ctx.topology);
 
   const declared = ownOrTier('money', readMoney, props, tiers, n, ctx);
   const dataName = ctx.dataName;
@@ -273,50 +278,6 @@ export function computeEffective(
   if (e.level && (!e.replication || (e.replication.value.assumed && e.level !== base?.level)))
     e.replication = assumedReplication(e.level.value, n, e.level.origin);
   return e;
-}
-
-/** Every field present, in one order: one object shape for every data type and branch (the rules read them all). */
-function fresh(): Effective {
-  return {
-    level: undefined,
-    tierFloor: undefined,
-    replication: undefined,
-    latency: [],
-    availabilityPct: undefined,
-    partition: undefined,
-    conflict: undefined,
-    workload: undefined,
-    budget: undefined,
-    stalenessMs: undefined,
-    category: undefined,
-    primaries: [],
-    money: false,
-    moneyBasis: { value: false, declared: false, reason: '' },
-    sessions: undefined,
-    lwwClock: undefined,
-  };
-}
-
-/** A branch's starting point: its data type's settings, with lists of its own. */
-function copyOf(b: Effective): Effective {
-  return {
-    level: b.level,
-    tierFloor: b.tierFloor,
-    replication: b.replication,
-    latency: b.latency.slice(),
-    availabilityPct: b.availabilityPct,
-    partition: b.partition,
-    conflict: b.conflict,
-    workload: b.workload,
-    budget: b.budget,
-    stalenessMs: b.stalenessMs,
-    category: b.category,
-    primaries: b.primaries.slice(),
-    money: b.money,
-    moneyBasis: b.moneyBasis,
-    sessions: b.sessions,
-    lwwClock: b.lwwClock,
-  };
 }
 
 function conflictOf(p: A.PropertyOf<'conflict'>, ctx: EffectiveContext): string | undefined {

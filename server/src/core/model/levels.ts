@@ -190,9 +190,27 @@ export function namedLevel(name: string): Level {
 
 export type LevelResult = { level: Level } | { error: string; at: Name | Quantity | LevelExpr; suggestion?: string };
 
+/** The result for each level written without arguments, by its spelling: built once, like the guarantee sets
+ *  (a level is never changed once made, so every block that writes `strong` can share one). */
+const plain = new Map<string, LevelResult>();
+
+function plainLevel(written: string): LevelResult | undefined {
+  let r = plain.get(written);
+  if (r) return r;
+  const canonical = levelAliases[written] ?? written;
+  if (!Object.hasOwn(levelDefs, canonical) || canonical === 'bounded') return undefined;
+  const display = written === canonical ? canonical : `${written} (${canonical})`;
+  plain.set(written, (r = { level: make(canonical, guaranteesOf(canonical), display) }));
+  return r;
+}
+
 /** Resolves a written level, checking its arguments. */
 export function resolveLevel(expr: LevelExpr): LevelResult {
   const written = expr.name.text;
+  if (expr.args.length === 0) {
+    const known = plainLevel(written);
+    if (known) return known;
+  }
   const canonical = levelAliases[written] ?? written;
   const def = levelDefs[canonical];
   if (!def) {

@@ -73,10 +73,10 @@ export function setTwice(
 function emptySet(): PropertySet {
   return {
     topology: undefined,
-    tiers: [],
+    tiers: none,
     consistency: undefined,
     replication: undefined,
-    latency: [],
+    latency: none,
     availability: undefined,
     partition: undefined,
     conflict: undefined,
@@ -87,11 +87,14 @@ function emptySet(): PropertySet {
     primary: undefined,
     sessions: undefined,
     money: undefined,
-    whens: [],
-    degrades: [],
+    whens: none,
+    degrades: none,
     applies: undefined,
   };
 }
+
+/** The list of a kind the block does not write: one shared empty array (the model is never changed once built). */
+const none: never[] = [];
 
 /** `latency OP PERCENTILE`, as the messages write it (and as bounds are told apart: by op and percentile). */
 const latencyKey = (p: A.PropertyOf<'latency'>) => `latency ${p.op} ${p.percentile?.text}`;
@@ -163,16 +166,23 @@ function lastSameKey(seen: A.PropertyOf<'latency'>[], p: A.PropertyOf<'latency'>
 function place(set: PropertySet, p: A.Property): void {
   switch (p.kind) {
     case 'tier':
-      set.tiers.push(p);
+      if (set.tiers === none) set.tiers = [p];
+      else set.tiers.push(p);
       break;
     case 'when':
-      set.whens.push(p);
+      if (set.whens === none) set.whens = [p];
+      else set.whens.push(p);
       break;
     case 'degrade':
-      set.degrades.push(p);
+      if (set.degrades === none) set.degrades = [p];
+      else set.degrades.push(p);
       break;
     case 'latency': {
       // The later of the same op and percentile replaces the earlier one (at most one is there), at the end.
+      if (set.latency === none) {
+        set.latency = [p];
+        break;
+      }
       const list = set.latency;
       for (let i = 0; i < list.length; i++) {
         const l = list[i];
