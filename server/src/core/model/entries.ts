@@ -52,21 +52,27 @@ export function topologyEntry(d: A.TopologyDecl, uri: string, scope?: ModelScope
   if (cached) return reused(cached);
   const diagnostics: Diagnostic[] = [];
   const declared = declaredOf('topology', d.name, uri, d.range);
-  for (const r of d.regions) declared.push(...declaredOf('region', r.name, uri, r.range, d.name?.text));
+  const builtin = uri.startsWith(builtinScheme);
+  const container = d.name?.text;
+  for (const r of d.regions) {
+    if (!r.name) continue;
+    const name = r.name.text;
+    declared.push({ kind: 'region', name, origin: { uri, range: r.name.range }, full: r.range, builtin, container });
+  }
   const topology = buildTopology(d, uri, diagnostics);
   const links: Reference[] = [];
-  const end = (e: A.Name | undefined) => {
-    if (e) {
-      const target = topology.regions.get(e.text)?.origin;
-      links.push({ kind: 'region', name: e.text, uri, range: e.range, target, scope: topology.name });
-    }
-  };
   for (const l of d.links) {
-    end(l.a);
-    end(l.b);
+    if (l.a) links.push(linkEnd(l.a, topology, uri));
+    if (l.b) links.push(linkEnd(l.b, topology, uri));
   }
   const keep = kept(diagnostics, uri, d, scope);
   return store(scope?.topologies, d, { topology, declared, links, kept: keep ?? whole(d, diagnostics) }, keep);
+}
+
+/** A reference from a link to a region of its topology. */
+function linkEnd(e: A.Name, topology: TopologyModel, uri: string): Reference {
+  const target = topology.regions.get(e.text)?.origin;
+  return { kind: 'region', name: e.text, uri, range: e.range, target, scope: topology.name };
 }
 
 export function tierEntry(d: A.TierDecl, uri: string, scope?: ModelScope): TierEntry {
@@ -108,7 +114,8 @@ export function dataEntry(decl: A.DataDecl, uri: string, model: PolicyModel, sco
   }
   const diagnostics: Diagnostic[] = [];
   const refs: Reference[] = [];
-  const looked: DataEntry['tiers'] = [];
+  // What it looked up, for a cached entry's next build (no cache: never read, not kept).
+  const looked: DataEntry['tiers'] | undefined = scope ? [] : undefined;
   const props = collectProps(decl.body, 'data', uri, diagnostics);
   const tiers = resolveTiers(props.tiers, model, uri, looked, refs);
   const topologyName = props.topology?.ref?.text;
@@ -124,7 +131,7 @@ export function dataEntry(decl: A.DataDecl, uri: string, model: PolicyModel, sco
       const target = topology?.regions.get(r.text)?.origin;
       refs.push({ kind: 'region', name: r.text, uri, range: r.range, target, scope: topology?.name });
     }
-  const whens: WhenModel[] = [];
+  const whens: WhenModel[] = props.whens.length === 0 ? noWhens : [];
   for (const w of whensRead(props.whens, uri, diagnostics)) {
     const wprops = collectProps(w.body, 'when', uri, diagnostics);
     const wtiers = resolveTiers(wprops.tiers, model, uri, looked, refs);
@@ -148,7 +155,7 @@ export function dataEntry(decl: A.DataDecl, uri: string, model: PolicyModel, sco
     data,
     refs,
     kept: keep ?? whole(decl, diagnostics),
-    tiers: looked,
+    tiers: looked ?? noLookups,
     topologyName,
     topology,
     checked: scope?.build ?? 0,
@@ -156,19 +163,25 @@ export function dataEntry(decl: A.DataDecl, uri: string, model: PolicyModel, sco
   return store(scope?.data, decl, entry, keep);
 }
 
+// Empty lists shared by the entries that have none (the model is never changed once built).
+const noWhens: WhenModel[] = [];
+const noLookups: DataEntry['tiers'] = [];
+const noTiers: TierModel[] = [];
+
 /** The tiers a block names, each looked up (and noted in `looked`) and referred to; those that exist. */
 function resolveTiers(
   list: A.PropertyOf<'tier'>[],
   model: PolicyModel,
   uri: string,
-  looked: DataEntry['tiers'],
+  looked: DataEntry['tiers'] | undefined,
   refs: Reference[],
 ): TierModel[] {
+  if (list.length === 0) return noTiers;
   const out: TierModel[] = [];
   for (const p of list) {
     if (!p.ref) continue;
     const tier = model.tiers.get(p.ref.text);
-    looked.push([p.ref.text, tier]);
+    looked?.push([p.ref.text, tier]);
     refs.push({ kind: 'tier', name: p.ref.text, uri, range: p.ref.range, target: tier?.origin });
     if (tier) out.push(tier);
   }
