@@ -1,7 +1,7 @@
 // Where a data type's or a `when` branch's effective settings start (effective.ts fills them in): every field
 // present, in one order, so every Effective has one object shape (the rules read them all, per data type); lists
 // that nobody changes once the model is built are shared, not allocated per data type and branch.
-import type { Effective, TopologyModel } from './model';
+import type { Effective } from './model';
 
 // Lists nobody changes once the model is built, shared rather than allocated per data type and branch.
 const noBounds: Effective['latency'] = [];
@@ -28,19 +28,6 @@ export function fresh(): Effective {
     sessions: undefined,
     lwwClock: undefined,
   };
-}
-
-/** The regions a topology flags as primary, in order: worked out once per topology, shared by its data types. */
-const topologyPrimaries = new WeakMap<TopologyModel, string[]>();
-
-export function primariesOf(t: TopologyModel): string[] {
-  let out = topologyPrimaries.get(t);
-  if (!out) {
-    out = [];
-    for (const r of t.regions.values()) if (r.primary) out.push(r.name);
-    topologyPrimaries.set(t, out.length > 0 ? out : (out = noPrimaries));
-  }
-  return out;
 }
 
 /** A branch's starting point: its data type's settings (lists shared: computeEffective replaces, never changes them). */

@@ -5,7 +5,7 @@ import type * as A from '../syntax/ast';
 import { implies, resolveLevel, type Level } from './levels';
 import type { Effective, LatencyBound, PropertySet, Replication, SessionRouting, Sourced, TierModel } from './model';
 import type { TopologyModel, Workload } from './model';
-import { copyOf, fresh, primariesOf } from './effective-start';
+import { copyOf, fresh } from './effective-start';
 import { moneyOf, moneyValue } from './money';
 import { majority } from '../util/quorum';
 
@@ -286,7 +286,7 @@ export function computeEffective(
   addLatency(e, props.latency, undefined, ctx, inherited);
   for (const t of tiers) addLatency(e, t.props.latency, t, ctx, inherited);
   if (props.primary) e.primaries = props.primary.regions.map((r) => r.text);
-  else if (!base && ctx.topology) e.primaries = primariesOf(ctx.topology);
+  else if (!base && ctx.topology) e.primaries = ctx.topology.primaries;
 
   const declared = ownOrTier('money', readMoney, props, tiers, n, ctx);
   const dataName = ctx.dataName;

@@ -150,7 +150,11 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
   }
   const paths = shortestPaths(index.size, joined);
   let totalReplicas = 0;
-  for (const r of regions.values()) totalReplicas += r.replicas;
+  const primaries: string[] = [];
+  for (const r of regions.values()) {
+    totalReplicas += r.replicas;
+    if (r.primary) primaries.push(r.name);
+  }
   return {
     name: decl.name?.text ?? '',
     origin: { uri, range: decl.name?.range ?? decl.range },
@@ -158,6 +162,7 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
     regions,
     links,
     totalReplicas,
+    primaries,
     work,
     ...(capacityPerSec !== undefined ? { capacityPerSec } : {}),
     rtt(a, b) {
