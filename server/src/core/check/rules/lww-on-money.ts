@@ -11,6 +11,7 @@
 //
 // The fix keeps every write: `conflict abort` (the later writer retries against the new value) or
 // `conflict highest_sequence` for money; `conflict merge union` for carts.
+import { dataTypes } from '../data-types';
 import type { DataModel } from '../../model/model';
 import type * as A from '../../syntax/ast';
 import type { Rule } from '../rule';
@@ -38,7 +39,9 @@ function fixes(
 export const rule: Rule = {
   code: 'lww-on-money',
   check({ model, report }) {
-    for (const d of model.data.values()) {
+    const allData = dataTypes(model);
+    for (let di = 0; di < allData.length; di++) {
+      const d = allData[di];
       let done: Set<number> | undefined; // made at the first report: most data types have none
       for (const s of branches(d)) {
         const conflict = s.effective.conflict;

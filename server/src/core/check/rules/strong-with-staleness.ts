@@ -4,6 +4,7 @@
 //
 // Nothing is impossible here (a linearizable read trivially meets any staleness bound); the two statements
 // disagree about what the author meant, so this is a warning, with fixes for both readings.
+import { dataTypes } from '../data-types';
 import { branches, isOrigin, originKey, setHere } from '../branches';
 import type { Fix } from '../../diagnostic';
 import { formatDuration } from '../../syntax/units';
@@ -12,7 +13,9 @@ import type { Rule } from '../rule';
 export const rule: Rule = {
   code: 'strong-with-staleness',
   check({ model, report }) {
-    for (const data of model.data.values()) {
+    const allData = dataTypes(model);
+    for (let di = 0; di < allData.length; di++) {
+      const data = allData[di];
       let done: Set<string> | undefined; // made at the first report: most data types have none
       const uri = data.origin.uri;
       for (const b of branches(data)) {

@@ -4,6 +4,7 @@
 //
 // The gap may be intended (the base level is then what the boundary value gets); the tool guesses it is not:
 // a warning, with the fix that closes it.
+import { dataTypes } from '../data-types';
 import { conditionText } from '../branches';
 import { containsValue, describeSet, fieldSets, inclusiveOf, type Bound, type FieldSet } from '../../model/conditions';
 import { implies, type Level } from '../../model/levels';
@@ -161,7 +162,9 @@ function tierGaps(ctx: RuleContext, seen: Seen, d: DataModel, sets: Map<string, 
 export const rule: Rule = {
   code: 'when-gap',
   check(ctx) {
-    for (const d of ctx.model.data.values()) {
+    const allData = dataTypes(ctx.model);
+    for (let di = 0; di < allData.length; di++) {
+      const d = allData[di];
       if (d.whens.length === 0) continue; // both kinds of gap are between branches
       const seen: Seen = new Set();
       const sets = d.whens.map((w) => fieldSets(w.decl.conditions)); // each branch's conditions, by field
