@@ -4,7 +4,6 @@
 //
 // The uptime figures are the profile's (an estimate, and uptimes are not independent in practice), so this
 // is a warning. The fixes say what they change: a majority quorum in place of every replica, or a lower target.
-import { dataTypes } from '../data-types';
 import type { Fix } from '../../diagnostic';
 import { estimateWith } from '../../estimate/estimate';
 import { placeOf, propertyOf } from '../../estimate/fix-support';
@@ -16,9 +15,7 @@ import { majority } from '../../util/quorum';
 export const rule: Rule = {
   code: 'availability-unreachable',
   check({ model, estimate, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const data = allData[di];
+    for (const data of model.data.values()) {
       const target = data.effective.availabilityPct;
       if (!target) continue;
       const e = estimate(data);

@@ -3,7 +3,6 @@
 //
 // Prices, replica sizing and per-operation costs are the profile's estimates: a warning, with the budget that
 // would cover the estimate as the fix.
-import { dataTypes } from '../data-types';
 import { formatMoney } from '../../estimate/format';
 import { moneyText, placeOf, propertyOf } from '../../estimate/fix-support';
 import { rate } from '../../estimate/profiles/index';
@@ -12,9 +11,7 @@ import type { Rule } from '../rule';
 export const rule: Rule = {
   code: 'budget-exceeded',
   check({ model, estimate, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const data = allData[di];
+    for (const data of model.data.values()) {
       const budget = data.effective.budget;
       if (!budget) continue;
       const e = estimate(data);

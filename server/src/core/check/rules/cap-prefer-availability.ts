@@ -9,7 +9,6 @@
 // but in order (ZooKeeper's read-only mode does); under linearizable or strict serializable it cannot answer a
 // read it cannot prove current either. The fix prefers consistency, and says what that costs: the minority
 // side refuses writes.
-import { dataTypes } from '../data-types';
 import { needsConsensus } from '../../model/levels';
 import type * as A from '../../syntax/ast';
 import type { Rule } from '../rule';
@@ -23,9 +22,7 @@ const preferRange = (p: A.Property) => (p.kind === 'partition' ? p.preferRange :
 export const rule: Rule = {
   code: 'cap-prefer-availability',
   check({ model, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const d = allData[di];
+    for (const d of model.data.values()) {
       let done: Set<number> | undefined; // made at the first report: most data types have none
       for (const s of branches(d)) {
         const { level, partition } = s.effective;

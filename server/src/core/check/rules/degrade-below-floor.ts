@@ -9,7 +9,6 @@
 // The fix degrades to the weakest level that still meets every floor, but only when that is weaker than the
 // data's own level (a "degrade" to the level the data already has is no degrade at all): otherwise it
 // removes the degrade.
-import { dataTypes } from '../data-types';
 import {
   implies,
   levelDefs,
@@ -68,9 +67,7 @@ const removeTitle = 'Remove this degrade (the data keeps its level under load)';
 export const rule: Rule = {
   code: 'degrade-below-floor',
   check({ model, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const d = allData[di];
+    for (const d of model.data.values()) {
       if (d.props.degrades.length === 0) continue;
       const floors = floorsOf(d);
       const own = d.effective.level?.value;

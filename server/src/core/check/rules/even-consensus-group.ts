@@ -5,7 +5,6 @@
 // The design works; it costs more for no gain, so this is advice (information), on the topology's name. The
 // etcd FAQ recommends an odd number of members for this reason (etcd documentation, "Why an odd number of
 // cluster members?"). The fix removes one replica from a region with two or more.
-import { dataTypes } from '../data-types';
 import type { DataModel, RegionModel, TopologyModel } from '../../model/model';
 import { needsConsensus } from '../../model/levels';
 import { branches } from '../branches';
@@ -38,9 +37,7 @@ export const rule: Rule = {
   code: 'even-consensus-group',
   check({ model, report }) {
     const usersOf = new Map<TopologyModel, string[]>();
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const d = allData[di];
+    for (const d of model.data.values()) {
       const n = d.topology?.totalReplicas ?? 0;
       if (n < 2 || n % 2 !== 0 || !usesConsensus(d)) continue;
       usersOf.set(d.topology!, [...(usersOf.get(d.topology!) ?? []), `'${d.name}'`]);

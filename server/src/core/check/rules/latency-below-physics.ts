@@ -6,7 +6,6 @@
 // At a tail percentile the link jitter counts too, read as a normal spread (z × jitter at p99). That reading
 // is an assumption about the shape of the delay, so a bound that only the jitter pushes over is reported one
 // severity milder, as a warning.
-import { dataTypes } from '../data-types';
 import { estimateWith } from '../../estimate/estimate';
 import { durationText, placeOf, propertyOf, roundUpNice } from '../../estimate/fix-support';
 import { ms } from '../../estimate/format';
@@ -118,9 +117,7 @@ function check(
 export const rule: Rule = {
   code: 'latency-below-physics',
   check({ model, estimate, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const data = allData[di];
+    for (const data of model.data.values()) {
       if (data.effective.latency.length === 0) continue;
       const e = estimate(data);
       for (const s of data.effective.latency) {

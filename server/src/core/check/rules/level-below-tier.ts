@@ -6,7 +6,6 @@
 // the deployment: an error, on the level (or the tier reference it came from). Levels are compared by
 // implication, not rank (docs/language.md#lattice). A fix that raises the level to one needing a majority says
 // what that costs during a partition.
-import { dataTypes } from '../data-types';
 import { branches, isOrigin, lacking, originKey } from '../branches';
 import { implies, levelSource } from '../../model/levels';
 import type { Rule } from '../rule';
@@ -15,9 +14,7 @@ import { availabilityTrade } from '../sites';
 export const rule: Rule = {
   code: 'level-below-tier',
   check({ model, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const data = allData[di];
+    for (const data of model.data.values()) {
       let done: Set<string> | undefined; // made at the first report: most data types have none
       for (const b of branches(data)) {
         const { level, tierFloor: floor } = b.effective;

@@ -11,7 +11,6 @@
 //
 // The fix keeps every write: `conflict abort` (the later writer retries against the new value) or
 // `conflict highest_sequence` for money; `conflict merge union` for carts.
-import { dataTypes } from '../data-types';
 import type { DataModel } from '../../model/model';
 import type * as A from '../../syntax/ast';
 import type { Rule } from '../rule';
@@ -39,9 +38,7 @@ function fixes(
 export const rule: Rule = {
   code: 'lww-on-money',
   check({ model, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const d = allData[di];
+    for (const d of model.data.values()) {
       let done: Set<number> | undefined; // made at the first report: most data types have none
       for (const s of branches(d)) {
         const conflict = s.effective.conflict;

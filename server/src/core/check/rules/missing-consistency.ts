@@ -3,15 +3,12 @@
 //
 // Estimates then assume `eventual`, an assumption: a warning, with a fix that writes that level out (or choose
 // the one the data needs).
-import { dataTypes } from '../data-types';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
   code: 'missing-consistency',
   check({ model, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const d = allData[di];
+    for (const d of model.data.values()) {
       if (d.effective.level || d.props.consistency) continue;
       const nameRange = d.decl.name?.range ?? d.decl.range;
       const open = d.decl.body[0]?.range.start;

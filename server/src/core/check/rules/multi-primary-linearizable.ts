@@ -7,7 +7,6 @@
 // with multiple write regions (Microsoft Learn, "Consistency levels in Azure Cosmos DB"). Provable from the
 // declared primaries alone: an error. It underlines the `primary` list, else the level. The fix keeps one
 // primary and says what it costs: the other regions write through it, and cannot while it is unreachable.
-import { dataTypes } from '../data-types';
 import { needsConsensus } from '../../model/levels';
 import type { Rule } from '../rule';
 import { branches } from '../branches';
@@ -16,9 +15,7 @@ import { levelRange, primaryListRange, siteOf, singlePrimaryFix } from '../sites
 export const rule: Rule = {
   code: 'multi-primary-linearizable',
   check({ model, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const d = allData[di];
+    for (const d of model.data.values()) {
       const s = branches(d).find(
         (x) =>
           x.effective.level &&

@@ -25,7 +25,6 @@
 // quorum of N stops every write when one replica is down (a fix that does so says it in its title); for a
 // linearizable claim with sticky local reads, declaring what the design gives (`sequential`); for roaming
 // sequential sessions, making them sticky.
-import { dataTypes } from '../data-types';
 import { branches, originKey, replicationProp, type Branch } from '../branches';
 import type { Fix } from '../../diagnostic';
 import { needsConsensus } from '../../model/levels';
@@ -93,9 +92,7 @@ function shown(mode: string, w: number, r: number, n: number): string {
 export const rule: Rule = {
   code: 'quorum-no-overlap',
   check({ model, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const data = allData[di];
+    for (const data of model.data.values()) {
       const n = data.topology?.totalReplicas;
       if (!n) continue;
       let done: Set<string> | undefined; // made at the first report: most data types have none

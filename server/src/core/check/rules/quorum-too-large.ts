@@ -1,6 +1,5 @@
 // A quorum size no topology can meet: more acknowledgements than the topology has replicas (W > N or
 // R > N: no operation could ever complete), or fewer than one, or not a whole number.
-import { dataTypes } from '../data-types';
 import { branches, replicationProp } from '../branches';
 import type { RegionModel } from '../../model/model';
 import type { Rule } from '../rule';
@@ -16,9 +15,7 @@ export const rule: Rule = {
   code: 'quorum-too-large',
   check({ model, report }) {
     const done = new Set<string>();
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const data = allData[di];
+    for (const data of model.data.values()) {
       const topo = data.topology;
       const n = topo?.totalReplicas;
       for (const b of branches(data)) {

@@ -19,7 +19,6 @@
 //   everything its client had seen (Lloyd et al., SOSP 2011): `conflict last_writer_wins logical`.
 //
 // Sequential and stronger levels are `quorum-no-overlap`'s (they need more than sessions).
-import { dataTypes } from '../data-types';
 import type { Guarantee, Level } from '../../model/levels';
 import type { Fix } from '../../diagnostic';
 import type * as A from '../../syntax/ast';
@@ -90,9 +89,7 @@ function clockFixes(b: Branch, primaries: string[]): Fix[] {
 export const rule: Rule = {
   code: 'session-guarantee-unsupported',
   check({ model, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const d = allData[di];
+    for (const d of model.data.values()) {
       const n = d.topology?.totalReplicas;
       let done: Set<number> | undefined; // made at the first report: most data types have none
       for (const b of branches(d)) {

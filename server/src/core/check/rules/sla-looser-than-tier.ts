@@ -4,7 +4,6 @@
 //
 // The stricter figure applies anyway, so nothing fails; the written figure says something untrue about the
 // design: a warning (a guess at what the author meant), with the tier's figure as the fix.
-import { dataTypes } from '../data-types';
 import { branches, isOrigin, setHere, type Branch } from '../branches';
 import type { Fix } from '../../diagnostic';
 import type { Quantity } from '../../syntax/ast';
@@ -97,9 +96,7 @@ function latency(b: Branch, uri: string, report: (r: Report) => void): void {
 export const rule: Rule = {
   code: 'sla-looser-than-tier',
   check({ model, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const data = allData[di];
+    for (const data of model.data.values()) {
       for (const b of branches(data)) {
         if (b.allTiers.length === 0) continue;
         availability(b, data.origin.uri, report);

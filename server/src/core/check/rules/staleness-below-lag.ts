@@ -4,7 +4,6 @@
 // plus the time a replica takes to apply the write (estimate/lag.ts). The jitter reading and the apply time
 // are the profile's figures, so this is a warning; a bound below the one-way delay alone is
 // `staleness-below-physics`, an error.
-import { dataTypes } from '../data-types';
 import { ms } from '../../estimate/format';
 import { formatDuration } from '../../syntax/units';
 import type { Rule } from '../rule';
@@ -13,9 +12,7 @@ import { boundReport, physicalFloorMs, describedBound, statedBounds } from '../s
 export const rule: Rule = {
   code: 'staleness-below-lag',
   check({ model, estimate, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const data = allData[di];
+    for (const data of model.data.values()) {
       if (!data.effective.stalenessMs && data.effective.level?.value.name !== 'bounded') continue;
       const bounds = statedBounds(data);
       if (bounds.length === 0) continue;

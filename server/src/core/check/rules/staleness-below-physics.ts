@@ -12,7 +12,6 @@
 // quorums that meet every write quorum (R + W > N: every read reaches a replica holding the latest write).
 // Reference: Bailis et al., "Probabilistically Bounded Staleness for Practical Partial Quorums", VLDB 2012
 // (t-visibility is bounded below by the write's propagation delay).
-import { dataTypes } from '../data-types';
 import { ms } from '../../estimate/format';
 import { formatDuration } from '../../syntax/units';
 import type { Rule } from '../rule';
@@ -21,9 +20,7 @@ import { boundReport, physicalFloorMs, describedBound, statedBounds } from '../s
 export const rule: Rule = {
   code: 'staleness-below-physics',
   check({ model, estimate, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const data = allData[di];
+    for (const data of model.data.values()) {
       if (!data.effective.stalenessMs && data.effective.level?.value.name !== 'bounded') continue;
       const bounds = statedBounds(data);
       if (bounds.length === 0) continue;

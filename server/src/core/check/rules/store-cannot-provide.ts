@@ -7,7 +7,6 @@
 // The verdict rests on the tool's reading of each system's documentation (stores/*.ts, with its sources),
 // which changes across versions and deployment options: a warning. It underlines what the system cannot
 // give: the level (or the tier reference it came from), the conflict strategy, or the primary list.
-import { dataTypes } from '../data-types';
 import type { DataModel, Effective } from '../../model/model';
 import { driverGaps, systemNames, type DriverGap } from '../../stores/index';
 import type * as A from '../../syntax/ast';
@@ -44,9 +43,7 @@ export const rule: Rule = {
     for (const file of model.files) {
       const stores = new Set((file.stores ?? []).map((s) => s.name));
       if (stores.size === 0) continue;
-      const allData = dataTypes(model);
-      for (let di = 0; di < allData.length; di++) {
-        const data = allData[di];
+      for (const data of model.data.values()) {
         if (data.origin.uri !== file.uri) continue;
         for (const gap of driverGaps(data)) {
           if (!stores.has(gap.system)) continue;

@@ -4,7 +4,6 @@
 //
 // Nothing is impossible here (a linearizable read trivially meets any staleness bound); the two statements
 // disagree about what the author meant, so this is a warning, with fixes for both readings.
-import { dataTypes } from '../data-types';
 import { branches, isOrigin, originKey, setHere } from '../branches';
 import type { Fix } from '../../diagnostic';
 import { formatDuration } from '../../syntax/units';
@@ -13,9 +12,7 @@ import type { Rule } from '../rule';
 export const rule: Rule = {
   code: 'strong-with-staleness',
   check({ model, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const data = allData[di];
+    for (const data of model.data.values()) {
       let done: Set<string> | undefined; // made at the first report: most data types have none
       const uri = data.origin.uri;
       for (const b of branches(data)) {

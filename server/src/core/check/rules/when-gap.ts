@@ -4,7 +4,6 @@
 //
 // The gap may be intended (the base level is then what the boundary value gets); the tool guesses it is not:
 // a warning, with the fix that closes it.
-import { dataTypes } from '../data-types';
 import { conditionText } from '../branches';
 import { containsValue, describeSet, fieldSets, inclusiveOf, type Bound, type FieldSet } from '../../model/conditions';
 import { implies, type Level } from '../../model/levels';
@@ -163,9 +162,7 @@ function tierGaps(ctx: RuleContext, seen: Seen, d: DataModel, sets: Map<string, 
 export const rule: Rule = {
   code: 'when-gap',
   check(ctx) {
-    const allData = dataTypes(ctx.model);
-    for (let di = 0; di < allData.length; di++) {
-      const d = allData[di];
+    for (const d of ctx.model.data.values()) {
       if (d.whens.length === 0) continue; // both kinds of gap are between branches
       const seen: Seen = new Set();
       const sets = d.whens.map((w) => fieldSets(w.decl.conditions)); // each branch's conditions, by field

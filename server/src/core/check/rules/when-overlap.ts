@@ -3,7 +3,6 @@
 //
 // Two branches that both apply with different bodies leave the data's level undefined for those values: the
 // policy cannot be read as one, an error, with a fix that narrows one branch.
-import { dataTypes } from '../data-types';
 import { conditionText } from '../branches';
 import { meetingEarlier } from '../overlap-index';
 import { describeSet, fieldSets, intersect, isEmpty, type FieldSet } from '../../model/conditions';
@@ -68,9 +67,7 @@ function narrowFix(d: DataModel, weak: WhenModel, strong: WhenModel, field: stri
 export const rule: Rule = {
   code: 'when-overlap',
   check({ model, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const d = allData[di];
+    for (const d of model.data.values()) {
       if (d.whens.length < 2) continue; // overlaps are between two branches
       const sets = d.whens.map((w) => fieldSets(w.decl.conditions));
       // Candidates by a sweep over a common field (overlap-index.ts), else every earlier branch.

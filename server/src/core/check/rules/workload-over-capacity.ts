@@ -2,16 +2,13 @@
 // per second the level sustains on the topology per the profile (estimate/capacity.ts).
 //
 // Capacity per replica is the profile's estimate (from the source's Flipkart benchmark): a warning.
-import { dataTypes } from '../data-types';
 import { formatCount } from '../../estimate/format';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
   code: 'workload-over-capacity',
   check({ model, estimate, report }) {
-    const allData = dataTypes(model);
-    for (let di = 0; di < allData.length; di++) {
-      const data = allData[di];
+    for (const data of model.data.values()) {
       const w = data.effective.workload;
       if (!w) continue;
       const e = estimate(data);
