@@ -25,37 +25,53 @@ export interface StatedBound {
   tier?: string;
 }
 
+/** A bound a data type states, before it is described (most are never reported: described only when they are). */
+export interface Bound {
+  kind: 'staleness' | 'level';
+  boundMs: number;
+}
+
+const none: Bound[] = [];
+
 /** The bounds a data type states, or none when its reads cannot be stale (consensus levels, R + W > N). */
-export function statedBounds(model: PolicyModel, data: DataModel): StatedBound[] {
+export function statedBounds(data: DataModel): Bound[] {
   const level = data.effective.level;
-  if (level && needsConsensus(level.value)) return []; // reads go to the leader or a quorum
+  if (level && needsConsensus(level.value)) return none; // reads go to the leader or a quorum
   const rep = data.effective.replication?.value;
   const n = data.topology?.totalReplicas;
   // Read quorums that meet every write quorum see every completed write: nothing trails a read.
-  if (rep && n && rep.r + rep.w > n && level?.value.name !== 'regional') return [];
-  const out: StatedBound[] = [];
+  if (rep && n && rep.r + rep.w > n && level?.value.name !== 'regional') return none;
   const stale = data.effective.stalenessMs;
-  if (stale) {
+  const bounded = level?.value.name === 'bounded' && level.value.maxStalenessMs !== undefined;
+  if (!stale && !bounded) return none;
+  const out: Bound[] = [];
+  if (stale) out.push({ kind: 'staleness', boundMs: stale.value });
+  if (bounded) out.push({ kind: 'level', boundMs: level.value.maxStalenessMs! });
+  return out;
+}
+
+/** A stated bound described: where it is written, as written, and where a fix edits it. */
+export function describedBound(model: PolicyModel, data: DataModel, b: Bound): StatedBound {
+  if (b.kind === 'staleness') {
+    const stale = data.effective.stalenessMs!;
     const place = placeOf(model, data, stale);
     const prop = propertyOf(data, place, stale, 'staleness');
     const bound = prop?.node.bound?.text ?? formatDuration(stale.value);
     const written = `staleness ${prop?.node.comparator ?? '<='} ${bound}`;
     const edit = place.editable && prop?.node.bound ? { uri: prop.uri, range: prop.node.bound.range } : undefined;
     const { uri, range, setBy } = place;
-    out.push({ source: stale, boundMs: stale.value, written, uri, range, edit, setBy, tier: place.tier?.name });
+    return { source: stale, boundMs: stale.value, written, uri, range, edit, setBy, tier: place.tier?.name };
   }
-  if (level?.value.name === 'bounded' && level.value.maxStalenessMs !== undefined) {
-    const place = placeOf(model, data, level);
-    const prop = propertyOf(data, place, level, 'consistency');
-    const arg = prop?.node.level?.args[0];
-    const edit = place.editable && arg && 'kind' in arg ? { uri: prop.uri, range: arg.range } : undefined;
-    const range = level.tier ? place.range : (prop?.node.level?.range ?? place.range);
-    const written = `consistency ${level.value.display}`;
-    const { uri, setBy } = place;
-    const boundMs = level.value.maxStalenessMs;
-    out.push({ source: level, boundMs, written, uri, range, edit, setBy, tier: place.tier?.name });
-  }
-  return out;
+  const level = data.effective.level!;
+  const place = placeOf(model, data, level);
+  const prop = propertyOf(data, place, level, 'consistency');
+  const arg = prop?.node.level?.args[0];
+  const edit = place.editable && arg && 'kind' in arg ? { uri: prop.uri, range: arg.range } : undefined;
+  const range = level.tier ? place.range : (prop?.node.level?.range ?? place.range);
+  const written = `consistency ${level.value.display}`;
+  const { uri, setBy } = place;
+  const boundMs = level.value.maxStalenessMs!;
+  return { source: level, boundMs, written, uri, range, edit, setBy, tier: place.tier?.name };
 }
 
 /** The one-way delay of the declared round trip from the leader to the farthest trailing replica, or 0. */

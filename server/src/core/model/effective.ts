@@ -5,6 +5,7 @@ import type * as A from '../syntax/ast';
 import { implies, resolveLevel, type Level } from './levels';
 import type { Effective, LatencyBound, PropertySet, Replication, SessionRouting, Sourced, TierModel } from './model';
 import type { TopologyModel, Workload } from './model';
+import { copyOf, fresh } from './effective-start';
 import { moneyOf, moneyValue } from './money';
 import { majority } from '../util/quorum';
 
@@ -81,13 +82,31 @@ function sourced<T>(value: T, uri: string, node: { range: A.Property['range'] },
     : { value, origin: { uri, range: node.range }, tier: undefined };
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** The number of `p95`, `p99.9` (`p`, digits, maybe a point and digits); NaN for any other text. Scanned, not
+ *  matched by a regular expression: this runs for every latency bound of every block. */
+function percentNumber(t: string): number {
+  const n = t.length;
+  if (n < 2 || t.charCodeAt(0) !== 112 /* p */) return NaN;
+  let i = 1;
+  while (i < n && isDigit(t.charCodeAt(i))) i++;
+  if (i === 1) return NaN;
+  if (i < n) {
+    if (t.charCodeAt(i) !== 46 /* . */) return NaN;
+    let j = i + 1;
+    while (j < n && isDigit(t.charCodeAt(j))) j++;
+    if (j === i + 1 || j !== n) return NaN;
+  }
+  return Number(t.slice(1));
+}
+
 function percentileOf(p: A.PropertyOf<'latency'>, ctx: EffectiveContext): number | 'avg' | undefined {
   const t = p.percentile?.text;
   if (!t) return undefined;
   if (t === 'avg' || t === 'mean') return 'avg';
-  const m = /^p(\d+(?:\.\d+)?)$/.exec(t);
-  let v = m ? Number(m[1]) : NaN;
-  if (m && /^p9{3,}$/.test(t)) v = Number(`99.${t.slice(3)}`); // p999 → 99.9, p9999 → 99.99
+  let v = percentNumber(t);
+  if (v === v && /^p9{3,}$/.test(t)) v = Number(`99.${t.slice(3)}`); // p999 → 99.9, p9999 → 99.99
   if (!(v > 0 && v < 100)) {
     ctx.diagnostics.push(
       diagnostic({
@@ -188,12 +207,14 @@ function ownOrTier<K extends keyof PropertySet, T>(
   return undefined;
 }
 
-/** Adds a block's latency bounds (`tier` when they come from one). */
+/** Adds a block's latency bounds (`tier` when they come from one); `inherited`, the list `e` started with, is
+ *  shared with the base (or empty) and copied at the first bound added. */
 function addLatency(
   e: Effective,
   latency: A.PropertyOf<'latency'>[],
   tier: TierModel | undefined,
   ctx: EffectiveContext,
+  inherited: Effective['latency'],
 ): void {
   for (const l of latency) {
     const percentile = percentileOf(l, ctx);
@@ -205,7 +226,9 @@ function addLatency(
       boundMs: l.bound.value,
       boundText: l.bound.text,
     };
-    e.latency.push(sourced(bound, ctx.uri, l, tier));
+    const s = sourced(bound, ctx.uri, l, tier);
+    if (e.latency === inherited) e.latency = inherited.length === 0 ? [s] : [...inherited, s];
+    else e.latency.push(s);
   }
 }
 
@@ -218,11 +241,7 @@ export function computeEffective(
 ): Effective {
   const { uri } = ctx;
   const n = ctx.topology?.totalReplicas ?? 3;
-  const fresh = (): Effective => {
-    const moneyBasis = { value: false, declared: false, reason: '' };
-    return { latency: [], primaries: [], money: false, moneyBasis };
-  };
-  const e: Effective = base ? { ...base, latency: [...base.latency], primaries: [...base.primaries] } : fresh();
+  const e = base ? copyOf(base) : fresh();
   // Plain loops below, not chains of map/filter/sort: this runs for every data type and `when` branch.
   const tierLevels: Sourced<Level>[] = [];
   for (const t of tiers) if (t.level) tierLevels.push({ value: t.level, origin: t.origin, tier: t.name });
@@ -263,11 +282,11 @@ export function computeEffective(
   if (base?.stalenessMs && (!stale || base.stalenessMs.value < stale.value)) stale = base.stalenessMs;
   e.stalenessMs = stale;
 
-  addLatency(e, props.latency, undefined, ctx);
-  for (const t of tiers) addLatency(e, t.props.latency, t, ctx);
+  const inherited = e.latency;
+  addLatency(e, props.latency, undefined, ctx, inherited);
+  for (const t of tiers) addLatency(e, t.props.latency, t, ctx, inherited);
   if (props.primary) e.primaries = props.primary.regions.map((r) => r.text);
-  else if (!base && ctx.topology)
-    for (const r of ctx.topology.regions.values()) if (r.primary) e.primaries.push(r.name);
+  else if (!base && ctx.topology) e.primaries = ctx.topology.primaries;
 
   const declared = ownOrTier('money', readMoney, props, tiers, n, ctx);
   const dataName = ctx.dataName;

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostic';
 import type * as A from '../syntax/ast';
 import { computeEffective, levelOf } from './effective';
 import { keepDiagnostics, type Kept } from './kept';
+import { limits } from '../util/limits';
 import { upTo } from './limits';
 import type { DataModel, Declared, PolicyModel, Reference, TierModel, TopologyModel, WhenModel } from './model';
 import { modelCacheStats, type DataEntry, type ModelScope, type ProfileEntry } from './model-cache';
@@ -51,20 +52,27 @@ export function topologyEntry(d: A.TopologyDecl, uri: string, scope?: ModelScope
   if (cached) return reused(cached);
   const diagnostics: Diagnostic[] = [];
   const declared = declaredOf('topology', d.name, uri, d.range);
-  for (const r of d.regions) declared.push(...declaredOf('region', r.name, uri, r.range, d.name?.text));
+  const builtin = uri.startsWith(builtinScheme);
+  const container = d.name?.text;
+  for (const r of d.regions) {
+    if (!r.name) continue;
+    const name = r.name.text;
+    declared.push({ kind: 'region', name, origin: { uri, range: r.name.range }, full: r.range, builtin, container });
+  }
   const topology = buildTopology(d, uri, diagnostics);
   const links: Reference[] = [];
-  const end = (e: A.Name | undefined) => {
-    if (e) {
-      const target = topology.regions.get(e.text)?.origin;
-      links.push({ kind: 'region', name: e.text, uri, range: e.range, target, scope: topology.name });
-    }
-  };
   for (const l of d.links) {
-    end(l.a);
-    end(l.b);
+    if (l.a) links.push(linkEnd(l.a, topology, uri));
+    if (l.b) links.push(linkEnd(l.b, topology, uri));
   }
-  return store(scope?.topologies, d, { topology, declared, links }, kept(diagnostics, uri, d, scope), diagnostics);
+  const keep = kept(diagnostics, uri, d, scope);
+  return store(scope?.topologies, d, { topology, declared, links, kept: keep ?? whole(d, diagnostics) }, keep);
+}
+
+/** A reference from a link to a region of its topology. */
+function linkEnd(e: A.Name, topology: TopologyModel, uri: string): Reference {
+  const target = topology.regions.get(e.text)?.origin;
+  return { kind: 'region', name: e.text, uri, range: e.range, target, scope: topology.name };
 }
 
 export function tierEntry(d: A.TierDecl, uri: string, scope?: ModelScope): TierEntry {
@@ -82,7 +90,8 @@ export function tierEntry(d: A.TierDecl, uri: string, scope?: ModelScope): TierE
     level: levelOf(props.consistency, ctx),
   };
   const declared = declaredOf('tier', d.name, uri, d.range);
-  return store(scope?.tiers, d, { tier, declared }, kept(diagnostics, uri, d, scope), diagnostics);
+  const keep = kept(diagnostics, uri, d, scope);
+  return store(scope?.tiers, d, { tier, declared, kept: keep ?? whole(d, diagnostics) }, keep);
 }
 
 export function profileEntry(d: A.ProfileDecl, uri: string, scope?: ModelScope): ProfileEntry {
@@ -90,7 +99,8 @@ export function profileEntry(d: A.ProfileDecl, uri: string, scope?: ModelScope):
   if (cached) return reused(cached);
   const diagnostics: Diagnostic[] = [];
   const profile = buildProfile(d, uri, uri.startsWith(builtinScheme), diagnostics);
-  return store(scope?.profiles, d, { profile }, kept(diagnostics, uri, d, scope), diagnostics);
+  const keep = kept(diagnostics, uri, d, scope);
+  return store(scope?.profiles, d, { profile, kept: keep ?? whole(d, diagnostics) }, keep);
 }
 
 /** A data type, with its tiers, topology and effective settings (looked up in `model`, built up to the data). */
@@ -104,20 +114,10 @@ export function dataEntry(decl: A.DataDecl, uri: string, model: PolicyModel, sco
   }
   const diagnostics: Diagnostic[] = [];
   const refs: Reference[] = [];
-  const looked: DataEntry['tiers'] = [];
-  const resolveTiers = (list: A.PropertyOf<'tier'>[]): TierModel[] => {
-    const out: TierModel[] = [];
-    for (const p of list) {
-      if (!p.ref) continue;
-      const tier = model.tiers.get(p.ref.text);
-      looked.push([p.ref.text, tier]);
-      refs.push({ kind: 'tier', name: p.ref.text, uri, range: p.ref.range, target: tier?.origin });
-      if (tier) out.push(tier);
-    }
-    return out;
-  };
+  // What it looked up, for a cached entry's next build (no cache: never read, not kept).
+  const looked: DataEntry['tiers'] | undefined = scope ? [] : undefined;
   const props = collectProps(decl.body, 'data', uri, diagnostics);
-  const tiers = resolveTiers(props.tiers);
+  const tiers = resolveTiers(props.tiers, model, uri, looked, refs);
   const topologyName = props.topology?.ref?.text;
   const topology = topologyOf(topologyName, model);
   if (props.topology?.ref) {
@@ -126,19 +126,19 @@ export function dataEntry(decl: A.DataDecl, uri: string, model: PolicyModel, sco
   }
   const ctx = { uri, diagnostics, topology, dataName: decl.name?.text };
   const effective = computeEffective(props, tiers, undefined, ctx);
-  for (const r of props.primary?.regions ?? []) {
-    const target = topology?.regions.get(r.text)?.origin;
-    refs.push({ kind: 'region', name: r.text, uri, range: r.range, target, scope: topology?.name });
-  }
-  const what = (n: string) => `This data type's ${n} \`when\` branches`;
-  const branches = upTo(props.whens, 'whenBranches', (w) => ({ uri, range: w.keyword }), what, diagnostics);
-  const whens: WhenModel[] = branches.map((w) => {
+  if (props.primary)
+    for (const r of props.primary.regions) {
+      const target = topology?.regions.get(r.text)?.origin;
+      refs.push({ kind: 'region', name: r.text, uri, range: r.range, target, scope: topology?.name });
+    }
+  const whens: WhenModel[] = props.whens.length === 0 ? noWhens : [];
+  for (const w of whensRead(props.whens, uri, diagnostics)) {
     const wprops = collectProps(w.body, 'when', uri, diagnostics);
-    const wtiers = resolveTiers(wprops.tiers);
-    return { decl: w, props: wprops, tiers: wtiers, effective: computeEffective(wprops, wtiers, effective, ctx) };
-  });
+    const wtiers = resolveTiers(wprops.tiers, model, uri, looked, refs);
+    whens.push({ decl: w, props: wprops, tiers: wtiers, effective: computeEffective(wprops, wtiers, effective, ctx) });
+  }
   for (const dg of props.degrades)
-    levelOf(dg.level ? { kind: 'consistency', level: dg.level, range: dg.range, keyword: dg.keyword } : undefined, ctx);
+    if (dg.level) levelOf({ kind: 'consistency', level: dg.level, range: dg.range, keyword: dg.keyword }, ctx);
   const data: DataModel = {
     name: decl.name?.text ?? '',
     origin: { uri, range: decl.name?.range ?? decl.range },
@@ -150,8 +150,49 @@ export function dataEntry(decl: A.DataDecl, uri: string, model: PolicyModel, sco
     effective,
     whens,
   };
-  const entry = { data, refs, tiers: looked, topologyName, topology, checked: scope?.build ?? 0 };
-  return store(scope?.data, decl, entry, kept(diagnostics, uri, decl, scope), diagnostics);
+  const keep = kept(diagnostics, uri, decl, scope);
+  const entry: DataEntry = {
+    data,
+    refs,
+    kept: keep ?? whole(decl, diagnostics),
+    tiers: looked ?? noLookups,
+    topologyName,
+    topology,
+    checked: scope?.build ?? 0,
+  };
+  return store(scope?.data, decl, entry, keep);
+}
+
+// Empty lists shared by the entries that have none (the model is never changed once built).
+const noWhens: WhenModel[] = [];
+const noLookups: DataEntry['tiers'] = [];
+const noTiers: TierModel[] = [];
+
+/** The tiers a block names, each looked up (and noted in `looked`) and referred to; those that exist. */
+function resolveTiers(
+  list: A.PropertyOf<'tier'>[],
+  model: PolicyModel,
+  uri: string,
+  looked: DataEntry['tiers'] | undefined,
+  refs: Reference[],
+): TierModel[] {
+  if (list.length === 0) return noTiers;
+  const out: TierModel[] = [];
+  for (const p of list) {
+    if (!p.ref) continue;
+    const tier = model.tiers.get(p.ref.text);
+    looked?.push([p.ref.text, tier]);
+    refs.push({ kind: 'tier', name: p.ref.text, uri, range: p.ref.range, target: tier?.origin });
+    if (tier) out.push(tier);
+  }
+  return out;
+}
+
+/** The `when` branches read: all of them, or those up to the limit (one diagnostic on the first past it). */
+function whensRead(whens: A.PropertyOf<'when'>[], uri: string, diagnostics: Diagnostic[]): A.PropertyOf<'when'>[] {
+  if (whens.length <= limits.whenBranches) return whens; // no closures for the usual case
+  const what = (n: string) => `This data type's ${n} \`when\` branches`;
+  return upTo(whens, 'whenBranches', (w) => ({ uri, range: w.keyword }), what, diagnostics);
 }
 
 /** The topology a data type uses: the one it names, else the scope's only one. */
@@ -171,16 +212,17 @@ function reused<T>(e: T): T {
   return e;
 }
 
-/** A built entry, with its diagnostics; cached when they can be kept (else it is built again next time). */
+/** A declaration's diagnostics as they are (not kept: its entry is built again next time). */
+const whole = (d: A.Declaration, list: Diagnostic[]): Kept => ({ start: d.range.start, list });
+
+/** A built entry, with its diagnostics; cached when they can be kept (`keep`, else it is built again next time). */
 function store<D extends A.Declaration, E extends { kept: Kept }>(
   cache: WeakMap<D, E> | undefined,
   d: D,
-  entry: Omit<E, 'kept'>,
+  entry: E,
   keep: Kept | undefined,
-  diagnostics: Diagnostic[],
 ): E {
   modelCacheStats.built++;
-  const out = { ...entry, kept: keep ?? { start: d.range.start, list: diagnostics } } as E;
-  if (keep) cache?.set(d, out);
-  return out;
+  if (keep) cache?.set(d, entry);
+  return entry;
 }

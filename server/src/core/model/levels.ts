@@ -160,9 +160,9 @@ export const allLevelNames = [...Object.keys(levelDefs), ...Object.keys(levelAli
 /** The guarantees of each built-in level without arguments, one set each (levels never change them). */
 const defGuarantees = new Map<string, ReadonlySet<Guarantee>>();
 
-function make(name: string, guarantees: ReadonlySet<Guarantee>, display: string, extra?: Partial<Level>): Level {
+function make(name: string, guarantees: ReadonlySet<Guarantee>, display: string): Level {
   const def = levelDefs[name];
-  const level: Level = def.strict
+  return def.strict
     ? {
         name,
         display,
@@ -173,7 +173,6 @@ function make(name: string, guarantees: ReadonlySet<Guarantee>, display: string,
         maxStalenessVersions: 0,
       }
     : { name, display, guarantees, rank: def.rank, costClass: def.costClass };
-  return extra ? Object.assign(level, extra) : level;
 }
 
 function guaranteesOf(canonical: string): ReadonlySet<Guarantee> {
@@ -182,17 +181,42 @@ function guaranteesOf(canonical: string): ReadonlySet<Guarantee> {
   return g;
 }
 
+/** Each built-in level by the name asked for, made once (levels are never changed once made). */
+const named = new Map<string, Level>();
+
 /** A built-in level by canonical name or alias, without arguments. */
 export function namedLevel(name: string): Level {
-  const canonical = levelAliases[name] ?? name;
-  return make(canonical, guaranteesOf(canonical), canonical);
+  let level = named.get(name);
+  if (!level) {
+    const canonical = levelAliases[name] ?? name;
+    named.set(name, (level = make(canonical, guaranteesOf(canonical), canonical)));
+  }
+  return level;
 }
 
 export type LevelResult = { level: Level } | { error: string; at: Name | Quantity | LevelExpr; suggestion?: string };
 
+/** The result for each level written without arguments, by its spelling: built once, like the guarantee sets
+ *  (a level is never changed once made, so every block that writes `strong` can share one). */
+const plain = new Map<string, LevelResult>();
+
+function plainLevel(written: string): LevelResult | undefined {
+  let r = plain.get(written);
+  if (r) return r;
+  const canonical = levelAliases[written] ?? written;
+  if (!Object.hasOwn(levelDefs, canonical) || canonical === 'bounded') return undefined;
+  const display = written === canonical ? canonical : `${written} (${canonical})`;
+  plain.set(written, (r = { level: make(canonical, guaranteesOf(canonical), display) }));
+  return r;
+}
+
 /** Resolves a written level, checking its arguments. */
 export function resolveLevel(expr: LevelExpr): LevelResult {
   const written = expr.name.text;
+  if (expr.args.length === 0) {
+    const known = plainLevel(written);
+    if (known) return known;
+  }
   const canonical = levelAliases[written] ?? written;
   const def = levelDefs[canonical];
   if (!def) {
@@ -231,8 +255,16 @@ export function resolveLevel(expr: LevelExpr): LevelResult {
         at: arg ?? expr,
       };
     }
-    const extra = arg.kind === 'duration' ? { maxStalenessMs: arg.value } : { maxStalenessVersions: arg.value };
-    return { level: make('bounded', guaranteesOf('bounded'), `bounded(${arg.text})`, extra) };
+    // Written out (not make's Object.assign): the bound's field last, as make would add it.
+    const { rank, costClass } = levelDefs.bounded;
+    const name = 'bounded';
+    const display = `bounded(${arg.text})`;
+    const guarantees = guaranteesOf('bounded');
+    const level: Level =
+      arg.kind === 'duration'
+        ? { name, display, guarantees, rank, costClass, maxStalenessMs: arg.value }
+        : { name, display, guarantees, rank, costClass, maxStalenessVersions: arg.value };
+    return { level };
   }
   if (expr.args.length > 0) return { error: `'${written}' takes no arguments.`, at: expr.args[0] };
   return {

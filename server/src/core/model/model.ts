@@ -50,6 +50,8 @@ export interface TopologyModel {
   /** The links the fastest path between two regions uses, for messages. */
   path(a: string, b: string): LinkModel[];
   totalReplicas: number;
+  /** The regions flagged \`primary\`, in order: where a data type that names no primaries writes (shared, unchanged). */
+  primaries: string[];
   /** `replica <op> <delay>`: a replica's own work, by op (the simulator's PBS W, A, R, S and service time). */
   work: Partial<Record<Exclude<ReplicaOp, 'capacity'>, Distribution>>;
   /** `replica capacity 1200/s`: operations per second one replica serves (default: the profile's). */

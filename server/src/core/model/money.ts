@@ -88,9 +88,23 @@ function amountCondition(whens: A.PropertyOf<'when'>[]): string | undefined {
   return undefined;
 }
 
+const isSeparator = (c: number) => c === 95 /* _ */ || c === 45; /* - */
+
 /** The money word in a name, if any: `wallet_balance` → `balance`. */
 export function moneyWordIn(name: string): string | undefined {
-  for (const w of name.toLowerCase().split(/[_-]+/)) if (moneyWords.has(w)) return w;
+  // The words between runs of `_` and `-`, scanned rather than split (this runs for every data type and branch).
+  const lower = name.toLowerCase();
+  const n = lower.length;
+  for (let start = 0; start <= n; ) {
+    let end = start;
+    while (end < n && !isSeparator(lower.charCodeAt(end))) end++;
+    const w = lower.slice(start, end);
+    if (moneyWords.has(w)) return w;
+    if (end === n) break;
+    start = end + 1;
+    while (start < n && isSeparator(lower.charCodeAt(start))) start++;
+    if (start === n) break; // a trailing separator leaves an empty last word, which is no money word
+  }
   return undefined;
 }
 

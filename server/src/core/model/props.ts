@@ -68,18 +68,50 @@ export function setTwice(
   });
 }
 
+/** An empty set with every kind present (undefined until set): one object shape for every block, so reading a
+ *  kind (`props[kind]`, per data type and tier) stays monomorphic. */
+function emptySet(): PropertySet {
+  return {
+    topology: undefined,
+    tiers: none,
+    consistency: undefined,
+    replication: undefined,
+    latency: none,
+    availability: undefined,
+    partition: undefined,
+    conflict: undefined,
+    workload: undefined,
+    budget: undefined,
+    staleness: undefined,
+    category: undefined,
+    primary: undefined,
+    sessions: undefined,
+    money: undefined,
+    whens: none,
+    degrades: none,
+    applies: undefined,
+  };
+}
+
+/** The list of a kind the block does not write: one shared empty array (the model is never changed once built). */
+const none: never[] = [];
+
+/** `latency OP PERCENTILE`, as the messages write it (and as bounds are told apart: by op and percentile). */
+const latencyKey = (p: A.PropertyOf<'latency'>) => `latency ${p.op} ${p.percentile?.text}`;
+
 export function collectProps(
   body: A.Property[],
   block: BlockKind,
   uri: string,
   diagnostics: Diagnostic[],
 ): PropertySet {
-  const set: PropertySet = { tiers: [], latency: [], whens: [], degrades: [] };
+  const set = emptySet();
+  const banned = notAllowed[block];
   // The earlier property of a single-valued kind is the one `set` holds; latency bounds are told apart by op and
-  // percentile.
-  let latencySeen: Map<string, A.Property> | undefined;
+  // percentile (the earlier of a key: the last one written before, found by scanning back).
+  let latencySeen: A.PropertyOf<'latency'>[] | undefined;
   for (const p of body) {
-    if (notAllowed[block].has(p.kind)) {
+    if (banned.has(p.kind)) {
       diagnostics.push(
         diagnostic({
           code: 'property-not-allowed',
@@ -93,20 +125,13 @@ export function collectProps(
     }
     checkComparator(p, uri, diagnostics);
     if (p.kind === 'latency') {
-      const key = `latency ${p.op} ${p.percentile?.text}`;
-      const earlier = (latencySeen ??= new Map()).get(key);
-      if (earlier)
-        diagnostics.push(
-          setTwice(
-            'duplicate-property',
-            `'${key}' is set twice in this block; the later value wins.`,
-            key,
-            uri,
-            p.keyword,
-            earlier.range,
-          ),
-        );
-      latencySeen.set(key, p);
+      const earlier = latencySeen ? lastSameKey(latencySeen, p) : undefined;
+      if (earlier) {
+        const key = latencyKey(p);
+        const message = `'${key}' is set twice in this block; the later value wins.`;
+        diagnostics.push(setTwice('duplicate-property', message, key, uri, p.keyword, earlier.range));
+      }
+      (latencySeen ??= []).push(p);
     } else if (!multi.has(p.kind)) {
       const earlier = (set as unknown as Record<string, A.Property | undefined>)[p.kind];
       if (earlier)
@@ -121,26 +146,97 @@ export function collectProps(
           ),
         );
     }
-    switch (p.kind) {
-      case 'tier':
-        set.tiers.push(p);
-        break;
-      case 'when':
-        set.whens.push(p);
-        break;
-      case 'degrade':
-        set.degrades.push(p);
-        break;
-      case 'latency': {
-        // The later of the same op and percentile replaces the earlier one (at most one is there), at the end.
-        const i = set.latency.findIndex((l) => l.op === p.op && l.percentile?.text === p.percentile?.text);
-        if (i >= 0) set.latency.splice(i, 1);
-        set.latency.push(p);
-        break;
-      }
-      default:
-        (set as unknown as Record<string, A.Property>)[p.kind] = p;
-    }
+    place(set, p);
   }
   return set;
+}
+
+/** The last of `seen` with the same key as `p` (as strings: an absent op or percentile reads 'undefined'). */
+function lastSameKey(seen: A.PropertyOf<'latency'>[], p: A.PropertyOf<'latency'>): A.Property | undefined {
+  const op = `${p.op}`;
+  const percentile = `${p.percentile?.text}`;
+  for (let i = seen.length - 1; i >= 0; i--) {
+    const l = seen[i];
+    if (`${l.op}` === op && `${l.percentile?.text}` === percentile) return l;
+  }
+  return undefined;
+}
+
+/** Puts a property where its kind goes (written out per kind: one store site per field). */
+function place(set: PropertySet, p: A.Property): void {
+  switch (p.kind) {
+    case 'tier':
+      if (set.tiers === none) set.tiers = [p];
+      else set.tiers.push(p);
+      break;
+    case 'when':
+      if (set.whens === none) set.whens = [p];
+      else set.whens.push(p);
+      break;
+    case 'degrade':
+      if (set.degrades === none) set.degrades = [p];
+      else set.degrades.push(p);
+      break;
+    case 'latency': {
+      // The later of the same op and percentile replaces the earlier one (at most one is there), at the end.
+      if (set.latency === none) {
+        set.latency = [p];
+        break;
+      }
+      const list = set.latency;
+      for (let i = 0; i < list.length; i++) {
+        const l = list[i];
+        if (l.op === p.op && l.percentile?.text === p.percentile?.text) {
+          list.splice(i, 1);
+          break;
+        }
+      }
+      list.push(p);
+      break;
+    }
+    case 'topology':
+      set.topology = p;
+      break;
+    case 'consistency':
+      set.consistency = p;
+      break;
+    case 'replication':
+      set.replication = p;
+      break;
+    case 'availability':
+      set.availability = p;
+      break;
+    case 'partition':
+      set.partition = p;
+      break;
+    case 'conflict':
+      set.conflict = p;
+      break;
+    case 'workload':
+      set.workload = p;
+      break;
+    case 'budget':
+      set.budget = p;
+      break;
+    case 'staleness':
+      set.staleness = p;
+      break;
+    case 'category':
+      set.category = p;
+      break;
+    case 'primary':
+      set.primary = p;
+      break;
+    case 'sessions':
+      set.sessions = p;
+      break;
+    case 'money':
+      set.money = p;
+      break;
+    case 'applies':
+      set.applies = p;
+      break;
+    default: // a kind the parser added later: where the old generic store put it
+      (set as unknown as Record<string, A.Property>)[(p as A.Property).kind] = p;
+  }
 }

@@ -40,14 +40,9 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
       ? { kind: 'fixed' as const, value: r.rtt.value }
       : r.rttDist && readDistribution(r.rttDist, uri, diagnostics);
     const origin = { uri, range: r.name.range };
-    regions.set(r.name.text, {
-      name: r.name.text,
-      origin,
-      decl: r,
-      replicas,
-      primary: !!r.primary,
-      ...(rtt ? { rtt } : {}),
-    });
+    const region: RegionModel = { name: r.name.text, origin, decl: r, replicas, primary: !!r.primary };
+    if (rtt) region.rtt = rtt; // present only when written
+    regions.set(r.name.text, region);
   }
   const links: LinkModel[] = [];
   for (const l of upTo(decl.links, 'links', at, (n) => `This topology's ${n} links`, diagnostics)) {
@@ -145,15 +140,21 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
       : w.dist && readDistribution(w.dist, uri, diagnostics);
     if (dist) work[op] = dist;
   }
-  const names = [...regions.keys()];
-  const index = new Map(names.map((n, i) => [n, i]));
-  const joined = links.flatMap((link) => {
-    const [i, j] = [index.get(link.a), index.get(link.b)];
-    return i === undefined || j === undefined ? [] : [{ i, j, link }];
-  });
-  const paths = shortestPaths(names.length, joined);
+  const index = new Map<string, number>();
+  for (const n of regions.keys()) index.set(n, index.size);
+  const joined: { i: number; j: number; link: LinkModel }[] = [];
+  for (const link of links) {
+    const i = index.get(link.a);
+    const j = index.get(link.b);
+    if (i !== undefined && j !== undefined) joined.push({ i, j, link });
+  }
+  const paths = shortestPaths(index.size, joined);
   let totalReplicas = 0;
-  for (const r of regions.values()) totalReplicas += r.replicas;
+  const primaries: string[] = [];
+  for (const r of regions.values()) {
+    totalReplicas += r.replicas;
+    if (r.primary) primaries.push(r.name);
+  }
   return {
     name: decl.name?.text ?? '',
     origin: { uri, range: decl.name?.range ?? decl.range },
@@ -161,18 +162,22 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
     regions,
     links,
     totalReplicas,
+    primaries,
     work,
     ...(capacityPerSec !== undefined ? { capacityPerSec } : {}),
     rtt(a, b) {
-      const [i, j] = [index.get(a), index.get(b)];
+      const i = index.get(a);
+      const j = index.get(b);
       return i === undefined || j === undefined ? undefined : paths.rtt(i, j);
     },
     jitter(a, b) {
-      const [i, j] = [index.get(a), index.get(b)];
+      const i = index.get(a);
+      const j = index.get(b);
       return i === undefined || j === undefined ? 0 : paths.jitter(i, j);
     },
     path(a, b) {
-      const [i, j] = [index.get(a), index.get(b)];
+      const i = index.get(a);
+      const j = index.get(b);
       return i === undefined || j === undefined ? [] : paths.path(i, j);
     },
   };

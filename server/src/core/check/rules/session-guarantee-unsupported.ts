@@ -35,10 +35,13 @@ const held = (level: Level, gs: Guarantee[]) => gs.filter((g) => level.guarantee
 
 const words = (gs: Guarantee[]) => gs.map((g) => g.replace(/_/g, '-')).join(', ');
 
+const judgedGuarantees: Guarantee[] = [...readGuarantees, ...orderGuarantees, 'causal'];
+
 /** A session level this rule judges: some session guarantee or causal, without one order of all operations. */
 function judged(level: Level): boolean {
   if (level.guarantees.has('total_order') || level.name === 'regional') return false;
-  return [...readGuarantees, ...orderGuarantees, 'causal'].some((g) => level.guarantees.has(g as Guarantee));
+  for (const g of judgedGuarantees) if (level.guarantees.has(g)) return true;
+  return false;
 }
 
 const sticky = 'Keep sessions sticky (a session stays with, or waits for, a replica that has its writes)';
@@ -93,18 +96,19 @@ export const rule: Rule = {
         const e = b.effective;
         if (!e.level || !judged(e.level.value)) continue;
         const level = e.level;
-        const primaries = [...new Set(e.primaries)];
-        const several = primaries.length > 1;
+        const several = e.primaries.some((p) => p !== e.primaries[0]); // two distinct primaries or more
         const rep = e.replication?.value;
         const roaming = e.sessions?.value === 'roaming';
         const w = rep?.w ?? 1;
         const r = rep?.r ?? 1;
         const readsMiss = roaming && n !== undefined && r + w <= n;
+        const wallClock = e.conflict?.value === 'last_writer_wins' && e.lwwClock !== 'logical' && several;
+        if (!readsMiss && !(roaming && several) && !wallClock) continue; // nothing below can break
+        const primaries = [...new Set(e.primaries)];
         const roamingBroken = [
           ...(readsMiss ? held(level.value, readGuarantees) : []),
           ...(roaming && several ? held(level.value, orderGuarantees) : []),
         ];
-        const wallClock = e.conflict?.value === 'last_writer_wins' && e.lwwClock !== 'logical' && several;
         const clockBroken = wallClock ? held(level.value, ['writes_follow_reads']) : [];
         const causal = level.value.guarantees.has('causal');
         if (roamingBroken.length === 0 && clockBroken.length === 0 && !(wallClock && causal)) continue;

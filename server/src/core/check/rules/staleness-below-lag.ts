@@ -7,20 +7,22 @@
 import { ms } from '../../estimate/format';
 import { formatDuration } from '../../syntax/units';
 import type { Rule } from '../rule';
-import { boundReport, physicalFloorMs, statedBounds } from '../staleness';
+import { boundReport, physicalFloorMs, describedBound, statedBounds } from '../staleness';
 
 export const rule: Rule = {
   code: 'staleness-below-lag',
   check({ model, estimate, report }) {
     for (const data of model.data.values()) {
       if (!data.effective.stalenessMs && data.effective.level?.value.name !== 'bounded') continue;
-      const bounds = statedBounds(model, data);
+      const bounds = statedBounds(data);
       if (bounds.length === 0) continue;
       const e = estimate(data);
       const lag = e.replicationLagMs;
       const floor = physicalFloorMs(e);
-      for (const b of bounds) {
-        if (b.boundMs >= lag || b.boundMs < floor - 1e-9) continue; // within the lag, or below physics (the other rule)
+      for (const bound of bounds) {
+        // Within the lag, or below physics (the other rule).
+        if (bound.boundMs >= lag || bound.boundMs < floor - 1e-9) continue;
+        const b = describedBound(model, data, bound);
         const explain = e.lag?.explanation ?? '';
         const at = formatDuration(b.boundMs);
         const claim = `${b.setBy}\`${b.written}\` lets reads of \`${data.name}\` trail by at most ${at}`;

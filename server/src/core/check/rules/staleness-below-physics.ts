@@ -15,21 +15,22 @@
 import { ms } from '../../estimate/format';
 import { formatDuration } from '../../syntax/units';
 import type { Rule } from '../rule';
-import { boundReport, physicalFloorMs, statedBounds } from '../staleness';
+import { boundReport, physicalFloorMs, describedBound, statedBounds } from '../staleness';
 
 export const rule: Rule = {
   code: 'staleness-below-physics',
   check({ model, estimate, report }) {
     for (const data of model.data.values()) {
       if (!data.effective.stalenessMs && data.effective.level?.value.name !== 'bounded') continue;
-      const bounds = statedBounds(model, data);
+      const bounds = statedBounds(data);
       if (bounds.length === 0) continue;
       const e = estimate(data);
       const floor = physicalFloorMs(e);
       const lag = e.lag;
       if (!lag || !(floor > 0)) continue;
-      for (const b of bounds) {
-        if (!(b.boundMs < floor - 1e-9)) continue;
+      for (const bound of bounds) {
+        if (!(bound.boundMs < floor - 1e-9)) continue;
+        const b = describedBound(model, data, bound);
         const link = `${lag.from}↔${lag.to} ${ms(lag.rttMs)} ms round trip ÷ 2 = ${ms(floor)} ms one way`;
         report(
           boundReport(

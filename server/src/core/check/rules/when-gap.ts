@@ -118,7 +118,8 @@ function tierGaps(ctx: RuleContext, seen: Seen, d: DataModel, sets: Map<string, 
     const w = d.whens[i];
     const ws = sets[i];
     for (const t of w.tiers) {
-      const applies = t.props.applies?.conditions ?? [];
+      if (!t.props.applies) continue; // no \`applies when\`: nothing to leave out
+      const applies = t.props.applies.conditions;
       for (const [field, ts] of fieldSets(applies)) {
         const bs = ws.get(field);
         if (ts.kind !== 'range' || bs?.kind !== 'range' || ts.unit !== bs.unit) continue;
@@ -166,7 +167,7 @@ export const rule: Rule = {
       const seen: Seen = new Set();
       const sets = d.whens.map((w) => fieldSets(w.decl.conditions)); // each branch's conditions, by field
       tierGaps(ctx, seen, d, sets);
-      splitGaps(ctx, seen, d, sets);
+      if (d.whens.length > 1) splitGaps(ctx, seen, d, sets); // a split is between two branches
     }
   },
 };

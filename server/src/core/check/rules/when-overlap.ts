@@ -68,6 +68,7 @@ export const rule: Rule = {
   code: 'when-overlap',
   check({ model, report }) {
     for (const d of model.data.values()) {
+      if (d.whens.length < 2) continue; // overlaps are between two branches
       const sets = d.whens.map((w) => fieldSets(w.decl.conditions));
       // Candidates by a sweep over a common field (overlap-index.ts), else every earlier branch.
       const meeting = meetingEarlier(sets, 20 * d.whens.length);
