@@ -3,10 +3,11 @@
 // that nobody changes once the model is built are shared, not allocated per data type and branch.
 import type { Effective } from './model';
 
-// Lists nobody changes once the model is built, shared rather than allocated per data type and branch.
-const noBounds: Effective['latency'] = [];
-const noPrimaries: string[] = [];
-const unsetMoney: Effective['moneyBasis'] = { value: false, declared: false, reason: '' };
+// Lists nobody changes once the model is built, shared rather than allocated per data type and branch; frozen,
+// so a change to one would throw (an internal error on the file) instead of changing every data type's.
+const noBounds = Object.freeze([]) as unknown as Effective['latency'];
+const noPrimaries = Object.freeze([]) as unknown as string[];
+const unsetMoney: Effective['moneyBasis'] = Object.freeze({ value: false, declared: false, reason: '' });
 
 /** Every field present, in one order: one object shape for every data type and branch (the rules read them all). */
 export function fresh(): Effective {

@@ -93,8 +93,9 @@ function emptySet(): PropertySet {
   };
 }
 
-/** The list of a kind the block does not write: one shared empty array (the model is never changed once built). */
-const none: never[] = [];
+/** The list of a kind the block does not write: one shared empty array (the model is never changed once built;
+ *  frozen, so a change would throw rather than reach every block). */
+const none = Object.freeze([]) as unknown as never[];
 
 /** `latency OP PERCENTILE`, as the messages write it (and as bounds are told apart: by op and percentile). */
 const latencyKey = (p: A.PropertyOf<'latency'>) => `latency ${p.op} ${p.percentile?.text}`;
