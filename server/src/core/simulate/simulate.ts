@@ -105,7 +105,8 @@ export function simulate(model: PolicyModel, sc: Scenario, o: SimulateOptions = 
       if (!g.regions.includes(c.region))
         assumptions.push(`${g.name}: clients in ${c.region}, a region its topology lacks, use ${g.regions[0]}`);
     return Array.from({ length: Math.max(1, counts[k]) }, () => {
-      const home = Int32Array.from(groups, (g, gi) => {
+      // A plain array: a typed array per client costs far more to make (a run may have tens of thousands).
+      const home = groups.map((g, gi) => {
         const rs = g.replicas[regionIn[gi]];
         return rs[rs.length === 1 ? 0 : rng.int(rs.length)];
       });
