@@ -25,6 +25,11 @@ export class EventHeap<T extends Timed> {
     return this.n > 0 ? this.items[0] : undefined;
   }
 
+  /** The earliest event's time (Infinity when empty), from the keys: the item itself is not touched. */
+  peekTime(): number {
+    return this.n > 0 ? this.times[0] : Infinity;
+  }
+
   push(e: T): void {
     const s = (e.seq = this.counter++);
     const t = e.t;
