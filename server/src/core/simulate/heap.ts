@@ -1,6 +1,8 @@
 // The event queue: a binary min-heap ordered by time, ties broken by insertion order (`seq`), so
 // events at the same instant run in the order they were scheduled and runs are deterministic. Keys sit
-// in typed arrays beside the items, so sifting compares numbers without touching the items.
+// in typed arrays beside the items, so sifting compares numbers without touching the items. A pop sifts
+// bottom-up (Floyd): the hole goes down the earlier children to a leaf, then the last item rises into it, one
+// hard-to-predict comparison per level instead of two. Keys are unique, so any heap pops the same order.
 
 export interface Timed {
   /** Simulated time, ms. */
@@ -23,6 +25,11 @@ export class EventHeap<T extends Timed> {
   /** The earliest event, without removing it. */
   peek(): T | undefined {
     return this.n > 0 ? this.items[0] : undefined;
+  }
+
+  /** The earliest event's time (Infinity when empty), from the keys: the item itself is not touched. */
+  peekTime(): number {
+    return this.n > 0 ? this.times[0] : Infinity;
   }
 
   push(e: T): void {
@@ -58,18 +65,27 @@ export class EventHeap<T extends Timed> {
       const last = items[n];
       const t = times[n];
       const s = seqs[n];
+      // The hole at the root goes down to a leaf along the earlier children (one comparison per level)...
       let i = 0;
       for (;;) {
         let c = 2 * i + 1;
         if (c >= n) break;
         const r = c + 1;
         if (r < n && (times[r] < times[c] || (times[r] === times[c] && seqs[r] < seqs[c]))) c = r;
-        const tc = times[c];
-        if (t < tc || (t === tc && s < seqs[c])) break;
-        times[i] = tc;
+        times[i] = times[c];
         seqs[i] = seqs[c];
         items[i] = items[c];
         i = c;
+      }
+      // ...then the last item rises from there to its place (usually a step or none: it came from the bottom).
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        const tp = times[p];
+        if (tp < t || (tp === t && seqs[p] < s)) break;
+        times[i] = tp;
+        seqs[i] = seqs[p];
+        items[i] = items[p];
+        i = p;
       }
       times[i] = t;
       seqs[i] = s;

@@ -64,7 +64,8 @@ export class Leadership {
     this.route = this.staticRoute.slice();
     const log = writeMode === 'log';
     if (log) this.leader = replicas[leaders[0]][0];
-    this.head = log ? Array.from({ length: keys }, () => emptyVersion(slots)) : [];
+    this.head = [];
+    if (log) for (let k = 0; k < keys; k++) this.head.push(emptyVersion(slots)); // (Array.from: slow per run)
     this.committed = new Float64Array(log ? keys : 0);
     this.pending = log ? new Array(keys).fill(undefined) : [];
     this.match = new Float64Array(log ? n * keys : 0);

@@ -16,7 +16,6 @@ export function admit(sim: Sim, op: Op): void {
   const s = op.session;
   const m = sim.metrics[op.g.index];
   op.arrival = sim.now;
-  op.deadline = sim.now + sim.cfg.timeoutMs;
   m.offered(op.read, sim.now);
   if (s.busy && s.queue.length >= sim.cfg.queueCap) {
     op.done = true;
@@ -34,7 +33,6 @@ function start(sim: Sim, op: Op): void {
   const g = op.g;
   s.busy = true;
   op.started = true;
-  op.invokeT = sim.now;
   if (!op.read) op.value = g.counter ? 1 : ++g.nextValue[op.key];
   sim.record.invoke(op, s.process);
   if (op.read) startRead(sim, op);

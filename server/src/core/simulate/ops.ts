@@ -53,7 +53,7 @@ export class Session {
     /** The region index in each group. */
     readonly regionIn: Int32Array,
     /** Per group: the replica the session sticks to (its own region's), for sticky reads. */
-    readonly home: Int32Array,
+    readonly home: number[],
   ) {}
 }
 
@@ -63,9 +63,8 @@ export class Op {
   attempt = 0;
   /** Served by the fallback path (`prefer availability`) after the normal path did not answer in time. */
   fallback = false;
-  /** When the operation reached its client, when the client sent it, and when it must have answered. */
+  /** When the operation reached its client (its deadline is the timer queue's). */
   arrival = 0;
-  invokeT = 0;
   /** The history's record of it: the process, the invocation's and completion's stamps (ns, strictly
    *  increasing over the run), the outcome, and the value it returned (reads) or wrote. */
   process = 0;
@@ -75,7 +74,6 @@ export class Op {
   result: number | null = null;
   /** The version it returned (a read) or made (a write): its place in the replicas' write order. */
   version: number[] | null = null;
-  deadline = 0;
   /** Coordinator region (writes). */
   coord = -1;
   /** The replica that coordinates (writes) or serves (reads) the current attempt. */

@@ -7,7 +7,7 @@
 import { Action } from './capacity';
 import { Kind, type Ev, type Op } from './ops';
 import type { Sim } from './sim';
-import { apply, copyVersion, type VV } from './state';
+import { apply, type VV } from './state';
 import { combine, tokenNeed } from './tokens';
 
 /** The replica that serves a lease read: the log's leader, or the client's (regional or nearest) primary; -1: none. */
@@ -132,20 +132,27 @@ export function onReadReq(sim: Sim, e: Ev): void {
   const g = op.g;
   const b = g.replicaRegion[e.node];
   if (g.faults.any && g.faults.down(b, sim.now)) return;
-  const v = g.states.read(op.key * g.n + e.node);
+  // From the pool: the reply is folded into the read's merged version and handed back (onReadResp).
+  const v = g.states.take(op.key * g.n + e.node);
   sim.send(g, b, op.region, g.net.response(sim.rng), Kind.ReadResp, op, e.node, e.att, v, 0);
 }
 
 export function onReadResp(sim: Sim, e: Ev): void {
   const op = e.op!;
-  if (op.done || e.att !== op.attempt || op.replies >= op.need) return;
   const g = op.g;
   const v = e.v!;
+  if (op.done || e.att !== op.attempt || op.replies >= op.need) {
+    g.states.recycle(v);
+    return;
+  }
   if (!op.merged) {
-    op.merged = v;
+    op.merged = v; // kept: the read returns it
     op.acks = 1;
-  } else if (sameVersion(op.merged.vv, v.vv)) op.acks++;
-  else if (apply(op.merged, v, g.order) !== 0) op.acks = sameVersion(op.merged.vv, v.vv) ? 1 : 0;
+  } else {
+    if (sameVersion(op.merged.vv, v.vv)) op.acks++;
+    else if (apply(op.merged, v, g.order) !== 0) op.acks = sameVersion(op.merged.vv, v.vv) ? 1 : 0;
+    g.states.recycle(v);
+  }
   if (++op.replies < op.need) return;
   if (g.readMode !== 'abd' || op.acks >= g.w) {
     sim.at(g.net.service(sim.rng), Kind.Reply, op, -1, op.attempt, null, op.merged, 0);
@@ -154,7 +161,7 @@ export function onReadResp(sim: Sim, e: Ev): void {
   // ABD's second phase: write the newest version back to a write quorum before returning it.
   op.acks = 0;
   for (let r = 0; r < g.n; r++)
-    sim.send(g, op.region, g.replicaRegion[r], 0, Kind.WriteBack, op, r, op.attempt, copyVersion(op.merged), 0);
+    sim.send(g, op.region, g.replicaRegion[r], 0, Kind.WriteBack, op, r, op.attempt, g.states.takeCopy(op.merged), 0);
 }
 
 /** A write-back reaches replica e.node: it keeps the newer of the two, and confirms. */
@@ -163,8 +170,14 @@ export function onWriteBack(sim: Sim, e: Ev): void {
   const g = op.g;
   const r = e.node;
   const b = g.replicaRegion[r];
-  if (g.faults.any && g.faults.down(b, sim.now)) return;
-  if (g.states.apply(op.key * g.n + r, e.v!, g.order) !== 0) {
+  const v = e.v!;
+  if (g.faults.any && g.faults.down(b, sim.now)) {
+    g.states.recycle(v);
+    return;
+  }
+  const res = g.states.apply(op.key * g.n + r, v, g.order);
+  g.states.recycle(v); // copied into the table, or older
+  if (res !== 0) {
     sim.wake(g, r, op.key);
     sim.observeApply(g, r, op.key);
   }

@@ -63,16 +63,18 @@ export function samplerOf(d: Distribution): Sampler {
  * (deterministic: the calls are).
  */
 function normals(): (rng: Rng) => number {
-  let spare = NaN;
+  // The spare in a typed array: a closure variable holding a double is boxed anew on every store (a heap number
+  // per draw, garbage on the hottest path).
+  const spare = new Float64Array(1).fill(NaN);
   return (rng) => {
-    if (spare === spare) {
-      const z = spare;
-      spare = NaN;
+    const z = spare[0];
+    if (z === z) {
+      spare[0] = NaN;
       return z;
     }
     const r = Math.sqrt(-2 * Math.log(1 - rng.float())); // 1 - u in (0, 1]
     const a = 2 * Math.PI * rng.float();
-    spare = r * Math.sin(a);
+    spare[0] = r * Math.sin(a);
     return r * Math.cos(a);
   };
 }

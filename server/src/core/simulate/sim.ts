@@ -214,8 +214,7 @@ export class Sim {
     const heap = this.heap;
     let nextCheck = Math.min(this.events + o.checkEvery, o.maxEvents);
     for (;;) {
-      const e = heap.peek();
-      const te = e ? e.t : Infinity;
+      const te = heap.peekTime();
       const td = this.deadlines.peek();
       const ta = this.attempts.peek();
       const t = Math.min(te, td, ta);
@@ -230,9 +229,9 @@ export class Sim {
       if (td === t) onDeadline(this, this.deadlines.pop());
       else if (ta === t) onAttempt(this, this.attempts.pop());
       else {
-        heap.pop();
-        this.dispatch(e!);
-        this.pool.push(e!);
+        const e = heap.pop()!;
+        this.dispatch(e);
+        this.pool.push(e);
       }
       if (this.events >= nextCheck) {
         if (this.events >= o.maxEvents) return 'max-events';

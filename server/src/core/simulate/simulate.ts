@@ -105,7 +105,8 @@ export function simulate(model: PolicyModel, sc: Scenario, o: SimulateOptions = 
       if (!g.regions.includes(c.region))
         assumptions.push(`${g.name}: clients in ${c.region}, a region its topology lacks, use ${g.regions[0]}`);
     return Array.from({ length: Math.max(1, counts[k]) }, () => {
-      const home = Int32Array.from(groups, (g, gi) => {
+      // A plain array: a typed array per client costs far more to make (a run may have tens of thousands).
+      const home = groups.map((g, gi) => {
         const rs = g.replicas[regionIn[gi]];
         return rs[rs.length === 1 ? 0 : rng.int(rs.length)];
       });
@@ -237,14 +238,17 @@ function apportion(n: number, shares: number[]): number[] {
 function divergedKeys(g: Group): number {
   let n = 0;
   for (let k = 0; k < g.keys; k++) {
-    const a = g.states.read(k * g.n);
+    const a = g.states.take(k * g.n);
     for (let j = 1; j < g.n; j++) {
-      const b = g.states.read(k * g.n + j);
-      if (valueOf(b, g.strategy) !== valueOf(a, g.strategy) || b.vv.some((x, i) => x !== a.vv[i])) {
+      const b = g.states.take(k * g.n + j);
+      const differs = valueOf(b, g.strategy) !== valueOf(a, g.strategy) || b.vv.some((x, i) => x !== a.vv[i]);
+      g.states.recycle(b);
+      if (differs) {
         n++;
         break;
       }
     }
+    g.states.recycle(a);
   }
   return n;
 }
@@ -282,9 +286,17 @@ function finalReads(sim: Sim, groups: Group[]): void {
     const process = sim.nextProcess++;
     for (let k = 0; k < g.keys; k++) {
       const v = emptyVersion(g.slots);
-      for (let j = 0; j < g.n; j++) apply(v, g.states.read(k * g.n + j), g.order);
+      for (let j = 0; j < g.n; j++) {
+        const s = g.states.take(k * g.n + j);
+        apply(v, s, g.order); // folded in (copied), so handed back
+        g.states.recycle(s);
+      }
       const owners = g.proxies.rows / g.keys;
-      for (let r = 0; r < owners; r++) apply(v, g.proxies.read(k * owners + r), g.order);
+      for (let r = 0; r < owners; r++) {
+        const p = g.proxies.take(k * owners + r);
+        apply(v, p, g.order);
+        g.proxies.recycle(p);
+      }
       const value = valueOf(v, g.strategy);
       if (g.counter) sim.checkers[g.index]?.final(k, value, g.name);
       sim.record.final(g, k, process, value, v.vv);

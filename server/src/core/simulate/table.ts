@@ -3,7 +3,10 @@
 // write touches one key at several replicas; with rows key-major (key * owners + owner) those are a few
 // adjacent numbers, where version objects cost four dependent loads each (object, vector, its store, the
 // boxed timestamp). The operations are state.ts's, on rows, with the same results.
-import { Applied, beatsBy, emptyVersion, type Order, type Version, type VV } from './state';
+import { Applied, assign, beatsBy, emptyVersion, type Order, type Version, type VV } from './state';
+
+/** Recycled versions a table keeps at most (a quorum read holds a few in flight). */
+const POOL = 1024;
 
 export class VersionTable {
   private d: Float64Array;
@@ -11,6 +14,8 @@ export class VersionTable {
   private w: number;
   /** `applyRow`'s source, reused. */
   private scratch: Version;
+  /** Versions handed back by `recycle`, for `take`. */
+  private free: Version[] = [];
 
   constructor(
     readonly rows: number,
@@ -46,13 +51,24 @@ export class VersionTable {
     return this.d[i * this.w + this.slots + 2];
   }
 
-  /** Row i's version vector, as a new array. */
+  /** Row i's version vector, as a new array: counts, so small integers, a packed Smi array at its length
+   *  (state.ts's `zeros`); up to four slots as a literal, one allocation where pushing and trimming make two. */
   vector(i: number): VV {
     const d = this.d;
     const at = i * this.w;
+    switch (this.slots) {
+      case 1:
+        return [d[at] | 0];
+      case 2:
+        return [d[at] | 0, d[at + 1] | 0];
+      case 3:
+        return [d[at] | 0, d[at + 1] | 0, d[at + 2] | 0];
+      case 4:
+        return [d[at] | 0, d[at + 1] | 0, d[at + 2] | 0, d[at + 3] | 0];
+    }
     const vv: VV = [];
-    for (let s = 0; s < this.slots; s++) vv.push(d[at + s] | 0); // counts, so small integers: a packed Smi array
-    return vv.slice(); // at its length (state.ts's `zeros`)
+    for (let s = 0; s < this.slots; s++) vv.push(d[at + s] | 0);
+    return vv.slice();
   }
 
   /** Row i as a version of its own (state.ts's `copyVersion`). */
@@ -61,6 +77,33 @@ export class VersionTable {
     const at = i * this.w;
     const S = this.slots;
     return { vv: this.vector(i), value: d[at + S], ts: d[at + S + 1], seq: d[at + S + 2], origin: d[at + S + 3] };
+  }
+
+  /** Row i as a version from this table's pool: for a message whose version is dropped once folded into
+   *  another (a quorum read's replies); the receiver hands it back with `recycle`. */
+  take(i: number): Version {
+    const v = this.free.pop() ?? emptyVersion(this.slots);
+    const d = this.d;
+    const at = i * this.w;
+    const S = this.slots;
+    for (let s = 0; s < S; s++) v.vv[s] = d[at + s] | 0;
+    v.value = d[at + S];
+    v.ts = d[at + S + 1];
+    v.seq = d[at + S + 2];
+    v.origin = d[at + S + 3];
+    return v;
+  }
+
+  /** A copy of version `w` (of this table's slots) from the pool (state.ts's `copyVersion`). */
+  takeCopy(w: Version): Version {
+    const v = this.free.pop() ?? emptyVersion(this.slots);
+    assign(v, w);
+    return v;
+  }
+
+  /** Hands back a version from `take` or `takeCopy` that nothing refers to any more (the pool is bounded). */
+  recycle(v: Version): void {
+    if (this.free.length < POOL) this.free.push(v);
   }
 
   /** Overwrites row i with version v (state.ts's `assign`). */
