@@ -3,14 +3,17 @@
 // token). Recovery may leave any field unset, or set a token it supposed inserted (an empty image and NaN
 // offsets; `real` tells them apart). Each class has fixed fields, so the builder's reads stay monomorphic;
 // a node is the only allocation a rule makes (Chevrotain's CST made four or five: node, children, location,
-// an array per key).
+// an array per key). No class extends another: every class sets its own fields, so each store V8 makes while
+// building a node sees one shape (a base class's field initialiser, run for every kind of node, was a third of
+// the parse).
 import type { IToken } from 'chevrotain';
 import type { Range } from '../util/range';
 
-export class Node {
-  /** The first and last offsets of its tokens (the last inclusive); -1 until a real token is read. */
-  start = -1;
-  end = -1;
+export interface Node {
+  /** The first and last offsets of its tokens (the last inclusive); -1 until a real token is read. Every class
+   *  below declares them first: `start = -1; end = -1;`. */
+  start: number;
+  end: number;
 }
 
 /** The node's range (empty at 0 when it holds no real token). */
@@ -23,12 +26,16 @@ export function real(t: IToken | undefined): IToken | undefined {
   return t !== undefined && t.startOffset >= 0 ? t : undefined;
 }
 
-export class FileNode extends Node {
+export class FileNode implements Node {
+  start = -1;
+  end = -1;
   declarations: DeclarationNode[] = [];
 }
 
 /** The grammar's `declaration` rule: one of the declarations, when one started. */
-export class DeclarationNode extends Node {
+export class DeclarationNode implements Node {
+  start = -1;
+  end = -1;
   decl: Decl | undefined = undefined;
 }
 
@@ -44,20 +51,24 @@ export type Decl =
   | ScenarioNode;
 
 /** `import "…"` and `policy "…"`. */
-export class StringDecl extends Node {
-  constructor(readonly kind: 'import' | 'policy') {
-    super();
-  }
+export class StringDecl implements Node {
+  start = -1;
+  end = -1;
+  constructor(readonly kind: 'import' | 'policy') {}
   string: IToken | undefined = undefined;
 }
 
 /** `currency INR`. */
-export class WordDecl extends Node {
+export class WordDecl implements Node {
+  start = -1;
+  end = -1;
   readonly kind = 'currency';
   word: IToken | undefined = undefined;
 }
 
-export class ProfileNode extends Node {
+export class ProfileNode implements Node {
+  start = -1;
+  end = -1;
   readonly kind = 'profile';
   name: IToken | undefined = undefined;
   base: IToken | undefined = undefined;
@@ -66,7 +77,9 @@ export class ProfileNode extends Node {
   entries: ProfileEntryNode[] = [];
 }
 
-export class ProfileEntryNode extends Node {
+export class ProfileEntryNode implements Node {
+  start = -1;
+  end = -1;
   /** `currency` as a key, or a qualified key. */
   key: IToken | undefined = undefined;
   keyName: QualifiedNameNode | undefined = undefined;
@@ -77,12 +90,16 @@ export class ProfileEntryNode extends Node {
   source: IToken | undefined = undefined;
 }
 
-export class StoreNode extends Node {
+export class StoreNode implements Node {
+  start = -1;
+  end = -1;
   readonly kind = 'store';
   names: IToken[] = [];
 }
 
-export class TopologyNode extends Node {
+export class TopologyNode implements Node {
+  start = -1;
+  end = -1;
   readonly kind = 'topology';
   name: IToken | undefined = undefined;
   regions: RegionNode[] = [];
@@ -90,12 +107,16 @@ export class TopologyNode extends Node {
   work: ReplicaWorkNode[] = [];
 }
 
-export class RegionNode extends Node {
+export class RegionNode implements Node {
+  start = -1;
+  end = -1;
   name: IToken | undefined = undefined;
   props: RegionPropNode[] = [];
 }
 
-export class RegionPropNode extends Node {
+export class RegionPropNode implements Node {
+  start = -1;
+  end = -1;
   kind: 'replicas' | 'primary' | 'city' | 'rtt' | 'coordinates' | undefined = undefined;
   /** The number of `replicas`, the name of `city`. */
   token: IToken | undefined = undefined;
@@ -105,12 +126,16 @@ export class RegionPropNode extends Node {
   lon: SignedNumberNode | undefined = undefined;
 }
 
-export class SignedNumberNode extends Node {
+export class SignedNumberNode implements Node {
+  start = -1;
+  end = -1;
   minus: IToken | undefined = undefined;
   number: IToken | undefined = undefined;
 }
 
-export class LinkNode extends Node {
+export class LinkNode implements Node {
+  start = -1;
+  end = -1;
   a: IToken | undefined = undefined;
   b: IToken | undefined = undefined;
   rtt: QuantityNode | undefined = undefined;
@@ -118,43 +143,57 @@ export class LinkNode extends Node {
   jitter: QuantityNode | undefined = undefined;
 }
 
-export class ReplicaWorkNode extends Node {
+export class ReplicaWorkNode implements Node {
+  start = -1;
+  end = -1;
   op: IToken | undefined = undefined;
   fixed: QuantityNode | undefined = undefined;
   dist: DistributionNode | undefined = undefined;
 }
 
-export class TierNode extends Node {
+export class TierNode implements Node {
+  start = -1;
+  end = -1;
   readonly kind = 'tier';
   name: QualifiedNameNode | undefined = undefined;
   block: BlockNode | undefined = undefined;
 }
 
-export class DataNode extends Node {
+export class DataNode implements Node {
+  start = -1;
+  end = -1;
   readonly kind = 'data';
   name: IToken | undefined = undefined;
   block: BlockNode | undefined = undefined;
 }
 
-export class TransactionNode extends Node {
+export class TransactionNode implements Node {
+  start = -1;
+  end = -1;
   readonly kind = 'transaction';
   name: IToken | undefined = undefined;
   members: IToken[] = [];
 }
 
 /** `a.b.c`: its first and last real tokens (the name is the text between them). */
-export class QualifiedNameNode extends Node {
+export class QualifiedNameNode implements Node {
+  start = -1;
+  end = -1;
   first: IToken | undefined = undefined;
   last: IToken | undefined = undefined;
 }
 
-export class BlockNode extends Node {
+export class BlockNode implements Node {
+  start = -1;
+  end = -1;
   properties: PropertyNode[] = [];
 }
 
 /** One property of a block. The grammar's `replicationProp`, `latencyProp` … are rules of their own (for
  *  recovery and error messages) that read into their property's node: it spans the same tokens. */
-export class PropertyNode extends Node {
+export class PropertyNode implements Node {
+  start = -1;
+  end = -1;
   /** The keyword that starts it (always real: it chose the property). */
   keyword: IToken | undefined = undefined;
   /** `topology NAME`, `category NAME`, `sessions MODE`, `money no`, replication's mode. */
@@ -180,29 +219,39 @@ export class PropertyNode extends Node {
   block: BlockNode | undefined = undefined;
 }
 
-export class ConditionsNode extends Node {
+export class ConditionsNode implements Node {
+  start = -1;
+  end = -1;
   items: ConditionNode[] = [];
 }
 
-export class ConditionNode extends Node {
+export class ConditionNode implements Node {
+  start = -1;
+  end = -1;
   field: IToken | undefined = undefined;
   comparator: ComparatorNode | undefined = undefined;
   quantity: QuantityNode | undefined = undefined;
   symbol: IToken | undefined = undefined;
 }
 
-export class ComparatorNode extends Node {
+export class ComparatorNode implements Node {
+  start = -1;
+  end = -1;
   token: IToken | undefined = undefined;
 }
 
-export class LevelExprNode extends Node {
+export class LevelExprNode implements Node {
+  start = -1;
+  end = -1;
   name: IToken | undefined = undefined;
   /** Names and quantities, in the order read. */
   args: (IToken | QuantityNode)[] = [];
 }
 
 /** A number with its unit as written: `45ms`, `99.99%`, `₹12 lakh/month`. */
-export class QuantityNode extends Node {
+export class QuantityNode implements Node {
+  start = -1;
+  end = -1;
   sign: IToken | undefined = undefined;
   number: IToken | undefined = undefined;
   percent: IToken | undefined = undefined;
@@ -210,26 +259,34 @@ export class QuantityNode extends Node {
   per: IToken | undefined = undefined;
 }
 
-export class DistributionNode extends Node {
+export class DistributionNode implements Node {
+  start = -1;
+  end = -1;
   name: IToken | undefined = undefined;
   args: DistArgNode[] = [];
 }
 
-export class DistArgNode extends Node {
+export class DistArgNode implements Node {
+  start = -1;
+  end = -1;
   label: IToken | undefined = undefined;
   weight: IToken | undefined = undefined;
   value: QuantityNode | undefined = undefined;
   dist: DistributionNode | undefined = undefined;
 }
 
-export class ScenarioNode extends Node {
+export class ScenarioNode implements Node {
+  start = -1;
+  end = -1;
   readonly kind = 'scenario';
   name: IToken | undefined = undefined;
   props: ScenarioPropNode[] = [];
 }
 
 /** One scenario property; `clientsProp` and `faultProp` read into it as the property rules do. */
-export class ScenarioPropNode extends Node {
+export class ScenarioPropNode implements Node {
+  start = -1;
+  end = -1;
   keyword: IToken | undefined = undefined;
   names: IToken[] | undefined = undefined;
   value: QuantityNode | undefined = undefined;
@@ -249,11 +306,15 @@ export class ScenarioPropNode extends Node {
   for: QuantityNode | undefined = undefined;
 }
 
-export class ClientShareNode extends Node {
+export class ClientShareNode implements Node {
+  start = -1;
+  end = -1;
   region: IToken | undefined = undefined;
   share: QuantityNode | undefined = undefined;
 }
 
-export class SideNode extends Node {
+export class SideNode implements Node {
+  start = -1;
+  end = -1;
   names: IToken[] = [];
 }
