@@ -113,6 +113,7 @@ export class AstBuilder {
     return out;
   }
 
+  /** A property, from the node its keyword chose (parser-properties.ts: the same keyword, the same class). */
   private property(n: N.PropertyNode): A.Property | undefined {
     if (!n.keyword) return undefined;
     const range = N.rangeOf(n);
@@ -120,43 +121,47 @@ export class AstBuilder {
     // Object literals written out (no spreads): the key order and the keys present are as before.
     switch (n.keyword.image) {
       case 'topology':
-        return { range, keyword, kind: 'topology', ref: name(n.word) };
+        return { range, keyword, kind: 'topology', ref: name((n as N.WordProp).word) };
       case 'tier':
-        return { range, keyword, kind: 'tier', ref: this.qualifiedName(n.name) };
+        return { range, keyword, kind: 'tier', ref: this.qualifiedName((n as N.TierProp).name) };
       case 'consistency':
-        return { range, keyword, kind: 'consistency', level: this.levelExpr(n.level) };
-      case 'replication':
+        return { range, keyword, kind: 'consistency', level: this.levelExpr((n as N.LevelProp).level) };
+      case 'replication': {
+        const r = n as N.ReplicationProp;
         return {
           range,
           keyword,
           kind: 'replication',
-          mode: name(n.choice ?? n.word),
-          write: this.countToken(n.write),
-          read: this.countToken(n.read),
-          random: n.random ? tokenRange(n.random) : undefined,
+          mode: name(r.quorum ?? r.mode),
+          write: this.countToken(r.write),
+          read: this.countToken(r.read),
+          random: r.random ? tokenRange(r.random) : undefined,
         };
+      }
       case 'latency': {
-        const opTok = N.real(n.choice);
+        const l = n as N.LatencyProp;
+        const opTok = N.real(l.op);
         const p: A.PropertyOf<'latency'> = {
           range,
           keyword,
           kind: 'latency',
           op: opTok?.image as 'read' | 'write' | undefined,
           opRange: opTok ? tokenRange(opTok) : undefined,
-          percentile: name(n.label),
+          percentile: name(l.percentile),
         };
-        this.setComparator(p, n.comparator);
-        p.bound = this.quantityNode(n.quantity, kinds.duration);
+        this.setComparator(p, l.comparator);
+        p.bound = this.quantityNode(l.quantity, kinds.duration);
         return p;
       }
       case 'availability': {
+        const b = n as N.BoundProp;
         const p: A.PropertyOf<'availability'> = { range, keyword, kind: 'availability' };
-        this.setComparator(p, n.comparator);
-        p.target = this.quantityNode(n.quantity, kinds.percent);
+        this.setComparator(p, b.comparator);
+        p.target = this.quantityNode(b.quantity, kinds.percent);
         return p;
       }
       case 'partition': {
-        const p = N.real(n.choice);
+        const p = N.real((n as N.PartitionProp).prefer);
         return {
           range,
           keyword,
@@ -165,55 +170,55 @@ export class AstBuilder {
           preferRange: p ? tokenRange(p) : undefined,
         };
       }
-      case 'conflict':
-        return { range, keyword, kind: 'conflict', strategy: name(n.label), variant: name(n.variant) };
-      case 'workload':
+      case 'conflict': {
+        const c = n as N.ConflictProp;
+        return { range, keyword, kind: 'conflict', strategy: name(c.strategy), variant: name(c.variant) };
+      }
+      case 'workload': {
+        const w = n as N.WorkloadProp;
         return {
           range,
           keyword,
           kind: 'workload',
-          volume: this.quantityNode(n.volume, kinds.rate),
-          peak: this.quantityNode(n.peak, kinds.rate),
-          reads: this.quantityNode(n.reads, kinds.percent),
+          volume: this.quantityNode(w.volume, kinds.rate),
+          peak: this.quantityNode(w.peak, kinds.rate),
+          reads: this.quantityNode(w.reads, kinds.percent),
         };
+      }
       case 'budget': {
+        const b = n as N.BoundProp;
         const p: A.PropertyOf<'budget'> = { range, keyword, kind: 'budget' };
-        this.setComparator(p, n.comparator);
-        p.amount = this.quantityNode(n.quantity, kinds.money);
+        this.setComparator(p, b.comparator);
+        p.amount = this.quantityNode(b.quantity, kinds.money);
         return p;
       }
       case 'staleness': {
+        const b = n as N.BoundProp;
         const p: A.PropertyOf<'staleness'> = { range, keyword, kind: 'staleness' };
-        this.setComparator(p, n.comparator);
-        p.bound = this.quantityNode(n.quantity, kinds.duration);
+        this.setComparator(p, b.comparator);
+        p.bound = this.quantityNode(b.quantity, kinds.duration);
         return p;
       }
       case 'category':
-        return { range, keyword, kind: 'category', value: name(n.word) };
+        return { range, keyword, kind: 'category', value: name((n as N.WordProp).word) };
       case 'sessions':
-        return { range, keyword, kind: 'sessions', mode: name(n.word) };
+        return { range, keyword, kind: 'sessions', mode: name((n as N.WordProp).word) };
       case 'money':
-        return { range, keyword, kind: 'money', value: name(n.word) };
+        return { range, keyword, kind: 'money', value: name((n as N.WordProp).word) };
       case 'primary':
-        return { range, keyword, kind: 'primary', regions: names(n.regions) };
-      case 'when':
-        return {
-          range,
-          keyword,
-          kind: 'when',
-          conditions: this.conditions(n.conditions),
-          body: this.block(n.block),
-        };
-      case 'degrade':
-        return {
-          range,
-          keyword,
-          kind: 'degrade',
-          level: this.levelExpr(n.level),
-          condition: this.condition(n.condition),
-        };
+        return { range, keyword, kind: 'primary', regions: names((n as N.PrimaryProp).regions) };
+      case 'when': {
+        const w = n as N.WhenProp;
+        const conditions = this.conditions(w.conditions);
+        return { range, keyword, kind: 'when', conditions, body: this.block(w.block) };
+      }
+      case 'degrade': {
+        const d = n as N.DegradeProp;
+        const level = this.levelExpr(d.level);
+        return { range, keyword, kind: 'degrade', level, condition: this.condition(d.condition) };
+      }
       case 'applies':
-        return { range, keyword, kind: 'applies', conditions: this.conditions(n.conditions) };
+        return { range, keyword, kind: 'applies', conditions: this.conditions((n as N.AppliesProp).conditions) };
       default:
         return undefined;
     }
