@@ -36,10 +36,14 @@ export class EventHeap<T extends Timed> {
     const s = (e.seq = this.counter++);
     const t = e.t;
     if (this.n === this.times.length) this.grow();
+    this.rise(this.n++, t, s, e);
+  }
+
+  /** Puts an item with key (t, s) at slot `i` or above: parents later than it move down until its place. */
+  private rise(i: number, t: number, s: number, item: T): void {
     const times = this.times;
     const seqs = this.seqs;
     const items = this.items;
-    let i = this.n++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const tp = times[p];
@@ -51,7 +55,7 @@ export class EventHeap<T extends Timed> {
     }
     times[i] = t;
     seqs[i] = s;
-    items[i] = e;
+    items[i] = item;
   }
 
   pop(): T | undefined {
@@ -62,7 +66,7 @@ export class EventHeap<T extends Timed> {
     if (n > 0) {
       const times = this.times;
       const seqs = this.seqs;
-      const last = items[n];
+      const last = items[n]!;
       const t = times[n];
       const s = seqs[n];
       // The hole at the root goes down to a leaf along the earlier children (one comparison per level)...
@@ -78,18 +82,7 @@ export class EventHeap<T extends Timed> {
         i = c;
       }
       // ...then the last item rises from there to its place (usually a step or none: it came from the bottom).
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        const tp = times[p];
-        if (tp < t || (tp === t && seqs[p] < s)) break;
-        times[i] = tp;
-        seqs[i] = seqs[p];
-        items[i] = items[p];
-        i = p;
-      }
-      times[i] = t;
-      seqs[i] = s;
-      items[i] = last;
+      this.rise(i, t, s, last);
     }
     items[n] = undefined;
     return top;

@@ -30,7 +30,8 @@ export function tokenRange(t: IToken): Range {
 
 /** A real token as a name; undefined for none or one recovery supposed. */
 export function name(t: IToken | undefined): A.Name | undefined {
-  return t !== undefined && t.startOffset >= 0 ? { text: t.image, range: tokenRange(t) } : undefined;
+  const r = N.real(t);
+  return r ? { text: r.image, range: tokenRange(r) } : undefined;
 }
 
 /** The real tokens of a list as names. */

@@ -137,13 +137,6 @@ const scenarioPropItem: Rule<N.ScenarioNode> = (p, n) => {
   p.sub(n, prop, scenarioProp, 'scenarioProp');
 };
 
-/** A quantity of a scenario property, kept by `keep` before it is read. */
-function scenarioQuantity(p: Descent, n: N.ScenarioPropNode, idx: number, keep: (q: N.QuantityNode) => void): void {
-  const q = new N.QuantityNode();
-  keep(q);
-  p.sub(n, q, quantity, 'quantity', idx);
-}
-
 const scenarioProp: Rule<N.ScenarioPropNode> = (p, n) => {
   if (p.at(K.data)) {
     n.keyword = p.consume(n, K.data);
@@ -181,7 +174,11 @@ const scenarioProp: Rule<N.ScenarioPropNode> = (p, n) => {
   } else p.fail('noViableAlt');
 };
 const dataName: Rule<N.ScenarioPropNode> = (p, n) => void n.names!.push(p.consume(n, M.Name, 0));
-const visibilityPoint: Rule<N.ScenarioPropNode> = (p, n) => scenarioQuantity(p, n, 6, (q) => n.points!.push(q));
+const visibilityPoint: Rule<N.ScenarioPropNode> = (p, n) => {
+  const q = new N.QuantityNode();
+  n.points!.push(q);
+  p.sub(n, q, quantity, 'quantity', 6);
+};
 
 /** `clients 2000 in mumbai 60%, delhi 40%` */
 const clientsProp: Rule<N.ScenarioPropNode> = (p, n) => {
@@ -218,12 +215,12 @@ const faultProp: Rule<N.ScenarioPropNode> = (p, n) => {
     n.a = p.consume(n, M.Name, 2);
     p.consume(n, M.Arrow);
     n.b = p.consume(n, M.Name, 3);
-    scenarioQuantity(p, n, 0, (q) => (n.by = q));
+    p.sub(n, (n.by = new N.QuantityNode()), quantity, 'quantity', 0);
   } else p.fail('noViableAlt');
   p.consume(n, K.at);
-  scenarioQuantity(p, n, 2, (q) => (n.at = q));
+  p.sub(n, (n.at = new N.QuantityNode()), quantity, 'quantity', 2);
   p.consume(n, K.for);
-  scenarioQuantity(p, n, 3, (q) => (n.for = q));
+  p.sub(n, (n.for = new N.QuantityNode()), quantity, 'quantity', 3);
 };
 const partitionSideItem: Rule<N.ScenarioPropNode> = (p, n) => {
   const side = new N.SideNode();

@@ -58,9 +58,7 @@ export function reparseDocument(old: ParsedDocument, text: string, edit?: TextCh
   return doc;
 }
 
-type Change = TextChange;
-
-function reparsed(old: ParsedDocument, text: string, change: Change): ParsedDocument {
+function reparsed(old: ParsedDocument, text: string, change: TextChange): ParsedDocument {
   let doc: ParsedDocument | undefined;
   try {
     doc = incremental(old, text, change);
@@ -74,7 +72,7 @@ function reparsed(old: ParsedDocument, text: string, change: Change): ParsedDocu
   return doc ?? parseDocument(text, old.uri);
 }
 
-function incremental(old: ParsedDocument, text: string, change: Change): ParsedDocument | undefined {
+function incremental(old: ParsedDocument, text: string, change: TextChange): ParsedDocument | undefined {
   const decls = old.ast.declarations;
   if (decls.length < 3 || !ordered(decls, old.tokens)) return undefined;
   // Limits are counted over the whole file (syntax errors, nesting, size): near one, parse it whole.
