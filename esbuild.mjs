@@ -1,10 +1,12 @@
 // Bundles every entry point of the product into out/*.cjs (node, CommonJS), and the webviews into out/webview/*.js (browser IIFE).
-// Usage: node esbuild.mjs [--production] [--watch]
+// Usage: node esbuild.mjs [--production] [--watch] [--outdir=dir] (default out/; bench/start.ts builds the shipped
+// CLI into a folder of its own this way)
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'out';
 
 /** entry file → output name; entries that do not exist yet are skipped. */
 const entries = {
@@ -26,7 +28,7 @@ const entryPoints = Object.entries(entries)
 
 const options = {
   entryPoints,
-  outdir: 'out',
+  outdir,
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -43,7 +45,7 @@ const browserOptions = {
   entryPoints: Object.entries(browserEntries)
     .filter(([file]) => existsSync(file))
     .map(([file, out]) => ({ in: file, out })),
-  outdir: 'out',
+  outdir,
   bundle: true,
   platform: 'browser',
   format: 'iife',

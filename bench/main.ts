@@ -114,7 +114,7 @@ void (async () => {
   if (selected('parser')) await benchParser();
   if (selected('pathological')) benchPathological();
   const baseline = process.env.BENCH_BASELINE_CLI;
-  if (selected('start')) benchStart(resolve('out/cli.cjs'), 21, baseline ? resolve(baseline) : undefined);
+  if (selected('start')) benchStart(resolve('.'), resolve('out/cli.cjs'), 21, baseline ? resolve(baseline) : undefined);
   const ops = Number(process.env.BENCH_SIM_OPS ?? 10_000_000);
   if (selected('simulate')) benchSimulator(['samples/clean', 'samples/contradictions'], ops);
   if (selected('pbs')) benchPbs();
