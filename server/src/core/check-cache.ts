@@ -10,9 +10,9 @@ import { allRules } from './check/index';
 import { runChecks, type CheckOptions } from './check/run-checks';
 import { movedDiagnostic, type Diagnostic } from './diagnostic';
 import { contextOf, declarationKey, sameContext } from './estimate-cache';
-import { perTopology, TopologyFindings } from './check/topology-cache';
+import { perTopology, topologyFindings } from './check/topology-cache';
 import { duplicateNames, type Clean } from './check/names-cache';
-import { TransactionFindings } from './check/transaction-cache';
+import { transactionFindings } from './check/transaction-cache';
 import type { DataEstimate } from './estimate/estimate';
 import type { DataModel, PolicyModel } from './model/model';
 import type { ParsedDocument } from './syntax/parse';
@@ -67,8 +67,8 @@ interface Scope {
 
 export class CheckCache {
   private readonly scopes = new Map<string, Scope>();
-  private readonly topologies = new TopologyFindings();
-  private readonly transactions = new TransactionFindings();
+  private readonly topologies = topologyFindings();
+  private readonly transactions = transactionFindings();
 
   run(
     docs: ParsedDocument[],
