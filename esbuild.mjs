@@ -11,6 +11,8 @@ const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--out
 /** entry file → output name; entries that do not exist yet are skipped. */
 const entries = {
   'server/src/cli/bin.ts': 'cli',
+  'server/src/cli/commands/analysis-commands.ts': 'cli-analysis',
+  'server/src/cli/commands/other-commands.ts': 'cli-other',
   'server/src/lsp/main.ts': 'server',
   'bench/main.ts': 'bench',
   'client/src/extension.ts': 'extension',
@@ -26,6 +28,21 @@ const entryPoints = Object.entries(entries)
   .filter(([file]) => existsSync(file))
   .map(([file, out]) => ({ in: file, out }));
 
+/**
+ * The CLI's command groups (server/src/cli/command-groups.ts) stay out of out/cli.cjs: its requires of them
+ * become requires of the groups' own bundles beside it, loaded when a command of the group runs.
+ */
+const commandGroups = {
+  name: 'command-groups',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/commands\/(analysis|other)-commands$/ }, (args) =>
+      args.importer.endsWith('command-groups.ts')
+        ? { path: `./cli-${args.path.match(/(analysis|other)/)[1]}.cjs`, external: true }
+        : undefined,
+    );
+  },
+};
+
 const options = {
   entryPoints,
   outdir,
@@ -39,6 +56,7 @@ const options = {
   minify: production,
   logLevel: 'warning',
   banner: { js: '#!/usr/bin/env node' },
+  plugins: [commandGroups],
 };
 
 const browserOptions = {

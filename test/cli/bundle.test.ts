@@ -3,7 +3,11 @@
 // worker thread as inline. The other CLI tests run `run(argv, ctx)` without a process.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, runBundle } from '../helpers/bundle';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundle, ROOT, runBundle } from '../helpers/bundle';
 import { runCli } from '../helpers/cli';
 
 const clean = 'samples/clean/upi-wallet.consistency';
@@ -28,3 +32,28 @@ for (const args of [
     assert.equal(bundled.stderr, inProcess.stderr);
   });
 }
+
+test('a check and an explain load only their own group: the simulator and exporter bundle is not needed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'consistency-groups-'));
+  try {
+    for (const b of ['cli', 'cli-analysis']) copyFileSync(bundle(b), join(dir, `${b}.cjs`));
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [join(dir, 'cli.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: {} });
+    const check = run('check', broken, '--format', 'json');
+    assert.equal(check.status, 1, check.stderr);
+    // The same findings as run() (the tool's version differs: no package.json beside the copies).
+    const inProcess = runCli(['check', broken, '--format', 'json'], ROOT, { NO_COLOR: '1' }).stdout;
+    const findings = (out: string) => JSON.stringify(JSON.parse(out).diagnostics);
+    assert.ok(findings(check.stdout) === findings(inProcess), 'the same diagnostics as run()');
+    assert.equal(run('explain', clean).status, 0);
+    // The dispatcher holds neither group; without the other group's bundle, simulate cannot start.
+    const dispatcher = readFileSync(bundle('cli'), 'utf8'); // esbuild marks each module with its path
+    for (const m of ['core/pipeline.ts', 'core/simulate/', 'core/export/', 'cli/commands/'])
+      assert.ok(!dispatcher.includes(`// server/src/${m}`), `out/cli.cjs holds ${m}`);
+    const simulate = run('simulate', clean, '--ops', '100');
+    assert.equal(simulate.status, 3);
+    assert.match(simulate.stderr, /cli-other\.cjs/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -55,9 +55,10 @@ test('the package is publishable under a free name, with the consistency bin and
   assert.match((pkg.engines as { node: string }).node, /^>=20/);
 });
 
-test('the tarball holds the CLI bundle, the docs it links to and the README, and no sources or maps', () => {
+test('the tarball holds the CLI bundles, the docs they link to and the README, and no sources or maps', () => {
   const files = packed.files.map((f) => f.path).sort();
-  for (const f of ['README.md', 'docs/rules.md', 'docs/sources.md', 'out/cli.cjs', 'package.json'])
+  const bundles = ['out/cli.cjs', 'out/cli-analysis.cjs', 'out/cli-other.cjs', 'out/simulation-worker.cjs'];
+  for (const f of ['README.md', 'docs/rules.md', 'docs/sources.md', ...bundles, 'package.json'])
     assert.ok(files.includes(f), f);
   assert.deepEqual(
     files.filter((f) => /\.(map|ts)$|^(server|client|test|samples)\//.test(f)),

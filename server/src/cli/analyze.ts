@@ -5,8 +5,7 @@ import type { Diagnostic } from '../core/diagnostic';
 import type { Analysis, AnalyzeOptions } from '../core/pipeline';
 import { analyzeIsolated, coreEngine, INTERNAL_ERROR, parseIsolated, type Engine } from '../service/isolation';
 
-/** Exit code when the checker itself failed on some file (distinct from 1, "problems found"). */
-export const INTERNAL_FAILURE = 3;
+export { INTERNAL_FAILURE } from './exit-codes';
 
 export function analyzeInputs(
   files: { uri: string; text: string }[],

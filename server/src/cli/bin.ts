@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CliContext } from './context';
-import { INTERNAL_FAILURE } from './analyze';
+import { INTERNAL_FAILURE } from './exit-codes';
 import { run, toolInfo } from './main';
 
 /** out/simulation-worker.cjs beside the CLI bundle; none when running from source. */

@@ -6,13 +6,9 @@ import { dirname, join } from 'node:path';
 import { allCodes, isCode } from '../core/codes';
 import type { Severity } from '../core/diagnostic';
 import { closest } from '../core/util/suggest';
-import { INTERNAL_FAILURE } from './analyze';
+import { INTERNAL_FAILURE } from './exit-codes';
 import { parse } from './args';
-import { runCalibrate } from './commands/calibrate';
-import { runCheck } from './commands/check';
-import { runExplain } from './commands/explain';
-import { runExport } from './commands/export';
-import { runSimulate } from './commands/simulate';
+import { analysisCommands, otherCommands } from './command-groups';
 import type { CliContext } from './context';
 import { pathToUri, UsageError } from './files';
 import { commands, helpText } from './help';
@@ -69,7 +65,7 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) return print(ctx, helpText('check'));
-    return runCheck(
+    return analysisCommands().runCheck(
       {
         paths: needPaths(positionals, 'check'),
         format: oneOf(values.format, ['human', 'json', 'sarif'] as const, '--format'),
@@ -88,7 +84,10 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     });
     if (values.help) return print(ctx, helpText('explain'));
     const format = oneOf(values.format, ['human', 'json'] as const, '--format');
-    return runExplain({ paths: needPaths(positionals, 'explain'), format, force: values.force === true }, ctx);
+    return analysisCommands().runExplain(
+      { paths: needPaths(positionals, 'explain'), format, force: values.force === true },
+      ctx,
+    );
   }
   if (first === 'export') {
     const { values, positionals } = parse('export', rest, {
@@ -99,7 +98,10 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     if (values.help) return print(ctx, helpText('export'));
     if (positionals.length !== 1)
       throw new UsageError(`export takes exactly one policy file. Run 'consistency help export'.`);
-    return runExport({ file: positionals[0], output: values.output, force: values.force === true }, ctx);
+    return otherCommands().runExport(
+      { file: positionals[0], output: values.output, force: values.force === true },
+      ctx,
+    );
   }
   if (first === 'simulate') {
     const { values, positionals } = parse('simulate', rest, {
@@ -128,7 +130,7 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     const timeLimitText = values['time-limit'];
     const timeLimitMs = timeLimitText === undefined ? undefined : duration(timeLimitText, '--time-limit');
     const knobs = { seed, ops, json, history, force, timeLimitMs, timeLimitText };
-    return runSimulate({ file: positionals[0], data, scenarios, ...knobs }, ctx);
+    return otherCommands().runSimulate({ file: positionals[0], data, scenarios, ...knobs }, ctx);
   }
   if (first === 'calibrate') {
     const { values, positionals } = parse('calibrate', rest, {
@@ -143,7 +145,7 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
       throw new UsageError(`calibrate takes exactly one file of latencies. Run 'consistency help calibrate'.`);
     const unit = oneOf(values.unit, ['ms', 'us', 's'] as const, '--unit');
     const opts = { replica: values.replica, link: values.link, profileKey: values.profile };
-    return runCalibrate({ file: positionals[0], ...opts, unit }, ctx);
+    return otherCommands().runCalibrate({ file: positionals[0], ...opts, unit }, ctx);
   }
   const suggestion = first.startsWith('-') ? undefined : closest(first, [...commands]);
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
