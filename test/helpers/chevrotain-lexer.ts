@@ -52,21 +52,19 @@ export function chevrotainTokenizeSlice(text: string, uri: string, at: SliceStar
   }
   for (const t of [...result.tokens, ...(result.groups.comments ?? [])]) t.tokenType = ownType(t.tokenTypeIdx);
   // The token before each, and its line (the slice's `before` has none: counted in the text).
-  type Before = { token: { image: string; tokenType: TokenType }; line: number };
-  let prev: Before | undefined = at.before && {
-    token: at.before,
-    line: lineAndColumn(text, at.before.startOffset).line,
-  };
+  let prev: { image: string; tokenType: TokenType } | undefined = at.before;
+  let prevLine = at.before ? lineAndColumn(text, at.before.startOffset).line : 0;
   for (const t of result.tokens) {
     const before = prev;
-    prev = { token: t, line: t.startLine! };
+    const beforeLine = prevLine;
+    prev = t;
+    prevLine = t.startLine!;
     if (t.tokenType !== Identifier) continue;
     const k = keywordByImage.get(t.image);
     if (!k) continue;
     const asName = nameKeywordByImage.get(t.image);
-    const afterNameKeyword =
-      before !== undefined && takesName.has(before.token.image) && before.token.tokenType !== Identifier;
-    const lineStartAfterNameKeyword = afterNameKeyword && before.line < t.startLine!;
+    const afterNameKeyword = before !== undefined && takesName.has(before.image) && before.tokenType !== Identifier;
+    const lineStartAfterNameKeyword = afterNameKeyword && beforeLine < t.startLine!;
     const type = asName && !lineStartAfterNameKeyword ? asName : k;
     t.tokenType = type;
     t.tokenTypeIdx = type.tokenTypeIdx!;
