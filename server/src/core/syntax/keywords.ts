@@ -45,6 +45,5 @@ export function retype(t: Token, before: Token | undefined, newLine: boolean): T
   const lineStartAfterNameKeyword = afterNameKeyword && newLine;
   const type = asName && !lineStartAfterNameKeyword ? asName : k;
   t.tokenType = type;
-  t.tokenTypeIdx = type.tokenTypeIdx!;
   return t;
 }

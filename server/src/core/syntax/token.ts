@@ -9,8 +9,8 @@ export interface Token {
   image: string;
   /** The offset of the first character in the whole text; NaN for a token with no place (`placeless`). */
   startOffset: number;
-  /** `tokenType.tokenTypeIdx`, kept beside it for the parser's type tests (token-match.ts). */
-  tokenTypeIdx: number;
+  /** `tokenType.tokenTypeIdx` (read through the type: see `Scanned`). */
+  readonly tokenTypeIdx: number;
   tokenType: TokenType;
   /** The offset of the last character (startOffset + image.length − 1; NaN with no place). */
   readonly endOffset: number;
@@ -20,20 +20,24 @@ export interface Token {
 
 /**
  * Scanned tokens: a class of their own, so they share one hidden class whose offset field only ever holds
- * small integers (a NaN stored there once would box every token's offset). Four fields: 56 bytes a token
- * (Chevrotain's nine took 96).
+ * small integers (a NaN stored there once would box every token's offset). Three fields: 48 bytes a token
+ * (Chevrotain's nine took 96). The type index is read through the type: a field of its own (8 bytes a token)
+ * made the parser's type tests (descent.ts, token-match.ts) about 3% faster on a 5,000-line policy
+ * (≈ 0.05 ms), and whole parses no faster measurably.
  */
 class Scanned implements Token {
   image: string;
   startOffset: number;
-  tokenTypeIdx: number;
   tokenType: TokenType;
 
   constructor(type: TokenType, image: string, startOffset: number) {
     this.image = image;
     this.startOffset = startOffset;
-    this.tokenTypeIdx = type.tokenTypeIdx!;
     this.tokenType = type;
+  }
+
+  get tokenTypeIdx(): number {
+    return this.tokenType.tokenTypeIdx!;
   }
 
   get endOffset(): number {
