@@ -1,6 +1,8 @@
 // Where the cursor is, for completion: the word being typed, the tokens before it, and which tokens the
 // grammar accepts next (Chevrotain's computeContentAssist), restarted at the current declaration, or at
-// the current line of the innermost block when an error earlier in the declaration stops the parser.
+// the current line of the innermost block when an error earlier in the declaration stops the parser. Content
+// assist reads only each token's type index, which the scanner's tokens have (core/syntax/token.ts); the lines
+// of tokens come from the document's line index.
 import type { ISyntacticContentAssistPath } from 'chevrotain';
 import type { ParsedDocument } from '../core/syntax/parse';
 import { grammarParser } from '../core/syntax/grammar';
