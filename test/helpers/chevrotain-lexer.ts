@@ -2,11 +2,12 @@
 // scanner (server/src/core/syntax/scan.ts): the oracle the scanner is compared with, and what the grammar
 // validity test runs Chevrotain's pattern checks on. Tests only: the product never builds it.
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
-import type { LexResult, SliceStart } from '../../server/src/core/syntax/lexer';
+import type { SliceStart } from '../../server/src/core/syntax/lexer';
 import { diagnostic, type Diagnostic } from '../../server/src/core/diagnostic';
 import { allKeywordNames, allTokens, Identifier, Keyword, kw, Name, nameKw } from '../../server/src/core/syntax/tokens';
 import { UnclosedComment, UnclosedString } from '../../server/src/core/syntax/tokens';
 import { ownType, twin } from '../../server/src/core/syntax/grammar-tokens';
+import { lineAndColumn } from './chevrotain-tokens';
 
 // Keywords are lexed as identifiers and retyped afterwards (a keyword pattern matches exactly where an
 // Identifier match is that keyword's spelling).
@@ -30,27 +31,40 @@ export function buildLexer(validate = false): Lexer {
 
 let lexer: Lexer | undefined;
 
-/** `tokenizeSlice` as it was with the Chevrotain lexer: lex the slice, move it into place, retype keywords. */
-export function chevrotainTokenizeSlice(text: string, uri: string, at: SliceStart): LexResult {
+/** What Chevrotain's lexer gives: its own tokens, with their lines and columns. */
+export interface ChevrotainLexResult {
+  tokens: IToken[];
+  comments: IToken[];
+  diagnostics: Diagnostic[];
+}
+
+/** `tokenizeSlice` as it was with the Chevrotain lexer: lex the slice, move it into place (to the line and
+ *  column a regular expression counts to its start), retype keywords. */
+export function chevrotainTokenizeSlice(text: string, uri: string, at: SliceStart): ChevrotainLexResult {
   lexer ??= buildLexer();
   const whole = at.start === 0 && at.end === text.length;
   const result = lexer.tokenize(whole ? text : text.slice(at.start, at.end));
   if (!whole) {
-    for (const t of result.tokens) place(t, at);
-    for (const c of result.groups.comments ?? []) place(c, at);
+    const { line, column } = lineAndColumn(text, at.start);
+    for (const t of result.tokens) place(t, at.start, line, column);
+    for (const c of result.groups.comments ?? []) place(c, at.start, line, column);
     for (const e of result.errors) e.offset += at.start;
   }
   for (const t of [...result.tokens, ...(result.groups.comments ?? [])]) t.tokenType = ownType(t.tokenTypeIdx);
-  let prev: IToken | undefined = at.before;
+  // The token before each, and its line (the slice's `before` has none: counted in the text).
+  let prev: { image: string; tokenType: TokenType } | undefined = at.before;
+  let prevLine = at.before ? lineAndColumn(text, at.before.startOffset).line : 0;
   for (const t of result.tokens) {
     const before = prev;
+    const beforeLine = prevLine;
     prev = t;
+    prevLine = t.startLine!;
     if (t.tokenType !== Identifier) continue;
     const k = keywordByImage.get(t.image);
     if (!k) continue;
     const asName = nameKeywordByImage.get(t.image);
     const afterNameKeyword = before !== undefined && takesName.has(before.image) && before.tokenType !== Identifier;
-    const lineStartAfterNameKeyword = afterNameKeyword && before.startLine! < t.startLine!;
+    const lineStartAfterNameKeyword = afterNameKeyword && beforeLine < t.startLine!;
     const type = asName && !lineStartAfterNameKeyword ? asName : k;
     t.tokenType = type;
     t.tokenTypeIdx = type.tokenTypeIdx!;
@@ -78,12 +92,13 @@ export function chevrotainTokenizeSlice(text: string, uri: string, at: SliceStar
   return { tokens: result.tokens, comments, diagnostics };
 }
 
-/** A token lexed from a slice moved to its place in the whole text. */
-function place(t: IToken, at: SliceStart): void {
-  t.startOffset += at.start;
-  t.endOffset! += at.start;
-  if (t.startLine === 1) t.startColumn! += at.column - 1;
-  if (t.endLine === 1) t.endColumn! += at.column - 1;
-  t.startLine! += at.line - 1;
-  t.endLine! += at.line - 1;
+/** A token lexed from a slice moved to its place in the whole text (the slice starts at `start`, `line`,
+ *  `column`). */
+function place(t: IToken, start: number, line: number, column: number): void {
+  t.startOffset += start;
+  t.endOffset! += start;
+  if (t.startLine === 1) t.startColumn! += column - 1;
+  if (t.endLine === 1) t.endColumn! += column - 1;
+  t.startLine! += line - 1;
+  t.endLine! += line - 1;
 }

@@ -1,17 +1,20 @@
 // Incremental analysis gives what a full analysis gives: random edit sequences (characters, tokens, lines,
 // declarations inserted, deleted, replaced) applied to every sample, and after every edit the incremental
-// parse is compared with a fresh parse of the text (tokens with their lines and columns, comments, the AST,
-// the diagnostics), and what the server shows with what a fresh analysis shows (diagnostics with their lines
-// and columns, symbols, declarations and references, estimates). The model entries, estimates and findings the
-// server keeps between edits (core/model/model-cache.ts, estimate-cache.ts, check-cache.ts) are exercised in
-// one file and across an import (a file and the topologies and tiers it imports, either one edited).
+// parse is compared with a fresh parse of the text (tokens with their fields and the lines and columns computed
+// from the text, comments, the AST, the diagnostics), and what the server shows with what a fresh analysis
+// shows (diagnostics with their lines and columns, symbols, declarations and references, estimates). The model
+// entries, estimates and findings the server keeps between edits (core/model/model-cache.ts, estimate-cache.ts,
+// check-cache.ts) are exercised in one file and across an import (a file and the topologies and tiers it
+// imports, either one edited).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { IToken } from 'chevrotain';
 import fc from 'fast-check';
 import { parseDocument, type ParsedDocument } from '../../server/src/core/syntax/parse';
 import { reparseDocument, reparseStats } from '../../server/src/core/syntax/reparse';
+import type { Token } from '../../server/src/core/syntax/token';
+import { LineIndex } from '../../server/src/core/util/range';
+import { chevrotainToken } from '../helpers/chevrotain-tokens';
 import { checkCacheStats } from '../../server/src/core/check-cache';
 import { modelCacheStats } from '../../server/src/core/model/model-cache';
 import { Workspace } from '../../server/src/lsp/workspace';
@@ -26,14 +29,19 @@ const files = filesUnder('samples', '.consistency').map((f) => readFileSync(f, '
 /** The samples, and a few with Windows line ends (lines and columns count `\r\n` as one break). */
 const samples = [...files, ...files.slice(0, 3).map((t) => t.replace(/\n/g, '\r\n'))];
 
-const token = (t: IToken) =>
-  [t.image, t.tokenType.name, t.startOffset, t.endOffset, t.startLine, t.endLine, t.startColumn, t.endColumn].join(' ');
+/** A token's own fields (those a token keeps) and its place in lines and columns, computed from the text. */
+function token(t: Token, lines: LineIndex): string {
+  const c = chevrotainToken(t, lines);
+  const place = [c.startOffset, c.endOffset, c.startLine, c.endLine, c.startColumn, c.endColumn];
+  return [Object.keys(t).join(), t.image, t.tokenType.name, t.tokenTypeIdx, ...place].join(' ');
+}
 
 /** Everything a parse gives, as text (the AST and diagnostics in full). */
 function parsedForm(d: ParsedDocument) {
+  const lines = new LineIndex(d.text);
   return {
-    tokens: d.tokens.map(token),
-    comments: d.comments.map(token),
+    tokens: d.tokens.map((t) => token(t, lines)),
+    comments: d.comments.map((t) => token(t, lines)),
     ast: JSON.stringify(d.ast),
     diagnostics: JSON.stringify(d.diagnostics),
   };

@@ -1,10 +1,13 @@
 // Where the cursor is, for completion: the word being typed, the tokens before it, and which tokens the
 // grammar accepts next (Chevrotain's computeContentAssist), restarted at the current declaration, or at
-// the current line of the innermost block when an error earlier in the declaration stops the parser.
-import type { ISyntacticContentAssistPath, IToken } from 'chevrotain';
+// the current line of the innermost block when an error earlier in the declaration stops the parser. Content
+// assist reads only each token's type index, which the scanner's tokens have (core/syntax/token.ts); the lines
+// of tokens come from the document's line index.
+import type { ISyntacticContentAssistPath } from 'chevrotain';
 import type { ParsedDocument } from '../core/syntax/parse';
 import { grammarParser } from '../core/syntax/grammar';
-import type { Range } from '../core/util/range';
+import type { Token } from '../core/syntax/token';
+import type { LineIndex, Range } from '../core/util/range';
 
 /** What owns the innermost open `{`. */
 export type BlockOwner = 'file' | 'data' | 'tier' | 'when' | 'topology' | 'region' | 'transaction' | 'scenario';
@@ -13,12 +16,12 @@ export interface CompletionContext {
   /** Text to replace: the word (or qualified tier name) under the cursor, or an empty range at it. */
   replace: Range;
   /** Tokens before the word being typed. */
-  preceding: IToken[];
+  preceding: Token[];
   paths: ISyntacticContentAssistPath[];
   owner: BlockOwner;
 }
 
-const wordLike = (t: IToken) =>
+const wordLike = (t: Token) =>
   ['Identifier', 'Percentile'].includes(t.tokenType.name) || t.tokenType.name.startsWith('Kw_');
 const topLevel = new Set([
   'import',
@@ -36,7 +39,7 @@ const owners = new Set(['data', 'tier', 'when', 'topology', 'region', 'transacti
 const namesNext = new Set(['topology', 'tier', 'data', 'transaction', 'scenario']);
 
 export function insideCommentOrString(doc: ParsedDocument, offset: number): boolean {
-  const inside = (t: IToken, openEnded: boolean) => {
+  const inside = (t: Token, openEnded: boolean) => {
     const end = t.startOffset + t.image.length;
     return offset > t.startOffset && (offset < end || (openEnded && offset === end));
   };
@@ -49,8 +52,8 @@ export function insideCommentOrString(doc: ParsedDocument, offset: number): bool
   );
 }
 
-/** `line` is the cursor's 0-based line. */
-export function completionContext(doc: ParsedDocument, offset: number, line: number): CompletionContext {
+/** `lines`: the document's line index (where the cursor and the tokens are). */
+export function completionContext(doc: ParsedDocument, offset: number, lines: LineIndex): CompletionContext {
   const tokens = doc.tokens;
   let n = 0;
   while (n < tokens.length && tokens[n].startOffset + tokens[n].image.length <= offset) n++;
@@ -78,10 +81,12 @@ export function completionContext(doc: ParsedDocument, offset: number, line: num
   const wordEnd = word ? word.startOffset + word.image.length : offset;
   const preceding = tokens.slice(0, i);
   const replace = { start: Math.min(start, offset), end: Math.max(wordEnd, offset) };
-  return { replace, preceding, ...assist(preceding, line + 1) }; // Chevrotain counts lines from 1
+  return { replace, preceding, ...assist(preceding, lines, lines.position(offset).line) };
 }
 
-function assist(preceding: IToken[], cursorLine: number): Pick<CompletionContext, 'paths' | 'owner'> {
+/** `cursorLine`: the cursor's 0-based line. */
+function assist(preceding: Token[], lines: LineIndex, cursorLine: number): Pick<CompletionContext, 'paths' | 'owner'> {
+  const line = (t: Token) => lines.position(t.startOffset).line;
   const open: number[] = [];
   let declStart = -1;
   preceding.forEach((t, i) => {
@@ -108,13 +113,13 @@ function assist(preceding: IToken[], cursorLine: number): Pick<CompletionContext
       (o === 0 ||
         preceding[o - 1].tokenType.name === 'RBrace' ||
         preceding[o - 1].tokenType.name === 'LBrace' ||
-        preceding[o - 1].endLine! < preceding[o].startLine!)
+        line(preceding[o - 1]) < line(preceding[o]))
     )
   )
     o--;
   const owner = (o >= 0 ? preceding[o].image : 'data') as BlockOwner;
   if (paths.length) return { paths, owner };
-  return { paths: restartInBlock(preceding, o, k, owner, cursorLine), owner };
+  return { paths: restartInBlock(preceding, o, k, owner, cursorLine, line), owner };
 }
 
 /**
@@ -122,14 +127,15 @@ function assist(preceding: IToken[], cursorLine: number): Pick<CompletionContext
  * block's opening (its owner keyword for topologies and regions, which own their braces; `{` otherwise).
  */
 function restartInBlock(
-  preceding: IToken[],
+  preceding: Token[],
   o: number,
   k: number,
   owner: BlockOwner,
   cursorLine: number,
+  line: (t: Token) => number,
 ): ISyntacticContentAssistPath[] {
   let j = preceding.length;
-  while (j > k + 1 && preceding[j - 1].startLine === cursorLine) j--;
+  while (j > k + 1 && line(preceding[j - 1]) === cursorLine) j--;
   const first = preceding[j];
   const topologyRule = first?.image === 'link' ? 'linkDecl' : first?.image === 'replica' ? 'replicaWork' : 'regionDecl';
   const rule =

@@ -34,7 +34,7 @@ export function completion(s: Snapshot, uri: string, position: Position): Comple
   const paths = importPaths(s, uri, offset);
   if (paths) return paths;
   if (insideCommentOrString(doc, offset)) return empty;
-  const ctx = completionContext(doc, offset, lines.position(offset).line);
+  const ctx = completionContext(doc, offset, lines);
   const range = toRange(lines, ctx.replace);
   const items: CompletionItem[] = [];
   const add = (label: string, kind: CompletionItemKind, extra: Partial<CompletionItem> = {}, newText = label) => {

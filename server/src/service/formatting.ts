@@ -3,7 +3,7 @@
 // runs of trailing comments aligned. Short region, transaction and one-property `when` blocks written on one
 // line stay on one line. Refuses (no edits) on syntax errors, and whenever the result would not lex to the
 // same tokens and comments. Idempotent: format(format(x)) == format(x).
-import type { IToken } from 'chevrotain';
+import type { Token } from '../core/syntax/token';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { PolicyFile, Property } from '../core/syntax/ast';
 import { tokenize } from '../core/syntax/lexer';
@@ -58,7 +58,7 @@ export function formatDocument(doc: ParsedDocument): string | undefined {
   const unreadable = (code: string) =>
     (code.startsWith('syntax-') && code !== 'syntax-bad-quantity') || code === 'internal-error';
   if (doc.diagnostics.some((d) => unreadable(d.code))) return undefined;
-  const el = (t: IToken, comment: boolean): El => ({
+  const el = (t: Token, comment: boolean): El => ({
     image: comment && t.image.startsWith('//') ? t.image.trimEnd() : t.image,
     start: t.startOffset,
     end: t.startOffset + t.image.length,
@@ -254,6 +254,6 @@ function alignBefore(run: Line[], mark: string): void {
 /** True when `out` lexes to the same tokens and comments as the document. */
 function sameTokens(doc: ParsedDocument, out: string): boolean {
   const again = tokenize(out, doc.uri);
-  const images = (ts: IToken[]) => ts.map((t) => `${t.tokenType.name}:${t.image.trimEnd()}`).join('\u0000');
+  const images = (ts: Token[]) => ts.map((t) => `${t.tokenType.name}:${t.image.trimEnd()}`).join('\u0000');
   return images(again.tokens) === images(doc.tokens) && images(again.comments) === images(doc.comments);
 }

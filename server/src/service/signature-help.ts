@@ -1,7 +1,7 @@
 // Signature help: inside `name(…)` of a level that takes arguments (`bounded(2s)`, `session(g, …)`) or a delay
 // distribution (`lognormal(median 45ms, p99 80ms)`, `mix(0.38 pareto(…), …)`), the signature with its
 // parameters documented and the one being typed (by label when labelled, else by commas at depth) active.
-import type { IToken } from 'chevrotain';
+import type { Token } from '../core/syntax/token';
 import type { ParameterInformation, Position, SignatureHelp, SignatureInformation } from 'vscode-languageserver-types';
 import { levelAliases, levelDefs, sessionGuarantees } from '../core/model/levels';
 import { toOffset } from './positions';
@@ -108,22 +108,20 @@ function information(name: string, sig: Sig): SignatureInformation {
  * Whether `offset` is inside a comment or a string (no help there); an unclosed one, or a line comment, runs to its
  * end.
  */
-function inText(doc: { tokens: IToken[]; comments: IToken[] }, offset: number): boolean {
+function inText(doc: { tokens: Token[]; comments: Token[] }, offset: number): boolean {
   const open = new Set(['LineComment', 'UnclosedComment', 'UnclosedString']);
   const texts = [
     ...doc.comments,
     ...doc.tokens.filter((t) => t.tokenType.name === 'StringLiteral' || t.tokenType.name === 'UnclosedString'),
   ];
-  return texts.some(
-    (t) => t.startOffset < offset && offset <= (t.endOffset ?? t.startOffset) + (open.has(t.tokenType.name) ? 1 : 0),
-  );
+  return texts.some((t) => t.startOffset < offset && offset <= t.endOffset + (open.has(t.tokenType.name) ? 1 : 0));
 }
 
 /**
  * The call `offset` is inside (braces end the search): its name, the commas at its depth before the offset, and the
  * tokens of the argument being written.
  */
-function enclosingCall(tokens: IToken[], offset: number): { name: string; commas: number; arg: IToken[] } | undefined {
+function enclosingCall(tokens: Token[], offset: number): { name: string; commas: number; arg: Token[] } | undefined {
   let last = tokens.length - 1;
   while (last >= 0 && tokens[last].startOffset >= offset) last--;
   let depth = 0;

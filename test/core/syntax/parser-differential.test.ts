@@ -18,6 +18,9 @@ import { parseTokens } from '../../../server/src/core/syntax/parser';
 import { preludeTexts } from '../../../server/src/core/model/prelude-text.generated';
 import { keywordNames } from '../../../server/src/core/syntax/tokens';
 import { filesUnder } from '../../helpers/files';
+import { chevrotainTokens } from '../../helpers/chevrotain-tokens';
+import type { Token } from '../../../server/src/core/syntax/token';
+import { LineIndex } from '../../../server/src/core/util/range';
 
 const URI = 'file:///differential.consistency';
 
@@ -26,7 +29,7 @@ function shape(ast: unknown, findings: unknown[]): string {
   return JSON.stringify([ast, findings], (_, v: unknown) => (v === undefined ? '<undefined>' : v));
 }
 
-const tokenText = (t: IToken | undefined) => (t ? `${t.tokenType.name}@${t.startOffset}:${t.image}` : 'none');
+const tokenText = (t: IToken | Token | undefined) => (t ? `${t.tokenType.name}@${t.startOffset}:${t.image}` : 'none');
 
 const kinds: Record<string, string> = {
   MismatchedTokenException: 'mismatch',
@@ -41,9 +44,10 @@ interface Outcome {
   stoppedAt: string;
 }
 
-function oracle(tokens: IToken[], text: string): Outcome {
+/** Chevrotain's parser, on the scanner's tokens made Chevrotain's own (every field, lines from the text). */
+function oracle(tokens: Token[], text: string): Outcome {
   const parser = grammarParser();
-  parser.input = tokens;
+  parser.input = chevrotainTokens(tokens, new LineIndex(text));
   parser.stoppedAt = undefined;
   const cst = parser.file();
   const errors = parser.errors.map((e: IRecognitionException) => {
@@ -55,7 +59,7 @@ function oracle(tokens: IToken[], text: string): Outcome {
   return { ast: shape(ast, builder.diagnostics), errors, stoppedAt: tokenText(parser.stoppedAt) };
 }
 
-function descent(tokens: IToken[], text: string): Outcome {
+function descent(tokens: Token[], text: string): Outcome {
   const { file, errors, stoppedAt } = parseTokens(tokens);
   const builder = new AstBuilder(URI, text);
   const ast = builder.file(file);

@@ -1,11 +1,14 @@
 // Incremental parsing on chosen edits: which edits are re-read in place and which fall back to a full parse,
-// and that what follows an edit keeps its AST objects, moved by the characters, lines and columns the edit
-// added. (Random edits against a full parse: test/property/incremental.property.test.ts.)
+// and that what follows an edit keeps its AST objects and tokens, moved by the characters the edit added (tokens
+// keep offsets only: their lines and columns, computed from the text, follow). (Random edits against a full
+// parse: test/property/incremental.property.test.ts.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/src/core/syntax/parse';
 import { reparseDocument, reparseStats } from '../../../server/src/core/syntax/reparse';
 import { textChange } from '../../../server/src/core/syntax/text-change';
+import type { ParsedDocument } from '../../../server/src/core/syntax/parse';
+import { LineIndex } from '../../../server/src/core/util/range';
 
 const uri = 'file:///reparse.consistency';
 const policy = [
@@ -22,6 +25,13 @@ const policy = [
   'data d { consistency strong }',
   '',
 ].join('\n');
+
+/** The 1-based line and column where the token spelled `image` starts in `doc`, from its offset. */
+function placeOf(doc: ParsedDocument, image: string): [number, number] {
+  const t = doc.tokens.find((x) => x.image === image)!;
+  const p = new LineIndex(doc.text).position(t.startOffset);
+  return [p.line + 1, p.character + 1];
+}
 
 /** Reparse after replacing the first `from` with `to`; says whether it was incremental. */
 function edit(text: string, from: string, to: string) {
@@ -49,17 +59,14 @@ test('an edit inside a block re-reads only its neighbourhood; later declarations
   const [oldD, newD] = [old.ast.declarations.at(-1)!, doc.ast.declarations.at(-1)!];
   assert.equal(newD, oldD, 'the last declaration is the same object');
   assert.equal(newD.range.start, policy.lastIndexOf('data d') + added.length);
-  const dToken = doc.tokens.find((t) => t.image === 'd')!;
-  assert.equal(dToken.startLine, 12, 'one line further down');
-  assert.equal(dToken.startColumn, 6);
+  assert.deepEqual(placeOf(doc, 'd'), [12, 6], 'one line further down');
 });
 
 test('an edit on the line of the next declaration moves its columns', () => {
   const text = policy.replace('}\ndata c', '} data c');
   const { doc, incremental } = edit(text, 'consistency eventual', 'consistency weak');
   assert.ok(incremental);
-  const c = doc.tokens.find((t) => t.image === 'c')!;
-  assert.equal(c.startColumn, 8);
+  assert.deepEqual(placeOf(doc, 'c'), [9, 8]);
 });
 
 test('an unclosed comment or string falls back to a full parse', () => {
@@ -78,5 +85,5 @@ test('an edit in the comments before the first declaration is re-read in place, 
   const { old, doc, incremental } = edit(text, '// a policy', '// edit 1\n// a policy');
   assert.ok(incremental);
   assert.equal(doc.ast.declarations.at(-1), old.ast.declarations.at(-1), 'the last declaration is the same object');
-  assert.equal(doc.tokens.find((t) => t.image === 'd')!.startLine, 14);
+  assert.equal(placeOf(doc, 'd')[0], 14);
 });

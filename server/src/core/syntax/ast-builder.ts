@@ -1,7 +1,7 @@
 // Builds the typed AST from the parser's nodes (nodes.ts). Defensive throughout: after error recovery any
 // field may be missing, and the builder keeps whatever it can so other blocks still get checked. Quantities
 // are interpreted here (units, kinds), in a fixed order per construct, so their findings come in that order.
-import type { IToken } from 'chevrotain';
+import type { Token } from './token';
 import { diagnostic, type Diagnostic } from '../diagnostic';
 import type * as A from './ast';
 import { profileDecl } from './ast-profile';
@@ -24,18 +24,18 @@ export const kinds = {
   condition: ['money', 'count', 'multiplier', 'rate', 'duration', 'percent'],
 } satisfies Record<string, A.QuantityKind[]>;
 
-export function tokenRange(t: IToken): Range {
+export function tokenRange(t: Token): Range {
   return { start: t.startOffset, end: t.startOffset + t.image.length };
 }
 
 /** A real token as a name; undefined for none or one recovery supposed. */
-export function name(t: IToken | undefined): A.Name | undefined {
+export function name(t: Token | undefined): A.Name | undefined {
   const r = N.real(t);
   return r ? { text: r.image, range: tokenRange(r) } : undefined;
 }
 
 /** The real tokens of a list as names. */
-export function names(tokens: readonly IToken[] | undefined): A.Name[] {
+export function names(tokens: readonly Token[] | undefined): A.Name[] {
   const out: A.Name[] = [];
   for (const t of tokens ?? []) {
     const n = name(t);
@@ -272,7 +272,7 @@ export class AstBuilder {
     return { name: id, args, range: N.rangeOf(n) };
   }
 
-  countToken(t: IToken | undefined): A.Quantity | undefined {
+  countToken(t: Token | undefined): A.Quantity | undefined {
     const r = N.real(t);
     return r ? this.quantity({ number: r.image, text: r.image, range: tokenRange(r) }, kinds.count) : undefined;
   }

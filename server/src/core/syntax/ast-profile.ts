@@ -1,6 +1,6 @@
 // AST of `profile` declarations: `profile NAME` (a selection) or `profile NAME extends BASE { entries }`
 // (a declaration), each entry a key and a value (quantity, distribution, string or word) with its source.
-import type { IToken } from 'chevrotain';
+import type { Token } from './token';
 import type * as A from './ast';
 import { name, tokenRange, unquote, type AstBuilder } from './ast-builder';
 import { distribution } from './ast-scenario';
@@ -9,7 +9,7 @@ import type { Range } from '../util/range';
 
 const valueKinds: A.QuantityKind[] = ['duration', 'percent', 'money', 'count', 'rate', 'multiplier'];
 
-function str(token: IToken | undefined): { value: string; range: Range } | undefined {
+function str(token: Token | undefined): { value: string; range: Range } | undefined {
   const t = N.real(token);
   return t ? { value: unquote(t.image), range: tokenRange(t) } : undefined;
 }

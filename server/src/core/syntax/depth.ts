@@ -2,26 +2,26 @@
 // parser and every walker of the tree recurse once per bracket, so a file may open at most
 // `limits.nesting` brackets at once. What lies deeper is dropped (the brackets that open and close it are
 // kept, so the construct stays readable) and reported once per file, on the first bracket too deep.
-import type { IToken } from 'chevrotain';
+import type { Token } from './token';
 import { diagnostic, type Diagnostic } from '../diagnostic';
 import { limits } from '../util/limits';
 import { LBrace, LParen, RBrace, RParen } from './tokens';
 
 export interface DepthPass {
   /** The tokens to parse: every token at most `limits.nesting` brackets deep. */
-  tokens: IToken[];
+  tokens: Token[];
   diagnostics: Diagnostic[];
 }
 
-const isOpen = (t: IToken) => t.tokenType === LBrace || t.tokenType === LParen;
-const isClose = (t: IToken) => t.tokenType === RBrace || t.tokenType === RParen;
+const isOpen = (t: Token) => t.tokenType === LBrace || t.tokenType === LParen;
+const isClose = (t: Token) => t.tokenType === RBrace || t.tokenType === RParen;
 
-export function boundNesting(tokens: IToken[], uri: string, max: number = limits.nesting): DepthPass {
+export function boundNesting(tokens: Token[], uri: string, max: number = limits.nesting): DepthPass {
   if (deepest(tokens) <= max) return { tokens, diagnostics: [] }; // the usual case: nothing to drop, no copy
-  const out: IToken[] = [];
+  const out: Token[] = [];
   const diagnostics: Diagnostic[] = [];
   let depth = 0;
-  let cut: IToken | undefined; // the bracket that went too deep, while its inside is being dropped
+  let cut: Token | undefined; // the bracket that went too deep, while its inside is being dropped
   for (const t of tokens) {
     const open = isOpen(t);
     if (open) depth++;
@@ -39,7 +39,7 @@ export function boundNesting(tokens: IToken[], uri: string, max: number = limits
   if (cut) report(cut);
   return { tokens: out, diagnostics };
 
-  function report(open: IToken): void {
+  function report(open: Token): void {
     if (diagnostics.length > 0) return;
     const end = open.startOffset + open.image.length;
     diagnostics.push(
@@ -56,7 +56,7 @@ export function boundNesting(tokens: IToken[], uri: string, max: number = limits
 }
 
 /** The most brackets open at once. */
-function deepest(tokens: IToken[]): number {
+function deepest(tokens: Token[]): number {
   let depth = 0;
   let most = 0;
   for (const t of tokens) {

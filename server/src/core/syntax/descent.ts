@@ -3,12 +3,12 @@
 // and recovering from errors by Chevrotain's rules (docs in recovery.ts), so one mistake gives one error and
 // the rest of the file still parses. Rules are plain functions `(p, node) => void` that call these methods
 // and keep what they read in their node's fields.
-import type { IToken } from 'chevrotain';
 import { limits } from '../util/limits';
 import type { Node } from './nodes';
 import type { ParseError, ParseErrorKind } from './parse-error';
 import { Recovery } from './recovery';
 import { EOF, EOF_TOKEN, matches, type Tk } from './token-match';
+import { placeless, type Token } from './token';
 
 export type Rule<N extends Node = Node> = (p: Descent, node: N) => void;
 
@@ -20,10 +20,10 @@ export class Fault {
 export class Descent extends Recovery {
   errors: ParseError[] = [];
   /** The token where reading stopped after `limits.syntaxErrors` errors (docs/language.md#limits). */
-  stoppedAt: IToken | undefined;
+  stoppedAt: Token | undefined;
 
   /** Starts reading `tokens` (the array is not changed). */
-  reset(tokens: IToken[]): void {
+  reset(tokens: Token[]): void {
     this.toks = tokens;
     this.n = tokens.length;
     this.pos = -1;
@@ -34,7 +34,7 @@ export class Descent extends Recovery {
   }
 
   /** The `k`-th token ahead (1: the next one), the end-of-file token past the last. */
-  la(k: number): IToken {
+  la(k: number): Token {
     const i = this.pos + k;
     return i < this.n && i >= 0 ? this.toks[i] : EOF_TOKEN;
   }
@@ -51,16 +51,16 @@ export class Descent extends Recovery {
   }
 
   /** Reads a token of type `t` (its `idx`-th occurrence in the rule, for recovery) within `node`. */
-  consume(node: Node, t: Tk, idx = 0): IToken {
+  consume(node: Node, t: Tk, idx = 0): Token {
     const i = this.pos + 1;
-    let token: IToken;
+    let token: Token;
     if (i < this.n && t.is[this.toks[i].tokenTypeIdx] === 1) {
       this.pos = i;
       token = this.toks[i];
     } else {
       token = this.consumeRecovering(t, idx);
     }
-    widen(node, token.startOffset, token.endOffset!);
+    widen(node, token.startOffset, token.endOffset);
     return token;
   }
 
@@ -169,7 +169,7 @@ export class Descent extends Recovery {
 
   /** A mismatch: single-token insertion when the token found may follow the expected one, else single-token
    *  deletion when the token after it is the expected one, else the error goes up to a rule that re-syncs. */
-  private consumeRecovering(t: Tk, idx: number): IToken {
+  private consumeRecovering(t: Tk, idx: number): Token {
     const error = this.save({ kind: 'mismatch', token: this.la(1), expected: t.label, ruleStack: [] });
     if (this.canInsert(t, idx)) return inserted(t);
     if (matches(this.la(2), t)) {
@@ -179,25 +179,14 @@ export class Descent extends Recovery {
     throw new Fault(error);
   }
 
-  protected saveMismatch(expected: Tk, token: IToken): void {
+  protected saveMismatch(expected: Tk, token: Token): void {
     this.save({ kind: 'mismatch', token, expected: expected.label, ruleStack: [] });
   }
 }
 
 /** A token recovery supposes was there (Chevrotain's: empty image, NaN offsets). */
-function inserted(t: Tk): IToken {
-  return {
-    image: '',
-    startOffset: NaN,
-    endOffset: NaN,
-    startLine: NaN,
-    endLine: NaN,
-    startColumn: NaN,
-    endColumn: NaN,
-    tokenTypeIdx: t.type.tokenTypeIdx!,
-    tokenType: t.type,
-    isInsertedInRecovery: true,
-  };
+function inserted(t: Tk): Token {
+  return placeless(t.type, true);
 }
 
 /** Widens a node's place to cover [start, end] (a token recovery supposed, or a node with no place, has none),

@@ -1,7 +1,8 @@
 // Keywords are scanned as Identifiers and retyped as they are emitted: one Identifier match instead of trying
 // every keyword that shares the first character. The same tokens come out as from the keyword patterns in
 // tokens.ts: a keyword pattern matches exactly where an Identifier match is that keyword's spelling.
-import type { IToken, TokenType } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
+import type { Token } from './token';
 import { allKeywordNames, Identifier, kw, nameKw } from './tokens';
 
 const keywordByImage = new Map<string, TokenType>(allKeywordNames.map((n) => [n, kw(n)]));
@@ -34,15 +35,15 @@ export function keywordAt(text: string, i: number, j: number): string | undefine
  */
 const takesName = new Set(['topology', 'tier', 'category', 'primary', 'region', 'city', 'link', 'data', 'transaction']);
 
-/** An Identifier token (after the token `before`) given its keyword type when it spells a keyword. */
-export function retype(t: IToken, before: IToken | undefined): IToken {
+/** An Identifier token (after the token `before`, on a later line when `newLine`) given its keyword type when it
+ *  spells a keyword. */
+export function retype(t: Token, before: Token | undefined, newLine: boolean): Token {
   const k = keywordByImage.get(t.image);
   if (!k) return t;
   const asName = nameKeywordByImage.get(t.image);
   const afterNameKeyword = before !== undefined && takesName.has(before.image) && before.tokenType !== Identifier;
-  const lineStartAfterNameKeyword = afterNameKeyword && before.startLine! < t.startLine!;
+  const lineStartAfterNameKeyword = afterNameKeyword && newLine;
   const type = asName && !lineStartAfterNameKeyword ? asName : k;
   t.tokenType = type;
-  t.tokenTypeIdx = type.tokenTypeIdx!;
   return t;
 }

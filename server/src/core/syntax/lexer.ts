@@ -1,25 +1,25 @@
 // Turns text into tokens; comments are kept in their own group, lexing errors become diagnostics.
 // The scanning itself is hand-written (scan.ts): no Chevrotain Lexer is built at start-up. The Chevrotain
 // lexer of the same token definitions is the tests' oracle (test/helpers/chevrotain-lexer.ts).
-import type { IToken } from 'chevrotain';
 import { diagnostic, type Diagnostic } from '../diagnostic';
 import { scan, type ScanRange } from './scan';
+import type { Token } from './token';
 
 export interface LexResult {
-  tokens: IToken[];
-  comments: IToken[];
+  tokens: Token[];
+  comments: Token[];
   diagnostics: Diagnostic[];
 }
 
 export function tokenize(text: string, uri: string): LexResult {
-  return tokenizeSlice(text, uri, { start: 0, end: text.length, line: 1, column: 1 });
+  return tokenizeSlice(text, uri, { start: 0, end: text.length });
 }
 
-/** Where a slice of the text starts (offset, 1-based line and column), where it ends, and the token before it. */
+/** Where a slice of the text starts and ends (offsets), and the token before it. */
 export type SliceStart = ScanRange;
 
 /**
- * Tokens of `text` from `at.start` to `at.end` with the positions they have in the whole text, as `tokenize`
+ * Tokens of `text` from `at.start` to `at.end` with the offsets they have in the whole text, as `tokenize`
  * finds them there when a token boundary falls on both ends (incremental parsing re-lexes one region).
  * Identifiers that spell a keyword come out as that keyword (scan.ts).
  */

@@ -6,7 +6,7 @@
 // an array per key). No class extends another: every class sets its own fields, so each store V8 makes while
 // building a node sees one shape (a base class's field initialiser, run for every kind of node, was a third of
 // the parse).
-import type { IToken } from 'chevrotain';
+import type { Token } from './token';
 import type { Range } from '../util/range';
 import type { PropertyNode } from './property-nodes';
 
@@ -25,7 +25,7 @@ export function rangeOf(n: Node): Range {
 }
 
 /** The token unless recovery supposed it inserted (NaN offsets). */
-export function real(t: IToken | undefined): IToken | undefined {
+export function real(t: Token | undefined): Token | undefined {
   return t !== undefined && t.startOffset >= 0 ? t : undefined;
 }
 
@@ -58,7 +58,7 @@ export class StringDecl implements Node {
   start = -1;
   end = -1;
   constructor(readonly kind: 'import' | 'policy') {}
-  string: IToken | undefined = undefined;
+  string: Token | undefined = undefined;
 }
 
 /** `currency INR`. */
@@ -66,17 +66,17 @@ export class WordDecl implements Node {
   start = -1;
   end = -1;
   readonly kind = 'currency';
-  word: IToken | undefined = undefined;
+  word: Token | undefined = undefined;
 }
 
 export class ProfileNode implements Node {
   start = -1;
   end = -1;
   readonly kind = 'profile';
-  name: IToken | undefined = undefined;
-  base: IToken | undefined = undefined;
+  name: Token | undefined = undefined;
+  base: Token | undefined = undefined;
   /** Set when the declaration has a block (`{`), even one recovery supposed. */
-  lbrace: IToken | undefined = undefined;
+  lbrace: Token | undefined = undefined;
   entries: ProfileEntryNode[] = [];
 }
 
@@ -84,27 +84,27 @@ export class ProfileEntryNode implements Node {
   start = -1;
   end = -1;
   /** `currency` as a key, or a qualified key. */
-  key: IToken | undefined = undefined;
+  key: Token | undefined = undefined;
   keyName: QualifiedNameNode | undefined = undefined;
-  text: IToken | undefined = undefined;
+  text: Token | undefined = undefined;
   dist: DistributionNode | undefined = undefined;
   value: QuantityNode | undefined = undefined;
-  word: IToken | undefined = undefined;
-  source: IToken | undefined = undefined;
+  word: Token | undefined = undefined;
+  source: Token | undefined = undefined;
 }
 
 export class StoreNode implements Node {
   start = -1;
   end = -1;
   readonly kind = 'store';
-  names: IToken[] = [];
+  names: Token[] = [];
 }
 
 export class TopologyNode implements Node {
   start = -1;
   end = -1;
   readonly kind = 'topology';
-  name: IToken | undefined = undefined;
+  name: Token | undefined = undefined;
   regions: RegionNode[] = [];
   links: LinkNode[] = [];
   work: ReplicaWorkNode[] = [];
@@ -113,7 +113,7 @@ export class TopologyNode implements Node {
 export class RegionNode implements Node {
   start = -1;
   end = -1;
-  name: IToken | undefined = undefined;
+  name: Token | undefined = undefined;
   props: RegionPropNode[] = [];
 }
 
@@ -122,7 +122,7 @@ export class RegionPropNode implements Node {
   end = -1;
   kind: 'replicas' | 'primary' | 'city' | 'rtt' | 'coordinates' | undefined = undefined;
   /** The number of `replicas`, the name of `city`. */
-  token: IToken | undefined = undefined;
+  token: Token | undefined = undefined;
   rtt: QuantityNode | undefined = undefined;
   dist: DistributionNode | undefined = undefined;
   lat: SignedNumberNode | undefined = undefined;
@@ -132,15 +132,15 @@ export class RegionPropNode implements Node {
 export class SignedNumberNode implements Node {
   start = -1;
   end = -1;
-  minus: IToken | undefined = undefined;
-  number: IToken | undefined = undefined;
+  minus: Token | undefined = undefined;
+  number: Token | undefined = undefined;
 }
 
 export class LinkNode implements Node {
   start = -1;
   end = -1;
-  a: IToken | undefined = undefined;
-  b: IToken | undefined = undefined;
+  a: Token | undefined = undefined;
+  b: Token | undefined = undefined;
   rtt: QuantityNode | undefined = undefined;
   dist: DistributionNode | undefined = undefined;
   jitter: QuantityNode | undefined = undefined;
@@ -149,7 +149,7 @@ export class LinkNode implements Node {
 export class ReplicaWorkNode implements Node {
   start = -1;
   end = -1;
-  op: IToken | undefined = undefined;
+  op: Token | undefined = undefined;
   fixed: QuantityNode | undefined = undefined;
   dist: DistributionNode | undefined = undefined;
 }
@@ -166,7 +166,7 @@ export class DataNode implements Node {
   start = -1;
   end = -1;
   readonly kind = 'data';
-  name: IToken | undefined = undefined;
+  name: Token | undefined = undefined;
   block: BlockNode | undefined = undefined;
 }
 
@@ -174,16 +174,16 @@ export class TransactionNode implements Node {
   start = -1;
   end = -1;
   readonly kind = 'transaction';
-  name: IToken | undefined = undefined;
-  members: IToken[] = [];
+  name: Token | undefined = undefined;
+  members: Token[] = [];
 }
 
 /** `a.b.c`: its first and last real tokens (the name is the text between them). */
 export class QualifiedNameNode implements Node {
   start = -1;
   end = -1;
-  first: IToken | undefined = undefined;
-  last: IToken | undefined = undefined;
+  first: Token | undefined = undefined;
+  last: Token | undefined = undefined;
 }
 
 export class BlockNode implements Node {
@@ -201,49 +201,49 @@ export class ConditionsNode implements Node {
 export class ConditionNode implements Node {
   start = -1;
   end = -1;
-  field: IToken | undefined = undefined;
+  field: Token | undefined = undefined;
   comparator: ComparatorNode | undefined = undefined;
   quantity: QuantityNode | undefined = undefined;
-  symbol: IToken | undefined = undefined;
+  symbol: Token | undefined = undefined;
 }
 
 export class ComparatorNode implements Node {
   start = -1;
   end = -1;
-  token: IToken | undefined = undefined;
+  token: Token | undefined = undefined;
 }
 
 export class LevelExprNode implements Node {
   start = -1;
   end = -1;
-  name: IToken | undefined = undefined;
+  name: Token | undefined = undefined;
   /** Names and quantities, in the order read. */
-  args: (IToken | QuantityNode)[] = [];
+  args: (Token | QuantityNode)[] = [];
 }
 
 /** A number with its unit as written: `45ms`, `99.99%`, `₹12 lakh/month`. */
 export class QuantityNode implements Node {
   start = -1;
   end = -1;
-  sign: IToken | undefined = undefined;
-  number: IToken | undefined = undefined;
-  percent: IToken | undefined = undefined;
-  unit: IToken | undefined = undefined;
-  per: IToken | undefined = undefined;
+  sign: Token | undefined = undefined;
+  number: Token | undefined = undefined;
+  percent: Token | undefined = undefined;
+  unit: Token | undefined = undefined;
+  per: Token | undefined = undefined;
 }
 
 export class DistributionNode implements Node {
   start = -1;
   end = -1;
-  name: IToken | undefined = undefined;
+  name: Token | undefined = undefined;
   args: DistArgNode[] = [];
 }
 
 export class DistArgNode implements Node {
   start = -1;
   end = -1;
-  label: IToken | undefined = undefined;
-  weight: IToken | undefined = undefined;
+  label: Token | undefined = undefined;
+  weight: Token | undefined = undefined;
   value: QuantityNode | undefined = undefined;
   dist: DistributionNode | undefined = undefined;
 }
@@ -252,7 +252,7 @@ export class ScenarioNode implements Node {
   start = -1;
   end = -1;
   readonly kind = 'scenario';
-  name: IToken | undefined = undefined;
+  name: Token | undefined = undefined;
   props: ScenarioPropNode[] = [];
 }
 
@@ -260,20 +260,20 @@ export class ScenarioNode implements Node {
 export class ScenarioPropNode implements Node {
   start = -1;
   end = -1;
-  keyword: IToken | undefined = undefined;
-  names: IToken[] | undefined = undefined;
+  keyword: Token | undefined = undefined;
+  names: Token[] | undefined = undefined;
   value: QuantityNode | undefined = undefined;
   rate: QuantityNode | undefined = undefined;
   reads: QuantityNode | undefined = undefined;
-  count: IToken | undefined = undefined;
+  count: Token | undefined = undefined;
   points: QuantityNode[] | undefined = undefined;
   shares: ClientShareNode[] | undefined = undefined;
   /** Which fault: `partition`, `crash` or `slow` (set even when recovery supposed it). */
-  fault: IToken | undefined = undefined;
+  fault: Token | undefined = undefined;
   sides: SideNode[] | undefined = undefined;
-  region: IToken | undefined = undefined;
-  a: IToken | undefined = undefined;
-  b: IToken | undefined = undefined;
+  region: Token | undefined = undefined;
+  a: Token | undefined = undefined;
+  b: Token | undefined = undefined;
   by: QuantityNode | undefined = undefined;
   at: QuantityNode | undefined = undefined;
   for: QuantityNode | undefined = undefined;
@@ -282,12 +282,12 @@ export class ScenarioPropNode implements Node {
 export class ClientShareNode implements Node {
   start = -1;
   end = -1;
-  region: IToken | undefined = undefined;
+  region: Token | undefined = undefined;
   share: QuantityNode | undefined = undefined;
 }
 
 export class SideNode implements Node {
   start = -1;
   end = -1;
-  names: IToken[] = [];
+  names: Token[] = [];
 }

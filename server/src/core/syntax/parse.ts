@@ -1,5 +1,4 @@
 // Text → AST + syntax diagnostics: lexer, parser and AST builder in one call.
-import type { IToken } from 'chevrotain';
 import { diagnostic, type Diagnostic } from '../diagnostic';
 import { closest } from '../util/suggest';
 import type { PolicyFile } from './ast';
@@ -10,13 +9,15 @@ import { parseTokens } from './parser';
 import { keywordNames } from './tokens';
 import { boundNesting } from './depth';
 import { grouped, limits } from '../util/limits';
+import { lineBreaks } from '../util/range';
+import type { Token } from './token';
 
 export interface ParsedDocument {
   uri: string;
   text: string;
   ast: PolicyFile;
-  tokens: IToken[];
-  comments: IToken[];
+  tokens: Token[];
+  comments: Token[];
   diagnostics: Diagnostic[];
 }
 
@@ -31,7 +32,7 @@ export function parseDocument(text: string, uri: string): ParsedDocument {
 
 /** Tokens (of the whole text or a run of its declarations) → AST: the nesting bound, parser errors (and where
  *  reading stopped after too many), the builder's findings. */
-export function buildAst(tokens: IToken[], text: string, uri: string) {
+export function buildAst(tokens: Token[], text: string, uri: string) {
   const bounded = boundNesting(tokens, uri);
   const { file, errors, stoppedAt } = parseTokens(bounded.tokens);
   const builder = new AstBuilder(uri, text);
@@ -52,7 +53,7 @@ function tooLarge(text: string, uri: string): ParsedDocument {
 }
 
 /** Reading stopped after `limits.syntaxErrors` errors: said once, where it stopped. */
-function stopped(t: IToken, text: string, uri: string): Diagnostic {
+function stopped(t: Token, text: string, uri: string): Diagnostic {
   const atEnd = Number.isNaN(t.startOffset) || t.tokenType?.name === 'EOF';
   const start = atEnd ? text.length : t.startOffset;
   const line = text.slice(0, start).split('\n').length;
@@ -148,7 +149,8 @@ function syntaxDiagnostic(e: ParseError, text: string, uri: string): Diagnostic 
 /** A keyword where a name was expected, at the start of a line (the lexer keeps it from being that name). */
 function keywordOnNewLine(e: ParseError, expected: string, atEnd: boolean, text: string): boolean {
   const t = e.token;
-  return expected === 'a name' && !atEnd && !!t.tokenType?.name.startsWith('Kw_') && prevLine(e, text) < t.startLine!;
+  if (expected !== 'a name' || atEnd || !t.tokenType?.name.startsWith('Kw_')) return false;
+  return prevLine(e, text) < 1 + lineBreaks(text, 0, t.startOffset);
 }
 
 /** The line of the last non-blank text before the token an error is at. */

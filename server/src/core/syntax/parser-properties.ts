@@ -1,5 +1,5 @@
 // The parser's blocks of tiers and data: their properties and conditions (parser.ts).
-import type { IToken } from 'chevrotain';
+import type { Token } from './token';
 import type { Descent, Rule } from './descent';
 import * as N from './nodes';
 import { comparator, levelExpr, quantity, startsQuantity } from './parser-values';
@@ -74,7 +74,7 @@ const dotName: Rule<N.QualifiedNameNode> = (p, n) => {
   nameToken(n, p.consume(n, M.Dot));
   nameToken(n, p.consume(n, M.Name, 2));
 };
-function nameToken(n: N.QualifiedNameNode, t: IToken): void {
+function nameToken(n: N.QualifiedNameNode, t: Token): void {
   if (!N.real(t)) return;
   n.first ??= t;
   n.last = t;

@@ -3,7 +3,7 @@
 // (test/core/syntax/parser-differential.test.ts compares the errors, and the AST built from each). It only
 // recognises structure; meaning (units, levels, names) is given by ast-builder.ts and the model. This file:
 // the file and its declarations.
-import type { IToken } from 'chevrotain';
+import type { Token } from './token';
 import { Descent, type Rule } from './descent';
 import type { ParseError } from './parse-error';
 import { block, qualifiedName } from './parser-properties';
@@ -135,13 +135,13 @@ export interface ParseOutput {
   file: N.FileNode;
   errors: ParseError[];
   /** Set when reading stopped after `limits.syntaxErrors` errors: the token it stopped at. */
-  stoppedAt?: IToken;
+  stoppedAt?: Token;
 }
 
 /** One parser, reused (it holds no state between parses). */
 const parser = new Descent();
 
-export function parseTokens(tokens: IToken[]): ParseOutput {
+export function parseTokens(tokens: Token[]): ParseOutput {
   parser.reset(tokens);
   const node = parser.top(new N.FileNode(), file, 'file');
   const { errors, stoppedAt } = parser;

@@ -1,6 +1,6 @@
 // The nodes of a block's properties (nodes.ts has the rest, and the conventions): a class per kind, with only
 // the fields that kind reads.
-import type { IToken } from 'chevrotain';
+import type { Token } from './token';
 import type {
   BlockNode,
   ComparatorNode,
@@ -34,42 +34,42 @@ export type PropertyNode =
 export class WordProp implements Node {
   start = -1;
   end = -1;
-  keyword: IToken | undefined = undefined;
-  word: IToken | undefined = undefined;
+  keyword: Token | undefined = undefined;
+  word: Token | undefined = undefined;
 }
 
 export class TierProp implements Node {
   start = -1;
   end = -1;
-  keyword: IToken | undefined = undefined;
+  keyword: Token | undefined = undefined;
   name: QualifiedNameNode | undefined = undefined;
 }
 
 export class LevelProp implements Node {
   start = -1;
   end = -1;
-  keyword: IToken | undefined = undefined;
+  keyword: Token | undefined = undefined;
   level: LevelExprNode | undefined = undefined;
 }
 
 export class ReplicationProp implements Node {
   start = -1;
   end = -1;
-  keyword: IToken | undefined = undefined;
+  keyword: Token | undefined = undefined;
   /** `quorum`, or the mode's word. */
-  quorum: IToken | undefined = undefined;
-  mode: IToken | undefined = undefined;
-  write: IToken | undefined = undefined;
-  read: IToken | undefined = undefined;
-  random: IToken | undefined = undefined;
+  quorum: Token | undefined = undefined;
+  mode: Token | undefined = undefined;
+  write: Token | undefined = undefined;
+  read: Token | undefined = undefined;
+  random: Token | undefined = undefined;
 }
 
 export class LatencyProp implements Node {
   start = -1;
   end = -1;
-  keyword: IToken | undefined = undefined;
-  op: IToken | undefined = undefined;
-  percentile: IToken | undefined = undefined;
+  keyword: Token | undefined = undefined;
+  op: Token | undefined = undefined;
+  percentile: Token | undefined = undefined;
   comparator: ComparatorNode | undefined = undefined;
   quantity: QuantityNode | undefined = undefined;
 }
@@ -78,7 +78,7 @@ export class LatencyProp implements Node {
 export class BoundProp implements Node {
   start = -1;
   end = -1;
-  keyword: IToken | undefined = undefined;
+  keyword: Token | undefined = undefined;
   comparator: ComparatorNode | undefined = undefined;
   quantity: QuantityNode | undefined = undefined;
 }
@@ -86,23 +86,23 @@ export class BoundProp implements Node {
 export class PartitionProp implements Node {
   start = -1;
   end = -1;
-  keyword: IToken | undefined = undefined;
-  prefer: IToken | undefined = undefined;
+  keyword: Token | undefined = undefined;
+  prefer: Token | undefined = undefined;
 }
 
 export class ConflictProp implements Node {
   start = -1;
   end = -1;
-  keyword: IToken | undefined = undefined;
-  strategy: IToken | undefined = undefined;
-  variant: IToken | undefined = undefined;
+  keyword: Token | undefined = undefined;
+  strategy: Token | undefined = undefined;
+  variant: Token | undefined = undefined;
 }
 
 /** A workload's parts; when a part is written twice the first counts. */
 export class WorkloadProp implements Node {
   start = -1;
   end = -1;
-  keyword: IToken | undefined = undefined;
+  keyword: Token | undefined = undefined;
   volume: QuantityNode | undefined = undefined;
   peak: QuantityNode | undefined = undefined;
   reads: QuantityNode | undefined = undefined;
@@ -111,14 +111,14 @@ export class WorkloadProp implements Node {
 export class PrimaryProp implements Node {
   start = -1;
   end = -1;
-  keyword: IToken | undefined = undefined;
-  regions: IToken[] = [];
+  keyword: Token | undefined = undefined;
+  regions: Token[] = [];
 }
 
 export class WhenProp implements Node {
   start = -1;
   end = -1;
-  keyword: IToken | undefined = undefined;
+  keyword: Token | undefined = undefined;
   conditions: ConditionsNode | undefined = undefined;
   block: BlockNode | undefined = undefined;
 }
@@ -126,7 +126,7 @@ export class WhenProp implements Node {
 export class DegradeProp implements Node {
   start = -1;
   end = -1;
-  keyword: IToken | undefined = undefined;
+  keyword: Token | undefined = undefined;
   level: LevelExprNode | undefined = undefined;
   condition: ConditionNode | undefined = undefined;
 }
@@ -134,6 +134,6 @@ export class DegradeProp implements Node {
 export class AppliesProp implements Node {
   start = -1;
   end = -1;
-  keyword: IToken | undefined = undefined;
+  keyword: Token | undefined = undefined;
   conditions: ConditionsNode | undefined = undefined;
 }

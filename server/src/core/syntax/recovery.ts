@@ -7,7 +7,7 @@
 //   that token, when either comes before anything an enclosing rule could continue with;
 // - otherwise the error goes up the rules until one whose follow set holds the first token that any of them
 //   can continue with; that rule skips to it and ends there (the top rule skips to the end of the input).
-import type { IToken } from 'chevrotain';
+import type { Token } from './token';
 import { rests } from './recovery.generated';
 import { EOF, EOF_TOKEN, matches, tkNamed, type Tk } from './token-match';
 
@@ -35,7 +35,7 @@ function restOf(rule: string, site: string): Rest | undefined {
 }
 
 export abstract class Recovery {
-  protected toks: IToken[] = [];
+  protected toks: Token[] = [];
   protected n = 0;
   /** The index of the last token read (-1 before the first). */
   protected pos = -1;
@@ -43,11 +43,11 @@ export abstract class Recovery {
   protected rules: string[] = [];
   protected sites: number[] = [];
 
-  abstract la(k: number): IToken;
-  protected abstract saveMismatch(expected: Tk, token: IToken): void;
+  abstract la(k: number): Token;
+  protected abstract saveMismatch(expected: Tk, token: Token): void;
 
   /** Chevrotain's SKIP_TOKEN: past the next token (never past the last), then the token now next. */
-  protected skip(): IToken {
+  protected skip(): Token {
     if (this.pos > this.n - 2) return EOF_TOKEN;
     this.pos++;
     return this.la(1);

@@ -7,13 +7,13 @@
 // back in step when the anchor comes out as the same declaration with no error at or after it. Otherwise (an
 // unclosed comment or string, a declaration that swallows the next, a keyword read differently) the whole
 // text is parsed again.
-import type { IToken } from 'chevrotain';
 import type { Diagnostic } from '../diagnostic';
 import type { Declaration } from './ast';
 import { tokenizeSlice } from './lexer';
 import { buildAst, parseDocument, type ParsedDocument } from './parse';
 import { shiftDiagnostic, shiftNode, shiftToken, type Shift } from './shift';
 import { fits, textChange, type TextChange } from './text-change';
+import { token, type Token } from './token';
 import { UnclosedComment, UnclosedString } from './tokens';
 import { limits } from '../util/limits';
 
@@ -95,18 +95,18 @@ function incremental(old: ParsedDocument, text: string, change: TextChange): Par
   const tokensBefore = firstTokenAt(old.tokens, start);
   const anchorToken = anchor ? firstTokenAt(old.tokens, anchor.range.start) : old.tokens.length;
   const before = old.tokens[tokensBefore - 1];
-  const at = position(old, text, start, before);
   const head = old.tokens[anchorToken];
   const lexEnd = anchor ? endOld + delta + head.image.length : text.length;
-  const lexed = tokenizeSlice(text, old.uri, { start, end: lexEnd, ...at, before });
+  const lexed = tokenizeSlice(text, old.uri, { start, end: lexEnd, before });
   if (lexed.tokens.some((t) => t.tokenType === UnclosedString)) return undefined;
   if (lexed.comments.some((t) => t.tokenType === UnclosedComment)) return undefined;
-  const anchorLine = anchor ? at.line + countLines(text, start, endOld + delta) : 0;
-  const shift = anchor ? anchorShift(old.text, text, anchor.range.start, delta, head, anchorLine) : noShift;
+  const shift: Shift = anchor ? { from: anchor.range.start, delta } : noShift;
   if (anchor) {
+    // The anchor's first token, lexed again after the region: the same token, moved by the edit (its line is
+    // the text's: the same wherever the offset is the same).
     const relexed = lexed.tokens.pop();
     if (!relexed || relexed.image !== head.image || relexed.startOffset !== endOld + delta) return undefined;
-    if (relexed.tokenType !== head.tokenType || relexed.startLine !== head.startLine! + shift.lines) return undefined;
+    if (relexed.tokenType !== head.tokenType) return undefined;
   }
   // Parse the region with the anchor's tokens (copies, moved) after it.
   const anchorTokens = anchor ? tokensOf(old.tokens, anchorToken, anchor.range.end).map((t) => moved(t, shift)) : [];
@@ -144,10 +144,10 @@ function incremental(old: ParsedDocument, text: string, change: TextChange): Par
   return { uri: old.uri, text, ast, tokens, comments, diagnostics };
 }
 
-const noShift: Shift = { from: Infinity, delta: 0, lines: 0, line: 0, columns: 0 };
+const noShift: Shift = { from: Infinity, delta: 0 };
 
 /** Declarations in order, each starting at a real token (recovery can leave a declaration without a place). */
-function ordered(decls: Declaration[], tokens: IToken[]): boolean {
+function ordered(decls: Declaration[], tokens: Token[]): boolean {
   let end = 0;
   for (const d of decls) {
     if (d.range.start < end || d.range.end <= d.range.start) return false;
@@ -157,7 +157,7 @@ function ordered(decls: Declaration[], tokens: IToken[]): boolean {
 }
 
 /** The index of the first token starting at or after `offset` (binary search). */
-function firstTokenAt(tokens: IToken[], offset: number): number {
+function firstTokenAt(tokens: Token[], offset: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
@@ -168,65 +168,15 @@ function firstTokenAt(tokens: IToken[], offset: number): number {
   return lo;
 }
 
-function tokensOf(tokens: IToken[], from: number, end: number): IToken[] {
-  const out: IToken[] = [];
+function tokensOf(tokens: Token[], from: number, end: number): Token[] {
+  const out: Token[] = [];
   for (let i = from; i < tokens.length && tokens[i].startOffset < end; i++) out.push(tokens[i]);
   return out;
 }
 
-/** Line and column (1-based) of `offset` in the new text, counted from the token before it. */
-function position(old: ParsedDocument, text: string, offset: number, before: IToken | undefined) {
-  let line = before ? before.endLine! : 1;
-  let lineStart = before ? before.endOffset! + 1 - before.endColumn! : 0;
-  for (let i = before ? before.endOffset! + 1 : 0; i < offset; i++) {
-    if (isBreak(text, i)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-/** How the tokens from the anchor on move: by `delta` offsets, by lines, and by columns on the anchor's line. */
-function anchorShift(
-  oldText: string,
-  text: string,
-  anchorStart: number,
-  delta: number,
-  head: IToken,
-  line: number,
-): Shift {
-  const newStart = anchorStart + delta;
-  const newLineStart = lineStart(text, newStart);
-  const oldLineStart = lineStart(oldText, anchorStart);
-  const columns = newStart - newLineStart - (anchorStart - oldLineStart);
-  return { from: anchorStart, delta, lines: line - head.startLine!, line: head.startLine!, columns };
-}
-
-function countLines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (isBreak(text, i)) n++;
-  return n;
-}
-
-/** A line ends at `\n`, at `\r\n` (counted at its `\n`) and at a lone `\r`, as the lexer counts lines. */
-function isBreak(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
-}
-
-/** The offset where the line holding `offset` starts. */
-function lineStart(text: string, offset: number): number {
-  let i = offset - 1;
-  while (i >= 0 && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i--;
-  return i + 1;
-}
-
 /** A copy of a token, moved (for the parse that checks the anchor; the original moves only on success). */
-function moved(t: IToken, s: Shift): IToken {
-  const c = { ...t };
-  shiftToken(c, s);
-  return c;
+function moved(t: Token, s: Shift): Token {
+  return token(t.tokenType, t.image, t.startOffset + s.delta);
 }
 
 const rank: Record<string, number> = {

@@ -1,10 +1,13 @@
 // The hand-written scanner: one pass over the character codes, no regular expression and no Lexer object to
 // build at start-up. It emits exactly the tokens the token definitions in tokens.ts describe, with the
-// positions, comment group and error runs Chevrotain's lexer gives them (test/core/syntax/lexer-differential
-// compares the two on the samples, the docs and thousands of generated inputs).
-import type { IToken, TokenType } from 'chevrotain';
+// offsets, comment group and error runs Chevrotain's lexer gives them (test/core/syntax/lexer-differential
+// compares the two on the samples, the docs and thousands of generated inputs, and the lines and columns
+// util/range.ts computes from the offsets with Chevrotain's). Tokens keep no line or column (token.ts).
+import type { TokenType } from 'chevrotain';
 import * as T from './tokens';
 import { keywordAt, retype } from './keywords';
+import { token, type Token } from './token';
+import { hasLineBreak } from '../util/range';
 
 /** A run of characters no token starts with (offset in the whole text, length). */
 export interface LexError {
@@ -13,21 +16,20 @@ export interface LexError {
 }
 
 export interface Scanned {
-  tokens: IToken[];
-  comments: IToken[];
+  tokens: Token[];
+  comments: Token[];
   errors: LexError[];
   /** The unclosed strings and the unclosed comment, for their diagnostics. */
-  unclosedStrings: IToken[];
-  unclosedComment: IToken | undefined;
+  unclosedStrings: Token[];
+  unclosedComment: Token | undefined;
 }
 
-/** Where scanning starts and stops, the 1-based line and column at the start, and the token before it. */
+/** Where scanning starts and stops, and the token before the start (a keyword after it may be read as a name
+ *  unless a line break comes between). */
 export interface ScanRange {
   start: number;
   end: number;
-  line: number;
-  column: number;
-  before?: IToken;
+  before?: Token;
 }
 
 // Character classes of the first character of a token.
@@ -74,93 +76,61 @@ const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || 
 /** The character code at `k`, or -1 past `end`. */
 const code = (text: string, k: number, end: number) => (k < end ? text.charCodeAt(k) : -1);
 
-/**
- * A token on one line: a plain object (its prototype Object.prototype, Chevrotain's fields in its order) made
- * by a constructor of its own, so that it has a hidden class of its own. Made by an object literal, it would
- * share the hidden class of Chevrotain's EOF token, whose NaN positions turn every position field into a
- * boxed number: 96 more bytes per token (bench/lexer.ts prints the allocation).
- */
-function Token(this: IToken, type: TokenType, image: string, i: number, line: number, column: number) {
-  const n = image.length;
-  this.image = image;
-  this.startOffset = i;
-  this.endOffset = i + n - 1;
-  this.startLine = line;
-  this.endLine = line;
-  this.startColumn = column;
-  this.endColumn = column + n - 1;
-  this.tokenTypeIdx = type.tokenTypeIdx!;
-  this.tokenType = type;
-}
-Token.prototype = Object.prototype;
-const NewToken = Token as unknown as new (...args: Parameters<typeof Token>) => IToken;
-const token = (type: TokenType, image: string, i: number, line: number, column: number) =>
-  new NewToken(type, image, i, line, column);
-
 /** Tokens, comments and lexing errors of `text` from `r.start` to `r.end`, positioned in the whole text. */
 export function scan(text: string, r: ScanRange): Scanned {
   const end = r.end;
   const out: Scanned = { tokens: [], comments: [], errors: [], unclosedStrings: [], unclosedComment: undefined };
   const tokens = out.tokens;
-  let line = r.line;
-  let column = r.column;
   let prev = r.before;
   let i = r.start;
+  /** Whether a line break came since `prev` (a keyword that starts a line is not read as the name `prev`
+   *  may ask for: keywords.ts). */
+  let broke = prev !== undefined && hasLineBreak(text, prev.startOffset + prev.image.length, i);
   while (i < end) {
     const c = text.charCodeAt(i);
     const kind = charClass(c);
     let j = i + 1;
-    let t: IToken | undefined;
+    let t: Token | undefined;
     if (kind === LETTER) {
       j = identifierEnd(text, i, end);
       const p = c === 112 ? percentileEnd(text, i, end) : -1; // p
       // Percentile's longer alternative is Identifier, taken only when it is longer.
-      if (p >= j) t = token(T.Percentile, text.substring(i, (j = p)), i, line, column);
+      if (p >= j) t = token(T.Percentile, text.substring(i, (j = p)), i);
       else {
         // A keyword's image is its spelling as written in tokens.ts: no substring to allocate.
         const spelling = keywordAt(text, i, j);
-        t = token(T.Identifier, spelling ?? text.substring(i, j), i, line, column);
-        if (spelling !== undefined) retype(t, prev);
+        t = token(T.Identifier, spelling ?? text.substring(i, j), i);
+        if (spelling !== undefined) retype(t, prev, broke);
       }
     } else if (kind === SPACE) {
-      // Line breaks are \n, \r\n and \r, as Chevrotain counts them; the column restarts after the last one.
-      let lastBreakEnd = -1;
-      for (j = i; j < end; ) {
+      for (j = i; j < end; j++) {
         const d = text.charCodeAt(j);
-        if (d === 10 || d === 13) {
-          line++;
-          j += d === 13 && j + 1 < end && text.charCodeAt(j + 1) === 10 ? 2 : 1;
-          lastBreakEnd = j;
-        } else if (charClass(d) === SPACE) j++;
-        else break;
+        if (d === 10 || d === 13) broke = true;
+        else if (charClass(d) !== SPACE) break;
       }
-      column = lastBreakEnd < 0 ? column + j - i : j - lastBreakEnd + 1;
     } else if (kind === DIGIT) {
       j = numberEnd(text, i, end);
-      t = token(T.NumberLiteral, text.substring(i, j), i, line, column);
+      t = token(T.NumberLiteral, text.substring(i, j), i);
     } else if (kind === SINGLE) {
-      t =
-        c === RUPEE
-          ? token(T.CurrencySign, '₹', i, line, column)
-          : token(singleType[c], singleImage[c], i, line, column);
+      t = c === RUPEE ? token(T.CurrencySign, '₹', i) : token(singleType[c], singleImage[c], i);
     } else if (kind === ANGLE || (kind === EQ_OR_BANG && code(text, j, end) === 61)) {
-      t = operator(text, i, end, line, column);
+      t = operator(text, i, end);
       j = i + t.image.length;
     } else if (kind === QUOTE) {
       j = stringEnd(text, i, end);
       const closed = code(text, j, end) === 34;
       if (closed) j++;
-      t = token(closed ? T.StringLiteral : T.UnclosedString, text.substring(i, j), i, line, column);
+      t = token(closed ? T.StringLiteral : T.UnclosedString, text.substring(i, j), i);
       if (!closed) out.unclosedStrings.push(t);
     } else if (kind === SLASH && (code(text, j, end) === 47 || code(text, j, end) === 42)) {
-      const note = comment(text, i, end, line, column);
+      const note = comment(text, i, end);
       out.comments.push(note);
       if (note.tokenType === T.UnclosedComment) out.unclosedComment = note;
-      [line, column] = after(note, line, column);
+      if (!broke && note.tokenType !== T.LineComment) broke = hasLineBreak(note.image, 0, note.image.length);
       i += note.image.length;
       continue;
     } else if (kind === SLASH) {
-      t = token(T.Slash, '/', i, line, column);
+      t = token(T.Slash, '/', i);
     } else {
       while (j < end && !startsToken(text, j, end)) j++;
       out.errors.push({ offset: i, length: j - i });
@@ -168,8 +138,8 @@ export function scan(text: string, r: ScanRange): Scanned {
     if (t) {
       tokens.push(t);
       prev = t;
+      broke = false;
     }
-    if (kind !== SPACE) column += j - i;
     i = j;
   }
   return out;
@@ -193,15 +163,15 @@ function numberEnd(text: string, i: number, end: number): number {
 }
 
 /** The operator at `i`, which starts with '<' or '>', or is '==' or '!='. */
-function operator(text: string, i: number, end: number, line: number, column: number): IToken {
+function operator(text: string, i: number, end: number): Token {
   const c = text.charCodeAt(i);
   const next = code(text, i + 1, end);
-  if (c === 61) return token(T.EqEq, '==', i, line, column);
-  if (c === 33) return token(T.NotEq, '!=', i, line, column);
+  if (c === 61) return token(T.EqEq, '==', i);
+  if (c === 33) return token(T.NotEq, '!=', i);
   const less = c === 60;
-  if (less && next === 45 && code(text, i + 2, end) === 62) return token(T.Arrow, '<->', i, line, column);
-  if (next === 61) return less ? token(T.LessEq, '<=', i, line, column) : token(T.GreaterEq, '>=', i, line, column);
-  return less ? token(T.Less, '<', i, line, column) : token(T.Greater, '>', i, line, column);
+  if (less && next === 45 && code(text, i + 2, end) === 62) return token(T.Arrow, '<->', i);
+  if (next === 61) return less ? token(T.LessEq, '<=', i) : token(T.GreaterEq, '>=', i);
+  return less ? token(T.Less, '<', i) : token(T.Greater, '>', i);
 }
 
 /** Where p\d+(?:\.\d+)?(?![A-Za-z0-9_]) matching at `i` ends, or -1. */
@@ -236,42 +206,14 @@ function startsToken(text: string, k: number, end: number): boolean {
 }
 
 /** The line or block comment (closed or not) at `i`, which starts with '//' or '/*'. */
-function comment(text: string, i: number, end: number, line: number, column: number): IToken {
+function comment(text: string, i: number, end: number): Token {
   if (text.charCodeAt(i + 1) === 47) {
     let j = i + 2;
     for (let c = code(text, j, end); c !== -1 && c !== 10 && c !== 13; c = code(text, j, end)) j++;
-    return token(T.LineComment, text.substring(i, j), i, line, column);
+    return token(T.LineComment, text.substring(i, j), i);
   }
   const close = text.indexOf('*/', i + 2);
   const closed = close >= 0 && close + 2 <= end;
   const image = text.substring(i, closed ? close + 2 : end);
-  return token(closed ? T.BlockComment : T.UnclosedComment, image, i, line, column);
-}
-
-/**
- * The line and column after a comment, and its end moved to its last line when it spans lines. As Chevrotain
- * places it, a comment ending in its only line break keeps its end on its first line, and one ending in a
- * line break after others ends at column 1 of the line before the next token's.
- */
-function after(t: IToken, line: number, column: number): [number, number] {
-  const image = t.image;
-  let count = 0;
-  let last = -1;
-  if (t.tokenType !== T.LineComment) {
-    for (let k = 0; k < image.length; k++) {
-      const c = image.charCodeAt(k);
-      if (c !== 10 && c !== 13) continue;
-      if (c === 13 && image.charCodeAt(k + 1) === 10) k++;
-      count++;
-      last = k;
-    }
-  }
-  if (count === 0) return [line, column + image.length];
-  const next = image.length - last;
-  const endsInBreak = last === image.length - 1;
-  if (!(count === 1 && endsInBreak)) {
-    t.endLine = endsInBreak ? line + count - 1 : line + count;
-    t.endColumn = endsInBreak ? next : next - 1;
-  }
-  return [line + count, next];
+  return token(closed ? T.BlockComment : T.UnclosedComment, image, i);
 }

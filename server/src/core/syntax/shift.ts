@@ -1,26 +1,18 @@
-// Moving what an edit left untouched: tokens, AST nodes and diagnostics after the edit, by the characters,
-// lines and (on the line where the edit ends) columns it added or removed. Used by incremental parsing.
-import type { IToken } from 'chevrotain';
+// Moving what an edit left untouched: tokens, AST nodes and diagnostics after the edit, by the characters it
+// added or removed (everything keeps offsets only: lines and columns are computed from the text when asked).
+// Used by incremental parsing.
 import { movedDiagnostic, type Diagnostic } from '../diagnostic';
 import type { Range } from '../util/range';
+import type { Token } from './token';
 
 export interface Shift {
   /** The old offset from which things move (for the record; callers shift only what lies after it). */
   from: number;
   delta: number;
-  lines: number;
-  /** The old line whose columns change, by `columns`. */
-  line: number;
-  columns: number;
 }
 
-export function shiftToken(t: IToken, s: Shift): void {
+export function shiftToken(t: Token, s: Shift): void {
   t.startOffset += s.delta;
-  t.endOffset! += s.delta;
-  if (t.startLine === s.line) t.startColumn! += s.columns;
-  if (t.endLine === s.line) t.endColumn! += s.columns;
-  t.startLine! += s.lines;
-  t.endLine! += s.lines;
 }
 
 const isRange = (x: object): x is Range =>

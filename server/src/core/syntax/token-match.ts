@@ -1,7 +1,8 @@
 // Token types as the hand-written parser tests them: for each type the set of token type indexes it matches,
 // its own and those of the types in its category (tokens.ts: a keyword that may stand for a name matches
 // both the keyword and Name; a soft keyword matches Identifier and Name), precomputed once.
-import type { IToken, TokenType } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
+import { placeless, type Token } from './token';
 import * as T from './tokens';
 
 export interface Tk {
@@ -16,17 +17,7 @@ export interface Tk {
 
 /** The end of the input (the parser reads it past the last token). */
 export const EOF_TYPE: TokenType = { name: 'EOF', tokenTypeIdx: 0 } as TokenType;
-export const EOF_TOKEN: IToken = {
-  image: '',
-  startOffset: NaN,
-  endOffset: NaN,
-  startLine: NaN,
-  endLine: NaN,
-  startColumn: NaN,
-  endColumn: NaN,
-  tokenTypeIdx: 0,
-  tokenType: EOF_TYPE,
-};
+export const EOF_TOKEN: Token = placeless(EOF_TYPE, false);
 
 const size = Math.max(...T.allTokens.map((t) => t.tokenTypeIdx ?? 0)) + 1;
 
@@ -54,7 +45,7 @@ export function tkNamed(name: string): Tk {
 }
 
 /** Whether `token` matches `t` (its own type or a type in t's category). */
-export function matches(token: IToken, t: Tk): boolean {
+export function matches(token: Token, t: Tk): boolean {
   return token.tokenTypeIdx < size && t.is[token.tokenTypeIdx] === 1;
 }
 
@@ -95,6 +86,6 @@ export function choice(...types: Tk[]): Int8Array {
 }
 
 /** The alternative of `alt` (from `choice`) the token starts, -1 for none. */
-export function altOf(alt: Int8Array, token: IToken): number {
+export function altOf(alt: Int8Array, token: Token): number {
   return token.tokenTypeIdx < size ? alt[token.tokenTypeIdx] : -1;
 }

@@ -19,6 +19,26 @@ export function contains(outer: Range, offset: number): boolean {
   return offset >= outer.start && offset <= outer.end;
 }
 
+/** Whether `text` has a line break (`\n`, `\r\n` or `\r`, as LineIndex and the lexer count them) in [from, to). */
+export function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/** How many lines end in [from, to) of `text` (at `\n`, at `\r\n`, counted at its `\n`, and at a lone `\r`):
+ *  from 0, the 0-based line of `to`, as `LineIndex.position` gives it. */
+export function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
 /** Maps offsets to 0-based line/character positions and back, in O(log lines). */
 export class LineIndex {
   private readonly starts: number[] = [0];
