@@ -148,7 +148,7 @@ function fail(p: QuantityParts, message: string): QuantityResult {
 
 /** Reads a quantity whose kind must be one of `expected` (the first that fits wins). */
 export function interpretQuantity(p: QuantityParts, expected: QuantityKind[]): QuantityResult {
-  const n = Number(p.number.replace(/_/g, ''));
+  const n = Number(p.number.includes('_') ? p.number.replace(/_/g, '') : p.number);
   const currency = p.currencySign === '₹' ? 'INR' : p.currencySign === '$' ? 'USD' : undefined;
   const unit = p.unit;
 
