@@ -157,7 +157,8 @@ export async function benchLsp(serverPath: string): Promise<void> {
     }
   }
   for (const t of targets) console.log(`  target: ${t}`);
-  for (const f of ['out/server.cjs', 'out/extension.cjs', 'out/cli.cjs', 'consistency-policies.vsix']) {
+  const cli = ['out/cli.cjs', 'out/cli-analysis.cjs', 'out/cli-other.cjs'];
+  for (const f of ['out/server.cjs', 'out/extension.cjs', ...cli, 'consistency-policies.vsix']) {
     if (existsSync(f)) console.log(`  size ${f}: ${(statSync(f).size / 1024).toFixed(1)} KB`);
   }
 }
