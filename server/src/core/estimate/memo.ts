@@ -1,16 +1,11 @@
 // Memoising the pure parts of estimates (cores, routes, cost, capacity) that many data types share: a result
 // under a path of keys in nested maps (no key strings built per call), kept per owner (model, topology or net).
 const roots = new WeakMap<object, Map<unknown, unknown>>();
-/** The last owner asked about and its map: most calls in a row are for one model, topology or net. */
-let lastOwner: object | undefined;
-let lastRoot: Map<unknown, unknown> | undefined;
 
 /** The result stored under `keys` for `owner`, computed on first use. Results are shared: never mutate them. */
 export function memoised<T>(owner: object, keys: readonly unknown[], compute: () => T): T {
-  let m = owner === lastOwner ? lastRoot : roots.get(owner);
+  let m = roots.get(owner);
   if (!m) roots.set(owner, (m = new Map()));
-  lastOwner = owner; // held until the next call: an analysis's model is kept alive by one call's worth
-  lastRoot = m;
   for (let i = 0; i < keys.length - 1; i++) {
     let next = m.get(keys[i]) as Map<unknown, unknown> | undefined;
     if (!next) m.set(keys[i], (next = new Map()));
