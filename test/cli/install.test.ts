@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,8 @@ function npm(args: string[], cwd: string) {
 }
 
 function consistency(args: string[], cwd = join(dir, 'elsewhere')) {
-  return spawnSync(bin, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+  const env = { ...process.env, NO_COLOR: '1', CONSISTENCY_CODE_CACHE: join(dir, 'code-cache') };
+  return spawnSync(bin, args, { cwd, encoding: 'utf8', env, timeout: 120_000 });
 }
 
 before(() => {
@@ -87,6 +88,9 @@ test('the installed consistency runs from an unrelated folder: version, check, e
   ]);
   assert.equal(sim.status, 0, sim.stderr);
   assert.equal(JSON.parse(sim.stdout).runs[0].data[0].data, 'wallet_balance');
+  // Through npm's link to the bin, each command group found its bundle and left its code cache.
+  const caches = readdirSync(join(dir, 'code-cache')).map((f) => f.replace(/-\w+\.bin$/, ''));
+  assert.deepEqual(caches.sort(), ['cli-analysis', 'cli-other']);
 });
 
 test('SARIF from the installed package links each code to the installed docs/rules.md', () => {

@@ -27,8 +27,14 @@ export function runBundle(
   cwd: string,
   env: Record<string, string | undefined> = {},
 ): BundleRun {
-  // COLUMNS unset: the human output's width is then the default 100, whatever terminal runs the tests.
-  const merged: Record<string, string | undefined> = { ...process.env, COLUMNS: undefined, ...env };
+  // COLUMNS unset: the human output's width is then the default 100, whatever terminal runs the tests. No code
+  // cache in the user's cache folder (cli/code-cache.ts): test/cli/code-cache.test.ts gives it folders of its own.
+  const merged: Record<string, string | undefined> = {
+    ...process.env,
+    COLUMNS: undefined,
+    CONSISTENCY_CODE_CACHE: 'off',
+    ...env,
+  };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   const r = spawnSync(process.execPath, [bundle(name), ...args], {
     cwd,

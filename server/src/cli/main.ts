@@ -65,7 +65,7 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) return print(ctx, helpText('check'));
-    return analysisCommands().runCheck(
+    return analysisCommands(ctx.env).runCheck(
       {
         paths: needPaths(positionals, 'check'),
         format: oneOf(values.format, ['human', 'json', 'sarif'] as const, '--format'),
@@ -84,7 +84,7 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     });
     if (values.help) return print(ctx, helpText('explain'));
     const format = oneOf(values.format, ['human', 'json'] as const, '--format');
-    return analysisCommands().runExplain(
+    return analysisCommands(ctx.env).runExplain(
       { paths: needPaths(positionals, 'explain'), format, force: values.force === true },
       ctx,
     );
@@ -98,7 +98,7 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     if (values.help) return print(ctx, helpText('export'));
     if (positionals.length !== 1)
       throw new UsageError(`export takes exactly one policy file. Run 'consistency help export'.`);
-    return otherCommands().runExport(
+    return otherCommands(ctx.env).runExport(
       { file: positionals[0], output: values.output, force: values.force === true },
       ctx,
     );
@@ -130,7 +130,7 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     const timeLimitText = values['time-limit'];
     const timeLimitMs = timeLimitText === undefined ? undefined : duration(timeLimitText, '--time-limit');
     const knobs = { seed, ops, json, history, force, timeLimitMs, timeLimitText };
-    return otherCommands().runSimulate({ file: positionals[0], data, scenarios, ...knobs }, ctx);
+    return otherCommands(ctx.env).runSimulate({ file: positionals[0], data, scenarios, ...knobs }, ctx);
   }
   if (first === 'calibrate') {
     const { values, positionals } = parse('calibrate', rest, {
@@ -145,7 +145,7 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
       throw new UsageError(`calibrate takes exactly one file of latencies. Run 'consistency help calibrate'.`);
     const unit = oneOf(values.unit, ['ms', 'us', 's'] as const, '--unit');
     const opts = { replica: values.replica, link: values.link, profileKey: values.profile };
-    return otherCommands().runCalibrate({ file: positionals[0], ...opts, unit }, ctx);
+    return otherCommands(ctx.env).runCalibrate({ file: positionals[0], ...opts, unit }, ctx);
   }
   const suggestion = first.startsWith('-') ? undefined : closest(first, [...commands]);
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
