@@ -3,7 +3,7 @@
 // from a folder another user could write to.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheDirectory } from '../../server/src/cli/code-cache';
@@ -42,6 +42,19 @@ test('the first run makes the analysis bundle its cache; the next run takes it, 
     check(cache);
     assert.deepEqual(caches(cache), [file], 'no other cache, no leftover temporary file');
     assert.equal(statSync(join(cache, file)).mtimeMs, made.mtimeMs, 'taken, not made again');
+  }));
+
+test("a new cache replaces the bundle's older ones (another version of it, or of Node)", () =>
+  withFolder((dir) => {
+    const cache = join(dir, 'cache');
+    mkdirSync(cache, { mode: 0o700 });
+    const stale = ['cli-analysis-0123456789abcdef.bin', 'cli-analysis-fedcba9876543210.bin'];
+    for (const f of [...stale, 'cli-other-0123456789abcdef.bin']) writeFileSync(join(cache, f), 'old');
+    check(cache);
+    const now = caches(cache);
+    assert.equal(now.filter((f) => f.startsWith('cli-analysis-')).length, 1);
+    assert.ok(!stale.some((f) => now.includes(f)));
+    assert.ok(now.includes('cli-other-0123456789abcdef.bin'), "another bundle's cache is its own business");
   }));
 
 test('a cache that does not fit (damaged, or of another engine) is set aside and made again', () =>

@@ -5,7 +5,7 @@
 // compiles as usual and the cache is made again. Reading or writing a cache never fails a command: any error
 // leaves the bundle compiled the usual way. CONSISTENCY_CODE_CACHE=off turns it off; a path puts it there.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -24,7 +24,7 @@ export function cacheDirectory(env: NodeJS.ProcessEnv): string | undefined {
  * Whether a folder may hold caches to run: a cache is code, so on POSIX the folder must be the user's own and
  * writable by no one else (a cache planted by another user would run as this one).
  */
-function private_(dir: string): boolean {
+function ownFolder(dir: string): boolean {
   if (process.platform === 'win32' || typeof process.getuid !== 'function') return true;
   const s = statSync(dir);
   return s.isDirectory() && s.uid === process.getuid() && (s.mode & 0o022) === 0;
@@ -39,7 +39,7 @@ export function requireCached(file: string, env: NodeJS.ProcessEnv): unknown {
   try {
     if (dir) {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
-      if (private_(dir)) {
+      if (ownFolder(dir)) {
         const key = createHash('sha256').update(`${process.version} ${process.arch}\n`).update(source).digest('hex');
         cacheFile = join(dir, `${basename(file, '.cjs')}-${key.slice(0, 16)}.bin`);
         cached = readFileSync(cacheFile);
@@ -63,11 +63,17 @@ export function requireCached(file: string, env: NodeJS.ProcessEnv): unknown {
   return mod.exports;
 }
 
+/** Writes a bundle's cache and removes its older ones (of other versions of the bundle or of Node). */
 function writeCache(target: string, data: () => Buffer): void {
   try {
     const temporary = `${target}.${process.pid}.tmp`;
     writeFileSync(temporary, data(), { mode: 0o600 });
     renameSync(temporary, target); // whole or not at all, whatever other runs do at the same time
+    const dir = dirname(target);
+    const bundle = basename(target).replace(/-[0-9a-f]{16}\.bin$/, '');
+    for (const f of readdirSync(dir))
+      if (f !== basename(target) && f.startsWith(`${bundle}-`) && /-[0-9a-f]{16}\.bin$/.test(f))
+        unlinkSync(join(dir, f));
   } catch {
     // a cache that cannot be written is only a slower next start
   }
