@@ -70,9 +70,10 @@ function writeCache(target: string, data: () => Buffer): void {
     writeFileSync(temporary, data(), { mode: 0o600 });
     renameSync(temporary, target); // whole or not at all, whatever other runs do at the same time
     const dir = dirname(target);
-    const bundle = basename(target).replace(/-[0-9a-f]{16}\.bin$/, '');
+    const name = basename(target);
+    const bundle = name.slice(0, -'-0123456789abcdef.bin'.length);
     for (const f of readdirSync(dir))
-      if (f !== basename(target) && f.startsWith(`${bundle}-`) && /-[0-9a-f]{16}\.bin$/.test(f))
+      if (f !== name && f.length === name.length && f.startsWith(`${bundle}-`) && /-[0-9a-f]{16}\.bin$/.test(f))
         unlinkSync(join(dir, f));
   } catch {
     // a cache that cannot be written is only a slower next start
