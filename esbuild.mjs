@@ -29,8 +29,9 @@ const entryPoints = Object.entries(entries)
   .map(([file, out]) => ({ in: file, out }));
 
 /**
- * The CLI's command groups (server/src/cli/command-groups.ts) stay out of out/cli.cjs: its requires of them
- * become requires of the groups' own bundles beside it, loaded when a command of the group runs.
+ * The CLI's command groups (server/src/cli/command-groups.ts) stay out of out/cli.cjs: its requires of the two
+ * modules become requires of the groups' own bundles beside it, which the built CLI never runs (it loads the
+ * bundles itself, through V8's code cache, when a command of the group runs).
  */
 const commandGroups = {
   name: 'command-groups',
