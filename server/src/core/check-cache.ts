@@ -150,7 +150,7 @@ function findings(
   estimate: (d: DataModel) => DataEstimate,
   options: CheckOptions,
 ): Map<DataModel, Found> | undefined {
-  const view: PolicyModel = { ...model, data: new Map(datas.map((d) => [d.name, d])) };
+  const view: PolicyModel = { ...model, data: new Map(datas.map((d) => [d.name, d])), memo: undefined };
   const found = (d: DataModel): Found => ({ start: d.decl.range.start, byRule: dataRules.map(() => []), any: false });
   const out = new Map(datas.map((d) => [d, found(d)]));
   const copy = (_: string, r: Range) => ({ start: r.start, end: r.end });

@@ -3,6 +3,7 @@
 import type * as A from '../syntax/ast';
 import { missing, type Level } from '../model/levels';
 import type { DataModel, Effective, PropertySet, Sourced, TierModel, WhenModel } from '../model/model';
+import { derived } from '../util/memo';
 
 export interface Branch {
   data: DataModel;
@@ -25,12 +26,8 @@ export function conditionText(conditions: A.Condition[]): string {
 }
 
 /** Branches per data type, built once: a dozen rules ask for them (the model is never changed after it is built). */
-const memo = new WeakMap<DataModel, Branch[]>();
-
 export function branches(data: DataModel): Branch[] {
-  let out = memo.get(data);
-  if (!out) memo.set(data, (out = computeBranches(data)));
-  return out;
+  return derived(data, computeBranches);
 }
 
 function computeBranches(data: DataModel): Branch[] {

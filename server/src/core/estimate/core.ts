@@ -16,7 +16,7 @@ import {
   type Route,
   type Routing,
 } from './latency';
-import { memoised } from './memo';
+import { memoised } from '../util/memo';
 import { maxModelledReplicas, netOf, type Net } from './net';
 import { jitterNote } from './percentile';
 import type { Percentiles } from './estimate';

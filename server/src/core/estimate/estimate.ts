@@ -7,7 +7,7 @@ import type { AvailabilityDetail } from './availability';
 import { capacityOf, type CapacityDetail } from './capacity';
 import { monthlyCost } from './cost';
 import { estimateCore } from './core';
-import { memoised } from './memo';
+import { memoised } from '../util/memo';
 import type { LagDetail } from './lag';
 import type { LatencyPlan } from './latency';
 import { inrPerUsd } from './profiles/index';

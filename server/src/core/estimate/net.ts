@@ -3,6 +3,7 @@
 import type { TopologyModel } from '../model/model';
 import { quantileOf, Z99, type Distribution } from '../model/delay';
 import { assumedRegion } from '../model/topology';
+import type { Memoising } from '../util/memo';
 
 export interface Site {
   name: string;
@@ -17,7 +18,8 @@ export interface Hop {
   jitterMs: number;
 }
 
-export interface Net {
+/** Memoising: the routes worked out on it are kept with it (util/memo.ts). */
+export interface Net extends Memoising {
   sites: Site[];
   totalReplicas: number;
   /** False when no topology was declared and one region was assumed. */
@@ -36,6 +38,7 @@ export function netOf(topology: TopologyModel | undefined, intraRttMs: number, d
       totalReplicas: defaultReplicas,
       declared: false,
       hop: () => ({ label: 'within the region', rttMs: intraRttMs, jitterMs: 0 }),
+      memo: undefined,
     };
   }
   const sites = [...topology.regions.values()].map((r) => ({
@@ -61,6 +64,7 @@ export function netOf(topology: TopologyModel | undefined, intraRttMs: number, d
     totalReplicas: sites.reduce((s, x) => s + x.replicas, 0),
     declared: true,
     hop: sites.length <= maxKeptSites ? keptHops(sites, compute) : compute,
+    memo: undefined,
   };
 }
 

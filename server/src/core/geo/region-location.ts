@@ -1,6 +1,7 @@
 // Where a topology's region is on the map: its `coordinates lat, lon`, else its `city X`, else its own
 // name looked up among known cities and cloud regions; and the fibre floor between two regions.
 import type { RegionModel } from '../model/model';
+import { derived } from '../util/memo';
 import { lookupPlace } from './cities';
 import { greatCircleKm, minFibreRttMs } from './distance';
 
@@ -11,14 +12,9 @@ export interface RegionLocation {
   how: 'coordinates' | 'city' | 'name';
 }
 
-/** Locations by region: a region is located once however many of its links are checked (undefined: not known). */
-const located = new WeakMap<RegionModel, RegionLocation | undefined>();
-
+/** A region's location, worked out once however many of its links are checked (undefined: not known). */
 export function regionLocation(region: RegionModel): RegionLocation | undefined {
-  if (located.has(region)) return located.get(region);
-  const l = locate(region);
-  located.set(region, l);
-  return l;
+  return derived(region, locate);
 }
 
 function locate(region: RegionModel): RegionLocation | undefined {

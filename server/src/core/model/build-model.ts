@@ -37,6 +37,7 @@ export function buildModel(docs: ParsedDocument[], cache?: ModelScope): ModelRes
     profiles: new Map(),
     declarations: [],
     references: [],
+    memo: undefined,
   };
   const add = <T>(to: T[], items: T[]) => {
     for (const x of items) to.push(x);

@@ -149,6 +149,7 @@ export function dataEntry(decl: A.DataDecl, uri: string, model: PolicyModel, sco
     topologyAssumed: topologyName === undefined && topology !== undefined,
     effective,
     whens,
+    memo: undefined,
   };
   const keep = kept(diagnostics, uri, decl, scope);
   const entry: DataEntry = {

@@ -4,6 +4,7 @@
 import type { DriverSystem, StoreSystem } from './stores';
 import type { ProfileModel } from './profiles';
 import type * as A from '../syntax/ast';
+import type { Memoising } from '../util/memo';
 import type { Range } from '../util/range';
 import type { Distribution } from './delay';
 import type { Level } from './levels';
@@ -14,7 +15,8 @@ export interface Origin {
   range: Range;
 }
 
-export interface RegionModel {
+/** Memoising: results derived from it are kept with it (util/memo.ts). */
+export interface RegionModel extends Memoising {
   name: string;
   origin: Origin;
   decl: A.Region;
@@ -37,7 +39,8 @@ export interface LinkModel {
   decl: A.Link;
 }
 
-export interface TopologyModel {
+/** Memoising: results derived from it are kept with it (util/memo.ts). */
+export interface TopologyModel extends Memoising {
   name: string;
   origin: Origin;
   decl: A.TopologyDecl;
@@ -178,7 +181,8 @@ export interface WhenModel {
   effective: Effective;
 }
 
-export interface DataModel {
+/** Memoising: results derived from it are kept with it (util/memo.ts). */
+export interface DataModel extends Memoising {
   name: string;
   origin: Origin;
   decl: A.DataDecl;
@@ -259,7 +263,8 @@ export interface FileSettings {
   system?: { name: StoreSystem; origin: Origin };
 }
 
-export interface PolicyModel {
+/** Memoising: results derived from it are kept with it (util/memo.ts). */
+export interface PolicyModel extends Memoising {
   files: FileSettings[];
   topologies: Map<string, TopologyModel>;
   tiers: Map<string, TierModel>;

@@ -40,7 +40,7 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
       ? { kind: 'fixed' as const, value: r.rtt.value }
       : r.rttDist && readDistribution(r.rttDist, uri, diagnostics);
     const origin = { uri, range: r.name.range };
-    const region: RegionModel = { name: r.name.text, origin, decl: r, replicas, primary: !!r.primary };
+    const region: RegionModel = { name: r.name.text, origin, decl: r, replicas, primary: !!r.primary, memo: undefined };
     if (rtt) region.rtt = rtt; // present only when written
     regions.set(r.name.text, region);
   }
@@ -164,6 +164,7 @@ export function buildTopology(decl: A.TopologyDecl, uri: string, diagnostics: Di
     totalReplicas,
     primaries,
     work,
+    memo: undefined,
     ...(capacityPerSec !== undefined ? { capacityPerSec } : {}),
     rtt(a, b) {
       const i = index.get(a);

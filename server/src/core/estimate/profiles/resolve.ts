@@ -4,7 +4,7 @@
 // intra-region round trip, transfer price) replace the base's.
 import type { PolicyModel } from '../../model/model';
 import type { Figure, ProfileModel } from '../../model/profiles';
-import { memoised } from '../memo';
+import { memoised } from '../../util/memo';
 import type { Currency, Profile } from '../profile';
 import { cloudGeneric2024 } from './cloud-generic-2024';
 import { defaultProfileName, profiles } from './index';

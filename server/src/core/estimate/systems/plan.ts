@@ -79,7 +79,7 @@ const p99Of = (d: Distribution) => {
 /** One replica set per region: how managed stores see a topology. */
 function perRegion(net: Net): Net {
   const sites = net.sites.map((s) => ({ name: s.name, replicas: 1 }));
-  return { sites, totalReplicas: sites.length, declared: net.declared, hop: net.hop };
+  return { sites, totalReplicas: sites.length, declared: net.declared, hop: net.hop, memo: undefined };
 }
 
 function sla(pct: number, what: string, source: string, n: number, w: number): AvailabilityDetail {
