@@ -5,26 +5,32 @@ import type { TokenType } from 'chevrotain';
 import type { Token } from './token';
 import { allKeywordNames, Identifier, kw, nameKw } from './tokens';
 
-const keywordByImage = new Map<string, TokenType>(allKeywordNames.map((n) => [n, kw(n)]));
-/** Reserved keywords as they are lexed: also names (soft keywords are Identifiers already). */
-const nameKeywordByImage = new Map<string, TokenType>();
-for (const n of allKeywordNames) {
-  const t = nameKw(n);
-  if (t) nameKeywordByImage.set(n, t);
+/** A keyword: its spelling as tokens.ts has it, its token type, and the type it takes where it is a name. */
+export interface Keyword {
+  spelling: string;
+  type: TokenType;
+  asName: TokenType | undefined;
 }
 
-/** Keyword spellings by length and first character. */
-const byShape = new Map<number, string[]>();
+/** Keywords by shape, `length * 128 + first character` (all are ASCII): a dense array, one read per word. */
+const byShape: (Keyword[] | undefined)[] = [];
 for (const n of allKeywordNames) {
-  const key = n.length * 0x10000 + n.charCodeAt(0);
-  byShape.set(key, [...(byShape.get(key) ?? []), n]);
+  const at = n.length * 128 + n.charCodeAt(0);
+  while (byShape.length <= at) byShape.push(undefined);
+  (byShape[at] ??= []).push({ spelling: n, type: kw(n), asName: nameKw(n) });
 }
 
-/** The keyword `text` spells from `i` to `j` (as the string tokens.ts has), without cutting it out. */
-export function keywordAt(text: string, i: number, j: number): string | undefined {
-  const spellings = byShape.get((j - i) * 0x10000 + text.charCodeAt(i));
-  if (spellings === undefined) return undefined;
-  for (let k = 0; k < spellings.length; k++) if (text.startsWith(spellings[k], i)) return spellings[k];
+/** The keyword `text` spells from `i` to `j`, without cutting it out. */
+export function keywordAt(text: string, i: number, j: number): Keyword | undefined {
+  const first = text.charCodeAt(i);
+  if (first >= 128) return undefined;
+  const candidates = byShape[(j - i) * 128 + first];
+  if (candidates === undefined) return undefined;
+  next: for (let c = 0; c < candidates.length; c++) {
+    const spelling = candidates[c].spelling;
+    for (let k = 1; k < spelling.length; k++) if (text.charCodeAt(i + k) !== spelling.charCodeAt(k)) continue next;
+    return candidates[c];
+  }
   return undefined;
 }
 
@@ -35,15 +41,11 @@ export function keywordAt(text: string, i: number, j: number): string | undefine
  */
 const takesName = new Set(['topology', 'tier', 'category', 'primary', 'region', 'city', 'link', 'data', 'transaction']);
 
-/** An Identifier token (after the token `before`, on a later line when `newLine`) given its keyword type when it
- *  spells a keyword. */
-export function retype(t: Token, before: Token | undefined, newLine: boolean): Token {
-  const k = keywordByImage.get(t.image);
-  if (!k) return t;
-  const asName = nameKeywordByImage.get(t.image);
+/** Token `t`, which spells keyword `k` (after the token `before`, on a later line when `newLine`), given the
+ *  keyword's type. */
+export function retype(t: Token, k: Keyword, before: Token | undefined, newLine: boolean): Token {
   const afterNameKeyword = before !== undefined && takesName.has(before.image) && before.tokenType !== Identifier;
   const lineStartAfterNameKeyword = afterNameKeyword && newLine;
-  const type = asName && !lineStartAfterNameKeyword ? asName : k;
-  t.tokenType = type;
+  t.tokenType = k.asName && !lineStartAfterNameKeyword ? k.asName : k.type;
   return t;
 }

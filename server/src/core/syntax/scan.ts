@@ -101,9 +101,9 @@ export function scan(text: string, r: ScanRange): Scanned {
       if (p >= j) t = token(T.Percentile, text.substring(i, (j = p)), i);
       else {
         // A keyword's image is its spelling as written in tokens.ts: no substring to allocate.
-        const spelling = keywordAt(text, i, j);
-        t = token(T.Identifier, spelling ?? text.substring(i, j), i);
-        if (spelling !== undefined) retype(t, prev, broke);
+        const keyword = keywordAt(text, i, j);
+        t = token(T.Identifier, keyword?.spelling ?? text.substring(i, j), i);
+        if (keyword !== undefined) retype(t, keyword, prev, broke);
       }
     } else if (kind === SPACE) {
       for (j = i; j < end; j++) {
