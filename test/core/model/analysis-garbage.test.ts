@@ -22,7 +22,8 @@ test('a dropped analysis does not survive minor GCs (no WeakMap keeps it)', () =
     assert.equal(run.status, 0, run.stderr);
     const { held, survived } = JSON.parse(run.stdout) as { held: number; survived: number };
     assert.ok(held > 4, `the analysis should hold megabytes while kept; ${held.toFixed(2)} MB`);
-    assert.ok(survived < 1, `${survived.toFixed(2)} MB of a dropped analysis survived three minor GCs`);
+    // Kept by a WeakMap: 4.1–4.9 MB. Free: 0.06–0.5 MB, once 1.3 (code the JIT made meanwhile counts too).
+    assert.ok(survived < 2.5, `${survived.toFixed(2)} MB of a dropped analysis survived three minor GCs`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
