@@ -74,6 +74,10 @@ export interface Group {
   /** Next unique register value per key. */
   nextValue: Float64Array;
   notes: string[];
+  /** Keys as the history names them (`data/index`), made at the first one recorded (record.ts). Kept here, not
+   *  in a module-level WeakMap: minor GCs treat a WeakMap's entries as strong, and one keyed by groups kept each
+   *  finished run (its states, its sessions) alive until a full GC (util/memo.ts). */
+  keyNames?: string[];
 }
 
 /**
@@ -259,6 +263,7 @@ export function buildGroup(
     proxies: new VersionTable(leaderless ? regions.length * keys : 0, slots),
     nextValue: new Float64Array(keys),
     notes,
+    keyNames: undefined,
   };
 }
 

@@ -150,11 +150,10 @@ export class Recorder {
   }
 }
 
-/** Keys as the history names them (`data/index`), made once per data type. */
-const keyNames = new WeakMap<Op['g'], string[]>();
+/** The key's name as the history has it (`data/index`); the group's names are made once. */
 function keyOf(op: Op): string {
-  let names = keyNames.get(op.g);
-  if (!names) keyNames.set(op.g, (names = Array.from({ length: op.g.keys }, (_, k) => `${op.g.name}/${k}`)));
+  const g = op.g;
+  const names = (g.keyNames ??= Array.from({ length: g.keys }, (_, k) => `${g.name}/${k}`));
   return names[op.key];
 }
 const fOf = (op: Op): HistoryOp['f'] => (op.read ? 'read' : op.g.counter ? 'add' : 'write');
