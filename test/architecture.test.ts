@@ -90,3 +90,22 @@ test('source files stay under 400 lines (the Chevrotain grammar and generated fi
     .filter(([, n]) => n > 400);
   assert.deepEqual(long, []);
 });
+
+/**
+ * Module-level WeakMaps allowed in the server, each keyed by what the editor's incremental analysis keeps from
+ * one keystroke to the next anyway (declarations, documents, AST nodes). Any other is a memo keyed by an
+ * analysis's or a run's objects: V8's minor GCs treat WeakMap entries as strong, so it kept each finished
+ * analysis alive (promoted) until a full GC; keep such results on their owner (core/util/memo.ts).
+ */
+const editorWeakMaps = [
+  'server/src/core/estimate-cache.ts',
+  'server/src/core/syntax/reparse.ts',
+  'server/src/core/syntax/shift.ts',
+];
+
+test('no module-level WeakMap or WeakSet but the editor caches', () => {
+  const found = files('server/src')
+    .filter((f) => /^(?:const|let|var)\s[^\n]*new Weak(?:Map|Set)\b/m.test(readFileSync(f, 'utf8')))
+    .map((f) => f.replace(/\\/g, '/'));
+  assert.deepEqual(found.sort(), [...editorWeakMaps].sort());
+});
