@@ -168,7 +168,8 @@ export class Visibility {
     for (let j = 0; j < list.length; j++) {
       const p = list[j];
       let i = 0;
-      while (p.replicas[i] !== r || p.seen[i]) i++;
+      while (i < p.m && (p.replicas[i] !== r || p.seen[i])) i++;
+      if (i === p.m) continue; // (never: a probe waits on r only while r has not shown it)
       this.check(p, i, sim.now);
       if (!p.seen[i]) list[keep++] = p;
       else if (p.left === 0) settled.push(p);
