@@ -161,6 +161,7 @@ const pinned: Record<string, string[]> = {
   'samples/clean/whatsapp-messages.consistency scenarios': ['4f17fbbfae0dba9f'],
   'PBS write-only, every check': ['fe862f2f0d2c2ac5'],
   'PBS write-only, engine alone': ['962904cf31085250'],
+  'names-and-topology account_balance, 20,000 operations, engine alone': ['18c738a4b4fc6001'],
 };
 
 for (const r of pinnedRuns)
