@@ -113,6 +113,8 @@ export class Ev implements Timed {
   flag = 0;
   /** The group an event without an operation is for (elections). */
   gi = 0;
+  /** The next handled event in the engine's pool of them, for reuse. */
+  free: Ev | null = null;
 }
 
 /** A read or write waiting at a replica for its state to include `need`. */

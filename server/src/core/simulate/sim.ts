@@ -31,8 +31,9 @@ export class Sim {
   events = 0;
   nextOp = 0;
   readonly heap = new EventHeap<Ev>();
-  /** Handled events, for reuse (fewer allocations, less garbage collection). */
-  private pool: Ev[] = [];
+  /** Handled events, for reuse (fewer allocations, less garbage collection): a list linked through `Ev.free`
+   *  (an array's push was not inlined in the loop, a builtin call per event). */
+  private free: Ev | null = null;
   /** Per group, per replica: operations waiting for the replica to catch up. */
   readonly waiters: Waiter[][][];
   /** Per group, the recent commits a bounded-staleness read must include; none for other levels (only a
@@ -73,7 +74,9 @@ export class Sim {
     v: Version | null,
     flag: number,
   ): Ev {
-    const e = this.pool.pop() ?? new Ev();
+    let e = this.free;
+    if (e) this.free = e.free;
+    else e = new Ev();
     e.t = this.now + dt;
     e.kind = kind;
     e.op = op;
@@ -231,7 +234,8 @@ export class Sim {
       else {
         const e = heap.pop()!;
         this.dispatch(e);
-        this.pool.push(e);
+        e.free = this.free;
+        this.free = e;
       }
       if (this.events >= nextCheck) {
         if (this.events >= o.maxEvents) return 'max-events';
