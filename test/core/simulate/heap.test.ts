@@ -55,3 +55,18 @@ test('an empty heap pops undefined', () => {
   assert.equal(h.pop(), undefined);
   assert.equal(h.peek(), undefined);
 });
+
+test('past its first 1,024 slots the heap grows and still pops by time, ties in push order', () => {
+  const h = new EventHeap<E>();
+  const all: E[] = [];
+  for (let i = 0; i < 5000; i++) {
+    const e = { t: (i * 7919) % 97, seq: 0, label: i };
+    h.push(e);
+    all.push(e);
+  }
+  assert.ok(h.valid());
+  all.sort((a, b) => a.t - b.t || a.label - b.label);
+  for (const want of all) assert.equal(h.pop()?.label, want.label);
+  assert.equal(h.pop(), undefined);
+  assert.ok(h.valid());
+});

@@ -1,8 +1,11 @@
 // The event queue: a binary min-heap ordered by time, ties broken by insertion order (`seq`), so
-// events at the same instant run in the order they were scheduled and runs are deterministic. Keys sit
-// in typed arrays beside the items, so sifting compares numbers without touching the items. A pop sifts
-// bottom-up (Floyd): the hole goes down the earlier children to a leaf, then the last item rises into it, one
-// hard-to-predict comparison per level instead of two. Keys are unique, so any heap pops the same order.
+// events at the same instant run in the order they were scheduled and runs are deterministic. Times sit
+// in a typed array beside the items, so sifting compares numbers without touching the items; the items'
+// `seq` is read only when two times are equal (rare: zero-delay events). A pop sifts bottom-up (Floyd): the
+// hole goes down the earlier children to a leaf, then the last item rises into it. Which child is earlier is
+// data the processor cannot predict, so it is taken as a number (`Number(b < a)`, no branch) except on equal
+// times; slots past the end hold +Infinity, so a missing right child is never the earlier one. Keys are
+// unique, so any heap pops the same order.
 
 export interface Timed {
   /** Simulated time, ms. */
@@ -13,8 +16,8 @@ export interface Timed {
 
 export class EventHeap<T extends Timed> {
   private items: (T | undefined)[] = [];
-  private times = new Float64Array(1024);
-  private seqs = new Float64Array(1024);
+  /** Times of the items, +Infinity past the last one. */
+  private times = new Float64Array(1024).fill(Infinity);
   private n = 0;
   private counter = 0;
 
@@ -33,80 +36,73 @@ export class EventHeap<T extends Timed> {
   }
 
   push(e: T): void {
-    const s = (e.seq = this.counter++);
-    const t = e.t;
-    if (this.n === this.times.length) this.grow();
-    this.rise(this.n++, t, s, e);
+    e.seq = this.counter++;
+    if (this.n + 1 >= this.times.length) this.grow(); // (a slot past the last stays +Infinity)
+    this.rise(this.n++, e.t, e);
   }
 
-  /** Puts an item with key (t, s) at slot `i` or above: parents later than it move down until its place. */
-  private rise(i: number, t: number, s: number, item: T): void {
+  /** Puts `item` (time t) at slot `i` or above: parents later than it move down until its place. */
+  private rise(i: number, t: number, item: T): void {
     const times = this.times;
-    const seqs = this.seqs;
     const items = this.items;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const tp = times[p];
-      if (tp < t || (tp === t && seqs[p] < s)) break;
+      if (tp < t || (tp === t && items[p]!.seq < item.seq)) break;
       times[i] = tp;
-      seqs[i] = seqs[p];
       items[i] = items[p];
       i = p;
     }
     times[i] = t;
-    seqs[i] = s;
     items[i] = item;
   }
 
   pop(): T | undefined {
     if (this.n === 0) return undefined;
     const items = this.items;
+    const times = this.times;
     const top = items[0];
     const n = --this.n;
+    const last = items[n]!;
+    const t = times[n];
+    times[n] = Infinity;
+    items[n] = undefined;
     if (n > 0) {
-      const times = this.times;
-      const seqs = this.seqs;
-      const last = items[n]!;
-      const t = times[n];
-      const s = seqs[n];
       // The hole at the root goes down to a leaf along the earlier children (one comparison per level)...
       let i = 0;
       for (;;) {
         let c = 2 * i + 1;
         if (c >= n) break;
-        const r = c + 1;
-        if (r < n && (times[r] < times[c] || (times[r] === times[c] && seqs[r] < seqs[c]))) c = r;
+        const tl = times[c];
+        const tr = times[c + 1];
+        if (tl !== tr) c += Number(tr < tl);
+        else if (c + 1 < n && items[c + 1]!.seq < items[c]!.seq) c++;
         times[i] = times[c];
-        seqs[i] = seqs[c];
         items[i] = items[c];
         i = c;
       }
       // ...then the last item rises from there to its place (usually a step or none: it came from the bottom).
-      this.rise(i, t, s, last);
+      this.rise(i, t, last);
     }
-    items[n] = undefined;
     return top;
   }
 
   private grow(): void {
-    const times = new Float64Array(this.times.length * 2);
+    const times = new Float64Array(this.times.length * 2).fill(Infinity);
     times.set(this.times);
-    const seqs = new Float64Array(this.seqs.length * 2);
-    seqs.set(this.seqs);
     this.times = times;
-    this.seqs = seqs;
   }
 
   /** Checks the heap property (for tests): every parent precedes its children, and keys match items. */
   valid(): boolean {
     for (let i = 0; i < this.n; i++) {
       const e = this.items[i]!;
-      if (e.t !== this.times[i] || e.seq !== this.seqs[i]) return false;
+      if (e.t !== this.times[i]) return false;
       if (i === 0) continue;
-      const p = (i - 1) >> 1;
-      if (this.times[i] < this.times[p] || (this.times[i] === this.times[p] && this.seqs[i] < this.seqs[p]))
-        return false;
+      const p = this.items[(i - 1) >> 1]!;
+      if (e.t < p.t || (e.t === p.t && e.seq < p.seq)) return false;
     }
+    for (let i = this.n; i < this.times.length; i++) if (this.times[i] !== Infinity) return false;
     return true;
   }
 }
