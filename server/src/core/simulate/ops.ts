@@ -111,7 +111,7 @@ export class Ev implements Timed {
   w: WriteRec | null = null;
   v: Version | null = null;
   flag = 0;
-  /** The group an event without an operation is for (elections). */
+  /** The group an event without an operation is for (elections; set by `Sim.atGroup`, stale on others). */
   gi = 0;
   /** The next handled event in the engine's pool of them, for reuse. */
   free: Ev | null = null;

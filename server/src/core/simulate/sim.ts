@@ -85,12 +85,11 @@ export class Sim {
     e.w = w;
     e.v = v;
     e.flag = flag;
-    e.gi = op ? op.g.index : 0;
     this.heap.push(e);
     return e;
   }
 
-  /** Schedules an event for group `gi` that carries no operation. */
+  /** Schedules an event for group `gi` that carries no operation (only such events read their `gi`). */
   atGroup(dt: number, kind: number, gi: number, node: number, att: number, flag: number): void {
     this.at(dt, kind, null, node, att, null, null, flag).gi = gi;
   }
