@@ -29,7 +29,8 @@ const TARGET_MS = 20;
  * Allocation per analysis of the generated 5,000-line policy by the measure below, for de1fde0 (the last commit
  * before work on issue 13, whose "18 MB" was measured another way): 21.3 MB in three runs (21.30–21.33), its code
  * built with this bench's generator and allocation measure on 2026-12-02. Allocation does not depend on the
- * machine's speed (it does on V8's: both on Node 20), so the figure stands beside today's without rebuilding the old code.
+ * machine's speed (it does on V8's: both on Node 20), so the figure stands beside today's without rebuilding the
+ * old code.
  */
 const ALLOC_AT_FILING_MB = 21.3;
 

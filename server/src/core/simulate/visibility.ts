@@ -164,7 +164,6 @@ export class Visibility {
     const list = this.waiting[key * this.g.n + r];
     if (!list) return;
     let keep = 0;
-    const settled: Probe[] = [];
     for (let j = 0; j < list.length; j++) {
       const p = list[j];
       let i = 0;
@@ -172,10 +171,10 @@ export class Visibility {
       if (i === p.m) continue; // (never: a probe waits on r only while r has not shown it)
       this.check(p, i, sim.now);
       if (!p.seen[i]) list[keep++] = p;
-      else if (p.left === 0) settled.push(p);
+      // Settled: every replica has shown it, so it is in no waiting list (this one included) but its key's.
+      else if (p.left === 0) this.done(p);
     }
     if (keep !== list.length) list.length = keep; // setting a length, even the same, is a runtime call
-    for (const p of settled) this.done(p);
   }
 
   /** The run ended: probes still waiting count their unshown replicas as never showing the write. */
