@@ -3,10 +3,11 @@
 // allocation per analysis; lexing and parsing beside the Chevrotain lexer and parser they replaced (bench/lexer.ts,
 // bench/parser.ts); the pathological shapes at 1×, 10× and 100× (bench/pathological.ts); the CLI's start as a
 // whole process beside `node -e 0` (bench/start.ts; BENCH_BASELINE_CLI=<another build's out/cli.cjs> adds that
-// build's); then the simulator (bench/simulate.ts), the PBS t-visibility question beside a naive Monte-Carlo
+// build's); then the simulator (bench/simulate.ts) and its engine alone beside f193b51's, built from git
+// (bench/engine-baseline.ts; BENCH_ENGINE_BASELINE=<revision> or none), the PBS t-visibility question beside a naive Monte-Carlo
 // (bench/pbs.ts), the history checkers (bench/verify.ts) and the language server over stdio beside
 // yaml-language-server (bench/lsp.ts). `npm run bench -- lsp start` runs only the benches named (analysis,
-// alloc, lexer, parser, pathological, start, simulate, pbs, verify, lsp).
+// alloc, lexer, parser, pathological, start, simulate, engine, pbs, verify, lsp).
 import { analyze } from '../server/src/core/pipeline';
 import { parseDocument } from '../server/src/core/syntax/parse';
 import { generatePolicy } from './generate';
@@ -17,7 +18,7 @@ import { benchPathological } from './pathological';
 import { benchPbs } from './pbs';
 import { benchStart } from './start';
 import { benchLexer } from './lexer';
-import { benchSimulator } from './simulate';
+import { benchEngine, benchSimulator } from './simulate';
 import { benchVerify } from './verify';
 import { resolve } from 'node:path';
 import { serverNodeFlags } from '../server/src/lsp/protocol';
@@ -139,6 +140,7 @@ void (async () => {
   if (selected('start')) benchStart(resolve('.'), resolve('out/cli.cjs'), 21, baseline ? resolve(baseline) : undefined);
   const ops = Number(process.env.BENCH_SIM_OPS ?? 10_000_000);
   if (selected('simulate')) benchSimulator(['samples/clean', 'samples/contradictions'], ops);
+  if (selected('engine')) benchEngine(['samples/clean', 'samples/contradictions']);
   if (selected('pbs')) benchPbs();
   if (selected('verify')) benchVerify();
 
