@@ -16,6 +16,8 @@ const RECENT = 8;
 export const TAIL = 16;
 /** Shared single start aux or mask of 0 (start arrays are replaced, never changed in place). */
 export const ZERO: number[] = [0];
+/** Shared empty list of pinned operations (pin lists are replaced, never changed in place). */
+export const NO_OPS: HistOp[] = [];
 
 /** A window cut while some of its operations were in flight: it is checked once they complete. */
 export interface Closing {
@@ -69,18 +71,23 @@ export class KeyState {
   violated = false;
   /** The start is the key's initial state. */
   initial = true;
+  /** The last RECENT writes, a ring: the oldest at `recentAt` once full (`recentWrites` reads it in order). */
   recent: HistOp[] | null = null;
+  recentAt = 0;
   /** Counter: increments of an unchecked stretch that may still be applied, by size. */
   overInc: Map<number, number> | null = null;
-  /** The last windows since the last restart, at most TAIL operations (the newest window always). */
+  /** The last windows since the last restart, at most TAIL operations (the newest window always): those of
+   *  `tail` from `tailHead` on (evicted ones are dropped from the front in batches, not shifted out one by one). */
   tail: TailWindow[] = [];
+  tailHead = 0;
   tailOps = 0;
 
   constructor(readonly key: string) {}
 
   /** Does the current start hold "any state"? */
   get wild(): boolean {
-    for (const a of this.startAux) if (a >= WILD) return true;
+    const aux = this.startAux;
+    for (let i = 0; i < aux.length; i++) if (aux[i] >= WILD) return true;
     return false;
   }
 }
@@ -100,21 +107,51 @@ export function carryWrite(ks: KeyState, op: HistOp, cap: number): void {
   }
 }
 
-/** Remembers a window's writes (failed ones too) for explanations. */
+/** Remembers a window's writes (failed ones too) for explanations: the last RECENT, in a ring. */
 export function noteWrites(ks: KeyState, ops: readonly HistOp[]): void {
-  for (const op of ops) {
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
     if (op.f !== 'write') continue;
     const r = (ks.recent ??= []);
-    r.push(op);
-    if (r.length > RECENT) r.shift();
+    if (r.length < RECENT) r.push(op);
+    else {
+      r[ks.recentAt] = op;
+      ks.recentAt = (ks.recentAt + 1) % RECENT;
+    }
   }
+}
+
+/** The key's last writes, oldest first. */
+export function recentWrites(ks: KeyState): HistOp[] {
+  const r = ks.recent ?? [];
+  return [...r.slice(ks.recentAt), ...r.slice(0, ks.recentAt)];
 }
 
 /** Keeps a closed window in the key's tail (the window array is handed over). */
 export function keepTail(ks: KeyState, t: TailWindow): void {
-  ks.tail.push(t);
+  const tail = ks.tail;
+  tail.push(t);
   ks.tailOps += t.ops.length;
-  while (ks.tail.length > 1 && ks.tailOps > TAIL) ks.tailOps -= ks.tail.shift()!.ops.length;
+  let h = ks.tailHead;
+  while (tail.length - h > 1 && ks.tailOps > TAIL) ks.tailOps -= tail[h++].ops.length;
+  if (h >= TAIL) {
+    tail.copyWithin(0, h);
+    tail.length -= h;
+    h = 0;
+  }
+  ks.tailHead = h;
+}
+
+/** The key's tail windows, oldest first. */
+export function tailWindows(ks: KeyState): TailWindow[] {
+  return ks.tail.slice(ks.tailHead);
+}
+
+/** Forgets the key's tail (after a restart: a witness cannot reach back past it). */
+export function clearTail(ks: KeyState): void {
+  ks.tail = [];
+  ks.tailHead = 0;
+  ks.tailOps = 0;
 }
 
 /**
@@ -131,7 +168,10 @@ export function carryRegister(
   maxStates: number,
   cap: number,
 ): number[] | null {
-  for (const op of window) if (op.f === 'write' && op.type === 'info') carryWrite(ks, op, cap);
+  for (let i = 0; i < window.length; i++) {
+    const op = window[i];
+    if (op.f === 'write' && op.type === 'info') carryWrite(ks, op, cap);
+  }
   if (s.endsOverflow || s.ends > maxStates) return restartRegister(ks, window, cut, cap, 'states');
   let removed: number[] | null = null;
   for (let i = 0; i < s.n; i++) {
@@ -139,19 +179,27 @@ export function carryRegister(
   }
   const same = s.ends === 1 && out.length === 0 && ks.pin.length === 0 && ks.startV.length === 1;
   if (!same || ks.startV[0] !== s.endV[0] || ks.startAux[0] !== s.endAux[0]) {
-    const v: number[] = [];
-    const aux: number[] = [];
-    const mask: number[] = [];
-    for (let i = 0; i < s.ends; i++) {
-      if (s.endAux[i] < WILD && wildTwin(s, i)) continue;
-      v.push(s.endV[i]);
-      aux.push(s.endAux[i]);
-      mask.push(s.endMask[i]);
+    if (s.ends === 1) {
+      // The common end: one state (arrays made at their size, not grown by push: one window per operation or so)
+      ks.src = [sourceOf(s.endV[0], ks, window)];
+      ks.startV = [s.endV[0]];
+      ks.startAux = s.endAux[0] === 0 ? ZERO : [s.endAux[0]];
+      ks.startMask = s.endMask[0] === 0 ? ZERO : [s.endMask[0]];
+    } else {
+      const v: number[] = [];
+      const aux: number[] = [];
+      const mask: number[] = [];
+      for (let i = 0; i < s.ends; i++) {
+        if (s.endAux[i] < WILD && wildTwin(s, i)) continue;
+        v.push(s.endV[i]);
+        aux.push(s.endAux[i]);
+        mask.push(s.endMask[i]);
+      }
+      ks.src = v.map((x) => sourceOf(x, ks, window));
+      ks.startV = v;
+      ks.startAux = aux.length === 1 && aux[0] === 0 ? ZERO : aux;
+      ks.startMask = mask.length === 1 && mask[0] === 0 ? ZERO : mask;
     }
-    ks.src = v.map((x) => sourceOf(x, ks, window));
-    ks.startV = v;
-    ks.startAux = aux.length === 1 && aux[0] === 0 ? ZERO : aux;
-    ks.startMask = mask.length === 1 && mask[0] === 0 ? ZERO : mask;
     ks.pin = out;
   }
   ks.weak = ks.wild ? (ks.weak ?? 'restart') : null;

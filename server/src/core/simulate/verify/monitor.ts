@@ -14,7 +14,9 @@ import {
   KeyState,
   carryRegister,
   carryWrite,
+  clearTail,
   keepTail,
+  NO_OPS,
   noteWrites,
   optional,
   restartRegister,
@@ -145,17 +147,51 @@ export class Monitor {
   private restart(ks: KeyState, window: readonly HistOp[], cut: number, why: Weak = 'restart'): void {
     if (this.model === 'register') restartRegister(ks, window, cut, this.b.maxCarriedWrites, why);
     else if (!restartCounter(ks, window, cut, why)) this.tally.unknown('info', 0);
-    ks.tail = [];
-    ks.tailOps = 0;
+    clearTail(ks);
   }
 
   private checkWindow(ks: KeyState, window: HistOp[], cut: number): void {
     const b = this.b;
+    this.tally.windows++;
+    if (ks.wild) this.tally.weak(ks.weak ?? 'restart');
+    else if (ks.evicted) this.tally.weak('evicted');
+    // Most windows hold one operation and nothing pinned: stepped at once, the problem built only if needed.
+    const one = ks.pin.length === 0 ? soleOp(window) : null;
+    let r = one ? this.search1(ks, one, cut) : null;
+    const p = r === OK ? null : this.problem(ks, window, cut);
+    if (p) r ??= this.searchAll(p, true);
+    if (this.model === 'register') noteWrites(ks, window);
+    if (p && r === UNKNOWN && this.search.reason !== 'info' && this.search.reason !== 'cap') {
+      // Too many end states to enumerate: one order suffices to judge the window; the next starts from any state.
+      r = this.searchAll(p, false);
+      if (r === OK) return this.restart(ks, window, cut, 'budget');
+    }
+    if (r === OK) {
+      const t = this.tailWindow(ks, window);
+      const s = this.search;
+      let out = NO_OPS;
+      if (s.nOut > 0) {
+        out = [];
+        for (let k = 0; k < s.nOut; k++) out.push(loaded[s.out[k]]!);
+      }
+      if (this.model === 'register') {
+        t.removed = carryRegister(ks, s, window, out, cut, b.maxStates, b.maxCarriedWrites);
+      } else if (!carryCounter(ks, s, window, out, cut, b.maxStates)) this.tally.unknown('info', 0);
+      keepTail(ks, t);
+      return;
+    }
+    if (r === FAIL) this.violation(ks, p!);
+    else this.tally.unknown(this.search.reason ?? 'budget', window.length);
+    this.restart(ks, window, cut);
+  }
+
+  /** The window's check problem: the pinned operations, then the window's relevant ones. */
+  private problem(ks: KeyState, window: HistOp[], cut: number): Problem {
     const ops = this.ops;
     ops.length = 0;
     for (const op of ks.pin) ops.push(op);
     for (const op of window) if (relevant(op)) ops.push(op);
-    const p: Problem = {
+    return {
       key: ks.key,
       model: this.model,
       ops,
@@ -169,8 +205,11 @@ export class Monitor {
       startMask: ks.startMask,
       cut,
     };
-    this.tally.windows++;
-    const t: TailWindow = {
+  }
+
+  /** The window as the key's tail keeps it, with what the key held when it began. */
+  private tailWindow(ks: KeyState, window: HistOp[]): TailWindow {
+    return {
       ops: window,
       pin: ks.pin,
       startV: ks.startV,
@@ -181,40 +220,20 @@ export class Monitor {
       removed: null,
       initial: ks.initial,
     };
-    if (ks.wild) this.tally.weak(ks.weak ?? 'restart');
-    else if (ks.evicted) this.tally.weak('evicted');
-    let r = this.search1(p) ?? this.searchAll(p, true);
-    if (this.model === 'register') noteWrites(ks, window);
-    if (r === UNKNOWN && this.search.reason !== 'info' && this.search.reason !== 'cap') {
-      // Too many end states to enumerate: one order suffices to judge the window; the next starts from any state.
-      r = this.searchAll(p, false);
-      if (r === OK) return this.restart(ks, window, cut, 'budget');
-    }
-    if (r === OK) {
-      const s = this.search;
-      const out: HistOp[] = [];
-      for (let k = 0; k < s.nOut; k++) out.push(loaded[s.out[k]]!);
-      if (this.model === 'register') {
-        t.removed = carryRegister(ks, s, window, out, cut, b.maxStates, b.maxCarriedWrites);
-      } else if (!carryCounter(ks, s, window, out, cut, b.maxStates)) this.tally.unknown('info', 0);
-      keepTail(ks, t);
-      return;
-    }
-    if (r === FAIL) this.violation(ks, p);
-    else this.tally.unknown(this.search.reason ?? 'budget', window.length);
-    this.restart(ks, window, cut);
   }
 
-  /** One definite operation, nothing pinned or carried to load: every start state stepped (the common window). */
-  private search1(p: Problem): number | null {
-    if (p.ops.length !== 1 || p.npin !== 0 || p.ops[0].type !== 'ok' || !(p.ops[0].complete < p.cut!)) return null;
-    const op = p.ops[0];
+  /**
+   * The window's one definite operation, completed before the cut, stepped from every start state (the common
+   * window); null when the window is not that (nothing pinned is the caller's part) or the search is needed.
+   */
+  private search1(ks: KeyState, op: HistOp, cut: number): number | null {
+    if (op.type !== 'ok' || !(op.complete < cut)) return null;
     const v = op.value as number;
-    if (op.f === 'read' && this.model === 'register' && (p.ghosts || p.free?.has(v))) return null;
+    if (op.f === 'read' && this.model === 'register' && (ks.evicted || ks.carried?.has(v))) return null;
     this.search.reset();
-    this.search.model.setSlots(p.inc);
+    this.search.model.setSlots(ks.inc);
     const kind = op.f === 'read' ? READ : op.f === 'write' ? WRITE : ADD;
-    return this.search.stepAll(kind, v, p.startV, p.startAux, 4 * this.b.maxStates);
+    return this.search.stepAll(kind, v, ks.startV, ks.startAux, 4 * this.b.maxStates);
   }
 
   /** Collecting (a quarter of the budget: the fallback needs the rest) or first mode. */
@@ -234,4 +253,15 @@ export class Monitor {
     if (this.region !== undefined) w.region = this.region;
     this.tally.witnesses.push(w);
   }
+}
+
+/** The window's only operation that can matter to the models, or null when it has none or several. */
+function soleOp(window: readonly HistOp[]): HistOp | null {
+  let one: HistOp | null = null;
+  for (let i = 0; i < window.length; i++) {
+    if (!relevant(window[i])) continue;
+    if (one) return null;
+    one = window[i];
+  }
+  return one;
 }

@@ -4,12 +4,12 @@
 import { FAIL, type Search } from './search';
 import { check, relevant, type Problem } from './problem';
 import { findWitness } from './witness';
-import type { KeyState } from './carry';
+import { recentWrites, tailWindows, type KeyState } from './carry';
 import type { Bounds, HistOp, Witness } from './types';
 
 /** Finds, minimises and explains the witness of the key's failing window `p`. */
 export function witnessFor(search: Search, ks: KeyState, p: Problem, b: Bounds): Witness {
-  const tail = ks.tail;
+  const tail = tailWindows(ks);
   // Prefer a start with nothing in flight (a quiescent cut): the witness then needs no context.
   let j = tail.findIndex((t) => t.pin.length === 0);
   if (j < 0) j = 0;
@@ -38,5 +38,5 @@ export function witnessFor(search: Search, ks: KeyState, p: Problem, b: Bounds):
   const from = q === p ? ks : tail[j];
   const sources = new Map<number, HistOp>();
   q.startV.forEach((v, k) => from.src[k] && sources.set(v, from.src[k]!));
-  return findWitness(search, q, b, { sources, recent: ks.recent ?? [], initial: from.initial });
+  return findWitness(search, q, b, { sources, recent: recentWrites(ks), initial: from.initial });
 }
