@@ -18,6 +18,13 @@ export class Snaps {
     this.d = new Float64Array(n * F);
   }
 
+  /** Room for n records, those held kept. */
+  grow(n: number): void {
+    const d = new Float64Array(n * F);
+    d.set(this.d);
+    this.d = d;
+  }
+
   /** Records op at i (or empties i). Flags: 0 empty; 1 set; 2 a read; 4 answered by the fallback. */
   put(i: number, op: Op | undefined): void {
     const d = this.d;
