@@ -187,10 +187,12 @@ export class Monitor {
 
   /** The window's check problem: the pinned operations, then the window's relevant ones. */
   private problem(ks: KeyState, window: HistOp[], cut: number): Problem {
+    // Overwritten and cut to size, never emptied (`length = 0` would drop its storage, grown again every time).
     const ops = this.ops;
-    ops.length = 0;
-    for (const op of ks.pin) ops.push(op);
-    for (const op of window) if (relevant(op)) ops.push(op);
+    let n = 0;
+    for (let i = 0; i < ks.pin.length; i++) ops[n++] = ks.pin[i];
+    for (let i = 0; i < window.length; i++) if (relevant(window[i])) ops[n++] = window[i];
+    ops.length = n;
     return {
       key: ks.key,
       model: this.model,

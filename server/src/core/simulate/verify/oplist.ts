@@ -75,9 +75,12 @@ export class OpList extends EndStates {
    */
   protected link(): 'info' | 'cap' | null {
     const n = this.n;
-    const order = this.order.subarray(0, 2 * n);
+    const order = this.order;
     for (let e = 0; e < 2 * n; e++) order[e] = e;
-    order.sort(this.byTime);
+    // byTime is a total order, so any sort gives the same order; most windows are a few operations, sorted in
+    // place (a view and the comparator's sort per window were a good part of the monitor's garbage).
+    if (n <= SMALL) insertionSort(order, 2 * n, this.byTime);
+    else order.subarray(0, 2 * n).sort(this.byTime);
     const head = 2 * n;
     let p = head;
     for (let k = 0; k < 2 * n; k++) {
@@ -205,5 +208,18 @@ export class OpList extends EndStates {
     this.next = g(this.next, 2 * n + 1);
     this.prev = g(this.prev, 2 * n + 1);
     this.order = g(this.order, 2 * n);
+  }
+}
+
+/** Windows of up to this many operations are sorted by insertion. */
+const SMALL = 16;
+
+/** Sorts a[0..n) by `cmp`, in place. */
+function insertionSort(a: Int32Array, n: number, cmp: (x: number, y: number) => number): void {
+  for (let i = 1; i < n; i++) {
+    const x = a[i];
+    let j = i - 1;
+    for (; j >= 0 && cmp(a[j], x) > 0; j--) a[j + 1] = a[j];
+    a[j + 1] = x;
   }
 }

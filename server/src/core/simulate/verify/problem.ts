@@ -48,13 +48,16 @@ export const startV: number[] = [];
 export const startAux: number[] = [];
 export const loaded: (HistOp | null)[] = [];
 
+/** Entries of `loaded` set by the load under way. */
+let nLoaded = 0;
+
 function put(search: Search, op: HistOp, kind: number): void {
-  loaded.push(op);
+  loaded[nLoaded++] = op;
   search.add(kind, op.value as number, op.invoke, op.complete, op.type === 'info');
 }
 
 function putFree(search: Search, v: number): void {
-  loaded.push(null);
+  loaded[nLoaded++] = null;
   search.add(WRITE, v, -Infinity, Infinity, true);
 }
 
@@ -68,14 +71,18 @@ export function load(search: Search, p: Problem, keep: Uint8Array | null): boole
   search.reset();
   const m = search.model;
   m.setSlots(p.inc);
-  startV.length = 0;
-  startAux.length = 0;
-  loaded.length = 0;
-  for (let s = 0; s < p.startV.length; s++) {
-    startV.push(p.startV[s]);
-    startAux.push(p.startAux[s]);
+  // The scratch arrays are overwritten and cut to size, never emptied: `length = 0` drops an array's storage,
+  // and every load then grew it again (the largest part of the monitor's garbage).
+  const n = p.startV.length;
+  for (let s = 0; s < n; s++) {
+    startV[s] = p.startV[s];
+    startAux[s] = p.startAux[s];
   }
+  startV.length = n;
+  startAux.length = n;
+  nLoaded = 0;
   const fits = p.model === 'register' ? loadRegister(search, p, keep) : loadCounter(search, p, keep);
+  loaded.length = nLoaded;
   const cut = p.cut ?? Infinity;
   if (cut === Infinity) return fits;
   for (let i = 0; i < search.n; i++) if (!search.info[i] && search.ret[i] >= cut) search.must[i] = 0;

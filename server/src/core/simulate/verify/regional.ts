@@ -39,7 +39,9 @@ export function checkRegional(ops: readonly HistOp[], model: ModelKind, options?
 
 /** Streaming regional check: one monitor per region (the regions are given up front). */
 export class RegionalMonitor {
-  private readonly monitors: [number, Monitor][];
+  /** The regions, in order, and each one's monitor (parallel arrays: the loops below run per operation). */
+  private readonly regions: number[];
+  private readonly monitors: Monitor[];
   private readonly keys = new Set<string>();
   private ops = 0;
   private readonly maxWitnesses: number;
@@ -49,13 +51,17 @@ export class RegionalMonitor {
     regions: readonly number[],
     options?: VerifyOptions,
   ) {
-    this.monitors = [...regions].sort((x, y) => x - y).map((r) => [r, new Monitor(model, options, 'regional', r)]);
+    this.regions = [...regions].sort((x, y) => x - y);
+    this.monitors = this.regions.map((r) => new Monitor(model, options, 'regional', r));
     this.maxWitnesses = boundsOf(options).maxWitnesses;
   }
 
   /** An operation is invoked: its region's monitor sees it; every monitor sees a write or increment. */
   invoke(inv: Invocation): void {
-    for (const [r, m] of this.monitors) if (regionOf(inv) === r || inv.f !== 'read') m.invoke(inv);
+    const own = regionOf(inv);
+    for (let i = 0; i < this.monitors.length; i++) {
+      if (this.regions[i] === own || inv.f !== 'read') this.monitors[i].invoke(inv);
+    }
   }
 
   /** An operation completes; other regions see a write or increment that did not fail as indeterminate. */
@@ -63,15 +69,17 @@ export class RegionalMonitor {
     this.ops++;
     this.keys.add(op.key);
     let foreign: HistOp | null = null;
-    for (const [r, m] of this.monitors) {
-      if (regionOf(op) === r) m.complete(op);
+    const own = regionOf(op);
+    for (let i = 0; i < this.monitors.length; i++) {
+      const m = this.monitors[i];
+      if (this.regions[i] === own) m.complete(op);
       else if (op.f !== 'read') m.complete(op.type === 'ok' ? (foreign ??= { ...op, type: 'info' }) : op);
     }
   }
 
   /** Closes every window; the regions' results merged (windows and violating keys count per region). */
   finish(): CheckResult {
-    const parts = this.monitors.map(([, m]) => m.finish());
+    const parts = this.monitors.map((m) => m.finish());
     return merge(parts, 'regional', this.model, this.keys.size, this.ops, this.maxWitnesses);
   }
 }
