@@ -1,11 +1,11 @@
-// The event queue: a binary min-heap ordered by time, ties broken by insertion order (`seq`), so
-// events at the same instant run in the order they were scheduled and runs are deterministic. Times sit
-// in a typed array beside the items, so sifting compares numbers without touching the items; the items'
-// `seq` is read only when two times are equal (rare: zero-delay events). A pop sifts bottom-up (Floyd): the
-// hole goes down the earlier children to a leaf, then the last item rises into it. Which child is earlier is
-// data the processor cannot predict, so it is taken as a number (`Number(b < a)`, no branch) except on equal
-// times; slots past the end hold +Infinity, so a missing right child is never the earlier one. Keys are
-// unique, so any heap pops the same order.
+// A binary min-heap of events (the engine queues them in calendar.ts, in the same order), ordered by time, ties broken
+// by insertion order (`seq`), so events at the same instant run in the order they were scheduled and runs are
+// deterministic. Times sit in a typed array beside the items, so sifting compares numbers without touching the items;
+// the items' `seq` is read only when two times are equal (rare: zero-delay events). A pop sifts bottom-up (Floyd): the
+// hole goes down the earlier children to a leaf, then the last item rises into it. Which child is earlier is data the
+// processor cannot predict, so it is taken as a number (`Number(b < a)`, no branch) except on equal times; slots past
+// the end hold +Infinity, so a missing right child is never the earlier one. Keys are unique, so any heap pops the same
+// order.
 
 export interface Timed {
   /** Simulated time, ms. */

@@ -1,6 +1,7 @@
 // The simulator's public API: run a scenario against a policy model, or a data type's default scenario
 // (its own workload, its topology's regions); the types the later `scenario` syntax and the editor and
-// CLI shells map onto. Engine: sim.ts; PRNG: prng.ts (sfc32); queue: heap.ts; histograms: histogram.ts.
+// CLI shells map onto. Engine: sim.ts; PRNG: prng.ts (sfc32); queue: calendar.ts (heap.ts: a binary heap, the same
+// order); histograms: histogram.ts.
 import type { DataModel, PolicyModel } from '../model/model';
 import type { SimulationResult } from './results';
 import { defaults, type Scenario, type SimulateOptions } from './scenario';

@@ -1,7 +1,7 @@
 // The engine's runtime records: events on the queue, client operations in flight, sessions (clients)
 // with their tokens, and writes as they travel.
 import type { Group } from './group';
-import type { Timed } from './heap';
+import type { Queued } from './calendar';
 import type { Version, VV } from './state';
 
 /** Event kinds. */
@@ -100,7 +100,7 @@ export class Op {
 }
 
 /** An event; the engine recycles them once handled, so handlers must not keep one. */
-export class Ev implements Timed {
+export class Ev implements Queued {
   seq = 0;
   t = 0;
   kind = 0;
@@ -115,6 +115,9 @@ export class Ev implements Timed {
   gi = 0;
   /** The next handled event in the engine's pool of them, for reuse. */
   free: Ev | null = null;
+  /** The next event in its bucket of the queue, and the queue's day for it (calendar.ts). */
+  next: Ev | null = null;
+  day = 0;
 }
 
 /** A read or write waiting at a replica for its state to include `need`. */

@@ -2,10 +2,10 @@
 // network (dropped when a partition cuts it), waiting at replicas, and the event loop with its
 // cancellation checks and limits. Reads, writes, clients, leadership and probes live in their own files.
 import { Action } from './capacity';
+import { CalendarQueue } from './calendar';
 import type { Checker } from './checker';
 import { CommitLog } from './commits';
 import type { Group } from './group';
-import { EventHeap } from './heap';
 import { admit, onAttempt, onDeadline, onReply } from './lifecycle';
 import type { GroupMetrics } from './metrics';
 import { Ev, Kind, type Op, type Waiter, type WriteRec } from './ops';
@@ -30,7 +30,7 @@ export class Sim {
   now = 0;
   events = 0;
   nextOp = 0;
-  readonly heap = new EventHeap<Ev>();
+  readonly queue = new CalendarQueue<Ev>();
   /** Handled events, for reuse (fewer allocations, less garbage collection): a list linked through `Ev.free`
    *  (an array's push was not inlined in the loop, a builtin call per event). */
   private free: Ev | null = null;
@@ -85,7 +85,7 @@ export class Sim {
     e.w = w;
     e.v = v;
     e.flag = flag;
-    this.heap.push(e);
+    this.queue.push(e);
     return e;
   }
 
@@ -213,10 +213,10 @@ export class Sim {
       onProgress?: (f: number) => void;
     },
   ): StopReason | undefined {
-    const heap = this.heap;
+    const queue = this.queue;
     let nextCheck = Math.min(this.events + o.checkEvery, o.maxEvents);
     for (;;) {
-      const te = heap.peekTime();
+      const te = queue.peekTime();
       const td = this.deadlines.peek();
       const ta = this.attempts.peek();
       const t = Math.min(te, td, ta);
@@ -231,7 +231,7 @@ export class Sim {
       if (td === t) onDeadline(this, this.deadlines.pop());
       else if (ta === t) onAttempt(this, this.attempts.pop());
       else {
-        const e = heap.pop()!;
+        const e = queue.pop()!;
         this.dispatch(e);
         e.free = this.free;
         this.free = e;
