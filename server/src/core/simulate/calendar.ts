@@ -2,14 +2,17 @@
 // sit in bucket d mod the bucket count, each bucket a list linked through the events and sorted by time (equal
 // times in insertion order). The earliest event is the head of the first bucket from the current day whose head
 // falls on the day it stands for: usually the current bucket or the next, so a push or a pop touches one or two
-// short lists where a binary heap moved an item through every level. Pops come out by time, ties in insertion
-// order (`seq`), exactly as the heap's (heap.ts): the same order, so the same results.
+// short lists where a binary heap moved an item through every level (the binary heap it replaced, with the same
+// order and so the same results, cost about twice as much per operation on a replayed trace of a run's queue).
+// Pops come out by time, ties in insertion order (`seq`): runs are deterministic.
 //
 // The width follows the run: every `SAMPLE` pops it is set to a few mean gaps between popped times, and the
 // bucket count follows the number of events queued; either change re-files the events (rare, linear).
-import type { Timed } from './heap';
-
-export interface Queued extends Timed {
+export interface Queued {
+  /** Simulated time, ms. */
+  t: number;
+  /** Insertion number, set by `push`. */
+  seq: number;
   /** The next event in its bucket. */
   next: Queued | null;
   /** The day it falls on: floor(t / width). */

@@ -1,7 +1,6 @@
 // The simulator's public API: run a scenario against a policy model, or a data type's default scenario
 // (its own workload, its topology's regions); the types the later `scenario` syntax and the editor and
-// CLI shells map onto. Engine: sim.ts; PRNG: prng.ts (sfc32); queue: calendar.ts (heap.ts: a binary heap, the same
-// order); histograms: histogram.ts.
+// CLI shells map onto. Engine: sim.ts; PRNG: prng.ts (sfc32); queue: calendar.ts; histograms: histogram.ts.
 import type { DataModel, PolicyModel } from '../model/model';
 import type { SimulationResult } from './results';
 import { defaults, type Scenario, type SimulateOptions } from './scenario';
@@ -12,7 +11,6 @@ export { createRng, seedOf, type Rng } from './prng';
 export { meanOf, describe as describeDistribution, problemOf, type Distribution } from '../model/delay';
 export { samplerOf } from './sampler';
 export { Histogram, type Bin, type Summary } from './histogram';
-export { EventHeap } from './heap';
 export { defaults } from './scenario';
 export { scenarioFor } from './from-model';
 export type { Scenario, Fault, ClientShare, DelayOverrides, SimulateOptions } from './scenario';
