@@ -116,3 +116,19 @@ test('the budget of a window turns into unknown, and checking goes on after it',
   assert.equal(res.verdict, 'violated');
   assert.deepEqual([res.windowsUnknown, res.unknownReasons.budget], [1, 1]);
 });
+
+test('a stale read past the tail names the write that overwrote the value it returned', () => {
+  // Writes 1–8, then 16 reads of 8 (the tail: the last 16 operations, so it starts at 8), then a read of 7.
+  const ops = h(
+    ...Array.from({ length: 8 }, (_, i) => w(i + 1, i + 1, 2 * i, 2 * i + 1)),
+    ...Array.from({ length: 16 }, (_, i) => r(10, 8, 20 + 2 * i, 21 + 2 * i)),
+    r(11, 7, 60, 61),
+  );
+  const res = monitorHistory(ops, 'register');
+  assert.equal(res.verdict, 'violated');
+  assert.equal(
+    res.witnesses[0].explanation,
+    "read by p11 at 60.0–61.0 ms returned 7, written by p7 (ended 13.0 ms) and overwritten by p8's write of 8 " +
+      '(ended 15.0 ms) before the read began: stale read',
+  );
+});

@@ -14,7 +14,7 @@ import type { Search } from './search';
 const RECENT = 8;
 /** Operations of the last windows kept per key, so a witness can reach back before the failing window. */
 export const TAIL = 16;
-/** Shared single start aux or mask of 0 (start arrays are replaced, never changed in place). */
+/** Shared single start aux or mask of 0 (aux and mask arrays are replaced, never changed in place). */
 export const ZERO: number[] = [0];
 /** Shared empty list of pinned operations (pin lists are replaced, never changed in place). */
 export const NO_OPS: HistOp[] = [];
@@ -28,7 +28,7 @@ export interface Closing {
   over: boolean;
 }
 
-/** A closed window kept for witnesses: its operations and what the key held when it began. */
+/** A closed window as a witness reads it: its operations and what the key held when it began. */
 export interface TailWindow {
   ops: HistOp[];
   pin: HistOp[];
@@ -40,6 +40,18 @@ export interface TailWindow {
   /** Register: carried writes the window's reads showed to have taken effect (no longer carried after it). */
   removed: number[] | null;
   initial: boolean;
+}
+
+/**
+ * A closed window as the tail keeps it. A key's one start state (the common case) is copied into `v0` and `src0`,
+ * its `startV` and `src` then null: the key changes its one-state arrays in place (carryRegister), where a new
+ * pair per write, kept alive by the tail, was most of what the collector had to copy and promote.
+ */
+export interface KeptWindow extends Omit<TailWindow, 'startV' | 'src'> {
+  startV: number[] | null;
+  src: (HistOp | null)[] | null;
+  v0: number;
+  src0: HistOp | null;
 }
 
 /** Everything the monitor holds for one key. */
@@ -78,7 +90,7 @@ export class KeyState {
   overInc: Map<number, number> | null = null;
   /** The last windows since the last restart, at most TAIL operations (the newest window always): those of
    *  `tail` from `tailHead` on (evicted ones are dropped from the front in batches, not shifted out one by one). */
-  tail: TailWindow[] = [];
+  tail: KeptWindow[] = [];
   tailHead = 0;
   tailOps = 0;
 
@@ -128,7 +140,7 @@ export function recentWrites(ks: KeyState): HistOp[] {
 }
 
 /** Keeps a closed window in the key's tail (the window array is handed over). */
-export function keepTail(ks: KeyState, t: TailWindow): void {
+export function keepTail(ks: KeyState, t: KeptWindow): void {
   const tail = ks.tail;
   tail.push(t);
   ks.tailOps += t.ops.length;
@@ -144,7 +156,25 @@ export function keepTail(ks: KeyState, t: TailWindow): void {
 
 /** The key's tail windows, oldest first. */
 export function tailWindows(ks: KeyState): TailWindow[] {
-  return ks.tail.slice(ks.tailHead);
+  return ks.tail.slice(ks.tailHead).map((t) => ({ ...t, startV: t.startV ?? [t.v0], src: t.src ?? [t.src0] }));
+}
+
+/** The key's current window as its tail keeps it, with what the key holds now (its start). */
+export function kept(ks: KeyState, ops: HistOp[]): KeptWindow {
+  const one = ks.startV.length === 1;
+  return {
+    ops,
+    pin: ks.pin,
+    startV: one ? null : ks.startV,
+    startAux: ks.startAux,
+    startMask: ks.startMask,
+    inc: ks.inc,
+    src: one ? null : ks.src,
+    v0: ks.startV[0],
+    src0: one ? ks.src[0] : null,
+    removed: null,
+    initial: ks.initial,
+  };
 }
 
 /** Forgets the key's tail (after a restart: a witness cannot reach back past it). */
@@ -181,8 +211,15 @@ export function carryRegister(
   if (!same || ks.startV[0] !== s.endV[0] || ks.startAux[0] !== s.endAux[0]) {
     if (s.ends === 1) {
       // The common end: one state (arrays made at their size, not grown by push: one window per operation or so)
-      ks.src = [sourceOf(s.endV[0], ks, window)];
-      ks.startV = [s.endV[0]];
+      const src = sourceOf(s.endV[0], ks, window);
+      if (ks.startV.length === 1 && ks.src.length === 1) {
+        // The key's own one-state arrays (a tail window copies them, nothing else keeps them): changed in place.
+        ks.src[0] = src;
+        ks.startV[0] = s.endV[0];
+      } else {
+        ks.src = [src];
+        ks.startV = [s.endV[0]];
+      }
       ks.startAux = s.endAux[0] === 0 ? ZERO : [s.endAux[0]];
       ks.startMask = s.endMask[0] === 0 ? ZERO : [s.endMask[0]];
     } else {

@@ -16,11 +16,11 @@ import {
   carryWrite,
   clearTail,
   keepTail,
+  kept,
   NO_OPS,
   noteWrites,
   optional,
   restartRegister,
-  type TailWindow,
 } from './carry';
 import { carryCounter, restartCounter } from './carry-counter';
 import { ADD, READ, WRITE } from './model';
@@ -167,7 +167,7 @@ export class Monitor {
       if (r === OK) return this.restart(ks, window, cut, 'budget');
     }
     if (r === OK) {
-      const t = this.tailWindow(ks, window);
+      const t = kept(ks, window);
       const s = this.search;
       let out = NO_OPS;
       if (s.nOut > 0) {
@@ -206,21 +206,6 @@ export class Monitor {
       npin: ks.pin.length,
       startMask: ks.startMask,
       cut,
-    };
-  }
-
-  /** The window as the key's tail keeps it, with what the key held when it began. */
-  private tailWindow(ks: KeyState, window: HistOp[]): TailWindow {
-    return {
-      ops: window,
-      pin: ks.pin,
-      startV: ks.startV,
-      startAux: ks.startAux,
-      startMask: ks.startMask,
-      inc: ks.inc,
-      src: ks.src,
-      removed: null,
-      initial: ks.initial,
     };
   }
 
