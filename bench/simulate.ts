@@ -3,7 +3,7 @@
 // operations) against the 300 ms target, events per second, the declared scenarios' runs (no target), and a
 // 10-million-operation run with its peak heap, to show memory stays bounded; `benchEngine` times the engine alone
 // (checks off), beside another revision's engine (bench/engine-baseline.ts). Figures only, no assertions.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../server/src/core/pipeline';
@@ -13,14 +13,7 @@ import { answerOf, simulationTargets } from '../server/src/service/simulation';
 import { runJob, type SimulationJob } from '../server/src/service/simulation-run';
 import { createSnapshot } from '../server/src/service/snapshot';
 import { median } from './stats';
-import { loadEngine, TARGET_BASELINE, type Engine } from './engine-baseline';
-import type { DataModel, PolicyModel } from '../server/src/core/model/model';
-
-/** The engine to compare with (bench/engine-baseline.ts), or why there is none. */
-function baselineEngine(): Engine | string {
-  const rev = process.env.BENCH_ENGINE_BASELINE ?? TARGET_BASELINE.rev;
-  return rev === 'none' ? 'BENCH_ENGINE_BASELINE=none' : loadEngine(rev);
-}
+import { buildEngines, runEngine, TARGET_BASELINE, type EngineBuild, type EngineRun } from './engine-baseline';
 
 const TARGET_MS = 300;
 /** Runs of each target; the median is reported (the first run of the process is also shown: cold JIT). */
@@ -124,85 +117,56 @@ export function benchSimulator(samplesDirs: string[], bigOps: number): void {
   bigRun(join(samplesDirs[0], 'upi-wallet.consistency'), bigOps);
 }
 
-/** Timed runs of each data type for the engine's rate; the fastest counts (the least disturbed by other work on
- *  a shared machine: one run per data type read 1.3–2.2 M events/s for the same build in one hour). */
+/** Timed runs of each data type in one process; the fastest counts (the least disturbed by other work on a shared
+ *  machine: one run per data type read 1.3–2.2 M events/s for the same build in one hour). */
 const ENGINE_RUNS = 3;
-
-interface Tally {
-  events: number;
-  ms: number;
-  /** The first timed run of each data type, as the bench measured before. */
-  single: number;
-}
-
-/** Times `data`'s run on one engine: a warm-up run (its events counted), then the timed ones, alternating. */
-function timeEngines(
-  runs: { engine: Engine; model: PolicyModel; data: DataModel; tally: Tally }[],
-  ops: number,
-  seed: number,
-) {
-  const o = { ops, seed, checks: false };
-  const times = runs.map((r) => {
-    r.tally.events += r.engine.simulateData(r.model, r.data, o).events;
-    return [] as number[];
-  });
-  for (let i = 0; i < ENGINE_RUNS; i++)
-    runs.forEach((r, k) => {
-      const t = performance.now();
-      r.engine.simulateData(r.model, r.data, o);
-      times[k].push(performance.now() - t);
-    });
-  runs.forEach((r, k) => ((r.tally.ms += Math.min(...times[k])), (r.tally.single += times[k][0])));
-}
+/** Processes per engine, alternating with the baseline's; the medians count (of rates, and of the ratio of each
+ *  round's two processes: neighbours in time share the machine's load best). */
+const ENGINE_ROUNDS = 5;
 
 /**
- * The engine alone (checks off) over every sample's default data type runs: events per second, target ≥ 4 M.
- * Each data type runs once to warm up, then ENGINE_RUNS times; its fastest run counts. With a baseline engine
- * (bench/engine-baseline.ts) each data type runs on both, alternately, and the rates are compared.
+ * The engine alone (checks off) over every sample's default data type runs: events per second, target ≥ 4 M;
+ * beside a baseline revision's engine (bench/engine-baseline.ts), each in processes of its own, alternately.
  */
 export function benchEngine(samplesDirs: string[]): void {
-  const { seed, operations: ops } = defaultSettings.simulation;
-  const baseline = baselineEngine();
-  console.log("\nsimulator, the engine alone: every sample data type's default run with the checks off");
-  const self: Engine = { rev: 'this build', analyze, simulateData };
-  const engines = typeof baseline === 'string' ? [self] : [self, baseline];
-  const tallies = engines.map(() => ({ events: 0, ms: 0, single: 0 }));
-  for (const dir of samplesDirs) {
-    for (const f of readdirSync(dir)
-      .filter((n) => n.endsWith('.consistency'))
-      .sort()) {
-      const path = join(dir, f);
-      const files = [{ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') }];
-      const models = engines.map((e) => e.analyze(files).model);
-      for (const name of models[0].data.keys()) {
-        const runs = engines.map((engine, k) => ({ engine, model: models[k], data: models[k].data.get(name)! }));
-        if (runs.some((r) => !r.data)) throw new Error(`${engines[1].rev} has no data type ${name} in ${f}`);
-        timeEngines(
-          runs.map((r, k) => ({ ...r, tally: tallies[k] })),
-          ops,
-          seed,
-        );
-      }
-    }
+  const rev = process.env.BENCH_ENGINE_BASELINE ?? TARGET_BASELINE.rev;
+  const { dir, self, other } = buildEngines(rev === 'none' ? null : rev);
+  try {
+    reportEngines(samplesDirs, self, other);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const rate = (t: Tally, ms = t.ms) => t.events / ms / 1000;
-  const [mine, theirs] = tallies;
+}
+
+function reportEngines(samplesDirs: string[], self: EngineBuild, other: EngineBuild | string): void {
+  const { seed, operations: ops } = defaultSettings.simulation;
+  const engines = typeof other === 'string' ? [self] : [self, other];
   console.log(
-    `  this build (warm; each data type's fastest of ${ENGINE_RUNS} runs): ${fixed(rate(mine))} ` +
-      `million events/s on one core, on this machine (target ≥ 4: ${rate(mine) >= 4 ? 'MET' : 'NOT MET'}); first ` +
-      `runs only: ${fixed(rate(mine, mine.single))}`,
+    `\nsimulator, the engine alone: every sample data type's default run with the checks off (${ENGINE_RUNS} ` +
+      `timed runs each, the fastest counted), median of ${ENGINE_ROUNDS} processes per engine, alternately`,
   );
-  if (typeof baseline === 'string') return console.log(`  no baseline engine: ${baseline}`);
-  const ratio = rate(mine) / rate(theirs);
+  const runs = engines.map(() => [] as EngineRun[]);
+  for (let i = 0; i < ENGINE_ROUNDS; i++)
+    engines.forEach((e, k) => runs[k].push(runEngine(e, samplesDirs, ops, seed, ENGINE_RUNS)));
+  const rate = (r: EngineRun, ms = r.ms) => r.events / ms / 1000;
+  const [mine, theirs] = runs.map((rs) => median(rs.map((r) => rate(r))));
+  const firsts = median(runs[0].map((r) => rate(r, r.single)));
   console.log(
-    `  ${baseline.rev}'s engine beside it, alternating data type by data type: ${fixed(rate(theirs))} M events/s ` +
-      `(${theirs.events.toLocaleString('en-US')} events; this build ${mine.events.toLocaleString('en-US')}): ` +
-      `this build runs ${fixed(ratio)}× its rate`,
+    `  this build: ${fixed(mine)} million events/s on one core, on this machine (target ≥ 4: ` +
+      `${mine >= 4 ? 'MET' : 'NOT MET'}); processes read ${runs[0].map((r) => fixed(rate(r))).join(', ')}; first ` +
+      `timed runs only: ${fixed(firsts)}`,
   );
-  if (baseline.rev !== TARGET_BASELINE.rev) return;
+  if (typeof other === 'string') return console.log(`  no baseline engine: ${other}`);
+  const ratio = median(runs[0].map((r, i) => rate(r) / rate(runs[1][i])));
+  console.log(
+    `  ${other.name}'s engine: ${fixed(theirs)} M events/s (processes read ${runs[1].map((r) => fixed(rate(r))).join(', ')}; ` +
+      `${runs[1][0].events.toLocaleString('en-US')} events, this build ${runs[0][0].events.toLocaleString('en-US')}): ` +
+      `this build runs ${fixed(ratio)}× its rate (the median of each round's ratio)`,
+  );
+  if (other.name !== TARGET_BASELINE.rev) return;
   const scaled = TARGET_BASELINE.eventsPerSec * ratio;
   console.log(
-    `  ${baseline.rev} read ${TARGET_BASELINE.eventsPerSec} M events/s on ${TARGET_BASELINE.where}, so this ` +
+    `  ${other.name} read ${TARGET_BASELINE.eventsPerSec} M events/s on ${TARGET_BASELINE.where}, so this ` +
       `build would read ${fixed(scaled)} there (the ratio, measured here, times that reading; an inference ` +
       `across machines): target ≥ 4 on that machine's scale: ${scaled >= 4 ? 'MET' : 'NOT MET'}`,
   );
