@@ -4,7 +4,7 @@
 // value) and convergence (replicas that still disagree once replication settled). Linearizability and
 // sequential consistency are judged on the history's values instead (verify/).
 import type { Group } from './group';
-import { ringSize } from './guarantees/ring';
+import { ringRoom, ringSize } from './guarantees/ring';
 import { Prefix } from './guarantees/prefix';
 import { Sessions } from './guarantees/sessions';
 import { Staleness, type Bound } from './guarantees/staleness';
@@ -38,10 +38,12 @@ export class Checker {
   constructor(
     g: Group,
     private reads = true,
+    /** The writes the run is expected to make (sizes the rings of acknowledged writes; no result depends on it). */
+    writes = 0,
   ) {
     const ring = ringSize(g.keys, g.slots);
     const names = { group: g.name, write: g.counter ? ('add' as const) : ('write' as const) };
-    this.sessions = new Sessions(g.keys, g.slots, ring, names);
+    this.sessions = new Sessions(g.keys, g.slots, ring, names, ringRoom(writes, g.keys, g.slots, ring));
     this.staleness = new Staleness(g.slots, boundsOf(g), this.sessions.rings);
     this.prefix = g.slots > 1 ? new Prefix(g.keys, g.slots, names) : undefined;
     this.counter = g.counter;

@@ -123,18 +123,15 @@ export function simulate(model: PolicyModel, sc: Scenario, o: SimulateOptions = 
   const metrics = groups.map((g) => new GroupMetrics(faults, g.regions.length, span));
   // Reads come only from the workload (an arrival is a read when a uniform draw in [0, 1) falls below the
   // read share), so a data type with a read share of 0 never completes one: its checker keeps no read state.
-  const checkers = groups.map((g, i) => new Checker(g, readShares[i] > 0));
+  /** The writes group i is expected to make over the run. */
+  const writes = (i: number) => (offered(i) * (1 - readShares[i]) * sc.durationMs) / 1000;
+  const checkers = groups.map((g, i) => new Checker(g, readShares[i] > 0, writes(i)));
   const checking = o.checks !== false;
   const verifiers = groups.map((g) => (checking ? historyVerifier(g) : undefined));
   let clock = () => 0;
   const record = new Recorder(o.onHistory, o.historyLimit ?? defaults.historyLimit, verifiers, () => clock());
   record.header({ scenario: sc.name, seed: seedOf(sc.seed), data: groups.map(headerOf) });
-  const strides = groups.map((_, i) =>
-    Math.max(
-      1,
-      Math.floor((offered(i) * (1 - readShares[i]) * sc.durationMs) / 1000 / (o.visibilityProbes ?? probeTarget)),
-    ),
-  );
+  const strides = groups.map((_, i) => Math.max(1, Math.floor(writes(i) / (o.visibilityProbes ?? probeTarget))));
   const sim = new Sim(
     groups,
     metrics,

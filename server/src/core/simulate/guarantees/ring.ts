@@ -6,7 +6,7 @@
 import type { Op } from '../ops';
 import { Snaps } from './snaps';
 
-/** Entries a ring has room for when made. */
+/** Entries a ring has room for when made, unless its maker expects more. */
 const FIRST = 16;
 
 export class SlotRing {
@@ -28,8 +28,9 @@ export class SlotRing {
     readonly width: number,
     names: { group: string; write: 'write' | 'add' },
     refs = false,
+    first = FIRST,
   ) {
-    const room = Math.min(FIRST, 2 * size);
+    const room = Math.min(first, 2 * size);
     this.idx = new Int32Array(room);
     this.at = new Float64Array(room);
     this.ops = new Snaps(room, names.group, names.write);
@@ -117,6 +118,8 @@ export class Rings {
     private size: number,
     private width: number,
     private names: { group: string; write: 'write' | 'add' },
+    /** Room each ring is made with (ringRoom). */
+    private first = FIRST,
   ) {
     this.rings = new Array(keys * slots).fill(undefined);
   }
@@ -126,7 +129,7 @@ export class Rings {
   }
 
   make(key: number, slot: number): SlotRing {
-    return (this.rings[key * this.slots + slot] ??= new SlotRing(this.size, this.width, this.names, true));
+    return (this.rings[key * this.slots + slot] ??= new SlotRing(this.size, this.width, this.names, true, this.first));
   }
 }
 
@@ -136,4 +139,16 @@ export function ringSize(keys: number, slots: number): number {
   let size = 16;
   while (size * 2 <= Math.min(512, fit)) size *= 2;
   return size;
+}
+
+/**
+ * The room a ring is made with: twice the writes it can expect (a run's writes spread over its keys and slots),
+ * a power of two from 16 to its bound. A ring that will fill is made at its size at once, not grown six times;
+ * one that sees a few writes stays small. Growing keeps every entry, so this changes no result.
+ */
+export function ringRoom(writes: number, keys: number, slots: number, size: number): number {
+  const want = (2 * writes) / Math.max(1, keys * slots);
+  let room = FIRST;
+  while (room < want && room < 2 * size) room *= 2;
+  return Math.min(room, 2 * size);
 }

@@ -46,10 +46,12 @@ export class Sessions {
     private slots: number,
     ring: number,
     private names: { group: string; write: 'write' | 'add' },
+    /** The room each ring of acknowledged writes is made with (ring.ts, ringRoom). */
+    room?: number,
   ) {
     this.stride = 3 + slots;
     this.maxSessions = Math.max(1, Math.floor(SESSION_BUDGET / (keys * (this.stride + 28))));
-    this.rings = new Rings(keys, slots, ring, 4 * slots, names);
+    this.rings = new Rings(keys, slots, ring, 4 * slots, names, room);
     this.base = new Int32Array(keys * slots * 2 * slots);
     const c = (): SessionCount => ({ violations: 0, fallbackViolations: 0, witnesses: new Witnesses() });
     this.counts = { readYourWrites: c(), monotonicReads: c(), monotonicWrites: c(), writesFollowReads: c() };
