@@ -37,9 +37,9 @@ export class Checker {
    */
   constructor(
     g: Group,
-    private reads = true,
+    private reads: boolean,
     /** The writes the run is expected to make (sizes the rings of acknowledged writes; no result depends on it). */
-    writes = 0,
+    writes: number,
   ) {
     const ring = ringSize(g.keys, g.slots);
     const names = { group: g.name, write: g.counter ? ('add' as const) : ('write' as const) };

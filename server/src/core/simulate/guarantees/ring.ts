@@ -1,12 +1,13 @@
 // Per key and write slot, the recent acknowledged writes in slot order (a write's position in its slot),
 // with what each needed from others (a vector per entry), in bounded memory: 2 × `size` entries at most,
 // the oldest half dropped when full. Acknowledgements arrive nearly in slot order, so insertion is cheap. A ring
-// starts with room for a few entries and doubles up to its bound: most see a few dozen writes in a run, and
-// hundreds of rings made at their bound (up to 1,024 entries each) were tens of MB zero-filled per run.
+// is made with room for the writes it can expect (ringRoom) and doubles up to its bound: most see a few dozen
+// writes in a run, and hundreds of rings made at their bound (up to 1,024 entries each) were tens of MB
+// zero-filled per run.
 import type { Op } from '../ops';
 import { Snaps } from './snaps';
 
-/** Entries a ring has room for when made, unless its maker expects more. */
+/** The least room a ring is made with. */
 const FIRST = 16;
 
 export class SlotRing {
@@ -27,8 +28,9 @@ export class SlotRing {
     readonly size: number,
     readonly width: number,
     names: { group: string; write: 'write' | 'add' },
-    refs = false,
-    first = FIRST,
+    refs: boolean,
+    /** Entries it has room for at first (ringRoom). */
+    first: number,
   ) {
     const room = Math.min(first, 2 * size);
     this.idx = new Int32Array(room);
@@ -119,7 +121,7 @@ export class Rings {
     private width: number,
     private names: { group: string; write: 'write' | 'add' },
     /** Room each ring is made with (ringRoom). */
-    private first = FIRST,
+    private first: number,
   ) {
     this.rings = new Array(keys * slots).fill(undefined);
   }

@@ -47,7 +47,7 @@ export class Sessions {
     ring: number,
     private names: { group: string; write: 'write' | 'add' },
     /** The room each ring of acknowledged writes is made with (ring.ts, ringRoom). */
-    room?: number,
+    room: number,
   ) {
     this.stride = 3 + slots;
     this.maxSessions = Math.max(1, Math.floor(SESSION_BUDGET / (keys * (this.stride + 28))));
