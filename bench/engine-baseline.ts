@@ -9,6 +9,7 @@ import { execFileSync, execSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { serverNodeFlags } from '../server/src/lsp/protocol';
 
 /** The revision whose bench set the target, and what it read then. */
 export const TARGET_BASELINE = { rev: 'f193b51', eventsPerSec: 4.04, where: "session 4's machine (issue 9's note)" };
@@ -80,12 +81,15 @@ export function buildEngines(
   }
 }
 
-/** One process of a runner over the samples. */
+/** One process of a runner over the samples, with the flags the server runs with (as the bench itself). */
 export function runEngine(e: EngineBuild, dirs: string[], ops: number, seed: number, runs: number): EngineRun {
-  const flags = ['--max-semi-space-size=32'];
-  const r = spawnSync(process.execPath, [...flags, e.runner, String(ops), String(seed), String(runs), ...dirs], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [...serverNodeFlags, e.runner, String(ops), String(seed), String(runs), ...dirs],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(`${e.name}'s engine exited ${r.status}: ${r.stderr.split('\n')[0]}`);
   return JSON.parse(r.stdout) as EngineRun;
 }
